@@ -1,0 +1,8 @@
+import { connection } from "next/server";
+import { checkDatabase } from "@/db/queries/health";
+
+export async function GET() {
+  await connection();
+  const ok = await checkDatabase();
+  return Response.json({ db: ok ? "ok" : "unavailable" }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import { signOutAction } from "@/app/(dashboard)/actions";
+import type { SessionMember } from "@/db/queries/members";
+import { can, ROLE_LABELS } from "@/lib/permissions";
+import { type NavItem, NavLinks } from "./nav-links";
+
+const NAV: NavItem[] = [
+  { href: "/", label: "Overview", icon: "◎" },
+  { href: "/journey", label: "Journey", icon: "⧗" },
+  { href: "/risk", label: "Risk", icon: "⚠" },
+  { href: "/customers", label: "Customers", icon: "☰" },
+  { href: "/delight", label: "Delight", icon: "✦" },
+  { href: "/advocates", label: "Advocates", icon: "★" },
+  { href: "/settings", label: "Settings", icon: "⚙" },
+];
+
+export function AppShell({ member, children }: { member: SessionMember; children: ReactNode }) {
+  const items = NAV.filter((item) => item.href !== "/settings" || can(member.role, "settings.read"));
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <nav aria-label="Main" className="shrink-0 border-b border-slate-200 bg-white p-4 md:w-56 md:border-b-0 md:border-r">
+        <p className="mb-6 flex items-center gap-2 px-3 text-lg font-semibold">
+          <span aria-hidden="true">⌛</span> Hourglass
+        </p>
+        <NavLinks items={items} />
+      </nav>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
+          <div className="ml-auto flex items-center gap-4">
+            <div className="text-right text-sm" data-testid="current-member">
+              <p className="font-medium text-slate-900">{member.name}</p>
+              <p className="text-slate-500">{ROLE_LABELS[member.role]}</p>
+            </div>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </header>
+        <main id="main" className="flex-1 p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { customers } from "./customers";
+import { interactionChannel, interactions } from "./interactions";
+import { members } from "./members";
+
+export const delightMoments = pgTable(
+  "delight_moments",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    /** The credit this moment puts on the ledger: delight is booked as an interaction. */
+    interactionId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => interactions.id, { onDelete: "cascade" }),
+    /** The debit this moment answers, if any: answered debits leave the delight queue. */
+    promptInteractionId: bigint({ mode: "number" }).references(() => interactions.id, { onDelete: "set null" }),
+    prompt: text().notNull(),
+    gesture: text().notNull(),
+    channel: interactionChannel().notNull().default("other"),
+    costCents: integer().notNull().default(0),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    outcome: text().notNull().default(""),
+    postedPublicly: boolean().notNull().default(false),
+    renewed: boolean().notNull().default(false),
+    becameAdvocate: boolean().notNull().default(false),
+    actorId: integer().references(() => members.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("delight_moments_interaction_key").on(t.interactionId),
+    index("delight_moments_prompt_idx").on(t.promptInteractionId),
+    index("delight_moments_customer_idx").on(t.customerId, t.occurredAt.desc()),
+    index("delight_moments_occurred_idx").on(t.occurredAt),
+  ],
+);
+
+export const advocateRoles = pgTable(
+  "advocate_roles",
+  {
+    id: smallint().primaryKey().generatedByDefaultAsIdentity(),
+    key: text().notNull(),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    active: boolean().notNull().default(true),
+  },
+  (t) => [uniqueIndex("advocate_roles_key_key").on(t.key)],
+);
+
+export const roleAssignmentStatus = pgEnum("role_assignment_status", ["invited", "active", "retired"]);
+
+export const roleAssignments = pgTable(
+  "role_assignments",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    roleId: smallint()
+      .notNull()
+      .references(() => advocateRoles.id),
+    status: roleAssignmentStatus().notNull().default("invited"),
+    invitedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    activatedAt: timestamp({ withTimezone: true }),
+    retiredAt: timestamp({ withTimezone: true }),
+    notes: text().notNull().default(""),
+    actorId: integer().references(() => members.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("role_assignments_customer_idx").on(t.customerId),
+    index("role_assignments_role_status_idx").on(t.roleId, t.status),
+  ],
+);
+
+export const communityActivityKind = pgEnum("community_activity_kind", [
+  "moderated",
+  "answered_questions",
+  "gave_talk",
+  "wrote_post",
+  "referred_customer",
+  "product_feedback",
+  "hosted_event",
+]);
+
+export const communityActivities = pgTable(
+  "community_activities",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    kind: communityActivityKind().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    note: text().notNull().default(""),
+    referredCustomerId: integer().references(() => customers.id, { onDelete: "set null" }),
+    /** The credit booked on the ledger for this activity. */
+    interactionId: bigint({ mode: "number" }).references(() => interactions.id, { onDelete: "set null" }),
+    actorId: integer().references(() => members.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("community_activities_customer_idx").on(t.customerId, t.occurredAt.desc()),
+    index("community_activities_occurred_idx").on(t.occurredAt),
+  ],
+);
+
+export const advocateAskKind = pgEnum("advocate_ask_kind", [
+  "reference_call",
+  "review",
+  "case_study",
+  "talk",
+  "beta_feedback",
+]);
+export const advocateAskOutcome = pgEnum("advocate_ask_outcome", ["pending", "accepted", "declined", "done"]);
+
+export const advocateAsks = pgTable(
+  "advocate_asks",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    kind: advocateAskKind().notNull(),
+    askedAt: timestamp({ withTimezone: true }).notNull(),
+    outcome: advocateAskOutcome().notNull().default("pending"),
+    note: text().notNull().default(""),
+    actorId: integer().references(() => members.id, { onDelete: "set null" }),
+  },
+  (t) => [index("advocate_asks_customer_idx").on(t.customerId, t.askedAt.desc())],
+);
+
+export type DelightMoment = typeof delightMoments.$inferSelect;
+export type AdvocateRole = typeof advocateRoles.$inferSelect;
+export type RoleAssignment = typeof roleAssignments.$inferSelect;
+export type CommunityActivity = typeof communityActivities.$inferSelect;
+export type AdvocateAsk = typeof advocateAsks.$inferSelect;

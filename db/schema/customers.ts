@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { members } from "./members";
+
+export const customerStatus = pgEnum("customer_status", ["active", "churned"]);
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    externalId: text(),
+    name: text().notNull(),
+    email: text(),
+    company: text(),
+    plan: text().notNull().default("starter"),
+    mrrCents: integer().notNull().default(0),
+    ownerId: integer().references(() => members.id, { onDelete: "set null" }),
+    status: customerStatus().notNull().default("active"),
+    /** Furthest milestone reached on the shared 1–13 ladder (lib/journey.ts). */
+    milestone: smallint().notNull().default(1),
+    milestoneAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    signedUpAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    convertedAt: timestamp({ withTimezone: true }),
+    churnedAt: timestamp({ withTimezone: true }),
+    churnReason: text(),
+    lastInboundAt: timestamp({ withTimezone: true }),
+    lastOutboundAt: timestamp({ withTimezone: true }),
+    /**
+     * Ledger accumulators (docs/ledger.md): Σ weight · 2^((tᵢ − epoch) / half-life) over credits
+     * and debits, so the balance at any time is closed-form without reading interactions.
+     */
+    creditAcc: doublePrecision().notNull().default(0),
+    debtAcc: doublePrecision().notNull().default(0),
+    /** Risk score as last computed (higher = more at risk); ranks the debt-risk list. */
+    riskScore: doublePrecision().notNull().default(0),
+    referredById: integer().references((): AnyPgColumn => customers.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("customers_milestone_range", sql`${t.milestone} between 1 and 13`),
+    check("customers_mrr_non_negative", sql`${t.mrrCents} >= 0`),
+    uniqueIndex("customers_external_id_key").on(t.externalId),
+    uniqueIndex("customers_email_key").on(sql`lower(${t.email})`),
+    index("customers_status_milestone_idx").on(t.status, t.milestone),
+    index("customers_owner_status_milestone_idx").on(t.ownerId, t.status, t.milestone),
+    index("customers_churned_at_idx").on(t.churnedAt).where(sql`${t.churnedAt} is not null`),
+    index("customers_referred_by_idx").on(t.referredById).where(sql`${t.referredById} is not null`),
+    index("customers_risk_idx").on(t.riskScore.desc(), t.id).where(sql`${t.status} = 'active'`),
+    index("customers_name_idx").on(t.name, t.id),
+  ],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type CustomerStatus = (typeof customerStatus.enumValues)[number];

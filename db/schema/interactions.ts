@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { customers } from "./customers";
+import { members } from "./members";
+
+export const interactionCategory = pgEnum("interaction_category", [
+  "marketing",
+  "sales",
+  "product",
+  "support",
+  "success",
+  "billing",
+  "community",
+]);
+export const interactionChannel = pgEnum("interaction_channel", [
+  "email",
+  "phone",
+  "chat",
+  "meeting",
+  "in_app",
+  "web",
+  "social",
+  "community",
+  "survey",
+  "other",
+]);
+export const interactionDirection = pgEnum("interaction_direction", ["inbound", "outbound"]);
+export const recordSource = pgEnum("record_source", ["ui", "api", "import", "system"]);
+
+export const interactionTypes = pgTable(
+  "interaction_types",
+  {
+    id: smallint().primaryKey().generatedByDefaultAsIdentity(),
+    key: text().notNull(),
+    label: text().notNull(),
+    category: interactionCategory().notNull(),
+    /** Credit > 0, debit < 0, neutral 0; admins may change it (Settings → Scoring). */
+    defaultWeight: doublePrecision().notNull().default(0),
+    /** Milestone a customer has at least reached when this happens; null if it implies none. */
+    impliesMilestone: smallint(),
+  },
+  (t) => [
+    uniqueIndex("interaction_types_key_key").on(t.key),
+    check(
+      "interaction_types_milestone_range",
+      sql`${t.impliesMilestone} is null or ${t.impliesMilestone} between 1 and 13`,
+    ),
+  ],
+);
+
+export const interactions = pgTable(
+  "interactions",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    typeId: smallint()
+      .notNull()
+      .references(() => interactionTypes.id),
+    /** Null means the type's default weight applies. */
+    weightOverride: doublePrecision(),
+    channel: interactionChannel().notNull().default("other"),
+    direction: interactionDirection().notNull(),
+    summary: text().notNull().default(""),
+    actorId: integer().references(() => members.id, { onDelete: "set null" }),
+    source: recordSource().notNull().default("ui"),
+    /** Idempotency key from the sender, unique per source. */
+    externalId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("interactions_customer_timeline_idx").on(t.customerId, t.occurredAt.desc(), t.id.desc()),
+    index("interactions_type_occurred_idx").on(t.typeId, t.occurredAt),
+    index("interactions_occurred_idx").on(t.occurredAt),
+    uniqueIndex("interactions_source_external_id_key")
+      .on(t.source, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+  ],
+);
+
+export type InteractionType = typeof interactionTypes.$inferSelect;
+export type Interaction = typeof interactions.$inferSelect;
+export type InteractionChannel = (typeof interactionChannel.enumValues)[number];
+export type InteractionDirection = (typeof interactionDirection.enumValues)[number];

@@ -1,0 +1,79 @@
+import type { MemberRole } from "@/db/schema";
+import { demoMember, expect, test } from "./fixtures";
+
+const PAGES = ["/", "/journey", "/risk", "/customers", "/delight", "/advocates", "/settings"];
+const NAV = ["Overview", "Journey", "Risk", "Customers", "Delight", "Advocates"];
+
+test("a wrong password says the email or password is incorrect, without saying which", async ({ page, loginPage }) => {
+  await loginPage.goto();
+  await loginPage.signIn(demoMember("csm").email, "not the password");
+  await expect(loginPage.alert("Email or password is incorrect.")).toBeVisible();
+  await loginPage.signIn("nobody@hourglass.demo", "not the password");
+  await expect(loginPage.alert("Email or password is incorrect.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a malformed email is explained next to the field", async ({ page, loginPage }) => {
+  await loginPage.goto();
+  await loginPage.signIn("not-an-email", "whatever");
+  await expect(page.locator("#email-error")).toHaveText("Enter the email address you sign in with.");
+});
+
+const ROLES: { role: MemberRole; label: string; settings: boolean }[] = [
+  { role: "admin", label: "Admin", settings: true },
+  { role: "manager", label: "Manager", settings: true },
+  { role: "csm", label: "Customer success manager", settings: false },
+  { role: "viewer", label: "Viewer", settings: false },
+];
+
+for (const { role, label, settings } of ROLES) {
+  test(`the ${role} signs in and sees the shell with name, role and the book's counts`, async ({ page, signInAs }) => {
+    await signInAs(role);
+    await expect(page).toHaveURL("/");
+    const member = page.getByTestId("current-member");
+    await expect(member).toContainText(demoMember(role).name);
+    await expect(member).toContainText(label);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const item of NAV) await expect(nav.getByRole("link", { name: item })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(settings ? 1 : 0);
+    await expect(page.getByLabel("Book counts")).toContainText("Customers");
+    await page.goto("/settings");
+    if (settings) await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+    else await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
+  });
+}
+
+test("every page sends an anonymous visitor to sign in, and back after it", async ({ page, loginPage }) => {
+  for (const path of PAGES) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("heading", { name: "Sign in to Hourglass" })).toBeVisible();
+  }
+  await page.goto("/risk");
+  const member = demoMember("csm");
+  await loginPage.signIn(member.email, member.password);
+  await expect(page).toHaveURL("/risk");
+});
+
+test("every sidebar link resolves for a signed-in member", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  for (const path of PAGES) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+});
+
+test("sign-out ends the session", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/customers");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("health answers 200 with the database up", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ db: "ok" });
+});

@@ -1,0 +1,45 @@
+import { expect, type Page, test as base } from "@playwright/test";
+import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/db/seed/demo-members";
+import type { MemberRole } from "@/db/schema";
+
+export class LoginPage {
+  constructor(readonly page: Page) {}
+
+  async goto(path = "/login") {
+    await this.page.goto(path);
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  alert(text: string | RegExp) {
+    // Next's route announcer is also role="alert": find ours by its text.
+    return this.page.getByRole("alert").filter({ hasText: text });
+  }
+}
+
+export function demoMember(role: MemberRole) {
+  const member = DEMO_MEMBERS.find((m) => m.role === role);
+  if (!member) throw new Error(`No demo member with the role ${role}`);
+  return { ...member, password: DEMO_PASSWORD };
+}
+
+export const test = base.extend<{ loginPage: LoginPage; signInAs: (role: MemberRole) => Promise<void> }>({
+  loginPage: async ({ page }, use) => {
+    await use(new LoginPage(page));
+  },
+  signInAs: async ({ page }, use) => {
+    await use(async (role) => {
+      const member = demoMember(role);
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn(member.email, member.password);
+      await expect(page.getByTestId("current-member")).toContainText(member.name);
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,42 @@
+import NextAuth, { AuthError, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticate } from "./credentials";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials) {
+        const member = await authenticate(credentials);
+        return member ? { id: String(member.id), name: member.name, email: member.email } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    // Only the member id travels in the token: role and active flag are read fresh on every request.
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+  logger: {
+    error(error) {
+      // A wrong password is an expected outcome, not a server error.
+      const type = error instanceof AuthError ? error.type : error.name;
+      if (type === "CredentialsSignin") return;
+      console.error(`[auth] ${type}: ${error.message}`);
+    },
+  },
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, type Permission, ROLES } from "./permissions";
+
+describe("permission matrix", () => {
+  it("a viewer reads and writes nothing", () => {
+    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => p !== "dashboard.read");
+    expect(can("viewer", "dashboard.read")).toBe(true);
+    expect(writes.filter((p) => can("viewer", p))).toEqual([]);
+  });
+
+  it("CSMs, managers and admins log interactions; only admins manage members, tokens and settings", () => {
+    expect(ROLES.filter((r) => can(r, "interactions.write"))).toEqual(["csm", "manager", "admin"]);
+    for (const permission of ["members.manage", "tokens.manage", "settings.manage"] as const) {
+      expect(ROLES.filter((r) => can(r, permission))).toEqual(["admin"]);
+    }
+  });
+
+  it("managers and admins read the audit log", () => {
+    expect(ROLES.filter((r) => can(r, "audit.read"))).toEqual(["manager", "admin"]);
+  });
+});

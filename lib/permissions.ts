@@ -1,0 +1,35 @@
+import type { MemberRole } from "@/db/schema";
+
+/** Roles from least to most trusted; a role may do everything the roles before it may. */
+export const ROLES: readonly MemberRole[] = ["viewer", "csm", "manager", "admin"];
+
+/**
+ * The one permission matrix: each capability and the least role that has it. Pages, server
+ * actions and API routes ask `can()` through requireMember; the UI only mirrors it.
+ */
+export const PERMISSIONS = {
+  "dashboard.read": "viewer",
+  "customers.write": "csm",
+  "interactions.write": "csm",
+  "journey.write": "csm",
+  "delight.write": "csm",
+  "advocacy.write": "csm",
+  "settings.read": "manager",
+  "audit.read": "manager",
+  "settings.manage": "admin",
+  "members.manage": "admin",
+  "tokens.manage": "admin",
+} as const satisfies Record<string, MemberRole>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: MemberRole, permission: Permission): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(PERMISSIONS[permission]);
+}
+
+export const ROLE_LABELS: Record<MemberRole, string> = {
+  admin: "Admin",
+  manager: "Manager",
+  csm: "Customer success manager",
+  viewer: "Viewer",
+};

@@ -1,0 +1,30 @@
+import { closeDatabase } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemo } from "@/db/seed/demo";
+import { runScript, UsageError } from "./run-script";
+import { parseArgs } from "node:util";
+
+runScript("db:seed", async () => {
+  const { values } = parseArgs({
+    options: {
+      customers: { type: "string", default: "2000" },
+      seed: { type: "string", default: "42" },
+      now: { type: "string" },
+    },
+  });
+  const customers = Number(values.customers);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(customers) || customers < 1) throw new UsageError("--customers must be a whole number of at least 1.");
+  if (!Number.isInteger(seed)) throw new UsageError("--seed must be a whole number.");
+  // Dates are relative to the reference day, so a seed gives the same book all day long.
+  const now = values.now ? new Date(values.now) : new Date(new Date().toISOString().slice(0, 10));
+  if (Number.isNaN(now.getTime())) throw new UsageError("--now must be a date such as 2026-11-23.");
+
+  await migrateDatabase();
+  console.log(`Seeding ${customers} customers (seed ${seed}, reference date ${now.toISOString().slice(0, 10)})…`);
+  const summary = await seedDemo({ customers, seed, now, log: console.log });
+  console.log(
+    `Seeded ${summary.customers} customers, ${summary.interactions} interactions, ${summary.delightMoments} delight moments in ${summary.seconds.toFixed(1)} s.`,
+  );
+  await closeDatabase();
+});

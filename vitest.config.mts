@@ -1,0 +1,36 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const resolve = {
+  alias: {
+    "@": root,
+    // Outside Next's react-server build `server-only` throws on import; the tests run server code directly.
+    "server-only": path.join(root, "db/testing/server-only-stub.ts"),
+  },
+};
+const include = "{app,components,db,lib,scripts}/**/";
+
+export default defineConfig({
+  test: {
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    projects: [
+      {
+        resolve,
+        test: { name: "unit", include: [`${include}*.test.ts`], exclude: [`${include}*.db.test.ts`, "node_modules/**"] },
+      },
+      {
+        resolve,
+        // *.db.test.ts run against a real PostgreSQL: a fresh database per file (db/testing).
+        test: {
+          name: "db",
+          include: [`${include}*.db.test.ts`],
+          globalSetup: ["db/testing/global-setup.ts"],
+          setupFiles: ["db/testing/setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
