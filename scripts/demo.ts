@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import nextEnv from "@next/env";
+import { existsSync } from "node:fs";
 import { closeDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoIfEmpty } from "@/db/seed/demo";
@@ -19,7 +19,8 @@ function run(command: string, args: string[]): Promise<void> {
 runScript("demo", async () => {
   const added = ensureDemoEnvFile();
   if (added.length > 0) console.log(`Wrote ${added.join(" and ")} to .env.local.`);
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  // The same files `next start` reads, so the seed and the server use one database.
+  for (const file of [".env.local", ".env"]) if (existsSync(file)) process.loadEnvFile(file);
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
   await migrateDatabase();

@@ -2,16 +2,17 @@ import type { ReactNode } from "react";
 import { signOutAction } from "@/app/(dashboard)/actions";
 import type { SessionMember } from "@/db/queries/members";
 import { can, ROLE_LABELS } from "@/lib/permissions";
+import { Icon } from "@/components/ui/icon";
 import { type NavItem, NavLinks } from "./nav-links";
 
 const NAV: NavItem[] = [
-  { href: "/", label: "Overview", icon: "◎" },
-  { href: "/journey", label: "Journey", icon: "⧗" },
-  { href: "/risk", label: "Risk", icon: "⚠" },
-  { href: "/customers", label: "Customers", icon: "☰" },
-  { href: "/delight", label: "Delight", icon: "✦" },
-  { href: "/advocates", label: "Advocates", icon: "★" },
-  { href: "/settings", label: "Settings", icon: "⚙" },
+  { href: "/", label: "Overview", icon: "overview" },
+  { href: "/journey", label: "Journey", icon: "journey" },
+  { href: "/risk", label: "Risk", icon: "risk" },
+  { href: "/customers", label: "Customers", icon: "customers" },
+  { href: "/delight", label: "Delight", icon: "delight" },
+  { href: "/advocates", label: "Advocates", icon: "advocates" },
+  { href: "/settings", label: "Settings", icon: "settings" },
 ];
 
 export function AppShell({ member, children }: { member: SessionMember; children: ReactNode }) {
@@ -23,7 +24,7 @@ export function AppShell({ member, children }: { member: SessionMember; children
       </a>
       <nav aria-label="Main" className="shrink-0 border-b border-slate-200 bg-white p-4 md:w-56 md:border-b-0 md:border-r">
         <p className="mb-6 flex items-center gap-2 px-3 text-lg font-semibold">
-          <span aria-hidden="true">⌛</span> Hourglass
+          <Icon name="hourglass" className="h-6 w-6 text-brand-600" /> Hourglass
         </p>
         <NavLinks items={items} />
       </nav>

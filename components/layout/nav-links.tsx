@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Icon, type IconName } from "@/components/ui/icon";
 
-export type NavItem = { href: string; label: string; icon: string };
+export type NavItem = { href: string; label: string; icon: IconName };
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
@@ -20,9 +21,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                 active ? "bg-brand-100 text-brand-900" : "text-slate-700 hover:bg-slate-100"
               }`}
             >
-              <span aria-hidden="true" className="w-5 text-center">
-                {item.icon}
-              </span>
+              <Icon name={item.icon} />
               {item.label}
             </Link>
           </li>
