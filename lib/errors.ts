@@ -2,8 +2,11 @@ import type { Permission } from "./permissions";
 
 /** Errors the app expects and explains to people; anything else is a bug and stays in the logs. */
 export class ForbiddenError extends Error {
-  constructor(readonly permission: Permission) {
-    super("Your role does not allow this. Ask an admin if you need it.");
+  constructor(
+    readonly permission: Permission,
+    message = "Your role does not allow this. Ask an admin if you need it.",
+  ) {
+    super(message);
     this.name = "ForbiddenError";
   }
 }

@@ -1,0 +1,124 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { defineAction } from "@/lib/actions/execute";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import {
+  changeOwnerSchema,
+  churnCustomerSchema,
+  createCustomerSchema,
+  type CustomerInput,
+  reactivateCustomerSchema,
+  updateCustomerSchema,
+} from "@/lib/validation/customers";
+import type { Queryable } from "../index";
+import { customers, members, milestoneChanges } from "../schema";
+import { recordAudit } from "./audit";
+
+async function assertOwner(tx: Queryable, ownerId: number | null) {
+  if (ownerId === null) return;
+  const [owner] = await tx.select({ id: members.id }).from(members).where(and(eq(members.id, ownerId), eq(members.active, true)));
+  if (!owner) throw new ValidationError("Unknown owner.", { ownerId: ["Choose an active team member as owner."] });
+}
+
+async function assertEmailFree(tx: Queryable, email: string | null, exceptId?: number) {
+  if (email === null) return;
+  const [taken] = await tx
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(and(sql`lower(${customers.email}) = ${email}`, exceptId ? ne(customers.id, exceptId) : undefined))
+    .limit(1);
+  if (taken) throw new ValidationError("Email in use.", { email: [`${taken.name} already uses this email.`] });
+}
+
+async function lockCustomer(tx: Queryable, customerId: number) {
+  const [customer] = await tx.select().from(customers).where(eq(customers.id, customerId)).for("update");
+  if (!customer) throw new NotFoundError("The customer");
+  return customer;
+}
+
+function columns(input: CustomerInput) {
+  return { name: input.name, email: input.email, company: input.company, plan: input.plan, mrrCents: input.mrr, ownerId: input.ownerId };
+}
+
+export const createCustomer = defineAction({
+  permission: "customers.write",
+  schema: createCustomerSchema,
+  async run(input, { member, tx }) {
+    await assertOwner(tx, input.ownerId);
+    await assertEmailFree(tx, input.email);
+    const [row] = await tx.insert(customers).values(columns(input)).returning();
+    await tx.insert(milestoneChanges).values({ customerId: row.id, fromMilestone: null, toMilestone: row.milestone, actorId: member.id, reason: "Added by hand", source: "ui" });
+    await recordAudit(tx, member, { action: "customer.created", entityType: "customer", entityId: row.id, after: row });
+    return { message: `${row.name} added.`, data: { id: row.id } };
+  },
+});
+
+export const updateCustomer = defineAction({
+  permission: "customers.write",
+  schema: updateCustomerSchema,
+  async run(input, { member, tx }) {
+    const before = await lockCustomer(tx, input.customerId);
+    await assertOwner(tx, input.ownerId);
+    await assertEmailFree(tx, input.email, before.id);
+    const [after] = await tx.update(customers).set({ ...columns(input), updatedAt: sql`now()` }).where(eq(customers.id, before.id)).returning();
+    await recordAudit(tx, member, { action: "customer.updated", entityType: "customer", entityId: before.id, before, after });
+    return { message: `${after.name} saved.`, data: { id: after.id } };
+  },
+});
+
+export const changeOwner = defineAction({
+  permission: "customers.write",
+  schema: changeOwnerSchema,
+  async run(input, { member, tx }) {
+    const before = await lockCustomer(tx, input.customerId);
+    await assertOwner(tx, input.ownerId);
+    if (before.ownerId === input.ownerId) return { message: "The owner is unchanged." };
+    await tx.update(customers).set({ ownerId: input.ownerId, updatedAt: sql`now()` }).where(eq(customers.id, before.id));
+    await recordAudit(tx, member, {
+      action: "customer.owner_changed",
+      entityType: "customer",
+      entityId: before.id,
+      before: { ownerId: before.ownerId },
+      after: { ownerId: input.ownerId },
+    });
+    return { message: "Owner changed." };
+  },
+});
+
+export const churnCustomer = defineAction({
+  permission: "customers.write",
+  schema: churnCustomerSchema,
+  async run(input, { member, tx }) {
+    const before = await lockCustomer(tx, input.customerId);
+    if (before.status === "churned") throw new ValidationError(`${before.name} is already marked as churned.`);
+    await tx
+      .update(customers)
+      .set({ status: "churned", churnedAt: sql`now()`, churnReason: input.reason, updatedAt: sql`now()` })
+      .where(eq(customers.id, before.id));
+    await recordAudit(tx, member, {
+      action: "customer.churned",
+      entityType: "customer",
+      entityId: before.id,
+      before: { status: before.status },
+      after: { status: "churned", reason: input.reason },
+    });
+    return { message: `${before.name} marked as churned.` };
+  },
+});
+
+export const reactivateCustomer = defineAction({
+  permission: "customers.write",
+  schema: reactivateCustomerSchema,
+  async run(input, { member, tx }) {
+    const before = await lockCustomer(tx, input.customerId);
+    if (before.status === "active") throw new ValidationError(`${before.name} is already active.`);
+    await tx.update(customers).set({ status: "active", churnedAt: null, churnReason: null, updatedAt: sql`now()` }).where(eq(customers.id, before.id));
+    await recordAudit(tx, member, {
+      action: "customer.reactivated",
+      entityType: "customer",
+      entityId: before.id,
+      before: { status: before.status, churnedAt: before.churnedAt, reason: before.churnReason },
+      after: { status: "active" },
+    });
+    return { message: `${before.name} is active again.` };
+  },
+});

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { interactionChannel, interactionDirection } from "@/db/schema";
+import { id, pastDateTime } from "./fields";
+
+const weightOverride = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === "") return null;
+    const weight = Number(value);
+    if (!Number.isFinite(weight) || weight < -100 || weight > 100) {
+      ctx.addIssue({ code: "custom", message: "The weight must be a number between −100 and 100, or empty for the type's default." });
+      return z.NEVER;
+    }
+    return weight;
+  });
+
+export const interactionFields = {
+  typeKey: z.string({ message: "Choose what happened." }).trim().min(1, "Choose what happened.").max(64, "Choose a type from the list."),
+  occurredAt: pastDateTime,
+  channel: z.enum(interactionChannel.enumValues, { message: "Choose a channel from the list." }),
+  direction: z.enum(interactionDirection.enumValues, { message: "Choose inbound or outbound." }),
+  summary: z
+    .string({ message: "Write a short summary." })
+    .trim()
+    .min(1, "Write a short summary of what happened.")
+    .max(500, "Keep the summary under 500 characters."),
+  weight: weightOverride,
+};
+
+export const logInteractionSchema = z.object({ customerId: id("a customer"), ...interactionFields });
+export const editInteractionSchema = z.object({ interactionId: id("an interaction"), ...interactionFields });
+export const deleteInteractionSchema = z.object({ interactionId: id("an interaction") });
+
+export type LogInteractionInput = z.infer<typeof logInteractionSchema>;
