@@ -30,3 +30,8 @@ export async function listMembers() {
     .from(members)
     .orderBy(sql`${members.active} desc`, members.name);
 }
+
+/** Members who can own customers: the owner pickers and filters. */
+export async function listActiveMembers() {
+  return db.select({ id: members.id, name: members.name, role: members.role }).from(members).where(eq(members.active, true)).orderBy(members.name);
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { asc } from "drizzle-orm";
+import { cache } from "react";
+import { db } from "../index";
+import { journeyModels, journeyStages } from "../schema";
+
+/** All journey models with their stages in order: a few dozen rows, read once per request. */
+export const getJourneyModels = cache(async () => {
+  const [models, stages] = await Promise.all([
+    db.select().from(journeyModels).orderBy(asc(journeyModels.position), asc(journeyModels.id)),
+    db.select().from(journeyStages).orderBy(asc(journeyStages.modelId), asc(journeyStages.position)),
+  ]);
+  return models.map((model) => ({ ...model, stages: stages.filter((stage) => stage.modelId === model.id) }));
+});
+
+export type JourneyModelWithStages = Awaited<ReturnType<typeof getJourneyModels>>[number];
