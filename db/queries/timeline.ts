@@ -21,9 +21,12 @@ export type TimelineEntry = {
   typeKey: string | null;
   fromMilestone: number | null;
   toMilestone: number | null;
+  /** Logged in the last 24 hours: its author may still edit or delete it. */
+  recent: boolean;
 };
 
-type Row = Omit<TimelineEntry, "key" | "id" | "weight" | "fromMilestone" | "toMilestone"> & {
+type Row = Omit<TimelineEntry, "key" | "id" | "weight" | "fromMilestone" | "toMilestone" | "recent"> & {
+  recent: boolean;
   id: string;
   rank: number;
   at_text: string;
@@ -78,7 +81,8 @@ export async function getTimeline({ customerId, kind, cursor, limit = 50 }: { cu
         case when d.id is not null then 'Delight moment' when ca.id is not null then 'Community: ' || replace(ca.kind::text, '_', ' ') else t.label end as title,
         case when d.id is not null then d.gesture || coalesce(nullif(' → ' || d.outcome, ' → '), '') else nullif(i.summary, '') end as detail,
         ${weight} as weight, i.channel::text as channel, i.direction::text as direction, i.actor_id, m.name as actor_name,
-        ${AT_TEXT(sql`i.created_at`)} as created_at, t.key as type_key, null::int as from_milestone, null::int as to_milestone
+        ${AT_TEXT(sql`i.created_at`)} as created_at, t.key as type_key, null::int as from_milestone, null::int as to_milestone,
+        i.created_at > now() - interval '24 hours' as recent
       from interactions i
       join interaction_types t on t.id = i.type_id
       left join members m on m.id = i.actor_id
@@ -90,7 +94,7 @@ export async function getTimeline({ customerId, kind, cursor, limit = 50 }: { cu
   if (wants("milestones")) {
     branches.push(sql`(select 'milestone' as kind, mc.id::text as id, 2 as rank, mc.at as at, ${AT_TEXT(sql`mc.at`)} as at_text,
         'Milestone' as title, nullif(mc.reason, '') as detail, null::float8 as weight, null as channel, null as direction,
-        mc.actor_id, m.name as actor_name, ${AT_TEXT(sql`mc.at`)} as created_at, null as type_key, mc.from_milestone::int as from_milestone, mc.to_milestone::int as to_milestone
+        mc.actor_id, m.name as actor_name, ${AT_TEXT(sql`mc.at`)} as created_at, null as type_key, mc.from_milestone::int as from_milestone, mc.to_milestone::int as to_milestone, false as recent
       from milestone_changes mc left join members m on m.id = mc.actor_id
       where mc.customer_id = ${customerId} and ${before(after, sql`mc.at`, 2, sql`mc.id`)}
       order by mc.at desc, mc.id desc limit ${take})`);
@@ -98,7 +102,7 @@ export async function getTimeline({ customerId, kind, cursor, limit = 50 }: { cu
   if (wants("account")) {
     branches.push(sql`(select 'role' as kind, (ra.id * 3 + e.n)::text as id, 1 as rank, e.at as at, ${AT_TEXT(sql`e.at`)} as at_text,
         e.verb || ' ' || r.name as title, nullif(ra.notes, '') as detail, null::float8 as weight, null as channel, null as direction,
-        ra.actor_id, m.name as actor_name, ${AT_TEXT(sql`e.at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone
+        ra.actor_id, m.name as actor_name, ${AT_TEXT(sql`e.at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent
       from role_assignments ra
       join advocate_roles r on r.id = ra.role_id
       left join members m on m.id = ra.actor_id
@@ -111,7 +115,7 @@ export async function getTimeline({ customerId, kind, cursor, limit = 50 }: { cu
         case a.action when 'customer.churned' then a.after->>'reason'
           when 'customer.owner_changed' then coalesce((select name from members where id = (a.after->>'ownerId')::int), 'No owner') else null end as detail,
         null::float8 as weight, null as channel, null as direction, a.actor_id, a.actor_label as actor_name, ${AT_TEXT(sql`a.at`)} as created_at,
-        null as type_key, null::int as from_milestone, null::int as to_milestone
+        null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent
       from audit_log a
       where a.entity_type = 'customer' and a.entity_id = ${String(customerId)}
         and a.action in ('customer.created', 'customer.churned', 'customer.reactivated', 'customer.owner_changed')
@@ -141,6 +145,7 @@ export async function getTimeline({ customerId, kind, cursor, limit = 50 }: { cu
     typeKey: row.type_key,
     fromMilestone: row.from_milestone,
     toMilestone: row.to_milestone,
+    recent: row.recent,
   }));
   const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.at_text, rank: last.rank, id: Number(last.id) }) : null;
   return { entries, nextCursor };

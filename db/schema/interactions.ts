@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { CHANNELS } from "@/lib/channels";
 import { customers } from "./customers";
 import { members } from "./members";
 
@@ -24,18 +25,7 @@ export const interactionCategory = pgEnum("interaction_category", [
   "billing",
   "community",
 ]);
-export const interactionChannel = pgEnum("interaction_channel", [
-  "email",
-  "phone",
-  "chat",
-  "meeting",
-  "in_app",
-  "web",
-  "social",
-  "community",
-  "survey",
-  "other",
-]);
+export const interactionChannel = pgEnum("interaction_channel", CHANNELS);
 export const interactionDirection = pgEnum("interaction_direction", ["inbound", "outbound"]);
 export const recordSource = pgEnum("record_source", ["ui", "api", "import", "system"]);
 

@@ -1,15 +1,183 @@
-import { ComingSoon } from "@/components/layout/coming-soon";
+import Link from "next/link";
+import { Suspense } from "react";
+import { z } from "zod";
+import { BalanceBadge } from "@/components/customers/balance-badge";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Skeleton } from "@/components/ui/skeleton";
+import { CUSTOMER_SORTS, type CustomerListQuery, listCustomers } from "@/db/queries/customers";
+import { getJourneyModels, type JourneyModelWithStages } from "@/db/queries/journey";
+import { listActiveMembers } from "@/db/queries/members";
 import { requirePageMember } from "@/lib/auth/session";
+import { daysSince } from "@/lib/dates";
+import { formatCents } from "@/lib/format";
+import { stageForMilestone } from "@/lib/journey";
+import { can } from "@/lib/permissions";
+import { PLAN_LABELS, PLANS } from "@/lib/plans";
+import { first, param, type SearchParams, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Customers" };
 
-export default async function Page() {
-  await requirePageMember();
+const PAGE_SIZE = 50;
+const SORT_LABELS: Record<(typeof CUSTOMER_SORTS)[number], string> = {
+  name: "Name",
+  mrr: "MRR",
+  balance: "Balance",
+  milestone: "Stage",
+  lastActivity: "Last inbound",
+  signedUp: "Signed up",
+};
+
+function readQuery(params: SearchParams, memberId: number, models: JourneyModelWithStages[]): CustomerListQuery {
+  const owner = first(params, "owner");
+  const stageId = param(params, "stage", z.coerce.number().int().positive(), 0);
+  const stage = models.flatMap((m) => m.stages).find((s) => s.id === stageId);
+  const balanceBelow = param(params, "balanceBelow", z.coerce.number().finite().optional(), undefined);
+  return {
+    q: param(params, "q", z.string().max(200), ""),
+    ownerId: owner === "mine" ? memberId : param(params, "owner", z.coerce.number().int().positive(), 0) || undefined,
+    milestoneRange: stage ? { from: stage.fromMilestone, to: stage.toMilestone } : undefined,
+    status: param(params, "status", z.enum(["active", "churned"]).optional(), undefined),
+    plan: param(params, "plan", z.enum(PLANS).optional(), undefined),
+    balanceBelow,
+    sort: param(params, "sort", z.enum(CUSTOMER_SORTS), "name"),
+    direction: param(params, "dir", z.enum(["asc", "desc"]), "asc"),
+    page: param(params, "page", z.coerce.number().int().min(1).max(100_000), 1),
+    pageSize: PAGE_SIZE,
+  };
+}
+
+async function CustomerTable({ params, query, model }: { params: SearchParams; query: CustomerListQuery; model: JourneyModelWithStages }) {
+  const { rows, total } = await listCustomers(query);
+  if (total === 0) {
+    return (
+      <EmptyState title="No customers match">
+        <p>Try fewer filters or another search. <Link href="/customers" className="font-medium text-brand-700 underline">Clear all filters</Link></p>
+      </EmptyState>
+    );
+  }
+  const sortLink = (sort: (typeof CUSTOMER_SORTS)[number]) => {
+    const active = query.sort === sort;
+    const direction = active && query.direction === "asc" ? "desc" : "asc";
+    return (
+      <Link href={withParams("/customers", params, { sort, dir: direction, page: undefined })} className="inline-flex items-center gap-1 hover:underline">
+        {SORT_LABELS[sort]}
+        {active ? <span aria-label={query.direction === "asc" ? "sorted ascending" : "sorted descending"}>{query.direction === "asc" ? "▲" : "▼"}</span> : null}
+      </Link>
+    );
+  };
   return (
-    <ComingSoon
-      title="Customers"
-      description="Find a customer, see everything that happened, log what just happened."
-      plan="Search, filters and the per-customer timeline land here next."
-    />
+    <>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Customers, sorted by {SORT_LABELS[query.sort]}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium" aria-sort={query.sort === "name" ? (query.direction === "asc" ? "ascending" : "descending") : undefined}>{sortLink("name")}</th>
+              <th scope="col" className="px-4 py-2 font-medium">Owner</th>
+              <th scope="col" className="px-4 py-2 font-medium">{sortLink("milestone")}</th>
+              <th scope="col" className="px-4 py-2 font-medium">Plan</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">{sortLink("mrr")}</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">{sortLink("balance")}</th>
+              <th scope="col" className="px-4 py-2 font-medium">{sortLink("lastActivity")}</th>
+              <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const silent = daysSince(row.lastInboundAt);
+              return (
+                <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+                  <td className="px-4 py-2">
+                    <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                      {row.name}
+                    </Link>
+                    <div className="text-xs text-slate-500">{[row.company, row.email].filter(Boolean).join(" · ")}</div>
+                  </td>
+                  <td className="px-4 py-2">{row.ownerName ?? <span className="text-slate-400">—</span>}</td>
+                  <td className="px-4 py-2">{stageForMilestone(model.stages, row.milestone)?.name}</td>
+                  <td className="px-4 py-2">{PLAN_LABELS[row.plan as keyof typeof PLAN_LABELS] ?? row.plan}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatCents(row.mrrCents)}</td>
+                  <td className="px-4 py-2 text-right"><BalanceBadge balance={Number(row.balance)} /></td>
+                  <td className="px-4 py-2 text-slate-600">{silent === null ? "never" : silent === 0 ? "today" : `${silent} d ago`}</td>
+                  <td className="px-4 py-2">{row.status === "churned" ? <span className="text-red-700">Churned</span> : "Active"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} noun="customers" hrefFor={(page) => withParams("/customers", params, { page })} />
+    </>
+  );
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const member = await requirePageMember();
+  const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(), listActiveMembers()]);
+  const query = readQuery(params, member.id, models);
+  const model = models.find((m) => m.isDefault) ?? models[0];
+  const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        description="Find a customer, see everything that happened, log what just happened."
+        actions={can(member.role, "customers.write") ? <Link href="/customers/new" className={buttonClass()}>New customer</Link> : null}
+      />
+      <form method="get" role="search" aria-label="Filter customers" className="mb-4 flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Search
+          <input name="q" type="search" defaultValue={query.q} placeholder="Name, email or company" className={`${control} w-64`} />
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Owner
+          <select name="owner" defaultValue={first(params, "owner") ?? ""} className={control}>
+            <option value="">Everyone</option>
+            <option value="mine">Mine</option>
+            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Stage
+          <select name="stage" defaultValue={first(params, "stage") ?? ""} className={control}>
+            <option value="">Any stage</option>
+            {models.map((m) => (
+              <optgroup key={m.id} label={m.name}>
+                {m.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Status
+          <select name="status" defaultValue={query.status ?? ""} className={control}>
+            <option value="">All</option>
+            <option value="active">Active</option>
+            <option value="churned">Churned</option>
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Plan
+          <select name="plan" defaultValue={query.plan ?? ""} className={control}>
+            <option value="">Any plan</option>
+            {PLANS.map((p) => <option key={p} value={p}>{PLAN_LABELS[p]}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Balance below
+          <input name="balanceBelow" type="number" step="0.5" defaultValue={query.balanceBelow ?? ""} placeholder="e.g. 0" className={`${control} w-28`} />
+        </label>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.direction} />
+        <button type="submit" className={buttonClass("secondary")}>Apply</button>
+        <Link href="/customers" className="py-1.5 text-sm font-medium text-slate-600 underline">Reset</Link>
+      </form>
+      <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
+        <CustomerTable params={params} query={query} model={model} />
+      </Suspense>
+    </>
   );
 }

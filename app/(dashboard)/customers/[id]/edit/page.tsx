@@ -1,0 +1,34 @@
+import { notFound } from "next/navigation";
+import { CustomerForm } from "@/components/customers/customer-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { getCustomer } from "@/db/queries/customers";
+import { listActiveMembers } from "@/db/queries/members";
+import { requirePageMember } from "@/lib/auth/session";
+import { parseId } from "@/lib/search-params";
+
+export const metadata = { title: "Edit customer" };
+
+export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageMember("customers.write");
+  const id = parseId((await params).id);
+  const [row, owners] = await Promise.all([id ? getCustomer(id) : undefined, listActiveMembers()]);
+  if (!row) notFound();
+  const { customer } = row;
+  return (
+    <>
+      <PageHeader title={`Edit ${customer.name}`} />
+      <CustomerForm
+        owners={owners}
+        initial={{
+          id: customer.id,
+          name: customer.name,
+          email: customer.email ?? "",
+          company: customer.company ?? "",
+          plan: customer.plan,
+          mrr: (customer.mrrCents / 100).toFixed(2),
+          ownerId: customer.ownerId ? String(customer.ownerId) : "",
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { CustomerForm } from "@/components/customers/customer-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { listActiveMembers } from "@/db/queries/members";
+import { requirePageMember } from "@/lib/auth/session";
+
+export const metadata = { title: "New customer" };
+
+export default async function NewCustomerPage() {
+  await requirePageMember("customers.write");
+  const owners = await listActiveMembers();
+  return (
+    <>
+      <PageHeader title="New customer" description="They start at the first milestone (aware); logging what happens moves them along." />
+      <CustomerForm owners={owners} />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { logInteractionAction } from "@/app/(dashboard)/customers/actions";
+import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { InteractionTypeOption } from "@/db/queries/interaction-types";
+import type { TimelineEntry } from "@/db/queries/timeline";
+import { InteractionFields, withOccurredAt } from "./interaction-fields";
+
+function optimisticEntry(formData: FormData, type: InteractionTypeOption, actorName: string): TimelineEntry {
+  const at = String(formData.get("occurredAt"));
+  const weightText = String(formData.get("weight") ?? "").trim();
+  return {
+    key: `pending-${Date.now()}`,
+    kind: "interaction",
+    id: 0,
+    at,
+    createdAt: at,
+    title: type.label,
+    detail: String(formData.get("summary") ?? ""),
+    weight: weightText === "" ? type.weight : Number(weightText),
+    channel: String(formData.get("channel")),
+    direction: String(formData.get("direction")),
+    actorId: null,
+    actorName,
+    typeKey: type.key,
+    fromMilestone: null,
+    toMilestone: null,
+    recent: true,
+  };
+}
+
+/** Logs an interaction; the entry appears on the timeline at once (optimistically) while it saves. */
+export function LogInteractionForm({
+  customerId,
+  types,
+  actorName,
+  onOptimistic,
+}: {
+  customerId: number;
+  types: InteractionTypeOption[];
+  actorName: string;
+  onOptimistic: (entry: TimelineEntry) => void;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { state, pending, onSubmit } = useActionForm(logInteractionAction, {
+    prepare: withOccurredAt,
+    optimistic(formData) {
+      const type = types.find((t) => t.key === formData.get("typeKey"));
+      if (type && String(formData.get("summary") ?? "").trim()) onOptimistic(optimisticEntry(formData, type, actorName));
+    },
+  });
+
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} aria-label="Log an interaction" className="rounded-lg border border-slate-200 bg-white p-4" noValidate>
+      <h2 className="mb-3 text-sm font-semibold text-slate-700">Log an interaction</h2>
+      <input type="hidden" name="customerId" value={customerId} />
+      <InteractionFields types={types} errors={fieldErrors(state)} />
+      <div className="flex items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Logging…">
+          Log interaction
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

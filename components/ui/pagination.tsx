@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { formatNumber } from "@/lib/format";
+
+export function Pagination({ page, pageSize, total, hrefFor, noun }: { page: number; pageSize: number; total: number; hrefFor: (page: number) => string; noun: string }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100";
+  return (
+    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+      <p>
+        {formatNumber(from)}–{formatNumber(to)} of {formatNumber(total)} {noun}
+      </p>
+      <div className="flex items-center gap-2">
+        {page > 1 ? (
+          <Link href={hrefFor(page - 1)} className={linkClass} rel="prev">
+            ← Previous
+          </Link>
+        ) : null}
+        <span>
+          Page {formatNumber(page)} of {formatNumber(pages)}
+        </span>
+        {page < pages ? (
+          <Link href={hrefFor(page + 1)} className={linkClass} rel="next">
+            Next →
+          </Link>
+        ) : null}
+      </div>
+    </nav>
+  );
+}

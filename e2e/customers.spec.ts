@@ -1,0 +1,121 @@
+import type { Browser, Page } from "@playwright/test";
+import { demoMember, expect, LoginPage, test } from "./fixtures";
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+class CustomerPage {
+  constructor(readonly page: Page) {}
+
+  timelineEntries() {
+    return this.page.getByTestId("timeline-entry");
+  }
+
+  balance() {
+    return this.page.getByTestId("customer-balance");
+  }
+
+  async logInteraction(type: string, summary: string) {
+    const form = this.page.getByRole("form", { name: "Log an interaction" });
+    await form.getByLabel("What happened").selectOption({ label: type });
+    await form.getByLabel("Summary").fill(summary);
+    await form.getByRole("button", { name: "Log interaction" }).click();
+  }
+}
+
+async function createCustomer(page: Page, name: string) {
+  await page.goto("/customers/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("MRR (USD per month)").fill("450");
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url();
+}
+
+async function signedInPage(browser: Browser, role: "csm" | "viewer") {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const member = demoMember(role);
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(member.email, member.password);
+  await expect(page.getByTestId("current-member")).toContainText(member.name);
+  return { context, page };
+}
+
+test("a CSM finds a customer, logs a complaint, and sees it on top of the timeline with the balance falling", async ({ page, signInAs }) => {
+  await signInAs("csm");
+  const name = `Complaint Test ${unique()}`;
+  await createCustomer(page, name);
+
+  await page.goto("/customers");
+  await page.getByRole("searchbox", { name: "Search" }).fill(name);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/q=Complaint/);
+  await page.getByRole("link", { name }).click();
+
+  const customer = new CustomerPage(page);
+  await expect(customer.balance()).toHaveText("0.0");
+  const summary = `Export timed out again ${unique()}`;
+  await customer.logInteraction("Complaint (-3)", summary);
+  await expect(customer.timelineEntries().first()).toContainText("Complaint");
+  await expect(customer.timelineEntries().first()).toContainText(summary);
+  await expect(customer.timelineEntries().first()).toContainText("debit −3");
+  await expect(customer.balance()).toHaveText("-3.0");
+  await expect(page.getByRole("status").filter({ hasText: "Complaint logged." })).toBeVisible();
+});
+
+test("bad input is explained at the field and nothing is saved", async ({ page, signInAs }) => {
+  await signInAs("csm");
+  await page.goto("/customers/new");
+  await page.getByLabel("Name").fill("Should Not Exist");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("MRR (USD per month)").fill("-20");
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.locator("#email-error")).toHaveText("Enter a valid email address, like name@company.com.");
+  await expect(page.locator("#mrr-error")).toHaveText("MRR cannot be negative.");
+  await expect(page.getByLabel("Name")).toHaveValue("Should Not Exist");
+
+  const url = await createCustomer(page, `Empty Summary ${unique()}`);
+  await new CustomerPage(page).logInteraction("Praise (+2)", "");
+  await expect(page.locator("#summary-error")).toHaveText("Write a short summary of what happened.");
+  await page.goto(url);
+  await expect(new CustomerPage(page).timelineEntries().filter({ hasText: "Praise" })).toHaveCount(0);
+});
+
+test("a viewer sees no forms, and a forged log action from a viewer session is refused with nothing written", async ({ browser }) => {
+  const csm = await signedInPage(browser, "csm");
+  const url = await createCustomer(csm.page, `Forgery Target ${unique()}`);
+  const summary = `Original entry ${unique()}`;
+  const actionRequest = csm.page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  await new CustomerPage(csm.page).logInteraction("Complaint (-3)", summary);
+  const captured = await actionRequest;
+  await expect(new CustomerPage(csm.page).timelineEntries().first()).toContainText(summary);
+
+  const viewer = await signedInPage(browser, "viewer");
+  await viewer.page.goto(url);
+  await expect(viewer.page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(viewer.page.getByRole("form", { name: "Log an interaction" })).toHaveCount(0);
+  await expect(viewer.page.getByRole("form", { name: "Mark as churned" })).toHaveCount(0);
+  await expect(viewer.page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+  await viewer.page.goto("/customers");
+  await expect(viewer.page.getByRole("link", { name: "New customer" })).toHaveCount(0);
+
+  // Replay the CSM's exact server-action request with the viewer's session cookie.
+  const headers = captured.headers();
+  const forged = await viewer.context.request.post(captured.url(), {
+    headers: {
+      "next-action": headers["next-action"],
+      "content-type": headers["content-type"],
+      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
+      accept: "text/x-component",
+    },
+    data: captured.postDataBuffer() ?? undefined,
+  });
+  expect(await forged.text()).toContain("Your role does not allow this");
+
+  await csm.page.goto(url);
+  await expect(new CustomerPage(csm.page).timelineEntries().filter({ hasText: summary })).toHaveCount(1);
+  await expect(new CustomerPage(csm.page).balance()).toHaveText("-3.0");
+  await csm.context.close();
+  await viewer.context.close();
+});
