@@ -2,14 +2,23 @@ import { z } from "zod";
 
 /** Team-wide tunables with their defaults (PRODUCT.md); stored per key in the settings table. */
 export const settingsSchema = {
+  // Half-lives of at least 7 days keep the accumulators (2^(days since 2025 / h)) finite until 2044.
   ledger: z.object({
-    creditHalfLifeDays: z.number().positive().max(3650),
-    debtHalfLifeDays: z.number().positive().max(3650),
+    creditHalfLifeDays: z.number().min(7).max(3650),
+    debtHalfLifeDays: z.number().min(7).max(3650),
   }),
   risk: z.object({
     silenceDays: z.number().int().min(1).max(365),
     fatigueContacts: z.number().int().min(1).max(50),
     fatigueWindowDays: z.number().int().min(1).max(365),
+    debtWeight: z.number().min(0).max(100),
+    trendWeight: z.number().min(0).max(100),
+    silenceWeight: z.number().min(0).max(100),
+    fatigueWeight: z.number().min(0).max(100),
+    /** From this risk score on, a customer counts as at risk (overview, MRR at risk). */
+    atRiskScore: z.number().min(0).max(1000),
+    /** MRR from which the suggested next step is an executive call. */
+    executiveMrrCents: z.number().int().min(0),
   }),
   delight: z.object({
     queueDays: z.number().int().min(1).max(365),
@@ -22,6 +31,16 @@ export type Settings = { [K in SettingsKey]: z.infer<(typeof settingsSchema)[K]>
 
 export const DEFAULT_SETTINGS: Settings = {
   ledger: { creditHalfLifeDays: 30, debtHalfLifeDays: 90 },
-  risk: { silenceDays: 14, fatigueContacts: 3, fatigueWindowDays: 21 },
+  risk: {
+    silenceDays: 14,
+    fatigueContacts: 3,
+    fatigueWindowDays: 21,
+    debtWeight: 1,
+    trendWeight: 0.5,
+    silenceWeight: 1,
+    fatigueWeight: 2,
+    atRiskScore: 1,
+    executiveMrrCents: 200_000,
+  },
   delight: { queueDays: 14, defaultWeight: 3 },
 };

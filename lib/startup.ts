@@ -1,5 +1,16 @@
 import { DatabaseUnreachableError } from "@/db/connection-error";
 import { migrateDatabase } from "@/db/migrate";
+import { refreshAllRisk } from "@/db/mutations/risk";
+
+// Balances decay and silence grows without any write: re-rank the risk list this often.
+const RISK_REFRESH_MS = 10 * 60 * 1000;
+
+function scheduleRiskRefresh() {
+  const run = () =>
+    refreshAllRisk().catch((error: unknown) => console.error("Hourglass: risk refresh failed:", error instanceof Error ? error.message : error));
+  void run();
+  setInterval(run, RISK_REFRESH_MS).unref();
+}
 
 /**
  * Runs once when the server starts: refuses to run without a secret in production, then
@@ -20,4 +31,5 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
+  scheduleRiskRefresh();
 }

@@ -12,6 +12,7 @@ import {
 import type { Queryable } from "../index";
 import { customers, members, milestoneChanges } from "../schema";
 import { recordAudit } from "./audit";
+import { refreshRisk } from "./risk";
 
 async function assertOwner(tx: Queryable, ownerId: number | null) {
   if (ownerId === null) return;
@@ -94,6 +95,7 @@ export const churnCustomer = defineAction({
       .update(customers)
       .set({ status: "churned", churnedAt: sql`now()`, churnReason: input.reason, updatedAt: sql`now()` })
       .where(eq(customers.id, before.id));
+    await refreshRisk(tx, [before.id]);
     await recordAudit(tx, member, {
       action: "customer.churned",
       entityType: "customer",
@@ -112,6 +114,7 @@ export const reactivateCustomer = defineAction({
     const before = await lockCustomer(tx, input.customerId);
     if (before.status === "active") throw new ValidationError(`${before.name} is already active.`);
     await tx.update(customers).set({ status: "active", churnedAt: null, churnReason: null, updatedAt: sql`now()` }).where(eq(customers.id, before.id));
+    await refreshRisk(tx, [before.id]);
     await recordAudit(tx, member, {
       action: "customer.reactivated",
       entityType: "customer",

@@ -8,6 +8,7 @@ import { getSettings } from "../queries/settings";
 import { customers, interactions, interactionTypes } from "../schema";
 import { recordAudit } from "./audit";
 import { moveMilestone } from "./milestones";
+import { refreshRisk } from "./risk";
 
 const EDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -104,6 +105,7 @@ export const logInteraction = defineAction({
       )
       .where(eq(customers.id, customer.id));
     await advanceByType(tx, customer, type, input.occurredAt, member.id, row.id);
+    await refreshRisk(tx, [customer.id]);
     await recordAudit(tx, member, { action: "interaction.logged", entityType: "interaction", entityId: row.id, after: row });
     return { message: `${type.label} logged.`, data: { id: row.id } };
   },
@@ -152,6 +154,7 @@ export const editInteraction = defineAction({
     await applyToLedger(tx, customer.id, input.weight ?? type.defaultWeight, input.occurredAt, ledger, 1);
     await refreshLastActivity(tx, customer.id);
     await advanceByType(tx, customer, type, input.occurredAt, member.id, after.id);
+    await refreshRisk(tx, [customer.id]);
     await recordAudit(tx, member, { action: "interaction.edited", entityType: "interaction", entityId: after.id, before, after });
     return { message: "Interaction updated." };
   },
@@ -168,6 +171,7 @@ export const deleteInteraction = defineAction({
     await applyToLedger(tx, customer.id, before.weightOverride ?? existing.type.defaultWeight, before.occurredAt, ledger, -1);
     await tx.delete(interactions).where(and(eq(interactions.id, before.id), eq(interactions.customerId, customer.id)));
     await refreshLastActivity(tx, customer.id);
+    await refreshRisk(tx, [customer.id]);
     await recordAudit(tx, member, { action: "interaction.deleted", entityType: "interaction", entityId: before.id, before });
     return { message: "Interaction deleted." };
   },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   check,
   doublePrecision,
   index,
@@ -43,8 +44,13 @@ export const customers = pgTable(
      */
     creditAcc: doublePrecision().notNull().default(0),
     debtAcc: doublePrecision().notNull().default(0),
-    /** Risk score as last computed (higher = more at risk); ranks the debt-risk list. */
+    /** Risk score as last computed (docs/ledger.md; higher = more at risk); ranks the debt-risk list. */
     riskScore: doublePrecision().notNull().default(0),
+    /** Balance change over the 30 days before riskComputedAt (negative = sliding into debt). */
+    riskTrend: doublePrecision().notNull().default(0),
+    /** Several outbound contacts and no reply within the fatigue window. */
+    fatigued: boolean().notNull().default(false),
+    riskComputedAt: timestamp({ withTimezone: true }),
     referredById: integer().references((): AnyPgColumn => customers.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -37,7 +37,7 @@ export const auditLog = pgTable(
   (t) => [
     index("audit_log_at_idx").on(t.at.desc()),
     index("audit_log_actor_at_idx").on(t.actorId, t.at.desc()),
-    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at.desc()),
   ],
 );
 

@@ -4,6 +4,7 @@ import { addContribution, type HalfLives, type LedgerAccumulators } from "@/lib/
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, type Queryable } from "../index";
 import { advocateRoles, customers, interactionTypes, members } from "../schema";
+import { refreshRisk } from "../mutations/risk";
 import { insertRows, resetIdentity } from "./bulk";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "./demo-members";
 import { type GeneratedCustomer, generateCustomer } from "./journey-generator";
@@ -238,6 +239,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   for (const table of ["members", "customers", "interactions", "delight_moments", "role_assignments", "community_activities", "advocate_asks"]) {
     await resetIdentity(db, table);
   }
+  await refreshRisk(db);
   await db.execute(sql`analyze`);
   return {
     members: memberRows.length,

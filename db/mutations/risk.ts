@@ -1,0 +1,113 @@
+import { type SQL, sql } from "drizzle-orm";
+import { CONVERTED_MILESTONE } from "@/lib/journey";
+import { LEDGER_EPOCH_MS } from "@/lib/ledger";
+import { db, type Queryable, queryRows } from "../index";
+import { getSettings } from "../queries/settings";
+
+const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
+
+function onlyCustomers(column: SQL, customerIds?: readonly number[]): SQL {
+  return customerIds ? sql`${column} = any(${`{${customerIds.join(",")}}`}::int[])` : sql`true`;
+}
+
+/**
+ * Recomputes risk score, 30-day trend and fatigue (lib/risk.ts, in SQL) for some customers, or
+ * all. Runs in the transaction of every write that can change them, and periodically for all,
+ * because balances decay and silence grows with time alone.
+ */
+export async function refreshRisk(tx: Queryable, customerIds?: readonly number[]): Promise<void> {
+  if (customerIds && customerIds.length === 0) return;
+  const { ledger, risk } = await getSettings(["ledger", "risk"], tx);
+  const hc = ledger.creditHalfLifeDays;
+  const hd = ledger.debtHalfLifeDays;
+  const days = sql`(extract(epoch from (now() - ${EPOCH}::timestamptz)) / 86400.0)`;
+  const ageDays = sql`(extract(epoch from (now() - i.occurred_at)) / 86400.0)`;
+  await tx.execute(sql`
+    with recent as (
+      select i.customer_id,
+        coalesce(sum(w.weight * power(2::float8, -${ageDays} / ${hc}::float8)) filter (where w.weight > 0), 0) as credit_now,
+        coalesce(sum(w.weight * power(2::float8, -${ageDays} / ${hd}::float8)) filter (where w.weight < 0), 0) as debt_now
+      from interactions i
+      join interaction_types t on t.id = i.type_id
+      cross join lateral (select coalesce(i.weight_override, t.default_weight) as weight) w
+      where i.occurred_at > now() - interval '30 days' and w.weight <> 0 and ${onlyCustomers(sql`i.customer_id`, customerIds)}
+      group by i.customer_id
+    ),
+    unanswered as (
+      select i.customer_id, count(*) as contacts
+      from interactions i
+      join customers c on c.id = i.customer_id
+      where i.direction = 'outbound'
+        and i.occurred_at > now() - make_interval(days => ${risk.fatigueWindowDays})
+        and (c.last_inbound_at is null or i.occurred_at > c.last_inbound_at)
+        and ${onlyCustomers(sql`i.customer_id`, customerIds)}
+      group by i.customer_id
+    ),
+    state as (
+      select c.id,
+        c.status = 'active' and c.milestone >= ${CONVERTED_MILESTONE} as paying,
+        c.credit_acc * power(2::float8, -${days} / ${hc}::float8) as credit_now,
+        c.debt_acc * power(2::float8, -${days} / ${hd}::float8) as debt_now,
+        coalesce(r.credit_now, 0) as recent_credit, coalesce(r.debt_now, 0) as recent_debt,
+        coalesce(u.contacts, 0) >= ${risk.fatigueContacts} as fatigued,
+        floor(extract(epoch from (now() - c.last_inbound_at)) / 86400.0) as silent_days
+      from customers c
+      left join recent r on r.customer_id = c.id
+      left join unanswered u on u.customer_id = c.id
+      where ${onlyCustomers(sql`c.id`, customerIds)}
+    ),
+    scored as (
+      select s.*, s.credit_now + s.debt_now as balance,
+        -- balance 30 days ago: what was already there then, before it decayed for 30 more days
+        (s.credit_now + s.debt_now)
+          - ((s.credit_now - s.recent_credit) * power(2::float8, 30 / ${hc}::float8) + (s.debt_now - s.recent_debt) * power(2::float8, 30 / ${hd}::float8)) as trend
+      from state s
+    )
+    update customers c set
+      risk_trend = sc.trend,
+      fatigued = sc.fatigued and c.status = 'active',
+      risk_score = case when c.status <> 'active' then 0 else
+          ${risk.debtWeight}::float8 * greatest(0, -sc.balance)
+        + ${risk.trendWeight}::float8 * greatest(0, -sc.trend)
+        + ${risk.silenceWeight}::float8 * case when sc.paying and sc.silent_days is not null
+            then least(3, greatest(0, sc.silent_days - ${risk.silenceDays}) / ${risk.silenceDays}::float8) else 0 end
+        + ${risk.fatigueWeight}::float8 * case when sc.fatigued then 1 else 0 end
+        end,
+      risk_computed_at = now()
+    from scored sc
+    where sc.id = c.id`);
+}
+
+/** Rebuilds every customer's ledger accumulators from raw interactions (after a weight or half-life change). */
+export async function recomputeLedger(tx: Queryable): Promise<void> {
+  const { ledger } = await getSettings(["ledger"], tx);
+  const age = sql`(extract(epoch from (i.occurred_at - ${EPOCH}::timestamptz)) / 86400.0)`;
+  await tx.execute(sql`
+    update customers c set
+      credit_acc = coalesce(x.credit, 0),
+      debt_acc = coalesce(x.debt, 0)
+    from customers base
+    left join (
+      select i.customer_id,
+        sum(w.weight * power(2::float8, ${age} / ${ledger.creditHalfLifeDays}::float8)) filter (where w.weight > 0) as credit,
+        sum(w.weight * power(2::float8, ${age} / ${ledger.debtHalfLifeDays}::float8)) filter (where w.weight < 0) as debt
+      from interactions i
+      join interaction_types t on t.id = i.type_id
+      cross join lateral (select coalesce(i.weight_override, t.default_weight) as weight) w
+      group by i.customer_id
+    ) x on x.customer_id = base.id
+    where base.id = c.id`);
+}
+
+// Any constant: the same for every Hourglass process on one database.
+const RISK_REFRESH_LOCK_ID = 4_820_114;
+
+/** Refreshes every customer's risk unless another process is doing it right now. */
+export async function refreshAllRisk(): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [lock] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${RISK_REFRESH_LOCK_ID}) as locked`);
+    if (!lock.locked) return false;
+    await refreshRisk(tx);
+    return true;
+  });
+}

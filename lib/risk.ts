@@ -1,0 +1,45 @@
+import type { Settings } from "./settings";
+
+/**
+ * The risk score (docs/ledger.md), higher = more at risk:
+ *   risk = debtWeight · max(0, −balance)
+ *        + trendWeight · max(0, −trend30)              (how far the balance fell in 30 days)
+ *        + silenceWeight · min(3, max(0, silentDays − N) / N)   (paying, active customers only)
+ *        + fatigueWeight · (fatigued ? 1 : 0)
+ * The SQL in db/mutations/risk.ts computes the same; a test holds them to each other.
+ */
+export type RiskInputs = { balance: number; trend: number; silentDays: number | null; paying: boolean; fatigued: boolean };
+
+export function silencePressure(silentDays: number | null, paying: boolean, silenceDays: number): number {
+  if (!paying || silentDays === null) return 0;
+  return Math.min(3, Math.max(0, silentDays - silenceDays) / silenceDays);
+}
+
+export function riskScore(inputs: RiskInputs, settings: Settings["risk"]): number {
+  return (
+    settings.debtWeight * Math.max(0, -inputs.balance) +
+    settings.trendWeight * Math.max(0, -inputs.trend) +
+    settings.silenceWeight * silencePressure(inputs.silentDays, inputs.paying, settings.silenceDays) +
+    settings.fatigueWeight * (inputs.fatigued ? 1 : 0)
+  );
+}
+
+const FIX_FIRST = new Set(["bug_report", "complaint", "error_hit", "social_mention", "outage"]);
+
+export type NextStep = { key: "pause" | "fix" | "check_in" | "executive" | "watch"; text: string };
+
+/** What a CSM should do first, from why the customer is on the list. */
+export function suggestNextSteps(
+  customer: { fatigued: boolean; silentDays: number | null; paying: boolean; mrrCents: number; recentDriverKeys: string[] },
+  settings: Settings["risk"],
+): NextStep[] {
+  const steps: NextStep[] = [];
+  if (customer.fatigued) steps.push({ key: "pause", text: "Pause outreach: stop selling, change the conversation." });
+  if (customer.recentDriverKeys.some((key) => FIX_FIRST.has(key))) steps.push({ key: "fix", text: "Fix what went wrong, then follow up with a delight moment." });
+  if (customer.paying && customer.silentDays !== null && customer.silentDays > settings.silenceDays) {
+    steps.push({ key: "check_in", text: `Personal check-in: silent for ${customer.silentDays} days.` });
+  }
+  if (customer.mrrCents >= settings.executiveMrrCents) steps.push({ key: "executive", text: "Executive call: a large account is at stake." });
+  if (steps.length === 0) steps.push({ key: "watch", text: "Keep an eye on it: review the drivers below." });
+  return steps;
+}

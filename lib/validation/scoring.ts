@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const number = (label: string, min: number, max: number, integer = false) =>
+  z
+    .string({ message: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .transform((value, ctx) => {
+      const parsed = Number(value);
+      if (!Number.isFinite(parsed) || parsed < min || parsed > max || (integer && !Number.isInteger(parsed))) {
+        ctx.addIssue({ code: "custom", message: `${label[0].toUpperCase()}${label.slice(1)} must be ${integer ? "a whole number" : "a number"} from ${min} to ${max}.` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+export const scoringSchema = z
+  .object({
+    creditHalfLifeDays: number("the credit half-life", 7, 3650),
+    debtHalfLifeDays: number("the debt half-life", 7, 3650),
+    silenceDays: number("the silence threshold", 1, 365, true),
+    fatigueContacts: number("the number of unanswered contacts", 1, 50, true),
+    fatigueWindowDays: number("the fatigue window", 1, 365, true),
+    debtWeight: number("the debt weight", 0, 100),
+    trendWeight: number("the trend weight", 0, 100),
+    silenceWeight: number("the silence weight", 0, 100),
+    fatigueWeight: number("the fatigue weight", 0, 100),
+    atRiskScore: number("the at-risk threshold", 0, 1000),
+    executiveMrr: number("the executive-call MRR", 0, 10_000_000),
+  })
+  .catchall(z.string());
+
+/** Interaction type weights arrive as fields named `weight.<type key>`. */
+export function typeWeights(input: Record<string, unknown>): { weights: Record<string, number>; errors: Record<string, string[]> } {
+  const weights: Record<string, number> = {};
+  const errors: Record<string, string[]> = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (!field.startsWith("weight.")) continue;
+    const weight = Number(String(value).trim());
+    if (String(value).trim() === "" || !Number.isFinite(weight) || weight < -100 || weight > 100) {
+      errors[field] = ["A weight must be a number from −100 to 100."];
+    } else weights[field.slice("weight.".length)] = weight;
+  }
+  return { weights, errors };
+}
