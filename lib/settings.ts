@@ -39,7 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
     trendWeight: 0.5,
     silenceWeight: 1,
     fatigueWeight: 2,
-    atRiskScore: 1,
+    atRiskScore: 3,
     executiveMrrCents: 200_000,
   },
   delight: { queueDays: 14, defaultWeight: 3 },

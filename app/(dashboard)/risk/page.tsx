@@ -1,15 +1,114 @@
-import { ComingSoon } from "@/components/layout/coming-soon";
+import Link from "next/link";
+import { Suspense } from "react";
+import { RiskTable } from "@/components/risk/risk-table";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Skeleton } from "@/components/ui/skeleton";
+import { getJourneyModels, type JourneyModelWithStages } from "@/db/queries/journey";
+import { listActiveMembers } from "@/db/queries/members";
+import type { RiskListQuery } from "@/db/queries/risk";
+import { getRiskPage } from "@/db/queries/risk-page";
 import { requirePageMember } from "@/lib/auth/session";
+import { PLAN_LABELS, PLANS } from "@/lib/plans";
+import { ownerParam, readRiskQuery } from "@/lib/risk-query";
+import { first, type SearchParams, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Debt risk" };
 
-export default async function Page() {
-  await requirePageMember();
+const PAGE_SIZE = 25;
+
+async function RiskResults({ query, params, model }: { query: RiskListQuery; params: SearchParams; model: JourneyModelWithStages }) {
+  const { rows, total } = await getRiskPage(query);
+  if (total === 0) {
+    return (
+      <EmptyState title="Nobody is sliding into debt here">
+        <p>No customer matching these filters has a risk score. <Link href="/risk?owner=all" className="font-medium text-brand-700 underline">See the whole book</Link></p>
+      </EmptyState>
+    );
+  }
   return (
-    <ComingSoon
-      title="Debt risk"
-      description="The morning triage: customers whose bad experiences outweigh the good ones."
-      plan="The ranked, explained list of customers sliding into debt lands here next."
-    />
+    <>
+      <RiskTable rows={rows} model={model} offset={(query.page - 1) * query.pageSize} />
+      <Pagination page={query.page} pageSize={query.pageSize} total={total} noun="customers at risk" hrefFor={(page) => withParams("/risk", params, { page })} />
+    </>
+  );
+}
+
+export default async function RiskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const member = await requirePageMember();
+  const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(), listActiveMembers()]);
+  const query = readRiskQuery(params, member, models, PAGE_SIZE);
+  const model = models.find((m) => m.isDefault) ?? models[0];
+  const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
+  const exportParams = { ...params, owner: ownerParam(params, member), page: undefined };
+  return (
+    <>
+      <PageHeader
+        title="Debt risk"
+        description="Customers whose bad experiences outweigh the good ones, ranked by risk, with why and what to do next."
+        actions={
+          <div className="flex items-center gap-3">
+            <Link href="/risk/how" className="text-sm font-medium text-brand-700 underline">How is this computed?</Link>
+            <a href={withParams("/risk/export", exportParams, {})} className={buttonClass("secondary")} download>
+              Export CSV
+            </a>
+          </div>
+        }
+      />
+      <form method="get" role="search" aria-label="Filter the risk list" className="mb-4 flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Owner
+          <select name="owner" defaultValue={ownerParam(params, member)} className={control}>
+            <option value="all">Everyone</option>
+            <option value="mine">Mine</option>
+            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Stage
+          <select name="stage" defaultValue={first(params, "stage") ?? ""} className={control}>
+            <option value="">Any stage</option>
+            {models.map((m) => (
+              <optgroup key={m.id} label={m.name}>
+                {m.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Plan
+          <select name="plan" defaultValue={query.plan ?? ""} className={control}>
+            <option value="">Any plan</option>
+            {PLANS.map((p) => <option key={p} value={p}>{PLAN_LABELS[p]}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Minimum MRR ($)
+          <input name="minMrr" type="number" min={0} step={1} defaultValue={first(params, "minMrr") ?? ""} className={`${control} w-32`} />
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Sort by
+          <select name="sort" defaultValue={query.sort} className={control}>
+            <option value="risk">Risk</option>
+            <option value="mrr">MRR at stake</option>
+            <option value="balance">Balance</option>
+            <option value="silence">Days silent</option>
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Order
+          <select name="dir" defaultValue={query.direction} className={control}>
+            <option value="desc">Highest first</option>
+            <option value="asc">Lowest first</option>
+          </select>
+        </label>
+        <button type="submit" className={buttonClass("secondary")}>Apply</button>
+      </form>
+      <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
+        <RiskResults query={query} params={params} model={model} />
+      </Suspense>
+    </>
   );
 }

@@ -1,5 +1,4 @@
 import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { listMembers } from "@/db/queries/members";
 import { requirePageMember } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/permissions";
@@ -11,7 +10,6 @@ export default async function SettingsPage() {
   const team = await listMembers();
   return (
     <>
-      <PageHeader title="Settings" description="Team members and their roles. Scoring, journey models, API tokens and the audit log follow." />
       <Card title="Team">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">

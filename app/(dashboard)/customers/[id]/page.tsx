@@ -19,7 +19,7 @@ import { getTimeline, TIMELINE_KINDS, type TimelineKind } from "@/db/queries/tim
 import { requirePageMember } from "@/lib/auth/session";
 import { daysSince, DISPLAY_TIME_ZONE, formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/format";
-import { milestoneLabel, stageForMilestone } from "@/lib/journey";
+import { CONVERTED_MILESTONE, milestoneLabel, stageForMilestone } from "@/lib/journey";
 import { can } from "@/lib/permissions";
 import { PLAN_LABELS } from "@/lib/plans";
 import { first, param, parseId, type SearchParams, withParams } from "@/lib/search-params";
@@ -43,16 +43,19 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: row?.customer.name ?? "Customer" };
 }
 
-function riskNote(row: Customer): string {
-  const silent = daysSince(row.customer.lastInboundAt);
-  const notes: string[] = [];
+function riskNote(row: Customer, silenceDays: number): string {
+  const { customer } = row;
+  if (customer.status === "churned") return "churned";
+  const silent = daysSince(customer.lastInboundAt);
+  const notes = [`score ${customer.riskScore.toFixed(1)}`];
   if (row.balance < 0) notes.push("in debt");
-  if (row.customer.status === "active" && row.customer.milestone >= 7 && silent !== null && silent > 14) notes.push(`silent for ${silent} days`);
-  return notes.length > 0 ? notes.join(", ") : "no warning signs";
+  if (customer.milestone >= CONVERTED_MILESTONE && silent !== null && silent > silenceDays) notes.push(`silent for ${silent} days`);
+  if (customer.fatigued) notes.push("fatigued");
+  return notes.join(", ");
 }
 
 async function Header({ row, member }: { row: Customer; member: SessionMember }) {
-  const models = await getJourneyModels();
+  const [models, { risk }] = await Promise.all([getJourneyModels(), getSettings(["risk"])]);
   const { customer } = row;
   return (
     <Card>
@@ -72,7 +75,7 @@ async function Header({ row, member }: { row: Customer; member: SessionMember })
           <dd className="font-medium">{customer.status === "churned" ? <span className="text-red-700">Churned {formatDate(customer.churnedAt)}{customer.churnReason ? ` — ${customer.churnReason}` : ""}</span> : "Active"}</dd>
         </div>
         <div><dt className="text-slate-500">Balance</dt><dd data-testid="customer-balance"><BalanceBadge balance={row.balance} /></dd></div>
-        <div><dt className="text-slate-500">Risk</dt><dd className="font-medium">{riskNote(row)}</dd></div>
+        <div><dt className="text-slate-500">Risk</dt><dd className="font-medium" data-testid="customer-risk">{riskNote(row, risk.silenceDays)}</dd></div>
         <div><dt className="text-slate-500">Milestone</dt><dd className="font-medium">{customer.milestone} · {milestoneLabel(customer.milestone)}</dd></div>
         {models.map((model) => (
           <div key={model.id}><dt className="text-slate-500">{model.name}</dt><dd className="font-medium">{stageForMilestone(model.stages, customer.milestone)?.name ?? "—"}</dd></div>

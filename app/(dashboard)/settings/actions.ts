@@ -1,0 +1,9 @@
+"use server";
+
+import { updateScoring } from "@/db/mutations/settings";
+import type { ActionResult } from "@/lib/actions/execute";
+import { runMemberAction } from "@/lib/actions/run";
+
+export async function updateScoringAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(updateScoring, formData);
+}

@@ -1,0 +1,21 @@
+import { ScoringForm } from "@/components/settings/scoring-form";
+import { listInteractionTypes } from "@/db/queries/interaction-types";
+import { getSettings } from "@/db/queries/settings";
+import { requirePageMember } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
+
+export const metadata = { title: "Scoring" };
+
+export default async function ScoringPage() {
+  const member = await requirePageMember("settings.read");
+  const [{ ledger, risk }, types] = await Promise.all([getSettings(["ledger", "risk"]), listInteractionTypes()]);
+  return (
+    <>
+      <p className="mb-4 max-w-prose text-sm text-slate-600">
+        Saving rebuilds every customer&apos;s balance and risk score from their interactions, in one transaction. The formulas are on the risk page under
+        &ldquo;How is this computed?&rdquo;.
+      </p>
+      <ScoringForm ledger={ledger} risk={risk} types={types} editable={can(member.role, "settings.manage")} />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { csvRow } from "./csv";
+
+describe("CSV rows", () => {
+  it("quotes commas, quotes and line breaks; numbers stay numbers", () => {
+    expect(csvRow(['Kaya, Zeynep', 'said "hi"', "two\nlines", -3.5, null])).toBe('"Kaya, Zeynep","said ""hi""","two\nlines",-3.5,\r\n');
+  });
+
+  it("defuses text a spreadsheet would run as a formula", () => {
+    expect(csvRow(["=HYPERLINK(\"x\")", "+1", "@sum"])).toBe("\"'=HYPERLINK(\"\"x\"\")\",'+1,'@sum\r\n");
+  });
+});
