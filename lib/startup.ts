@@ -1,15 +1,15 @@
 import { DatabaseUnreachableError } from "@/db/connection-error";
 import { migrateDatabase } from "@/db/migrate";
-import { refreshAllRisk } from "@/db/mutations/risk";
+import { refreshRollups } from "@/db/mutations/rollups";
 
-// Balances decay and silence grows without any write: re-rank the risk list this often.
-const RISK_REFRESH_MS = 10 * 60 * 1000;
+// Balances decay, silence grows and time in stage passes without any write: refresh this often.
+const ROLLUP_REFRESH_MS = 10 * 60 * 1000;
 
-function scheduleRiskRefresh() {
+function scheduleRollupRefresh() {
   const run = () =>
-    refreshAllRisk().catch((error: unknown) => console.error("Hourglass: risk refresh failed:", error instanceof Error ? error.message : error));
+    refreshRollups().catch((error: unknown) => console.error("Hourglass: periodic refresh failed:", error instanceof Error ? error.message : error));
   void run();
-  setInterval(run, RISK_REFRESH_MS).unref();
+  setInterval(run, ROLLUP_REFRESH_MS).unref();
 }
 
 /**
@@ -31,5 +31,5 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
-  scheduleRiskRefresh();
+  scheduleRollupRefresh();
 }

@@ -5,7 +5,11 @@ import { BalanceBadge } from "@/components/customers/balance-badge";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
+import { JourneyShapeChart } from "@/components/charts/journey-shape-chart";
+import { getJourneyModels } from "@/db/queries/journey";
+import { getStageSnapshot } from "@/db/queries/journey-stats";
 import { getBookCounts } from "@/db/queries/overview";
+import { BOOK_WIDE } from "@/lib/journey-filters";
 import { getMrrAtRisk, getRiskList } from "@/db/queries/risk";
 import { requirePageMember } from "@/lib/auth/session";
 import { formatCents, formatNumber } from "@/lib/format";
@@ -56,6 +60,17 @@ async function MyTopRisks({ memberId }: { memberId: number }) {
   );
 }
 
+async function CurrentDistribution() {
+  const models = await getJourneyModels();
+  const model = models.find((m) => m.isDefault) ?? models[0];
+  const snapshot = await getStageSnapshot(model, BOOK_WIDE);
+  return (
+    <Card title={`Active customers on the ${model.name}`} action={<Link href="/journey" className="text-sm font-medium text-brand-700 underline">Open the journey</Link>}>
+      <JourneyShapeChart compact shape={model.shape} data={model.stages.map((stage, i) => ({ name: stage.name, count: snapshot.stages[i].now, reached: snapshot.stages[i].reached }))} />
+    </Card>
+  );
+}
+
 export default async function OverviewPage() {
   const member = await requirePageMember();
   return (
@@ -63,6 +78,9 @@ export default async function OverviewPage() {
       <PageHeader title={`Good to see you, ${member.name.split(" ")[0]}`} description="How the book stands today." />
       <Suspense fallback={<Skeleton className="h-28" />}>
         <BookCounts />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="h-72" />}>
+        <CurrentDistribution />
       </Suspense>
       <div className="grid gap-4 lg:grid-cols-3">
         <Suspense fallback={<Skeleton className="h-28" />}>

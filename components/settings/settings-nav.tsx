@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "/settings", label: "Team" },
   { href: "/settings/scoring", label: "Scoring" },
+  { href: "/settings/journey", label: "Journey models" },
 ];
 
 export function SettingsNav() {

@@ -32,6 +32,8 @@ export const customers = pgTable(
     /** Furthest milestone reached on the shared 1–13 ladder (lib/journey.ts). */
     milestone: smallint().notNull().default(1),
     milestoneAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Furthest milestone ever reached: a customer moved back by hand still counts as having reached it. */
+    peakMilestone: smallint().notNull().default(1),
     signedUpAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     convertedAt: timestamp({ withTimezone: true }),
     churnedAt: timestamp({ withTimezone: true }),

@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   smallint,
@@ -79,6 +80,18 @@ export const milestoneChanges = pgTable(
     index("milestone_changes_at_idx").on(t.at),
   ],
 );
+
+/**
+ * Journey statistics that need the whole milestone history (time in stage, regressions, the
+ * weekly distribution), computed for the unfiltered book per model and refreshed periodically.
+ */
+export const journeyRollups = pgTable("journey_rollups", {
+  modelId: smallint()
+    .primaryKey()
+    .references(() => journeyModels.id, { onDelete: "cascade" }),
+  computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  stats: jsonb().notNull(),
+});
 
 export type JourneyModel = typeof journeyModels.$inferSelect;
 export type JourneyStage = typeof journeyStages.$inferSelect;

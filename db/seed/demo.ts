@@ -188,14 +188,14 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     await db.transaction(async (tx) => {
       await insertRows(tx, "customers", {
         id: "int", name: "text", email: "text", company: "text", plan: "text", mrr_cents: "int", owner_id: "int",
-        status: "customer_status", milestone: "smallint", milestone_at: "timestamptz", signed_up_at: "timestamptz",
+        status: "customer_status", milestone: "smallint", peak_milestone: "smallint", milestone_at: "timestamptz", signed_up_at: "timestamptz",
         converted_at: "timestamptz", churned_at: "timestamptz", churn_reason: "text", last_inbound_at: "timestamptz",
         last_outbound_at: "timestamptz", credit_acc: "double precision", debt_acc: "double precision", created_at: "timestamptz",
       }, generated.map((c) => {
         const state = ledger.get(c.id);
         return {
           id: c.id, name: c.name, email: c.email, company: c.company, plan: c.plan, mrr_cents: c.mrrCents, owner_id: c.ownerId,
-          status: c.churnedAt ? "churned" : "active", milestone: c.milestone, milestone_at: c.milestoneAt.toISOString(),
+          status: c.churnedAt ? "churned" : "active", milestone: c.milestone, peak_milestone: c.milestone, milestone_at: c.milestoneAt.toISOString(),
           signed_up_at: c.signedUpAt.toISOString(), converted_at: c.convertedAt?.toISOString() ?? null,
           churned_at: c.churnedAt?.toISOString() ?? null, churn_reason: c.churnReason,
           last_inbound_at: state?.lastInbound?.toISOString() ?? null, last_outbound_at: state?.lastOutbound?.toISOString() ?? null,

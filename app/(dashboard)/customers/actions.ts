@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { changeOwner, churnCustomer, createCustomer, reactivateCustomer, updateCustomer } from "@/db/mutations/customers";
 import { deleteInteraction, editInteraction, logInteraction } from "@/db/mutations/interactions";
+import { setMilestone } from "@/db/mutations/milestones";
 import type { ActionResult } from "@/lib/actions/execute";
 import { runMemberAction } from "@/lib/actions/run";
 
@@ -42,4 +43,8 @@ export async function churnCustomerAction(_previous: ActionResult | null, formDa
 
 export async function reactivateCustomerAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runMemberAction(reactivateCustomer, formData);
+}
+
+export async function setMilestoneAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(setMilestone, formData);
 }

@@ -1,9 +1,14 @@
 "use server";
 
+import { saveJourneyModel } from "@/db/mutations/journey-models";
 import { updateScoring } from "@/db/mutations/settings";
 import type { ActionResult } from "@/lib/actions/execute";
 import { runMemberAction } from "@/lib/actions/run";
 
 export async function updateScoringAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runMemberAction(updateScoring, formData);
+}
+
+export async function saveJourneyModelAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(saveJourneyModel, formData);
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { BalanceChart } from "@/components/charts/balance-chart";
 import { AccountActions } from "@/components/customers/account-actions";
 import { BalanceBadge } from "@/components/customers/balance-badge";
+import { MilestoneForm } from "@/components/customers/milestone-form";
 import { CustomerTimeline } from "@/components/timeline/customer-timeline";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -150,6 +151,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       {can(member.role, "customers.write") ? (
         <Card title="Account">
           <AccountActions customerId={row.customer.id} ownerId={row.customer.ownerId} status={row.customer.status} owners={owners} />
+          {can(member.role, "journey.write") ? <MilestoneForm customerId={row.customer.id} milestone={row.customer.milestone} /> : null}
         </Card>
       ) : null}
       <Suspense fallback={<Skeleton className="h-64" />}>

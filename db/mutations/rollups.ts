@@ -1,0 +1,18 @@
+import { getJourneyModelsUncached } from "../queries/journey";
+import { computeHistoryStats, saveRollup } from "../queries/journey-stats";
+import { db } from "../index";
+import { BOOK_WIDE } from "@/lib/journey-filters";
+import { refreshAllRisk } from "./risk";
+
+/** Recomputes the book-wide journey history statistics of every model. */
+export async function refreshJourneyRollups(): Promise<void> {
+  for (const model of await getJourneyModelsUncached()) {
+    await saveRollup(db, model.id, await computeHistoryStats(db, model, BOOK_WIDE));
+  }
+}
+
+/** What the server refreshes periodically: risk ranks and journey statistics age with time alone. */
+export async function refreshRollups(): Promise<void> {
+  await refreshAllRisk();
+  await refreshJourneyRollups();
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import type { SessionMember } from "@/db/queries/members";
+import type { JourneyFilters } from "./journey-filters";
+import { PLANS } from "./plans";
+import { first, param, type SearchParams } from "./search-params";
+
+export function readJourneyFilters(params: SearchParams, member: SessionMember): JourneyFilters {
+  const owner = first(params, "owner");
+  return {
+    ownerId: owner === "mine" ? member.id : param(params, "owner", z.coerce.number().int().positive().optional(), undefined),
+    plan: param(params, "plan", z.enum(PLANS).optional(), undefined),
+    cohort: param(params, "cohort", z.string().regex(/^\d{4}-\d{2}$/).optional(), undefined),
+    status: param(params, "status", z.enum(["active", "churned", "all"]), "active"),
+  };
+}
+
+/** The last 24 sign-up months, newest first, for the cohort filter. */
+export function cohortMonths(now = new Date()): string[] {
+  return Array.from({ length: 24 }, (_, i) => {
+    const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    return date.toISOString().slice(0, 7);
+  });
+}

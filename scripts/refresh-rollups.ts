@@ -1,0 +1,11 @@
+import { closeDatabase } from "@/db";
+import { refreshRollups } from "@/db/mutations/rollups";
+import { runScript } from "./run-script";
+
+// For cron: the same refresh the running server does every 10 minutes.
+runScript("refresh", async () => {
+  const started = Date.now();
+  await refreshRollups();
+  console.log(`Risk scores and journey statistics refreshed in ${Date.now() - started} ms.`);
+  await closeDatabase();
+});
