@@ -20,9 +20,15 @@ export const settingsSchema = {
     /** MRR from which the suggested next step is an executive call. */
     executiveMrrCents: z.number().int().min(0),
   }),
+  // A delight moment's default credit is the weight of its interaction type (Settings → Scoring).
   delight: z.object({
     queueDays: z.number().int().min(1).max(365),
-    defaultWeight: z.number().positive().max(100),
+  }),
+  advocacy: z.object({
+    /** Asks per quarter an advocate takes before reference fatigue. */
+    askCapacity: z.number().int().min(1).max(50),
+    /** Balance from which a retained or expanded customer without a role is a candidate. */
+    candidateBalance: z.number().min(0).max(100),
   }),
 } as const;
 
@@ -42,5 +48,6 @@ export const DEFAULT_SETTINGS: Settings = {
     atRiskScore: 3,
     executiveMrrCents: 200_000,
   },
-  delight: { queueDays: 14, defaultWeight: 3 },
+  delight: { queueDays: 14 },
+  advocacy: { askCapacity: 2, candidateBalance: 2 },
 };

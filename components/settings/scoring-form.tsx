@@ -6,9 +6,9 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { InteractionTypeOption } from "@/db/queries/interaction-types";
 import type { Settings } from "@/lib/settings";
 
-type Props = { ledger: Settings["ledger"]; risk: Settings["risk"]; types: InteractionTypeOption[]; editable: boolean };
+type Props = Pick<Settings, "ledger" | "risk" | "delight" | "advocacy"> & { types: InteractionTypeOption[]; editable: boolean };
 
-export function ScoringForm({ ledger, risk, types, editable }: Props) {
+export function ScoringForm({ ledger, risk, delight, advocacy, types, editable }: Props) {
   const { state, pending, onSubmit } = useActionForm(updateScoringAction);
   const errors = fieldErrors(state);
   const number = (name: string, label: string, value: number, hint?: string) => (
@@ -32,6 +32,12 @@ export function ScoringForm({ ledger, risk, types, editable }: Props) {
         {number("fatigueWeight", "Weight of fatigue", risk.fatigueWeight)}
         {number("atRiskScore", "At risk from a score of", risk.atRiskScore)}
         {number("executiveMrr", "Executive call from MRR ($)", risk.executiveMrrCents / 100)}
+      </fieldset>
+      <fieldset className="grid gap-x-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
+        <legend className="px-1 text-sm font-semibold text-slate-700">Delight and advocacy</legend>
+        {number("queueDays", "Delight queue: debits of the last (days)", delight.queueDays)}
+        {number("askCapacity", "Asks per advocate per quarter", advocacy.askCapacity)}
+        {number("candidateBalance", "Candidates from a balance of", advocacy.candidateBalance)}
       </fieldset>
       <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 text-sm font-semibold text-slate-700">Interaction weights (credit &gt; 0, debit &lt; 0, neutral 0)</legend>

@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings", label: "Team" },
   { href: "/settings/scoring", label: "Scoring" },
   { href: "/settings/journey", label: "Journey models" },
+  { href: "/settings/roles", label: "Advocate roles" },
 ];
 
 export function SettingsNav() {

@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { defineAction } from "@/lib/actions/execute";
+import type { Channel } from "@/lib/channels";
 import { NotFoundError, ValidationError, ForbiddenError } from "@/lib/errors";
 import { contribution, type HalfLives } from "@/lib/ledger";
 import { deleteInteractionSchema, editInteractionSchema, logInteractionSchema } from "@/lib/validation/interactions";
 import type { Queryable } from "../index";
 import { getSettings } from "../queries/settings";
 import { customers, interactions, interactionTypes } from "../schema";
-import { recordAudit } from "./audit";
+import { type Actor, recordAudit } from "./audit";
 import { moveMilestone } from "./milestones";
 import { refreshRisk } from "./risk";
 
@@ -59,6 +60,7 @@ async function advanceByType(
   at: Date,
   actorId: number | null,
   interactionId: number,
+  source: "ui" | "api" | "import" = "ui",
 ) {
   if (type.impliesMilestone === null || type.impliesMilestone <= customer.milestone) return;
   await moveMilestone(tx, {
@@ -68,46 +70,69 @@ async function advanceByType(
     at,
     actorId,
     reason: `Logged: ${type.label}`,
-    source: "ui",
+    source,
     interactionId,
   });
+}
+
+export type NewInteraction = {
+  customerId: number;
+  typeKey: string;
+  occurredAt: Date;
+  weight: number | null;
+  channel: Channel;
+  direction: "inbound" | "outbound";
+  summary: string;
+  source?: "ui" | "api" | "import";
+  externalId?: string;
+};
+
+/**
+ * Books one interaction with everything it implies, inside the caller's transaction: the
+ * customer's ledger, last activity, milestone (forward only), risk score and an audit row.
+ * Logging, delight moments and community activity all go through here.
+ */
+export async function recordInteraction(tx: Queryable, actor: Actor, input: NewInteraction) {
+  const customer = await lockCustomer(tx, input.customerId);
+  const type = await findType(tx, input.typeKey);
+  const { ledger } = await getSettings(["ledger"], tx);
+  const [row] = await tx
+    .insert(interactions)
+    .values({
+      customerId: customer.id,
+      occurredAt: input.occurredAt,
+      typeId: type.id,
+      weightOverride: input.weight,
+      channel: input.channel,
+      direction: input.direction,
+      summary: input.summary,
+      actorId: actor.id,
+      source: input.source ?? "ui",
+      externalId: input.externalId,
+    })
+    .returning();
+  await applyToLedger(tx, customer.id, input.weight ?? type.defaultWeight, input.occurredAt, ledger, 1);
+  const at = input.occurredAt.toISOString();
+  await tx
+    .update(customers)
+    .set(
+      input.direction === "inbound"
+        ? { lastInboundAt: sql`greatest(${customers.lastInboundAt}, ${at}::timestamptz)` }
+        : { lastOutboundAt: sql`greatest(${customers.lastOutboundAt}, ${at}::timestamptz)` },
+    )
+    .where(eq(customers.id, customer.id));
+  await advanceByType(tx, customer, type, input.occurredAt, actor.id, row.id, input.source);
+  await refreshRisk(tx, [customer.id]);
+  await recordAudit(tx, actor, { action: "interaction.logged", entityType: "interaction", entityId: row.id, after: row });
+  return { interaction: row, type };
 }
 
 export const logInteraction = defineAction({
   permission: "interactions.write",
   schema: logInteractionSchema,
   async run(input, { member, tx }) {
-    const customer = await lockCustomer(tx, input.customerId);
-    const type = await findType(tx, input.typeKey);
-    const { ledger } = await getSettings(["ledger"], tx);
-    const [row] = await tx
-      .insert(interactions)
-      .values({
-        customerId: customer.id,
-        occurredAt: input.occurredAt,
-        typeId: type.id,
-        weightOverride: input.weight,
-        channel: input.channel,
-        direction: input.direction,
-        summary: input.summary,
-        actorId: member.id,
-        source: "ui",
-      })
-      .returning();
-    await applyToLedger(tx, customer.id, input.weight ?? type.defaultWeight, input.occurredAt, ledger, 1);
-    const at = input.occurredAt.toISOString();
-    await tx
-      .update(customers)
-      .set(
-        input.direction === "inbound"
-          ? { lastInboundAt: sql`greatest(${customers.lastInboundAt}, ${at}::timestamptz)` }
-          : { lastOutboundAt: sql`greatest(${customers.lastOutboundAt}, ${at}::timestamptz)` },
-      )
-      .where(eq(customers.id, customer.id));
-    await advanceByType(tx, customer, type, input.occurredAt, member.id, row.id);
-    await refreshRisk(tx, [customer.id]);
-    await recordAudit(tx, member, { action: "interaction.logged", entityType: "interaction", entityId: row.id, after: row });
-    return { message: `${type.label} logged.`, data: { id: row.id } };
+    const { interaction, type } = await recordInteraction(tx, member, input);
+    return { message: `${type.label} logged.`, data: { id: interaction.id } };
   },
 });
 

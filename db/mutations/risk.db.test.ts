@@ -140,7 +140,7 @@ describe("the maintained ledger stays exact", () => {
     const result = await executeAction(updateScoring, admin, {
       creditHalfLifeDays: "15", debtHalfLifeDays: "60", silenceDays: String(risk.silenceDays), fatigueContacts: String(risk.fatigueContacts),
       fatigueWindowDays: String(risk.fatigueWindowDays), debtWeight: "1", trendWeight: "0.5", silenceWeight: "1", fatigueWeight: "2",
-      atRiskScore: "3", executiveMrr: "2000", "weight.complaint": "-6",
+      atRiskScore: "3", executiveMrr: "2000", queueDays: "14", askCapacity: "2", candidateBalance: "2", "weight.complaint": "-6",
     });
     expect(result).toMatchObject({ ok: true });
     const now = new Date();

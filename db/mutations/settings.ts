@@ -17,7 +17,7 @@ export const updateScoring = defineAction({
   async run(input, { member, tx }) {
     const { weights, errors } = typeWeights(input);
     if (Object.keys(errors).length > 0) throw new ValidationError("Some weights are invalid.", errors);
-    const before = await getSettings(["ledger", "risk"], tx);
+    const before = await getSettings(["ledger", "risk", "delight", "advocacy"], tx);
     const types = await tx.select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight }).from(interactionTypes);
     const unknown = Object.keys(weights).filter((key) => !types.some((t) => t.key === key));
     if (unknown.length > 0) throw new ValidationError(`Unknown interaction types: ${unknown.join(", ")}.`);
@@ -35,6 +35,8 @@ export const updateScoring = defineAction({
         atRiskScore: input.atRiskScore,
         executiveMrrCents: Math.round(input.executiveMrr * 100),
       },
+      delight: { queueDays: input.queueDays },
+      advocacy: { askCapacity: input.askCapacity, candidateBalance: input.candidateBalance },
     };
     for (const [key, value] of Object.entries(after)) {
       await tx

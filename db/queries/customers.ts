@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "../index";
 import { customers, members } from "../schema";
 import { balanceSql } from "./ledger-sql";
+import { containsPattern } from "./search";
 import { getSettings } from "./settings";
 
 export const CUSTOMER_SORTS = ["name", "mrr", "balance", "milestone", "lastActivity", "signedUp"] as const;
@@ -22,10 +23,6 @@ export type CustomerListQuery = {
   pageSize: number;
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** One page of the customer list with its total, filtered and sorted in SQL. */
 export async function listCustomers(query: CustomerListQuery) {
   const { ledger } = await getSettings(["ledger"]);
@@ -33,7 +30,7 @@ export async function listCustomers(query: CustomerListQuery) {
   const conditions: (SQL | undefined)[] = [];
   const q = query.q?.trim();
   if (q) {
-    const pattern = `%${escapeLike(q)}%`;
+    const pattern = containsPattern(q);
     conditions.push(or(ilike(customers.name, pattern), ilike(customers.email, pattern), ilike(customers.company, pattern)));
   }
   if (query.ownerId) conditions.push(eq(customers.ownerId, query.ownerId));

@@ -53,6 +53,8 @@ export const customers = pgTable(
     /** Several outbound contacts and no reply within the fatigue window. */
     fatigued: boolean().notNull().default(false),
     riskComputedAt: timestamp({ withTimezone: true }),
+    /** Asks per quarter this advocate is happy to take; null means the team default. */
+    askCapacity: smallint(),
     referredById: integer().references((): AnyPgColumn => customers.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

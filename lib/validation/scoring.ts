@@ -27,6 +27,9 @@ export const scoringSchema = z
     fatigueWeight: number("the fatigue weight", 0, 100),
     atRiskScore: number("the at-risk threshold", 0, 1000),
     executiveMrr: number("the executive-call MRR", 0, 10_000_000),
+    queueDays: number("the delight queue window", 1, 365, true),
+    askCapacity: number("the ask capacity", 1, 50, true),
+    candidateBalance: number("the candidate balance", 0, 100),
   })
   .catchall(z.string());
 

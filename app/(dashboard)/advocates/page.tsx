@@ -1,15 +1,138 @@
-import { ComingSoon } from "@/components/layout/coming-soon";
+import Link from "next/link";
+import { Suspense } from "react";
+import { InviteForm } from "@/components/advocates/invite-form";
+import { RoleStatusButtons } from "@/components/advocates/role-status-buttons";
+import { BalanceBadge } from "@/components/customers/balance-badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
+import { getCandidates, getLeaderboard, getReferrals, getRoster, listAdvocateRoles } from "@/db/queries/advocacy";
+import { getJourneyModels } from "@/db/queries/journey";
+import type { SessionMember } from "@/db/queries/members";
 import { requirePageMember } from "@/lib/auth/session";
+import { daysSince, formatDate } from "@/lib/dates";
+import { formatCents } from "@/lib/format";
+import { milestoneLabel, stageForMilestone } from "@/lib/journey";
+import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Advocates" };
 
-export default async function Page() {
-  await requirePageMember();
+async function Candidates({ member }: { member: SessionMember }) {
+  const [candidates, roles] = await Promise.all([getCandidates(), listAdvocateRoles({ activeOnly: true })]);
+  const canWrite = can(member.role, "advocacy.write");
   return (
-    <ComingSoon
-      title="Advocates"
-      description="Ambassadors, their community roles and what they do."
-      plan="The roster, the leaderboard, referrals and candidates land here next."
-    />
+    <Card title="Candidates: retained or expanded, in credit, no role yet">
+      {candidates.length === 0 ? <p className="text-sm text-slate-600">No candidates right now.</p> : (
+        <ul className="divide-y divide-slate-100" aria-label="Candidates">
+          {candidates.map((c) => (
+            <li key={c.id} data-testid="candidate" className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
+              <span>
+                <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                <span className="ml-2 text-xs text-slate-500">{milestoneLabel(c.milestone)} · {formatCents(c.mrr_cents)}</span>
+                {c.spoke_up ? <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-800">promoter / praise</span> : null}
+              </span>
+              <span className="flex items-center gap-3">
+                <BalanceBadge balance={c.balance} />
+                {canWrite ? <InviteForm customerId={c.id} customerName={c.name} roles={roles} /> : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+async function Roster({ member }: { member: SessionMember }) {
+  const roster = await getRoster();
+  const canWrite = can(member.role, "advocacy.write");
+  const byRole = new Map<string, typeof roster>();
+  for (const entry of roster) byRole.set(entry.role_name, [...(byRole.get(entry.role_name) ?? []), entry]);
+  return (
+    <Card title="Roster by role">
+      {roster.length === 0 ? <p className="text-sm text-slate-600">Nobody holds a role yet. Invite a candidate above.</p> : (
+        <div className="space-y-4">
+          {[...byRole.entries()].map(([role, entries]) => (
+            <section key={role} aria-label={role}>
+              <h3 className="mb-1 text-sm font-semibold text-slate-700">{role}</h3>
+              <table className="w-full text-left text-sm">
+                <thead className="text-xs uppercase text-slate-500">
+                  <tr><th scope="col" className="py-1">Advocate</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col">Last activity</th><th scope="col">Asks this quarter</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+                </thead>
+                <tbody>
+                  {entries.map((e) => (
+                    <tr key={e.assignment_id} data-testid="roster-entry" className="border-t border-slate-100">
+                      <td className="py-1.5"><Link href={`/advocates/${e.customer_id}`} className="font-medium text-brand-700 hover:underline">{e.customer_name}</Link></td>
+                      <td className={e.status === "active" ? "text-emerald-700" : e.status === "invited" ? "text-amber-700" : "text-slate-500"}>{e.status}</td>
+                      <td>{formatDate(e.retired_at ?? e.activated_at ?? e.invited_at)}</td>
+                      <td>{e.last_activity ? `${daysSince(e.last_activity)} d ago` : "—"}</td>
+                      <td className={e.asks_used >= e.capacity ? "font-medium text-amber-800" : ""}>{e.asks_used} / {e.capacity}</td>
+                      <td>{canWrite ? <RoleStatusButtons assignmentId={e.assignment_id} status={e.status} label={`${e.customer_name} as ${e.role_name}`} /> : null}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+async function Leaderboard() {
+  const leaders = await getLeaderboard();
+  return (
+    <Card title="Leaderboard: last 90 days">
+      {leaders.length === 0 ? <p className="text-sm text-slate-600">No community activity in the last 90 days.</p> : (
+        <ol className="space-y-1 text-sm" aria-label="Leaderboard">
+          {leaders.map((l, index) => (
+            <li key={l.customer_id} className="flex justify-between gap-2" data-testid="leader">
+              <span><span className="mr-2 tabular-nums text-slate-500">{index + 1}.</span><Link href={`/advocates/${l.customer_id}`} className="font-medium text-brand-700 hover:underline">{l.customer_name}</Link></span>
+              <span className="tabular-nums text-slate-600">{l.activities} activities{l.referrals ? ` · ${l.referrals} referrals` : ""}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+async function Referrals() {
+  const [referrals, models] = await Promise.all([getReferrals(), getJourneyModels()]);
+  const model = models.find((m) => m.isDefault) ?? models[0];
+  return (
+    <Card title="Referrals and where they are now">
+      {referrals.length === 0 ? <p className="text-sm text-slate-600">No referrals yet.</p> : (
+        <table className="w-full text-left text-sm" aria-label="Referrals">
+          <thead className="text-xs uppercase text-slate-500"><tr><th scope="col" className="py-1">Referred</th><th scope="col">By</th><th scope="col">Stage now</th><th scope="col">Signed up</th></tr></thead>
+          <tbody>
+            {referrals.map((r) => (
+              <tr key={r.customer_id} className="border-t border-slate-100">
+                <td className="py-1.5"><Link href={`/customers/${r.customer_id}`} className="font-medium text-brand-700 hover:underline">{r.customer_name}</Link></td>
+                <td><Link href={`/advocates/${r.advocate_id}`} className="hover:underline">{r.advocate_name}</Link></td>
+                <td>{r.status === "churned" ? "churned" : stageForMilestone(model.stages, r.milestone)?.name}</td>
+                <td>{formatDate(r.signed_up_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
+
+export default async function AdvocatesPage() {
+  const member = await requirePageMember();
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Advocates" description="Evangelists come from VIP treatment: give ambassadors roles in the community, log what they do, and do not ask too often." />
+      <Suspense fallback={<Skeleton className="h-48" />}><Candidates member={member} /></Suspense>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2"><Suspense fallback={<Skeleton className="h-64" />}><Roster member={member} /></Suspense></div>
+        <Suspense fallback={<Skeleton className="h-64" />}><Leaderboard /></Suspense>
+      </div>
+      <Suspense fallback={<Skeleton className="h-48" />}><Referrals /></Suspense>
+    </div>
   );
 }

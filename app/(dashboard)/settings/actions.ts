@@ -1,5 +1,6 @@
 "use server";
 
+import { saveAdvocateRole } from "@/db/mutations/advocacy";
 import { saveJourneyModel } from "@/db/mutations/journey-models";
 import { updateScoring } from "@/db/mutations/settings";
 import type { ActionResult } from "@/lib/actions/execute";
@@ -11,4 +12,8 @@ export async function updateScoringAction(_previous: ActionResult | null, formDa
 
 export async function saveJourneyModelAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runMemberAction(saveJourneyModel, formData);
+}
+
+export async function saveAdvocateRoleAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(saveAdvocateRole, formData);
 }

@@ -65,7 +65,11 @@ async function Header({ row, member }: { row: Customer; member: SessionMember })
           <h1 className="text-2xl font-semibold tracking-tight">{customer.name}</h1>
           <p className="text-sm text-slate-600">{[customer.company, customer.email].filter(Boolean).join(" · ")}</p>
         </div>
-        {can(member.role, "customers.write") ? <Link href={`/customers/${customer.id}/edit`} className={buttonClass("secondary")}>Edit</Link> : null}
+        <div className="flex gap-2">
+          {can(member.role, "delight.write") ? <Link href={`/delight/new?customer=${customer.id}`} className={buttonClass("secondary")}>Log a delight moment</Link> : null}
+          {can(member.role, "advocacy.write") ? <Link href={`/advocates/${customer.id}`} className={buttonClass("secondary")}>Advocacy</Link> : null}
+          {can(member.role, "customers.write") ? <Link href={`/customers/${customer.id}/edit`} className={buttonClass("secondary")}>Edit</Link> : null}
+        </div>
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-4 lg:grid-cols-6">
         <div><dt className="text-slate-500">Plan</dt><dd className="font-medium">{PLAN_LABELS[customer.plan as keyof typeof PLAN_LABELS] ?? customer.plan}</dd></div>

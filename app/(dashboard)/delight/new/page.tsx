@@ -1,0 +1,42 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { DelightForm } from "@/components/delight/delight-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getCustomer } from "@/db/queries/customers";
+import { getDebitForDelight } from "@/db/queries/delight";
+import { listInteractionTypes } from "@/db/queries/interaction-types";
+import { requirePageMember } from "@/lib/auth/session";
+import { param, type SearchParams } from "@/lib/search-params";
+
+export const metadata = { title: "Log a delight moment" };
+
+export default async function NewDelightPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageMember("delight.write");
+  const params = await searchParams;
+  const promptId = param(params, "prompt", z.coerce.number().int().positive().optional(), undefined);
+  const customerId = param(params, "customer", z.coerce.number().int().positive().optional(), undefined);
+  const delightWeight = (await listInteractionTypes()).find((t) => t.key === "delight_moment")?.weight ?? 3;
+  if (promptId) {
+    const debit = await getDebitForDelight(promptId);
+    if (!debit) notFound();
+    if (debit.answered) {
+      return <EmptyState title="Already answered"><p>A delight moment already answers this {debit.label.toLowerCase()}.</p></EmptyState>;
+    }
+    return (
+      <>
+        <PageHeader title="Answer with a delight moment" description={`${debit.label}: ${debit.summary || "no summary"}`} />
+        <DelightForm customerId={debit.customer_id} customerName={debit.customer_name} defaultWeight={delightWeight} returnTo="queue"
+          prompt={{ id: debit.id, text: `${debit.label}: ${debit.summary}`.slice(0, 300), channel: debit.channel }} />
+      </>
+    );
+  }
+  const row = customerId ? await getCustomer(customerId) : undefined;
+  if (!row) notFound();
+  return (
+    <>
+      <PageHeader title="Log a delight moment" />
+      <DelightForm customerId={row.customer.id} customerName={row.customer.name} defaultWeight={delightWeight} returnTo="customer" />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { changeRoleStatusAction } from "@/app/(dashboard)/advocates/actions";
+import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { useActionForm } from "@/components/ui/use-action-form";
+
+export function RoleStatusButtons({ assignmentId, status, label }: { assignmentId: number; status: "invited" | "active" | "retired"; label: string }) {
+  const { state, pending, onSubmit } = useActionForm(changeRoleStatusAction);
+  if (status === "retired") return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {status === "invited" ? (
+        <form onSubmit={onSubmit} aria-label={`Activate ${label}`}>
+          <input type="hidden" name="assignmentId" value={assignmentId} />
+          <input type="hidden" name="status" value="active" />
+          <SubmitButton variant="secondary" pending={pending} pendingText="…">Activate</SubmitButton>
+        </form>
+      ) : null}
+      <form onSubmit={onSubmit} aria-label={`Retire ${label}`}>
+        <input type="hidden" name="assignmentId" value={assignmentId} />
+        <input type="hidden" name="status" value="retired" />
+        <SubmitButton variant="secondary" pending={pending} pendingText="…">Retire</SubmitButton>
+      </form>
+      <FormMessage state={state} />
+    </div>
+  );
+}

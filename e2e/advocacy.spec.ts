@@ -1,0 +1,94 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const unique = () => Date.now().toString(36);
+
+async function newCustomer(page: Page, name: string) {
+  await page.goto("/customers/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("MRR (USD per month)").fill("800");
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url();
+}
+
+async function log(page: Page, type: string, summary: string, weight = "") {
+  const form = page.getByRole("form", { name: "Log an interaction" });
+  await form.getByLabel("What happened").selectOption({ label: type });
+  await form.getByLabel("Summary").fill(summary);
+  await form.getByLabel("Weight override (optional)").fill(weight);
+  await form.getByRole("button", { name: "Log interaction" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "logged." })).toBeVisible();
+}
+
+test("a CSM answers a complaint from the delight queue: it leaves the queue, the balance rises, the moment is on the timeline and in the log", async ({ page, signInAs }) => {
+  await signInAs("csm");
+  const name = `Delight Test ${unique()}`;
+  const url = await newCustomer(page, name);
+  const complaint = `Invoice sent twice ${unique()}`;
+  await log(page, "Complaint (-3)", complaint);
+  await expect(page.getByTestId("customer-balance")).toHaveText("-3.0");
+
+  await page.goto("/delight");
+  await page.getByRole("searchbox", { name: "Customer or company" }).fill(name);
+  await page.getByRole("button", { name: "Find" }).click();
+  const row = page.getByTestId("queue-row").filter({ hasText: complaint });
+  await expect(row).toHaveCount(1);
+  await row.getByRole("link", { name: `Delight ${name}` }).click();
+  const form = page.getByRole("form", { name: "Log a delight moment" });
+  await expect(form.getByLabel("What prompted it")).toHaveValue(new RegExp(complaint));
+  await form.getByLabel("The gesture").fill("Refunded both and sent a handwritten apology");
+  await form.getByLabel("Cost (USD)").fill("25");
+  await form.getByLabel("Renewed").check();
+  await form.getByRole("button", { name: "Log delight moment" }).click();
+
+  await expect(page).toHaveURL(/\/delight\?logged=1/);
+  await expect(page.getByRole("status").filter({ hasText: "Delight moment logged." })).toBeVisible();
+  await expect(page.getByTestId("queue-row").filter({ hasText: complaint })).toHaveCount(0);
+  await expect(page.getByTestId("delight-log-entry").filter({ hasText: name }).first()).toContainText("Refunded both and sent a handwritten apology");
+
+  await page.goto(url);
+  await expect(page.getByTestId("customer-balance")).toHaveText("0.0");
+  await expect(page.getByTestId("timeline-entry").first()).toContainText("Delight moment");
+});
+
+test("a community lead invites a candidate as beta tester, activates the role and logs a referral of a new customer", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  const advocate = `Advocate Test ${unique()}`;
+  const advocateUrl = await newCustomer(page, advocate);
+  const milestone = page.getByRole("form", { name: "Set milestone" });
+  await milestone.getByLabel("Milestone").selectOption("10");
+  await milestone.getByLabel("Reason").fill("Renewed for a year");
+  await milestone.getByRole("button", { name: "Set milestone" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "moved to Retained" })).toBeVisible();
+  // A generous weight puts this customer at the top of the candidates, whatever the seed holds.
+  await log(page, "Praise (+2)", "Best tool we bought this year", "40");
+  await log(page, "NPS promoter (9–10) (+2)", "10 — would recommend");
+
+  await page.goto("/advocates");
+  const candidate = page.getByTestId("candidate").filter({ hasText: advocate });
+  await expect(candidate).toContainText("promoter / praise");
+  await candidate.getByLabel("Role", { exact: true }).selectOption({ label: "Beta tester (labs)" });
+  await candidate.getByRole("button", { name: "Invite to a role" }).click();
+  const entry = page.getByRole("region", { name: "Beta tester (labs)" }).getByTestId("roster-entry").filter({ hasText: advocate });
+  await expect(entry).toContainText("invited");
+  await entry.getByRole("button", { name: "Activate" }).click();
+  await expect(entry).toContainText("active");
+
+  await entry.getByRole("link", { name: advocate }).click();
+  const activity = page.getByRole("form", { name: "Log community activity" });
+  await activity.getByLabel("What they did").selectOption("referred_customer");
+  const referred = `Referred Test ${unique()}`;
+  await activity.getByLabel("Referred customer's name").fill(referred);
+  await activity.getByRole("button", { name: "Log activity" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Referral logged." })).toBeVisible();
+  await page.getByRole("list", { name: "Recent community activity" }).getByRole("link", { name: referred }).click();
+  await expect(page.getByRole("heading", { level: 1, name: referred })).toBeVisible();
+  await expect(page.getByRole("link", { name: advocate })).toBeVisible();
+
+  await page.goto("/advocates");
+  await expect(page.getByTestId("leader").filter({ hasText: advocate })).toContainText("1 referrals");
+  await page.goto(advocateUrl);
+  await expect(page.locator("dd").filter({ hasText: "Promotion" })).toBeVisible();
+  await expect(page.locator("dd").filter({ hasText: "Advocacy" })).toBeVisible();
+});

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { advocateAskKind, advocateAskOutcome, communityActivityKind } from "@/db/schema/advocacy";
+import { CHANNELS } from "@/lib/channels";
+import { dollarsToCents, id, optionalText, pastDateTime } from "./fields";
+
+const checkbox = z.string().optional().transform((value) => value === "on" || value === "true");
+const optionalId = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const number = Number(value);
+    if (!Number.isSafeInteger(number) || number <= 0) {
+      ctx.addIssue({ code: "custom", message: "Choose one from the list." });
+      return z.NEVER;
+    }
+    return number;
+  });
+const optionalWeight = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const weight = Number(value);
+    if (!Number.isFinite(weight) || weight <= 0 || weight > 100) {
+      ctx.addIssue({ code: "custom", message: "A delight moment's credit must be a number above 0 and at most 100." });
+      return z.NEVER;
+    }
+    return weight;
+  });
+
+export const delightMomentSchema = z.object({
+  customerId: id("a customer"),
+  promptInteractionId: optionalId,
+  prompt: z.string({ message: "Say what prompted it." }).trim().min(1, "Say what prompted it.").max(300, "Keep what prompted it under 300 characters."),
+  gesture: z.string({ message: "Describe the gesture." }).trim().min(1, "Describe the gesture.").max(300, "Keep the gesture under 300 characters."),
+  channel: z.enum(CHANNELS, { message: "Choose a channel from the list." }),
+  cost: dollarsToCents,
+  weight: optionalWeight,
+  occurredAt: pastDateTime,
+  outcome: optionalText(500, "The outcome"),
+  postedPublicly: checkbox,
+  renewed: checkbox,
+  becameAdvocate: checkbox,
+});
+
+export const inviteToRoleSchema = z.object({
+  customerId: id("a customer"),
+  roleId: id("a role"),
+  notes: optionalText(500, "The notes"),
+});
+
+export const changeRoleStatusSchema = z.object({
+  assignmentId: id("a role assignment"),
+  status: z.enum(["active", "retired"], { message: "Choose activate or retire." }),
+});
+
+export const communityActivitySchema = z.object({
+  customerId: id("an advocate"),
+  kind: z.enum(communityActivityKind.enumValues, { message: "Choose what the advocate did." }),
+  occurredAt: pastDateTime,
+  note: optionalText(500, "The note"),
+  referredName: optionalText(120, "The name"),
+  referredEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      if (!z.email().safeParse(value).success) {
+        ctx.addIssue({ code: "custom", message: "Enter a valid email address, like name@company.com." });
+        return z.NEVER;
+      }
+      return value;
+    }),
+});
+
+export const askSchema = z.object({
+  customerId: id("an advocate"),
+  kind: z.enum(advocateAskKind.enumValues, { message: "Choose what you ask for." }),
+  outcome: z.enum(advocateAskOutcome.enumValues, { message: "Choose an outcome." }),
+  note: optionalText(500, "The note"),
+  askAnyway: checkbox,
+});
+
+export const askCapacitySchema = z.object({
+  customerId: id("an advocate"),
+  capacity: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const capacity = Number(value);
+      if (!Number.isInteger(capacity) || capacity < 1 || capacity > 50) {
+        ctx.addIssue({ code: "custom", message: "Capacity must be a whole number from 1 to 50, or empty for the team default." });
+        return z.NEVER;
+      }
+      return capacity;
+    }),
+});
+
+export const advocateRoleSchema = z.object({
+  roleId: optionalId,
+  name: z.string({ message: "Name the role." }).trim().min(1, "Name the role.").max(60, "The name can have at most 60 characters."),
+  description: optionalText(300, "The description"),
+  active: checkbox,
+});
