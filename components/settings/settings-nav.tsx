@@ -8,6 +8,8 @@ const TABS = [
   { href: "/settings/scoring", label: "Scoring" },
   { href: "/settings/journey", label: "Journey models" },
   { href: "/settings/roles", label: "Advocate roles" },
+  { href: "/settings/api", label: "API" },
+  { href: "/settings/data", label: "Import & export" },
 ];
 
 export function SettingsNav() {

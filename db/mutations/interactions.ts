@@ -85,6 +85,7 @@ export type NewInteraction = {
   summary: string;
   source?: "ui" | "api" | "import";
   externalId?: string;
+  payloadHash?: string;
 };
 
 /**
@@ -109,6 +110,7 @@ export async function recordInteraction(tx: Queryable, actor: Actor, input: NewI
       actorId: actor.id,
       source: input.source ?? "ui",
       externalId: input.externalId,
+      payloadHash: input.payloadHash,
     })
     .returning();
   await applyToLedger(tx, customer.id, input.weight ?? type.defaultWeight, input.occurredAt, ledger, 1);

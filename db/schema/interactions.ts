@@ -70,6 +70,8 @@ export const interactions = pgTable(
     source: recordSource().notNull().default("ui"),
     /** Idempotency key from the sender, unique per source. */
     externalId: text(),
+    /** SHA-256 of the sender's event body: a replay with another body under the same key is refused. */
+    payloadHash: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

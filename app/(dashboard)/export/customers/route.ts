@@ -1,0 +1,26 @@
+import { getJourneyModels } from "@/db/queries/journey";
+import { exportCustomersPage } from "@/db/queries/exports";
+import { requireMember } from "@/lib/auth/session";
+import { csvResponse } from "@/lib/csv-stream";
+import { stageForMilestone } from "@/lib/journey";
+
+/** Every customer with stages, balance and risk, as CSV. */
+export async function GET() {
+  await requireMember("dashboard.read");
+  const models = await getJourneyModels();
+  return csvResponse(
+    `hourglass-customers-${new Date().toISOString().slice(0, 10)}.csv`,
+    ["id", "external_id", "name", "email", "company", "plan", "mrr_usd", "status", "milestone", ...models.map((m) => `stage_${m.key}`), "owner_email", "signed_up_at", "churned_at", "balance", "risk_score", "fatigued", "last_inbound_at"],
+    async (after: number | null) => {
+      const page = await exportCustomersPage(after);
+      return {
+        next: page.next,
+        rows: page.rows.map((c) => [
+          c.id, c.external_id, c.name, c.email, c.company, c.plan, (c.mrr_cents / 100).toFixed(2), c.status, c.milestone,
+          ...models.map((m) => stageForMilestone(m.stages, c.milestone)?.name), c.owner, c.signed_up_at, c.churned_at,
+          Number(c.balance).toFixed(3), Number(c.risk_score).toFixed(3), c.fatigued, c.last_inbound_at,
+        ]),
+      };
+    },
+  );
+}

@@ -1,0 +1,31 @@
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { requirePageMember } from "@/lib/auth/session";
+
+export const metadata = { title: "Import and export" };
+
+export default async function DataPage() {
+  await requirePageMember("settings.read");
+  const today = new Date();
+  const monthAgo = new Date(today);
+  monthAgo.setUTCDate(monthAgo.getUTCDate() - 30);
+  const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
+  return (
+    <div className="space-y-6">
+      <Card title="Export">
+        <div className="space-y-4 text-sm">
+          <p>
+            <a href="/export/customers" className={buttonClass("secondary")} download>Customers (CSV)</a>
+            <span className="ml-3 text-slate-600">Every customer with the stage in each model, balance and risk.</span>
+          </p>
+          <form method="get" action="/export/interactions" aria-label="Export interactions" className="flex flex-wrap items-end gap-3">
+            <label className="flex flex-col text-xs font-medium text-slate-600">From<input type="date" name="from" defaultValue={monthAgo.toISOString().slice(0, 10)} required className={control} /></label>
+            <label className="flex flex-col text-xs font-medium text-slate-600">To<input type="date" name="to" defaultValue={today.toISOString().slice(0, 10)} required className={control} /></label>
+            <button type="submit" className={buttonClass("secondary")}>Interactions (CSV)</button>
+          </form>
+          <p className="text-slate-600">The debt-risk list has its own export, with its filters, on the risk page. Exports stream, so large books download without waiting.</p>
+        </div>
+      </Card>
+    </div>
+  );
+}

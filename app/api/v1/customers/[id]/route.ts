@@ -1,0 +1,11 @@
+import { getCustomerForApi } from "@/db/queries/api";
+import { ApiError } from "@/lib/api/errors";
+import { apiRoute } from "@/lib/api/handler";
+import { parseId } from "@/lib/search-params";
+
+export const GET = apiRoute<{ id: string }>("read", async ({ params }) => {
+  const id = parseId(params.id);
+  const customer = id ? await getCustomerForApi(id) : undefined;
+  if (!customer) throw new ApiError(404, "not_found", `No customer with id ${params.id}.`);
+  return Response.json(customer);
+});

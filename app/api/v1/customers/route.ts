@@ -1,0 +1,7 @@
+import { upsertCustomers } from "@/db/mutations/api-ingest";
+import { apiRoute, readJson } from "@/lib/api/handler";
+
+export const POST = apiRoute("write", async ({ request, caller }) => {
+  const results = await upsertCustomers(await readJson(request), caller.actor);
+  return Response.json({ results }, { status: results.some((r) => r.status === "created") ? 201 : 200 });
+});

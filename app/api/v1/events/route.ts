@@ -1,0 +1,8 @@
+import { ingestEvents } from "@/db/mutations/api-ingest";
+import { apiRoute, readJson } from "@/lib/api/handler";
+
+export const POST = apiRoute("write", async ({ request, caller }) => {
+  const results = await ingestEvents(await readJson(request), caller.actor);
+  const created = results.filter((r) => r.status === "created").length;
+  return Response.json({ created, duplicates: results.length - created, results }, { status: created > 0 ? 201 : 200 });
+});

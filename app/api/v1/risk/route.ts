@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { getRiskForApi } from "@/db/queries/api";
+import { ApiError } from "@/lib/api/errors";
+import { apiRoute } from "@/lib/api/handler";
+
+const query = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  ownerEmail: z.string().trim().toLowerCase().email().optional(),
+});
+
+export const GET = apiRoute("read", async ({ request }) => {
+  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    throw new ApiError(400, "invalid_query", "Invalid query parameters.", {
+      errors: parsed.error.issues.map((issue) => ({ index: 0, field: issue.path.join("."), message: issue.message })),
+    });
+  }
+  return Response.json(await getRiskForApi(parsed.data));
+});

@@ -1,0 +1,186 @@
+import { createHash } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { ApiError, type ItemError } from "@/lib/api/errors";
+import { MAX_BATCH } from "@/lib/api/handler";
+import { type ApiCustomer, type ApiEvent, apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
+import type { z } from "zod";
+import { CONVERTED_MILESTONE } from "@/lib/journey";
+import { db } from "../index";
+import { customers, interactions, interactionTypes, members, milestoneChanges } from "../schema";
+import { type Actor, recordAudit } from "./audit";
+import { recordInteraction } from "./interactions";
+import { moveMilestone } from "./milestones";
+
+function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): z.infer<T>[] {
+  const items = Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.[key];
+  if (!Array.isArray(items)) throw new ApiError(400, "invalid_body", `Send {"${key}": [ … ]} with 1 to ${MAX_BATCH} items.`);
+  if (items.length === 0 || items.length > MAX_BATCH) throw new ApiError(400, "invalid_batch", `A batch holds 1 to ${MAX_BATCH} ${key}; this one has ${items.length}.`);
+  const errors: ItemError[] = [];
+  const parsed = items.map((item, index) => {
+    const result = schema.safeParse(item);
+    if (!result.success) {
+      for (const issue of result.error.issues) errors.push({ index, field: issue.path.join(".") || "(item)", message: issue.message });
+    }
+    return result.success ? result.data : null;
+  });
+  if (errors.length > 0) throw new ApiError(400, "invalid_items", "Some items are invalid; nothing was saved.", { errors });
+  return parsed as z.infer<T>[];
+}
+
+function canonicalHash(value: unknown): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sorted) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)])) : v;
+  return createHash("sha256").update(JSON.stringify(sorted(value))).digest("hex");
+}
+
+/**
+ * POST /api/v1/events: a batch of interactions, each with its idempotency key. All or nothing:
+ * a bad item, an unknown customer or a reused key with another body rejects the whole batch.
+ */
+export async function ingestEvents(body: unknown, actor: Actor) {
+  const raw = (Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.events) as unknown[] | undefined;
+  const events = readBatch(body, "events", apiEventSchema);
+  const hashes = events.map((_, index) => canonicalHash(raw?.[index]));
+  const errors: ItemError[] = [];
+
+  const seen = new Map<string, number>();
+  events.forEach((event, index) => {
+    const first = seen.get(event.externalId);
+    if (first !== undefined && hashes[first] !== hashes[index]) errors.push({ index, field: "externalId", message: `Used twice in this batch with different bodies (first at index ${first}).` });
+    if (first === undefined) seen.set(event.externalId, index);
+  });
+
+  const types = new Set((await db.select({ key: interactionTypes.key }).from(interactionTypes)).map((t) => t.key));
+  events.forEach((event, index) => {
+    if (!types.has(event.type)) errors.push({ index, field: "type", message: `Unknown interaction type '${event.type}'.` });
+  });
+
+  const customerIds = await resolveCustomers(events);
+  events.forEach((event, index) => {
+    if (customerIds[index] === undefined) errors.push({ index, field: "customer", message: "No customer matches this reference." });
+  });
+  if (errors.length > 0) throw new ApiError(400, "invalid_items", "Some events are invalid; nothing was saved.", { errors });
+
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ id: interactions.id, externalId: interactions.externalId, payloadHash: interactions.payloadHash })
+      .from(interactions)
+      .where(and(eq(interactions.source, "api"), inArray(interactions.externalId, [...seen.keys()])));
+    const known = new Map(existing.map((row) => [row.externalId ?? "", row]));
+    const conflicts: ItemError[] = [];
+    events.forEach((event, index) => {
+      const row = known.get(event.externalId);
+      if (row && row.payloadHash !== hashes[index]) conflicts.push({ index, field: "externalId", message: "This key was already used for an event with a different body." });
+    });
+    if (conflicts.length > 0) throw new ApiError(422, "idempotency_conflict", "An idempotency key was reused with a different body; nothing was saved.", { errors: conflicts });
+
+    const results: { index: number; externalId: string; id: number; status: "created" | "duplicate" }[] = [];
+    for (const [index, event] of events.entries()) {
+      const row = known.get(event.externalId);
+      if (row) {
+        results.push({ index, externalId: event.externalId, id: row.id, status: "duplicate" });
+        continue;
+      }
+      const { interaction } = await recordInteraction(tx, actor, {
+        customerId: customerIds[index] as number,
+        typeKey: event.type,
+        occurredAt: event.occurredAt,
+        weight: event.weight ?? null,
+        channel: event.channel,
+        direction: event.direction,
+        summary: event.summary,
+        source: "api",
+        externalId: event.externalId,
+        payloadHash: hashes[index],
+      });
+      known.set(event.externalId, { id: interaction.id, externalId: event.externalId, payloadHash: hashes[index] });
+      results.push({ index, externalId: event.externalId, id: interaction.id, status: "created" });
+    }
+    return results;
+  });
+}
+
+async function resolveCustomers(events: ApiEvent[]): Promise<(number | undefined)[]> {
+  const ids = events.flatMap((e) => (e.customerId ? [e.customerId] : []));
+  const externalIds = events.flatMap((e) => (e.customerExternalId ? [e.customerExternalId] : []));
+  const emails = events.flatMap((e) => (e.customerEmail ? [e.customerEmail] : []));
+  const rows = await db
+    .select({ id: customers.id, externalId: customers.externalId, email: customers.email })
+    .from(customers)
+    .where(
+      sql`${customers.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::int)
+        or ${customers.externalId} in (select jsonb_array_elements_text(${JSON.stringify(externalIds)}::jsonb))
+        or lower(${customers.email}) in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))`,
+    );
+  return events.map((event) => {
+    if (event.customerId) return rows.find((r) => r.id === event.customerId)?.id;
+    if (event.customerExternalId) return rows.find((r) => r.externalId === event.customerExternalId)?.id;
+    return rows.find((r) => r.email?.toLowerCase() === event.customerEmail)?.id;
+  });
+}
+
+/** POST /api/v1/customers: upsert a batch by externalId (or email), all or nothing. */
+export async function upsertCustomers(body: unknown, actor: Actor) {
+  const batch = readBatch(body, "customers", apiCustomerSchema);
+  const ownerEmails = [...new Set(batch.flatMap((c) => (c.ownerEmail ? [c.ownerEmail] : [])))];
+  const owners = ownerEmails.length
+    ? await db.select({ id: members.id, email: members.email }).from(members).where(and(inArray(members.email, ownerEmails), eq(members.active, true)))
+    : [];
+  const errors: ItemError[] = [];
+  batch.forEach((c, index) => {
+    if (c.ownerEmail && !owners.some((o) => o.email === c.ownerEmail)) errors.push({ index, field: "ownerEmail", message: "No active team member has this email." });
+  });
+  if (errors.length > 0) throw new ApiError(400, "invalid_items", "Some customers are invalid; nothing was saved.", { errors });
+
+  return db.transaction(async (tx) => {
+    const results: { index: number; id: number; status: "created" | "updated" }[] = [];
+    for (const [index, input] of batch.entries()) {
+      const [match] = await tx
+        .select()
+        .from(customers)
+        .where(input.externalId ? eq(customers.externalId, input.externalId) : sql`lower(${customers.email}) = ${input.email}`)
+        .limit(1)
+        .for("update");
+      const values = columns(input, owners);
+      if (!match) {
+        const signedUpAt = input.signedUpAt ?? new Date();
+        const [created] = await tx
+          .insert(customers)
+          .values({
+            ...values,
+            churnedAt: input.status === "churned" ? new Date() : null,
+            milestone: input.milestone ?? 1,
+            peakMilestone: input.milestone ?? 1,
+            signedUpAt,
+            milestoneAt: signedUpAt,
+            convertedAt: (input.milestone ?? 1) >= CONVERTED_MILESTONE ? signedUpAt : null,
+          })
+          .returning();
+        await tx.insert(milestoneChanges).values({ customerId: created.id, fromMilestone: null, toMilestone: created.milestone, at: signedUpAt, reason: "Created through the API", source: "api" });
+        await recordAudit(tx, actor, { action: "customer.created", entityType: "customer", entityId: created.id, after: created });
+        results.push({ index, id: created.id, status: "created" });
+        continue;
+      }
+      const [updated] = await tx.update(customers).set({ ...values, updatedAt: sql`now()` }).where(eq(customers.id, match.id)).returning();
+      if (input.milestone && input.milestone > match.milestone) {
+        await moveMilestone(tx, { customerId: match.id, from: match.milestone, to: input.milestone, at: new Date(), actorId: null, reason: "Updated through the API", source: "api" });
+      }
+      await recordAudit(tx, actor, { action: "customer.updated", entityType: "customer", entityId: match.id, before: match, after: updated });
+      results.push({ index, id: match.id, status: "updated" });
+    }
+    return results;
+  });
+}
+
+function columns(input: ApiCustomer, owners: { id: number; email: string }[]) {
+  return {
+    name: input.name,
+    ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
+    ...(input.email !== undefined ? { email: input.email } : {}),
+    ...(input.company !== undefined ? { company: input.company } : {}),
+    ...(input.plan !== undefined ? { plan: input.plan } : {}),
+    ...(input.mrrCents !== undefined ? { mrrCents: input.mrrCents } : {}),
+    ...(input.ownerEmail !== undefined ? { ownerId: owners.find((o) => o.email === input.ownerEmail)?.id ?? null } : {}),
+    ...(input.status !== undefined ? { status: input.status, churnedAt: input.status === "churned" ? sql`coalesce(${customers.churnedAt}, now())` : null } : {}),
+  };
+}

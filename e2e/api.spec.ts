@@ -1,0 +1,42 @@
+import { expect, test } from "./fixtures";
+
+test("an admin creates a write token in Settings and a client sends events over real HTTP: created, replayed, read back", async ({ page, signInAs, request }) => {
+  await signInAs("admin");
+  const email = `api-${Date.now().toString(36)}@example.test`;
+  await page.goto("/customers/new");
+  await page.getByLabel("Name").fill("Api Over Http");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Api Over Http" })).toBeVisible();
+  const customerId = page.url().split("/").pop();
+
+  await page.goto("/settings/api");
+  const form = page.getByRole("form", { name: "Create an API token" });
+  await form.getByLabel("Token name").fill("product events");
+  await form.getByLabel("write").check();
+  await form.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").innerText()).trim();
+  expect(token).toMatch(/^hg_/);
+
+  const body = { events: [{ externalId: `evt-${Date.now()}`, customerEmail: email, type: "complaint", occurredAt: new Date().toISOString(), summary: "Checkout failed" }] };
+  const headers = { Authorization: `Bearer ${token}` };
+  const created = await request.post("/api/v1/events", { data: body, headers });
+  expect(created.status()).toBe(201);
+  const replay = await request.post("/api/v1/events", { data: body, headers });
+  expect(replay.status()).toBe(200);
+  expect((await replay.json()).results[0].status).toBe("duplicate");
+  expect((await request.post("/api/v1/events", { data: body })).status()).toBe(401);
+
+  const customer = await request.get(`/api/v1/customers/${customerId}`, { headers });
+  expect(await customer.json()).toMatchObject({ email, balance: -3, stages: { hourglass: "Engagement" } });
+  const openapi = await request.get("/api/v1/openapi.json");
+  expect((await openapi.json()).openapi).toBe("3.1.0");
+
+  await page.goto(`/customers/${customerId}`);
+  await expect(page.getByTestId("timeline-entry").first()).toContainText("Checkout failed");
+
+  await page.goto("/settings/data");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Customers (CSV)" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^hourglass-customers-.*\.csv$/);
+});

@@ -1,0 +1,122 @@
+import { CHANNELS } from "@/lib/channels";
+import { PLANS } from "@/lib/plans";
+
+const error = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string" },
+        message: { type: "string" },
+        errors: { type: "array", items: { type: "object", properties: { index: { type: "integer" }, field: { type: "string" }, message: { type: "string" } } } },
+      },
+    },
+  },
+};
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const common = {
+  "401": errorResponse("Missing or invalid token"),
+  "403": errorResponse("The token lacks the needed scope"),
+  "429": errorResponse("Rate limit reached: see Retry-After"),
+  "503": errorResponse("Database unavailable: see Retry-After"),
+};
+
+/** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and rendered in Settings → API. */
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Hourglass API",
+    version: "1.0.0",
+    description:
+      "Send customers and product events to Hourglass and read balances and risk. Authenticate with `Authorization: Bearer <token>` (Settings → API). Batches are all or nothing.",
+  },
+  servers: [{ url: "/api/v1" }],
+  security: [{ bearer: [] }],
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    schemas: {
+      Error: error,
+      Event: {
+        type: "object",
+        required: ["externalId", "type", "occurredAt"],
+        additionalProperties: false,
+        properties: {
+          externalId: { type: "string", maxLength: 200, description: "Idempotency key: a replay returns the original result; the same key with another body is a 422." },
+          customerId: { type: "integer" },
+          customerExternalId: { type: "string" },
+          customerEmail: { type: "string", format: "email" },
+          type: { type: "string", description: "Interaction type key, e.g. login, feature_adopted, error_hit, bug_report, support_ticket." },
+          occurredAt: { type: "string", format: "date-time", description: "At most one day in the future." },
+          direction: { type: "string", enum: ["inbound", "outbound"], default: "inbound" },
+          channel: { type: "string", enum: [...CHANNELS], default: "in_app" },
+          summary: { type: "string", maxLength: 500 },
+          weight: { type: "number", minimum: -100, maximum: 100, description: "Overrides the type's weight on the ledger." },
+        },
+        description: "One of customerId, customerExternalId or customerEmail is required.",
+      },
+      CustomerInput: {
+        type: "object",
+        required: ["name"],
+        additionalProperties: false,
+        properties: {
+          externalId: { type: "string" },
+          email: { type: "string", format: "email" },
+          name: { type: "string", maxLength: 120 },
+          company: { type: "string", maxLength: 120 },
+          plan: { type: "string", enum: [...PLANS] },
+          mrrCents: { type: "integer", minimum: 0 },
+          ownerEmail: { type: "string", format: "email" },
+          status: { type: "string", enum: ["active", "churned"] },
+          milestone: { type: "integer", minimum: 1, maximum: 13, description: "Moves the customer forward only." },
+          signedUpAt: { type: "string", format: "date-time" },
+        },
+        description: "Matched by externalId, else by email; one of them is required.",
+      },
+    },
+  },
+  paths: {
+    "/events": {
+      post: {
+        summary: "Ingest up to 1,000 events",
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["events"], properties: { events: { type: "array", maxItems: 1000, items: { $ref: "#/components/schemas/Event" } } } } } } },
+        responses: {
+          "201": { description: "At least one event created" },
+          "200": { description: "Every event was a replay: nothing new written" },
+          "400": errorResponse("Invalid items, with index, field and message for each; nothing written"),
+          "409": errorResponse("A concurrent request wrote the same key: retry"),
+          "413": errorResponse("Body over 2 MB"),
+          "422": errorResponse("An idempotency key reused with a different body"),
+          ...common,
+        },
+      },
+    },
+    "/customers": {
+      post: {
+        summary: "Upsert up to 1,000 customers",
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["customers"], properties: { customers: { type: "array", maxItems: 1000, items: { $ref: "#/components/schemas/CustomerInput" } } } } } } },
+        responses: { "201": { description: "At least one created" }, "200": { description: "All updated" }, "400": errorResponse("Invalid items; nothing written"), "413": errorResponse("Body over 2 MB"), ...common },
+      },
+    },
+    "/customers/{id}": {
+      get: {
+        summary: "A customer with balance, risk and stages",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: { "200": { description: "The customer" }, "404": errorResponse("No such customer"), ...common },
+      },
+    },
+    "/risk": {
+      get: {
+        summary: "The debt-risk list, most at risk first",
+        parameters: [
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
+          { name: "ownerEmail", in: "query", schema: { type: "string", format: "email" } },
+        ],
+        responses: { "200": { description: "A page of customers at risk" }, "400": errorResponse("Invalid query"), ...common },
+      },
+    },
+  },
+} as const;
