@@ -40,3 +40,31 @@ test("an admin creates a write token in Settings and a client sends events over 
   await page.getByRole("link", { name: "Customers (CSV)" }).click();
   expect((await download).suggestedFilename()).toMatch(/^hourglass-customers-.*\.csv$/);
 });
+
+test("an admin imports customers from a CSV with column mapping and a progress bar; bad rows are listed by number", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/settings/data");
+  const stamp = Date.now().toString(36);
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "bad.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`Customer,Key,Monthly\n,bad-${stamp},10\nOk,bad2-${stamp},-3\n`),
+  });
+  await page.getByLabel("Column for Name").selectOption("Customer");
+  await page.getByLabel("Column for External id").selectOption("Key");
+  await page.getByLabel("Column for MRR (USD)").selectOption("Monthly");
+  await page.getByRole("button", { name: "Check and import" }).click();
+  const problems = page.getByRole("table", { name: "Problems" });
+  await expect(problems).toContainText("Required.");
+  await expect(problems.getByRole("row").nth(2)).toContainText("3");
+  await expect(page.getByRole("alert").filter({ hasText: "nothing was imported" })).toBeVisible();
+
+  const rows = Array.from({ length: 120 }, (_, i) => `csv-${stamp}-${i},Imported ${stamp} ${i},imported-${stamp}-${i}@example.test,${i * 10}`);
+  await page.locator('input[type="file"]').setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(`external_id,name,email,mrr\n${rows.join("\n")}\n`) });
+  await expect(page.getByLabel("Column for Email")).toHaveValue("email");
+  await page.getByRole("button", { name: "Check and import" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 120 rows: 120 created, 0 updated" })).toBeVisible();
+
+  await page.goto(`/customers?q=Imported+${stamp}`);
+  await expect(page.getByText("of 120 customers")).toBeVisible();
+});

@@ -4,17 +4,17 @@ import { PLANS } from "@/lib/plans";
 
 const DAY_MS = 86_400_000;
 const isoDate = z
-  .string()
+  .string({ message: "Required: an ISO 8601 date-time, like 2026-11-23T09:30:00Z." })
   .refine((value) => !Number.isNaN(Date.parse(value)), "Must be an ISO 8601 date-time, like 2026-11-23T09:30:00Z.")
   .transform((value) => new Date(value));
 
 export const apiEventSchema = z
   .object({
-    externalId: z.string().trim().min(1, "Required: the event's idempotency key.").max(200),
+    externalId: z.string({ message: "Required: the event's idempotency key." }).trim().min(1, "Required: the event's idempotency key.").max(200),
     customerId: z.number().int().positive().optional(),
     customerExternalId: z.string().trim().min(1).max(200).optional(),
     customerEmail: z.string().trim().toLowerCase().email("Must be an email address.").optional(),
-    type: z.string().trim().min(1, "Required: an interaction type key.").max(64),
+    type: z.string({ message: "Required: an interaction type key." }).trim().min(1, "Required: an interaction type key.").max(64),
     occurredAt: isoDate.refine((date) => date.getTime() <= Date.now() + DAY_MS, "Must not be more than a day in the future."),
     direction: z.enum(["inbound", "outbound"]).default("inbound"),
     channel: z.enum(CHANNELS).default("in_app"),
@@ -31,7 +31,7 @@ export const apiCustomerSchema = z
   .object({
     externalId: z.string().trim().min(1).max(200).optional(),
     email: z.string().trim().toLowerCase().email("Must be an email address.").optional(),
-    name: z.string().trim().min(1, "Required.").max(120, "At most 120 characters."),
+    name: z.string({ message: "Required." }).trim().min(1, "Required.").max(120, "At most 120 characters."),
     company: z.string().trim().max(120, "At most 120 characters.").optional(),
     plan: z.enum(PLANS, { message: `Must be one of: ${PLANS.join(", ")}.` }).optional(),
     mrrCents: z.number().int("Must be whole cents.").min(0, "Must not be negative.").max(1_000_000_000).optional(),

@@ -1,17 +1,28 @@
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ImportForm } from "@/components/settings/import-form";
 import { requirePageMember } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Import and export" };
 
 export default async function DataPage() {
-  await requirePageMember("settings.read");
+  const member = await requirePageMember("settings.read");
   const today = new Date();
   const monthAgo = new Date(today);
   monthAgo.setUTCDate(monthAgo.getUTCDate() - 30);
   const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
   return (
     <div className="space-y-6">
+      {can(member.role, "settings.manage") ? (
+        <Card title="Import from CSV">
+          <p className="mb-3 text-sm text-slate-600">
+            Customers are matched by external id (or email) and updated; interactions need an external id each, so importing the same file twice adds nothing.
+            Every row is checked first: one bad row and nothing is imported.
+          </p>
+          <ImportForm />
+        </Card>
+      ) : null}
       <Card title="Export">
         <div className="space-y-4 text-sm">
           <p>

@@ -1,0 +1,219 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import Papa from "papaparse";
+import { z } from "zod";
+import { type ImportKind, IMPORT_FIELDS } from "@/lib/import-fields";
+import { CONVERTED_MILESTONE } from "@/lib/journey";
+import { LEDGER_EPOCH_MS } from "@/lib/ledger";
+import { apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
+import { db, type Queryable, queryRows } from "../index";
+import { getSettings } from "../queries/settings";
+import { type Actor, recordAudit } from "./audit";
+import { refreshRisk } from "./risk";
+
+export type RowError = { row: number; field: string; message: string };
+export type ImportPlan = { kind: ImportKind; rows: Record<string, unknown>[] };
+export type ImportResult = { kind: ImportKind; rows: number; created: number; updated: number; skipped: number };
+
+const CHUNK = 5000;
+const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
+
+/** Reads the CSV with the chosen mapping and validates every row; row numbers count the header as row 1. */
+export async function prepareImport(kind: ImportKind, csv: string, mapping: Record<string, string>): Promise<{ plan: ImportPlan } | { errors: RowError[] }> {
+  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: "greedy" });
+  const errors: RowError[] = [];
+  if (parsed.data.length === 0) return { errors: [{ row: 1, field: "(file)", message: "The file has no rows under its header." }] };
+  const allowed = new Set<string>(IMPORT_FIELDS[kind].map((f) => f.field));
+  const rows = parsed.data.map((record, index) => {
+    const item: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(mapping)) {
+      if (!allowed.has(field) || !column) continue;
+      const value = record[column]?.trim();
+      if (value) item[field] = value;
+    }
+    return coerce(kind, item, index + 2, errors);
+  });
+  const schema = kind === "customers" ? apiCustomerSchema : apiEventSchema;
+  const seen = new Map<string, number>();
+  rows.forEach((row, index) => {
+    const result = (schema as z.ZodType).safeParse(row);
+    if (!result.success) for (const issue of result.error.issues) errors.push({ row: index + 2, field: issue.path.join(".") || "(row)", message: issue.message });
+    const key = String(row.externalId ?? row.email ?? "");
+    if (key) {
+      const first = seen.get(key);
+      if (first !== undefined) errors.push({ row: index + 2, field: row.externalId ? "externalId" : "email", message: `Same key as row ${first}.` });
+      else seen.set(key, index + 2);
+    }
+  });
+  if (kind === "interactions") await checkReferences(rows, errors);
+  else await checkOwners(rows, errors);
+  errors.sort((a, b) => a.row - b.row);
+  return errors.length > 0 ? { errors } : { plan: { kind, rows } };
+}
+
+function coerce(kind: ImportKind, item: Record<string, unknown>, row: number, errors: RowError[]): Record<string, unknown> {
+  const number = (field: string) => {
+    if (item[field] === undefined) return;
+    const value = Number(String(item[field]).replace(/[$,]/g, ""));
+    if (Number.isNaN(value)) errors.push({ row, field, message: `'${item[field]}' is not a number.` });
+    else item[field] = value;
+  };
+  if (kind === "customers") {
+    number("mrr");
+    number("milestone");
+    if (typeof item.mrr === "number") item.mrrCents = Math.round(item.mrr * 100);
+    delete item.mrr;
+    for (const field of ["email", "ownerEmail", "plan", "status"]) if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
+  } else {
+    number("weight");
+    for (const field of ["type", "direction", "channel", "customerEmail"]) if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
+  }
+  return item;
+}
+
+async function checkReferences(rows: Record<string, unknown>[], errors: RowError[]) {
+  const refs = await queryRows<{ external_id: string | null; email: string | null; id: number }>(
+    db,
+    sql`select id, external_id, lower(email) as email from customers
+        where external_id in (select jsonb_array_elements_text(${JSON.stringify(rows.flatMap((r) => (r.customerExternalId ? [r.customerExternalId] : [])))}::jsonb))
+           or lower(email) in (select jsonb_array_elements_text(${JSON.stringify(rows.flatMap((r) => (r.customerEmail ? [r.customerEmail] : [])))}::jsonb))`,
+  );
+  const byExternal = new Map(refs.flatMap((r) => (r.external_id ? [[r.external_id, r.id]] : [])));
+  const byEmail = new Map(refs.flatMap((r) => (r.email ? [[r.email, r.id]] : [])));
+  const types = new Map((await queryRows<{ key: string; id: number }>(db, sql`select key, id from interaction_types`)).map((t) => [t.key, t.id]));
+  rows.forEach((row, index) => {
+    const customerId = row.customerExternalId ? byExternal.get(String(row.customerExternalId)) : row.customerEmail ? byEmail.get(String(row.customerEmail)) : undefined;
+    if ((row.customerExternalId || row.customerEmail) && customerId === undefined) errors.push({ row: index + 2, field: "customer", message: "No customer matches this reference." });
+    row.customerId = customerId;
+    delete row.customerExternalId;
+    delete row.customerEmail;
+    if (row.type && !types.has(String(row.type))) errors.push({ row: index + 2, field: "type", message: `Unknown interaction type '${row.type}'.` });
+    row.typeId = types.get(String(row.type));
+  });
+}
+
+async function checkOwners(rows: Record<string, unknown>[], errors: RowError[]) {
+  const owners = new Map((await queryRows<{ email: string; id: number }>(db, sql`select lower(email) as email, id from members where active`)).map((m) => [m.email, m.id]));
+  rows.forEach((row, index) => {
+    if (row.ownerEmail === undefined) return;
+    const owner = owners.get(String(row.ownerEmail));
+    if (owner === undefined) errors.push({ row: index + 2, field: "ownerEmail", message: "No active team member has this email." });
+    row.ownerId = owner;
+  });
+}
+
+/**
+ * Imports a validated plan in one transaction, a chunk of set-based statements at a time:
+ * idempotent per external id (a re-import skips what is there), the ledger kept exact.
+ */
+export async function runImport(plan: ImportPlan, actor: Actor, onProgress: (done: number) => void): Promise<ImportResult> {
+  return db.transaction(async (tx) => {
+    const totals = { created: 0, updated: 0, skipped: 0 };
+    for (let start = 0; start < plan.rows.length; start += CHUNK) {
+      const chunk = plan.rows.slice(start, start + CHUNK);
+      const result = plan.kind === "customers" ? await importCustomers(tx, chunk) : await importInteractions(tx, chunk);
+      totals.created += result.created;
+      totals.updated += result.updated;
+      totals.skipped += result.skipped;
+      onProgress(start + chunk.length);
+    }
+    await recordAudit(tx, actor, { action: `import.${plan.kind}`, entityType: "import", entityId: plan.kind, after: { rows: plan.rows.length, ...totals } });
+    return { kind: plan.kind, rows: plan.rows.length, ...totals };
+  });
+}
+
+async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) {
+  const input = JSON.stringify(
+    chunk.map((r) => ({
+      external_id: r.externalId ?? null, email: r.email ?? null, name: r.name, company: r.company ?? null, plan: r.plan ?? null, mrr_cents: r.mrrCents ?? null,
+      owner_id: r.ownerId ?? null, status: r.status ?? null, milestone: r.milestone ?? null, signed_up_at: r.signedUpAt ?? null,
+    })),
+  );
+  const rows = sql`json_to_recordset(${input}::json) as x(external_id text, email text, name text, company text, plan text, mrr_cents int, owner_id int, status text, milestone int, signed_up_at timestamptz)`;
+  const match = sql`((x.external_id is not null and c.external_id = x.external_id) or (x.external_id is null and lower(c.email) = x.email))`;
+  const [updated] = await queryRows<{ count: number }>(
+    tx,
+    sql`with changed as (
+          update customers c set name = x.name, email = coalesce(x.email, c.email), company = coalesce(x.company, c.company), plan = coalesce(x.plan, c.plan),
+            mrr_cents = coalesce(x.mrr_cents, c.mrr_cents), owner_id = coalesce(x.owner_id, c.owner_id),
+            status = coalesce(x.status::customer_status, c.status),
+            churned_at = case when x.status = 'churned' then coalesce(c.churned_at, now()) when x.status = 'active' then null else c.churned_at end,
+            updated_at = now()
+          from ${rows} where ${match} returning c.id)
+        select count(*)::int as count from changed`,
+  );
+  const inserted = await queryRows<{ id: number; milestone: number; signed_up_at: string }>(
+    tx,
+    sql`insert into customers (external_id, email, name, company, plan, mrr_cents, owner_id, status, churned_at, milestone, peak_milestone, milestone_at, signed_up_at, converted_at)
+        select x.external_id, x.email, x.name, x.company, coalesce(x.plan, 'starter'), coalesce(x.mrr_cents, 0), x.owner_id, coalesce(x.status, 'active')::customer_status,
+          case when x.status = 'churned' then now() end, coalesce(x.milestone, 1), coalesce(x.milestone, 1), coalesce(x.signed_up_at, now()), coalesce(x.signed_up_at, now()),
+          case when coalesce(x.milestone, 1) >= ${CONVERTED_MILESTONE} then coalesce(x.signed_up_at, now()) end
+        from ${rows} where not exists (select 1 from customers c where ${match})
+        returning id, milestone::int as milestone, signed_up_at::text as signed_up_at`,
+  );
+  if (inserted.length > 0) {
+    await tx.execute(
+      sql`insert into milestone_changes (customer_id, from_milestone, to_milestone, at, reason, source)
+          select x.id, null, x.milestone, x.signed_up_at, 'Imported', 'import' from json_to_recordset(${JSON.stringify(inserted)}::json) as x(id int, milestone int, signed_up_at timestamptz)`,
+    );
+  }
+  return { created: inserted.length, updated: updated.count, skipped: 0 };
+}
+
+async function importInteractions(tx: Queryable, chunk: Record<string, unknown>[]) {
+  const { ledger } = await getSettings(["ledger"], tx);
+  const input = JSON.stringify(
+    chunk.map((r) => ({
+      external_id: r.externalId, customer_id: r.customerId, type_id: r.typeId, occurred_at: r.occurredAt, weight: r.weight ?? null,
+      direction: r.direction ?? "inbound", channel: r.channel ?? "other", summary: r.summary ?? "",
+      payload_hash: createHash("sha256").update(JSON.stringify(r)).digest("hex"),
+    })),
+  );
+  const age = sql`extract(epoch from (ins.occurred_at - ${EPOCH}::timestamptz)) / 86400.0`;
+  const affected = await queryRows<{ id: number; created: number }>(
+    tx,
+    sql`with ins as (
+          insert into interactions (customer_id, occurred_at, type_id, weight_override, channel, direction, summary, source, external_id, payload_hash)
+          select x.customer_id, x.occurred_at, x.type_id, x.weight, x.channel::interaction_channel, x.direction::interaction_direction, x.summary, 'import', x.external_id, x.payload_hash
+          from json_to_recordset(${input}::json) as x(external_id text, customer_id int, type_id smallint, occurred_at timestamptz, weight float8, direction text, channel text, summary text, payload_hash text)
+          on conflict (source, external_id) where external_id is not null do nothing
+          returning id, customer_id, occurred_at, type_id, weight_override, direction),
+        agg as (
+          select ins.customer_id, count(*)::int as created,
+            coalesce(sum(w.weight * power(2::float8, ${age} / ${ledger.creditHalfLifeDays}::float8)) filter (where w.weight > 0), 0) as credit,
+            coalesce(sum(w.weight * power(2::float8, ${age} / ${ledger.debtHalfLifeDays}::float8)) filter (where w.weight < 0), 0) as debt,
+            max(ins.occurred_at) filter (where ins.direction = 'inbound') as last_in,
+            max(ins.occurred_at) filter (where ins.direction = 'outbound') as last_out
+          from ins join interaction_types t on t.id = ins.type_id
+          cross join lateral (select coalesce(ins.weight_override, t.default_weight) as weight) w
+          group by ins.customer_id),
+        upd as (
+          update customers c set credit_acc = c.credit_acc + agg.credit, debt_acc = c.debt_acc + agg.debt,
+            last_inbound_at = greatest(c.last_inbound_at, agg.last_in), last_outbound_at = greatest(c.last_outbound_at, agg.last_out), updated_at = now()
+          from agg where c.id = agg.customer_id returning c.id)
+        select agg.customer_id as id, agg.created from agg`,
+  );
+  // Milestones implied by the imported interactions move customers forward, with history.
+  const ids = affected.map((a) => a.id);
+  if (ids.length > 0) {
+    await tx.execute(sql`
+      with implied as (
+        select distinct on (i.customer_id) i.customer_id, t.implies_milestone as milestone, i.occurred_at, i.id
+        from interactions i join interaction_types t on t.id = i.type_id
+        where i.source = 'import' and i.external_id in (select x->>'external_id' from json_array_elements(${input}::json) x)
+          and t.implies_milestone is not null
+        order by i.customer_id, t.implies_milestone desc, i.occurred_at),
+      moves as (
+        select c.id, c.milestone as from_milestone, implied.milestone as to_milestone, implied.occurred_at, implied.id as interaction_id
+        from customers c join implied on implied.customer_id = c.id where implied.milestone > c.milestone),
+      upd as (
+        update customers c set milestone = moves.to_milestone, peak_milestone = greatest(c.peak_milestone, moves.to_milestone), milestone_at = moves.occurred_at,
+          converted_at = case when moves.to_milestone >= ${CONVERTED_MILESTONE} then coalesce(c.converted_at, moves.occurred_at) else c.converted_at end
+        from moves where c.id = moves.id returning c.id)
+      insert into milestone_changes (customer_id, from_milestone, to_milestone, at, reason, source, interaction_id)
+      select id, from_milestone, to_milestone, occurred_at, 'Imported interaction', 'import', interaction_id from moves`);
+    await refreshRisk(tx, ids);
+  }
+  const created = affected.reduce((sum, a) => sum + a.created, 0);
+  return { created, updated: 0, skipped: chunk.length - created };
+}

@@ -1,0 +1,39 @@
+/** The fields a CSV import can fill, per kind, with the column names that map to them by default. */
+export const IMPORT_FIELDS = {
+  customers: [
+    { field: "externalId", label: "External id", aliases: ["external_id", "externalid", "id", "crm_id"] },
+    { field: "email", label: "Email", aliases: ["email", "e-mail", "mail"] },
+    { field: "name", label: "Name", aliases: ["name", "customer", "full_name", "contact"] },
+    { field: "company", label: "Company", aliases: ["company", "organisation", "organization", "account"] },
+    { field: "plan", label: "Plan", aliases: ["plan", "tier"] },
+    { field: "mrr", label: "MRR (USD)", aliases: ["mrr", "mrr_usd", "monthly_revenue"] },
+    { field: "ownerEmail", label: "Owner email", aliases: ["owner", "owner_email", "csm"] },
+    { field: "status", label: "Status", aliases: ["status"] },
+    { field: "milestone", label: "Milestone (1–13)", aliases: ["milestone", "stage_number"] },
+    { field: "signedUpAt", label: "Signed up at", aliases: ["signed_up_at", "signup", "created_at", "created"] },
+  ],
+  interactions: [
+    { field: "externalId", label: "External id (idempotency key)", aliases: ["external_id", "externalid", "id", "event_id"] },
+    { field: "customerExternalId", label: "Customer external id", aliases: ["customer_external_id", "customer_id", "account_id"] },
+    { field: "customerEmail", label: "Customer email", aliases: ["customer_email", "email"] },
+    { field: "type", label: "Type", aliases: ["type", "event", "kind"] },
+    { field: "occurredAt", label: "Occurred at", aliases: ["occurred_at", "timestamp", "time", "date"] },
+    { field: "direction", label: "Direction", aliases: ["direction"] },
+    { field: "channel", label: "Channel", aliases: ["channel"] },
+    { field: "summary", label: "Summary", aliases: ["summary", "note", "description"] },
+    { field: "weight", label: "Weight", aliases: ["weight"] },
+  ],
+} as const;
+
+export type ImportKind = keyof typeof IMPORT_FIELDS;
+
+/** Column for each field: the first header that matches one of the field's names. */
+export function guessMapping(kind: ImportKind, headers: string[]): Record<string, string> {
+  const normalized = headers.map((h) => h.trim().toLowerCase().replace(/\s+/g, "_"));
+  return Object.fromEntries(
+    IMPORT_FIELDS[kind].flatMap(({ field, aliases }) => {
+      const index = normalized.findIndex((h) => h === field.toLowerCase() || (aliases as readonly string[]).includes(h));
+      return index >= 0 ? [[field, headers[index]]] : [];
+    }),
+  );
+}
