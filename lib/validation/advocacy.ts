@@ -1,21 +1,9 @@
 import { z } from "zod";
 import { advocateAskKind, advocateAskOutcome, communityActivityKind } from "@/db/schema/advocacy";
 import { CHANNELS } from "@/lib/channels";
-import { dollarsToCents, id, optionalText, pastDateTime } from "./fields";
+import { dollarsToCents, id, optionalId, optionalText, pastDateTime } from "./fields";
 
 const checkbox = z.string().optional().transform((value) => value === "on" || value === "true");
-const optionalId = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    if (!value) return null;
-    const number = Number(value);
-    if (!Number.isSafeInteger(number) || number <= 0) {
-      ctx.addIssue({ code: "custom", message: "Choose one from the list." });
-      return z.NEVER;
-    }
-    return number;
-  });
 const optionalWeight = z
   .string()
   .trim()
@@ -32,7 +20,7 @@ const optionalWeight = z
 
 export const delightMomentSchema = z.object({
   customerId: id("a customer"),
-  promptInteractionId: optionalId,
+  promptInteractionId: optionalId("Choose one from the list."),
   prompt: z.string({ message: "Say what prompted it." }).trim().min(1, "Say what prompted it.").max(300, "Keep what prompted it under 300 characters."),
   gesture: z.string({ message: "Describe the gesture." }).trim().min(1, "Describe the gesture.").max(300, "Keep the gesture under 300 characters."),
   channel: z.enum(CHANNELS, { message: "Choose a channel from the list." }),
@@ -103,7 +91,7 @@ export const askCapacitySchema = z.object({
 });
 
 export const advocateRoleSchema = z.object({
-  roleId: optionalId,
+  roleId: optionalId("Choose one from the list."),
   name: z.string({ message: "Name the role." }).trim().min(1, "Name the role.").max(60, "The name can have at most 60 characters."),
   description: optionalText(300, "The description"),
   active: checkbox,

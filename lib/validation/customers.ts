@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PLANS } from "@/lib/plans";
-import { dollarsToCents, id, optionalText } from "./fields";
+import { dollarsToCents, id, optionalId, optionalText } from "./fields";
 
 const email = z
   .string()
@@ -17,18 +17,7 @@ const email = z
     return value;
   });
 
-const ownerId = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    if (!value) return null;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number <= 0) {
-      ctx.addIssue({ code: "custom", message: "Choose an owner from the list." });
-      return z.NEVER;
-    }
-    return number;
-  });
+const ownerId = optionalId("Choose an owner from the list.");
 
 export const customerFields = {
   name: z.string({ message: "Enter the customer's name." }).trim().min(1, "Enter the customer's name.").max(120, "The name can have at most 120 characters."),

@@ -13,6 +13,21 @@ export const optionalText = (max: number, label: string) =>
     .optional()
     .transform((value) => value ?? null);
 
+/** An optional id from a select: empty means none. */
+export const optionalId = (message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const number = Number(value);
+      if (!Number.isSafeInteger(number) || number <= 0) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return number;
+    });
+
 export const id = (what: string) =>
   z.coerce.number({ message: `Choose ${what}.` }).int(`Choose ${what}.`).positive(`Choose ${what}.`);
 

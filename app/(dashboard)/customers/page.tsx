@@ -4,6 +4,7 @@ import { z } from "zod";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FILTER_CONTROL, FilterSelect, OwnerFilter, PlanFilter, StageFilter } from "@/components/filters/filter-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -119,7 +120,6 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(), listActiveMembers()]);
   const query = readQuery(params, member.id, models);
   const model = models.find((m) => m.isDefault) ?? models[0];
-  const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
   return (
     <>
       <PageHeader
@@ -130,45 +130,19 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       <form method="get" role="search" aria-label="Filter customers" className="mb-4 flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Search
-          <input name="q" type="search" defaultValue={query.q} placeholder="Name, email or company" className={`${control} w-64`} />
+          <input name="q" type="search" defaultValue={query.q} placeholder="Name, email or company" className={`${FILTER_CONTROL} w-64`} />
         </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Owner
-          <select name="owner" defaultValue={first(params, "owner") ?? ""} className={control}>
-            <option value="">Everyone</option>
-            <option value="mine">Mine</option>
-            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Stage
-          <select name="stage" defaultValue={first(params, "stage") ?? ""} className={control}>
-            <option value="">Any stage</option>
-            {models.map((m) => (
-              <optgroup key={m.id} label={m.name}>
-                {m.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-              </optgroup>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Status
-          <select name="status" defaultValue={query.status ?? ""} className={control}>
-            <option value="">All</option>
-            <option value="active">Active</option>
-            <option value="churned">Churned</option>
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Plan
-          <select name="plan" defaultValue={query.plan ?? ""} className={control}>
-            <option value="">Any plan</option>
-            {PLANS.map((p) => <option key={p} value={p}>{PLAN_LABELS[p]}</option>)}
-          </select>
-        </label>
+        <OwnerFilter owners={owners} value={first(params, "owner") ?? ""} />
+        <StageFilter models={models} value={first(params, "stage") ?? ""} />
+        <FilterSelect label="Status" name="status" defaultValue={query.status ?? ""}>
+          <option value="">All</option>
+          <option value="active">Active</option>
+          <option value="churned">Churned</option>
+        </FilterSelect>
+        <PlanFilter value={query.plan ?? ""} />
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Balance below
-          <input name="balanceBelow" type="number" step="0.5" defaultValue={query.balanceBelow ?? ""} placeholder="e.g. 0" className={`${control} w-28`} />
+          <input name="balanceBelow" type="number" step="0.5" defaultValue={query.balanceBelow ?? ""} placeholder="e.g. 0" className={`${FILTER_CONTROL} w-28`} />
         </label>
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.direction} />

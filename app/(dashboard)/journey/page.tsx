@@ -7,6 +7,7 @@ import { StageTable } from "@/components/journey/stage-table";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterSelect, OwnerFilter, PlanFilter } from "@/components/filters/filter-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -20,7 +21,6 @@ import type { JourneyFilters } from "@/lib/journey-filters";
 import { stageFlag } from "@/lib/journey-filters";
 import { cohortMonths, readJourneyFilters } from "@/lib/journey-query";
 import { milestoneLabel } from "@/lib/journey";
-import { PLAN_LABELS, PLANS } from "@/lib/plans";
 import { first, param, type SearchParams, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Journey" };
@@ -120,7 +120,6 @@ export default async function JourneyPage({ searchParams }: { searchParams: Prom
   const filters = readJourneyFilters(params, member);
   const stageId = param(params, "stage", z.coerce.number().int().positive().optional(), undefined);
   const page = param(params, "page", z.coerce.number().int().min(1).max(100_000), 1);
-  const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
   const key = JSON.stringify({ model: model.id, filters });
   return (
     <div className="space-y-6">
@@ -139,36 +138,17 @@ export default async function JourneyPage({ searchParams }: { searchParams: Prom
       </nav>
       <form method="get" role="search" aria-label="Filter the journey" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="model" value={model.key} />
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Owner
-          <select name="owner" defaultValue={first(params, "owner") ?? ""} className={control}>
-            <option value="">Everyone</option>
-            <option value="mine">Mine</option>
-            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Plan
-          <select name="plan" defaultValue={filters.plan ?? ""} className={control}>
-            <option value="">Any plan</option>
-            {PLANS.map((p) => <option key={p} value={p}>{PLAN_LABELS[p]}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Signed up in
-          <select name="cohort" defaultValue={filters.cohort ?? ""} className={control}>
-            <option value="">Any month</option>
-            {cohortMonths().map((month) => <option key={month} value={month}>{month}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Status
-          <select name="status" defaultValue={filters.status} className={control}>
-            <option value="active">Active</option>
-            <option value="churned">Churned</option>
-            <option value="all">All</option>
-          </select>
-        </label>
+        <OwnerFilter owners={owners} value={first(params, "owner") ?? ""} />
+        <PlanFilter value={filters.plan ?? ""} />
+        <FilterSelect label="Signed up in" name="cohort" defaultValue={filters.cohort ?? ""}>
+          <option value="">Any month</option>
+          {cohortMonths().map((month) => <option key={month} value={month}>{month}</option>)}
+        </FilterSelect>
+        <FilterSelect label="Status" name="status" defaultValue={filters.status}>
+          <option value="active">Active</option>
+          <option value="churned">Churned</option>
+          <option value="all">All</option>
+        </FilterSelect>
         <button type="submit" className={buttonClass("secondary")}>Apply</button>
       </form>
       {stageId ? (

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { RiskTable } from "@/components/risk/risk-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FILTER_CONTROL, FilterSelect, OwnerFilter, PlanFilter, StageFilter } from "@/components/filters/filter-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -11,7 +12,6 @@ import { listActiveMembers } from "@/db/queries/members";
 import type { RiskListQuery } from "@/db/queries/risk";
 import { getRiskPage } from "@/db/queries/risk-page";
 import { requirePageMember } from "@/lib/auth/session";
-import { PLAN_LABELS, PLANS } from "@/lib/plans";
 import { ownerParam, readRiskQuery } from "@/lib/risk-query";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 
@@ -41,7 +41,6 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
   const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(), listActiveMembers()]);
   const query = readRiskQuery(params, member, models, PAGE_SIZE);
   const model = models.find((m) => m.isDefault) ?? models[0];
-  const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
   const exportParams = { ...params, owner: ownerParam(params, member), page: undefined };
   return (
     <>
@@ -58,52 +57,23 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
         }
       />
       <form method="get" role="search" aria-label="Filter the risk list" className="mb-4 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Owner
-          <select name="owner" defaultValue={ownerParam(params, member)} className={control}>
-            <option value="all">Everyone</option>
-            <option value="mine">Mine</option>
-            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Stage
-          <select name="stage" defaultValue={first(params, "stage") ?? ""} className={control}>
-            <option value="">Any stage</option>
-            {models.map((m) => (
-              <optgroup key={m.id} label={m.name}>
-                {m.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-              </optgroup>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Plan
-          <select name="plan" defaultValue={query.plan ?? ""} className={control}>
-            <option value="">Any plan</option>
-            {PLANS.map((p) => <option key={p} value={p}>{PLAN_LABELS[p]}</option>)}
-          </select>
-        </label>
+        <OwnerFilter owners={owners} value={ownerParam(params, member)} everyone="all" />
+        <StageFilter models={models} value={first(params, "stage") ?? ""} />
+        <PlanFilter value={query.plan ?? ""} />
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Minimum MRR ($)
-          <input name="minMrr" type="number" min={0} step={1} defaultValue={first(params, "minMrr") ?? ""} className={`${control} w-32`} />
+          <input name="minMrr" type="number" min={0} step={1} defaultValue={first(params, "minMrr") ?? ""} className={`${FILTER_CONTROL} w-32`} />
         </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Sort by
-          <select name="sort" defaultValue={query.sort} className={control}>
-            <option value="risk">Risk</option>
-            <option value="mrr">MRR at stake</option>
-            <option value="balance">Balance</option>
-            <option value="silence">Days silent</option>
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Order
-          <select name="dir" defaultValue={query.direction} className={control}>
-            <option value="desc">Highest first</option>
-            <option value="asc">Lowest first</option>
-          </select>
-        </label>
+        <FilterSelect label="Sort by" name="sort" defaultValue={query.sort}>
+          <option value="risk">Risk</option>
+          <option value="mrr">MRR at stake</option>
+          <option value="balance">Balance</option>
+          <option value="silence">Days silent</option>
+        </FilterSelect>
+        <FilterSelect label="Order" name="dir" defaultValue={query.direction}>
+          <option value="desc">Highest first</option>
+          <option value="asc">Lowest first</option>
+        </FilterSelect>
         <button type="submit" className={buttonClass("secondary")}>Apply</button>
       </form>
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
