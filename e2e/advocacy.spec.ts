@@ -70,7 +70,9 @@ test("a community lead invites a candidate as beta tester, activates the role an
   await expect(candidate).toContainText("promoter / praise");
   await candidate.getByLabel("Role", { exact: true }).selectOption({ label: "Beta tester (labs)" });
   await candidate.getByRole("button", { name: "Invite to a role" }).click();
-  const entry = page.getByRole("region", { name: "Beta tester (labs)" }).getByTestId("roster-entry").filter({ hasText: advocate });
+  const section = page.getByRole("group", { name: "Beta tester (labs)" });
+  await section.evaluate((details) => details.setAttribute("open", ""));
+  const entry = section.getByTestId("roster-entry").filter({ hasText: advocate });
   await expect(entry).toContainText("invited");
   await entry.getByRole("button", { name: "Activate" }).click();
   await expect(entry).toContainText("active");

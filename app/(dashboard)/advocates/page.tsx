@@ -53,8 +53,11 @@ async function Roster({ member }: { member: SessionMember }) {
       {roster.length === 0 ? <p className="text-sm text-slate-600">Nobody holds a role yet. Invite a candidate above.</p> : (
         <div className="space-y-4">
           {[...byRole.entries()].map(([role, entries]) => (
-            <section key={role} aria-label={role}>
-              <h3 className="mb-1 text-sm font-semibold text-slate-700">{role}</h3>
+            // Long rosters stay folded so the page remains a page; a few names show at once.
+            <details key={role} aria-label={role} open={entries.length <= 5} className="group">
+              <summary className="mb-1 cursor-pointer text-sm font-semibold text-slate-700">
+                {role} <span className="font-normal text-slate-500">· {entries.filter((e) => e.status === "active").length} active, {entries.filter((e) => e.status === "invited").length} invited</span>
+              </summary>
               <table className="w-full text-left text-sm">
                 <thead className="text-xs uppercase text-slate-500">
                   <tr><th scope="col" className="py-1">Advocate</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col">Last activity</th><th scope="col">Asks this quarter</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
@@ -72,7 +75,7 @@ async function Roster({ member }: { member: SessionMember }) {
                   ))}
                 </tbody>
               </table>
-            </section>
+            </details>
           ))}
         </div>
       )}
