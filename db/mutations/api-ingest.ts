@@ -8,7 +8,7 @@ import { CONVERTED_MILESTONE } from "@/lib/journey";
 import { db } from "../index";
 import { customers, interactions, interactionTypes, members, milestoneChanges } from "../schema";
 import { type Actor, recordAudit } from "./audit";
-import { recordInteraction } from "./interactions";
+import { insertInteractionsBulk } from "./bulk-interactions";
 import { moveMilestone } from "./milestones";
 
 function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): z.infer<T>[] {
@@ -50,7 +50,7 @@ export async function ingestEvents(body: unknown, actor: Actor) {
     if (first === undefined) seen.set(event.externalId, index);
   });
 
-  const types = new Set((await db.select({ key: interactionTypes.key }).from(interactionTypes)).map((t) => t.key));
+  const types = new Map((await db.select({ key: interactionTypes.key, id: interactionTypes.id }).from(interactionTypes)).map((t) => [t.key, t.id]));
   events.forEach((event, index) => {
     if (!types.has(event.type)) errors.push({ index, field: "type", message: `Unknown interaction type '${event.type}'.` });
   });
@@ -62,41 +62,51 @@ export async function ingestEvents(body: unknown, actor: Actor) {
   if (errors.length > 0) throw new ApiError(400, "invalid_items", "Some events are invalid; nothing was saved.", { errors });
 
   return db.transaction(async (tx) => {
-    const existing = await tx
-      .select({ id: interactions.id, externalId: interactions.externalId, payloadHash: interactions.payloadHash })
-      .from(interactions)
-      .where(and(eq(interactions.source, "api"), inArray(interactions.externalId, [...seen.keys()])));
-    const known = new Map(existing.map((row) => [row.externalId ?? "", row]));
-    const conflicts: ItemError[] = [];
-    events.forEach((event, index) => {
-      const row = known.get(event.externalId);
-      if (row && row.payloadHash !== hashes[index]) conflicts.push({ index, field: "externalId", message: "This key was already used for an event with a different body." });
-    });
+    const lookup = () =>
+      tx
+        .select({ id: interactions.id, externalId: interactions.externalId, payloadHash: interactions.payloadHash })
+        .from(interactions)
+        .where(and(eq(interactions.source, "api"), inArray(interactions.externalId, [...seen.keys()])));
+    const conflictsWith = (known: Map<string, { payloadHash: string | null }>) =>
+      events.flatMap((event, index) => {
+        const row = known.get(event.externalId);
+        return row && row.payloadHash !== hashes[index] ? [{ index, field: "externalId", message: "This key was already used for an event with a different body." }] : [];
+      });
+    const before = new Map((await lookup()).map((row) => [row.externalId ?? "", row]));
+    const conflicts = conflictsWith(before);
     if (conflicts.length > 0) throw new ApiError(422, "idempotency_conflict", "An idempotency key was reused with a different body; nothing was saved.", { errors: conflicts });
 
-    const results: { index: number; externalId: string; id: number; status: "created" | "duplicate" }[] = [];
-    for (const [index, event] of events.entries()) {
-      const row = known.get(event.externalId);
-      if (row) {
-        results.push({ index, externalId: event.externalId, id: row.id, status: "duplicate" });
-        continue;
-      }
-      const { interaction } = await recordInteraction(tx, actor, {
-        customerId: customerIds[index] as number,
-        typeKey: event.type,
-        occurredAt: event.occurredAt,
-        weight: event.weight ?? null,
-        channel: event.channel,
-        direction: event.direction,
-        summary: event.summary,
-        source: "api",
-        externalId: event.externalId,
-        payloadHash: hashes[index],
-      });
-      known.set(event.externalId, { id: interaction.id, externalId: event.externalId, payloadHash: hashes[index] });
-      results.push({ index, externalId: event.externalId, id: interaction.id, status: "created" });
+    const fresh = [...seen.entries()].filter(([key]) => !before.has(key)).map(([, index]) => index);
+    const created = await insertInteractionsBulk(
+      tx,
+      fresh.map((index) => {
+        const event = events[index];
+        return {
+          externalId: event.externalId,
+          customerId: customerIds[index] as number,
+          typeId: types.get(event.type) as number,
+          occurredAt: event.occurredAt,
+          weight: event.weight ?? null,
+          direction: event.direction,
+          channel: event.channel,
+          summary: event.summary,
+          payloadHash: hashes[index],
+        };
+      }),
+      "api",
+    );
+    // A concurrent request may have written some of the same keys first: theirs stand, if alike.
+    const after = created.size === fresh.length ? before : new Map((await lookup()).map((row) => [row.externalId ?? "", row]));
+    const raced = conflictsWith(after);
+    if (raced.length > 0) throw new ApiError(422, "idempotency_conflict", "An idempotency key was reused with a different body; nothing was saved.", { errors: raced });
+    if (created.size > 0) {
+      await recordAudit(tx, actor, { action: "api.events_ingested", entityType: "interaction", entityId: [...created.values()][0], after: { created: [...created.entries()].map(([externalId, id]) => ({ externalId, id })) } });
     }
-    return results;
+    return events.map((event, index) => {
+      const id = created.get(event.externalId);
+      if (id !== undefined && seen.get(event.externalId) === index) return { index, externalId: event.externalId, id, status: "created" as const };
+      return { index, externalId: event.externalId, id: id ?? (after.get(event.externalId)?.id as number), status: "duplicate" as const };
+    });
   });
 }
 

@@ -4,19 +4,16 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { type ImportKind, IMPORT_FIELDS } from "@/lib/import-fields";
 import { CONVERTED_MILESTONE } from "@/lib/journey";
-import { LEDGER_EPOCH_MS } from "@/lib/ledger";
 import { apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
 import { db, type Queryable, queryRows } from "../index";
-import { getSettings } from "../queries/settings";
 import { type Actor, recordAudit } from "./audit";
-import { refreshRisk } from "./risk";
+import { insertInteractionsBulk } from "./bulk-interactions";
 
 export type RowError = { row: number; field: string; message: string };
 export type ImportPlan = { kind: ImportKind; rows: Record<string, unknown>[] };
 export type ImportResult = { kind: ImportKind; rows: number; created: number; updated: number; skipped: number };
 
 const CHUNK = 5000;
-const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
 
 /** Reads the CSV with the chosen mapping and validates every row; row numbers count the header as row 1. */
 export async function prepareImport(kind: ImportKind, csv: string, mapping: Record<string, string>): Promise<{ plan: ImportPlan } | { errors: RowError[] }> {
@@ -161,59 +158,20 @@ async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) 
 }
 
 async function importInteractions(tx: Queryable, chunk: Record<string, unknown>[]) {
-  const { ledger } = await getSettings(["ledger"], tx);
-  const input = JSON.stringify(
-    chunk.map((r) => ({
-      external_id: r.externalId, customer_id: r.customerId, type_id: r.typeId, occurred_at: r.occurredAt, weight: r.weight ?? null,
-      direction: r.direction ?? "inbound", channel: r.channel ?? "other", summary: r.summary ?? "",
-      payload_hash: createHash("sha256").update(JSON.stringify(r)).digest("hex"),
-    })),
-  );
-  const age = sql`extract(epoch from (ins.occurred_at - ${EPOCH}::timestamptz)) / 86400.0`;
-  const affected = await queryRows<{ id: number; created: number }>(
+  const created = await insertInteractionsBulk(
     tx,
-    sql`with ins as (
-          insert into interactions (customer_id, occurred_at, type_id, weight_override, channel, direction, summary, source, external_id, payload_hash)
-          select x.customer_id, x.occurred_at, x.type_id, x.weight, x.channel::interaction_channel, x.direction::interaction_direction, x.summary, 'import', x.external_id, x.payload_hash
-          from json_to_recordset(${input}::json) as x(external_id text, customer_id int, type_id smallint, occurred_at timestamptz, weight float8, direction text, channel text, summary text, payload_hash text)
-          on conflict (source, external_id) where external_id is not null do nothing
-          returning id, customer_id, occurred_at, type_id, weight_override, direction),
-        agg as (
-          select ins.customer_id, count(*)::int as created,
-            coalesce(sum(w.weight * power(2::float8, ${age} / ${ledger.creditHalfLifeDays}::float8)) filter (where w.weight > 0), 0) as credit,
-            coalesce(sum(w.weight * power(2::float8, ${age} / ${ledger.debtHalfLifeDays}::float8)) filter (where w.weight < 0), 0) as debt,
-            max(ins.occurred_at) filter (where ins.direction = 'inbound') as last_in,
-            max(ins.occurred_at) filter (where ins.direction = 'outbound') as last_out
-          from ins join interaction_types t on t.id = ins.type_id
-          cross join lateral (select coalesce(ins.weight_override, t.default_weight) as weight) w
-          group by ins.customer_id),
-        upd as (
-          update customers c set credit_acc = c.credit_acc + agg.credit, debt_acc = c.debt_acc + agg.debt,
-            last_inbound_at = greatest(c.last_inbound_at, agg.last_in), last_outbound_at = greatest(c.last_outbound_at, agg.last_out), updated_at = now()
-          from agg where c.id = agg.customer_id returning c.id)
-        select agg.customer_id as id, agg.created from agg`,
+    chunk.map((r) => ({
+      externalId: String(r.externalId),
+      customerId: Number(r.customerId),
+      typeId: Number(r.typeId),
+      occurredAt: r.occurredAt as Date,
+      weight: (r.weight as number | undefined) ?? null,
+      direction: (r.direction as "inbound" | "outbound" | undefined) ?? "inbound",
+      channel: (r.channel as string | undefined) ?? "other",
+      summary: (r.summary as string | undefined) ?? "",
+      payloadHash: createHash("sha256").update(JSON.stringify(r)).digest("hex"),
+    })),
+    "import",
   );
-  // Milestones implied by the imported interactions move customers forward, with history.
-  const ids = affected.map((a) => a.id);
-  if (ids.length > 0) {
-    await tx.execute(sql`
-      with implied as (
-        select distinct on (i.customer_id) i.customer_id, t.implies_milestone as milestone, i.occurred_at, i.id
-        from interactions i join interaction_types t on t.id = i.type_id
-        where i.source = 'import' and i.external_id in (select x->>'external_id' from json_array_elements(${input}::json) x)
-          and t.implies_milestone is not null
-        order by i.customer_id, t.implies_milestone desc, i.occurred_at),
-      moves as (
-        select c.id, c.milestone as from_milestone, implied.milestone as to_milestone, implied.occurred_at, implied.id as interaction_id
-        from customers c join implied on implied.customer_id = c.id where implied.milestone > c.milestone),
-      upd as (
-        update customers c set milestone = moves.to_milestone, peak_milestone = greatest(c.peak_milestone, moves.to_milestone), milestone_at = moves.occurred_at,
-          converted_at = case when moves.to_milestone >= ${CONVERTED_MILESTONE} then coalesce(c.converted_at, moves.occurred_at) else c.converted_at end
-        from moves where c.id = moves.id returning c.id)
-      insert into milestone_changes (customer_id, from_milestone, to_milestone, at, reason, source, interaction_id)
-      select id, from_milestone, to_milestone, occurred_at, 'Imported interaction', 'import', interaction_id from moves`);
-    await refreshRisk(tx, ids);
-  }
-  const created = affected.reduce((sum, a) => sum + a.created, 0);
-  return { created, updated: 0, skipped: chunk.length - created };
+  return { created: created.size, updated: 0, skipped: chunk.length - created.size };
 }

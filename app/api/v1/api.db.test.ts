@@ -177,3 +177,38 @@ describe("errors the API maps itself", () => {
     expect(count).toBeGreaterThan(0);
   });
 });
+
+describe("20 concurrent clients that retry", () => {
+  it("lose and duplicate nothing: 200 events sent in overlapping batches are stored exactly once, as every client was told", async () => {
+    const customer = await createCustomer({ externalId: "crm-concurrent", milestone: 9 });
+    const at = new Date().toISOString();
+    const all = Array.from({ length: 200 }, (_, i) => ({ externalId: `conc-${i}`, customerId: customer.id, type: i % 2 ? "login" : "support_ticket", occurredAt: at }));
+    const acknowledged = new Map<string, number>();
+    const client = async (seed: number) => {
+      const batch = all.filter((_, i) => (i * 7 + seed) % 5 < 2); // ~80 events, overlapping other clients'
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const response = await postEvents(post("/events", { events: batch }), noParams);
+        if (response.status === 409 || response.status === 503) continue;
+        expect([200, 201]).toContain(response.status);
+        for (const result of (await response.json()).results as { externalId: string; id: number }[]) {
+          const previous = acknowledged.get(result.externalId);
+          if (previous !== undefined) expect(result.id).toBe(previous);
+          acknowledged.set(result.externalId, result.id);
+        }
+        return;
+      }
+      throw new Error("a client gave up after 20 attempts");
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, seed) => client(seed)));
+    const stored = await db
+      .select({ externalId: interactions.externalId, id: interactions.id })
+      .from(interactions)
+      .where(sql`${interactions.source} = 'api' and ${interactions.externalId} like 'conc-%'`);
+    expect(stored).toHaveLength(acknowledged.size);
+    expect(new Map(stored.map((r) => [r.externalId, r.id]))).toEqual(acknowledged);
+    // 100 support tickets (−1 each, just now) and 100 neutral logins: the balance is −100, counted once.
+    const [row] = await db.select().from(customers).where(eq(customers.id, customer.id));
+    const expectedTickets = [...acknowledged.keys()].filter((key) => Number(key.split("-")[1]) % 2 === 0).length;
+    expect(balanceAt(row, new Date(), DEFAULT_SETTINGS.ledger)).toBeCloseTo(-expectedTickets, 3);
+  });
+});
