@@ -77,3 +77,38 @@ test("health answers 200 with the database up", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ db: "ok" });
 });
+
+test("pages carry a nonce-based Content-Security-Policy and framing protection, and run without a CSP violation", async ({ page, signInAs }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/login");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response?.headers()["x-frame-options"]).toBe("DENY");
+  expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
+  await signInAs("manager");
+  for (const path of ["/customers", "/risk", "/journey", "/"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("a manager reads the audit log filtered by entity: who did what, before and after", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  const name = `Audited ${Date.now().toString(36)}`;
+  await page.goto("/customers/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.goto("/settings/audit");
+  await page.getByLabel("Entity").selectOption("customer");
+  await page.getByRole("button", { name: "Apply" }).click();
+  const entry = page.getByRole("table", { name: "Audit entries" }).getByRole("row").filter({ hasText: name });
+  await expect(entry.first()).toContainText("customer.created");
+  await expect(entry.first()).toContainText("Max Manager");
+});

@@ -10,6 +10,7 @@ const TABS = [
   { href: "/settings/roles", label: "Advocate roles" },
   { href: "/settings/api", label: "API" },
   { href: "/settings/data", label: "Import & export" },
+  { href: "/settings/audit", label: "Audit log" },
 ];
 
 export function SettingsNav() {
