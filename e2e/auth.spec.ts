@@ -1,5 +1,5 @@
 import type { MemberRole } from "@/db/schema";
-import { demoMember, expect, test } from "./fixtures";
+import { demoMember, expect, LoginPage, test } from "./fixtures";
 
 const PAGES = ["/", "/journey", "/risk", "/customers", "/delight", "/advocates", "/settings"];
 const NAV = ["Overview", "Journey", "Risk", "Customers", "Delight", "Advocates"];
@@ -111,4 +111,32 @@ test("a manager reads the audit log filtered by entity: who did what, before and
   const entry = page.getByRole("table", { name: "Audit entries" }).getByRole("row").filter({ hasText: name });
   await expect(entry.first()).toContainText("customer.created");
   await expect(entry.first()).toContainText("Max Manager");
+});
+
+test("an admin adds a member, and deactivating them ends their session on the next request", async ({ page, signInAs, browser }) => {
+  await signInAs("admin");
+  const email = `colleague-${Date.now().toString(36)}@hourglass.test`;
+  await page.goto("/settings");
+  const add = page.getByRole("form", { name: "Add a member" });
+  await add.getByLabel("Name").fill("Temporary Colleague");
+  await add.getByLabel("Email").fill(email);
+  await add.getByLabel("Role").selectOption("viewer");
+  await add.getByLabel("First password").fill("a temporary passphrase");
+  await add.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Temporary Colleague can now sign in as viewer." })).toBeVisible();
+
+  const context = await browser.newContext();
+  const colleague = await context.newPage();
+  const login = new LoginPage(colleague);
+  await login.goto();
+  await login.signIn(email, "a temporary passphrase");
+  await expect(colleague.getByTestId("current-member")).toContainText("Temporary Colleague");
+
+  await page.reload();
+  await page.getByRole("form", { name: "Deactivate Temporary Colleague" }).getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Deactivated");
+
+  await colleague.goto("/customers");
+  await expect(colleague).toHaveURL(/\/login/);
+  await context.close();
 });

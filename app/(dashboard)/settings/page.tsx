@@ -1,12 +1,14 @@
+import { AddMemberForm, MemberControls } from "@/components/settings/team-forms";
 import { Card } from "@/components/ui/card";
 import { listMembers } from "@/db/queries/members";
 import { requirePageMember } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { can, ROLE_LABELS } from "@/lib/permissions";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  await requirePageMember("settings.read");
+  const member = await requirePageMember("settings.read");
+  const manage = can(member.role, "members.manage");
   const team = await listMembers();
   return (
     <>
@@ -18,6 +20,7 @@ export default async function SettingsPage() {
               <th scope="col" className="py-2 font-medium">Email</th>
               <th scope="col" className="py-2 font-medium">Role</th>
               <th scope="col" className="py-2 font-medium">Status</th>
+              {manage ? <th scope="col" className="py-2 font-medium"><span className="sr-only">Manage</span></th> : null}
             </tr>
           </thead>
           <tbody>
@@ -27,11 +30,17 @@ export default async function SettingsPage() {
                 <td className="py-2 text-slate-600">{m.email}</td>
                 <td className="py-2">{ROLE_LABELS[m.role]}</td>
                 <td className="py-2">{m.active ? "Active" : "Deactivated"}</td>
+                {manage ? <td className="py-2"><MemberControls key={`${m.role}-${m.active}`} memberId={m.id} name={m.name} role={m.role} active={m.active} /></td> : null}
               </tr>
             ))}
           </tbody>
         </table>
       </Card>
+      {manage ? (
+        <Card title="Add a member" className="mt-6">
+          <AddMemberForm />
+        </Card>
+      ) : null}
     </>
   );
 }
