@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { advocateAskKind, advocateAskOutcome, communityActivityKind } from "@/db/schema/advocacy";
 import { CHANNELS } from "@/lib/channels";
-import { dollarsToCents, id, optionalId, optionalText, pastDateTime } from "./fields";
+import { dollarsToCents, id, optionalEmail, optionalId, optionalText, pastDateTime } from "./fields";
 
 const checkbox = z.string().optional().transform((value) => value === "on" || value === "true");
 const optionalWeight = z
@@ -50,19 +50,7 @@ export const communityActivitySchema = z.object({
   occurredAt: pastDateTime,
   note: optionalText(500, "The note"),
   referredName: optionalText(120, "The name"),
-  referredEmail: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return null;
-      if (!z.email().safeParse(value).success) {
-        ctx.addIssue({ code: "custom", message: "Enter a valid email address, like name@company.com." });
-        return z.NEVER;
-      }
-      return value;
-    }),
+  referredEmail: optionalEmail,
 });
 
 export const askSchema = z.object({

@@ -1,27 +1,12 @@
 import { z } from "zod";
 import { PLANS } from "@/lib/plans";
-import { dollarsToCents, id, optionalId, optionalText } from "./fields";
-
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(320, "The email can have at most 320 characters.")
-  .optional()
-  .transform((value, ctx) => {
-    if (!value) return null;
-    if (!z.email().safeParse(value).success) {
-      ctx.addIssue({ code: "custom", message: "Enter a valid email address, like name@company.com." });
-      return z.NEVER;
-    }
-    return value;
-  });
+import { dollarsToCents, id, optionalEmail, optionalId, optionalText } from "./fields";
 
 const ownerId = optionalId("Choose an owner from the list.");
 
 export const customerFields = {
   name: z.string({ message: "Enter the customer's name." }).trim().min(1, "Enter the customer's name.").max(120, "The name can have at most 120 characters."),
-  email,
+  email: optionalEmail,
   company: optionalText(120, "The company"),
   plan: z.enum(PLANS, { message: "Choose a plan from the list." }),
   mrr: dollarsToCents,

@@ -13,6 +13,22 @@ export const optionalText = (max: number, label: string) =>
     .optional()
     .transform((value) => value ?? null);
 
+/** An optional email field: empty means none, anything else must be an address. */
+export const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320, "The email can have at most 320 characters.")
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    if (!z.email().safeParse(value).success) {
+      ctx.addIssue({ code: "custom", message: "Enter a valid email address, like name@company.com." });
+      return z.NEVER;
+    }
+    return value;
+  });
+
 /** An optional id from a select: empty means none. */
 export const optionalId = (message: string) =>
   z
