@@ -140,3 +140,15 @@ test("an admin adds a member, and deactivating them ends their session on the ne
   await expect(colleague).toHaveURL(/\/login/);
   await context.close();
 });
+
+test("repeated wrong passwords are throttled with a clear wait, saying nothing about whether the email exists", async ({ page, loginPage }) => {
+  await loginPage.goto();
+  const email = `nobody-${Date.now().toString(36)}@hourglass.test`;
+  for (let i = 0; i < 6; i++) {
+    await loginPage.signIn(email, `wrong ${i}`);
+    await expect(loginPage.alert("Email or password is incorrect.")).toBeVisible();
+    await page.getByLabel("Password").fill("");
+  }
+  await loginPage.signIn(email, "wrong again");
+  await expect(loginPage.alert(/Too many sign-in attempts\. Please wait \d+ seconds and try again\./)).toBeVisible();
+});

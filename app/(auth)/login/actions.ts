@@ -1,10 +1,12 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { signInSchema } from "@/lib/auth/credentials";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { accountThrottle, addressThrottle } from "@/lib/auth/throttle";
 
 export type LoginState = {
   message?: string;
@@ -12,15 +14,29 @@ export type LoginState = {
   email?: string;
 };
 
+async function clientAddress(): Promise<string> {
+  const list = await headers();
+  return list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || "local";
+}
+
 export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const email = String(formData.get("email") ?? "");
   const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "" });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
+  const accountKey = parsed.data.email;
+  const addressKey = await clientAddress();
+  const wait = Math.max(accountThrottle.wait(accountKey), addressThrottle.wait(addressKey));
+  if (wait > 0) return { message: `Too many sign-in attempts. Please wait ${wait} seconds and try again.`, email };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
   } catch (error) {
     // Success arrives as a thrown redirect: only Auth.js's own errors mean "not signed in".
-    if (error instanceof AuthError) return { message: "Email or password is incorrect.", email };
+    if (error instanceof AuthError) {
+      accountThrottle.fail(accountKey);
+      addressThrottle.fail(addressKey);
+      return { message: "Email or password is incorrect.", email };
+    }
+    accountThrottle.succeed(accountKey);
     throw error;
   }
   return {};
