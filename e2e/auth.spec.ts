@@ -8,6 +8,7 @@ test("a wrong password says the email or password is incorrect, without saying w
   await loginPage.goto();
   await loginPage.signIn(demoMember("csm").email, "not the password");
   await expect(loginPage.alert("Email or password is incorrect.")).toBeVisible();
+  await loginPage.ready();
   await loginPage.signIn("nobody@hourglass.demo", "not the password");
   await expect(loginPage.alert("Email or password is incorrect.")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
@@ -141,13 +142,13 @@ test("an admin adds a member, and deactivating them ends their session on the ne
   await context.close();
 });
 
-test("repeated wrong passwords are throttled with a clear wait, saying nothing about whether the email exists", async ({ page, loginPage }) => {
+test("repeated wrong passwords are throttled with a clear wait, saying nothing about whether the email exists", async ({ loginPage }) => {
   await loginPage.goto();
   const email = `nobody-${Date.now().toString(36)}@hourglass.test`;
   for (let i = 0; i < 6; i++) {
     await loginPage.signIn(email, `wrong ${i}`);
     await expect(loginPage.alert("Email or password is incorrect.")).toBeVisible();
-    await page.getByLabel("Password").fill("");
+    await loginPage.ready();
   }
   await loginPage.signIn(email, "wrong again");
   await expect(loginPage.alert(/Too many sign-in attempts\. Please wait \d+ seconds and try again\./)).toBeVisible();

@@ -9,10 +9,18 @@ export class LoginPage {
     await this.page.goto(path);
   }
 
+  /** Submits the form and waits for the server's answer (React then resets the password field). */
   async signIn(email: string, password: string) {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
+    const answered = this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
     await this.page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+  }
+
+  /** After a refused attempt: the form has been reset and is ready for the next one. */
+  async ready() {
+    await expect(this.page.getByLabel("Password")).toHaveValue("");
   }
 
   alert(text: string | RegExp) {
