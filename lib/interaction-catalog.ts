@@ -55,8 +55,6 @@ export const INTERACTION_CATALOG: CatalogEntry[] = [
   { key: "stage_change", label: "Stage change", category: "success", weight: 0, milestone: null },
 ];
 
-export type InteractionKey = string;
-
 export const ADVOCATE_ROLE_CATALOG = [
   { key: "community_moderator", name: "Community moderator", description: "Keeps a group or forum friendly and on topic." },
   { key: "beta_tester", name: "Beta tester (labs)", description: "Tries new features early in the labs group." },

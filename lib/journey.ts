@@ -19,8 +19,6 @@ export const FIRST_MILESTONE = 1;
 export const LAST_MILESTONE = 13;
 export const CONVERTED_MILESTONE = 7;
 
-export type MilestoneKey = (typeof MILESTONES)[number]["key"];
-
 export function milestoneLabel(milestone: number): string {
   return MILESTONES[milestone - 1]?.label ?? `Milestone ${milestone}`;
 }

@@ -32,5 +32,3 @@ export const interactionFields = {
 export const logInteractionSchema = z.object({ customerId: id("a customer"), ...interactionFields });
 export const editInteractionSchema = z.object({ interactionId: id("an interaction"), ...interactionFields });
 export const deleteInteractionSchema = z.object({ interactionId: id("an interaction") });
-
-export type LogInteractionInput = z.infer<typeof logInteractionSchema>;
