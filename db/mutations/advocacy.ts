@@ -13,8 +13,9 @@ import {
 } from "@/lib/validation/advocacy";
 import type { Queryable } from "../index";
 import { getSettings } from "../queries/settings";
-import { advocateAsks, advocateRoles, communityActivities, customers, milestoneChanges, roleAssignments } from "../schema";
+import { advocateAsks, advocateRoles, communityActivities, customers, roleAssignments } from "../schema";
 import { recordAudit } from "./audit";
+import { insertCustomer } from "./customers";
 import { recordInteraction } from "./interactions";
 import { moveMilestone } from "./milestones";
 
@@ -96,12 +97,12 @@ export const logCommunityActivity = defineAction({
         referredId = referred.id;
       } else {
         if (!input.referredName) throw new ValidationError("New customer needs a name.", { referredName: ["No customer has this email yet: enter a name to add them."] });
-        const [created] = await tx
-          .insert(customers)
-          .values({ name: input.referredName, email: input.referredEmail, ownerId: advocate.ownerId, signedUpAt: input.occurredAt, milestoneAt: input.occurredAt })
-          .returning();
-        await tx.insert(milestoneChanges).values({ customerId: created.id, fromMilestone: null, toMilestone: 1, at: input.occurredAt, actorId: member.id, reason: `Referred by ${advocate.name}`, source: "ui" });
-        await recordAudit(tx, member, { action: "customer.created", entityType: "customer", entityId: created.id, after: created });
+        const created = await insertCustomer(
+          tx,
+          member,
+          { name: input.referredName, email: input.referredEmail, ownerId: advocate.ownerId, signedUpAt: input.occurredAt },
+          { reason: `Referred by ${advocate.name}`, source: "ui" },
+        );
         referredId = created.id;
       }
       await tx.update(customers).set({ referredById: advocate.id, updatedAt: sql`now()` }).where(eq(customers.id, referredId));

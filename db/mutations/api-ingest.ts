@@ -4,11 +4,11 @@ import { ApiError, type ItemError } from "@/lib/api/errors";
 import { MAX_BATCH } from "@/lib/api/handler";
 import { type ApiCustomer, type ApiEvent, apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
 import type { z } from "zod";
-import { CONVERTED_MILESTONE } from "@/lib/journey";
 import { db } from "../index";
-import { customers, interactions, interactionTypes, members, milestoneChanges } from "../schema";
+import { customers, interactions, interactionTypes, members } from "../schema";
 import { type Actor, recordAudit } from "./audit";
 import { insertInteractionsBulk } from "./bulk-interactions";
+import { insertCustomer } from "./customers";
 import { moveMilestone } from "./milestones";
 
 function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): z.infer<T>[] {
@@ -153,21 +153,12 @@ export async function upsertCustomers(body: unknown, actor: Actor) {
         .for("update");
       const values = columns(input, owners);
       if (!match) {
-        const signedUpAt = input.signedUpAt ?? new Date();
-        const [created] = await tx
-          .insert(customers)
-          .values({
-            ...values,
-            churnedAt: input.status === "churned" ? new Date() : null,
-            milestone: input.milestone ?? 1,
-            peakMilestone: input.milestone ?? 1,
-            signedUpAt,
-            milestoneAt: signedUpAt,
-            convertedAt: (input.milestone ?? 1) >= CONVERTED_MILESTONE ? signedUpAt : null,
-          })
-          .returning();
-        await tx.insert(milestoneChanges).values({ customerId: created.id, fromMilestone: null, toMilestone: created.milestone, at: signedUpAt, reason: "Created through the API", source: "api" });
-        await recordAudit(tx, actor, { action: "customer.created", entityType: "customer", entityId: created.id, after: created });
+        const created = await insertCustomer(
+          tx,
+          actor,
+          { ...values, milestone: input.milestone, signedUpAt: input.signedUpAt, churnedAt: input.status === "churned" ? new Date() : null },
+          { reason: "Created through the API", source: "api" },
+        );
         results.push({ index, id: created.id, status: "created" });
         continue;
       }

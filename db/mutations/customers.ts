@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { defineAction } from "@/lib/actions/execute";
+import { CONVERTED_MILESTONE } from "@/lib/journey";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import {
   changeOwnerSchema,
@@ -11,7 +12,7 @@ import {
 } from "@/lib/validation/customers";
 import type { Queryable } from "../index";
 import { customers, members, milestoneChanges } from "../schema";
-import { recordAudit } from "./audit";
+import { type Actor, recordAudit } from "./audit";
 import { refreshRisk } from "./risk";
 
 async function assertOwner(tx: Queryable, ownerId: number | null) {
@@ -40,15 +41,42 @@ function columns(input: CustomerInput) {
   return { name: input.name, email: input.email, company: input.company, plan: input.plan, mrrCents: input.mrr, ownerId: input.ownerId };
 }
 
+/**
+ * Adds a customer with everything a new customer needs: the milestone it starts at (and its
+ * conversion date when that is past the purchase), its first milestone history row, an audit row.
+ * Used by the form, the API and referrals.
+ */
+export async function insertCustomer(
+  tx: Queryable,
+  actor: Actor,
+  values: typeof customers.$inferInsert,
+  history: { reason: string; source: "ui" | "api" | "import" },
+) {
+  const milestone = values.milestone ?? 1;
+  const signedUpAt = values.signedUpAt instanceof Date ? values.signedUpAt : new Date();
+  const [row] = await tx
+    .insert(customers)
+    .values({
+      ...values,
+      milestone,
+      peakMilestone: milestone,
+      signedUpAt,
+      milestoneAt: signedUpAt,
+      convertedAt: milestone >= CONVERTED_MILESTONE ? signedUpAt : null,
+    })
+    .returning();
+  await tx.insert(milestoneChanges).values({ customerId: row.id, fromMilestone: null, toMilestone: milestone, at: signedUpAt, actorId: actor.id, ...history });
+  await recordAudit(tx, actor, { action: "customer.created", entityType: "customer", entityId: row.id, after: row });
+  return row;
+}
+
 export const createCustomer = defineAction({
   permission: "customers.write",
   schema: createCustomerSchema,
   async run(input, { member, tx }) {
     await assertOwner(tx, input.ownerId);
     await assertEmailFree(tx, input.email);
-    const [row] = await tx.insert(customers).values(columns(input)).returning();
-    await tx.insert(milestoneChanges).values({ customerId: row.id, fromMilestone: null, toMilestone: row.milestone, actorId: member.id, reason: "Added by hand", source: "ui" });
-    await recordAudit(tx, member, { action: "customer.created", entityType: "customer", entityId: row.id, after: row });
+    const row = await insertCustomer(tx, member, columns(input), { reason: "Added by hand", source: "ui" });
     return { message: `${row.name} added.`, data: { id: row.id } };
   },
 });
