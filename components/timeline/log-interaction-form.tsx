@@ -46,6 +46,7 @@ export function LogInteractionForm({
   const formRef = useRef<HTMLFormElement>(null);
   const { state, pending, onSubmit } = useActionForm(logInteractionAction, {
     prepare: withOccurredAt,
+    requestKey: true,
     optimistic(formData) {
       const type = types.find((t) => t.key === formData.get("typeKey"));
       if (type && String(formData.get("summary") ?? "").trim()) onOptimistic(optimisticEntry(formData, type, actorName));

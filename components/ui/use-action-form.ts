@@ -1,24 +1,43 @@
 "use client";
 
-import { type FormEvent, useActionState, useTransition } from "react";
+import { type FormEvent, useActionState, useEffect, useRef, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/execute";
 
 type ServerAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
+/** 128 random bits as hex; crypto.randomUUID is missing on plain-HTTP pages that are not localhost. */
+function newRequestKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
 
 /**
  * Submits a form to a server action without React's automatic reset, so a refused form keeps
  * what the person typed next to the messages. `prepare` may adjust the data (dates to ISO);
  * `optimistic` runs inside the same transition, for an entry shown before the server answers.
+ * With `requestKey`, every attempt at one write carries the same key until it succeeds, so a
+ * retry after a lost answer cannot save it twice.
  */
 export function useActionForm(
   action: ServerAction,
-  { prepare = (formData) => formData, optimistic }: { prepare?: (formData: FormData) => FormData; optimistic?: (formData: FormData) => void } = {},
+  {
+    prepare = (formData) => formData,
+    optimistic,
+    requestKey = false,
+  }: { prepare?: (formData: FormData) => FormData; optimistic?: (formData: FormData) => void; requestKey?: boolean } = {},
 ) {
   const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
   const [, startTransition] = useTransition();
+  const pendingKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (state?.ok) pendingKey.current = null;
+  }, [state]);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = prepare(new FormData(event.currentTarget));
+    if (requestKey) {
+      pendingKey.current ??= newRequestKey();
+      formData.set("requestKey", pendingKey.current);
+    }
     startTransition(() => {
       optimistic?.(formData);
       dispatch(formData);

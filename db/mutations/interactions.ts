@@ -132,8 +132,15 @@ export async function recordInteraction(tx: Queryable, actor: Actor, input: NewI
 export const logInteraction = defineAction({
   permission: "interactions.write",
   schema: logInteractionSchema,
-  async run(input, { member, tx }) {
-    const { interaction, type } = await recordInteraction(tx, member, input);
+  async run({ requestKey, ...input }, { member, tx }) {
+    if (requestKey) {
+      const [saved] = await tx
+        .select({ id: interactions.id })
+        .from(interactions)
+        .where(and(eq(interactions.source, "ui"), eq(interactions.externalId, requestKey)));
+      if (saved) return { message: "Already logged: this interaction was saved before.", data: { id: saved.id } };
+    }
+    const { interaction, type } = await recordInteraction(tx, member, { ...input, externalId: requestKey });
     return { message: `${type.label} logged.`, data: { id: interaction.id } };
   },
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Transaction } from "@/db";
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseErrorCode, isDatabaseUnavailable } from "@/db/connection-error";
 import type { SessionMember } from "@/db/queries/members";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
@@ -47,6 +48,10 @@ export async function executeAction<S extends z.ZodType, T>(
       return { ok: false, message: Object.keys(error.fieldErrors).length > 0 ? FIX_FIELDS : error.message, fieldErrors: error.fieldErrors };
     }
     if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, message: error.message };
+    if (isDatabaseUnavailable(error)) {
+      console.error(`[action] ${definition.permission}: database unavailable (${databaseErrorCode(error) ?? "no code"})`);
+      return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE };
+    }
     console.error(`[action] ${definition.permission} failed:`, error);
     return { ok: false, message: "Something went wrong on our side and nothing was saved. Please try again." };
   }

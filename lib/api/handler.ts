@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { DatabaseUnreachableError } from "@/db/connection-error";
+import { databaseErrorCode, isDatabaseUnavailable } from "@/db/connection-error";
 import { apiTokens } from "@/db/schema";
 import { ApiError } from "./errors";
 import { createRateLimiter } from "./rate-limit";
@@ -48,21 +48,13 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "53300"]);
-
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? code : codeOf((error as { cause?: unknown }).cause);
-}
-
 /** Maps any failure to a JSON answer: expected ones to their status, the database down to 503. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return error.toResponse();
-  const code = codeOf(error);
-  if (error instanceof DatabaseUnreachableError || (code && (UNAVAILABLE_CODES.has(code) || code.startsWith("08")))) {
+  if (isDatabaseUnavailable(error)) {
     return new ApiError(503, "unavailable", "The database is unavailable. Nothing was saved; retry shortly.", { headers: { "Retry-After": "5" } }).toResponse();
   }
+  const code = databaseErrorCode(error);
   if (code === "23505" || code === "40001" || code === "40P01") {
     return new ApiError(409, "conflict", "Another request changed the same records at the same time. Nothing was saved; retry.", { headers: { "Retry-After": "1" } }).toResponse();
   }

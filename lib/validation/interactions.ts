@@ -29,6 +29,12 @@ export const interactionFields = {
   weight: weightOverride,
 };
 
-export const logInteractionSchema = z.object({ customerId: id("a customer"), ...interactionFields });
+/** Sent by the form with every attempt at one write: a retry with the same key is not saved twice. */
+const requestKey = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, "This form is out of date; reload the page and try again.")
+  .optional();
+
+export const logInteractionSchema = z.object({ customerId: id("a customer"), ...interactionFields, requestKey });
 export const editInteractionSchema = z.object({ interactionId: id("an interaction"), ...interactionFields });
 export const deleteInteractionSchema = z.object({ interactionId: id("an interaction") });

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/db/connection-error";
 import { signIn } from "@/lib/auth";
 import { signInSchema } from "@/lib/auth/credentials";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
@@ -32,6 +33,10 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
   } catch (error) {
     // Success arrives as a thrown redirect: only Auth.js's own errors mean "not signed in".
     if (error instanceof AuthError) {
+      // Auth.js wraps what authorize() threw as `cause.err`: an outage is not a wrong password.
+      if (isDatabaseUnavailable((error.cause as { err?: unknown } | undefined)?.err)) {
+        return { message: "The database is unavailable right now, so nobody can sign in. Please try again in a moment.", email };
+      }
       accountThrottle.fail(accountKey);
       addressThrottle.fail(addressKey);
       return { message: "Email or password is incorrect.", email };

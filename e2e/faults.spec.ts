@@ -1,0 +1,49 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { startPrivatePostgres, type PrivatePostgres } from "@/db/testing/private-postgres";
+import { demoMember, expect, LoginPage, test } from "./fixtures";
+
+// A second app server on a PostgreSQL of this spec's own, so stopping the database disturbs no other test.
+const port = Number(process.env.E2E_FAULT_PORT ?? 3299);
+const origin = `http://localhost:${port}`;
+let database: PrivatePostgres;
+let app: ChildProcess;
+
+async function waitForHealth(expected: number) {
+  await expect
+    .poll(async () => (await fetch(`${origin}/api/health`).then((r) => r.status, () => 0)), { timeout: 60_000, intervals: [250] })
+    .toBe(expected);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  database = await startPrivatePostgres();
+  const env = { ...process.env, DATABASE_URL: database.url };
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed.ts", "--customers", "20"], { env, stdio: "pipe" });
+  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, stdio: "ignore" });
+  await waitForHealth(200);
+});
+
+test.afterAll(() => {
+  app?.kill();
+  database?.destroy();
+});
+
+test("while PostgreSQL is down every page says the database is unavailable and health is 503; the page comes back by itself", async ({ page }) => {
+  const member = demoMember("csm");
+  const login = new LoginPage(page);
+  await page.goto(`${origin}/login`);
+  await login.signIn(member.email, member.password);
+  await expect(page.getByTestId("current-member")).toContainText(member.name);
+
+  database.stop();
+  await waitForHealth(503);
+  await page.goto(`${origin}/customers`);
+  await expect(page.getByRole("heading", { name: "The database is unavailable" })).toBeVisible();
+  await expect(page.getByText("comes back by itself")).toBeVisible();
+
+  database.start();
+  // No reload: the page notices the database is back and renders the customers.
+  await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("current-member")).toContainText(member.name);
+  await waitForHealth(200);
+});
