@@ -1,6 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -23,6 +24,17 @@ export function embeddedDataDir(): string {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
+/**
+ * HOURGLASS_SQL_LOG=<file> appends every statement with its parameters, one JSON line each: how
+ * `npm run bench` replays a page's own SQL against the database. A diagnostic, never for production:
+ * parameters are customer data.
+ */
+function statementLogger() {
+  const file = process.env.HOURGLASS_SQL_LOG;
+  if (!file) return undefined;
+  return (_connection: number, query: string, parameters: unknown[]) => appendFileSync(file, `${JSON.stringify({ query, parameters })}\n`);
+}
+
 function connect(): Connection {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -31,12 +43,13 @@ function connect(): Connection {
       connect_timeout: 10,
       idle_timeout: 60,
       onnotice: () => {},
+      debug: statementLogger(),
     });
     return { kind: "postgres", client, db: drizzlePostgres(client, { schema, casing: "snake_case" }) };
   }
   const dataDir = embeddedDataDir();
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   return { kind: "pglite", client, db: drizzlePglite(client, { schema, casing: "snake_case" }) };
 }
 

@@ -4,6 +4,7 @@ import { addContribution, type HalfLives, type LedgerAccumulators } from "@/lib/
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, type Queryable } from "../index";
 import { advocateRoles, customers, interactionTypes, members } from "../schema";
+import { rebuildLedger } from "../mutations/ledger-days";
 import { refreshRisk } from "../mutations/risk";
 import { insertRows, resetIdentity } from "./bulk";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "./demo-members";
@@ -13,8 +14,24 @@ import { createRandom, type Random } from "./random";
 const DAY = 86_400_000;
 const BATCH = 2_000;
 
-export type SeedOptions = { customers: number; seed: number; now: Date; log?: (message: string) => void };
-export type SeedSummary = { members: number; customers: number; interactions: number; delightMoments: number; seconds: number };
+export type SeedOptions = {
+  customers: number;
+  seed: number;
+  now: Date;
+  /** Total interactions to reach: the book's own life plus extra logins spread over active customers. */
+  interactions?: number;
+  /** Gives one long-standing customer this many extra interactions (the heaviest timeline). */
+  heavyCustomerInteractions?: number;
+  log?: (message: string) => void;
+};
+export type SeedSummary = {
+  members: number;
+  customers: number;
+  interactions: number;
+  delightMoments: number;
+  heavyCustomerId: number | null;
+  seconds: number;
+};
 
 const CHANNEL: Record<string, string> = {
   content_view: "web", ad_click: "web", social_engagement: "social", guide_read: "web", signup: "web",
@@ -89,6 +106,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   const ids = { customer: 1, interaction: 1, delight: 1, assignment: 1, activity: 1, ask: 1 };
   let interactionCount = 0;
   let delightCount = 0;
+  let heavyCustomerId: number | null = null;
 
   for (let batchStart = 0; batchStart < options.customers; batchStart += BATCH) {
     const batchSize = Math.min(BATCH, options.customers - batchStart);
@@ -143,6 +161,13 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
         referredOf.set(promoter.id, referred.id);
       }
     }
+
+    addUsageToReach(random, generated, {
+      interactions: options.interactions ? Math.round((options.interactions * (batchStart + batchSize)) / options.customers) - interactionCount : 0,
+      heavy: batchStart === 0 ? (options.heavyCustomerInteractions ?? 0) : 0,
+      now: options.now,
+      onHeavy: (id) => (heavyCustomerId = id),
+    });
 
     for (const c of generated) {
       let previous: number | null = null;
@@ -228,6 +253,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
         id: "int", customer_id: "int", kind: "community_activity_kind", occurred_at: "timestamptz", note: "text",
         referred_customer_id: "int", interaction_id: "bigint", actor_id: "int",
       }, rows.activities);
+      await rebuildLedger(tx, halfLives, { range: { from: generated[0].id, to: generated[generated.length - 1].id }, andCustomers: false });
       await insertRows(tx, "advocate_asks", {
         id: "int", customer_id: "int", kind: "advocate_ask_kind", asked_at: "timestamptz", outcome: "advocate_ask_outcome", note: "text", actor_id: "int",
       }, rows.asks);
@@ -246,8 +272,42 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     customers: options.customers,
     interactions: interactionCount,
     delightMoments: delightCount,
+    heavyCustomerId,
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+const HEAVY_MIX = ["login", "login", "login", "login", "login", "feature_adopted", "support_ticket", "bug_report", "outbound_email", "praise", "issue_resolved_fast", "call"];
+
+/**
+ * For a book at scale: extra logins dated between a customer's conversion and their newest
+ * inbound event (so silence and milestones stay as generated), and one heavy customer with
+ * a year of dense activity. Deterministic for a seed like the rest of the book.
+ */
+function addUsageToReach(
+  random: Random,
+  generated: (GeneratedCustomer & { id: number })[],
+  target: { interactions: number; heavy: number; now: Date; onHeavy: (id: number) => void },
+): void {
+  const active = generated.filter((c) => c.convertedAt && !c.churnedAt && c.events.some((e) => e.direction === "inbound" && e.at > (c.convertedAt as Date)));
+  if (active.length === 0) return;
+  if (target.heavy > 0) {
+    const heavy = active[0];
+    target.onHeavy(heavy.id);
+    for (let i = 0; i < target.heavy; i++) {
+      const type = random.pick(HEAVY_MIX);
+      const outbound = type === "outbound_email" || type === "call";
+      heavy.events.push({ type, at: new Date(target.now.getTime() - random.between(0.01, 365) * DAY), direction: outbound ? "outbound" : "inbound", byOwner: outbound });
+    }
+  }
+  // Delight moments add a few more when booked; the next batch's target makes up for it.
+  const natural = generated.reduce((sum, c) => sum + c.events.length, 0);
+  for (let extra = target.interactions - natural; extra > 0; extra--) {
+    const c = random.pick(active);
+    const from = (c.convertedAt as Date).getTime();
+    const lastInbound = c.events.reduce((latest, e) => (e.direction === "inbound" && e.at.getTime() > latest ? e.at.getTime() : latest), from);
+    c.events.push({ type: "login", at: new Date(random.between(from, lastInbound)), direction: "inbound", byOwner: false });
+  }
 }
 
 type Rows = { assignments: Record<string, unknown>[]; activities: Record<string, unknown>[]; asks: Record<string, unknown>[] };

@@ -1,0 +1,132 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { ensureBook } from "./bench/book";
+import { captureStatements, explainStatements, firstLoadJs, loadTest, measureIngestion, timeLogInteractionAction, timePage, timeStatements } from "./bench/measure";
+import { printReport, TARGETS } from "./bench/report";
+import { signIn, startApp } from "./bench/server";
+import { runScript, UsageError } from "./run-script";
+import { spawnSync } from "node:child_process";
+
+/**
+ * `npm run bench`: a book of 100,000 customers and 5,000,000 interactions on the PostgreSQL in
+ * DATABASE_URL (database hourglass_bench, reused when it holds the same book), the production
+ * build, and the figures of issue #8. Prints a table and writes bench/results.json.
+ */
+runScript("bench", async () => {
+  const { values } = parseArgs({
+    options: {
+      customers: { type: "string", default: "100000" },
+      interactions: { type: "string", default: "5000000" },
+      heavy: { type: "string", default: "50000" },
+      runs: { type: "string", default: "40" },
+      port: { type: "string", default: "3400" },
+      fresh: { type: "boolean", default: false },
+      "skip-build": { type: "boolean", default: false },
+      /** Only the pages, and each page's statements with EXPLAIN (ANALYZE, BUFFERS) into bench/plans.md. */
+      explain: { type: "boolean", default: false },
+      database: { type: "string", default: "hourglass_bench" },
+    },
+  });
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 5) throw new UsageError("--runs must be a whole number of at least 5.");
+  const log = (line: string) => console.log(line);
+
+  const book = await ensureBook(
+    serverUrl,
+    values.database,
+    { customers: Number(values.customers), interactions: Number(values.interactions), heavy: Number(values.heavy), seed: 42, now: "2026-11-24" },
+    values.fresh,
+    log,
+  );
+  const db = postgres(book.url, { max: 1, onnotice: () => {} });
+  const [heavy] = await db`select customer_id as id, count(*)::int as interactions from interactions group by customer_id order by count(*) desc limit 1`;
+  const [typical] = await db`select c.id, (select count(*)::int from interactions i where i.customer_id = c.id) as interactions
+    from customers c where c.status = 'active' and c.milestone between 9 and 11 order by c.id offset 1000 limit 1`;
+  const [search] = await db`select split_part(name, ' ', 2) as term from customers order by id limit 1`;
+  const [{ version }] = await db`select current_setting('server_version') as version`;
+  await db.end();
+
+  if (!values["skip-build"]) {
+    log("Building the production app…");
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed.");
+  }
+
+  mkdirSync("bench", { recursive: true });
+  const sqlLog = path.resolve("bench", ".statements.jsonl");
+  const app = await startApp(book.url, Number(values.port), sqlLog);
+  try {
+    await waitForQuietDatabase(book.url);
+    const { header: cookie, cookies } = await signIn(app.origin, "manager");
+    const pages = [
+      { name: "/", path: "/", target: TARGETS.overview },
+      { name: "/journey (Marketing Hourglass)", path: "/journey?model=hourglass", target: TARGETS.journey },
+      { name: "/journey (Customer Value Journey)", path: "/journey?model=cvj", target: TARGETS.journey },
+      { name: "/journey (SCALE)", path: "/journey?model=scale", target: TARGETS.journey },
+      { name: "/risk", path: "/risk", target: TARGETS.list },
+      { name: "/customers", path: "/customers", target: TARGETS.list },
+      { name: `/customers?q=${search.term}`, path: `/customers?q=${encodeURIComponent(search.term)}`, target: TARGETS.list },
+      { name: `/customers/[id] (${typical.interactions} interactions)`, path: `/customers/${typical.id}`, target: TARGETS.customer },
+      { name: `/customers/[id] (${heavy.interactions.toLocaleString("en")} interactions)`, path: `/customers/${heavy.id}`, target: TARGETS.customer },
+    ];
+    const pageResults = [];
+    const plans: string[] = [];
+    for (const page of pages) {
+      log(`Timing ${page.name}…`);
+      const timing = await timePage(app.origin, page.path, cookie, runs);
+      const statements = await captureStatements(app.origin, page.path, cookie, sqlLog);
+      const sql = await timeStatements(book.url, statements, runs);
+      pageResults.push({ ...page, ...timing, statements: statements.length, sql, ratio: Math.round((timing.total.p50 / sql.p50) * 100) / 100 });
+      if (values.explain) plans.push(`## ${page.name}\n`, ...(await explainStatements(book.url, statements)).map((p) => `### ${p.ms} ms\n\n\`\`\`sql\n${p.query}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\`\n`));
+    }
+    if (values.explain) {
+      writeFileSync("bench/plans.md", `# Query plans at ${book.counts.customers} customers / ${book.counts.interactions} interactions\n\n${plans.join("\n")}`);
+      for (const page of pageResults) log(`${page.name}: page p50 ${page.total.p50} ms, SQL p50 ${page.sql.p50} ms`);
+      return;
+    }
+    log("Timing the log-interaction server action…");
+    const action = await timeLogInteractionAction(app.origin, cookie, Number(typical.id), runs);
+    log("Ingesting through the API…");
+    const ingestion = await measureIngestion(app.origin, book.url, 2, 10);
+    log("Load on /risk with 20 clients…");
+    const load = await loadTest(app.origin, "/risk", cookie, 20, 20);
+    log("First-load JavaScript per route…");
+    const javascript = await firstLoadJs(app.origin, cookies, [...new Set(pages.map((p) => p.path.split("?")[0].replace(/\/\d+$/, `/${typical.id}`)))]);
+
+    const results = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: version, platform: `${os.platform()} ${os.release()}` },
+      book: { ...book, url: undefined },
+      member: "manager (the whole book)",
+      pages: pageResults,
+      action: { name: "log an interaction (server action)", ...action },
+      ingestion,
+      load,
+      javascript,
+      nextVersion: JSON.parse(readFileSync("node_modules/next/package.json", "utf8")).version,
+    };
+    writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+    printReport(results);
+  } finally {
+    app.stop();
+  }
+});
+
+/** The server refreshes every risk score when it starts; measure after that, not during it. */
+async function waitForQuietDatabase(url: string) {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    let quiet = 0;
+    while (quiet < 3) {
+      const [{ busy }] = await client`select count(*)::int as busy from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
+      quiet = busy === 0 ? quiet + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import postgres from "postgres";
+import { createDatabase, withDatabase } from "@/db/testing/databases";
+
+export type BookSpec = { customers: number; interactions: number; heavy: number; seed: number; now: string };
+export type Book = BookSpec & { url: string; seedSeconds: number; reused: boolean; counts: { customers: number; interactions: number } };
+
+type Marker = BookSpec & { seedSeconds: number };
+
+/** The bench book lives in its own database; its spec and seed time are kept in the database's comment. */
+async function readMarker(serverUrl: string, name: string): Promise<Marker | null | "missing"> {
+  const admin = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin`select shobj_description(oid, 'pg_database') as comment from pg_database where datname = ${name}`;
+    if (rows.length === 0) return "missing";
+    try {
+      return JSON.parse(String(rows[0].comment)) as Marker;
+    } catch {
+      return null;
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+function sameSpec(a: BookSpec, b: BookSpec) {
+  return a.customers === b.customers && a.interactions === b.interactions && a.heavy === b.heavy && a.seed === b.seed && a.now === b.now;
+}
+
+/** Reuses the bench database when it holds this spec; otherwise builds it with the seed generator and times it. */
+export async function ensureBook(serverUrl: string, name: string, spec: BookSpec, fresh: boolean, log: (line: string) => void): Promise<Book> {
+  const marker = await readMarker(serverUrl, name);
+  const url = withDatabase(serverUrl, name);
+  let seedSeconds: number;
+  let reused = false;
+  if (!fresh && marker && marker !== "missing" && sameSpec(marker, spec)) {
+    seedSeconds = marker.seedSeconds;
+    reused = true;
+    log(`Reusing the book in database ${name} (seeded in ${seedSeconds.toFixed(0)} s).`);
+  } else {
+    const admin = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+    await createDatabase(serverUrl, name);
+    log(`Seeding ${spec.customers.toLocaleString("en")} customers and ${spec.interactions.toLocaleString("en")} interactions into ${name}…`);
+    const started = performance.now();
+    const seeded = spawnSync(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "scripts/seed.ts", "--customers", String(spec.customers), "--interactions", String(spec.interactions), "--heavy-customer", String(spec.heavy), "--seed", String(spec.seed), "--now", spec.now],
+      { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
+    );
+    if (seeded.status !== 0) throw new Error("Seeding the bench book failed.");
+    seedSeconds = (performance.now() - started) / 1000;
+    const admin2 = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
+    await admin2.unsafe(`comment on database "${name}" is '${JSON.stringify({ ...spec, seedSeconds })}'`);
+    await admin2.end();
+  }
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const [counts] = await client`select (select count(*) from customers)::int as customers, (select count(*) from interactions)::int as interactions`;
+  await client.end();
+  return { ...spec, url, seedSeconds, reused, counts: { customers: counts.customers, interactions: counts.interactions } };
+}

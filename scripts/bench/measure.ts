@@ -1,0 +1,196 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
+import { chromium, type Cookie } from "@playwright/test";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { hashApiToken } from "@/lib/api/tokens";
+import { findChromium } from "@/e2e/chromium-path";
+import { CHROMIUM_ARGS } from "./server";
+
+export type Timing = { n: number; p50: number; p95: number; min: number; max: number };
+
+export function summarize(samples: readonly number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return { n: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
+}
+
+const WARMUP = 3;
+
+/** Sequential signed-in requests: time to the first byte and to the end of the (streamed) response. */
+export async function timePage(origin: string, path: string, cookie: string, runs: number) {
+  const ttfb: number[] = [];
+  const total: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const started = performance.now();
+    const response = await fetch(`${origin}${path}`, { headers: { cookie }, redirect: "manual" });
+    const first = performance.now() - started;
+    const body = await response.arrayBuffer();
+    const done = performance.now() - started;
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}.`);
+    if (i < WARMUP) continue;
+    ttfb.push(first);
+    total.push(done);
+    bytes = body.byteLength;
+  }
+  return { ttfb: summarize(ttfb), total: summarize(total), bytes };
+}
+
+type Statement = { query: string; parameters: unknown[] };
+
+/** The statements one request of a page runs, read from the app's statement log (HOURGLASS_SQL_LOG). */
+export async function captureStatements(origin: string, path: string, cookie: string, sqlLog: string): Promise<Statement[]> {
+  writeFileSync(sqlLog, "");
+  const response = await fetch(`${origin}${path}`, { headers: { cookie } });
+  await response.arrayBuffer();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return readFileSync(sqlLog, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Statement);
+}
+
+/** The same statements straight against the database, one after another on one connection. */
+export async function timeStatements(databaseUrl: string, statements: readonly Statement[], runs: number): Promise<Timing> {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < WARMUP + runs; i++) {
+      const started = performance.now();
+      for (const statement of statements) await client.unsafe(statement.query, statement.parameters as postgres.ParameterOrJSON<never>[], { prepare: true });
+      if (i >= WARMUP) samples.push(performance.now() - started);
+    }
+  } finally {
+    await client.end();
+  }
+  return summarize(samples);
+}
+
+/** Next.js server actions are POSTs with the action's id; the body is encoded as React's client would. */
+export async function timeLogInteractionAction(origin: string, cookie: string, customerId: number, runs: number): Promise<Timing> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const actionId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "logInteractionAction")?.[0];
+  if (!actionId) throw new Error("logInteractionAction is not in the build's server-reference manifest.");
+  const require = createRequire(import.meta.url);
+  const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as { encodeReply: (value: unknown) => Promise<FormData | string> };
+  const samples: number[] = [];
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const form = new FormData();
+    const fields = { customerId: String(customerId), typeKey: "call", occurredAt: new Date().toISOString(), channel: "phone", direction: "outbound", summary: `Benchmark call ${i}`, weight: "", requestKey: randomBytes(16).toString("hex") };
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    const body = await encodeReply([null, form]);
+    const started = performance.now();
+    const response = await fetch(`${origin}/customers/${customerId}`, {
+      method: "POST",
+      headers: { cookie, "Next-Action": actionId, Accept: "text/x-component", Origin: origin },
+      body,
+    });
+    const text = await response.text();
+    const elapsed = performance.now() - started;
+    if (response.status !== 200 || !text.includes("logged")) throw new Error(`The log-interaction action failed (${response.status}): ${text.slice(0, 200)}`);
+    if (i >= WARMUP) samples.push(elapsed);
+  }
+  return summarize(samples);
+}
+
+/** Batches of 1,000 events through POST /api/v1/events from a few concurrent senders. */
+export async function measureIngestion(origin: string, databaseUrl: string, senders: number, batchesPerSender: number) {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const token = `hg_${randomBytes(32).toString("base64url")}`;
+  await client`insert into api_tokens (name, token_hash, prefix, scopes) values (${`bench ${new Date().toISOString()}`}, ${hashApiToken(token)}, ${token.slice(0, 10)}, ${["read", "write"]})`;
+  const ids = (await client`select id from customers where status = 'active' order by random() limit 5000`).map((row) => Number(row.id));
+  await client.end();
+  const run = randomBytes(4).toString("hex");
+  const types = ["login", "login", "login", "feature_adopted", "support_ticket", "bug_report", "praise", "error_hit"];
+  const send = async (sender: number) => {
+    for (let b = 0; b < batchesPerSender; b++) {
+      const events = Array.from({ length: 1000 }, (_, k) => ({
+        externalId: `bench-${run}-${sender}-${b}-${k}`,
+        customerId: ids[(sender * 7919 + b * 1000 + k) % ids.length],
+        type: types[k % types.length],
+        occurredAt: new Date(Date.now() - ((k * 977) % (30 * 86_400)) * 1000).toISOString(),
+      }));
+      const response = await fetch(`${origin}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ events }) });
+      if (response.status !== 201) throw new Error(`Ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+      await response.arrayBuffer().catch(() => undefined);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: senders }, (_, s) => send(s)));
+  const seconds = (performance.now() - started) / 1000;
+  const events = senders * batchesPerSender * 1000;
+  return { events, senders, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds) };
+}
+
+/** Concurrent signed-in clients on one page (autocannon); p95 from every response's own latency. */
+export async function loadTest(origin: string, path: string, cookie: string, connections: number, seconds: number) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: `${origin}${path}`, connections, duration: seconds, headers: { cookie } }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return {
+    path,
+    connections,
+    seconds,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round((result.requests.total / seconds) * 10) / 10,
+    latency: summarize(latencies),
+    errors,
+  };
+}
+
+/**
+ * JavaScript of a cold first visit to each page, gzipped: `firstLoadKb` counts the scripts the
+ * server's HTML asks for (what Next.js calls first-load JS); `untilIdleKb` adds everything loaded
+ * later (charts fetched after hydration), to show what a person downloads in all.
+ */
+export async function firstLoadJs(origin: string, cookies: Cookie[], paths: readonly string[]) {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const sizes: { path: string; scripts: number; firstLoadKb: number; untilIdleKb: number }[] = [];
+  const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+  try {
+    for (const path of paths) {
+      const context = await browser.newContext();
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      const scripts = new Map<string, Promise<number>>();
+      page.on("response", (response) => {
+        if (response.request().resourceType() === "script") scripts.set(new URL(response.url()).pathname, response.body().then((body) => gzipSync(body).length));
+      });
+      const navigation = await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
+      const html = (await navigation?.text()) ?? "";
+      const inHtml = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => new URL(match[1].replaceAll("&amp;", "&"), origin).pathname));
+      const gzipped = new Map(await Promise.all([...scripts].map(async ([name, size]) => [name, await size] as const)));
+      const sum = (names: Iterable<string>) => [...names].reduce((total, name) => total + (gzipped.get(name) ?? 0), 0);
+      sizes.push({ path, scripts: inHtml.size, firstLoadKb: kb(sum(inHtml)), untilIdleKb: kb(sum(gzipped.keys())) });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return sizes;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each statement, slowest first: where a page's time goes. */
+export async function explainStatements(databaseUrl: string, statements: readonly Statement[]) {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const plans: { query: string; ms: number; plan: string }[] = [];
+    for (const statement of statements) {
+      if (!/^\s*(select|with)\b/i.test(statement.query)) continue;
+      const rows = await client.unsafe(`explain (analyze, buffers) ${statement.query}`, statement.parameters as postgres.ParameterOrJSON<never>[]);
+      const plan = rows.map((row) => String(row["QUERY PLAN"])).join("\n");
+      const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
+      plans.push({ query: statement.query, ms, plan });
+    }
+    return plans.sort((a, b) => b.ms - a.ms);
+  } finally {
+    await client.end();
+  }
+}

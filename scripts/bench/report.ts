@@ -1,0 +1,66 @@
+import type { Timing } from "./measure";
+
+/** Issue #8's targets on a 2-core machine: server time p95 in ms, and the rest. */
+export const TARGETS = { overview: 300, journey: 300, list: 200, customer: 150, ratio: 2, action: 50, riskRps: 100, firstLoadKb: 250 } as const;
+
+type PageResult = { name: string; target: number; ttfb: Timing; total: Timing; statements: number; sql: Timing; ratio: number };
+type Results = {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string };
+  book: { customers: number; interactions: number; seedSeconds: number; reused: boolean; counts: { customers: number; interactions: number } };
+  pages: PageResult[];
+  action: Timing;
+  ingestion: { events: number; senders: number; seconds: number; eventsPerSecond: number };
+  load: { path: string; connections: number; requestsPerSecond: number; latency: Timing; errors: number };
+  javascript: { path: string; firstLoadKb: number; untilIdleKb: number }[];
+};
+
+const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
+
+/** The figures as a table, each with its target and whether it was met. */
+export function printReport(results: Results): void {
+  const { machine, book } = results;
+  console.log(`\nHourglass benchmark, ${results.date}`);
+  console.log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
+  console.log(
+    `Book: ${book.counts.customers.toLocaleString("en")} customers, ${book.counts.interactions.toLocaleString("en")} interactions; seeded in ${book.seedSeconds.toFixed(0)} s${book.reused ? " (reused)" : ""}\n`,
+  );
+  const rows = results.pages.map((p) => [
+    p.name,
+    `${p.ttfb.p50} / ${p.ttfb.p95}`,
+    `${p.total.p50} / ${p.total.p95}`,
+    `< ${p.target}`,
+    `${p.sql.p50} (${p.statements})`,
+    `${p.ratio}`,
+    mark(p.total.p95 < p.target && p.ratio < TARGETS.ratio),
+  ]);
+  table(["page", "TTFB p50/p95 ms", "full p50/p95 ms", "target p95", "raw SQL p50 ms (stmts)", "page ÷ SQL", ""], rows);
+  console.log("");
+  table(
+    ["measure", "figure", "target", ""],
+    [
+      ["log an interaction (server action) p50 / p95", `${results.action.p50} / ${results.action.p95} ms`, `p95 < ${TARGETS.action} ms`, mark(results.action.p95 < TARGETS.action)],
+      [`API ingestion (${results.ingestion.senders} senders, batches of 1,000)`, `${results.ingestion.eventsPerSecond.toLocaleString("en")} events/s`, "", ""],
+      [
+        `${results.load.path} with ${results.load.connections} clients`,
+        `${results.load.requestsPerSecond} req/s, p95 ${results.load.latency.p95} ms, ${results.load.errors} errors`,
+        `≥ ${TARGETS.riskRps} req/s, 0 errors`,
+        mark(results.load.requestsPerSecond >= TARGETS.riskRps && results.load.errors === 0),
+      ],
+      ...results.javascript.map((j) => [
+        `first-load JS ${j.path}`,
+        `${j.firstLoadKb} KB gzip (${j.untilIdleKb} KB by idle)`,
+        `< ${TARGETS.firstLoadKb} KB`,
+        mark(j.firstLoadKb < TARGETS.firstLoadKb),
+      ]),
+    ],
+  );
+}
+
+function table(header: string[], rows: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+}
