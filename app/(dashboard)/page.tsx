@@ -5,7 +5,7 @@ import { BalanceBadge } from "@/components/customers/balance-badge";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import { JourneyShapeChart } from "@/components/charts/journey-shape-chart";
+import { JourneyShapeChart } from "@/components/charts/lazy";
 import { getJourneyModels } from "@/db/queries/journey";
 import { getStageSnapshot } from "@/db/queries/journey-stats";
 import { getBookCounts } from "@/db/queries/overview";

@@ -1,7 +1,22 @@
 import Link from "next/link";
 import { formatNumber } from "@/lib/format";
 
-export function Pagination({ page, pageSize, total, hrefFor, noun }: { page: number; pageSize: number; total: number; hrefFor: (page: number) => string; noun: string }) {
+/** `more` says the total was counted only this far and there are more after it. */
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  more = false,
+  hrefFor,
+  noun,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  more?: boolean;
+  hrefFor: (page: number) => string;
+  noun: string;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
@@ -9,7 +24,8 @@ export function Pagination({ page, pageSize, total, hrefFor, noun }: { page: num
   return (
     <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p>
-        {formatNumber(from)}–{formatNumber(to)} of {formatNumber(total)} {noun}
+        {formatNumber(from)}–{formatNumber(to)} of {formatNumber(total)}
+        {more ? "+" : ""} {noun}
       </p>
       <div className="flex items-center gap-2">
         {page > 1 ? (
@@ -19,8 +35,9 @@ export function Pagination({ page, pageSize, total, hrefFor, noun }: { page: num
         ) : null}
         <span>
           Page {formatNumber(page)} of {formatNumber(pages)}
+          {more ? "+" : ""}
         </span>
-        {page < pages ? (
+        {page < pages || more ? (
           <Link href={hrefFor(page + 1)} className={linkClass} rel="next">
             Next →
           </Link>

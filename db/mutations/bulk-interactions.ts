@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
 import { CONVERTED_MILESTONE } from "@/lib/journey";
-import { LEDGER_EPOCH_MS } from "@/lib/ledger";
 import { type Queryable, queryRows } from "../index";
 import { getSettings } from "../queries/settings";
+import { contributionSql } from "./ledger-days";
 import { refreshRisk } from "./risk";
-
-const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
 
 export type BulkInteraction = {
   externalId: string;
@@ -34,7 +32,7 @@ export async function insertInteractionsBulk(tx: Queryable, rows: readonly BulkI
       direction: r.direction, channel: r.channel, summary: r.summary, payload_hash: r.payloadHash,
     })),
   );
-  const age = sql`extract(epoch from (ins.occurred_at - ${EPOCH}::timestamptz)) / 86400.0`;
+  const c = contributionSql(ledger, sql.raw("ins"));
   const inserted = await queryRows<{ id: number; external_id: string; customer_id: number }>(
     tx,
     sql`with ins as (
@@ -43,15 +41,21 @@ export async function insertInteractionsBulk(tx: Queryable, rows: readonly BulkI
           from json_to_recordset(${input}::json) as x(external_id text, customer_id int, type_id smallint, occurred_at timestamptz, weight float8, direction text, channel text, summary text, payload_hash text)
           on conflict (source, external_id) where external_id is not null do nothing
           returning id, external_id, customer_id, occurred_at, type_id, weight_override, direction),
-        agg as (
-          select ins.customer_id,
-            coalesce(sum(w.weight * power(2::float8, ${age} / ${ledger.creditHalfLifeDays}::float8)) filter (where w.weight > 0), 0) as credit,
-            coalesce(sum(w.weight * power(2::float8, ${age} / ${ledger.debtHalfLifeDays}::float8)) filter (where w.weight < 0), 0) as debt,
+        days as (
+          select ins.customer_id, ${c.day} as day, ${c.credit} as credit, ${c.debt} as debt,
             max(ins.occurred_at) filter (where ins.direction = 'inbound') as last_in,
             max(ins.occurred_at) filter (where ins.direction = 'outbound') as last_out
           from ins join interaction_types t on t.id = ins.type_id
-          cross join lateral (select coalesce(ins.weight_override, t.default_weight) as weight) w
-          group by ins.customer_id),
+          group by 1, 2),
+        booked as (
+          insert into ledger_days (customer_id, day, credit_acc, debt_acc)
+          select customer_id, day, credit, debt from days where credit <> 0 or debt <> 0
+          on conflict (customer_id, day) do update
+            set credit_acc = ledger_days.credit_acc + excluded.credit_acc, debt_acc = ledger_days.debt_acc + excluded.debt_acc
+          returning 1),
+        agg as (
+          select customer_id, sum(credit) as credit, sum(debt) as debt, max(last_in) as last_in, max(last_out) as last_out
+          from days group by customer_id),
         upd as (
           update customers c set credit_acc = c.credit_acc + agg.credit, debt_acc = c.debt_acc + agg.debt,
             last_inbound_at = greatest(c.last_inbound_at, agg.last_in), last_outbound_at = greatest(c.last_outbound_at, agg.last_out), updated_at = now()

@@ -8,6 +8,7 @@ import type { Queryable } from "../index";
 import { getSettings } from "../queries/settings";
 import { customers, interactions, interactionTypes } from "../schema";
 import { type Actor, recordAudit } from "./audit";
+import { addToLedgerDay } from "./ledger-days";
 import { moveMilestone } from "./milestones";
 import { refreshRisk } from "./risk";
 
@@ -41,6 +42,7 @@ async function applyToLedger(tx: Queryable, customerId: number, weight: number, 
       updatedAt: sql`now()`,
     })
     .where(eq(customers.id, customerId));
+  await addToLedgerDay(tx, customerId, at, delta, sign);
 }
 
 /** Last inbound / outbound activity, read back from the timeline index after an edit or delete. */

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, gt, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
@@ -6,10 +6,12 @@ import { balanceAt, balanceFromInteractions } from "@/lib/ledger";
 import { riskScore } from "@/lib/risk";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, queryRows } from "../index";
+import { getRiskDrivers, getRiskList } from "../queries/risk";
 import { getSettings } from "../queries/settings";
 import { customers, interactionTypes } from "../schema";
 import { seedDemo } from "../seed/demo";
 import { asSessionMember, createCustomer, createMember } from "../testing/factories";
+import { ledgerDrift } from "../testing/ledger-check";
 import { deleteInteraction, logInteraction } from "./interactions";
 import { refreshRisk } from "./risk";
 import { updateScoring } from "./settings";
@@ -76,6 +78,47 @@ describe("risk on the seeded book", () => {
     expect(rows.filter((c) => c.riskScore > 0).length).toBeGreaterThan(20);
     expect(rows.some((c) => c.fatigued)).toBe(true);
   });
+
+  it("the risk list counts exactly up to the cap past the page, then says there are more", async () => {
+    const [{ atRisk }] = await queryRows<{ atRisk: number }>(db, sql`select count(*)::int as "atRisk" from customers where status = 'active' and risk_score > 0`);
+    expect(atRisk).toBeGreaterThan(20);
+    const exact = await getRiskList({ sort: "risk", direction: "desc", page: 1, pageSize: 10 });
+    expect({ total: exact.total, more: exact.more }).toEqual({ total: atRisk, more: false });
+    // page 2 of 10 rows, counting 5 past it: 2·10 + 5 = 25 counted, and "more" when the book has more
+    const capped = await getRiskList({ sort: "risk", direction: "desc", page: 2, pageSize: 10, countAhead: 5 });
+    expect({ total: capped.total, more: capped.more }).toEqual({ total: Math.min(25, atRisk), more: atRisk > 25 });
+    expect(capped.rows).toHaveLength(10);
+  });
+
+  it("each at-risk customer's three drivers are the debits of the last 365 days with the most negative w·2^(−age/90), overrides included", async () => {
+    const overridden = await createCustomer({ milestone: 9 });
+    const csm = asSessionMember(await createMember({ role: "csm" }));
+    for (const [typeKey, daysAgo, weight] of [["complaint", 5, ""], ["login", 200, "-9"], ["bug_report", 1, ""], ["complaint", 400, ""], ["outage", 60, ""]] as const) {
+      const logged = await executeAction(logInteraction, csm, {
+        customerId: String(overridden.id), typeKey, occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(), channel: "email", direction: "inbound", summary: typeKey, weight,
+      });
+      expect(logged.ok).toBe(true);
+    }
+    const top = await db.select({ id: customers.id }).from(customers).where(gt(customers.riskScore, 0)).orderBy(desc(customers.riskScore)).limit(25);
+    const ids = [...top.map((c) => c.id), overridden.id];
+    const drivers = await getRiskDrivers(ids);
+    const raw = await queryRows<{ id: string; customer_id: number; weight: number; at: string }>(
+      db,
+      sql`select i.id::text as id, i.customer_id, coalesce(i.weight_override, t.default_weight)::float8 as weight, i.occurred_at::text as at
+          from interactions i join interaction_types t on t.id = i.type_id where i.customer_id = any(${`{${ids.join(",")}}`}::int[])`,
+    );
+    const now = Date.now();
+    for (const id of ids) {
+      const expected = raw
+        .filter((r) => r.customer_id === id && r.weight < 0 && now - new Date(r.at).getTime() < 365 * DAY)
+        .map((r) => ({ id: Number(r.id), impact: r.weight * 2 ** (-(now - new Date(r.at).getTime()) / DAY / 90) }))
+        .sort((a, b) => a.impact - b.impact || b.id - a.id)
+        .slice(0, 3);
+      expect((drivers.get(id) ?? []).map((d) => d.id), `customer ${id}`).toEqual(expected.map((e) => e.id));
+    }
+    // complaint −3·2^(−5/90) ≈ −2.89, login overridden −9·2^(−200/90) ≈ −1.93, outage −2·2^(−60/90) ≈ −1.26; bug report −0.99 is 4th, the 400-day complaint too old
+    expect((drivers.get(overridden.id) ?? []).map((d) => d.typeKey)).toEqual(["complaint", "login", "outage"]);
+  });
 });
 
 describe("the maintained ledger stays exact", () => {
@@ -87,7 +130,7 @@ describe("the maintained ledger stays exact", () => {
     typeKeys = (await db.select({ key: interactionTypes.key }).from(interactionTypes)).map((t) => t.key);
   });
 
-  it("for random sequences of logged, back-dated and deleted interactions, stored balance = recomputation from raw rows", async () => {
+  it("for random sequences of logged, back-dated and deleted interactions, stored balance and daily ledger = recomputation from raw rows", async () => {
     const operation = fc.oneof(
       fc.record({
         kind: fc.constant("log" as const),
@@ -123,6 +166,9 @@ describe("the maintained ledger stays exact", () => {
         const now = new Date();
         const expected = balanceFromInteractions(await rawInteractions(customer.id), now, DEFAULT_SETTINGS.ledger);
         expect(await storedBalance(customer.id, now)).toBeCloseTo(expected, 6);
+        const drift = await ledgerDrift([customer.id]);
+        expect(drift.days).toBeLessThan(1e-9);
+        expect(drift.accumulators).toBeLessThan(1e-9);
       }),
       { numRuns: 25 },
     );
@@ -147,6 +193,8 @@ describe("the maintained ledger stays exact", () => {
     // complaint −6 at 10 d, praise +2 at 40 d, complaint −6 at 100 d: −6·2^(−10/60) + 2·2^(−40/15) − 6·2^(−100/60)
     const expected = -6 * 2 ** (-10 / 60) + 2 * 2 ** (-40 / 15) - 6 * 2 ** (-100 / 60);
     expect(await storedBalance(customer.id, now)).toBeCloseTo(expected, 4);
+    const drift = await ledgerDrift();
+    expect(Math.max(drift.days, drift.accumulators)).toBeLessThan(1e-9);
     const refused = await executeAction(updateScoring, csm, { creditHalfLifeDays: "15" });
     expect(refused.ok).toBe(false);
   });

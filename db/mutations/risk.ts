@@ -3,6 +3,7 @@ import { CONVERTED_MILESTONE } from "@/lib/journey";
 import { LEDGER_EPOCH_MS } from "@/lib/ledger";
 import { db, type Queryable, queryRows } from "../index";
 import { getSettings } from "../queries/settings";
+import { rebuildLedger } from "./ledger-days";
 
 const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
 
@@ -13,9 +14,11 @@ function onlyCustomers(column: SQL, customerIds?: readonly number[]): SQL {
 /**
  * Recomputes risk score, 30-day trend and fatigue (lib/risk.ts, in SQL) for some customers, or
  * all. Runs in the transaction of every write that can change them, and periodically for all,
- * because balances decay and silence grows with time alone.
+ * because balances decay and silence grows with time alone. Rows whose score, trend and fatigue
+ * moved by no more than `minChange` are left alone: the periodic refresh then rewrites only
+ * customers whose standing really changed, not the whole table every time.
  */
-export async function refreshRisk(tx: Queryable, customerIds?: readonly number[]): Promise<void> {
+export async function refreshRisk(tx: Queryable, customerIds?: readonly number[], { minChange = 0 } = {}): Promise<void> {
   if (customerIds && customerIds.length === 0) return;
   const { ledger, risk } = await getSettings(["ledger", "risk"], tx);
   const hc = ledger.creditHalfLifeDays;
@@ -56,48 +59,38 @@ export async function refreshRisk(tx: Queryable, customerIds?: readonly number[]
       left join unanswered u on u.customer_id = c.id
       where ${onlyCustomers(sql`c.id`, customerIds)}
     ),
-    scored as (
+    trended as (
       select s.*, s.credit_now + s.debt_now as balance,
         -- balance 30 days ago: what was already there then, before it decayed for 30 more days
         (s.credit_now + s.debt_now)
           - ((s.credit_now - s.recent_credit) * power(2::float8, 30 / ${hc}::float8) + (s.debt_now - s.recent_debt) * power(2::float8, 30 / ${hd}::float8)) as trend
       from state s
+    ),
+    scored as (
+      select t.id, t.trend, t.fatigued and c.status = 'active' as fatigued,
+        case when c.status <> 'active' then 0 else
+            ${risk.debtWeight}::float8 * greatest(0, -t.balance)
+          + ${risk.trendWeight}::float8 * greatest(0, -t.trend)
+          + ${risk.silenceWeight}::float8 * case when t.paying and t.silent_days is not null
+              then least(3, greatest(0, t.silent_days - ${risk.silenceDays}) / ${risk.silenceDays}::float8) else 0 end
+          + ${risk.fatigueWeight}::float8 * case when t.fatigued then 1 else 0 end
+          end as score
+      from trended t join customers c on c.id = t.id
     )
-    update customers c set
-      risk_trend = sc.trend,
-      fatigued = sc.fatigued and c.status = 'active',
-      risk_score = case when c.status <> 'active' then 0 else
-          ${risk.debtWeight}::float8 * greatest(0, -sc.balance)
-        + ${risk.trendWeight}::float8 * greatest(0, -sc.trend)
-        + ${risk.silenceWeight}::float8 * case when sc.paying and sc.silent_days is not null
-            then least(3, greatest(0, sc.silent_days - ${risk.silenceDays}) / ${risk.silenceDays}::float8) else 0 end
-        + ${risk.fatigueWeight}::float8 * case when sc.fatigued then 1 else 0 end
-        end,
-      risk_computed_at = now()
+    update customers c set risk_trend = sc.trend, fatigued = sc.fatigued, risk_score = sc.score, risk_computed_at = now()
     from scored sc
-    where sc.id = c.id`);
+    where sc.id = c.id
+      and (c.fatigued <> sc.fatigued or abs(c.risk_score - sc.score) > ${minChange} or abs(c.risk_trend - sc.trend) > ${minChange} or c.risk_computed_at is null)`);
 }
 
-/** Rebuilds every customer's ledger accumulators from raw interactions (after a weight or half-life change). */
+/** Rebuilds every customer's ledger (days and accumulators) from raw interactions, after a weight or half-life change. */
 export async function recomputeLedger(tx: Queryable): Promise<void> {
   const { ledger } = await getSettings(["ledger"], tx);
-  const age = sql`(extract(epoch from (i.occurred_at - ${EPOCH}::timestamptz)) / 86400.0)`;
-  await tx.execute(sql`
-    update customers c set
-      credit_acc = coalesce(x.credit, 0),
-      debt_acc = coalesce(x.debt, 0)
-    from customers base
-    left join (
-      select i.customer_id,
-        sum(w.weight * power(2::float8, ${age} / ${ledger.creditHalfLifeDays}::float8)) filter (where w.weight > 0) as credit,
-        sum(w.weight * power(2::float8, ${age} / ${ledger.debtHalfLifeDays}::float8)) filter (where w.weight < 0) as debt
-      from interactions i
-      join interaction_types t on t.id = i.type_id
-      cross join lateral (select coalesce(i.weight_override, t.default_weight) as weight) w
-      group by i.customer_id
-    ) x on x.customer_id = base.id
-    where base.id = c.id`);
+  await rebuildLedger(tx, ledger, { andCustomers: true });
 }
+
+// Well below what the risk list shows (one decimal): skipping smaller moves changes no ranking anyone sees.
+const PERIODIC_MIN_CHANGE = 0.01;
 
 // Any constant: the same for every Hourglass process on one database.
 const RISK_REFRESH_LOCK_ID = 4_820_114;
@@ -107,7 +100,7 @@ export async function refreshAllRisk(): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [lock] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${RISK_REFRESH_LOCK_ID}) as locked`);
     if (!lock.locked) return false;
-    await refreshRisk(tx);
+    await refreshRisk(tx, undefined, { minChange: PERIODIC_MIN_CHANGE });
     return true;
   });
 }

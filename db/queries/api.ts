@@ -37,10 +37,11 @@ export async function getCustomerForApi(id: number) {
 /** GET /api/v1/risk: the debt-risk list, most at risk first. */
 export async function getRiskForApi({ limit, page, ownerEmail }: { limit: number; page: number; ownerEmail?: string }) {
   const [owner] = ownerEmail ? await db.select({ id: members.id }).from(members).where(eq(members.email, ownerEmail)) : [];
-  if (ownerEmail && !owner) return { total: 0, page, customers: [] };
-  const { rows, total } = await getRiskList({ ownerId: owner?.id, sort: "risk", direction: "desc", page, pageSize: limit });
+  if (ownerEmail && !owner) return { total: 0, more: false, page, customers: [] };
+  const { rows, total, more } = await getRiskList({ ownerId: owner?.id, sort: "risk", direction: "desc", page, pageSize: limit });
   return {
     total,
+    more,
     page,
     customers: rows.map((row) => ({
       id: row.id,

@@ -1,10 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { balanceAt, type HalfLives, LEDGER_EPOCH_MS } from "@/lib/ledger";
+import { balanceAt, type HalfLives } from "@/lib/ledger";
 import { db, queryRows } from "../index";
 
 const DAY_MS = 86_400_000;
-const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
 
 export type BalancePoint = { day: string; balance: number };
 export type BalanceMarker = { day: string; kind: "delight" | "milestone"; label: string };
@@ -12,25 +11,18 @@ type LedgerState = { id: number; creditAcc: number; debtAcc: number };
 
 /**
  * Each customer's balance at the end of each of the last `days` days, in one query for all of
- * them. Walks back from the stored accumulators, taking out what each later day added, so it
- * reads only the window's interactions (through the timeline index).
+ * them. Walks back from the stored accumulators, taking out what each later day added: reads
+ * at most one ledger_days row per customer and day, however many interactions that day had.
  */
 export async function getDailyBalances(customers: readonly LedgerState[], halfLives: HalfLives, days = 90, now = new Date()): Promise<Map<number, BalancePoint[]>> {
   const result = new Map<number, BalancePoint[]>();
   if (customers.length === 0) return result;
-  const windowStart = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (days - 1) * DAY_MS);
-  const age = sql`extract(epoch from (i.occurred_at - ${EPOCH}::timestamptz)) / 86400.0`;
+  const firstDay = Math.floor(now.getTime() / DAY_MS) - (days - 1);
   const rows = await queryRows<{ customer_id: number; day: number; credit: number; debt: number }>(
     db,
-    sql`select i.customer_id, floor(extract(epoch from i.occurred_at) / 86400)::int as day,
-        coalesce(sum(w.weight * power(2::float8, ${age} / ${halfLives.creditHalfLifeDays}::float8)) filter (where w.weight > 0), 0)::float8 as credit,
-        coalesce(sum(w.weight * power(2::float8, ${age} / ${halfLives.debtHalfLifeDays}::float8)) filter (where w.weight < 0), 0)::float8 as debt
-      from interactions i join interaction_types t on t.id = i.type_id
-      cross join lateral (select coalesce(i.weight_override, t.default_weight) as weight) w
-      where i.customer_id = any(${`{${customers.map((c) => c.id).join(",")}}`}::int[]) and i.occurred_at >= ${windowStart.toISOString()}::timestamptz
-      group by 1, 2`,
+    sql`select customer_id, day, credit_acc as credit, debt_acc as debt from ledger_days
+      where customer_id = any(${`{${customers.map((c) => c.id).join(",")}}`}::int[]) and day >= ${firstDay}`,
   );
-  const firstDay = Math.floor(windowStart.getTime() / DAY_MS);
   for (const customer of customers) {
     const own = rows.filter((row) => row.customer_id === customer.id);
     const added = new Map(own.map((row) => [row.day, { credit: Number(row.credit), debt: Number(row.debt) }]));

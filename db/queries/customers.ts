@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "../index";
-import { customers, members } from "../schema";
+import { customers, customerSearchText, members } from "../schema";
 import { balanceSql } from "./ledger-sql";
 import { containsPattern } from "./search";
 import { getSettings } from "./settings";
@@ -30,8 +30,7 @@ export async function listCustomers(query: CustomerListQuery) {
   const conditions: (SQL | undefined)[] = [];
   const q = query.q?.trim();
   if (q) {
-    const pattern = containsPattern(q);
-    conditions.push(or(ilike(customers.name, pattern), ilike(customers.email, pattern), ilike(customers.company, pattern)));
+    conditions.push(sql`${customerSearchText(customers)} like ${containsPattern(q.toLowerCase())}`);
   }
   if (query.ownerId) conditions.push(eq(customers.ownerId, query.ownerId));
   if (query.milestoneRange) conditions.push(sql`${customers.milestone} between ${query.milestoneRange.from} and ${query.milestoneRange.to}`);
@@ -49,7 +48,8 @@ export async function listCustomers(query: CustomerListQuery) {
     signedUp: sql`${customers.signedUpAt}`,
   };
   const order = query.direction === "asc" ? asc : desc;
-  const nulls = query.direction === "asc" ? sql`nulls first` : sql`nulls last`;
+  // Only last activity can be empty: people never seen come first ascending, last descending.
+  const nulls = query.sort !== "lastActivity" ? sql`` : query.direction === "asc" ? sql`nulls first` : sql`nulls last`;
 
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -69,7 +69,7 @@ export async function listCustomers(query: CustomerListQuery) {
       .from(customers)
       .leftJoin(members, eq(members.id, customers.ownerId))
       .where(where)
-      .orderBy(sql`${order(sortColumn[query.sort])} ${nulls}`, asc(customers.id))
+      .orderBy(sql`${order(sortColumn[query.sort])} ${nulls}`, order(customers.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: sql<number>`count(*)::int` }).from(customers).where(where),

@@ -33,8 +33,8 @@ export async function getStageSnapshot(model: JourneyModelWithStages, filters: J
   const rows = await queryRows<{ milestone: number; peak: number; customers: number; credit: number; debt: number }>(
     db,
     sql`select c.milestone::int as milestone, c.peak_milestone::int as peak, count(*)::int as customers,
-          coalesce(sum(c.credit_acc * power(2::float8, -${days} / ${ledger.creditHalfLifeDays}::float8)), 0)::float8 as credit,
-          coalesce(sum(c.debt_acc * power(2::float8, -${days} / ${ledger.debtHalfLifeDays}::float8)), 0)::float8 as debt
+          coalesce(sum(c.credit_acc), 0)::float8 * power(2::float8, -${days} / ${ledger.creditHalfLifeDays}::float8) as credit,
+          coalesce(sum(c.debt_acc), 0)::float8 * power(2::float8, -${days} / ${ledger.debtHalfLifeDays}::float8) as debt
         from customers c where ${customerConditions(filters)} group by 1, 2`,
   );
   const stages: StageSnapshot[] = model.stages.map((stage) => {

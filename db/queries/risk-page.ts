@@ -10,11 +10,12 @@ const RECENT_DAYS = 14;
 
 /** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: three queries in all. */
 export async function getRiskPage(query: RiskListQuery) {
-  const [{ rows, total }, { ledger, risk }] = await Promise.all([getRiskList(query), getSettings(["ledger", "risk"])]);
+  const [{ rows, total, more }, { ledger, risk }] = await Promise.all([getRiskList(query), getSettings(["ledger", "risk"])]);
   const ids = rows.map((row) => row.id);
   const [drivers, histories] = await Promise.all([getRiskDrivers(ids), getDailyBalances(rows, ledger, 90)]);
   return {
     total,
+    more,
     rows: rows.map((row) => {
       const rowDrivers = drivers.get(row.id) ?? [];
       return {

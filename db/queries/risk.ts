@@ -5,6 +5,8 @@ import { customers, members } from "../schema";
 import { balanceSql } from "./ledger-sql";
 import { getSettings } from "./settings";
 
+const COUNT_AHEAD = 1000;
+
 export const RISK_SORTS = ["risk", "mrr", "balance", "silence"] as const;
 export type RiskSort = (typeof RISK_SORTS)[number];
 
@@ -17,6 +19,8 @@ export type RiskListQuery = {
   direction: "asc" | "desc";
   page: number;
   pageSize: number;
+  /** How far past this page to count (default 1,000): beyond it the total reads "N+". */
+  countAhead?: number;
 };
 
 function riskConditions(query: Pick<RiskListQuery, "ownerId" | "milestoneRange" | "plan" | "minMrrCents">): SQL | undefined {
@@ -38,6 +42,8 @@ export async function getRiskList(query: RiskListQuery) {
   const { ledger } = await getSettings(["ledger"]);
   const balance = balanceSql(ledger);
   const where = riskConditions(query);
+  // Counted only this far past the page: a morning list of tens of thousands reads "1,000+", and stays fast.
+  const countCap = query.page * query.pageSize + (query.countAhead ?? COUNT_AHEAD);
   const order = query.direction === "asc" ? asc : desc;
   const sortColumn: Record<RiskSort, SQL> = {
     risk: sql`${customers.riskScore}`,
@@ -70,30 +76,44 @@ export async function getRiskList(query: RiskListQuery) {
       .orderBy(order(sortColumn[query.sort]), desc(customers.riskScore), asc(customers.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(customers).where(where),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from (select 1 from ${customers} where ${where} limit ${countCap + 1}) as capped`),
   ]);
-  return { rows: rows.map((row) => ({ ...row, balance: Number(row.balance) })), total };
+  return { rows: rows.map((row) => ({ ...row, balance: Number(row.balance) })), total: Math.min(total, countCap), more: total > countCap };
 }
 
 export type RiskRow = Awaited<ReturnType<typeof getRiskList>>["rows"][number];
 
 export type RiskDriver = { customerId: number; id: number; label: string; typeKey: string; summary: string; occurredAt: string; impact: number };
 
-/** The three interactions that weigh most on each customer's debt now (decayed), in one query. */
+/**
+ * The three interactions that weigh most on each customer's debt now (decayed), in one query.
+ * Within one debit type the newest weigh most, so only each type's three newest are candidates
+ * (an index probe per customer and type), plus any interaction with a negative weight of its own.
+ */
 export async function getRiskDrivers(customerIds: readonly number[]): Promise<Map<number, RiskDriver[]>> {
   const result = new Map<number, RiskDriver[]>();
   if (customerIds.length === 0) return result;
   const { ledger } = await getSettings(["ledger"]);
+  const ids = `{${[...new Set(customerIds)].join(",")}}`;
+  const columns = sql`i.customer_id, i.id, t.label, t.key as type_key, i.summary, i.occurred_at,
+    coalesce(i.weight_override, t.default_weight) * power(2::float8, -extract(epoch from (now() - i.occurred_at)) / 86400.0 / ${ledger.debtHalfLifeDays}::float8) as impact`;
   const rows = await queryRows<{ customer_id: number; id: string; label: string; type_key: string; summary: string; occurred_at: string; impact: number }>(
     db,
-    sql`select customer_id, id, label, type_key, summary, occurred_at, impact from (
-        select i.customer_id, i.id::text as id, t.label, t.key as type_key, i.summary, i.occurred_at::text as occurred_at,
-          w.weight * power(2::float8, -extract(epoch from (now() - i.occurred_at)) / 86400.0 / ${ledger.debtHalfLifeDays}::float8) as impact,
-          row_number() over (partition by i.customer_id order by w.weight * power(2::float8, -extract(epoch from (now() - i.occurred_at)) / 86400.0 / ${ledger.debtHalfLifeDays}::float8) asc, i.id desc) as rank
-        from interactions i
-        join interaction_types t on t.id = i.type_id
-        cross join lateral (select coalesce(i.weight_override, t.default_weight) as weight) w
-        where i.customer_id = any(${`{${customerIds.join(",")}}`}::int[]) and w.weight < 0 and i.occurred_at > now() - interval '365 days'
+    sql`select customer_id, id::text as id, label, type_key, summary, occurred_at::text as occurred_at, impact from (
+        select candidates.*, row_number() over (partition by customer_id order by impact asc, id desc) as rank from (
+          select ${columns}
+          from unnest(${ids}::int[]) as c(id)
+          cross join interaction_types t
+          cross join lateral (
+            select * from interactions i
+            where i.customer_id = c.id and i.type_id = t.id and i.weight_override is null and i.occurred_at > now() - interval '365 days'
+            order by i.occurred_at desc limit 3) i
+          where t.default_weight < 0
+          union all
+          select ${columns}
+          from interactions i join interaction_types t on t.id = i.type_id
+          where i.customer_id = any(${ids}::int[]) and i.weight_override < 0 and i.occurred_at > now() - interval '365 days'
+        ) candidates
       ) ranked where rank <= 3 order by customer_id, impact`,
   );
   for (const row of rows) {

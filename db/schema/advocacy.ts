@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -42,7 +43,7 @@ export const delightMoments = pgTable(
   (t) => [
     uniqueIndex("delight_moments_interaction_key").on(t.interactionId),
     index("delight_moments_prompt_idx").on(t.promptInteractionId),
-    index("delight_moments_customer_idx").on(t.customerId, t.occurredAt.desc()),
+    index("delight_moments_customer_idx").on(t.customerId, t.occurredAt.desc().nullsFirst()),
     index("delight_moments_occurred_idx").on(t.occurredAt),
   ],
 );
@@ -111,8 +112,9 @@ export const communityActivities = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("community_activities_customer_idx").on(t.customerId, t.occurredAt.desc()),
+    index("community_activities_customer_idx").on(t.customerId, t.occurredAt.desc().nullsFirst()),
     index("community_activities_occurred_idx").on(t.occurredAt),
+    index("community_activities_interaction_idx").on(t.interactionId).where(sql`${t.interactionId} is not null`),
   ],
 );
 
@@ -138,7 +140,7 @@ export const advocateAsks = pgTable(
     note: text().notNull().default(""),
     actorId: integer().references(() => members.id, { onDelete: "set null" }),
   },
-  (t) => [index("advocate_asks_customer_idx").on(t.customerId, t.askedAt.desc())],
+  (t) => [index("advocate_asks_customer_idx").on(t.customerId, t.askedAt.desc().nullsFirst())],
 );
 
 export type DelightMoment = typeof delightMoments.$inferSelect;

@@ -15,6 +15,11 @@ import {
 } from "drizzle-orm/pg-core";
 import { members } from "./members";
 
+/** The text the customer search looks in; the trigram index is built on exactly this expression. */
+export function customerSearchText(t: { name: AnyPgColumn; email: AnyPgColumn; company: AnyPgColumn }) {
+  return sql`lower(${t.name} || ' ' || coalesce(${t.email}, '') || ' ' || coalesce(${t.company}, ''))`;
+}
+
 export const customerStatus = pgEnum("customer_status", ["active", "churned"]);
 
 export const customers = pgTable(
@@ -68,8 +73,10 @@ export const customers = pgTable(
     index("customers_owner_status_milestone_idx").on(t.ownerId, t.status, t.milestone),
     index("customers_churned_at_idx").on(t.churnedAt).where(sql`${t.churnedAt} is not null`),
     index("customers_referred_by_idx").on(t.referredById).where(sql`${t.referredById} is not null`),
-    index("customers_risk_idx").on(t.riskScore.desc(), t.id).where(sql`${t.status} = 'active'`),
+    index("customers_risk_idx").on(t.riskScore.desc().nullsFirst(), t.id).where(sql`${t.status} = 'active'`),
     index("customers_name_idx").on(t.name, t.id),
+    // Search anywhere in name, email or company (pg_trgm); db/queries/customers.ts matches this expression.
+    index("customers_search_trgm_idx").using("gin", sql`(${customerSearchText(t)}) gin_trgm_ops`),
   ],
 );
 

@@ -7,6 +7,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -75,13 +76,34 @@ export const interactions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("interactions_customer_timeline_idx").on(t.customerId, t.occurredAt.desc(), t.id.desc()),
+    index("interactions_customer_timeline_idx").on(t.customerId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("interactions_type_occurred_idx").on(t.typeId, t.occurredAt),
     index("interactions_occurred_idx").on(t.occurredAt),
+    // A customer's most recent interactions of one type: the debts that drive the risk list.
+    index("interactions_customer_type_idx").on(t.customerId, t.typeId, t.occurredAt.desc().nullsFirst()),
+    index("interactions_weight_override_idx").on(t.customerId, t.occurredAt.desc().nullsFirst()).where(sql`${t.weightOverride} is not null`),
     uniqueIndex("interactions_source_external_id_key")
       .on(t.source, t.externalId)
       .where(sql`${t.externalId} is not null`),
   ],
+);
+
+/**
+ * Each customer's ledger contributions summed per UTC day (same units as the accumulators on
+ * customers), kept on every write: balance histories read at most one row a day, not every interaction.
+ */
+export const ledgerDays = pgTable(
+  "ledger_days",
+  {
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    /** Days since 1970-01-01 UTC. */
+    day: integer().notNull(),
+    creditAcc: doublePrecision().notNull().default(0),
+    debtAcc: doublePrecision().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.day] })],
 );
 
 export type InteractionType = typeof interactionTypes.$inferSelect;

@@ -76,7 +76,7 @@ export const milestoneChanges = pgTable(
     interactionId: bigint({ mode: "number" }).references(() => interactions.id, { onDelete: "set null" }),
   },
   (t) => [
-    index("milestone_changes_customer_at_idx").on(t.customerId, t.at.desc()),
+    index("milestone_changes_customer_at_idx").on(t.customerId, t.at.desc().nullsFirst()),
     index("milestone_changes_at_idx").on(t.at),
   ],
 );

@@ -35,9 +35,9 @@ export const auditLog = pgTable(
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_log_at_idx").on(t.at.desc()),
-    index("audit_log_actor_at_idx").on(t.actorId, t.at.desc()),
-    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at.desc()),
+    index("audit_log_at_idx").on(t.at.desc().nullsFirst()),
+    index("audit_log_actor_at_idx").on(t.actorId, t.at.desc().nullsFirst()),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at.desc().nullsFirst()),
   ],
 );
 

@@ -5,6 +5,7 @@ import { LEDGER_EPOCH_MS } from "@/lib/ledger";
 import { db, queryRows } from "../index";
 import { customers } from "../schema";
 import { createCustomer } from "../testing/factories";
+import { ledgerDrift } from "../testing/ledger-check";
 import { seedDemo, seedDemoIfEmpty } from "./demo";
 
 const now = new Date("2026-11-23T00:00:00Z");
@@ -49,6 +50,12 @@ describe("demo seed", () => {
       from customers c join recomputed r on r.customer_id = c.id`);
     expect(row.checked).toBe(CUSTOMERS);
     expect(row.worst).toBeLessThan(1e-9);
+  });
+
+  it("the daily ledger (one row per customer and day) equals a recomputation from raw interactions, and sums to the accumulators", async () => {
+    const drift = await ledgerDrift();
+    expect(drift.days).toBeLessThan(1e-9);
+    expect(drift.accumulators).toBeLessThan(1e-9);
   });
 
   it("last inbound activity is the newest inbound interaction", async () => {

@@ -115,7 +115,7 @@ export const openApiDocument = {
           { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
           { name: "ownerEmail", in: "query", schema: { type: "string", format: "email" } },
         ],
-        responses: { "200": { description: "A page of customers at risk" }, "400": errorResponse("Invalid query"), ...common },
+        responses: { "200": { description: "A page of customers at risk. `total` is counted up to 1,000 past the page; `more: true` means there are more than `total`." }, "400": errorResponse("Invalid query"), ...common },
       },
     },
   },

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { cache, Suspense } from "react";
 import { z } from "zod";
-import { JourneyShapeChart } from "@/components/charts/journey-shape-chart";
-import { StageAreaChart } from "@/components/charts/stage-area-chart";
+import { JourneyShapeChart, StageAreaChart } from "@/components/charts/lazy";
 import { StageTable } from "@/components/journey/stage-table";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -20,7 +20,7 @@ export const metadata = { title: "Debt risk" };
 const PAGE_SIZE = 25;
 
 async function RiskResults({ query, params, model }: { query: RiskListQuery; params: SearchParams; model: JourneyModelWithStages }) {
-  const { rows, total } = await getRiskPage(query);
+  const { rows, total, more } = await getRiskPage(query);
   if (total === 0) {
     return (
       <EmptyState title="Nobody is sliding into debt here">
@@ -31,7 +31,7 @@ async function RiskResults({ query, params, model }: { query: RiskListQuery; par
   return (
     <>
       <RiskTable rows={rows} model={model} offset={(query.page - 1) * query.pageSize} />
-      <Pagination page={query.page} pageSize={query.pageSize} total={total} noun="customers at risk" hrefFor={(page) => withParams("/risk", params, { page })} />
+      <Pagination page={query.page} pageSize={query.pageSize} total={total} more={more} noun="customers at risk" hrefFor={(page) => withParams("/risk", params, { page })} />
     </>
   );
 }

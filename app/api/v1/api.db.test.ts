@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { createApiToken } from "@/db/mutations/api-tokens";
 import { customers, interactions } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/db/testing/factories";
+import { ledgerDrift } from "@/db/testing/ledger-check";
 import { executeAction } from "@/lib/actions/execute";
 import { errorResponse } from "@/lib/api/handler";
 import { balanceAt } from "@/lib/ledger";
@@ -179,7 +180,7 @@ describe("errors the API maps itself", () => {
 });
 
 describe("20 concurrent clients that retry", () => {
-  it("lose and duplicate nothing: 200 events sent in overlapping batches are stored exactly once, as every client was told", async () => {
+  it("lose and duplicate nothing: 200 events sent in overlapping batches are stored exactly once, as every client was told, and the daily ledger adds up", async () => {
     const customer = await createCustomer({ externalId: "crm-concurrent", milestone: 9 });
     const at = new Date().toISOString();
     const all = Array.from({ length: 200 }, (_, i) => ({ externalId: `conc-${i}`, customerId: customer.id, type: i % 2 ? "login" : "support_ticket", occurredAt: at }));
@@ -210,5 +211,7 @@ describe("20 concurrent clients that retry", () => {
     const [row] = await db.select().from(customers).where(eq(customers.id, customer.id));
     const expectedTickets = [...acknowledged.keys()].filter((key) => Number(key.split("-")[1]) % 2 === 0).length;
     expect(balanceAt(row, new Date(), DEFAULT_SETTINGS.ledger)).toBeCloseTo(-expectedTickets, 3);
+    const drift = await ledgerDrift([customer.id]);
+    expect(Math.max(drift.days, drift.accumulators)).toBeLessThan(1e-9);
   });
 });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { z } from "zod";
-import { BalanceChart } from "@/components/charts/balance-chart";
+import { BalanceChart } from "@/components/charts/lazy";
 import { AccountActions } from "@/components/customers/account-actions";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { MilestoneForm } from "@/components/customers/milestone-form";

@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { LEDGER_EPOCH_MS } from "@/lib/ledger";
+import { db, queryRows } from "../index";
+import { getSettings } from "../queries/settings";
+
+/**
+ * The largest relative difference between what is stored (ledger_days per day, accumulators on
+ * customers) and an independent recomputation from raw interactions; 0 means exact.
+ */
+export async function ledgerDrift(customerIds?: readonly number[]): Promise<{ days: number; accumulators: number }> {
+  const { ledger } = await getSettings(["ledger"]);
+  const epoch = new Date(LEDGER_EPOCH_MS).toISOString();
+  const only = (column: string) => (customerIds ? sql`${sql.raw(column)} = any(${`{${customerIds.join(",")}}`}::int[])` : sql`true`);
+  const [row] = await queryRows<{ days: number; accumulators: number }>(
+    db,
+    sql`with raw as (
+        select i.customer_id, floor(extract(epoch from i.occurred_at) / 86400)::int as day,
+          coalesce(sum(w * power(2, extract(epoch from i.occurred_at - ${epoch}::timestamptz) / 86400 / ${ledger.creditHalfLifeDays})) filter (where w > 0), 0) as credit,
+          coalesce(sum(w * power(2, extract(epoch from i.occurred_at - ${epoch}::timestamptz) / 86400 / ${ledger.debtHalfLifeDays})) filter (where w < 0), 0) as debt
+        from interactions i join interaction_types t on t.id = i.type_id, lateral (select coalesce(i.weight_override, t.default_weight) as w) x
+        where ${only("i.customer_id")} group by 1, 2),
+      per_day as (
+        select greatest(abs(coalesce(r.credit, 0) - coalesce(d.credit_acc, 0)) / greatest(abs(r.credit), 1),
+                        abs(coalesce(r.debt, 0) - coalesce(d.debt_acc, 0)) / greatest(abs(r.debt), 1)) as drift
+        from raw r full join (select * from ledger_days where ${only("customer_id")}) d using (customer_id, day)),
+      per_customer as (
+        select greatest(abs(c.credit_acc - coalesce(s.credit, 0)) / greatest(abs(s.credit), 1), abs(c.debt_acc - coalesce(s.debt, 0)) / greatest(abs(s.debt), 1)) as drift
+        from customers c left join (select customer_id, sum(credit) as credit, sum(debt) as debt from raw group by 1) s on s.customer_id = c.id
+        where ${only("c.id")})
+      select coalesce((select max(drift) from per_day), 0)::float8 as days, coalesce((select max(drift) from per_customer), 0)::float8 as accumulators`,
+  );
+  return { days: Number(row.days), accumulators: Number(row.accumulators) };
+}
