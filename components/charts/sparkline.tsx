@@ -6,7 +6,8 @@ export function Sparkline({ values, label, width = 96, height = 28 }: { values: 
   const span = max - min || 1;
   const x = (i: number) => (i / (values.length - 1)) * width;
   const y = (v: number) => height - ((v - min) / span) * height;
-  const points = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+  // Whole pixels: a 96-pixel line needs no finer points, and a list of 25 stays small.
+  const points = values.map((v, i) => `${Math.round(x(i))},${Math.round(y(v))}`).join(" ");
   const last = values[values.length - 1];
   return (
     <svg role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="overflow-visible">

@@ -46,7 +46,7 @@ export function RiskTable({ rows, model, offset }: { rows: RiskTableRow[]; model
               <tr key={row.id} data-testid="risk-row" className="border-b border-slate-100 align-top last:border-0">
                 <td className="px-3 py-3 tabular-nums text-slate-500">{offset + index + 1}</td>
                 <td className="px-3 py-3">
-                  <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.name}</Link>
+                  <Link href={`/customers/${row.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline">{row.name}</Link>
                   <div className="text-xs text-slate-500">
                     {[row.company, stageForMilestone(model.stages, row.milestone)?.name, row.ownerName ?? "no owner"].filter(Boolean).join(" · ")}
                   </div>
@@ -71,10 +71,11 @@ export function RiskTable({ rows, model, offset }: { rows: RiskTableRow[]; model
                     <ul className="space-y-1">
                       {row.drivers.map((driver) => (
                         <li key={driver.id} className="text-xs" data-testid="risk-driver">
-                          <Link href={`/customers/${row.id}?kind=debits`} className="text-slate-800 hover:underline">
+                          {/* A plain link: a page of 25 rows × 3 drivers stays cheap to render and hydrate. */}
+                          <a href={`/customers/${row.id}?kind=debits`} className="text-slate-800 hover:underline">
                             <span className="font-medium">{driver.label}</span>
                             {driver.summary ? ` — ${driver.summary.slice(0, 60)}` : ""}
-                          </Link>
+                          </a>
                           <span className="ml-1 tabular-nums text-red-700">{driver.impact.toFixed(1)}</span>
                           <span className="ml-1 text-slate-500">{daysSince(driver.occurredAt)} d ago</span>
                         </li>
