@@ -26,15 +26,34 @@ export function asSessionMember(member: typeof members.$inferSelect) {
   return { id: member.id, name: member.name, email: member.email, role: member.role };
 }
 
-/** Row counts of the tables a write touches: equal before and after means nothing was written. */
-export async function writeFingerprint() {
+/** Tables a read may write (caches) and columns that change on use, not by a write a person makes. */
+const NOT_WRITES: Record<string, string[] | "table"> = {
+  journey_rollups: "table",
+  api_tokens: ["last_used_at"],
+};
+
+/**
+ * Row count and a digest of the contents of every table in the schema (new tables included by
+ * themselves): equal before and after means nothing was inserted, updated or deleted.
+ */
+export async function writeFingerprint(): Promise<Record<string, string>> {
   const { sql } = await import("drizzle-orm");
   const { queryRows } = await import("../index");
-  const [row] = await queryRows<Record<string, number>>(
+  const tables = await queryRows<{ name: string }>(
     db,
-    sql`select (select count(*)::int from customers) as customers, (select count(*)::int from interactions) as interactions,
-               (select count(*)::int from milestone_changes) as milestones, (select count(*)::int from audit_log) as audit,
-               (select coalesce(sum(credit_acc + debt_acc), 0)::float8 from customers) as ledger`,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
-  return row;
+  const fingerprint: Record<string, string> = {};
+  for (const { name } of tables) {
+    const skip = NOT_WRITES[name];
+    if (skip === "table") continue;
+    const ignored = `{${(skip ?? []).join(",")}}`;
+    const row = sql`(to_jsonb(t) - ${ignored}::text[])::text`;
+    const [{ rows, digest }] = await queryRows<{ rows: number; digest: string }>(
+      db,
+      sql`select count(*)::int as rows, md5(coalesce(string_agg(${row}, '|' order by ${row}), '')) as digest from ${sql.identifier(name)} t`,
+    );
+    fingerprint[name] = `${rows} rows, ${digest}`;
+  }
+  return fingerprint;
 }

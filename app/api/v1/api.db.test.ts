@@ -2,16 +2,18 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { createApiToken } from "@/db/mutations/api-tokens";
-import { customers, interactions } from "@/db/schema";
+import { apiTokens, customers, interactions } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/db/testing/factories";
 import { ledgerDrift } from "@/db/testing/ledger-check";
 import { executeAction } from "@/lib/actions/execute";
 import { errorResponse } from "@/lib/api/handler";
+import { hashApiToken } from "@/lib/api/tokens";
 import { balanceAt } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { GET as getCustomer } from "./customers/[id]/route";
 import { POST as postCustomers } from "./customers/route";
 import { POST as postEvents } from "./events/route";
+import { GET as getOpenApi } from "./openapi.json/route";
 import { GET as getRisk } from "./risk/route";
 
 let writeToken: string;
@@ -161,6 +163,58 @@ describe("GET endpoints", () => {
     }
     expect(response?.status).toBe(429);
     expect(Number(response?.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("every route × every kind of token: no or unknown token 401, missing scope 403, the scope it needs succeeds", () => {
+  type Caller = "none" | "unknown" | "revoked" | "read" | "write" | "read+write";
+  const callers: Caller[] = ["none", "unknown", "revoked", "read", "write", "read+write"];
+  const bearers = {} as Record<Caller, string | null>;
+  let customerId: number;
+
+  beforeAll(async () => {
+    const revoked = await token(["read", "write"]);
+    await db.update(apiTokens).set({ revokedAt: sql`now()` }).where(eq(apiTokens.tokenHash, hashApiToken(revoked)));
+    Object.assign(bearers, { none: null, unknown: "hg_not-a-token", revoked, read: await token(["read"]), write: await token(["write"]), "read+write": await token(["read", "write"]) });
+    customerId = (await createCustomer({ milestone: 5 })).id;
+  });
+
+  const request = (method: "GET" | "POST", path: string, caller: Caller, body?: unknown) => {
+    const bearer = bearers[caller];
+    return new Request(`http://localhost/api/v1${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  };
+  let sequence = 0;
+  const routes = [
+    { name: "GET /risk", scope: "read", success: 200, call: (caller: Caller) => getRisk(request("GET", "/risk?limit=1", caller), noParams) },
+    { name: "GET /customers/{id}", scope: "read", success: 200, call: (caller: Caller) => getCustomer(request("GET", `/customers/${customerId}`, caller), { params: Promise.resolve({ id: String(customerId) }) }) },
+    { name: "POST /customers", scope: "write", success: 201, call: (caller: Caller) => postCustomers(request("POST", "/customers", caller, { customers: [{ externalId: `scope-${caller}-${sequence++}`, name: "Scoped" }] }), noParams) },
+    { name: "POST /events", scope: "write", success: 201, call: (caller: Caller) => postEvents(request("POST", "/events", caller, { events: [{ externalId: `scope-${caller}-${sequence++}`, customerId, type: "login", occurredAt: new Date().toISOString() }] }), noParams) },
+  ] as const;
+
+  for (const route of routes) {
+    for (const caller of callers) {
+      const scopes = caller.split("+");
+      const expected = ["none", "unknown", "revoked"].includes(caller) ? 401 : scopes.includes(route.scope) ? route.success : 403;
+      it(`${route.name} with ${caller === "none" ? "no token" : `a ${caller} token`}: ${expected}${expected >= 400 ? ", nothing written" : ""}`, async () => {
+        const before = await writeFingerprint();
+        const response = await route.call(caller);
+        expect(response.status).toBe(expected);
+        if (expected >= 400) {
+          expect((await response.json()).error.code).toBe(expected === 401 ? "unauthorized" : "forbidden");
+          expect(await writeFingerprint()).toEqual(before);
+        }
+      });
+    }
+  }
+
+  it("GET /openapi.json is public: the description needs no token", async () => {
+    const response = getOpenApi();
+    expect(response.status).toBe(200);
+    expect((await response.json()).openapi).toBe("3.1.0");
   });
 });
 
