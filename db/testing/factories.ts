@@ -1,4 +1,5 @@
-import { db } from "../index";
+import { sql } from "drizzle-orm";
+import { db, queryRows } from "../index";
 import { customers, members } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 
@@ -26,15 +27,23 @@ export function asSessionMember(member: typeof members.$inferSelect) {
   return { id: member.id, name: member.name, email: member.email, role: member.role };
 }
 
-/** Row counts of the tables a write touches: equal before and after means nothing was written. */
-export async function writeFingerprint() {
-  const { sql } = await import("drizzle-orm");
-  const { queryRows } = await import("../index");
-  const [row] = await queryRows<Record<string, number>>(
-    db,
-    sql`select (select count(*)::int from customers) as customers, (select count(*)::int from interactions) as interactions,
-               (select count(*)::int from milestone_changes) as milestones, (select count(*)::int from audit_log) as audit,
-               (select coalesce(sum(credit_acc + debt_acc), 0)::float8 from customers) as ledger`,
+/** Every table a write can touch: actions, the API, the CSV import and settings. */
+const WRITTEN_TABLES = [
+  "members", "customers", "interactions", "interaction_types", "milestone_changes", "journey_models", "journey_stages", "journey_rollups",
+  "delight_moments", "advocate_roles", "role_assignments", "community_activities", "advocate_asks", "api_tokens", "audit_log", "settings",
+] as const;
+
+/**
+ * Per table, the row count and the sum of row versions (`xmin`, the id of the transaction that
+ * wrote each row): any insert, update or delete changes it, rolled-back ones do not. API tokens
+ * are compared by content instead, without their last use, which authenticating a request records.
+ */
+export async function writeFingerprint(): Promise<Record<string, string>> {
+  const version = (table: string) =>
+    sql.raw(table === "api_tokens" ? "hashtextextended((to_jsonb(t) - 'last_used_at')::text, 0)::numeric" : "t.xmin::text::numeric");
+  const perTable = WRITTEN_TABLES.map(
+    (table) => sql`select ${table}::text as name, count(*) || ':' || coalesce(sum(${version(table)}), 0) as fingerprint from ${sql.identifier(table)} t`,
   );
-  return row;
+  const rows = await queryRows<{ name: string; fingerprint: string }>(db, sql.join(perTable, sql` union all `));
+  return Object.fromEntries(rows.map((r) => [r.name, r.fingerprint]));
 }
