@@ -40,7 +40,7 @@ export const apiCustomerSchema = z
     name: storable(z.string(textError("Required.")).trim().min(1, "Required.").max(120, "At most 120 characters.")),
     company: storable(z.string({ message: "Must be text." }).trim().max(120, "At most 120 characters.")).optional(),
     plan: z.enum(PLANS, { message: `Must be one of: ${PLANS.join(", ")}.` }).optional(),
-    mrrCents: z.number().int("Must be whole cents.").min(0, "Must not be negative.").max(1_000_000_000).optional(),
+    mrrCents: z.number().int("Must be whole cents.").min(0, "Must not be negative.").max(1_000_000_000, "Must be at most 1000000000 cents ($10,000,000 a month).").optional(),
     ownerEmail: email.optional(),
     status: z.enum(["active", "churned"]).optional(),
     milestone: z.number().int().min(1).max(13).optional(),
