@@ -84,13 +84,16 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 export const UNKNOWN_FIELDS = ["id", "actorId", "role", "createdAt", "__proto__", "constructor", "$ACTION_ID_x", "customerId", "status", "password"];
 
 /**
- * An input for a form with these fields: a valid input with some fields replaced (most runs, so
- * the action gets past its first check), or an object made only of nasty values.
+ * An input for a form or API item with these fields: a valid one with one of its own fields
+ * replaced (so some get stored and can be compared), a valid one with several fields replaced or
+ * added, or an object made only of nasty values.
  */
 export function nastyInput(fields: readonly string[]): fc.Arbitrary<{ keepValid: boolean; fields: Record<string, unknown> }> {
   const names = [...new Set([...fields, ...UNKNOWN_FIELDS])];
-  return fc.record({
-    keepValid: fc.constantFrom(true, true, true, false),
-    fields: fc.dictionary(fc.constantFrom(...names), nastyValue, { minKeys: 1, maxKeys: 4, noNullPrototype: true }),
-  });
+  const some = (from: string[], maxKeys: number) => fc.dictionary(fc.constantFrom(...from), nastyValue, { minKeys: 1, maxKeys, noNullPrototype: true });
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.record({ keepValid: fc.constant(true), fields: some([...fields], 1) }) },
+    { weight: 1, arbitrary: fc.record({ keepValid: fc.constant(true), fields: some(names, 4) }) },
+    { weight: 1, arbitrary: fc.record({ keepValid: fc.constant(false), fields: some(names, 6) }) },
+  );
 }
