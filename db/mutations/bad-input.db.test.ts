@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ActionDefinition, type ActionResult, executeAction } from "@/lib/actions/execute";
+import { authenticate } from "@/lib/auth/credentials";
 import { generateApiToken } from "@/lib/api/tokens";
 import { unstorableText } from "@/lib/validation/fields";
 import type { z } from "zod";
@@ -11,7 +12,7 @@ import { db, queryRows } from "../index";
 import type { SessionMember } from "../queries/members";
 import { advocateRoles, apiTokens, members as membersTable, roleAssignments } from "../schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "../testing/factories";
-import { FUZZ_SEED, HUGE_TEXT, LONE_SURROGATE, NUL, nastyInput, ODD_IDS, STORABLE_SHAPES } from "../testing/nasty-input";
+import { FUZZ_SEED, HUGE_TEXT, LONE_SURROGATE, NUL, nastyInput, nastyValue, ODD_IDS, STORABLE_SHAPES } from "../testing/nasty-input";
 import * as advocacy from "./advocacy";
 import * as apiTokenActions from "./api-tokens";
 import * as customers from "./customers";
@@ -369,5 +370,19 @@ describe("hand-written bad input", () => {
     form.set("name", new File(["<script>alert(1)</script>"], "name.html", { type: "text/html" }));
     const result = await attempt("createCustomer", form);
     expect(!result.ok && result.fieldErrors?.name).toEqual(["Enter the customer's name."]);
+  });
+});
+
+describe("sign-in (the one action outside runMemberAction)", () => {
+  it("nasty emails and passwords are a plain 'no', never an error; the right password still works", async () => {
+    const member = await createMember({ email: `signin-${unique()}@example.test`, password: "the right password" });
+    await fc.assert(
+      fc.asyncProperty(nastyValue, nastyValue, async (email, password) => {
+        expect(await authenticate({ email, password })).toBeNull();
+        expect(await authenticate({ email: member.email, password })).toBeNull();
+      }),
+      { numRuns: 15, seed: FUZZ_SEED },
+    );
+    expect(await authenticate({ email: ` ${member.email.toUpperCase()} `, password: "the right password" })).toMatchObject({ id: member.id });
   });
 });
