@@ -8,5 +8,10 @@ describe("CSV rows", () => {
 
   it("defuses text a spreadsheet would run as a formula", () => {
     expect(csvRow(["=HYPERLINK(\"x\")", "+1", "@sum"])).toBe("\"'=HYPERLINK(\"\"x\"\")\",'+1,'@sum\r\n");
+    expect(csvRow(["-2+3", "\tcmd", "\r=1"])).toBe("'-2+3,'\tcmd,\"'\r=1\"\r\n");
+  });
+
+  it("a negative number formatted as text (a balance of -3.000) stays a number", () => {
+    expect(csvRow(["-3.000", "-12", "-0.5e3"])).toBe("-3.000,-12,'-0.5e3\r\n");
   });
 });

@@ -2,12 +2,12 @@ import { z } from "zod";
 import type { SessionMember } from "@/db/queries/members";
 import type { JourneyFilters } from "./journey-filters";
 import { PLANS } from "./plans";
-import { first, param, type SearchParams } from "./search-params";
+import { first, idParam, param, type SearchParams } from "./search-params";
 
 export function readJourneyFilters(params: SearchParams, member: SessionMember): JourneyFilters {
   const owner = first(params, "owner");
   return {
-    ownerId: owner === "mine" ? member.id : param(params, "owner", z.coerce.number().int().positive().optional(), undefined),
+    ownerId: owner === "mine" ? member.id : param(params, "owner", idParam().optional(), undefined),
     plan: param(params, "plan", z.enum(PLANS).optional(), undefined),
     cohort: param(params, "cohort", z.string().regex(/^\d{4}-\d{2}$/).optional(), undefined),
     status: param(params, "status", z.enum(["active", "churned", "all"]), "active"),

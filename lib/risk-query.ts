@@ -3,22 +3,22 @@ import type { JourneyModelWithStages } from "@/db/queries/journey";
 import type { SessionMember } from "@/db/queries/members";
 import { RISK_SORTS, type RiskListQuery } from "@/db/queries/risk";
 import { PLANS } from "./plans";
-import { first, param, type SearchParams } from "./search-params";
+import { first, idParam, pageParam, param, type SearchParams } from "./search-params";
 
 /** The risk list's filters from the URL; a CSM sees their own customers unless they pick someone else. */
 export function readRiskQuery(params: SearchParams, member: SessionMember, models: JourneyModelWithStages[], pageSize: number): RiskListQuery {
   const owner = first(params, "owner") ?? (member.role === "csm" ? "mine" : "all");
-  const stageId = param(params, "stage", z.coerce.number().int().positive(), 0);
+  const stageId = param(params, "stage", idParam("smallint"), 0);
   const stage = models.flatMap((m) => m.stages).find((s) => s.id === stageId);
   const minMrr = param(params, "minMrr", z.coerce.number().min(0).max(10_000_000).optional(), undefined);
   return {
-    ownerId: owner === "mine" ? member.id : owner === "all" ? undefined : param(params, "owner", z.coerce.number().int().positive(), 0) || undefined,
+    ownerId: owner === "mine" ? member.id : owner === "all" ? undefined : param(params, "owner", idParam(), 0) || undefined,
     milestoneRange: stage ? { from: stage.fromMilestone, to: stage.toMilestone } : undefined,
     plan: param(params, "plan", z.enum(PLANS).optional(), undefined),
     minMrrCents: minMrr === undefined ? undefined : Math.round(minMrr * 100),
     sort: param(params, "sort", z.enum(RISK_SORTS), "risk"),
     direction: param(params, "dir", z.enum(["asc", "desc"]), "desc"),
-    page: param(params, "page", z.coerce.number().int().min(1).max(100_000), 1),
+    page: param(params, "page", pageParam, 1),
     pageSize,
   };
 }

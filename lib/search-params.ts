@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { type IdColumn, parseId } from "./validation/fields";
+
+export { parseId };
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -9,10 +12,19 @@ export function first(params: SearchParams, key: string): string | undefined {
   return single === "" ? undefined : single;
 }
 
-export function parseId(value: string | undefined): number | null {
-  const id = Number(value);
-  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
-}
+/** An id in the URL: digits within what its column holds, or the parameter counts as absent (never an overflowing query). */
+export const idParam = (column: IdColumn = "integer") =>
+  z.string().transform((value, ctx) => {
+    const id = parseId(value, column);
+    if (id === null) {
+      ctx.addIssue({ code: "custom", message: "Not an id." });
+      return z.NEVER;
+    }
+    return id;
+  });
+
+/** A page number: past 100,000 pages the offset would be nonsense (and past bigint, an error). */
+export const pageParam = z.coerce.number().int().min(1).max(100_000);
 
 /** Reads one URL parameter with a schema; anything unreadable falls back to the default. */
 export function param<T>(params: SearchParams, key: string, schema: z.ZodType<T>, fallback: T): T {

@@ -8,7 +8,7 @@ import { db } from "../index";
 import { customers, interactions, interactionTypes, members } from "../schema";
 import { type Actor, recordAudit } from "./audit";
 import { insertInteractionsBulk } from "./bulk-interactions";
-import { insertCustomer } from "./customers";
+import { findEmailConflicts, insertCustomer } from "./customers";
 import { moveMilestone } from "./milestones";
 
 function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): z.infer<T>[] {
@@ -140,6 +140,10 @@ export async function upsertCustomers(body: unknown, actor: Actor) {
   batch.forEach((c, index) => {
     if (c.ownerEmail && !owners.some((o) => o.email === c.ownerEmail)) errors.push({ index, field: "ownerEmail", message: "No active team member has this email." });
   });
+  for (const { index, sameAs } of await findEmailConflicts(db, batch)) {
+    errors.push({ index, field: "email", message: sameAs === undefined ? "Another customer already uses this email." : `Same email as item ${sameAs}.` });
+  }
+  errors.sort((a, b) => a.index - b.index);
   if (errors.length > 0) throw new ApiError(400, "invalid_items", "Some customers are invalid; nothing was saved.", { errors });
 
   return db.transaction(async (tx) => {

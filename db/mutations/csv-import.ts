@@ -5,9 +5,11 @@ import { z } from "zod";
 import { type ImportKind, IMPORT_FIELDS } from "@/lib/import-fields";
 import { CONVERTED_MILESTONE } from "@/lib/journey";
 import { apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
+import { parseDecimal } from "@/lib/validation/fields";
 import { db, type Queryable, queryRows } from "../index";
 import { type Actor, recordAudit } from "./audit";
 import { insertInteractionsBulk } from "./bulk-interactions";
+import { findEmailConflicts } from "./customers";
 
 export type RowError = { row: number; field: string; message: string };
 export type ImportPlan = { kind: ImportKind; rows: Record<string, unknown>[] };
@@ -18,21 +20,27 @@ const CHUNK = 5000;
 /** Reads the CSV with the chosen mapping and validates every row; row numbers count the header as row 1. */
 export async function prepareImport(kind: ImportKind, csv: string, mapping: Record<string, string>): Promise<{ plan: ImportPlan } | { errors: RowError[] }> {
   const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: "greedy" });
-  const errors: RowError[] = [];
+  // A file with one column has no delimiter to detect; that is not a problem with any row.
+  const errors: RowError[] = parsed.errors.filter((error) => error.type !== "Delimiter").map((error) => shapeError(error, csv));
   if (parsed.data.length === 0) return { errors: [{ row: 1, field: "(file)", message: "The file has no rows under its header." }] };
+  const columns = new Set(parsed.meta.fields ?? []);
   const allowed = new Set<string>(IMPORT_FIELDS[kind].map((f) => f.field));
+  const used = Object.entries(mapping).filter(([field, column]) => allowed.has(field) && column);
+  for (const [field, column] of used) {
+    if (!columns.has(column)) errors.push({ row: 1, field, message: `The column '${column.slice(0, 60)}' is not in the file's header.` });
+  }
+  if (errors.some((e) => e.row === 1)) return { errors };
   const rows = parsed.data.map((record, index) => {
     const item: Record<string, unknown> = {};
-    for (const [field, column] of Object.entries(mapping)) {
-      if (!allowed.has(field) || !column) continue;
-      const value = record[column]?.trim();
+    for (const [field, column] of used) {
+      const value = Object.hasOwn(record, column) ? record[column]?.trim() : undefined;
       if (value) item[field] = value;
     }
     return coerce(kind, item, index + 2, errors);
   });
   const schema = kind === "customers" ? apiCustomerSchema : apiEventSchema;
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
+  const valid = rows.map((row, index) => {
     const result = (schema as z.ZodType).safeParse(row);
     if (!result.success) for (const issue of result.error.issues) errors.push({ row: index + 2, field: issue.path.join(".") || "(row)", message: issue.message });
     const key = String(row.externalId ?? row.email ?? "");
@@ -41,19 +49,35 @@ export async function prepareImport(kind: ImportKind, csv: string, mapping: Reco
       if (first !== undefined) errors.push({ row: index + 2, field: row.externalId ? "externalId" : "email", message: `Same key as row ${first}.` });
       else seen.set(key, index + 2);
     }
+    return result.success;
   });
-  if (kind === "interactions") await checkReferences(rows, errors);
-  else await checkOwners(rows, errors);
+  // Only rows that passed the schema reach a query: a NUL in a reference would fail the lookup itself.
+  const checked = rows.map((row, index) => (valid[index] ? row : {}));
+  if (kind === "interactions") await checkReferences(checked, errors);
+  else await checkCustomers(checked, errors);
   errors.sort((a, b) => a.row - b.row);
   return errors.length > 0 ? { errors } : { plan: { kind, rows } };
+}
+
+/** Papa's complaints about the file's shape, by row: a row with more or fewer cells than the header, an unclosed quote. */
+function shapeError(error: Papa.ParseError, csv: string): RowError {
+  if (error.code === "MissingQuotes" || error.code === "InvalidQuotes") {
+    const line = csv.slice(0, error.index ?? 0).split("\n").length;
+    return { row: line, field: "(row)", message: `A quoted cell is not closed properly (line ${line}): check the quotes around it.` };
+  }
+  if (error.code === "TooManyFields") return { row: (error.row ?? 0) + 2, field: "(row)", message: "This row has more cells than the header; a value may contain an unquoted comma." };
+  if (error.code === "TooFewFields") return { row: (error.row ?? 0) + 2, field: "(row)", message: "This row has fewer cells than the header; a value may contain an unquoted line break." };
+  return { row: (error.row ?? 0) + 2, field: "(row)", message: "This row could not be read as CSV." };
 }
 
 function coerce(kind: ImportKind, item: Record<string, unknown>, row: number, errors: RowError[]): Record<string, unknown> {
   const number = (field: string) => {
     if (item[field] === undefined) return;
-    const value = Number(String(item[field]).replace(/[$,]/g, ""));
-    if (Number.isNaN(value)) errors.push({ row, field, message: `'${item[field]}' is not a number.` });
-    else item[field] = value;
+    const value = parseDecimal(String(item[field]).replace(/[$,]/g, ""));
+    if (value === null) {
+      errors.push({ row, field, message: `'${String(item[field]).slice(0, 40)}' is not a number.` });
+      delete item[field];
+    } else item[field] = value;
   };
   if (kind === "customers") {
     number("mrr");
@@ -89,7 +113,7 @@ async function checkReferences(rows: Record<string, unknown>[], errors: RowError
   });
 }
 
-async function checkOwners(rows: Record<string, unknown>[], errors: RowError[]) {
+async function checkCustomers(rows: Record<string, unknown>[], errors: RowError[]) {
   const owners = new Map((await queryRows<{ email: string; id: number }>(db, sql`select lower(email) as email, id from members where active`)).map((m) => [m.email, m.id]));
   rows.forEach((row, index) => {
     if (row.ownerEmail === undefined) return;
@@ -97,6 +121,9 @@ async function checkOwners(rows: Record<string, unknown>[], errors: RowError[]) 
     if (owner === undefined) errors.push({ row: index + 2, field: "ownerEmail", message: "No active team member has this email." });
     row.ownerId = owner;
   });
+  for (const { index, sameAs } of await findEmailConflicts(db, rows)) {
+    errors.push({ row: index + 2, field: "email", message: sameAs === undefined ? "Another customer already uses this email." : `Same email as row ${sameAs + 2}.` });
+  }
 }
 
 /**

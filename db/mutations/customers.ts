@@ -10,7 +10,7 @@ import {
   reactivateCustomerSchema,
   updateCustomerSchema,
 } from "@/lib/validation/customers";
-import type { Queryable } from "../index";
+import { type Queryable, queryRows } from "../index";
 import { customers, members, milestoneChanges } from "../schema";
 import { type Actor, recordAudit } from "./audit";
 import { refreshRisk } from "./risk";
@@ -29,6 +29,39 @@ async function assertEmailFree(tx: Queryable, email: string | null, exceptId?: n
     .where(and(sql`lower(${customers.email}) = ${email}`, exceptId ? ne(customers.id, exceptId) : undefined))
     .limit(1);
   if (taken) throw new ValidationError("Email in use.", { email: [`${taken.name} already uses this email.`] });
+}
+
+/**
+ * Emails a batch (API, CSV import) would give to two customers: one already used by an item
+ * matching another customer (`sameAs`: that item's index), or one another customer has. Found
+ * before writing, so the unique index never fails a whole batch with a database error.
+ */
+export async function findEmailConflicts(
+  tx: Queryable,
+  items: readonly { externalId?: unknown; email?: unknown }[],
+): Promise<{ index: number; sameAs?: number }[]> {
+  const conflicts: { index: number; sameAs?: number }[] = [];
+  const first = new Map<string, { index: number; match: string }>();
+  items.forEach((item, index) => {
+    if (typeof item.email !== "string" || !item.email) return;
+    const email = item.email.toLowerCase();
+    const match = typeof item.externalId === "string" ? `external:${item.externalId}` : `email:${email}`;
+    const earlier = first.get(email);
+    if (!earlier) first.set(email, { index, match });
+    else if (earlier.match !== match) conflicts.push({ index, sameAs: earlier.index });
+  });
+  if (first.size === 0) return conflicts;
+  const owners = await queryRows<{ email: string; external_id: string | null }>(
+    tx,
+    sql`select lower(email) as email, external_id from customers where lower(email) in (select jsonb_array_elements_text(${JSON.stringify([...first.keys()])}::jsonb))`,
+  );
+  // An item matched by external id may take an email only from the customer it updates.
+  items.forEach((item, index) => {
+    if (typeof item.email !== "string" || typeof item.externalId !== "string") return;
+    const owner = owners.find((o) => o.email === (item.email as string).toLowerCase());
+    if (owner && owner.external_id !== item.externalId && !conflicts.some((c) => c.index === index)) conflicts.push({ index });
+  });
+  return conflicts.sort((a, b) => a.index - b.index);
 }
 
 async function lockCustomer(tx: Queryable, customerId: number) {

@@ -1,4 +1,5 @@
-import { db } from "../index";
+import { sql } from "drizzle-orm";
+import { db, queryRows } from "../index";
 import { customers, members } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 
@@ -26,34 +27,26 @@ export function asSessionMember(member: typeof members.$inferSelect) {
   return { id: member.id, name: member.name, email: member.email, role: member.role };
 }
 
-/** Tables a read may write (caches) and columns that change on use, not by a write a person makes. */
-const NOT_WRITES: Record<string, string[] | "table"> = {
-  journey_rollups: "table",
-  api_tokens: ["last_used_at"],
-};
+/** Tables a read may write (caches): not a write a person makes. */
+const CACHES = new Set(["journey_rollups"]);
 
 /**
- * Row count and a digest of the contents of every table in the schema (new tables included by
- * themselves): equal before and after means nothing was inserted, updated or deleted.
+ * Per table of the schema (new tables included by themselves), the row count and the sum of row
+ * versions (`xmin`, the transaction that wrote each row): any insert, update or delete changes it,
+ * rolled-back ones do not. API tokens are compared by content instead, without their last use,
+ * which authenticating a request records.
  */
 export async function writeFingerprint(): Promise<Record<string, string>> {
-  const { sql } = await import("drizzle-orm");
-  const { queryRows } = await import("../index");
   const tables = await queryRows<{ name: string }>(
     db,
     sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
-  const fingerprint: Record<string, string> = {};
-  for (const { name } of tables) {
-    const skip = NOT_WRITES[name];
-    if (skip === "table") continue;
-    const ignored = `{${(skip ?? []).join(",")}}`;
-    const row = sql`(to_jsonb(t) - ${ignored}::text[])::text`;
-    const [{ rows, digest }] = await queryRows<{ rows: number; digest: string }>(
-      db,
-      sql`select count(*)::int as rows, md5(coalesce(string_agg(${row}, '|' order by ${row}), '')) as digest from ${sql.identifier(name)} t`,
-    );
-    fingerprint[name] = `${rows} rows, ${digest}`;
-  }
-  return fingerprint;
+  const version = (table: string) =>
+    sql.raw(table === "api_tokens" ? "hashtextextended((to_jsonb(t) - 'last_used_at')::text, 0)::numeric" : "t.xmin::text::numeric");
+  const perTable = tables
+    .map(({ name }) => name)
+    .filter((name) => !CACHES.has(name))
+    .map((table) => sql`select ${table}::text as name, count(*) || ':' || coalesce(sum(${version(table)}), 0) as fingerprint from ${sql.identifier(table)} t`);
+  const rows = await queryRows<{ name: string; fingerprint: string }>(db, sql.join(perTable, sql` union all `));
+  return Object.fromEntries(rows.map((r) => [r.name, r.fingerprint]));
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { advocateAskKind, advocateAskOutcome, communityActivityKind } from "@/db/schema/advocacy";
 import { CHANNELS } from "@/lib/channels";
-import { dollarsToCents, id, optionalEmail, optionalId, optionalText, pastDateTime } from "./fields";
+import { dollarsToCents, id, optionalEmail, optionalId, optionalText, parseDecimal, pastDateTime, requiredText } from "./fields";
 
 const checkbox = z.string().optional().transform((value) => value === "on" || value === "true");
 const optionalWeight = z
@@ -10,8 +10,8 @@ const optionalWeight = z
   .optional()
   .transform((value, ctx) => {
     if (!value) return null;
-    const weight = Number(value);
-    if (!Number.isFinite(weight) || weight <= 0 || weight > 100) {
+    const weight = parseDecimal(value);
+    if (weight === null || weight <= 0 || weight > 100) {
       ctx.addIssue({ code: "custom", message: "A delight moment's credit must be a number above 0 and at most 100." });
       return z.NEVER;
     }
@@ -20,9 +20,9 @@ const optionalWeight = z
 
 export const delightMomentSchema = z.object({
   customerId: id("a customer"),
-  promptInteractionId: optionalId("Choose one from the list."),
-  prompt: z.string({ message: "Say what prompted it." }).trim().min(1, "Say what prompted it.").max(300, "Keep what prompted it under 300 characters."),
-  gesture: z.string({ message: "Describe the gesture." }).trim().min(1, "Describe the gesture.").max(300, "Keep the gesture under 300 characters."),
+  promptInteractionId: optionalId("Choose one from the list.", "bigint"),
+  prompt: requiredText(300, { missing: "Say what prompted it.", tooLong: "Keep what prompted it under 300 characters." }),
+  gesture: requiredText(300, { missing: "Describe the gesture.", tooLong: "Keep the gesture under 300 characters." }),
   channel: z.enum(CHANNELS, { message: "Choose a channel from the list." }),
   cost: dollarsToCents,
   weight: optionalWeight,
@@ -35,7 +35,7 @@ export const delightMomentSchema = z.object({
 
 export const inviteToRoleSchema = z.object({
   customerId: id("a customer"),
-  roleId: id("a role"),
+  roleId: id("a role", "smallint"),
   notes: optionalText(500, "The notes"),
 });
 
@@ -69,8 +69,8 @@ export const askCapacitySchema = z.object({
     .optional()
     .transform((value, ctx) => {
       if (!value) return null;
-      const capacity = Number(value);
-      if (!Number.isInteger(capacity) || capacity < 1 || capacity > 50) {
+      const capacity = parseDecimal(value);
+      if (capacity === null || !Number.isInteger(capacity) || capacity < 1 || capacity > 50) {
         ctx.addIssue({ code: "custom", message: "Capacity must be a whole number from 1 to 50, or empty for the team default." });
         return z.NEVER;
       }
@@ -79,8 +79,8 @@ export const askCapacitySchema = z.object({
 });
 
 export const advocateRoleSchema = z.object({
-  roleId: optionalId("Choose one from the list."),
-  name: z.string({ message: "Name the role." }).trim().min(1, "Name the role.").max(60, "The name can have at most 60 characters."),
+  roleId: optionalId("Choose one from the list.", "smallint"),
+  name: requiredText(60, { missing: "Name the role.", tooLong: "The name can have at most 60 characters." }),
   description: optionalText(300, "The description"),
   active: checkbox,
 });

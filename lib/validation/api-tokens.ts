@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { API_SCOPES } from "@/lib/api/tokens";
+import { id, requiredText } from "./fields";
 
 export const createApiTokenSchema = z
   .object({
-    name: z.string({ message: "Name the token." }).trim().min(1, "Name the token, e.g. after the system that uses it.").max(60, "At most 60 characters."),
+    name: requiredText(60, { missing: "Name the token, e.g. after the system that uses it.", tooLong: "At most 60 characters." }),
   })
   .catchall(z.string())
   .transform((input, ctx) => {
@@ -15,4 +16,4 @@ export const createApiTokenSchema = z
     return { name: input.name, scopes };
   });
 
-export const revokeApiTokenSchema = z.object({ tokenId: z.coerce.number().int().positive() });
+export const revokeApiTokenSchema = z.object({ tokenId: id("a token") });

@@ -1,25 +1,31 @@
 import { z } from "zod";
 import { CHANNELS } from "@/lib/channels";
 import { PLANS } from "@/lib/plans";
+import { ID_MAX, isBeforeEarliest, isTooFarAhead, storable } from "./fields";
 
-const DAY_MS = 86_400_000;
 const isoDate = z
   .string({ message: "Required: an ISO 8601 date-time, like 2026-11-23T09:30:00Z." })
   .refine((value) => !Number.isNaN(Date.parse(value)), "Must be an ISO 8601 date-time, like 2026-11-23T09:30:00Z.")
-  .transform((value) => new Date(value));
+  .transform((value) => new Date(value))
+  .refine((date) => !isTooFarAhead(date), "Must not be more than a day in the future.")
+  .refine((date) => !isBeforeEarliest(date), "Must not be before the year 2000.");
+/** Missing and wrong-type values get different messages. */
+const textError = (missing: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? missing : "Must be text.") });
+const key = (missing: string) => storable(z.string(textError(missing)).trim().min(1, missing).max(200, "At most 200 characters."));
+const email = z.string({ message: "Must be an email address." }).trim().toLowerCase().max(320, "At most 320 characters.").email("Must be an email address.");
 
 export const apiEventSchema = z
   .object({
-    externalId: z.string({ message: "Required: the event's idempotency key." }).trim().min(1, "Required: the event's idempotency key.").max(200),
-    customerId: z.number().int().positive().optional(),
-    customerExternalId: z.string().trim().min(1).max(200).optional(),
-    customerEmail: z.string().trim().toLowerCase().email("Must be an email address.").optional(),
-    type: z.string({ message: "Required: an interaction type key." }).trim().min(1, "Required: an interaction type key.").max(64),
-    occurredAt: isoDate.refine((date) => date.getTime() <= Date.now() + DAY_MS, "Must not be more than a day in the future."),
+    externalId: key("Required: the event's idempotency key."),
+    customerId: z.number({ message: "Must be a customer id (a whole number)." }).int("Must be a whole number.").min(1, "Must be at least 1.").max(ID_MAX.integer, "No customer has an id this large.").optional(),
+    customerExternalId: key("Must not be empty.").optional(),
+    customerEmail: email.optional(),
+    type: storable(z.string(textError("Required: an interaction type key.")).trim().min(1, "Required: an interaction type key.").max(64, "At most 64 characters.")),
+    occurredAt: isoDate,
     direction: z.enum(["inbound", "outbound"]).default("inbound"),
     channel: z.enum(CHANNELS).default("in_app"),
-    summary: z.string().max(500, "At most 500 characters.").default(""),
-    weight: z.number().min(-100).max(100).optional(),
+    summary: storable(z.string({ message: "Must be text." }).max(500, "At most 500 characters.")).default(""),
+    weight: z.number({ message: "Must be a number from -100 to 100." }).min(-100, "Must be at least -100.").max(100, "Must be at most 100.").optional(),
   })
   .strict()
   .refine((event) => event.customerId !== undefined || event.customerExternalId !== undefined || event.customerEmail !== undefined, {
@@ -29,13 +35,13 @@ export const apiEventSchema = z
 
 export const apiCustomerSchema = z
   .object({
-    externalId: z.string().trim().min(1).max(200).optional(),
-    email: z.string().trim().toLowerCase().email("Must be an email address.").optional(),
-    name: z.string({ message: "Required." }).trim().min(1, "Required.").max(120, "At most 120 characters."),
-    company: z.string().trim().max(120, "At most 120 characters.").optional(),
+    externalId: key("Must not be empty.").optional(),
+    email: email.optional(),
+    name: storable(z.string(textError("Required.")).trim().min(1, "Required.").max(120, "At most 120 characters.")),
+    company: storable(z.string({ message: "Must be text." }).trim().max(120, "At most 120 characters.")).optional(),
     plan: z.enum(PLANS, { message: `Must be one of: ${PLANS.join(", ")}.` }).optional(),
-    mrrCents: z.number().int("Must be whole cents.").min(0, "Must not be negative.").max(1_000_000_000).optional(),
-    ownerEmail: z.string().trim().toLowerCase().email("Must be an email address.").optional(),
+    mrrCents: z.number().int("Must be whole cents.").min(0, "Must not be negative.").max(1_000_000_000, "Must be at most 1000000000 cents ($10,000,000 a month).").optional(),
+    ownerEmail: email.optional(),
     status: z.enum(["active", "churned"]).optional(),
     milestone: z.number().int().min(1).max(13).optional(),
     signedUpAt: isoDate.optional(),

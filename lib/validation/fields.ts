@@ -2,12 +2,31 @@ import { z } from "zod";
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Why PostgreSQL could not store this text exactly as sent, or null: it refuses NUL characters,
+ * and an unpaired UTF-16 surrogate (half an emoji) would silently become "\uFFFD".
+ */
+export function unstorableText(value: string): string | null {
+  if (value.includes("\u0000")) return "Remove the invisible NUL character: it cannot be stored.";
+  if (!value.isWellFormed()) return "This contains a broken character (half of an emoji?): please retype it.";
+  return null;
+}
+
+/** Every text field that reaches the database goes through this: the check runs after trimming and length. */
+export function storable(schema: z.ZodString) {
+  return schema.superRefine((value, ctx) => {
+    const problem = unstorableText(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
+/** A required text field: trimmed, not empty, at most `max` characters, storable. */
+export const requiredText = (max: number, messages: { missing: string; tooLong: string }) =>
+  storable(z.string({ message: messages.missing }).trim().min(1, messages.missing).max(max, messages.tooLong));
+
 /** Empty form fields arrive as "": treat them as not given. */
 export const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} can have at most ${max} characters.`)
+  storable(z.string({ message: `${label} must be text.` }).trim().max(max, `${label} can have at most ${max} characters.`))
     .transform((value) => (value === "" ? null : value))
     .nullable()
     .optional()
@@ -29,23 +48,54 @@ export const optionalEmail = z
     return value;
   });
 
-/** An optional id from a select: empty means none. */
-export const optionalId = (message: string) =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return null;
-      const number = Number(value);
-      if (!Number.isSafeInteger(number) || number <= 0) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return number;
-    });
+/** The largest id each column type holds: past it, an id is a typo or a forged request, never a query. */
+export const ID_MAX = { smallint: 32_767, integer: 2_147_483_647, bigint: Number.MAX_SAFE_INTEGER } as const;
+export type IdColumn = keyof typeof ID_MAX;
 
-export const id = (what: string) =>
-  z.coerce.number({ message: `Choose ${what}.` }).int(`Choose ${what}.`).positive(`Choose ${what}.`);
+/** An id as forms, URLs and JSON send it: digits only (no "1e3", "0x10" or " 7"), from 1 to what the column holds. */
+export function parseId(value: unknown, column: IdColumn = "integer"): number | null {
+  const text = typeof value === "number" ? String(value) : value;
+  if (typeof text !== "string" || !/^\d{1,16}$/.test(text)) return null;
+  const id = Number(text);
+  return id >= 1 && id <= ID_MAX[column] ? id : null;
+}
+
+function toId(value: unknown, column: IdColumn, message: string, ctx: { addIssue: (issue: { code: "custom"; message: string }) => void }) {
+  const parsed = parseId(value, column);
+  if (parsed === null) {
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  }
+  return parsed;
+}
+
+// `.optional()` lets a missing field reach the transform, so it gets our message rather than zod's.
+export const id = (what: string, column: IdColumn = "integer") =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, ctx) => toId(value, column, `Choose ${what}.`, ctx));
+
+/** An optional id from a select: empty means none. */
+export const optionalId = (message: string, column: IdColumn = "integer") =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, ctx) => (value === undefined || value === null || value === "" ? null : toId(value, column, message, ctx)));
+
+/** A number typed in a form: plain decimal notation only ("0x10", "1e3" and "Infinity" are typos), "−" accepted for minus. */
+export function parseDecimal(value: string): number | null {
+  const text = value.trim().replace(/^\u2212/, "-");
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : null;
+}
+
+/**
+ * The dates the app records: from 2000 (earlier is a typo, and PostgreSQL's range ends long before
+ * JavaScript's) to a day ahead (clocks and time zones differ).
+ */
+export const EARLIEST_DATE = new Date("2000-01-01T00:00:00Z");
+export const isBeforeEarliest = (date: Date) => date.getTime() < EARLIEST_DATE.getTime();
+export const isTooFarAhead = (date: Date) => date.getTime() > Date.now() + DAY_MS;
 
 /** An ISO date-time (the browser sends its local time converted to ISO), not more than a day ahead. */
 export const pastDateTime = z
@@ -60,8 +110,8 @@ export const pastDateTime = z
     }
     return date;
   })
-  .refine((date) => date.getTime() <= Date.now() + DAY_MS, "The date is more than a day in the future.")
-  .refine((date) => date.getUTCFullYear() >= 2000, "The date is before the year 2000.");
+  .refine((date) => !isTooFarAhead(date), "The date is more than a day in the future.")
+  .refine((date) => !isBeforeEarliest(date), "The date is before the year 2000.");
 
 /** Money typed in dollars ("1200", "99.50") stored as integer cents. */
 export const dollarsToCents = z

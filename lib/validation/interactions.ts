@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { interactionChannel, interactionDirection } from "@/db/schema";
-import { id, pastDateTime } from "./fields";
+import { id, parseDecimal, pastDateTime, requiredText } from "./fields";
 
 const weightOverride = z
   .string()
@@ -8,8 +8,8 @@ const weightOverride = z
   .optional()
   .transform((value, ctx) => {
     if (value === undefined || value === "") return null;
-    const weight = Number(value);
-    if (!Number.isFinite(weight) || weight < -100 || weight > 100) {
+    const weight = parseDecimal(value);
+    if (weight === null || weight < -100 || weight > 100) {
       ctx.addIssue({ code: "custom", message: "The weight must be a number between −100 and 100, or empty for the type's default." });
       return z.NEVER;
     }
@@ -17,15 +17,11 @@ const weightOverride = z
   });
 
 export const interactionFields = {
-  typeKey: z.string({ message: "Choose what happened." }).trim().min(1, "Choose what happened.").max(64, "Choose a type from the list."),
+  typeKey: requiredText(64, { missing: "Choose what happened.", tooLong: "Choose a type from the list." }),
   occurredAt: pastDateTime,
   channel: z.enum(interactionChannel.enumValues, { message: "Choose a channel from the list." }),
   direction: z.enum(interactionDirection.enumValues, { message: "Choose inbound or outbound." }),
-  summary: z
-    .string({ message: "Write a short summary." })
-    .trim()
-    .min(1, "Write a short summary of what happened.")
-    .max(500, "Keep the summary under 500 characters."),
+  summary: requiredText(500, { missing: "Write a short summary of what happened.", tooLong: "Keep the summary under 500 characters." }),
   weight: weightOverride,
 };
 
@@ -36,5 +32,5 @@ const requestKey = z
   .optional();
 
 export const logInteractionSchema = z.object({ customerId: id("a customer"), ...interactionFields, requestKey });
-export const editInteractionSchema = z.object({ interactionId: id("an interaction"), ...interactionFields });
-export const deleteInteractionSchema = z.object({ interactionId: id("an interaction") });
+export const editInteractionSchema = z.object({ interactionId: id("an interaction", "bigint"), ...interactionFields });
+export const deleteInteractionSchema = z.object({ interactionId: id("an interaction", "bigint") });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { validateStageRanges } from "@/lib/journey";
+import { optionalId, parseDecimal, requiredText, unstorableText } from "./fields";
 
 export type StageInput = { name: string; fromMilestone: number; toMilestone: number; targetDays: number };
 
@@ -10,13 +11,14 @@ export function readStages(input: Record<string, unknown>): { stages: StageInput
   const stages = indexes.map((index, position) => {
     const field = (name: string) => String(input[`stages.${index}.${name}`] ?? "").trim();
     const number = (name: string, label: string, min: number, max: number) => {
-      const value = Number(field(name));
+      const value = parseDecimal(field(name)) ?? Number.NaN;
       if (!Number.isInteger(value) || value < min || value > max) errors[`stages.${index}.${name}`] = [`${label} must be a whole number from ${min} to ${max}.`];
       return value;
     };
     const name = field("name");
     if (!name) errors[`stages.${index}.name`] = [`Stage ${position + 1} needs a name.`];
     else if (name.length > 40) errors[`stages.${index}.name`] = ["A stage name can have at most 40 characters."];
+    else if (unstorableText(name)) errors[`stages.${index}.name`] = [unstorableText(name) as string];
     return {
       name,
       fromMilestone: number("from", "The first milestone", 1, 13),
@@ -34,9 +36,9 @@ export function readStages(input: Record<string, unknown>): { stages: StageInput
 
 export const journeyModelSchema = z
   .object({
-    modelId: z.string().optional().transform((value) => (value ? Number(value) : null)),
+    modelId: optionalId("Choose a model from the list.", "smallint"),
     key: z.string().trim().toLowerCase().max(24, "The key can have at most 24 characters.").optional(),
-    name: z.string({ message: "Name the model." }).trim().min(1, "Name the model.").max(60, "The name can have at most 60 characters."),
+    name: requiredText(60, { missing: "Name the model.", tooLong: "The name can have at most 60 characters." }),
     shape: z.enum(["hourglass", "funnel", "stages"], { message: "Choose how the model is drawn." }),
     isDefault: z.string().optional().transform((value) => value === "on"),
   })

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { id } from "./fields";
+import { id, requiredText } from "./fields";
 
 const role = z.enum(["admin", "manager", "csm", "viewer"], { message: "Choose a role." });
 
 export const addMemberSchema = z.object({
-  name: z.string({ message: "Enter the member's name." }).trim().min(1, "Enter the member's name.").max(120, "At most 120 characters."),
+  name: requiredText(120, { missing: "Enter the member's name.", tooLong: "At most 120 characters." }),
   email: z.string({ message: "Enter an email address." }).trim().toLowerCase().email("Enter a valid email address, like name@company.com.").max(320),
   role,
   password: z.string({ message: "Set a first password." }).min(12, "The password needs at least 12 characters.").max(200, "At most 200 characters."),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDecimal } from "./fields";
 
 const number = (label: string, min: number, max: number, integer = false) =>
   z
@@ -6,8 +7,8 @@ const number = (label: string, min: number, max: number, integer = false) =>
     .trim()
     .min(1, `Enter ${label}.`)
     .transform((value, ctx) => {
-      const parsed = Number(value);
-      if (!Number.isFinite(parsed) || parsed < min || parsed > max || (integer && !Number.isInteger(parsed))) {
+      const parsed = parseDecimal(value);
+      if (parsed === null || parsed < min || parsed > max || (integer && !Number.isInteger(parsed))) {
         ctx.addIssue({ code: "custom", message: `${label[0].toUpperCase()}${label.slice(1)} must be ${integer ? "a whole number" : "a number"} from ${min} to ${max}.` });
         return z.NEVER;
       }
@@ -39,8 +40,8 @@ export function typeWeights(input: Record<string, unknown>): { weights: Record<s
   const errors: Record<string, string[]> = {};
   for (const [field, value] of Object.entries(input)) {
     if (!field.startsWith("weight.")) continue;
-    const weight = Number(String(value).trim());
-    if (String(value).trim() === "" || !Number.isFinite(weight) || weight < -100 || weight > 100) {
+    const weight = typeof value === "string" ? parseDecimal(value) : null;
+    if (weight === null || weight < -100 || weight > 100) {
       errors[field] = ["A weight must be a number from −100 to 100."];
     } else weights[field.slice("weight.".length)] = weight;
   }

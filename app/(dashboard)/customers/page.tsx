@@ -17,7 +17,8 @@ import { formatCents } from "@/lib/format";
 import { stageForMilestone } from "@/lib/journey";
 import { can } from "@/lib/permissions";
 import { PLAN_LABELS, PLANS } from "@/lib/plans";
-import { first, param, type SearchParams, withParams } from "@/lib/search-params";
+import { first, idParam, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
+import { storable } from "@/lib/validation/fields";
 
 export const metadata = { title: "Customers" };
 
@@ -33,19 +34,19 @@ const SORT_LABELS: Record<(typeof CUSTOMER_SORTS)[number], string> = {
 
 function readQuery(params: SearchParams, memberId: number, models: JourneyModelWithStages[]): CustomerListQuery {
   const owner = first(params, "owner");
-  const stageId = param(params, "stage", z.coerce.number().int().positive(), 0);
+  const stageId = param(params, "stage", idParam("smallint"), 0);
   const stage = models.flatMap((m) => m.stages).find((s) => s.id === stageId);
   const balanceBelow = param(params, "balanceBelow", z.coerce.number().finite().optional(), undefined);
   return {
-    q: param(params, "q", z.string().max(200), ""),
-    ownerId: owner === "mine" ? memberId : param(params, "owner", z.coerce.number().int().positive(), 0) || undefined,
+    q: param(params, "q", storable(z.string().max(200)), ""),
+    ownerId: owner === "mine" ? memberId : param(params, "owner", idParam(), 0) || undefined,
     milestoneRange: stage ? { from: stage.fromMilestone, to: stage.toMilestone } : undefined,
     status: param(params, "status", z.enum(["active", "churned"]).optional(), undefined),
     plan: param(params, "plan", z.enum(PLANS).optional(), undefined),
     balanceBelow,
     sort: param(params, "sort", z.enum(CUSTOMER_SORTS), "name"),
     direction: param(params, "dir", z.enum(["asc", "desc"]), "asc"),
-    page: param(params, "page", z.coerce.number().int().min(1).max(100_000), 1),
+    page: param(params, "page", pageParam, 1),
     pageSize: PAGE_SIZE,
   };
 }

@@ -12,14 +12,15 @@ import { requirePageMember } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/format";
 import { can } from "@/lib/permissions";
-import { first, param, type SearchParams, withParams } from "@/lib/search-params";
+import { first, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
+import { storable } from "@/lib/validation/fields";
 
 export const metadata = { title: "Delight" };
 
 async function Queue({ member, params }: { member: SessionMember; params: SearchParams }) {
-  const page = param(params, "queuePage", z.coerce.number().int().min(1), 1);
+  const page = param(params, "queuePage", pageParam, 1);
   const mine = first(params, "queue") === "mine";
-  const q = param(params, "q", z.string().trim().max(200).optional(), undefined);
+  const q = param(params, "q", storable(z.string().trim().max(200)).optional(), undefined);
   const { rows, total, days } = await getDelightQueue({ page, ownerId: mine ? member.id : undefined, q });
   const canWrite = can(member.role, "delight.write");
   return (
@@ -85,7 +86,7 @@ async function Monthly() {
 }
 
 async function Log({ params }: { params: SearchParams }) {
-  const page = param(params, "logPage", z.coerce.number().int().min(1), 1);
+  const page = param(params, "logPage", pageParam, 1);
   const { rows, total } = await getDelightLog({ page });
   return (
     <Card title="Log of delight moments: did it work?">

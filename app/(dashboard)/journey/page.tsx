@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { cache, Suspense } from "react";
-import { z } from "zod";
 import { JourneyShapeChart, StageAreaChart } from "@/components/charts/lazy";
 import { StageTable } from "@/components/journey/stage-table";
 import { buttonClass } from "@/components/ui/button";
@@ -20,7 +19,7 @@ import type { JourneyFilters } from "@/lib/journey-filters";
 import { stageFlag } from "@/lib/journey-filters";
 import { cohortMonths, readJourneyFilters } from "@/lib/journey-query";
 import { milestoneLabel } from "@/lib/journey";
-import { first, param, type SearchParams, withParams } from "@/lib/search-params";
+import { first, idParam, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Journey" };
 
@@ -117,8 +116,8 @@ export default async function JourneyPage({ searchParams }: { searchParams: Prom
   const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(), listActiveMembers()]);
   const model = models.find((m) => m.key === first(params, "model")) ?? models.find((m) => m.isDefault) ?? models[0];
   const filters = readJourneyFilters(params, member);
-  const stageId = param(params, "stage", z.coerce.number().int().positive().optional(), undefined);
-  const page = param(params, "page", z.coerce.number().int().min(1).max(100_000), 1);
+  const stageId = param(params, "stage", idParam("smallint").optional(), undefined);
+  const page = param(params, "page", pageParam, 1);
   const key = JSON.stringify({ model: model.id, filters });
   return (
     <div className="space-y-6">

@@ -1,5 +1,4 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { DelightForm } from "@/components/delight/delight-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,15 +6,15 @@ import { getCustomer } from "@/db/queries/customers";
 import { getDebitForDelight } from "@/db/queries/delight";
 import { listInteractionTypes } from "@/db/queries/interaction-types";
 import { requirePageMember } from "@/lib/auth/session";
-import { param, type SearchParams } from "@/lib/search-params";
+import { idParam, param, type SearchParams } from "@/lib/search-params";
 
 export const metadata = { title: "Log a delight moment" };
 
 export default async function NewDelightPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageMember("delight.write");
   const params = await searchParams;
-  const promptId = param(params, "prompt", z.coerce.number().int().positive().optional(), undefined);
-  const customerId = param(params, "customer", z.coerce.number().int().positive().optional(), undefined);
+  const promptId = param(params, "prompt", idParam("bigint").optional(), undefined);
+  const customerId = param(params, "customer", idParam().optional(), undefined);
   const delightWeight = (await listInteractionTypes()).find((t) => t.key === "delight_moment")?.weight ?? 3;
   if (promptId) {
     const debit = await getDebitForDelight(promptId);

@@ -1,19 +1,16 @@
-import { z } from "zod";
 import { exportInteractionsPage } from "@/db/queries/exports";
 import { requireMember } from "@/lib/auth/session";
 import { csvResponse } from "@/lib/csv-stream";
+import { exportRangeSchema } from "@/lib/validation/exports";
 
 const DAY = 86_400_000;
-const range = z
-  .object({ from: z.iso.date(), to: z.iso.date() })
-  .refine((r) => r.from <= r.to, "The start date must not be after the end date.");
 
 /** Interactions between two dates (inclusive, UTC days), as CSV. */
 export async function GET(request: Request) {
   await requireMember("dashboard.read");
-  const parsed = range.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = exportRangeSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return new Response("Choose a start and an end date (YYYY-MM-DD), the start not after the end.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("Choose a start and an end date (YYYY-MM-DD) from 2000 on, the start not after the end.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const from = new Date(`${parsed.data.from}T00:00:00Z`);
   const to = new Date(new Date(`${parsed.data.to}T00:00:00Z`).getTime() + DAY);

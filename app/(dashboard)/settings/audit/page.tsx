@@ -7,7 +7,8 @@ import { getAuditLog, listAuditEntityTypes } from "@/db/queries/audit";
 import { listMembers } from "@/db/queries/members";
 import { requirePageMember } from "@/lib/auth/session";
 import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
-import { first, param, type SearchParams, withParams } from "@/lib/search-params";
+import { first, idParam, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
+import { storable } from "@/lib/validation/fields";
 
 export const metadata = { title: "Audit log" };
 
@@ -28,11 +29,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const from = param(params, "from", z.iso.date().optional(), undefined);
   const to = param(params, "to", z.iso.date().optional(), undefined);
   const query = {
-    actorId: param(params, "member", z.coerce.number().int().positive().optional(), undefined),
-    entityType: param(params, "entity", z.string().max(60).optional(), undefined),
+    actorId: param(params, "member", idParam().optional(), undefined),
+    entityType: param(params, "entity", storable(z.string().max(60)).optional(), undefined),
     from: from ? new Date(`${from}T00:00:00Z`) : undefined,
     to: to ? new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY) : undefined,
-    page: param(params, "page", z.coerce.number().int().min(1), 1),
+    page: param(params, "page", pageParam, 1),
     pageSize: 50,
   };
   const [{ rows, total }, members, entities] = await Promise.all([getAuditLog(query), listMembers(), listAuditEntityTypes()]);

@@ -1,21 +1,8 @@
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { prepareImport, runImport } from "@/db/mutations/csv-import";
 import { requireMember } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/errors";
-
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-const form = z.object({
-  kind: z.enum(["customers", "interactions"]),
-  mapping: z.string().transform((text, ctx) => {
-    try {
-      return z.record(z.string(), z.string()).parse(JSON.parse(text));
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Invalid column mapping." });
-      return z.NEVER;
-    }
-  }),
-});
+import { readImportUpload } from "@/lib/import-upload";
 
 function json(body: unknown, status: number) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -33,12 +20,9 @@ export async function POST(request: Request) {
     if (error instanceof ForbiddenError) return json({ message: error.message }, 403);
     throw error;
   }
-  const data = await request.formData();
-  const file = data.get("file");
-  const parsed = form.safeParse({ kind: data.get("kind"), mapping: data.get("mapping") });
-  if (!(file instanceof File) || !parsed.success) return json({ message: "Choose what to import, a CSV file and the column mapping." }, 400);
-  if (file.size > MAX_FILE_BYTES) return json({ message: "The file is larger than 50 MB: split it into smaller files." }, 413);
-  const prepared = await prepareImport(parsed.data.kind, await file.text(), parsed.data.mapping);
+  const read = await readImportUpload(request);
+  if ("status" in read) return json({ message: read.message }, read.status);
+  const prepared = await prepareImport(read.upload.kind, read.upload.csv, read.upload.mapping);
   if ("errors" in prepared) {
     return json({ message: `${prepared.errors.length} problems found; nothing was imported.`, errors: prepared.errors.slice(0, 200), total: prepared.errors.length }, 400);
   }
