@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { demoMember, expect, LoginPage, test } from "./fixtures";
+import { expect, LoginPage, test } from "./fixtures";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -34,11 +34,7 @@ async function createCustomer(page: Page, name: string) {
 async function signedInPage(browser: Browser, role: "csm" | "viewer") {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const member = demoMember(role);
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(member.email, member.password);
-  await expect(page.getByTestId("current-member")).toContainText(member.name);
+  await new LoginPage(page).signInAs(role);
   return { context, page };
 }
 

@@ -30,10 +30,7 @@ test.afterAll(() => {
 
 test("while PostgreSQL is down every page says the database is unavailable and health is 503; the page comes back by itself", async ({ page }) => {
   const member = demoMember("csm");
-  const login = new LoginPage(page);
-  await page.goto(`${origin}/login`);
-  await login.signIn(member.email, member.password);
-  await expect(page.getByTestId("current-member")).toContainText(member.name);
+  await new LoginPage(page).signInAs("csm", `${origin}/login`);
 
   database.stop();
   await waitForHealth(503);

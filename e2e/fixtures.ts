@@ -23,6 +23,14 @@ export class LoginPage {
     await expect(this.page.getByLabel("Password")).toHaveValue("");
   }
 
+  /** Signs in as the demo member of a role and waits for the signed-in shell. */
+  async signInAs(role: MemberRole, loginPath = "/login") {
+    const member = demoMember(role);
+    await this.goto(loginPath);
+    await this.signIn(member.email, member.password);
+    await expect(this.page.getByTestId("current-member")).toContainText(member.name);
+  }
+
   alert(text: string | RegExp) {
     // Next's route announcer is also role="alert": find ours by its text.
     return this.page.getByRole("alert").filter({ hasText: text });
@@ -40,13 +48,7 @@ export const test = base.extend<{ loginPage: LoginPage; signInAs: (role: MemberR
     await use(new LoginPage(page));
   },
   signInAs: async ({ page }, use) => {
-    await use(async (role) => {
-      const member = demoMember(role);
-      const login = new LoginPage(page);
-      await login.goto();
-      await login.signIn(member.email, member.password);
-      await expect(page.getByTestId("current-member")).toContainText(member.name);
-    });
+    await use((role) => new LoginPage(page).signInAs(role));
   },
 });
 

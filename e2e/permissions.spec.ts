@@ -5,7 +5,7 @@ import type { MemberRole } from "@/db/schema";
 import { listDefinitionPermissions, listServerActions } from "@/db/testing/server-action-sources";
 import { ForbiddenError } from "@/lib/errors";
 import { can, type Permission, ROLES } from "@/lib/permissions";
-import { demoMember, expect, LoginPage, test as base } from "./fixtures";
+import { expect, LoginPage, test as base } from "./fixtures";
 
 /**
  * The permission matrix over HTTP, on the production build: every page and dashboard route for
@@ -105,11 +105,7 @@ const test = base.extend<{ visitor: Visitor }, { sessions: Record<MemberRole, St
       for (const role of ROLES) {
         const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
         const page = await context.newPage();
-        const member = demoMember(role);
-        const login = new LoginPage(page);
-        await login.goto();
-        await login.signIn(member.email, member.password);
-        await expect(page.getByTestId("current-member")).toContainText(member.name);
+        await new LoginPage(page).signInAs(role);
         sessions[role] = await context.storageState();
         await context.close();
       }

@@ -172,7 +172,8 @@ describe("the maintained ledger stays exact", () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 runs of up to 12 writes each: generous on 2 cores shared with other test files.
+  }, 120_000);
 
   it("changing a weight and the half-lives in Settings recomputes every balance from raw rows", async () => {
     const admin = asSessionMember(await createMember({ role: "admin" }));
