@@ -33,9 +33,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   logger: {
     error(error) {
-      // A wrong password is an expected outcome, not a server error.
+      // A wrong password, or a session cookie this secret cannot read (forged, or from before a
+      // secret rotation: the visitor is simply signed out), is an expected outcome, not a server error.
       const type = error instanceof AuthError ? error.type : error.name;
-      if (type === "CredentialsSignin") return;
+      if (type === "CredentialsSignin" || type === "JWTSessionError") return;
       console.error(`[auth] ${type}: ${error.message}`);
     },
   },
