@@ -6,7 +6,7 @@ const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 UTC: the key of ledger_days. */
-export function ledgerDay(at: Date): number {
+function ledgerDay(at: Date): number {
   return Math.floor(at.getTime() / DAY_MS);
 }
 
