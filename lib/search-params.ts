@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { type IdColumn, parseId } from "./validation/fields";
 
-export { parseId };
-
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** One value of a URL parameter; an empty field submitted by a GET form counts as absent. */

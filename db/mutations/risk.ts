@@ -47,7 +47,7 @@ export async function refreshRisk(tx: Queryable, customerIds?: readonly number[]
       group by i.customer_id
     ),
     state as (
-      select c.id,
+      select c.id, c.status = 'active' as active,
         c.status = 'active' and c.milestone >= ${CONVERTED_MILESTONE} as paying,
         c.credit_acc * power(2::float8, -${days} / ${hc}::float8) as credit_now,
         c.debt_acc * power(2::float8, -${days} / ${hd}::float8) as debt_now,
@@ -67,15 +67,15 @@ export async function refreshRisk(tx: Queryable, customerIds?: readonly number[]
       from state s
     ),
     scored as (
-      select t.id, t.trend, t.fatigued and c.status = 'active' as fatigued,
-        case when c.status <> 'active' then 0 else
+      select t.id, t.trend, t.fatigued and t.active as fatigued,
+        case when not t.active then 0 else
             ${risk.debtWeight}::float8 * greatest(0, -t.balance)
           + ${risk.trendWeight}::float8 * greatest(0, -t.trend)
           + ${risk.silenceWeight}::float8 * case when t.paying and t.silent_days is not null
               then least(3, greatest(0, t.silent_days - ${risk.silenceDays}) / ${risk.silenceDays}::float8) else 0 end
           + ${risk.fatigueWeight}::float8 * case when t.fatigued then 1 else 0 end
           end as score
-      from trended t join customers c on c.id = t.id
+      from trended t
     )
     update customers c set risk_trend = sc.trend, fatigued = sc.fatigued, risk_score = sc.score, risk_computed_at = now()
     from scored sc

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import postgres from "postgres";
-import { createDatabase, withDatabase } from "@/db/testing/databases";
+import { adminQuery, createDatabase, dropDatabase, withDatabase } from "@/db/testing/databases";
 
 export type BookSpec = { customers: number; interactions: number; heavy: number; seed: number; now: string };
 export type Book = BookSpec & { url: string; seedSeconds: number; reused: boolean; counts: { customers: number; interactions: number } };
@@ -38,9 +38,7 @@ export async function ensureBook(serverUrl: string, name: string, spec: BookSpec
     reused = true;
     log(`Reusing the book in database ${name} (seeded in ${seedSeconds.toFixed(0)} s).`);
   } else {
-    const admin = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await dropDatabase(serverUrl, name);
     await createDatabase(serverUrl, name);
     log(`Seeding ${spec.customers.toLocaleString("en")} customers and ${spec.interactions.toLocaleString("en")} interactions into ${name}…`);
     const started = performance.now();
@@ -51,9 +49,7 @@ export async function ensureBook(serverUrl: string, name: string, spec: BookSpec
     );
     if (seeded.status !== 0) throw new Error("Seeding the bench book failed.");
     seedSeconds = (performance.now() - started) / 1000;
-    const admin2 = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
-    await admin2.unsafe(`comment on database "${name}" is '${JSON.stringify({ ...spec, seedSeconds })}'`);
-    await admin2.end();
+    await adminQuery(serverUrl, `comment on database "${name}" is '${JSON.stringify({ ...spec, seedSeconds })}'`);
   }
   const client = postgres(url, { max: 1, onnotice: () => {} });
   const [counts] = await client`select (select count(*) from customers)::int as customers, (select count(*) from interactions)::int as interactions`;

@@ -14,7 +14,7 @@ import { ASK_KIND_LABELS, ASK_OUTCOME_LABELS, COMMUNITY_KIND_LABELS, quarterStar
 import { formatDate } from "@/lib/dates";
 import { milestoneLabel } from "@/lib/journey";
 import { can } from "@/lib/permissions";
-import { parseId } from "@/lib/search-params";
+import { parseId } from "@/lib/validation/fields";
 
 export const metadata = { title: "Advocate" };
 

@@ -23,7 +23,8 @@ import { formatCents } from "@/lib/format";
 import { CONVERTED_MILESTONE, milestoneLabel, stageForMilestone } from "@/lib/journey";
 import { can } from "@/lib/permissions";
 import { PLAN_LABELS } from "@/lib/plans";
-import { first, param, parseId, type SearchParams, withParams } from "@/lib/search-params";
+import { first, param, type SearchParams, withParams } from "@/lib/search-params";
+import { parseId } from "@/lib/validation/fields";
 
 type Customer = NonNullable<Awaited<ReturnType<typeof getCustomer>>>;
 

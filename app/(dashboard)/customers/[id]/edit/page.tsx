@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getCustomer } from "@/db/queries/customers";
 import { listActiveMembers } from "@/db/queries/members";
 import { requirePageMember } from "@/lib/auth/session";
-import { parseId } from "@/lib/search-params";
+import { parseId } from "@/lib/validation/fields";
 
 export const metadata = { title: "Edit customer" };
 

@@ -1,7 +1,7 @@
 import { getCustomerForApi } from "@/db/queries/api";
 import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/handler";
-import { parseId } from "@/lib/search-params";
+import { parseId } from "@/lib/validation/fields";
 
 export const GET = apiRoute<{ id: string }>("read", async ({ params }) => {
   const id = parseId(params.id);
