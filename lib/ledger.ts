@@ -22,8 +22,14 @@ export function contribution(weight: number, at: Date, halfLives: HalfLives): Le
 }
 
 export function balanceAt(acc: LedgerAccumulators, at: Date, halfLives: HalfLives): number {
+  const decay = decayAt(at, halfLives);
+  return acc.creditAcc * decay.credit + acc.debtAcc * decay.debt;
+}
+
+/** What turns accumulators into a balance at `at`: one factor for credit, one for debt. */
+export function decayAt(at: Date, halfLives: HalfLives): { credit: number; debt: number } {
   const days = daysSinceEpoch(at);
-  return acc.creditAcc * 2 ** (-days / halfLives.creditHalfLifeDays) + acc.debtAcc * 2 ** (-days / halfLives.debtHalfLifeDays);
+  return { credit: 2 ** (-days / halfLives.creditHalfLifeDays), debt: 2 ** (-days / halfLives.debtHalfLifeDays) };
 }
 
 /** The definition itself, over raw interactions: what the accumulators must always agree with. */

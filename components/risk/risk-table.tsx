@@ -1,15 +1,28 @@
+"use client";
+
 import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { BalanceBadge } from "@/components/customers/balance-badge";
-import type { BalancePoint } from "@/db/queries/balance-history";
-import type { JourneyModelWithStages } from "@/db/queries/journey";
-import type { RiskDriver, RiskRow } from "@/db/queries/risk";
-import { daysSince } from "@/lib/dates";
-import { formatCents } from "@/lib/format";
-import { stageForMilestone } from "@/lib/journey";
-import type { NextStep } from "@/lib/risk";
 
-export type RiskTableRow = RiskRow & { drivers: RiskDriver[]; history: BalancePoint[]; steps: NextStep[] };
+/**
+ * One row of the risk list, already formatted on the server. The table is a client component so
+ * that a page of 25 rows travels once as this compact data and once as HTML, instead of as HTML
+ * plus a React element tree three times its size.
+ */
+export type RiskTableRow = {
+  id: number;
+  name: string;
+  detail: string;
+  risk: string;
+  mrr: string;
+  balance: number;
+  history: number[];
+  trend: number;
+  silentDays: number | null;
+  fatigued: boolean;
+  drivers: { id: number; label: string; summary: string; impact: string; daysAgo: number | null }[];
+  steps: string[];
+};
 
 function Trend({ value }: { value: number }) {
   const rounded = Math.round(value * 10) / 10;
@@ -22,7 +35,7 @@ function Trend({ value }: { value: number }) {
   );
 }
 
-export function RiskTable({ rows, model, offset }: { rows: RiskTableRow[]; model: JourneyModelWithStages; offset: number }) {
+export function RiskTable({ rows, offset }: { rows: RiskTableRow[]; offset: number }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
@@ -40,56 +53,50 @@ export function RiskTable({ rows, model, offset }: { rows: RiskTableRow[]; model
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, index) => {
-            const silent = daysSince(row.lastInboundAt);
-            return (
-              <tr key={row.id} data-testid="risk-row" className="border-b border-slate-100 align-top last:border-0">
-                <td className="px-3 py-3 tabular-nums text-slate-500">{offset + index + 1}</td>
-                <td className="px-3 py-3">
-                  <Link href={`/customers/${row.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline">{row.name}</Link>
-                  <div className="text-xs text-slate-500">
-                    {[row.company, stageForMilestone(model.stages, row.milestone)?.name, row.ownerName ?? "no owner"].filter(Boolean).join(" · ")}
-                  </div>
-                  <div className="mt-1 text-xs text-slate-500">risk {row.riskScore.toFixed(1)}</div>
-                </td>
-                <td className="px-3 py-3 text-right tabular-nums">{formatCents(row.mrrCents)}</td>
-                <td className="px-3 py-3">
-                  <div className="flex items-center gap-2">
-                    <BalanceBadge balance={row.balance} />
-                    <Sparkline values={row.history.map((p) => p.balance)} label={`Balance over 90 days, now ${row.balance.toFixed(1)}`} />
-                  </div>
-                </td>
-                <td className="px-3 py-3"><Trend value={row.riskTrend} /></td>
-                <td className="px-3 py-3">
-                  {silent === null ? "never active" : `${silent} d`}
-                  {row.fatigued ? <div className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-800">fatigued</div> : null}
-                </td>
-                <td className="px-3 py-3">
-                  {row.drivers.length === 0 ? (
-                    <span className="text-xs text-slate-500">no debits this year</span>
-                  ) : (
-                    <ul className="space-y-1">
-                      {row.drivers.map((driver) => (
-                        <li key={driver.id} className="text-xs" data-testid="risk-driver">
-                          {/* A plain link: a page of 25 rows × 3 drivers stays cheap to render and hydrate. */}
-                          <a href={`/customers/${row.id}?kind=debits`} className="text-slate-800 hover:underline">
-                            <span className="font-medium">{driver.label}</span>
-                            {driver.summary ? ` — ${driver.summary.slice(0, 60)}` : ""}
-                          </a>
-                          <span className="ml-1 tabular-nums text-red-700">{driver.impact.toFixed(1)}</span>
-                          <span className="ml-1 text-slate-500">{daysSince(driver.occurredAt)} d ago</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td className="px-3 py-3 text-xs">
-                  <p className="font-medium text-slate-900">{row.steps[0]?.text}</p>
-                  {row.steps.slice(1).map((step) => <p key={step.key} className="mt-1 text-slate-600">{step.text}</p>)}
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((row, index) => (
+            <tr key={row.id} data-testid="risk-row" className="border-b border-slate-100 align-top last:border-0">
+              <td className="px-3 py-3 tabular-nums text-slate-500">{offset + index + 1}</td>
+              <td className="px-3 py-3">
+                <Link href={`/customers/${row.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline">{row.name}</Link>
+                <div className="text-xs text-slate-500">{row.detail}</div>
+                <div className="mt-1 text-xs text-slate-500">risk {row.risk}</div>
+              </td>
+              <td className="px-3 py-3 text-right tabular-nums">{row.mrr}</td>
+              <td className="px-3 py-3">
+                <div className="flex items-center gap-2">
+                  <BalanceBadge balance={row.balance} />
+                  <Sparkline values={row.history} label={`Balance over 90 days, now ${row.balance.toFixed(1)}`} />
+                </div>
+              </td>
+              <td className="px-3 py-3"><Trend value={row.trend} /></td>
+              <td className="px-3 py-3">
+                {row.silentDays === null ? "never active" : `${row.silentDays} d`}
+                {row.fatigued ? <div className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-800">fatigued</div> : null}
+              </td>
+              <td className="px-3 py-3">
+                {row.drivers.length === 0 ? (
+                  <span className="text-xs text-slate-500">no debits this year</span>
+                ) : (
+                  <ul className="space-y-1">
+                    {row.drivers.map((driver) => (
+                      <li key={driver.id} className="text-xs" data-testid="risk-driver">
+                        <a href={`/customers/${row.id}?kind=debits`} className="text-slate-800 hover:underline">
+                          <span className="font-medium">{driver.label}</span>
+                          {driver.summary ? ` — ${driver.summary}` : ""}
+                        </a>
+                        <span className="ml-1 tabular-nums text-red-700">{driver.impact}</span>
+                        <span className="ml-1 text-slate-500">{driver.daysAgo} d ago</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="px-3 py-3 text-xs">
+                <p className="font-medium text-slate-900">{row.steps[0]}</p>
+                {row.steps.slice(1).map((step) => <p key={step} className="mt-1 text-slate-600">{step}</p>)}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

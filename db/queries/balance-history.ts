@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { balanceAt, type HalfLives } from "@/lib/ledger";
+import { decayAt, type HalfLives } from "@/lib/ledger";
 import { db, queryRows } from "../index";
 
 const DAY_MS = 86_400_000;
@@ -11,8 +11,8 @@ type LedgerState = { id: number; creditAcc: number; debtAcc: number };
 
 /**
  * Each customer's balance at the end of each of the last `days` days, in one query for all of
- * them. Walks back from the stored accumulators, taking out what each later day added: reads
- * at most one ledger_days row per customer and day, however many interactions that day had.
+ * them: reads at most one ledger_days row per customer and day, however many interactions that
+ * day had.
  */
 export async function getDailyBalances(customers: readonly LedgerState[], halfLives: HalfLives, days = 90, now = new Date()): Promise<Map<number, BalancePoint[]>> {
   const result = new Map<number, BalancePoint[]>();
@@ -23,21 +23,40 @@ export async function getDailyBalances(customers: readonly LedgerState[], halfLi
     sql`select customer_id, day, credit_acc as credit, debt_acc as debt from ledger_days
       where customer_id = any(${`{${customers.map((c) => c.id).join(",")}}`}::int[]) and day >= ${firstDay}`,
   );
+  const addedByCustomer = new Map<number, Map<number, { credit: number; debt: number }>>();
+  for (const row of rows) {
+    const added = addedByCustomer.get(row.customer_id) ?? new Map<number, { credit: number; debt: number }>();
+    added.set(row.day, { credit: Number(row.credit), debt: Number(row.debt) });
+    addedByCustomer.set(row.customer_id, added);
+  }
+  // The same days for every customer: their labels and decay factors are worked out once.
+  const window = Array.from({ length: days }, (_, i) => {
+    const day = firstDay + i;
+    return { day, label: new Date(day * DAY_MS).toISOString().slice(0, 10), decay: decayAt(new Date(Math.min((day + 1) * DAY_MS, now.getTime())), halfLives) };
+  });
   for (const customer of customers) {
-    const own = rows.filter((row) => row.customer_id === customer.id);
-    const added = new Map(own.map((row) => [row.day, { credit: Number(row.credit), debt: Number(row.debt) }]));
-    const lastDay = Math.max(firstDay + days - 1, ...own.map((row) => row.day));
-    let acc = { creditAcc: customer.creditAcc, debtAcc: customer.debtAcc };
-    const points: BalancePoint[] = [];
-    for (let day = lastDay; day >= firstDay; day--) {
-      if (day < firstDay + days) {
-        const endOfDay = new Date(Math.min((day + 1) * DAY_MS, now.getTime()));
-        points.push({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), balance: balanceAt(acc, endOfDay, halfLives) });
+    const added = addedByCustomer.get(customer.id) ?? new Map<number, { credit: number; debt: number }>();
+    // Walk back from the stored accumulators, taking out what each day after the one shown added
+    // (including days past the window: interactions dated in the future).
+    let credit = customer.creditAcc;
+    let debt = customer.debtAcc;
+    for (const [day, delta] of added) {
+      if (day >= firstDay + days) {
+        credit -= delta.credit;
+        debt -= delta.debt;
       }
-      const delta = added.get(day);
-      if (delta) acc = { creditAcc: acc.creditAcc - delta.credit, debtAcc: acc.debtAcc - delta.debt };
     }
-    result.set(customer.id, points.reverse());
+    const points: BalancePoint[] = new Array(days);
+    for (let i = days - 1; i >= 0; i--) {
+      const { day, label, decay } = window[i];
+      points[i] = { day: label, balance: credit * decay.credit + debt * decay.debt };
+      const delta = added.get(day);
+      if (delta) {
+        credit -= delta.credit;
+        debt -= delta.debt;
+      }
+    }
+    result.set(customer.id, points);
   }
   return result;
 }

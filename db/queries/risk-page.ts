@@ -8,27 +8,32 @@ import { getSettings } from "./settings";
 
 const RECENT_DAYS = 14;
 
-/** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: three queries in all. */
+export type RiskPageRow = Awaited<ReturnType<typeof getRiskPage>>["rows"][number];
+
+/** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: four queries in all. */
 export async function getRiskPage(query: RiskListQuery) {
   const [{ rows, total, more }, { ledger, risk }] = await Promise.all([getRiskList(query), getSettings(["ledger", "risk"])]);
   const ids = rows.map((row) => row.id);
-  const [drivers, histories] = await Promise.all([getRiskDrivers(ids), getDailyBalances(rows, ledger, 90)]);
+  const [drivers, histories] = await Promise.all([getRiskDrivers(ids), getDailyBalances(rows, ledger)]);
+  const now = new Date();
   return {
     total,
     more,
     rows: rows.map((row) => {
-      const rowDrivers = drivers.get(row.id) ?? [];
+      const rowDrivers = (drivers.get(row.id) ?? []).map((driver) => ({ ...driver, daysAgo: daysSince(driver.occurredAt, now) }));
+      const silentDays = daysSince(row.lastInboundAt, now);
       return {
         ...row,
+        silentDays,
         drivers: rowDrivers,
         history: histories.get(row.id) ?? [],
         steps: suggestNextSteps(
           {
             fatigued: row.fatigued,
-            silentDays: daysSince(row.lastInboundAt),
+            silentDays,
             paying: row.milestone >= CONVERTED_MILESTONE,
             mrrCents: row.mrrCents,
-            recentDriverKeys: rowDrivers.filter((d) => (daysSince(d.occurredAt) ?? Infinity) <= RECENT_DAYS).map((d) => d.typeKey),
+            recentDriverKeys: rowDrivers.filter((d) => (d.daysAgo ?? Infinity) <= RECENT_DAYS).map((d) => d.typeKey),
           },
           risk,
         ),

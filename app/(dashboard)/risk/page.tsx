@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { RiskTable } from "@/components/risk/risk-table";
+import { RiskTable, type RiskTableRow } from "@/components/risk/risk-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FILTER_CONTROL, FilterSelect, OwnerFilter, PlanFilter, StageFilter } from "@/components/filters/filter-controls";
@@ -10,14 +10,39 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { getJourneyModels, type JourneyModelWithStages } from "@/db/queries/journey";
 import { listActiveMembers } from "@/db/queries/members";
 import type { RiskListQuery } from "@/db/queries/risk";
-import { getRiskPage } from "@/db/queries/risk-page";
+import { getRiskPage, type RiskPageRow } from "@/db/queries/risk-page";
 import { requirePageMember } from "@/lib/auth/session";
+import { formatCents } from "@/lib/format";
+import { stageForMilestone } from "@/lib/journey";
 import { ownerParam, readRiskQuery } from "@/lib/risk-query";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Debt risk" };
 
 const PAGE_SIZE = 25;
+
+function tableRow(row: RiskPageRow, model: JourneyModelWithStages): RiskTableRow {
+  return {
+    id: row.id,
+    name: row.name,
+    detail: [row.company, stageForMilestone(model.stages, row.milestone)?.name, row.ownerName ?? "no owner"].filter(Boolean).join(" · "),
+    risk: row.riskScore.toFixed(1),
+    mrr: formatCents(row.mrrCents),
+    balance: row.balance,
+    history: row.history.map((point) => Math.round(point.balance * 10) / 10),
+    trend: row.riskTrend,
+    silentDays: row.silentDays,
+    fatigued: row.fatigued,
+    drivers: row.drivers.map((driver) => ({
+      id: driver.id,
+      label: driver.label,
+      summary: driver.summary.slice(0, 60),
+      impact: driver.impact.toFixed(1),
+      daysAgo: driver.daysAgo,
+    })),
+    steps: row.steps.map((step) => step.text),
+  };
+}
 
 async function RiskResults({ query, params, model }: { query: RiskListQuery; params: SearchParams; model: JourneyModelWithStages }) {
   const { rows, total, more } = await getRiskPage(query);
@@ -30,7 +55,7 @@ async function RiskResults({ query, params, model }: { query: RiskListQuery; par
   }
   return (
     <>
-      <RiskTable rows={rows} model={model} offset={(query.page - 1) * query.pageSize} />
+      <RiskTable rows={rows.map((row) => tableRow(row, model))} offset={(query.page - 1) * query.pageSize} />
       <Pagination page={query.page} pageSize={query.pageSize} total={total} more={more} noun="customers at risk" hrefFor={(page) => withParams("/risk", params, { page })} />
     </>
   );

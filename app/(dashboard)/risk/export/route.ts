@@ -2,7 +2,6 @@ import { getJourneyModels } from "@/db/queries/journey";
 import { getRiskPage } from "@/db/queries/risk-page";
 import { requireMember } from "@/lib/auth/session";
 import { csvResponse } from "@/lib/csv-stream";
-import { daysSince } from "@/lib/dates";
 import { stageForMilestone } from "@/lib/journey";
 import { readRiskQuery } from "@/lib/risk-query";
 
@@ -26,7 +25,7 @@ export async function GET(request: Request) {
         rows: rows.map((row) => [
           row.id, row.name, row.company, row.ownerName, stageForMilestone(model.stages, row.milestone)?.name, row.plan,
           (row.mrrCents / 100).toFixed(2), row.riskScore.toFixed(2), row.balance.toFixed(2), row.riskTrend.toFixed(2),
-          daysSince(row.lastInboundAt), row.fatigued, row.drivers[0]?.label, row.steps[0]?.text,
+          row.silentDays, row.fatigued, row.drivers[0]?.label, row.steps[0]?.text,
         ]),
       };
     },
