@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isSessionCookie } from "@/lib/auth/session-cookie";
 
 const PUBLIC_PATHS = ["/login", "/api/health", "/api/auth", "/api/v1"];
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
  * A strict Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own
@@ -30,7 +30,7 @@ function contentSecurityPolicy(nonce: string): string {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
-  const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIES.some((name) => cookie.name.startsWith(name)));
+  const hasSession = request.cookies.getAll().some((cookie) => isSessionCookie(cookie.name));
   if (!isPublic && !hasSession) {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);

@@ -1,3 +1,4 @@
+import { decode, encode } from "next-auth/jwt";
 import type { MemberRole } from "@/db/schema";
 import { demoMember, expect, LoginPage, test } from "./fixtures";
 
@@ -69,6 +70,23 @@ test("sign-out ends the session", async ({ page, signInAs }) => {
   await signInAs("manager");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+  await page.goto("/customers");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a session cookie stops working the moment it expires, even one the server has already read", async ({ page, signInAs, context }) => {
+  await signInAs("csm");
+  const salt = "authjs.session-token";
+  const secret = process.env.AUTH_SECRET ?? "";
+  const issued = (await context.cookies()).find((cookie) => cookie.name === salt);
+  const token = await decode({ token: issued?.value, secret, salt });
+  expect(token?.sub).toBeTruthy();
+  // The same member, in a cookie that lives 2 seconds (Auth.js allows 15 more for clock skew).
+  const shortLived = await encode({ token: { sub: token?.sub }, secret, salt, maxAge: 2 });
+  await context.addCookies([{ ...issued!, value: shortLived }]);
+  await page.goto("/customers");
+  await expect(page.getByTestId("current-member")).toContainText(demoMember("csm").name);
+  await page.waitForTimeout(18_000);
   await page.goto("/customers");
   await expect(page).toHaveURL(/\/login/);
 });

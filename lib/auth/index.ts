@@ -5,6 +5,8 @@ import { authenticate } from "./credentials";
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    /** When the session cookie itself expires (seconds since 1970), as opposed to `expires`, which Auth.js moves forward on every read. */
+    cookieExpiresAt?: number;
   }
 }
 
@@ -28,6 +30,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.exp === "number") session.cookieExpiresAt = token.exp;
       return session;
     },
   },
