@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { members } from "./members";
 
 export const apiTokens = pgTable(
@@ -48,6 +48,35 @@ export const settings = pgTable("settings", {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedById: integer().references(() => members.id, { onDelete: "set null" }),
 });
+
+/**
+ * The per-token rate limit (lib/api/rate-limit.ts), shared by every app process: `tokens` as of
+ * `at`, refilled lazily on the next request.
+ */
+export const apiRateBuckets = pgTable("api_rate_buckets", {
+  tokenId: integer()
+    .primaryKey()
+    .references(() => apiTokens.id, { onDelete: "cascade" }),
+  tokens: doublePrecision().notNull(),
+  at: timestamp({ withTimezone: true }).notNull(),
+});
+
+/**
+ * Failed sign-ins per account and per client address (lib/auth/throttle.ts), shared by every app
+ * process. A row lives until its window and its lock have passed; a later failure deletes it.
+ */
+export const loginThrottles = pgTable(
+  "login_throttles",
+  {
+    scope: text().notNull(),
+    /** SHA-256 of the email or address: a fixed size whatever a client sends, and none in plain text. */
+    key: text().notNull(),
+    failures: integer().notNull(),
+    lastFailureAt: timestamp({ withTimezone: true }).notNull(),
+    lockedUntil: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("login_throttles_last_failure_idx").on(t.scope, t.lastFailureAt)],
+);
 
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

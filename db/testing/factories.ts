@@ -27,8 +27,8 @@ export function asSessionMember(member: typeof members.$inferSelect) {
   return { id: member.id, name: member.name, email: member.email, role: member.role };
 }
 
-/** Tables a read may write (caches): not a write a person makes. */
-const CACHES = new Set(["journey_rollups"]);
+/** Tables a read may write (caches) and any request (rate limits, sign-in throttle): not a write a person makes. */
+const CACHES = new Set(["journey_rollups", "api_rate_buckets", "login_throttles"]);
 
 /**
  * Per table of the schema (new tables included by themselves), the row count and the sum of row

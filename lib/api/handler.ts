@@ -67,7 +67,7 @@ export function apiRoute<P>(scope: ApiScope, handler: (context: { request: Reque
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const caller = await authenticate(request, scope);
-      const wait = limiter.take(String(caller.tokenId));
+      const wait = await limiter.take(db, caller.tokenId);
       if (wait > 0) throw new ApiError(429, "rate_limited", `Too many requests for this token; retry in ${wait} s.`, { headers: { "Retry-After": String(wait) } });
       return await handler({ request, caller, params: await context.params });
     } catch (error) {

@@ -1,28 +1,73 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { type SQL, sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "@/db";
+
 /**
- * Sign-in throttling with back-off, per account and per client address, in this process's memory.
- * After `freeFailures` failures within the window, each further failure doubles the wait
- * (from `baseSeconds`, at most `maxSeconds`). The same for known and unknown emails.
+ * Sign-in throttling with back-off, per account and per client address, kept in `login_throttles`
+ * so that every app process and server counts the same failures. After `freeFailures` failures
+ * within the window, each further failure doubles the wait (from `baseSeconds`, at most
+ * `maxSeconds`). The same for known and unknown emails. Times come from the database's clock
+ * unless a test passes `now`.
  */
-export function createLoginThrottle({ freeFailures, baseSeconds = 30, maxSeconds = 900, windowSeconds = 900 }: { freeFailures: number; baseSeconds?: number; maxSeconds?: number; windowSeconds?: number }) {
-  const entries = new Map<string, { failures: number; lastFailure: number; lockedUntil: number }>();
+export function createLoginThrottle({
+  scope,
+  freeFailures,
+  baseSeconds = 30,
+  maxSeconds = 900,
+  windowSeconds = 900,
+}: {
+  scope: string;
+  freeFailures: number;
+  baseSeconds?: number;
+  maxSeconds?: number;
+  windowSeconds?: number;
+}) {
+  const hashed = (key: string) => createHash("sha256").update(key).digest("hex");
+  const timeOf = (now?: Date) => (now ? sql`${now.toISOString()}::timestamptz` : sql`now()`);
+  const windowStart = (at: SQL) => sql`${at} - make_interval(secs => ${windowSeconds}::float8)`;
+  // The exponent is capped so that power() cannot overflow; least() brings the wait to maxSeconds anyway.
+  const lockedUntil = (failures: SQL, at: SQL) => sql`case when ${failures} > ${freeFailures}::int
+    then ${at} + make_interval(secs => least(${maxSeconds}::float8, ${baseSeconds}::float8 * power(2::float8, least(${failures} - ${freeFailures}::int - 1, 60))))
+    end`;
+
   return {
     /** Seconds until `key` may try again; 0 when it may now. */
-    wait(key: string, now = Date.now()): number {
-      const entry = entries.get(key);
-      return entry && entry.lockedUntil > now ? Math.ceil((entry.lockedUntil - now) / 1000) : 0;
+    async wait(runner: Queryable, key: string, now?: Date): Promise<number> {
+      const at = timeOf(now);
+      const [row] = await queryRows<{ wait: number }>(
+        runner,
+        sql`select ceil(extract(epoch from locked_until - ${at}))::int as wait
+          from login_throttles where scope = ${scope} and key = ${hashed(key)} and locked_until > ${at}`,
+      );
+      return row?.wait ?? 0;
     },
-    fail(key: string, now = Date.now()): void {
-      const previous = entries.get(key);
-      const failures = previous && now - previous.lastFailure < windowSeconds * 1000 ? previous.failures + 1 : 1;
-      const over = failures - freeFailures;
-      const lockedUntil = over > 0 ? now + Math.min(maxSeconds, baseSeconds * 2 ** (over - 1)) * 1000 : 0;
-      entries.set(key, { failures, lastFailure: now, lockedUntil });
+
+    async fail(runner: Queryable, key: string, now?: Date): Promise<void> {
+      const at = timeOf(now);
+      // One statement: failures from concurrent requests in any process are all counted.
+      const failures = sql`case when t.last_failure_at > ${windowStart(sql`excluded.last_failure_at`)} then t.failures + 1 else 1 end`;
+      await runner.execute(sql`
+        insert into login_throttles as t (scope, key, failures, last_failure_at, locked_until)
+        values (${scope}, ${hashed(key)}, 1, ${at}, ${lockedUntil(sql`1`, at)})
+        on conflict (scope, key) do update set
+          failures = ${failures},
+          last_failure_at = excluded.last_failure_at,
+          locked_until = ${lockedUntil(failures, sql`excluded.last_failure_at`)}`);
+      // Rows past their window and lock act as no row at all: removing them changes nothing but the
+      // table's size. Each failure adds at most one row and removes up to 100; SKIP LOCKED never waits.
+      await runner.execute(sql`
+        delete from login_throttles where (scope, key) in (
+          select scope, key from login_throttles
+          where scope = ${scope} and last_failure_at <= ${windowStart(at)} and (locked_until is null or locked_until <= ${at})
+          limit 100 for update skip locked)`);
     },
-    succeed(key: string): void {
-      entries.delete(key);
+
+    async succeed(runner: Queryable, key: string): Promise<void> {
+      await runner.execute(sql`delete from login_throttles where scope = ${scope} and key = ${hashed(key)}`);
     },
   };
 }
 
-export const accountThrottle = createLoginThrottle({ freeFailures: 5 });
-export const addressThrottle = createLoginThrottle({ freeFailures: 20 });
+export const accountThrottle = createLoginThrottle({ scope: "account", freeFailures: 5 });
+export const addressThrottle = createLoginThrottle({ scope: "address", freeFailures: 20 });

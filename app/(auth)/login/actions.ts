@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { db } from "@/db";
 import { isDatabaseUnavailable } from "@/db/connection-error";
 import { signIn } from "@/lib/auth";
 import { signInSchema } from "@/lib/auth/credentials";
@@ -15,6 +16,8 @@ export type LoginState = {
   email?: string;
 };
 
+const DATABASE_UNAVAILABLE = "The database is unavailable right now, so nobody can sign in. Please try again in a moment.";
+
 async function clientAddress(): Promise<string> {
   const list = await headers();
   return list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || "local";
@@ -26,7 +29,13 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
   const accountKey = parsed.data.email;
   const addressKey = await clientAddress();
-  const wait = Math.max(accountThrottle.wait(accountKey), addressThrottle.wait(addressKey));
+  let wait: number;
+  try {
+    wait = Math.max(...(await Promise.all([accountThrottle.wait(db, accountKey), addressThrottle.wait(db, addressKey)])));
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { message: DATABASE_UNAVAILABLE, email };
+    throw error;
+  }
   if (wait > 0) return { message: `Too many sign-in attempts. Please wait ${wait} seconds and try again.`, email };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
@@ -35,13 +44,12 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     if (error instanceof AuthError) {
       // Auth.js wraps what authorize() threw as `cause.err`: an outage is not a wrong password.
       if (isDatabaseUnavailable((error.cause as { err?: unknown } | undefined)?.err)) {
-        return { message: "The database is unavailable right now, so nobody can sign in. Please try again in a moment.", email };
+        return { message: DATABASE_UNAVAILABLE, email };
       }
-      accountThrottle.fail(accountKey);
-      addressThrottle.fail(addressKey);
+      await Promise.all([accountThrottle.fail(db, accountKey), addressThrottle.fail(db, addressKey)]);
       return { message: "Email or password is incorrect.", email };
     }
-    accountThrottle.succeed(accountKey);
+    await accountThrottle.succeed(db, accountKey);
     throw error;
   }
   return {};
