@@ -1,5 +1,6 @@
 import "server-only";
 import { daysSince } from "@/lib/dates";
+import { snapshotCached } from "../snapshot-cache";
 import { CONVERTED_MILESTONE } from "@/lib/journey";
 import { suggestNextSteps } from "@/lib/risk";
 import { getDailyBalances } from "./balance-history";
@@ -8,10 +9,10 @@ import { getSettings } from "./settings";
 
 const RECENT_DAYS = 14;
 
-export type RiskPageRow = Awaited<ReturnType<typeof getRiskPage>>["rows"][number];
+export type RiskPageRow = Awaited<ReturnType<typeof loadRiskPage>>["rows"][number];
 
 /** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: four queries in all. */
-export async function getRiskPage(query: RiskListQuery) {
+export async function loadRiskPage(query: RiskListQuery) {
   const [{ rows, total, more }, { ledger, risk }] = await Promise.all([getRiskList(query), getSettings(["ledger", "risk"])]);
   const ids = rows.map((row) => row.id);
   const [drivers, histories] = await Promise.all([getRiskDrivers(ids), getDailyBalances(rows, ledger)]);
@@ -41,3 +42,6 @@ export async function getRiskPage(query: RiskListQuery) {
     }),
   };
 }
+
+/** The risk list page as the dashboard shows it: read once while nothing in the database changes (db/snapshot-cache.ts). */
+export const getRiskPage = snapshotCached(loadRiskPage);
