@@ -13,6 +13,8 @@ import { db, queryRows } from "./index";
  *  - it is handed out again only while the snapshot is still that one: nothing has changed since.
  * Values that move with the clock alone (decay, days of silence) are why an entry also expires
  * after `maxAgeMs`. Costs one tiny query per call; a write anywhere empties it for everyone.
+ * `load` must read everything it depends on itself: a value read earlier in the request (a React
+ * `cache()` included) could be older than the snapshot the result is kept under.
  */
 export function snapshotCached<Args, Result>(
   load: (args: Args) => Promise<Result>,

@@ -19,7 +19,7 @@ test.beforeAll(async () => {
   database = await startPrivatePostgres();
   const env = { ...process.env, DATABASE_URL: database.url };
   execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed.ts", "--customers", "20"], { env, stdio: "pipe" });
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, stdio: "ignore" });
+  app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], { env, stdio: "ignore" });
   await waitForHealth(200);
 });
 

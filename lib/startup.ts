@@ -31,5 +31,6 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
-  scheduleRollupRefresh();
+  // `npm start` runs several server processes; one of them refreshes (scripts/start.mjs).
+  if (process.env.HOURGLASS_PERIODIC_REFRESH !== "off") scheduleRollupRefresh();
 }

@@ -37,5 +37,5 @@ runScript("demo", async () => {
   await run(next, ["build"]);
   const port = process.env.PORT ?? "3000";
   console.log(`\nHourglass runs at http://localhost:${port} — sign in with admin@hourglass.demo / hourglass-demo (see README).\n`);
-  await run(next, ["start", "-p", port]);
+  await run("scripts/start.mjs", ["-p", port]);
 });

@@ -11,8 +11,11 @@ export async function refreshJourneyRollups(): Promise<void> {
   }
 }
 
-/** What the server refreshes periodically: risk ranks and journey statistics age with time alone. */
+/**
+ * What the server refreshes periodically: risk ranks and journey statistics age with time alone.
+ * When another server is refreshing right now, it refreshes the journey statistics too.
+ */
 export async function refreshRollups(): Promise<void> {
-  await refreshAllRisk();
+  if (!(await refreshAllRisk())) return;
   await refreshJourneyRollups();
 }
