@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { startPrivatePostgres, type PrivatePostgres } from "@/db/testing/private-postgres";
 import { demoMember, expect, LoginPage, test } from "./fixtures";
 
@@ -43,4 +44,25 @@ test("while PostgreSQL is down every page says the database is unavailable and h
   await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("current-member")).toContainText(member.name);
   await waitForHealth(200);
+});
+
+test("the server runs one process per core, and one that dies is replaced while the others keep answering", async () => {
+  const workers = () =>
+    execFileSync("ps", ["-o", "pid=", "--ppid", String(app.pid)]).toString().split("\n").map((line) => Number(line.trim())).filter(Boolean);
+  await expect.poll(() => workers().length, { timeout: 30_000 }).toBe(availableParallelism());
+  const before = workers();
+  process.kill(before[0], "SIGKILL");
+  // Every request in the meantime is answered by a process still running.
+  const answers: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        answers.push(await fetch(`${origin}/api/health`).then((r) => r.status, () => 0));
+        const now = workers();
+        return now.length === before.length && !now.includes(before[0]);
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBe(true);
+  expect(answers.every((status) => status === 200)).toBe(true);
 });
