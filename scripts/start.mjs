@@ -30,6 +30,9 @@ const fork = (refreshes) => {
   return worker;
 };
 
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+let recentRestarts = [];
 let stopping = false;
 let exitCode = 0;
 const listening = new Set();
@@ -56,6 +59,16 @@ cluster.on("exit", (worker, code, signal) => {
     stop("SIGTERM");
     return;
   }
+  // …unless they keep stopping (a broken build, say): then stop instead of restarting forever.
+  const now = Date.now();
+  recentRestarts = recentRestarts.filter((at) => now - at < RESTART_WINDOW_MS);
+  if (recentRestarts.length >= MAX_RESTARTS) {
+    console.error(`Hourglass: server processes stopped ${MAX_RESTARTS + 1} times within a minute; stopping (see the errors above).`);
+    exitCode = 1;
+    stop("SIGTERM");
+    return;
+  }
+  recentRestarts.push(now);
   console.error(`Hourglass: a server process stopped (${signal ?? `exit code ${code}`}); starting a new one.`);
   fork(worker === refresher);
 });
