@@ -5,9 +5,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { ensureBook } from "./bench/book";
-import { captureStatements, explainStatements, firstLoadJs, loadTest, measureIngestion, timeLogInteractionAction, timePage, timeStatements } from "./bench/measure";
+import { bookWriter, captureStatements, explainStatements, firstLoadJs, loadTest, measureIngestion, timeLogInteractionAction, timePage, timeStatements } from "./bench/measure";
 import { printReport, TARGETS } from "./bench/report";
-import { signIn, startApp } from "./bench/server";
+import { type AppServer, signIn, startApp } from "./bench/server";
 import { runScript, UsageError } from "./run-script";
 
 /**
@@ -60,31 +60,43 @@ runScript("bench", async () => {
 
   mkdirSync("bench", { recursive: true });
   const sqlLog = path.resolve("bench", ".statements.jsonl");
-  const app = await startApp(book.url, Number(values.port), sqlLog);
+  const port = Number(values.port);
+  const app = await startApp(book.url, port);
+  let capture: AppServer | undefined;
+  const writer = bookWriter(book.url);
   try {
     await waitForQuietDatabase(book.url);
+    capture = await startApp(book.url, port + 1, { sqlLog });
     const { header: cookie, cookies } = await signIn(app.origin, "manager");
+    const { header: captureCookie } = await signIn(capture.origin, "manager");
     const pages = [
       { name: "/", path: "/", target: TARGETS.overview },
       { name: "/journey (Marketing Hourglass)", path: "/journey?model=hourglass", target: TARGETS.journey },
       { name: "/journey (Customer Value Journey)", path: "/journey?model=cvj", target: TARGETS.journey },
       { name: "/journey (SCALE)", path: "/journey?model=scale", target: TARGETS.journey },
       { name: "/risk", path: "/risk", target: TARGETS.list },
+      { name: "/risk, nothing written since the last view", path: "/risk", target: TARGETS.list, quiet: true },
       { name: "/customers", path: "/customers", target: TARGETS.list },
       { name: `/customers?q=${search.term}`, path: `/customers?q=${encodeURIComponent(search.term)}`, target: TARGETS.list },
       { name: `/customers/[id] (${typical.interactions} interactions)`, path: `/customers/${typical.id}`, target: TARGETS.customer },
       { name: `/customers/[id] (${heavy.interactions.toLocaleString("en")} interactions)`, path: `/customers/${heavy.id}`, target: TARGETS.customer },
+      { name: "/risk/how (text only: the floor of any signed-in page)", path: "/risk/how", target: TARGETS.customer, reference: true },
     ];
     const pageResults = [];
     const plans: string[] = [];
     for (const page of pages) {
       log(`Timing ${page.name}…`);
-      const timing = await timePage(app.origin, page.path, cookie, runs);
-      const statements = await captureStatements(app.origin, page.path, cookie, sqlLog);
+      // A write commits before every request, as on a busy day: no page is served from the
+      // snapshot cache unless the row says so.
+      const timing = await timePage(app.origin, page.path, cookie, runs, page.quiet ? undefined : writer.write);
+      await writer.write();
+      const statements = await captureStatements(capture.origin, page.path, captureCookie, sqlLog);
       const sql = await timeStatements(book.url, statements, runs);
       pageResults.push({ ...page, ...timing, statements: statements.length, sql, ratio: Math.round((timing.total.p50 / sql.p50) * 100) / 100 });
       if (values.explain) plans.push(`## ${page.name}\n`, ...(await explainStatements(book.url, statements)).map((p) => `### ${p.ms} ms\n\n\`\`\`sql\n${p.query}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\`\n`));
     }
+    capture.stop();
+    capture = undefined;
     if (values.explain) {
       writeFileSync("bench/plans.md", `# Query plans at ${book.counts.customers} customers / ${book.counts.interactions} interactions\n\n${plans.join("\n")}`);
       for (const page of pageResults) log(`${page.name}: page p50 ${page.total.p50} ms, SQL p50 ${page.sql.p50} ms`);
@@ -94,8 +106,19 @@ runScript("bench", async () => {
     const action = await timeLogInteractionAction(app.origin, cookie, Number(typical.id), runs);
     log("Ingesting through the API…");
     const ingestion = await measureIngestion(app.origin, book.url, 2, 10);
-    log("Load on /risk with 20 clients…");
-    const load = await loadTest(app.origin, "/risk", cookie, 20, 20);
+    await waitForQuietDatabase(book.url);
+    log("Load on /risk with 20 clients, nothing written…");
+    const quietLoad = await loadTest(app.origin, ["/risk"], cookie, 20, 20, "nothing written meanwhile");
+    log("Load on /risk with 20 clients while a write commits every 50 ms…");
+    let stopWriting = writer.keepWriting(50);
+    const busyLoad = await loadTest(app.origin, ["/risk"], cookie, 20, 20, "a write committed every 50 ms");
+    await stopWriting();
+    // Each client on its own page of the list, and a write between any two requests of one client:
+    // no view can be shared or kept, every request reads the database.
+    log("Load on 20 different pages of /risk with a write every 50 ms…");
+    stopWriting = writer.keepWriting(50);
+    const uncachedLoad = await loadTest(app.origin, Array.from({ length: 20 }, (_, i) => `/risk?page=${i + 1}`), cookie, 20, 20, "each client its own page, a write every 50 ms");
+    await stopWriting();
     log("First-load JavaScript per route…");
     const javascript = await firstLoadJs(app.origin, cookies, [...new Set(pages.map((p) => p.path.split("?")[0].replace(/\/\d+$/, `/${typical.id}`)))]);
 
@@ -107,14 +130,16 @@ runScript("bench", async () => {
       pages: pageResults,
       action: { name: "log an interaction (server action)", ...action },
       ingestion,
-      load,
+      loads: [quietLoad, busyLoad, uncachedLoad],
       javascript,
       nextVersion: JSON.parse(readFileSync("node_modules/next/package.json", "utf8")).version,
     };
     writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
     printReport(results);
   } finally {
+    capture?.stop();
     app.stop();
+    await writer.end();
   }
 });
 

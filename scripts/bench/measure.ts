@@ -20,12 +20,16 @@ export function summarize(samples: readonly number[]): Timing {
 
 const WARMUP = 3;
 
-/** Sequential signed-in requests: time to the first byte and to the end of the (streamed) response. */
-export async function timePage(origin: string, path: string, cookie: string, runs: number) {
+/**
+ * Sequential signed-in requests: time to the first byte and to the end of the (streamed) response.
+ * `beforeEach` runs before each request, outside the timing (the benchmark commits a write there).
+ */
+export async function timePage(origin: string, path: string, cookie: string, runs: number, beforeEach?: () => Promise<void>) {
   const ttfb: number[] = [];
   const total: number[] = [];
   let bytes = 0;
   for (let i = 0; i < WARMUP + runs; i++) {
+    await beforeEach?.();
     const started = performance.now();
     const response = await fetch(`${origin}${path}`, { headers: { cookie }, redirect: "manual" });
     const first = performance.now() - started;
@@ -41,6 +45,36 @@ export async function timePage(origin: string, path: string, cookie: string, run
 }
 
 type Statement = { query: string; parameters: unknown[] };
+
+/**
+ * A connection that commits a write whenever asked: what any change to the book does to the
+ * snapshot cache (db/snapshot-cache.ts), without changing the book. `select txid_current()` gives
+ * the transaction an id, and its commit is a new snapshot for every server process.
+ */
+export function bookWriter(databaseUrl: string) {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const write = async () => {
+    await client`select txid_current()`;
+  };
+  return {
+    write,
+    /** Writes every `intervalMs` until the returned function is called. */
+    keepWriting(intervalMs: number) {
+      let writing = true;
+      const loop = (async () => {
+        while (writing) {
+          await write();
+          await new Promise((resolve) => setTimeout(resolve, intervalMs));
+        }
+      })();
+      return async () => {
+        writing = false;
+        await loop;
+      };
+    },
+    end: () => client.end(),
+  };
+}
 
 /** The statements one request of a page runs, read from the app's statement log (HOURGLASS_SQL_LOG). */
 export async function captureStatements(origin: string, path: string, cookie: string, sqlLog: string): Promise<Statement[]> {
@@ -126,16 +160,30 @@ export async function measureIngestion(origin: string, databaseUrl: string, send
   return { events, senders, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds) };
 }
 
-/** Concurrent signed-in clients on one page (autocannon); p95 from every response's own latency. */
-export async function loadTest(origin: string, path: string, cookie: string, connections: number, seconds: number) {
+/**
+ * Concurrent signed-in clients (autocannon), client i on `paths[i % paths.length]`; p95 from every
+ * response's own latency.
+ */
+export async function loadTest(origin: string, paths: readonly string[], cookie: string, connections: number, seconds: number, label: string) {
   const latencies: number[] = [];
+  let next = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: `${origin}${path}`, connections, duration: seconds, headers: { cookie } }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      {
+        url: `${origin}${paths[0]}`,
+        connections,
+        duration: seconds,
+        headers: { cookie },
+        setupClient: (client) => client.setRequests([{ method: "GET", path: paths[next++ % paths.length], headers: { cookie } }]),
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
-    path,
+    label,
+    path: paths.length === 1 ? paths[0] : `${paths[0]} … (${paths.length} pages)`,
     connections,
     seconds,
     requests: result.requests.total,

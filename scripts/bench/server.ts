@@ -9,8 +9,12 @@ export type AppServer = { origin: string; process: ChildProcess; stop: () => voi
 
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
-/** `next start` on the production build against the bench database, like a real install. */
-export async function startApp(databaseUrl: string, port: number, sqlLog: string): Promise<AppServer> {
+/**
+ * `npm start` (one server process per core) on the production build against the bench database,
+ * like a real install. With `sqlLog`, one process that writes every statement it runs to that file
+ * and does no periodic refresh: the server the benchmark reads each page's SQL from.
+ */
+export async function startApp(databaseUrl: string, port: number, { sqlLog }: { sqlLog?: string } = {}): Promise<AppServer> {
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -18,12 +22,12 @@ export async function startApp(databaseUrl: string, port: number, sqlLog: string
     AUTH_SECRET: randomBytes(32).toString("base64"),
     AUTH_TRUST_HOST: "true",
     DATABASE_URL: databaseUrl,
-    HOURGLASS_SQL_LOG: sqlLog,
     // The benchmark's own clients would otherwise hit the per-token API limit.
     API_RATE_BURST: "100000",
     API_RATE_PER_SECOND: "100000",
+    ...(sqlLog ? { HOURGLASS_SQL_LOG: sqlLog, WEB_CONCURRENCY: "1", HOURGLASS_PERIODIC_REFRESH: "off" } : {}),
   };
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
   const origin = `http://localhost:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
