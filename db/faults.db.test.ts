@@ -1,34 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/connection-error";
 import { createApiToken } from "@/db/mutations/api-tokens";
 import { logInteraction } from "@/db/mutations/interactions";
 import { checkDatabase } from "@/db/queries/health";
 import { asSessionMember, createCustomer, createMember } from "@/db/testing/factories";
-import { startPrivatePostgres, type PrivatePostgres } from "@/db/testing/private-postgres";
+import { runOnOwnPostgresServer } from "@/db/testing/own-server";
 import { executeAction } from "@/lib/actions/execute";
 import { balanceAt, balanceFromInteractions } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
-import { closeDatabase, db } from "./index";
-import { migrateDatabase } from "./migrate";
+import { db } from "./index";
 import { customers, interactions, interactionTypes } from "./schema";
 
 // This file runs on a PostgreSQL server of its own, which it stops and starts: no other test is disturbed.
-let server: PrivatePostgres;
-
-beforeAll(async () => {
-  server = await startPrivatePostgres();
-  await closeDatabase();
-  process.env.DATABASE_URL = server.url;
-  await migrateDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  await closeDatabase();
-  server?.destroy();
-});
+const ownServer = runOnOwnPostgresServer();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -106,10 +93,10 @@ describe("PostgreSQL restarts in the middle of a stream of writes", () => {
     const stream = Promise.all([actionWriter(1), actionWriter(2), actionWriter(3), apiWriter(1), apiWriter(2)]);
     while (acknowledgedKeys.length < 40) await sleep(20);
 
-    server.stop();
+    ownServer().stop();
     expect(await checkDatabase()).toBe(false);
     await sleep(1_500);
-    server.start();
+    ownServer().start();
     await stream;
     expect(await checkDatabase()).toBe(true);
 

@@ -1,30 +1,17 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
-import { closeDatabase, db } from "./index";
-import { migrateDatabase } from "./migrate";
+import { db } from "./index";
 import { logInteraction } from "./mutations/interactions";
 import { getRiskPage } from "./queries/risk-page";
 import { customers } from "./schema";
 import { asSessionMember, createCustomer, createMember } from "./testing/factories";
-import { startPrivatePostgres, type PrivatePostgres } from "./testing/private-postgres";
+import { runOnOwnPostgresServer } from "./testing/own-server";
 import { snapshotCached } from "./snapshot-cache";
 
 // The cache watches the whole server's snapshot, and the other test files write to the shared
 // server all the time: this file runs on a PostgreSQL server of its own.
-let server: PrivatePostgres;
-
-beforeAll(async () => {
-  server = await startPrivatePostgres();
-  await closeDatabase();
-  process.env.DATABASE_URL = server.url;
-  await migrateDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  await closeDatabase();
-  server?.destroy();
-});
+runOnOwnPostgresServer();
 
 function countingCustomers(options?: Parameters<typeof snapshotCached>[1]) {
   const calls = { n: 0 };

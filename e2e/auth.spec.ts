@@ -79,11 +79,12 @@ test("a session cookie stops working the moment it expires, even one the server 
   const salt = "authjs.session-token";
   const secret = process.env.AUTH_SECRET ?? "";
   const issued = (await context.cookies()).find((cookie) => cookie.name === salt);
-  const token = await decode({ token: issued?.value, secret, salt });
+  if (!issued) throw new Error("Signing in set no session cookie.");
+  const token = await decode({ token: issued.value, secret, salt });
   expect(token?.sub).toBeTruthy();
   // The same member, in a cookie that lives 2 seconds (Auth.js allows 15 more for clock skew).
   const shortLived = await encode({ token: { sub: token?.sub }, secret, salt, maxAge: 2 });
-  await context.addCookies([{ ...issued!, value: shortLived }]);
+  await context.addCookies([{ ...issued, value: shortLived }]);
   await page.goto("/customers");
   await expect(page.getByTestId("current-member")).toContainText(demoMember("csm").name);
   await page.waitForTimeout(18_000);

@@ -75,7 +75,7 @@ runScript("bench", async () => {
       { name: "/journey (Customer Value Journey)", path: "/journey?model=cvj", target: TARGETS.journey },
       { name: "/journey (SCALE)", path: "/journey?model=scale", target: TARGETS.journey },
       { name: "/risk", path: "/risk", target: TARGETS.list },
-      { name: "/risk, nothing written since the last view", path: "/risk", target: TARGETS.list, quiet: true },
+      { name: "/risk, nothing written since the last view", path: "/risk", target: TARGETS.list, quiet: true, reference: true },
       { name: "/customers", path: "/customers", target: TARGETS.list },
       { name: `/customers?q=${search.term}`, path: `/customers?q=${encodeURIComponent(search.term)}`, target: TARGETS.list },
       { name: `/customers/[id] (${typical.interactions} interactions)`, path: `/customers/${typical.id}`, target: TARGETS.customer },

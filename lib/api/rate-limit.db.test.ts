@@ -1,9 +1,7 @@
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { afterAll, describe, expect, it } from "vitest";
-import { type Database, db } from "@/db";
-import * as schema from "@/db/schema";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
 import { apiTokens } from "@/db/schema";
+import { separateConnections } from "@/db/testing/separate-connections";
 import { createRateLimiter } from "./rate-limit";
 
 const T0 = Date.parse("2026-03-01T09:00:00Z");
@@ -16,18 +14,6 @@ async function tokenId(): Promise<number> {
   return token.id;
 }
 
-const clients: postgres.Sql[] = [];
-/** Runners on connections of their own, as separate app processes have; the embedded database has only one. */
-function separateConnections(count: number): Database[] {
-  const url = process.env.DATABASE_URL;
-  if (!url) return [db];
-  return Array.from({ length: count }, () => {
-    const client = postgres(url, { max: 1, onnotice: () => {} });
-    clients.push(client);
-    return drizzle(client, { schema, casing: "snake_case" });
-  });
-}
-afterAll(() => Promise.all(clients.map((client) => client.end({ timeout: 5 }))));
 
 describe("API rate limit, shared through the database", () => {
   it("3 requests at once pass, the 4th waits 1 s at 1 per second, and passes again a second later", async () => {

@@ -1,9 +1,7 @@
 import { sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { afterAll, describe, expect, it } from "vitest";
-import { type Database, db, queryRows } from "@/db";
-import * as schema from "@/db/schema";
+import { describe, expect, it } from "vitest";
+import { db, queryRows } from "@/db";
+import { separateConnections } from "@/db/testing/separate-connections";
 import { accountThrottle, addressThrottle, createLoginThrottle } from "./throttle";
 
 const T0 = Date.parse("2026-03-01T09:00:00Z");
@@ -11,18 +9,6 @@ const at = (seconds: number) => new Date(T0 + seconds * 1000);
 let counter = 0;
 const unique = (name: string) => `${name}-${Date.now().toString(36)}${(counter++).toString(36)}@example.test`;
 
-const clients: postgres.Sql[] = [];
-/** Runners on connections of their own, as separate app processes have; the embedded database has only one. */
-function separateConnections(count: number): Database[] {
-  const url = process.env.DATABASE_URL;
-  if (!url) return [db];
-  return Array.from({ length: count }, () => {
-    const client = postgres(url, { max: 1, onnotice: () => {} });
-    clients.push(client);
-    return drizzle(client, { schema, casing: "snake_case" });
-  });
-}
-afterAll(() => Promise.all(clients.map((client) => client.end({ timeout: 5 }))));
 
 const rowsIn = async (scope: string) =>
   (await queryRows<{ count: number }>(db, sql`select count(*)::int as count from login_throttles where scope = ${scope}`))[0].count;
