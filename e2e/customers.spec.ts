@@ -115,3 +115,26 @@ test("a viewer sees no forms, and a forged log action from a viewer session is r
   await csm.context.close();
   await viewer.context.close();
 });
+
+test("a column header sorts the list, marks the sorted column, and sorts the other way when clicked again", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  await page.goto("/customers");
+  const table = page.getByRole("table", { name: /Customers, sorted by/ });
+  const mrrHeader = table.getByRole("columnheader", { name: /MRR/ });
+  const mrrValues = async () =>
+    (await table.locator("tbody tr td:nth-child(5)").allTextContents()).map((text) => Number(text.replace(/[^0-9.]/g, "")));
+
+  await mrrHeader.getByRole("link").click();
+  await expect(page).toHaveURL(/sort=mrr&dir=asc/);
+  await expect(mrrHeader).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.getByRole("columnheader", { name: /Name/ })).not.toHaveAttribute("aria-sort");
+  const ascending = await mrrValues();
+  expect(ascending.length).toBeGreaterThan(1);
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+  await mrrHeader.getByRole("link").click();
+  await expect(page).toHaveURL(/sort=mrr&dir=desc/);
+  await expect(mrrHeader).toHaveAttribute("aria-sort", "descending");
+  const descending = await mrrValues();
+  expect(descending).toEqual([...descending].sort((a, b) => b - a));
+});

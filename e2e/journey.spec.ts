@@ -71,3 +71,13 @@ test("the three lenses draw their shapes and keep the choice and filters in the 
   await page.getByTestId("stage-table").getByRole("link", { name: "Love" }).click();
   await expect(page.getByRole("table", { name: "Customers in Love" })).toBeVisible();
 });
+
+test("the distribution over time is also a table: a row per week, a column per stage of the lens", async ({ page, signInAs }) => {
+  await signInAs("viewer");
+  await page.goto("/journey?model=scale");
+  await page.getByText("Show as a table").click();
+  const weekly = page.locator("details table");
+  await expect(weekly).toBeVisible();
+  await expect(weekly.getByRole("columnheader")).toHaveText(["Week of", "Seek", "Consider", "Act", "Love", "Engage"]);
+  expect(await weekly.locator("tbody tr").count()).toBeGreaterThanOrEqual(52);
+});

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
-import { BalanceBadge } from "@/components/customers/balance-badge";
+import { type CustomerColumn, CustomersTable, type CustomerTableRow } from "@/components/customers/customers-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FILTER_CONTROL, FilterSelect, OwnerFilter, PlanFilter, StageFilter } from "@/components/filters/filter-controls";
@@ -60,57 +60,45 @@ async function CustomerTable({ params, query, model }: { params: SearchParams; q
       </EmptyState>
     );
   }
-  const sortLink = (sort: (typeof CUSTOMER_SORTS)[number]) => {
+  // Only the sorted column carries aria-sort; every sortable header links to the other direction.
+  const sortable = (label: string, sort: (typeof CUSTOMER_SORTS)[number], align?: "right"): CustomerColumn => {
     const active = query.sort === sort;
-    const direction = active && query.direction === "asc" ? "desc" : "asc";
-    return (
-      <Link href={withParams("/customers", params, { sort, dir: direction, page: undefined })} className="inline-flex items-center gap-1 hover:underline">
-        {SORT_LABELS[sort]}
-        {active ? <span aria-label={query.direction === "asc" ? "sorted ascending" : "sorted descending"}>{query.direction === "asc" ? "▲" : "▼"}</span> : null}
-      </Link>
-    );
+    return {
+      label,
+      align,
+      sortHref: withParams("/customers", params, { sort, dir: active && query.direction === "asc" ? "desc" : "asc", page: undefined }),
+      sorted: active ? (query.direction === "asc" ? "ascending" : "descending") : undefined,
+    };
   };
+  const columns: CustomerColumn[] = [
+    sortable(SORT_LABELS.name, "name"),
+    { label: "Owner" },
+    sortable(SORT_LABELS.milestone, "milestone"),
+    { label: "Plan" },
+    sortable(SORT_LABELS.mrr, "mrr", "right"),
+    sortable(SORT_LABELS.balance, "balance", "right"),
+    sortable(SORT_LABELS.lastActivity, "lastActivity"),
+    { label: "Status" },
+  ];
+  const now = new Date();
+  const tableRows = rows.map((row): CustomerTableRow => {
+    const silent = daysSince(row.lastInboundAt, now);
+    return {
+      id: row.id,
+      name: row.name,
+      detail: [row.company, row.email].filter(Boolean).join(" · "),
+      owner: row.ownerName,
+      stage: stageForMilestone(model.stages, row.milestone)?.name ?? "",
+      plan: PLAN_LABELS[row.plan as keyof typeof PLAN_LABELS] ?? row.plan,
+      mrr: formatCents(row.mrrCents),
+      balance: Number(row.balance),
+      lastInbound: silent === null ? "never" : silent === 0 ? "today" : `${silent} d ago`,
+      churned: row.status === "churned",
+    };
+  });
   return (
     <>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Customers, sorted by {SORT_LABELS[query.sort]}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium" aria-sort={query.sort === "name" ? (query.direction === "asc" ? "ascending" : "descending") : undefined}>{sortLink("name")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">Owner</th>
-              <th scope="col" className="px-4 py-2 font-medium">{sortLink("milestone")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">Plan</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">{sortLink("mrr")}</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">{sortLink("balance")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{sortLink("lastActivity")}</th>
-              <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const silent = daysSince(row.lastInboundAt);
-              return (
-                <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-                  <td className="px-4 py-2">
-                    <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">
-                      {row.name}
-                    </Link>
-                    <div className="text-xs text-slate-500">{[row.company, row.email].filter(Boolean).join(" · ")}</div>
-                  </td>
-                  <td className="px-4 py-2">{row.ownerName ?? <span className="text-slate-400">—</span>}</td>
-                  <td className="px-4 py-2">{stageForMilestone(model.stages, row.milestone)?.name}</td>
-                  <td className="px-4 py-2">{PLAN_LABELS[row.plan as keyof typeof PLAN_LABELS] ?? row.plan}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatCents(row.mrrCents)}</td>
-                  <td className="px-4 py-2 text-right"><BalanceBadge balance={Number(row.balance)} /></td>
-                  <td className="px-4 py-2 text-slate-600">{silent === null ? "never" : silent === 0 ? "today" : `${silent} d ago`}</td>
-                  <td className="px-4 py-2">{row.status === "churned" ? <span className="text-red-700">Churned</span> : "Active"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <CustomersTable caption={`Customers, sorted by ${SORT_LABELS[query.sort]}`} columns={columns} rows={tableRows} />
       <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} noun="customers" hrefFor={(page) => withParams("/customers", params, { page })} />
     </>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { cache, Suspense } from "react";
 import { JourneyShapeChart, StageAreaChart } from "@/components/charts/lazy";
 import { StageTable } from "@/components/journey/stage-table";
+import { WeeklyStageTable } from "@/components/journey/weekly-stage-table";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -53,22 +54,7 @@ async function OverTime({ model, filters }: { model: JourneyModelWithStages; fil
       <details className="mt-3">
         <summary className="cursor-pointer text-sm font-medium text-slate-700">Show as a table</summary>
         <div className="mt-2 max-h-80 overflow-auto">
-          <table className="w-full text-right text-xs tabular-nums">
-            <thead className="sticky top-0 bg-white">
-              <tr>
-                <th scope="col" className="px-2 py-1 text-left">Week of</th>
-                {model.stages.map((s) => <th scope="col" key={s.id} className="px-2 py-1">{s.name}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {history.weekStarts.map((week, index) => (
-                <tr key={week} className="border-t border-slate-100">
-                  <th scope="row" className="px-2 py-1 text-left font-normal">{week}</th>
-                  {series.map((s) => <td key={s.key} className="px-2 py-1">{s.values[index]}</td>)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <WeeklyStageTable weeks={history.weekStarts} series={series} />
         </div>
       </details>
     </Card>

@@ -1,0 +1,69 @@
+"use client";
+
+import Link from "next/link";
+import { BalanceBadge } from "@/components/customers/balance-badge";
+
+/** A column header: sortable ones link to the list sorted by it (`sorted` on the active one). */
+export type CustomerColumn = { label: string; align?: "right"; sortHref?: string; sorted?: "ascending" | "descending" };
+
+/**
+ * One row of the customer list, already formatted on the server. A client component, so that a
+ * page of 50 rows travels as this compact data plus HTML rather than as a React element tree too.
+ */
+export type CustomerTableRow = {
+  id: number;
+  name: string;
+  detail: string;
+  owner: string | null;
+  stage: string;
+  plan: string;
+  mrr: string;
+  balance: number;
+  lastInbound: string;
+  churned: boolean;
+};
+
+export function CustomersTable({ caption, columns, rows }: { caption: string; columns: CustomerColumn[]; rows: CustomerTableRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={`px-4 py-2 font-medium${column.align === "right" ? " text-right" : ""}`} aria-sort={column.sorted}>
+                {column.sortHref ? (
+                  <Link href={column.sortHref} className="inline-flex items-center gap-1 hover:underline">
+                    {column.label}
+                    {column.sorted ? <span aria-label={column.sorted === "ascending" ? "sorted ascending" : "sorted descending"}>{column.sorted === "ascending" ? "▲" : "▼"}</span> : null}
+                  </Link>
+                ) : (
+                  column.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+              <td className="px-4 py-2">
+                <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                  {row.name}
+                </Link>
+                <div className="text-xs text-slate-500">{row.detail}</div>
+              </td>
+              <td className="px-4 py-2">{row.owner ?? <span className="text-slate-400">—</span>}</td>
+              <td className="px-4 py-2">{row.stage}</td>
+              <td className="px-4 py-2">{row.plan}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{row.mrr}</td>
+              <td className="px-4 py-2 text-right"><BalanceBadge balance={row.balance} /></td>
+              <td className="px-4 py-2 text-slate-600">{row.lastInbound}</td>
+              <td className="px-4 py-2">{row.churned ? <span className="text-red-700">Churned</span> : "Active"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
