@@ -102,10 +102,6 @@ runScript("bench", async () => {
       for (const page of pageResults) log(`${page.name}: page p50 ${page.total.p50} ms, SQL p50 ${page.sql.p50} ms`);
       return;
     }
-    log("Timing the log-interaction server action…");
-    const action = await timeLogInteractionAction(app.origin, cookie, Number(typical.id), runs);
-    log("Ingesting through the API…");
-    const ingestion = await measureIngestion(app.origin, book.url, 2, 10);
     await waitForQuietDatabase(book.url);
     log("Load on /risk with 20 clients, nothing written…");
     const quietLoad = await loadTest(app.origin, ["/risk"], cookie, 20, 20, "nothing written meanwhile");
@@ -119,6 +115,10 @@ runScript("bench", async () => {
     stopWriting = writer.keepWriting(50);
     const uncachedLoad = await loadTest(app.origin, Array.from({ length: 20 }, (_, i) => `/risk?page=${i + 1}`), cookie, 20, 20, "each client its own page, a write every 50 ms");
     await stopWriting();
+    log("Timing the log-interaction server action…");
+    const action = await timeLogInteractionAction(app.origin, cookie, Number(typical.id), runs);
+    log("Ingesting through the API…");
+    const ingestion = await measureIngestion(app.origin, book.url, 2, 10);
     log("First-load JavaScript per route…");
     const javascript = await firstLoadJs(app.origin, cookies, [...new Set(pages.map((p) => p.path.split("?")[0].replace(/\/\d+$/, `/${typical.id}`)))]);
 
