@@ -103,6 +103,8 @@ runScript("bench", async () => {
       return;
     }
     await waitForQuietDatabase(book.url);
+    // Every server process has rendered a page a few dozen times so far: warm them all up first.
+    await loadTest(app.origin, ["/risk"], cookie, 20, 5, "warm-up");
     log("Load on /risk with 20 clients, nothing written…");
     const quietLoad = await loadTest(app.origin, ["/risk"], cookie, 20, 20, "nothing written meanwhile");
     log("Load on /risk with 20 clients while a write commits every 50 ms…");
