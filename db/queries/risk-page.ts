@@ -1,17 +1,17 @@
 import "server-only";
 import { daysSince } from "@/lib/dates";
-import { snapshotCached } from "../snapshot-cache";
 import { CONVERTED_MILESTONE } from "@/lib/journey";
 import { suggestNextSteps } from "@/lib/risk";
 import { getDailyBalances } from "./balance-history";
 import { getRiskDrivers, getRiskList, type RiskListQuery } from "./risk";
 import { getSettings } from "./settings";
+import { snapshotCached } from "../snapshot-cache";
 
 const RECENT_DAYS = 14;
 
 export type RiskPageRow = Awaited<ReturnType<typeof loadRiskPage>>["rows"][number];
 
-/** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: four queries in all. */
+/** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: five queries in all (settings, the list and its count, drivers, daily balances). */
 export async function loadRiskPage(query: RiskListQuery) {
   const [{ rows, total, more }, { ledger, risk }] = await Promise.all([getRiskList(query), getSettings(["ledger", "risk"])]);
   const ids = rows.map((row) => row.id);
