@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type IdColumn, parseId } from "./validation/fields";
+import { type IdColumn, toId } from "./validation/fields";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -11,15 +11,7 @@ export function first(params: SearchParams, key: string): string | undefined {
 }
 
 /** An id in the URL: digits within what its column holds, or the parameter counts as absent (never an overflowing query). */
-export const idParam = (column: IdColumn = "integer") =>
-  z.string().transform((value, ctx) => {
-    const id = parseId(value, column);
-    if (id === null) {
-      ctx.addIssue({ code: "custom", message: "Not an id." });
-      return z.NEVER;
-    }
-    return id;
-  });
+export const idParam = (column: IdColumn = "integer") => z.string().transform((value, ctx) => toId(value, column, "Not an id.", ctx));
 
 /** A page number: past 100,000 pages the offset would be nonsense (and past bigint, an error). */
 export const pageParam = z.coerce.number().int().min(1).max(100_000);

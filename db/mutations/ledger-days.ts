@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { type HalfLives, LEDGER_EPOCH_MS, type LedgerAccumulators } from "@/lib/ledger";
+import type { HalfLives, LedgerAccumulators } from "@/lib/ledger";
 import type { Queryable } from "../index";
+import { daysSinceLedgerEpochSql } from "../queries/ledger-sql";
 
-const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 UTC: the key of ledger_days. */
@@ -21,7 +21,7 @@ export async function addToLedgerDay(tx: Queryable, customerId: number, at: Date
 
 /** Each interaction's weight and its contributions to the credit and debt accumulators, as SQL over `i` and `t`. */
 export function contributionSql(halfLives: HalfLives, i = sql.raw("i")) {
-  const age = sql`(extract(epoch from (${i}.occurred_at - ${EPOCH}::timestamptz)) / 86400.0)`;
+  const age = daysSinceLedgerEpochSql(sql`${i}.occurred_at`);
   const weight = sql`coalesce(${i}.weight_override, t.default_weight)`;
   return {
     day: sql`floor(extract(epoch from ${i}.occurred_at) / 86400)::int`,

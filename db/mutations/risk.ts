@@ -1,11 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import { CONVERTED_MILESTONE } from "@/lib/journey";
-import { LEDGER_EPOCH_MS } from "@/lib/ledger";
 import { db, type Queryable, queryRows } from "../index";
 import { getSettings } from "../queries/settings";
+import { daysSinceLedgerEpochSql } from "../queries/ledger-sql";
 import { rebuildLedger } from "./ledger-days";
 
-const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
 
 function onlyCustomers(column: SQL, customerIds?: readonly number[]): SQL {
   return customerIds ? sql`${column} = any(${`{${customerIds.join(",")}}`}::int[])` : sql`true`;
@@ -23,7 +22,7 @@ export async function refreshRisk(tx: Queryable, customerIds?: readonly number[]
   const { ledger, risk } = await getSettings(["ledger", "risk"], tx);
   const hc = ledger.creditHalfLifeDays;
   const hd = ledger.debtHalfLifeDays;
-  const days = sql`(extract(epoch from (now() - ${EPOCH}::timestamptz)) / 86400.0)`;
+  const days = daysSinceLedgerEpochSql();
   const ageDays = sql`(extract(epoch from (now() - i.occurred_at)) / 86400.0)`;
   await tx.execute(sql`
     with recent as (

@@ -1,13 +1,12 @@
 import "server-only";
 import { and, eq, gt, type SQL, sql } from "drizzle-orm";
 import { type JourneyFilters, isBookWide } from "@/lib/journey-filters";
-import { LEDGER_EPOCH_MS } from "@/lib/ledger";
 import { db, type Queryable, queryRows } from "../index";
 import { customers, journeyRollups } from "../schema";
 import type { JourneyModelWithStages } from "./journey";
 import { getSettings } from "./settings";
+import { daysSinceLedgerEpochSql } from "./ledger-sql";
 
-const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
 export const WEEKS = 52;
 const ROLLUP_MAX_AGE_MS = 15 * 60 * 1000;
 
@@ -29,7 +28,7 @@ export type StageSnapshot = { stageId: number; now: number; reached: number; cre
  */
 export async function getStageSnapshot(model: JourneyModelWithStages, filters: JourneyFilters) {
   const { ledger } = await getSettings(["ledger"]);
-  const days = sql`(extract(epoch from (now() - ${EPOCH}::timestamptz)) / 86400.0)`;
+  const days = daysSinceLedgerEpochSql();
   const rows = await queryRows<{ milestone: number; peak: number; customers: number; credit: number; debt: number }>(
     db,
     sql`select c.milestone::int as milestone, c.peak_milestone::int as peak, count(*)::int as customers,

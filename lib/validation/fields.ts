@@ -60,7 +60,8 @@ export function parseId(value: unknown, column: IdColumn = "integer"): number | 
   return id >= 1 && id <= ID_MAX[column] ? id : null;
 }
 
-function toId(value: unknown, column: IdColumn, message: string, ctx: { addIssue: (issue: { code: "custom"; message: string }) => void }) {
+/** parseId inside a zod transform: the id, or `message` as the field's issue. */
+export function toId(value: unknown, column: IdColumn, message: string, ctx: { addIssue: (issue: { code: "custom"; message: string }) => void }) {
   const parsed = parseId(value, column);
   if (parsed === null) {
     ctx.addIssue({ code: "custom", message });
