@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { CHANNELS } from "@/lib/channels";
 import { PLANS } from "@/lib/plans";
-import { ID_MAX, isBeforeEarliest, isTooFarAhead, storable } from "./fields";
+import { ID_MAX, isBeforeEarliest, isTooFarAhead, storable, toDate } from "./fields";
 
 const isoDate = z
   .string({ message: "Required: an ISO 8601 date-time, like 2026-11-23T09:30:00Z." })
-  .refine((value) => !Number.isNaN(Date.parse(value)), "Must be an ISO 8601 date-time, like 2026-11-23T09:30:00Z.")
-  .transform((value) => new Date(value))
+  .transform((value, ctx) => toDate(value, "Must be an ISO 8601 date-time, like 2026-11-23T09:30:00Z.", ctx))
   .refine((date) => !isTooFarAhead(date), "Must not be more than a day in the future.")
   .refine((date) => !isBeforeEarliest(date), "Must not be before the year 2000.");
 /** Missing and wrong-type values get different messages. */

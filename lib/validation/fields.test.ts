@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDecimal, parseId, unstorableText } from "./fields";
+import { parseDecimal, parseId, pastDateTime, unstorableText } from "./fields";
 
 describe("shared field parsing", () => {
   it("ids are digits within the column's range: 7 and '7' yes; '1e3', '0x10', ' 7', '-1', 2³¹ for an integer column no", () => {
@@ -18,5 +18,15 @@ describe("shared field parsing", () => {
     expect(unstorableText("'; drop table customers; -- <script> 👩‍👩‍👧‍👦 e\u0301 \u202e")).toBeNull();
     expect(unstorableText("a\u0000b")).toBe("Remove the invisible NUL character: it cannot be stored.");
     expect(unstorableText("half \ud83d emoji")).toBe("This contains a broken character (half of an emoji?): please retype it.");
+  });
+
+  it("dates name a day the calendar has: 2024-02-29 and 2026-02-28 yes; 2026-02-29, 2026-02-30 and 2026-04-31 are explained, not rolled over into March or May", () => {
+    expect(pastDateTime.parse("2024-02-29T10:00:00Z").toISOString()).toBe("2024-02-29T10:00:00.000Z");
+    expect(pastDateTime.parse("2026-02-28T23:30:00-05:00").toISOString()).toBe("2026-03-01T04:30:00.000Z");
+    const message = (text: string) => pastDateTime.safeParse(text).error?.issues[0]?.message;
+    expect(message("2026-02-29T10:00:00Z")).toBe("February 2026 has no day 29.");
+    expect(message("2026-02-30T10:00")).toBe("February 2026 has no day 30.");
+    expect(message("2026-04-31T00:00:00.000Z")).toBe("April 2026 has no day 31.");
+    expect(message("2026-04-00T00:00:00Z")).toBe("April 2026 has no day 0.");
   });
 });

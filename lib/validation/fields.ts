@@ -98,19 +98,37 @@ export const EARLIEST_DATE = new Date("2000-01-01T00:00:00Z");
 export const isBeforeEarliest = (date: Date) => date.getTime() < EARLIEST_DATE.getTime();
 export const isTooFarAhead = (date: Date) => date.getTime() > Date.now() + DAY_MS;
 
+/**
+ * The instant a date-time text names. JavaScript quietly rolls 2026-02-30 over to 2 March, so a
+ * YYYY-MM-DD… text must also name a day the calendar has: a typo is explained, never stored as another day.
+ */
+export function toDate(value: string, invalidMessage: string, ctx: { addIssue: (issue: { code: "custom"; message: string }) => void }) {
+  const date = new Date(value);
+  const impossible = impossibleDayMessage(value);
+  if (Number.isNaN(date.getTime()) || impossible) {
+    ctx.addIssue({ code: "custom", message: impossible ?? invalidMessage });
+    return z.NEVER;
+  }
+  return date;
+}
+
+function impossibleDayMessage(text: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (month < 1 || month > 12) return `There is no month ${month}.`;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day >= 1 && day <= daysInMonth) return null;
+  const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" });
+  return `${monthName} ${year} has no day ${day}.`;
+}
+
 /** An ISO date-time (the browser sends its local time converted to ISO), not more than a day ahead. */
 export const pastDateTime = z
   .string({ message: "Enter a date and time." })
   .trim()
   .min(1, "Enter a date and time.")
-  .transform((value, ctx) => {
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Enter a valid date and time." });
-      return z.NEVER;
-    }
-    return date;
-  })
+  .transform((value, ctx) => toDate(value, "Enter a valid date and time.", ctx))
   .refine((date) => !isTooFarAhead(date), "The date is more than a day in the future.")
   .refine((date) => !isBeforeEarliest(date), "The date is before the year 2000.");
 

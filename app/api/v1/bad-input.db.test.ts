@@ -119,6 +119,7 @@ describe("POST /api/v1/events with bad input", () => {
       ["summary", HUGE_TEXT, "At most 500 characters."],
       ["occurredAt", "-271821-04-20T00:00:00Z", "Must not be before the year 2000."],
       ["occurredAt", "+275760-09-13T00:00:00Z", "Must not be more than a day in the future."],
+      ["occurredAt", "2026-04-31T09:30:00Z", "April 2026 has no day 31."],
       ["weight", 1e309, "Must be a number from -100 to 100."],
     ] as const) {
       const answer = await call(postEvents, post("/events", { events: [{ ...validEvent(), [field]: value }] }));
