@@ -72,6 +72,25 @@ describe("sign-in throttling, shared through the database", () => {
     expect(await addressThrottle.wait(db, address, at(0))).toBe(480);
   });
 
+  it("an attempt is counted before its password is checked: 5 free, the 6th goes on and locks for 30 s, the 7th waits; a success clears it", async () => {
+    const email = unique("attempt");
+    for (let i = 0; i < 6; i++) expect(await accountThrottle.attempt(db, email, at(0)), `attempt ${i + 1}`).toBe(0);
+    expect(await accountThrottle.attempt(db, email, at(10))).toBe(20);
+    // A refused attempt is not counted: the lock stays 30 s, not 60 s.
+    expect(await accountThrottle.wait(db, email, at(10))).toBe(20);
+    expect(await accountThrottle.attempt(db, email, at(30))).toBe(0);
+    await accountThrottle.succeed(db, email);
+    expect(await accountThrottle.wait(db, email, at(30))).toBe(0);
+  });
+
+  it("25 guesses at one account fired in parallel on separate connections: exactly 6 (5 free + the one that locks) get to check a password", async () => {
+    const email = unique("parallel");
+    const runners = separateConnections(5);
+    const waits = await Promise.all(Array.from({ length: 25 }, (_, i) => accountThrottle.attempt(runners[i % runners.length], email, at(0))));
+    expect(waits.filter((wait) => wait === 0)).toHaveLength(6);
+    expect(waits.filter((wait) => wait === 30)).toHaveLength(19);
+  });
+
   it("a failure deletes rows whose window and lock have passed, and keeps the rest (window 60 s, lock 300 s)", async () => {
     const scope = `test-purge-${counter++}`;
     const throttle = createLoginThrottle({ scope, freeFailures: 1, baseSeconds: 300, maxSeconds: 300, windowSeconds: 60 });

@@ -31,36 +31,60 @@ export function createLoginThrottle({
     then ${at} + make_interval(secs => least(${maxSeconds}::float8, ${baseSeconds}::float8 * power(2::float8, least(${failures} - ${freeFailures}::int - 1, 60))))
     end`;
 
-  return {
-    /** Seconds until `key` may try again; 0 when it may now. */
-    async wait(runner: Queryable, key: string, now?: Date): Promise<number> {
-      const at = timeOf(now);
-      const [row] = await queryRows<{ wait: number }>(
-        runner,
-        sql`select ceil(extract(epoch from locked_until - ${at}))::int as wait
-          from login_throttles where scope = ${scope} and key = ${hashed(key)} and locked_until > ${at}`,
-      );
-      return row?.wait ?? 0;
-    },
-
-    async fail(runner: Queryable, key: string, now?: Date): Promise<void> {
-      const at = timeOf(now);
-      // One statement: failures from concurrent requests in any process are all counted.
-      const failures = sql`case when t.last_failure_at > ${windowStart(sql`excluded.last_failure_at`)} then t.failures + 1 else 1 end`;
-      await runner.execute(sql`
-        insert into login_throttles as t (scope, key, failures, last_failure_at, locked_until)
+  /** Whether the failure was counted: with `unlessLocked`, a locked key's row is left as it is. */
+  async function recordFailure(runner: Queryable, key: string, at: SQL, { unlessLocked }: { unlessLocked: boolean }): Promise<boolean> {
+    // One statement: failures from concurrent requests in any process are all counted.
+    const failures = sql`case when t.last_failure_at > ${windowStart(sql`excluded.last_failure_at`)} then t.failures + 1 else 1 end`;
+    const counted = await queryRows<{ counted: boolean }>(
+      runner,
+      sql`insert into login_throttles as t (scope, key, failures, last_failure_at, locked_until)
         values (${scope}, ${hashed(key)}, 1, ${at}, ${lockedUntil(sql`1`, at)})
         on conflict (scope, key) do update set
           failures = ${failures},
           last_failure_at = excluded.last_failure_at,
-          locked_until = ${lockedUntil(failures, sql`excluded.last_failure_at`)}`);
-      // Rows past their window and lock act as no row at all: removing them changes nothing but the
-      // table's size. Each failure adds at most one row and removes up to 100; SKIP LOCKED never waits.
-      await runner.execute(sql`
-        delete from login_throttles where (scope, key) in (
-          select scope, key from login_throttles
-          where scope = ${scope} and last_failure_at <= ${windowStart(at)} and (locked_until is null or locked_until <= ${at})
-          limit 100 for update skip locked)`);
+          locked_until = ${lockedUntil(failures, sql`excluded.last_failure_at`)}
+        ${unlessLocked ? sql`where t.locked_until is null or t.locked_until <= excluded.last_failure_at` : sql``}
+        returning true as counted`,
+    );
+    // Rows past their window and lock act as no row at all: removing them changes nothing but the
+    // table's size. Each failure adds at most one row and removes up to 100; SKIP LOCKED never waits.
+    await runner.execute(sql`
+      delete from login_throttles where (scope, key) in (
+        select scope, key from login_throttles
+        where scope = ${scope} and last_failure_at <= ${windowStart(at)} and (locked_until is null or locked_until <= ${at})
+        limit 100 for update skip locked)`);
+    return counted.length > 0;
+  }
+
+  /** Seconds until `key` may try again; 0 when it may now. */
+  async function wait(runner: Queryable, key: string, now?: Date): Promise<number> {
+    const at = timeOf(now);
+    const [row] = await queryRows<{ wait: number }>(
+      runner,
+      sql`select ceil(extract(epoch from locked_until - ${at}))::int as wait
+        from login_throttles where scope = ${scope} and key = ${hashed(key)} and locked_until > ${at}`,
+    );
+    return row?.wait ?? 0;
+  }
+
+  return {
+    wait,
+
+    /**
+     * Counts an attempt before its password is checked, unless `key` is locked: guesses sent in
+     * parallel are then counted before any of them is answered, and the (freeFailures + 1)-th and
+     * later wait. Answers 0 when the attempt may go on (a success then clears the count), else the
+     * seconds to wait.
+     */
+    async attempt(runner: Queryable, key: string, now?: Date): Promise<number> {
+      const counted = await recordFailure(runner, key, timeOf(now), { unlessLocked: true });
+      if (counted) return 0;
+      // The lock can run out between the two statements: this attempt was still not counted.
+      return Math.max(1, await wait(runner, key, now));
+    },
+
+    async fail(runner: Queryable, key: string, now?: Date): Promise<void> {
+      await recordFailure(runner, key, timeOf(now), { unlessLocked: false });
     },
 
     async succeed(runner: Queryable, key: string): Promise<void> {

@@ -31,7 +31,9 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
   const addressKey = await clientAddress();
   let wait: number;
   try {
-    wait = Math.max(...(await Promise.all([accountThrottle.wait(db, accountKey), addressThrottle.wait(db, addressKey)])));
+    // The account's attempt is counted before the password is checked (and cleared on success), so
+    // guesses sent in parallel cannot all slip in before the first failure is recorded.
+    wait = (await addressThrottle.wait(db, addressKey)) || (await accountThrottle.attempt(db, accountKey));
   } catch (error) {
     if (isDatabaseUnavailable(error)) return { message: DATABASE_UNAVAILABLE, email };
     throw error;
@@ -46,7 +48,7 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
       if (isDatabaseUnavailable((error.cause as { err?: unknown } | undefined)?.err)) {
         return { message: DATABASE_UNAVAILABLE, email };
       }
-      await Promise.all([accountThrottle.fail(db, accountKey), addressThrottle.fail(db, addressKey)]);
+      await addressThrottle.fail(db, addressKey);
       return { message: "Email or password is incorrect.", email };
     }
     await accountThrottle.succeed(db, accountKey);
