@@ -81,6 +81,7 @@ runScript("bench", async () => {
       { name: `/customers/[id] (${typical.interactions} interactions)`, path: `/customers/${typical.id}`, target: TARGETS.customer },
       { name: `/customers/[id] (${heavy.interactions.toLocaleString("en")} interactions)`, path: `/customers/${heavy.id}`, target: TARGETS.customer },
       { name: "/risk/how (text only: the floor of any signed-in page)", path: "/risk/how", target: TARGETS.customer, reference: true },
+      { name: "/login, signed out (no session, no SQL: the floor of any page)", path: "/login", target: TARGETS.customer, reference: true, signedOut: true },
     ];
     const pageResults = [];
     const plans: string[] = [];
@@ -88,11 +89,13 @@ runScript("bench", async () => {
       log(`Timing ${page.name}…`);
       // A write commits before every request, as on a busy day: no page is served from the
       // snapshot cache unless the row says so.
-      const timing = await timePage(app.origin, page.path, cookie, runs, page.quiet ? undefined : writer.write);
+      const signedOut = "signedOut" in page;
+      const timing = await timePage(app.origin, page.path, signedOut ? "" : cookie, runs, page.quiet ? undefined : writer.write);
       await writer.write();
-      const statements = await captureStatements(capture.origin, page.path, captureCookie, sqlLog);
+      const statements = await captureStatements(capture.origin, page.path, signedOut ? "" : captureCookie, sqlLog);
       const sql = await timeStatements(book.url, statements, runs);
-      pageResults.push({ ...page, ...timing, statements: statements.length, sql, ratio: Math.round((timing.total.p50 / sql.p50) * 100) / 100 });
+      const ratio = statements.length > 0 ? Math.round((timing.total.p50 / sql.p50) * 100) / 100 : null;
+      pageResults.push({ ...page, ...timing, statements: statements.length, sql, ratio });
       if (values.explain) plans.push(`## ${page.name}\n`, ...(await explainStatements(book.url, statements)).map((p) => `### ${p.ms} ms\n\n\`\`\`sql\n${p.query}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\`\n`));
     }
     capture.stop();
@@ -122,7 +125,7 @@ runScript("bench", async () => {
     log("Ingesting through the API…");
     const ingestion = await measureIngestion(app.origin, book.url, 2, 10);
     log("First-load JavaScript per route…");
-    const javascript = await firstLoadJs(app.origin, cookies, [...new Set(pages.map((p) => p.path.split("?")[0].replace(/\/\d+$/, `/${typical.id}`)))]);
+    const javascript = await firstLoadJs(app.origin, cookies, [...new Set(pages.filter((p) => !("signedOut" in p)).map((p) => p.path.split("?")[0].replace(/\/\d+$/, `/${typical.id}`)))]);
 
     const results = {
       date: new Date().toISOString(),
