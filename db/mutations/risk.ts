@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { CONVERTED_MILESTONE } from "@/lib/journey";
 import { db, type Queryable, queryRows } from "../index";
 import { getSettings } from "../queries/settings";
-import { daysSinceLedgerEpochSql } from "../queries/ledger-sql";
+import { decayNowSql } from "../queries/ledger-sql";
 import { rebuildLedger } from "./ledger-days";
 
 
@@ -22,7 +22,6 @@ export async function refreshRisk(tx: Queryable, customerIds?: readonly number[]
   const { ledger, risk } = await getSettings(["ledger", "risk"], tx);
   const hc = ledger.creditHalfLifeDays;
   const hd = ledger.debtHalfLifeDays;
-  const days = daysSinceLedgerEpochSql();
   const ageDays = sql`(extract(epoch from (now() - i.occurred_at)) / 86400.0)`;
   await tx.execute(sql`
     with recent as (
@@ -48,8 +47,8 @@ export async function refreshRisk(tx: Queryable, customerIds?: readonly number[]
     state as (
       select c.id, c.status = 'active' as active,
         c.status = 'active' and c.milestone >= ${CONVERTED_MILESTONE} as paying,
-        c.credit_acc * power(2::float8, -${days} / ${hc}::float8) as credit_now,
-        c.debt_acc * power(2::float8, -${days} / ${hd}::float8) as debt_now,
+        c.credit_acc * ${decayNowSql(hc)} as credit_now,
+        c.debt_acc * ${decayNowSql(hd)} as debt_now,
         coalesce(r.credit_now, 0) as recent_credit, coalesce(r.debt_now, 0) as recent_debt,
         coalesce(u.contacts, 0) >= ${risk.fatigueContacts} as fatigued,
         floor(extract(epoch from (now() - c.last_inbound_at)) / 86400.0) as silent_days

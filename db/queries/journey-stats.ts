@@ -5,7 +5,7 @@ import { db, type Queryable, queryRows } from "../index";
 import { customers, journeyRollups } from "../schema";
 import type { JourneyModelWithStages } from "./journey";
 import { getSettings } from "./settings";
-import { daysSinceLedgerEpochSql } from "./ledger-sql";
+import { decayNowSql } from "./ledger-sql";
 
 export const WEEKS = 52;
 const ROLLUP_MAX_AGE_MS = 15 * 60 * 1000;
@@ -28,12 +28,11 @@ export type StageSnapshot = { stageId: number; now: number; reached: number; cre
  */
 export async function getStageSnapshot(model: JourneyModelWithStages, filters: JourneyFilters) {
   const { ledger } = await getSettings(["ledger"]);
-  const days = daysSinceLedgerEpochSql();
   const rows = await queryRows<{ milestone: number; peak: number; customers: number; credit: number; debt: number }>(
     db,
     sql`select c.milestone::int as milestone, c.peak_milestone::int as peak, count(*)::int as customers,
-          coalesce(sum(c.credit_acc), 0)::float8 * power(2::float8, -${days} / ${ledger.creditHalfLifeDays}::float8) as credit,
-          coalesce(sum(c.debt_acc), 0)::float8 * power(2::float8, -${days} / ${ledger.debtHalfLifeDays}::float8) as debt
+          coalesce(sum(c.credit_acc), 0)::float8 * ${decayNowSql(ledger.creditHalfLifeDays)} as credit,
+          coalesce(sum(c.debt_acc), 0)::float8 * ${decayNowSql(ledger.debtHalfLifeDays)} as debt
         from customers c where ${customerConditions(filters)} group by 1, 2`,
   );
   const stages: StageSnapshot[] = model.stages.map((stage) => {
