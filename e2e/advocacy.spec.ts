@@ -70,10 +70,13 @@ test("a community lead invites a candidate as beta tester, activates the role an
   await expect(candidate).toContainText("promoter / praise");
   await candidate.getByLabel("Role", { exact: true }).selectOption({ label: "Beta tester (labs)" });
   await candidate.getByRole("button", { name: "Invite to a role" }).click();
-  const section = page.getByRole("group", { name: "Beta tester (labs)" });
-  await section.evaluate((details) => details.setAttribute("open", ""));
-  const entry = section.getByTestId("roster-entry").filter({ hasText: advocate });
+  const filters = page.getByRole("search", { name: "Filter the roster" });
+  await filters.getByLabel("Role").selectOption({ label: "Beta tester (labs)" });
+  await filters.getByLabel("Name").fill(advocate);
+  await filters.getByRole("button", { name: "Apply" }).click();
+  const entry = page.getByTestId("roster-entry").filter({ hasText: advocate });
   await expect(entry).toContainText("invited");
+  await expect(page.getByTestId("roster-entry")).toHaveCount(1);
   await entry.getByRole("button", { name: "Activate" }).click();
   await expect(entry).toContainText("active");
 
@@ -93,4 +96,22 @@ test("a community lead invites a candidate as beta tester, activates the role an
   await page.goto(advocateUrl);
   await expect(page.locator("dd").filter({ hasText: "Promotion" })).toBeVisible();
   await expect(page.locator("dd").filter({ hasText: "Advocacy" })).toBeVisible();
+});
+
+test("the roster comes at most 25 to a page, and a role's chip narrows it to that role", async ({ page, signInAs }) => {
+  await signInAs("viewer");
+  await page.goto("/advocates");
+  const entries = page.getByTestId("roster-entry");
+  await expect(entries.first()).toBeVisible();
+  const shown = await entries.count();
+  const pages = page.getByRole("navigation", { name: "Pages" }).filter({ hasText: "on the roster" });
+  const total = Number(/of ([\d,]+) on the roster/.exec(await pages.innerText())?.[1].replace(/,/g, ""));
+  expect(shown).toBe(Math.min(25, total));
+
+  const role = await entries.first().locator("td").nth(1).innerText();
+  const chip = page.getByRole("list", { name: "Roles" }).getByRole("link", { name: new RegExp(`^${role.replace(/[()]/g, "\\$&")} ·`) });
+  await chip.click();
+  await expect(page).toHaveURL(/[?&]role=\d+/);
+  await expect(chip).toHaveAttribute("aria-current", "true");
+  expect(new Set(await entries.locator("td:nth-child(2)").allInnerTexts())).toEqual(new Set([role]));
 });

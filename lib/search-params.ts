@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type IdColumn, toId } from "./validation/fields";
+import { type IdColumn, storable, toId } from "./validation/fields";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -20,6 +20,11 @@ export const pageParam = z.coerce.number().int().min(1).max(100_000);
 export function param<T>(params: SearchParams, key: string, schema: z.ZodType<T>, fallback: T): T {
   const parsed = schema.safeParse(first(params, key));
   return parsed.success ? parsed.data : fallback;
+}
+
+/** What was typed in a list's search box (`q`): trimmed, at most 200 characters; absent when empty or unreadable. */
+export function searchText(params: SearchParams): string | undefined {
+  return param(params, "q", storable(z.string().trim().max(200)).optional(), undefined) || undefined;
 }
 
 /** A URL for the same view with some parameters changed (undefined or "" removes one). */

@@ -4,7 +4,7 @@ import { executeAction } from "@/lib/actions/execute";
 import { balanceAt } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, queryRows } from "../index";
-import { getCandidates, getLeaderboard } from "../queries/advocacy";
+import { getCandidates, getCustomerRoles, getLeaderboard, getRosterPage, getRosterSummary } from "../queries/advocacy";
 import { getDelightQueue } from "../queries/delight";
 import { advocateRoles, customers, delightMoments } from "../schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "../testing/factories";
@@ -45,6 +45,20 @@ describe("delight moments", () => {
     expect((await balanceOf(customer.id)).balance).toBeCloseTo(0, 6);
     const [moment] = await db.select().from(delightMoments).where(eq(delightMoments.customerId, customer.id));
     expect(moment).toMatchObject({ costCents: 4500, postedPublicly: true, renewed: false, promptInteractionId: complaintId });
+  });
+
+  it("the queue holds unanswered debits of the window, oldest first: 3 debits (3, 2, 1 days ago), the oldest answered, a praise ignored → 2 waiting", async () => {
+    const name = `Queue ${Date.now().toString(36)}`;
+    const customer = await createCustomer({ milestone: 10, name });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const ids: number[] = [];
+    for (const [typeKey, days] of [["complaint", 3], ["bug_report", 2], ["support_ticket", 1], ["praise", 1]] as const) {
+      const logged = await executeAction(logInteraction, csm, { customerId: String(customer.id), typeKey, occurredAt: daysAgo(days), channel: "email", direction: "inbound", summary: `${typeKey} ${days}` });
+      ids.push((logged.ok && (logged.data as { id: number }).id) || 0);
+    }
+    await executeAction(logDelightMoment, csm, { customerId: String(customer.id), promptInteractionId: String(ids[0]), prompt: "complaint", gesture: "Called", channel: "phone", cost: "0", occurredAt: now() });
+    const queue = await getDelightQueue({ page: 1, q: name });
+    expect({ total: queue.total, more: queue.more, ids: queue.rows.map((r) => r.interaction_id) }).toEqual({ total: 2, more: false, ids: [ids[1], ids[2]] });
   });
 
   it("bad input is refused at the field and writes nothing; a viewer is refused", async () => {
@@ -100,5 +114,44 @@ describe("advocates", () => {
     const third = await executeAction(logAsk, csm, { customerId: String(advocate.id), kind: "case_study", outcome: "pending" });
     expect(!third.ok && third.fieldErrors?.askAnyway).toEqual(['Busy Advocate was already asked 2 times this quarter (capacity 2). Tick "Ask anyway" if it is worth it.']);
     expect(await executeAction(logAsk, csm, { customerId: String(advocate.id), kind: "case_study", outcome: "pending", askAnyway: "on" })).toMatchObject({ ok: true, message: "Ask logged (3 of 2 this quarter)." });
+  });
+
+  it("the roster pages 25 at a time (30 → 25 + 5): active, then invited, then retired, each by name; role, status and name filters narrow it", async () => {
+    const token = `Roster${Date.now().toString(36)}`;
+    // A role of its own: no other test changes its counts while this one compares them.
+    const [beta] = await db.insert(advocateRoles).values({ key: token.toLowerCase(), name: `${token} role` }).returning();
+    const people = [];
+    for (let i = 0; i < 30; i++) {
+      const customer = await createCustomer({ milestone: 11, name: `${token} ${String(i).padStart(2, "0")}` });
+      expect(await executeAction(inviteToRole, csm, { customerId: String(customer.id), roleId: String(beta.id) })).toMatchObject({ ok: true });
+      const [{ id }] = await queryRows<{ id: number }>(db, sql`select id from role_assignments where customer_id = ${customer.id}`);
+      people.push({ customer, assignmentId: id });
+    }
+    // 27, 28, 29 become active; 00 and 01 retire: expected order 27 28 29 | 02 … 26 | 00 01.
+    for (const i of [27, 28, 29]) await executeAction(changeRoleStatus, csm, { assignmentId: String(people[i].assignmentId), status: "active" });
+    for (const i of [0, 1]) await executeAction(changeRoleStatus, csm, { assignmentId: String(people[i].assignmentId), status: "retired" });
+    const names = (entries: { customer_name: string }[]) => entries.map((e) => e.customer_name.slice(-2));
+    const expected = ["27", "28", "29", ...Array.from({ length: 25 }, (_, k) => String(k + 2).padStart(2, "0")), "00", "01"];
+
+    const first = await getRosterPage({ q: token.toLowerCase(), page: 1, pageSize: 25 });
+    const second = await getRosterPage({ q: token, page: 2, pageSize: 25 });
+    expect([first.total, first.entries.length, second.total, second.entries.length]).toEqual([30, 25, 30, 5]);
+    expect([...names(first.entries), ...names(second.entries)]).toEqual(expected);
+    expect(first.entries[0]).toMatchObject({ role_name: beta.name, status: "active", asks_used: 0 });
+
+    expect((await getRosterPage({ q: token, status: "retired", page: 1, pageSize: 25 })).entries.map((e) => e.status)).toEqual(["retired", "retired"]);
+    expect((await getRosterPage({ q: token, status: "active", roleId: beta.id, page: 1, pageSize: 25 })).total).toBe(3);
+    const [other] = await db.select().from(advocateRoles).where(eq(advocateRoles.key, "beta_tester"));
+    expect((await getRosterPage({ q: token, roleId: other.id, page: 1, pageSize: 25 })).total).toBe(0);
+    expect((await getRosterPage({ q: `${token}%`, page: 1, pageSize: 25 })).total).toBe(0);
+
+    const [counted] = await queryRows<{ active: number; invited: number; retired: number }>(
+      db,
+      sql`select (count(*) filter (where status = 'active'))::int as active, (count(*) filter (where status = 'invited'))::int as invited,
+            (count(*) filter (where status = 'retired' and retired_at > now() - interval '90 days'))::int as retired
+          from role_assignments where role_id = ${beta.id}`,
+    );
+    expect((await getRosterSummary()).find((r) => r.role_id === beta.id)).toMatchObject(counted);
+    expect((await getCustomerRoles(people[28].customer.id)).map((e) => [e.role_name, e.status])).toEqual([[beta.name, "active"]]);
   });
 });

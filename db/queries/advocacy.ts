@@ -1,9 +1,10 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { quarterStart } from "@/lib/advocacy";
 import { db, queryRows } from "../index";
 import { advocateRoles } from "../schema";
 import { balanceSql } from "./ledger-sql";
+import { containsPattern } from "./search";
 import { getSettings } from "./settings";
 
 export async function listAdvocateRoles({ activeOnly = false } = {}) {
@@ -27,33 +28,101 @@ export type RosterEntry = {
   capacity: number;
 };
 
-/** Everyone invited to or holding a role (and roles retired in the last 90 days), by role. */
-export async function getRoster(customerId?: number): Promise<RosterEntry[]> {
+const ROSTER_STATUSES = ["active", "invited", "retired"] as const;
+export type RosterStatus = (typeof ROSTER_STATUSES)[number];
+export const isRosterStatus = (value: string): value is RosterStatus => (ROSTER_STATUSES as readonly string[]).includes(value);
+
+/** One page of the roster, narrowed by role, status and name; `page` counts from 1. */
+export type RosterQuery = { roleId?: number; status?: RosterStatus; q?: string; page: number; pageSize: number };
+
+// The roster holds everyone invited to or holding a role, and roles retired in the last 90 days.
+const ON_ROSTER = sql`(ra.status <> 'retired' or ra.retired_at > now() - interval '90 days')`;
+// Each entry's customer is looked up by id (`offset 0` keeps it a lookup): as a plain join,
+// PostgreSQL scanned all 100,000 customers for some 5,000 entries (49 → 18 ms).
+const ENTRIES_WITH_CUSTOMERS = sql`role_assignments ra
+  cross join lateral (select c.name, c.company, c.ask_capacity from customers c where c.id = ra.customer_id offset 0) c`;
+const ROSTER_ORDER = (role: SQL, status: SQL, name: SQL, id: SQL) =>
+  sql`${role}, case ${status} when 'active' then 0 when 'invited' then 1 else 2 end, ${name}, ${id}`;
+
+/**
+ * Roster entries matching `where`, by role, then active, invited, retired, then name. The page is
+ * chosen first, so last activity and asks are looked up for its entries only.
+ */
+async function rosterEntries(where: SQL, paging?: { limit: number; offset: number }): Promise<RosterEntry[]> {
   const { advocacy } = await getSettings(["advocacy"]);
   return queryRows<RosterEntry>(
     db,
-    sql`select ra.id as assignment_id, c.id as customer_id, c.name as customer_name, c.company, r.id as role_id, r.name as role_name,
-          ra.status::text as status, ra.invited_at::text as invited_at, ra.activated_at::text as activated_at, ra.retired_at::text as retired_at,
-          (select max(a.occurred_at)::text from community_activities a where a.customer_id = c.id) as last_activity,
-          (select count(*)::int from advocate_asks k where k.customer_id = c.id and k.asked_at >= ${quarterStart(new Date()).toISOString()}::timestamptz) as asks_used,
-          coalesce(c.ask_capacity, ${advocacy.askCapacity})::int as capacity
-        from role_assignments ra
-        join customers c on c.id = ra.customer_id
-        join advocate_roles r on r.id = ra.role_id
-        where (ra.status <> 'retired' or ra.retired_at > now() - interval '90 days') ${customerId ? sql`and c.id = ${customerId}` : sql``}
-        order by r.name, case ra.status when 'active' then 0 when 'invited' then 1 else 2 end, c.name`,
+    sql`with chosen as (
+          select ra.id, ra.customer_id, ra.role_id, ra.status, ra.invited_at, ra.activated_at, ra.retired_at,
+            c.name as customer_name, c.company, c.ask_capacity, r.name as role_name
+          from ${ENTRIES_WITH_CUSTOMERS}
+          join advocate_roles r on r.id = ra.role_id
+          where ${ON_ROSTER} and ${where}
+          order by ${ROSTER_ORDER(sql`r.name`, sql`ra.status`, sql`c.name`, sql`ra.id`)}
+          ${paging ? sql`limit ${paging.limit} offset ${paging.offset}` : sql``})
+        select p.id as assignment_id, p.customer_id, p.customer_name, p.company, p.role_id, p.role_name,
+          p.status::text as status, p.invited_at::text as invited_at, p.activated_at::text as activated_at, p.retired_at::text as retired_at,
+          (select max(a.occurred_at)::text from community_activities a where a.customer_id = p.customer_id) as last_activity,
+          (select count(*)::int from advocate_asks k where k.customer_id = p.customer_id and k.asked_at >= ${quarterStart(new Date()).toISOString()}::timestamptz) as asks_used,
+          coalesce(p.ask_capacity, ${advocacy.askCapacity})::int as capacity
+        from chosen p
+        order by ${ROSTER_ORDER(sql`p.role_name`, sql`p.status`, sql`p.customer_name`, sql`p.id`)}`,
   );
 }
 
-/** Most active advocates of the last 90 days: activities and the credit they booked. */
+/** One customer's roles on the roster. */
+export function getCustomerRoles(customerId: number): Promise<RosterEntry[]> {
+  return rosterEntries(sql`ra.customer_id = ${customerId}`);
+}
+
+/** A page of the roster and how many entries match in all. */
+export async function getRosterPage(query: RosterQuery): Promise<{ entries: RosterEntry[]; total: number }> {
+  const where =
+    and(
+      query.roleId ? sql`ra.role_id = ${query.roleId}` : undefined,
+      query.status ? sql`ra.status = ${query.status}` : undefined,
+      query.q ? sql`lower(c.name) like ${containsPattern(query.q.toLowerCase())}` : undefined,
+    ) ?? sql`true`;
+  const [entries, [{ total }]] = await Promise.all([
+    rosterEntries(where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${query.q ? ENTRIES_WITH_CUSTOMERS : sql`role_assignments ra`} where ${ON_ROSTER} and ${where}`),
+  ]);
+  return { entries, total };
+}
+
+/** Each role on the roster, or still open for invitations, with how many hold it, are invited and retired lately. */
+export async function getRosterSummary() {
+  return queryRows<{ role_id: number; role_name: string; active: number; invited: number; retired: number }>(
+    db,
+    sql`select r.id as role_id, r.name as role_name,
+          (count(ra.id) filter (where ra.status = 'active'))::int as active,
+          (count(ra.id) filter (where ra.status = 'invited'))::int as invited,
+          (count(ra.id) filter (where ra.status = 'retired'))::int as retired
+        from advocate_roles r
+        left join role_assignments ra on ra.role_id = r.id and ${ON_ROSTER}
+        group by r.id, r.name, r.active
+        having r.active or count(ra.id) > 0
+        order by r.name`,
+  );
+}
+
+/**
+ * Most active advocates of the last 90 days. The activities are counted per customer first and
+ * only the leaders are joined to their names: joining first hashed all 100,000 customers (178 → 9 ms).
+ */
 export async function getLeaderboard(limit = 10) {
   return queryRows<{ customer_id: number; customer_name: string; activities: number; referrals: number; last_activity: string }>(
     db,
-    sql`select c.id as customer_id, c.name as customer_name, count(*)::int as activities,
-          (count(*) filter (where a.kind = 'referred_customer'))::int as referrals, max(a.occurred_at)::text as last_activity
-        from community_activities a join customers c on c.id = a.customer_id
-        where a.occurred_at > now() - interval '90 days'
-        group by c.id, c.name order by activities desc, referrals desc, last_activity desc limit ${limit}`,
+    sql`with leaders as (
+          select a.customer_id, count(*)::int as activities, (count(*) filter (where a.kind = 'referred_customer'))::int as referrals, max(a.occurred_at) as last_activity
+          from community_activities a
+          where a.occurred_at > now() - interval '90 days'
+          group by a.customer_id
+          order by activities desc, referrals desc, last_activity desc, a.customer_id
+          limit ${limit})
+        select c.id as customer_id, c.name as customer_name, l.activities, l.referrals, l.last_activity::text as last_activity
+        from leaders l join customers c on c.id = l.customer_id
+        order by l.activities desc, l.referrals desc, l.last_activity desc, l.customer_id`,
   );
 }
 

@@ -3,17 +3,21 @@ import { Suspense } from "react";
 import { InviteForm } from "@/components/advocates/invite-form";
 import { RoleStatusButtons } from "@/components/advocates/role-status-buttons";
 import { BalanceBadge } from "@/components/customers/balance-badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { FILTER_CONTROL, FilterSelect } from "@/components/filters/filter-controls";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
-import { getCandidates, getLeaderboard, getReferrals, getRoster, listAdvocateRoles } from "@/db/queries/advocacy";
+import { getCandidates, getLeaderboard, getReferrals, getRosterPage, getRosterSummary, isRosterStatus, listAdvocateRoles, type RosterQuery } from "@/db/queries/advocacy";
 import { getJourneyModels } from "@/db/queries/journey";
 import type { SessionMember } from "@/db/queries/members";
 import { requirePageMember } from "@/lib/auth/session";
 import { daysSince, formatDate } from "@/lib/dates";
-import { formatCents } from "@/lib/format";
+import { formatCents, formatNumber } from "@/lib/format";
 import { milestoneLabel, stageForMilestone } from "@/lib/journey";
 import { can } from "@/lib/permissions";
+import { first, idParam, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Advocates" };
 
@@ -43,41 +47,84 @@ async function Candidates({ member }: { member: SessionMember }) {
   );
 }
 
-async function Roster({ member }: { member: SessionMember }) {
-  const roster = await getRoster();
+const ROSTER_PAGE_SIZE = 25;
+
+function readRosterQuery(params: SearchParams): RosterQuery {
+  const status = first(params, "status");
+  return {
+    roleId: param(params, "role", idParam().optional(), undefined),
+    status: status && isRosterStatus(status) ? status : undefined,
+    q: searchText(params),
+    page: param(params, "page", pageParam, 1),
+    pageSize: ROSTER_PAGE_SIZE,
+  };
+}
+
+async function Roster({ member, params }: { member: SessionMember; params: SearchParams }) {
+  const query = readRosterQuery(params);
+  const [{ entries, total }, summary] = await Promise.all([getRosterPage(query), getRosterSummary()]);
   const canWrite = can(member.role, "advocacy.write");
-  const byRole = new Map<string, typeof roster>();
-  for (const entry of roster) byRole.set(entry.role_name, [...(byRole.get(entry.role_name) ?? []), entry]);
+  const filtered = query.roleId !== undefined || query.status !== undefined || query.q !== undefined;
+  const roleHref = (roleId?: number) => withParams("/advocates", params, { role: roleId, page: undefined });
   return (
     <Card title="Roster by role">
-      {roster.length === 0 ? <p className="text-sm text-slate-600">Nobody holds a role yet. Invite a candidate above.</p> : (
-        <div className="space-y-4">
-          {[...byRole.entries()].map(([role, entries]) => (
-            // Long rosters stay folded so the page remains a page; a few names show at once.
-            <details key={role} aria-label={role} open={entries.length <= 5} className="group">
-              <summary className="mb-1 cursor-pointer text-sm font-semibold text-slate-700">
-                {role} <span className="font-normal text-slate-500">· {entries.filter((e) => e.status === "active").length} active, {entries.filter((e) => e.status === "invited").length} invited</span>
-              </summary>
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs uppercase text-slate-500">
-                  <tr><th scope="col" className="py-1">Advocate</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col">Last activity</th><th scope="col">Asks this quarter</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
-                </thead>
-                <tbody>
-                  {entries.map((e) => (
-                    <tr key={e.assignment_id} data-testid="roster-entry" className="border-t border-slate-100">
-                      <td className="py-1.5"><Link href={`/advocates/${e.customer_id}`} className="font-medium text-brand-700 hover:underline">{e.customer_name}</Link></td>
-                      <td className={e.status === "active" ? "text-emerald-700" : e.status === "invited" ? "text-amber-700" : "text-slate-500"}>{e.status}</td>
-                      <td>{formatDate(e.retired_at ?? e.activated_at ?? e.invited_at)}</td>
-                      <td>{e.last_activity ? `${daysSince(e.last_activity)} d ago` : "—"}</td>
-                      <td className={e.asks_used >= e.capacity ? "font-medium text-amber-800" : ""}>{e.asks_used} / {e.capacity}</td>
-                      <td>{canWrite ? <RoleStatusButtons assignmentId={e.assignment_id} status={e.status} label={`${e.customer_name} as ${e.role_name}`} /> : null}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
+      {summary.length === 0 ? <p className="text-sm text-slate-600">No advocate roles yet: an admin adds them in Settings → Roles.</p> : (
+        <ul className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="Roles">
+          {summary.map((role) => (
+            <li key={role.role_id}>
+              <Link
+                href={roleHref(query.roleId === role.role_id ? undefined : role.role_id)}
+                aria-current={query.roleId === role.role_id ? "true" : undefined}
+                className={`inline-block rounded-md border px-2.5 py-1 ${query.roleId === role.role_id ? "border-brand-600 bg-brand-50 text-brand-900" : "border-slate-200 text-slate-700 hover:bg-slate-50"}`}
+              >
+                <span className="font-medium">{role.role_name}</span> <span className="text-slate-500">· {formatNumber(role.active)} active, {formatNumber(role.invited)} invited</span>
+              </Link>
+            </li>
           ))}
-        </div>
+        </ul>
+      )}
+      <form method="get" role="search" aria-label="Filter the roster" className="mb-3 flex flex-wrap items-end gap-3">
+        <FilterSelect label="Role" name="role" defaultValue={query.roleId ? String(query.roleId) : ""}>
+          <option value="">All roles</option>
+          {summary.map((role) => <option key={role.role_id} value={role.role_id}>{role.role_name}</option>)}
+        </FilterSelect>
+        <FilterSelect label="Status" name="status" defaultValue={query.status ?? ""}>
+          <option value="">Any</option>
+          <option value="active">Active</option>
+          <option value="invited">Invited</option>
+          <option value="retired">Retired (last 90 days)</option>
+        </FilterSelect>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Name
+          <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={200} className={FILTER_CONTROL} />
+        </label>
+        <button type="submit" className={buttonClass("secondary")}>Apply</button>
+        {filtered ? <Link href="/advocates" className="text-sm font-medium text-brand-700 underline">Clear</Link> : null}
+      </form>
+      {total === 0 ? (
+        <p className="text-sm text-slate-600">{filtered ? "Nobody on the roster matches these filters." : "Nobody holds a role yet. Invite a candidate above."}</p>
+      ) : (
+        <>
+          <table className="w-full text-left text-sm" aria-label="Roster">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr><th scope="col" className="py-1">Advocate</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col">Last activity</th><th scope="col">Asks this quarter</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.assignment_id} data-testid="roster-entry" className="border-t border-slate-100">
+                  <td className="py-1.5"><Link href={`/advocates/${e.customer_id}`} className="font-medium text-brand-700 hover:underline">{e.customer_name}</Link></td>
+                  <td>{e.role_name}</td>
+                  <td className={e.status === "active" ? "text-emerald-700" : e.status === "invited" ? "text-amber-700" : "text-slate-500"}>{e.status}</td>
+                  <td>{formatDate(e.retired_at ?? e.activated_at ?? e.invited_at)}</td>
+                  <td>{e.last_activity ? `${daysSince(e.last_activity)} d ago` : "—"}</td>
+                  <td className={e.asks_used >= e.capacity ? "font-medium text-amber-800" : ""}>{e.asks_used} / {e.capacity}</td>
+                  <td>{canWrite ? <RoleStatusButtons assignmentId={e.assignment_id} status={e.status} label={`${e.customer_name} as ${e.role_name}`} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={query.page} pageSize={ROSTER_PAGE_SIZE} total={total} noun="on the roster" hrefFor={(page) => withParams("/advocates", params, { page })} />
+        </>
       )}
     </Card>
   );
@@ -125,14 +172,14 @@ async function Referrals() {
   );
 }
 
-export default async function AdvocatesPage() {
-  const member = await requirePageMember();
+export default async function AdvocatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [member, params] = await Promise.all([requirePageMember(), searchParams]);
   return (
     <div className="space-y-6">
       <PageHeader title="Advocates" description="Evangelists come from VIP treatment: give ambassadors roles in the community, log what they do, and do not ask too often." />
       <Suspense fallback={<Skeleton className="h-48" />}><Candidates member={member} /></Suspense>
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2"><Suspense fallback={<Skeleton className="h-64" />}><Roster member={member} /></Suspense></div>
+        <div className="lg:col-span-2"><Suspense fallback={<Skeleton className="h-64" />}><Roster member={member} params={params} /></Suspense></div>
         <Suspense fallback={<Skeleton className="h-64" />}><Leaderboard /></Suspense>
       </div>
       <Suspense fallback={<Skeleton className="h-48" />}><Referrals /></Suspense>

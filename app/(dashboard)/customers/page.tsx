@@ -17,8 +17,7 @@ import { formatCents } from "@/lib/format";
 import { stageForMilestone } from "@/lib/journey";
 import { can } from "@/lib/permissions";
 import { PLAN_LABELS, PLANS } from "@/lib/plans";
-import { first, idParam, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
-import { storable } from "@/lib/validation/fields";
+import { first, idParam, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Customers" };
 
@@ -38,7 +37,7 @@ function readQuery(params: SearchParams, memberId: number, models: JourneyModelW
   const stage = models.flatMap((m) => m.stages).find((s) => s.id === stageId);
   const balanceBelow = param(params, "balanceBelow", z.coerce.number().finite().optional(), undefined);
   return {
-    q: param(params, "q", storable(z.string().max(200)), ""),
+    q: searchText(params) ?? "",
     ownerId: owner === "mine" ? memberId : param(params, "owner", idParam(), 0) || undefined,
     milestoneRange: stage ? { from: stage.fromMilestone, to: stage.toMilestone } : undefined,
     status: param(params, "status", z.enum(["active", "churned"]).optional(), undefined),

@@ -6,7 +6,7 @@ import { InviteForm } from "@/components/advocates/invite-form";
 import { RoleStatusButtons } from "@/components/advocates/role-status-buttons";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAdvocateActivity, getRoster, listAdvocateRoles } from "@/db/queries/advocacy";
+import { getAdvocateActivity, getCustomerRoles, listAdvocateRoles } from "@/db/queries/advocacy";
 import { getCustomer } from "@/db/queries/customers";
 import { getSettings } from "@/db/queries/settings";
 import { requirePageMember } from "@/lib/auth/session";
@@ -24,7 +24,7 @@ export default async function AdvocatePage({ params }: { params: Promise<{ id: s
   const row = id ? await getCustomer(id) : undefined;
   if (!row) notFound();
   const { customer } = row;
-  const [roster, roles, { activities, asks }, { advocacy }] = await Promise.all([getRoster(customer.id), listAdvocateRoles({ activeOnly: true }), getAdvocateActivity(customer.id), getSettings(["advocacy"])]);
+  const [roster, roles, { activities, asks }, { advocacy }] = await Promise.all([getCustomerRoles(customer.id), listAdvocateRoles({ activeOnly: true }), getAdvocateActivity(customer.id), getSettings(["advocacy"])]);
   const canWrite = can(member.role, "advocacy.write");
   const capacity = customer.askCapacity ?? advocacy.askCapacity;
   const since = quarterStart(new Date()).toISOString();
