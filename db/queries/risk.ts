@@ -2,10 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, gt, gte, type SQL, sql } from "drizzle-orm";
 import { db, queryRows } from "../index";
 import { customers, members } from "../schema";
+import { COUNT_AHEAD, countUpTo } from "./capped-count";
 import { balanceSql } from "./ledger-sql";
 import { getSettings } from "./settings";
-
-const COUNT_AHEAD = 1000;
 
 export const RISK_SORTS = ["risk", "mrr", "balance", "silence"] as const;
 export type RiskSort = (typeof RISK_SORTS)[number];
@@ -42,7 +41,6 @@ export async function getRiskList(query: RiskListQuery) {
   const { ledger } = await getSettings(["ledger"]);
   const balance = balanceSql(ledger);
   const where = riskConditions(query);
-  // Counted only this far past the page: a morning list of tens of thousands reads "1,000+", and stays fast.
   const countCap = query.page * query.pageSize + (query.countAhead ?? COUNT_AHEAD);
   const order = query.direction === "asc" ? asc : desc;
   const sortColumn: Record<RiskSort, SQL> = {
@@ -52,7 +50,7 @@ export async function getRiskList(query: RiskListQuery) {
     // Longest silence first when descending: the oldest last inbound activity.
     silence: sql`coalesce(now() - ${customers.lastInboundAt}, interval '100 years')`,
   };
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, { total, more }] = await Promise.all([
     db
       .select({
         id: customers.id,
@@ -76,9 +74,9 @@ export async function getRiskList(query: RiskListQuery) {
       .orderBy(order(sortColumn[query.sort]), desc(customers.riskScore), asc(customers.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from (select 1 from ${customers} where ${where} limit ${countCap + 1}) as capped`),
+    countUpTo(sql`select 1 from ${customers} where ${where}`, countCap),
   ]);
-  return { rows: rows.map((row) => ({ ...row, balance: Number(row.balance) })), total: Math.min(total, countCap), more: total > countCap };
+  return { rows: rows.map((row) => ({ ...row, balance: Number(row.balance) })), total, more };
 }
 
 export type RiskRow = Awaited<ReturnType<typeof getRiskList>>["rows"][number];

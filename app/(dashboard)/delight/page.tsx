@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { z } from "zod";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,16 +11,15 @@ import { requirePageMember } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/format";
 import { can } from "@/lib/permissions";
-import { first, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
-import { storable } from "@/lib/validation/fields";
+import { first, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Delight" };
 
 async function Queue({ member, params }: { member: SessionMember; params: SearchParams }) {
   const page = param(params, "queuePage", pageParam, 1);
   const mine = first(params, "queue") === "mine";
-  const q = param(params, "q", storable(z.string().trim().max(200)).optional(), undefined);
-  const { rows, total, days } = await getDelightQueue({ page, ownerId: mine ? member.id : undefined, q });
+  const q = searchText(params);
+  const { rows, total, more, days } = await getDelightQueue({ page, ownerId: mine ? member.id : undefined, q });
   const canWrite = can(member.role, "delight.write");
   return (
     <Card
@@ -62,7 +60,7 @@ async function Queue({ member, params }: { member: SessionMember; params: Search
           </tbody>
         </table>
       )}
-      <Pagination page={page} pageSize={30} total={total} noun="debits waiting" hrefFor={(p) => withParams("/delight", params, { queuePage: p })} />
+      <Pagination page={page} pageSize={30} total={total} more={more} noun="debits waiting" hrefFor={(p) => withParams("/delight", params, { queuePage: p })} />
     </Card>
   );
 }
