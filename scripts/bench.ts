@@ -80,6 +80,8 @@ runScript("bench", async () => {
       { name: `/customers?q=${search.term}`, path: `/customers?q=${encodeURIComponent(search.term)}`, target: TARGETS.list },
       { name: `/customers/[id] (${typical.interactions} interactions)`, path: `/customers/${typical.id}`, target: TARGETS.customer },
       { name: `/customers/[id] (${heavy.interactions.toLocaleString("en")} interactions)`, path: `/customers/${heavy.id}`, target: TARGETS.customer },
+      { name: "/delight (queue of unanswered debits)", path: "/delight", target: TARGETS.list },
+      { name: "/advocates (candidates, roster, leaderboard)", path: "/advocates", target: TARGETS.list },
       { name: "/risk/how (text only: the floor of any signed-in page)", path: "/risk/how", target: TARGETS.customer, reference: true },
       { name: "/login, signed out (no session, no SQL: the floor of any page)", path: "/login", target: TARGETS.customer, reference: true, signedOut: true },
     ];
