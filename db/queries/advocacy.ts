@@ -28,9 +28,8 @@ export type RosterEntry = {
   capacity: number;
 };
 
-const ROSTER_STATUSES = ["active", "invited", "retired"] as const;
+export const ROSTER_STATUSES = ["active", "invited", "retired"] as const;
 export type RosterStatus = (typeof ROSTER_STATUSES)[number];
-export const isRosterStatus = (value: string): value is RosterStatus => (ROSTER_STATUSES as readonly string[]).includes(value);
 
 /** One page of the roster, narrowed by role, status and name; `page` counts from 1. */
 export type RosterQuery = { roleId?: number; status?: RosterStatus; q?: string; page: number; pageSize: number };

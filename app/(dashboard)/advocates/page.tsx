@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { z } from "zod";
 import { InviteForm } from "@/components/advocates/invite-form";
 import { RoleStatusButtons } from "@/components/advocates/role-status-buttons";
 import { BalanceBadge } from "@/components/customers/balance-badge";
@@ -9,7 +10,7 @@ import { FILTER_CONTROL, FilterSelect } from "@/components/filters/filter-contro
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
-import { getCandidates, getLeaderboard, getReferrals, getRosterPage, getRosterSummary, isRosterStatus, listAdvocateRoles, type RosterQuery } from "@/db/queries/advocacy";
+import { getCandidates, getLeaderboard, getReferrals, getRosterPage, getRosterSummary, listAdvocateRoles, ROSTER_STATUSES, type RosterQuery } from "@/db/queries/advocacy";
 import { getJourneyModels } from "@/db/queries/journey";
 import type { SessionMember } from "@/db/queries/members";
 import { requirePageMember } from "@/lib/auth/session";
@@ -17,7 +18,7 @@ import { daysSince, formatDate } from "@/lib/dates";
 import { formatCents, formatNumber } from "@/lib/format";
 import { milestoneLabel, stageForMilestone } from "@/lib/journey";
 import { can } from "@/lib/permissions";
-import { first, idParam, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";
+import { idParam, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Advocates" };
 
@@ -50,10 +51,9 @@ async function Candidates({ member }: { member: SessionMember }) {
 const ROSTER_PAGE_SIZE = 25;
 
 function readRosterQuery(params: SearchParams): RosterQuery {
-  const status = first(params, "status");
   return {
     roleId: param(params, "role", idParam().optional(), undefined),
-    status: status && isRosterStatus(status) ? status : undefined,
+    status: param(params, "status", z.enum(ROSTER_STATUSES).optional(), undefined),
     q: searchText(params),
     page: param(params, "page", pageParam, 1),
     pageSize: ROSTER_PAGE_SIZE,
@@ -77,7 +77,7 @@ async function Roster({ member, params }: { member: SessionMember; params: Searc
                 aria-current={query.roleId === role.role_id ? "true" : undefined}
                 className={`inline-block rounded-md border px-2.5 py-1 ${query.roleId === role.role_id ? "border-brand-600 bg-brand-50 text-brand-900" : "border-slate-200 text-slate-700 hover:bg-slate-50"}`}
               >
-                <span className="font-medium">{role.role_name}</span> <span className="text-slate-500">· {formatNumber(role.active)} active, {formatNumber(role.invited)} invited</span>
+                <span className="font-medium">{role.role_name}</span> <span className="text-slate-500">· {formatNumber(role.active)} active, {formatNumber(role.invited)} invited{role.retired > 0 ? `, ${formatNumber(role.retired)} retired` : ""}</span>
               </Link>
             </li>
           ))}
