@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { ensureBook } from "./bench/book";
-import { bookWriter, captureStatements, explainStatements, firstLoadJs, loadTest, measureIngestion, timeLogInteractionAction, timePage, timeStatements } from "./bench/measure";
+import { bookWriter, captureStatements, cpuLoopMs, explainStatements, firstLoadJs, loadTest, measureIngestion, timeLogInteractionAction, timePage, timeStatements } from "./bench/measure";
 import { printReport, TARGETS } from "./bench/report";
 import { type AppServer, signIn, startApp } from "./bench/server";
 import { runScript, UsageError } from "./run-script";
@@ -58,6 +58,7 @@ runScript("bench", async () => {
     if (build.status !== 0) throw new Error("next build failed.");
   }
 
+  const cpuLoopAtStart = cpuLoopMs();
   mkdirSync("bench", { recursive: true });
   const sqlLog = path.resolve("bench", ".statements.jsonl");
   const port = Number(values.port);
@@ -131,7 +132,7 @@ runScript("bench", async () => {
 
     const results = {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: version, platform: `${os.platform()} ${os.release()}` },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: version, platform: `${os.platform()} ${os.release()}`, cpuLoopMs: { atStart: cpuLoopAtStart, atEnd: cpuLoopMs() } },
       book: { ...book, url: undefined },
       member: "manager (the whole book)",
       pages: pageResults,

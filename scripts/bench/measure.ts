@@ -21,6 +21,21 @@ export function summarize(samples: readonly number[]): Timing {
 const WARMUP = 3;
 
 /**
+ * The same fixed CPU-bound loop, timed three times (median): how fast one core of this machine is
+ * right now. A shared virtual machine's speed drifts over a day; this lets runs be compared.
+ */
+export function cpuLoopMs(): number {
+  const samples = [0, 1, 2].map(() => {
+    const started = performance.now();
+    let sum = 0;
+    for (let i = 0; i < 300_000_000; i++) sum += i % 7;
+    if (sum < 0) throw new Error("unreachable");
+    return performance.now() - started;
+  });
+  return Math.round(samples.sort((a, b) => a - b)[1]);
+}
+
+/**
  * Sequential signed-in requests: time to the first byte and to the end of the (streamed) response.
  * `beforeEach` runs before each request, outside the timing (the benchmark commits a write there).
  */

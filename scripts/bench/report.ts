@@ -7,7 +7,7 @@ type PageResult = { name: string; target: number; reference?: boolean; ttfb: Tim
 type LoadResult = { label: string; path: string; connections: number; requestsPerSecond: number; latency: Timing; errors: number };
 type Results = {
   date: string;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string };
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string; cpuLoopMs: { atStart: number; atEnd: number } };
   book: { customers: number; interactions: number; seedSeconds: number; reused: boolean; counts: { customers: number; interactions: number } };
   pages: PageResult[];
   action: Timing;
@@ -23,6 +23,7 @@ export function printReport(results: Results): void {
   const { machine, book } = results;
   console.log(`\nHourglass benchmark, ${results.date}`);
   console.log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
+  console.log(`One core's speed: a fixed loop took ${machine.cpuLoopMs.atStart} ms at the start and ${machine.cpuLoopMs.atEnd} ms at the end (lower is faster)`);
   console.log(
     `Book: ${book.counts.customers.toLocaleString("en")} customers, ${book.counts.interactions.toLocaleString("en")} interactions; seeded in ${book.seedSeconds.toFixed(0)} s${book.reused ? " (reused)" : ""}\n`,
   );
