@@ -61,6 +61,26 @@ describe("delight moments", () => {
     expect({ total: queue.total, more: queue.more, ids: queue.rows.map((r) => r.interaction_id) }).toEqual({ total: 2, more: false, ids: [ids[1], ids[2]] });
   });
 
+  it("the queue pages by day, then MRR: a $900 account's later debit comes before a $100 account's earlier one of the same day, page after page (page size 1)", async () => {
+    const token = `Pager${Date.now().toString(36)}`;
+    const small = await createCustomer({ milestone: 10, name: `${token} small`, mrrCents: 10_000 });
+    const big = await createCustomer({ milestone: 10, name: `${token} big`, mrrCents: 90_000 });
+    const day = (daysAgo: number, hour: number) => {
+      const at = new Date(Date.now() - daysAgo * 86_400_000);
+      at.setUTCHours(hour, 0, 0, 0);
+      return at.toISOString();
+    };
+    const log = async (customer: { id: number }, occurredAt: string) => {
+      const logged = await executeAction(logInteraction, csm, { customerId: String(customer.id), typeKey: "complaint", occurredAt, channel: "email", direction: "inbound", summary: "Slow" });
+      return (logged.ok && (logged.data as { id: number }).id) || 0;
+    };
+    // Three days ago: small at 09:00, big at 15:00. Two days ago: big at 08:00, small at 09:00.
+    const expected = [await log(big, day(3, 15)), await log(small, day(3, 9)), await log(big, day(2, 8)), await log(small, day(2, 9))];
+    const pages = [];
+    for (let page = 1; page <= 5; page++) pages.push(...(await getDelightQueue({ page, pageSize: 1, q: token })).rows.map((r) => r.interaction_id));
+    expect(pages).toEqual(expected);
+  });
+
   it("bad input is refused at the field and writes nothing; a viewer is refused", async () => {
     const customer = await createCustomer();
     const before = await writeFingerprint();

@@ -23,34 +23,41 @@ export type QueueItem = {
 };
 
 /**
- * Recent debits nobody has answered with a gesture yet: oldest first, then the biggest accounts.
- * The queue's types are looked up as ids first, so PostgreSQL reads them from the (type, time)
- * index instead of every interaction in the window; the total is counted only 1,000 past the page.
+ * Recent debits nobody has answered with a gesture yet: oldest day first, then the biggest accounts.
+ * The queue's types are looked up as ids so that the (type, time) index serves them, and the total
+ * is counted only 1,000 past the page.
+ *
+ * Sorting the whole window (some 25,000 debits at 100,000 customers) by day and MRR took 140 ms, so
+ * the page is found in two steps: the first `offset + pageSize` debits in time order (read off the
+ * time index) end on some day D, so the page in (day, MRR) order holds debits of days up to D
+ * only; just those days are sorted (30 ms).
  */
 export async function getDelightQueue({ page, pageSize = 30, ownerId, q }: { page: number; pageSize?: number; ownerId?: number; q?: string }) {
   const { delight } = await getSettings(["delight"]);
   const queueTypeIds = sql`array(select id from interaction_types where key in (${sql.join(QUEUE_TYPES.map((key) => sql`${key}`), sql`, `)}))`;
-  const where = sql`i.type_id = any(${queueTypeIds})
+  const debits = sql`interactions i join customers c on c.id = i.customer_id`;
+  const waiting = sql`i.type_id = any(${queueTypeIds})
       and i.occurred_at > now() - make_interval(days => ${delight.queueDays})
       and c.status = 'active'
       ${ownerId ? sql`and c.owner_id = ${ownerId}` : sql``}
       ${q ? sql`and (c.name ilike ${containsPattern(q)} or c.company ilike ${containsPattern(q)})` : sql``}
       and not exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id)`;
+  const offset = (page - 1) * pageSize;
   const [rows, { total, more }] = await Promise.all([
     queryRows<QueueItem>(
       db,
-      sql`select i.id::int as interaction_id, c.id as customer_id, c.name as customer_name, c.company, c.mrr_cents, m.name as owner_name,
+      sql`with earliest as (select i.occurred_at from ${debits} where ${waiting} order by i.occurred_at limit ${offset + pageSize})
+        select i.id::int as interaction_id, c.id as customer_id, c.name as customer_name, c.company, c.mrr_cents, m.name as owner_name,
             t.label, i.summary, i.channel::text as channel, i.occurred_at::text as occurred_at,
             floor(extract(epoch from (now() - i.occurred_at)) / 86400)::int as age_days
-          from interactions i
+          from ${debits}
           join interaction_types t on t.id = i.type_id
-          join customers c on c.id = i.customer_id
           left join members m on m.id = c.owner_id
-          where ${where}
+          where ${waiting} and i.occurred_at < (select max(occurred_at)::date + 1 from earliest)
           order by i.occurred_at::date asc, c.mrr_cents desc, i.id
-          limit ${pageSize} offset ${(page - 1) * pageSize}`,
+          limit ${pageSize} offset ${offset}`,
     ),
-    countUpTo(sql`select 1 from interactions i join customers c on c.id = i.customer_id where ${where}`, page * pageSize + COUNT_AHEAD),
+    countUpTo(sql`select 1 from ${debits} where ${waiting}`, page * pageSize + COUNT_AHEAD),
   ]);
   return { rows, total, more, days: delight.queueDays };
 }
