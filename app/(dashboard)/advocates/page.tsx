@@ -107,16 +107,20 @@ async function Roster({ member, params }: { member: SessionMember; params: Searc
         <>
           <table className="w-full text-left text-sm" aria-label="Roster">
             <thead className="text-xs uppercase text-slate-500">
-              <tr><th scope="col" className="py-1">Advocate</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col">Last activity</th><th scope="col">Asks this quarter</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+              <tr className="[&>th]:py-1 [&>th]:pr-3">
+                <th scope="col">Advocate</th>
+                {query.roleId ? null : <th scope="col">Role</th>}
+                <th scope="col">Status</th><th scope="col">Since</th><th scope="col">Last activity</th><th scope="col">Asks this quarter</th><th scope="col"><span className="sr-only">Actions</span></th>
+              </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={e.assignment_id} data-testid="roster-entry" className="border-t border-slate-100">
-                  <td className="py-1.5"><Link href={`/advocates/${e.customer_id}`} className="font-medium text-brand-700 hover:underline">{e.customer_name}</Link></td>
-                  <td>{e.role_name}</td>
+                <tr key={e.assignment_id} data-testid="roster-entry" className="border-t border-slate-100 [&>td]:py-1.5 [&>td]:pr-3">
+                  <td><Link href={`/advocates/${e.customer_id}`} className="font-medium text-brand-700 hover:underline">{e.customer_name}</Link></td>
+                  {query.roleId ? null : <td>{e.role_name}</td>}
                   <td className={e.status === "active" ? "text-emerald-700" : e.status === "invited" ? "text-amber-700" : "text-slate-500"}>{e.status}</td>
-                  <td>{formatDate(e.retired_at ?? e.activated_at ?? e.invited_at)}</td>
-                  <td>{e.last_activity ? `${daysSince(e.last_activity)} d ago` : "—"}</td>
+                  <td className="whitespace-nowrap">{formatDate(e.retired_at ?? e.activated_at ?? e.invited_at)}</td>
+                  <td className="whitespace-nowrap">{e.last_activity ? `${daysSince(e.last_activity)} d ago` : "—"}</td>
                   <td className={e.asks_used >= e.capacity ? "font-medium text-amber-800" : ""}>{e.asks_used} / {e.capacity}</td>
                   <td>{canWrite ? <RoleStatusButtons assignmentId={e.assignment_id} status={e.status} label={`${e.customer_name} as ${e.role_name}`} /> : null}</td>
                 </tr>
