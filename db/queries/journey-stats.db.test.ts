@@ -2,14 +2,14 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/lib/actions/execute";
 import { balanceFromInteractions } from "@/lib/ledger";
-import type { JourneyFilters } from "@/lib/journey-filters";
+import { type JourneyFilters, journeyFiltersKey } from "@/lib/journey-filters";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, queryRows } from "../index";
 import { setMilestone } from "../mutations/milestones";
 import { seedDemo } from "../seed/demo";
 import { asSessionMember, createMember } from "../testing/factories";
 import { getJourneyModelsUncached } from "./journey";
-import { computeHistoryStats, getStageSnapshot, WEEKS } from "./journey-stats";
+import { computeHistoryStats, getHistoryStats, getStageSnapshot, WEEKS } from "./journey-stats";
 
 type Customer = { id: number; milestone: number; status: string; owner_id: number | null; plan: string; cohort: string };
 type Change = { customer_id: number; to_milestone: number; at: Date };
@@ -131,5 +131,28 @@ describe("journey numbers equal an independent computation over the raw tables",
     expect(compared).toBe(6 * (10 + 8 + 5));
     expect(regressionsSeen).toBeGreaterThan(0);
     expect(customers.filter((c) => c.status === "churned").length).toBeGreaterThan(0);
+  });
+});
+
+describe("history stats are kept for 15 minutes per view", () => {
+  it("a filtered view is computed on its first view and served as of then; another filter gets its own; 16 minutes later it is computed again and stale filtered views are dropped", async () => {
+    const [model] = await getJourneyModelsUncached();
+    const mine: JourneyFilters = { status: "active", ownerId };
+    const growth: JourneyFilters = { status: "all", plan: "growth" };
+    const keys = async () =>
+      (await queryRows<{ filters_key: string }>(db, sql`select filters_key from journey_rollups where model_id = ${model.id} and filters_key <> '' order by filters_key`)).map((r) => r.filters_key);
+
+    const first = await getHistoryStats(model, mine);
+    const again = await getHistoryStats(model, mine);
+    expect(again.computedAt).toBe(first.computedAt);
+    const live = await computeHistoryStats(db, model, mine);
+    expect({ ...again, computedAt: live.computedAt }).toEqual(live);
+    await getHistoryStats(model, growth);
+    expect(await keys()).toEqual([journeyFiltersKey(mine), journeyFiltersKey(growth)].sort());
+
+    await db.execute(sql`update journey_rollups set computed_at = computed_at - interval '16 minutes' where model_id = ${model.id} and filters_key <> ''`);
+    const later = await getHistoryStats(model, mine);
+    expect(later.computedAt).not.toBe(first.computedAt);
+    expect(await keys()).toEqual([journeyFiltersKey(mine)]);
   });
 });

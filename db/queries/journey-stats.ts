@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gt, type SQL, sql } from "drizzle-orm";
-import { type JourneyFilters, isBookWide } from "@/lib/journey-filters";
+import { and, eq, gt, lt, ne, type SQL, sql } from "drizzle-orm";
+import { type JourneyFilters, journeyFiltersKey } from "@/lib/journey-filters";
 import { db, type Queryable, queryRows } from "../index";
 import { customers, journeyRollups } from "../schema";
 import type { JourneyModelWithStages } from "./journey";
@@ -120,24 +120,33 @@ export async function computeHistoryStats(runner: Queryable, model: JourneyModel
   };
 }
 
-/** History stats for the book (rollup, refreshed periodically) or for a filtered part of it (live). */
+/**
+ * History stats for the book or a filtered part of it, kept for 15 minutes (the page says "as of").
+ * The book's are refreshed periodically; a filter's are computed on its first view, which at
+ * 100,000 customers takes up to a second for a large part of the book (a plan, a big owner).
+ */
 export async function getHistoryStats(model: JourneyModelWithStages, filters: JourneyFilters): Promise<HistoryStats> {
-  if (!isBookWide(filters)) return computeHistoryStats(db, model, filters);
+  const filtersKey = journeyFiltersKey(filters);
   const [rollup] = await db
     .select()
     .from(journeyRollups)
-    .where(and(eq(journeyRollups.modelId, model.id), gt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS))));
+    .where(and(eq(journeyRollups.modelId, model.id), eq(journeyRollups.filtersKey, filtersKey), gt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS))));
   if (rollup) return rollup.stats as HistoryStats;
   const stats = await computeHistoryStats(db, model, filters);
-  await saveRollup(db, model.id, stats);
+  await saveRollup(db, model.id, stats, filtersKey);
   return stats;
 }
 
-export async function saveRollup(runner: Queryable, modelId: number, stats: HistoryStats) {
+export async function saveRollup(runner: Queryable, modelId: number, stats: HistoryStats, filtersKey = "") {
+  const computedAt = new Date(stats.computedAt);
   await runner
     .insert(journeyRollups)
-    .values({ modelId, stats, computedAt: new Date(stats.computedAt) })
-    .onConflictDoUpdate({ target: journeyRollups.modelId, set: { stats, computedAt: new Date(stats.computedAt) } });
+    .values({ modelId, filtersKey, stats, computedAt })
+    .onConflictDoUpdate({ target: [journeyRollups.modelId, journeyRollups.filtersKey], set: { stats, computedAt } });
+  // A filter's stats are kept only while they may be served: the table holds the views of the last 15 minutes.
+  if (filtersKey) {
+    await runner.delete(journeyRollups).where(and(ne(journeyRollups.filtersKey, ""), lt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS))));
+  }
 }
 
 /** Customers now in one stage, with how long they have been in it: one page at a time. */

@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -85,13 +86,19 @@ export const milestoneChanges = pgTable(
  * Journey statistics that need the whole milestone history (time in stage, regressions, the
  * weekly distribution), computed for the unfiltered book per model and refreshed periodically.
  */
-export const journeyRollups = pgTable("journey_rollups", {
-  modelId: smallint()
-    .primaryKey()
-    .references(() => journeyModels.id, { onDelete: "cascade" }),
-  computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  stats: jsonb().notNull(),
-});
+export const journeyRollups = pgTable(
+  "journey_rollups",
+  {
+    modelId: smallint()
+      .notNull()
+      .references(() => journeyModels.id, { onDelete: "cascade" }),
+    // "" for the whole book; otherwise the filters the stats are for (lib/journey-filters.ts).
+    filtersKey: text().notNull().default(""),
+    computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    stats: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.filtersKey] })],
+);
 
 export type JourneyModel = typeof journeyModels.$inferSelect;
 export type JourneyStage = typeof journeyStages.$inferSelect;
