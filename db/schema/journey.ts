@@ -84,7 +84,8 @@ export const milestoneChanges = pgTable(
 
 /**
  * Journey statistics that need the whole milestone history (time in stage, regressions, the
- * weekly distribution), computed for the unfiltered book per model and refreshed periodically.
+ * weekly distribution), per model: for the whole book (refreshed periodically) and for each
+ * filtered view (computed on its first view, kept 15 minutes).
  */
 export const journeyRollups = pgTable(
   "journey_rollups",
