@@ -13,7 +13,7 @@ export async function refreshJourneyRollups(): Promise<void> {
 
 /**
  * What the server refreshes periodically: risk ranks and journey statistics age with time alone.
- * When another server is refreshing right now, it refreshes the journey statistics too.
+ * When another server is refreshing right now, this one leaves both to it.
  */
 export async function refreshRollups(): Promise<void> {
   if (!(await refreshAllRisk())) return;

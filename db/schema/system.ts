@@ -62,8 +62,9 @@ export const apiRateBuckets = pgTable("api_rate_buckets", {
 });
 
 /**
- * Failed sign-ins per account and per client address (lib/auth/throttle.ts), shared by every app
- * process. A row lives until its window and its lock have passed; a later failure deletes it.
+ * Sign-in attempts per account (counted before the password is checked, cleared on success) and
+ * failures per client address (lib/auth/throttle.ts), shared by every app process. A row lives
+ * until its window and its lock have passed; a later one deletes it.
  */
 export const loginThrottles = pgTable(
   "login_throttles",
