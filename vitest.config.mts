@@ -17,7 +17,11 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: "unit", include: [`${include}*.test.ts`], exclude: [`${include}*.db.test.ts`, "node_modules/**"] },
+        test: {
+          name: "unit",
+          include: [`${include}*.test.ts`],
+          exclude: [`${include}*.db.test.ts`, "node_modules/**"],
+        },
       },
       {
         resolve,

@@ -1,9 +1,26 @@
-const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "CONNECT_TIMEOUT"]);
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "CONNECT_TIMEOUT",
+]);
 // Besides an unreachable server: connections cut by a restart or shutdown (57P0x), too many
 // clients (53300), and SQLSTATE class 08 (connection exception).
-const INTERRUPTED_CODES = new Set(["ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "53300"]);
+const INTERRUPTED_CODES = new Set([
+  "ECONNRESET",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
 
-export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable right now. Nothing was saved; please try again in a moment.";
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "The database is unavailable right now. Nothing was saved; please try again in a moment.";
 
 export class DatabaseUnreachableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

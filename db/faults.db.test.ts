@@ -110,17 +110,26 @@ describe("PostgreSQL restarts in the middle of a stream of writes", () => {
       .groupBy(interactions.externalId);
     expect(stored).toHaveLength(acknowledgedKeys.length);
     expect(stored.filter((row) => row.count !== 1)).toEqual([]);
-    const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(interactions).where(eq(interactions.customerId, customer.id));
+    const [{ total }] = await db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(interactions)
+      .where(eq(interactions.customerId, customer.id));
     expect(total).toBe(acknowledgedKeys.length);
 
     // The maintained ledger equals the definition over the rows that survived.
     const rows = await db
-      .select({ weight: sql<number>`coalesce(${interactions.weightOverride}, ${interactionTypes.defaultWeight})`, at: interactions.occurredAt })
+      .select({
+        weight: sql<number>`coalesce(${interactions.weightOverride}, ${interactionTypes.defaultWeight})`,
+        at: interactions.occurredAt,
+      })
       .from(interactions)
       .innerJoin(interactionTypes, eq(interactionTypes.id, interactions.typeId))
       .where(eq(interactions.customerId, customer.id));
     const [after] = await db.select().from(customers).where(eq(customers.id, customer.id));
     const now = new Date();
-    expect(balanceAt(after, now, DEFAULT_SETTINGS.ledger)).toBeCloseTo(balanceFromInteractions(rows, now, DEFAULT_SETTINGS.ledger), 6);
+    expect(balanceAt(after, now, DEFAULT_SETTINGS.ledger)).toBeCloseTo(
+      balanceFromInteractions(rows, now, DEFAULT_SETTINGS.ledger),
+      6,
+    );
   }, 120_000);
 });

@@ -15,8 +15,7 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Queryable = Database | Transaction;
 
 type Connection =
-  | { kind: "postgres"; db: Database; client: postgres.Sql }
-  | { kind: "pglite"; db: Database; client: PGlite };
+  { kind: "postgres"; db: Database; client: postgres.Sql } | { kind: "pglite"; db: Database; client: PGlite };
 
 const globalForDb = globalThis as unknown as { hourglassConnection?: Connection };
 
@@ -32,7 +31,8 @@ export function embeddedDataDir(): string {
 function statementLogger() {
   const file = process.env.HOURGLASS_SQL_LOG;
   if (!file) return undefined;
-  return (_connection: number, query: string, parameters: unknown[]) => appendFileSync(file, `${JSON.stringify({ query, parameters })}\n`);
+  return (_connection: number, query: string, parameters: unknown[]) =>
+    appendFileSync(file, `${JSON.stringify({ query, parameters })}\n`);
 }
 
 function connect(): Connection {

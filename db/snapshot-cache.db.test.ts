@@ -94,11 +94,20 @@ describe("snapshot cache", () => {
     const before = await getRiskPage(query);
     expect(before.rows.some((row) => row.id === customer.id)).toBe(false);
     const logged = await executeAction(logInteraction, admin, {
-      customerId: String(customer.id), typeKey: "complaint", occurredAt: new Date().toISOString(), channel: "email", direction: "inbound", summary: "Down for a day", weight: "",
+      customerId: String(customer.id),
+      typeKey: "complaint",
+      occurredAt: new Date().toISOString(),
+      channel: "email",
+      direction: "inbound",
+      summary: "Down for a day",
+      weight: "",
     });
     expect(logged.ok).toBe(true);
     const after = await getRiskPage(query);
-    const [stored] = await db.select({ risk: customers.riskScore }).from(customers).where(eq(customers.id, customer.id));
+    const [stored] = await db
+      .select({ risk: customers.riskScore })
+      .from(customers)
+      .where(eq(customers.id, customer.id));
     expect(stored.risk).toBeGreaterThan(0);
     expect(after.rows.find((row) => row.id === customer.id)?.riskScore).toBe(stored.risk);
   });

@@ -18,7 +18,11 @@ import { db, queryRows } from "./index";
  */
 export function snapshotCached<Args, Result>(
   load: (args: Args) => Promise<Result>,
-  { maxAgeMs = 30_000, maxEntries = 200, clock = Date.now }: { maxAgeMs?: number; maxEntries?: number; clock?: () => number } = {},
+  {
+    maxAgeMs = 30_000,
+    maxEntries = 200,
+    clock = Date.now,
+  }: { maxAgeMs?: number; maxEntries?: number; clock?: () => number } = {},
 ): (args: Args) => Promise<Result> {
   const entries = new Map<string, { snapshot: string; at: number; result: Promise<Result> }>();
   return async (args) => {

@@ -21,7 +21,10 @@ async function log(page: Page, type: string, summary: string, weight = "") {
   await expect(page.getByRole("status").filter({ hasText: "logged." })).toBeVisible();
 }
 
-test("a CSM answers a complaint from the delight queue: it leaves the queue, the balance rises, the moment is on the timeline and in the log", async ({ page, signInAs }) => {
+test("a CSM answers a complaint from the delight queue: it leaves the queue, the balance rises, the moment is on the timeline and in the log", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("csm");
   const name = `Delight Test ${unique()}`;
   const url = await newCustomer(page, name);
@@ -45,14 +48,19 @@ test("a CSM answers a complaint from the delight queue: it leaves the queue, the
   await expect(page).toHaveURL(/\/delight\?logged=1/);
   await expect(page.getByRole("status").filter({ hasText: "Delight moment logged." })).toBeVisible();
   await expect(page.getByTestId("queue-row").filter({ hasText: complaint })).toHaveCount(0);
-  await expect(page.getByTestId("delight-log-entry").filter({ hasText: name }).first()).toContainText("Refunded both and sent a handwritten apology");
+  await expect(page.getByTestId("delight-log-entry").filter({ hasText: name }).first()).toContainText(
+    "Refunded both and sent a handwritten apology",
+  );
 
   await page.goto(url);
   await expect(page.getByTestId("customer-balance")).toHaveText("0.0");
   await expect(page.getByTestId("timeline-entry").first()).toContainText("Delight moment");
 });
 
-test("a community lead invites a candidate as beta tester, activates the role and logs a referral of a new customer", async ({ page, signInAs }) => {
+test("a community lead invites a candidate as beta tester, activates the role and logs a referral of a new customer", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("manager");
   const advocate = `Advocate Test ${unique()}`;
   const advocateUrl = await newCustomer(page, advocate);
@@ -109,9 +117,14 @@ test("the roster comes at most 25 to a page, and a role's chip narrows it to tha
   expect(shown).toBe(Math.min(25, total));
 
   const role = await entries.first().locator("td").nth(1).innerText();
-  const chip = page.getByRole("list", { name: "Roles" }).getByRole("link", { name: new RegExp(`^${role.replace(/[()]/g, "\\$&")} ·`) });
+  const chip = page
+    .getByRole("list", { name: "Roles" })
+    .getByRole("link", { name: new RegExp(`^${role.replace(/[()]/g, "\\$&")} ·`) });
   // The chip says how many hold the role, are invited and retired lately: that is the role's roster.
-  const onRoster = [...(await chip.innerText()).matchAll(/([\d,]+) (?:active|invited|retired)/g)].reduce((sum, match) => sum + Number(match[1].replace(/,/g, "")), 0);
+  const onRoster = [...(await chip.innerText()).matchAll(/([\d,]+) (?:active|invited|retired)/g)].reduce(
+    (sum, match) => sum + Number(match[1].replace(/,/g, "")),
+    0,
+  );
   await chip.click();
   await expect(page).toHaveURL(/[?&]role=\d+/);
   await expect(chip).toHaveAttribute("aria-current", "true");

@@ -1,6 +1,10 @@
 import { expect, test } from "./fixtures";
 
-test("an admin creates a write token in Settings and a client sends events over real HTTP: created, replayed, read back", async ({ page, signInAs, request }) => {
+test("an admin creates a write token in Settings and a client sends events over real HTTP: created, replayed, read back", async ({
+  page,
+  signInAs,
+  request,
+}) => {
   await signInAs("admin");
   const email = `api-${Date.now().toString(36)}@example.test`;
   await page.goto("/customers/new");
@@ -18,7 +22,17 @@ test("an admin creates a write token in Settings and a client sends events over 
   const token = (await page.getByTestId("new-token").innerText()).trim();
   expect(token).toMatch(/^hg_/);
 
-  const body = { events: [{ externalId: `evt-${Date.now()}`, customerEmail: email, type: "complaint", occurredAt: new Date().toISOString(), summary: "Checkout failed" }] };
+  const body = {
+    events: [
+      {
+        externalId: `evt-${Date.now()}`,
+        customerEmail: email,
+        type: "complaint",
+        occurredAt: new Date().toISOString(),
+        summary: "Checkout failed",
+      },
+    ],
+  };
   const headers = { Authorization: `Bearer ${token}` };
   const created = await request.post("/api/v1/events", { data: body, headers });
   expect(created.status()).toBe(201);
@@ -41,7 +55,10 @@ test("an admin creates a write token in Settings and a client sends events over 
   expect((await download).suggestedFilename()).toMatch(/^hourglass-customers-.*\.csv$/);
 });
 
-test("an admin imports customers from a CSV with column mapping and a progress bar; bad rows are listed by number", async ({ page, signInAs }) => {
+test("an admin imports customers from a CSV with column mapping and a progress bar; bad rows are listed by number", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("admin");
   await page.goto("/settings/data");
   const stamp = Date.now().toString(36);
@@ -59,8 +76,15 @@ test("an admin imports customers from a CSV with column mapping and a progress b
   await expect(problems.getByRole("row").nth(2)).toContainText("3");
   await expect(page.getByRole("alert").filter({ hasText: "nothing was imported" })).toBeVisible();
 
-  const rows = Array.from({ length: 120 }, (_, i) => `csv-${stamp}-${i},Imported ${stamp} ${i},imported-${stamp}-${i}@example.test,${i * 10}`);
-  await page.locator('input[type="file"]').setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(`external_id,name,email,mrr\n${rows.join("\n")}\n`) });
+  const rows = Array.from(
+    { length: 120 },
+    (_, i) => `csv-${stamp}-${i},Imported ${stamp} ${i},imported-${stamp}-${i}@example.test,${i * 10}`,
+  );
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "customers.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`external_id,name,email,mrr\n${rows.join("\n")}\n`),
+  });
   await expect(page.getByLabel("Column for Email")).toHaveValue("email");
   await page.getByRole("button", { name: "Check and import" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 120 rows: 120 created, 0 updated" })).toBeVisible();

@@ -74,7 +74,11 @@ test("sign-out ends the session", async ({ page, signInAs }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a session cookie stops working the moment it expires, even one the server has already read", async ({ page, signInAs, context }) => {
+test("a session cookie stops working the moment it expires, even one the server has already read", async ({
+  page,
+  signInAs,
+  context,
+}) => {
   await signInAs("csm");
   const salt = "authjs.session-token";
   const secret = process.env.AUTH_SECRET ?? "";
@@ -98,7 +102,10 @@ test("health answers 200 with the database up", async ({ request }) => {
   expect(await response.json()).toEqual({ db: "ok" });
 });
 
-test("pages carry a nonce-based Content-Security-Policy and framing protection, and run without a CSP violation", async ({ page, signInAs }) => {
+test("pages carry a nonce-based Content-Security-Policy and framing protection, and run without a CSP violation", async ({
+  page,
+  signInAs,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -133,7 +140,11 @@ test("a manager reads the audit log filtered by entity: who did what, before and
   await expect(entry.first()).toContainText("Max Manager");
 });
 
-test("an admin adds a member, and deactivating them ends their session on the next request", async ({ page, signInAs, browser }) => {
+test("an admin adds a member, and deactivating them ends their session on the next request", async ({
+  page,
+  signInAs,
+  browser,
+}) => {
   await signInAs("admin");
   const email = `colleague-${Date.now().toString(36)}@hourglass.test`;
   await page.goto("/settings");
@@ -143,7 +154,9 @@ test("an admin adds a member, and deactivating them ends their session on the ne
   await add.getByLabel("Role").selectOption("viewer");
   await add.getByLabel("First password").fill("a temporary passphrase");
   await add.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Temporary Colleague can now sign in as viewer." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Temporary Colleague can now sign in as viewer." }),
+  ).toBeVisible();
 
   const context = await browser.newContext();
   const colleague = await context.newPage();
@@ -153,7 +166,10 @@ test("an admin adds a member, and deactivating them ends their session on the ne
   await expect(colleague.getByTestId("current-member")).toContainText("Temporary Colleague");
 
   await page.reload();
-  await page.getByRole("form", { name: "Deactivate Temporary Colleague" }).getByRole("button", { name: "Deactivate" }).click();
+  await page
+    .getByRole("form", { name: "Deactivate Temporary Colleague" })
+    .getByRole("button", { name: "Deactivate" })
+    .click();
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Deactivated");
 
   await colleague.goto("/customers");
@@ -161,7 +177,9 @@ test("an admin adds a member, and deactivating them ends their session on the ne
   await context.close();
 });
 
-test("repeated wrong passwords are throttled with a clear wait, saying nothing about whether the email exists", async ({ loginPage }) => {
+test("repeated wrong passwords are throttled with a clear wait, saying nothing about whether the email exists", async ({
+  loginPage,
+}) => {
   await loginPage.goto();
   const email = `nobody-${Date.now().toString(36)}@hourglass.test`;
   for (let i = 0; i < 6; i++) {

@@ -28,7 +28,10 @@ async function expectNothingInjected(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
 }
 
-test("HTML, script and SQL shapes with unicode edges are stored and shown literally on the customer page, the list and the timeline", async ({ page, signInAs }) => {
+test("HTML, script and SQL shapes with unicode edges are stored and shown literally on the customer page, the list and the timeline", async ({
+  page,
+  signInAs,
+}) => {
   const dialogs = watchDialogs(page);
   await signInAs("csm");
   const token = unique();
@@ -61,7 +64,10 @@ test("HTML, script and SQL shapes with unicode edges are stored and shown litera
   expect(dialogs).toEqual([]);
 });
 
-test("a too-long or NUL-containing value gets a clear message at its field and nothing is saved", async ({ page, signInAs }) => {
+test("a too-long or NUL-containing value gets a clear message at its field and nothing is saved", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("csm");
   const token = unique();
 
@@ -101,7 +107,10 @@ test("a too-long or NUL-containing value gets a clear message at its field and n
   await expect(page.getByTestId("timeline-entry").filter({ hasText: token })).toHaveCount(0);
 });
 
-test("odd URL parameters show the default view or a not-found message, not an error page", async ({ page, signInAs }) => {
+test("odd URL parameters show the default view or a not-found message, not an error page", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("viewer");
   for (const [url, heading] of [
     ["/customers?q=%00&owner=99999999999&stage=40000&page=1e300", "Customers"],

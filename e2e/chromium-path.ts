@@ -3,7 +3,12 @@ import { chromium } from "@playwright/test";
 
 /** Playwright's own Chromium if installed, else the system one (Debian's `chromium`). */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, safe(() => chromium.executablePath()), "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    safe(() => chromium.executablePath()),
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+  ];
   return candidates.find((path): path is string => Boolean(path && existsSync(path)));
 }
 

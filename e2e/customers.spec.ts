@@ -38,7 +38,10 @@ async function signedInPage(browser: Browser, role: "csm" | "viewer") {
   return { context, page };
 }
 
-test("a CSM finds a customer, logs a complaint, and sees it on top of the timeline with the balance falling", async ({ page, signInAs }) => {
+test("a CSM finds a customer, logs a complaint, and sees it on top of the timeline with the balance falling", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("csm");
   const name = `Complaint Test ${unique()}`;
   await createCustomer(page, name);
@@ -78,11 +81,15 @@ test("bad input is explained at the field and nothing is saved", async ({ page, 
   await expect(new CustomerPage(page).timelineEntries().filter({ hasText: "Praise" })).toHaveCount(0);
 });
 
-test("a viewer sees no forms, and a forged log action from a viewer session is refused with nothing written", async ({ browser }) => {
+test("a viewer sees no forms, and a forged log action from a viewer session is refused with nothing written", async ({
+  browser,
+}) => {
   const csm = await signedInPage(browser, "csm");
   const url = await createCustomer(csm.page, `Forgery Target ${unique()}`);
   const summary = `Original entry ${unique()}`;
-  const actionRequest = csm.page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  const actionRequest = csm.page.waitForRequest(
+    (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
+  );
   await new CustomerPage(csm.page).logInteraction("Complaint (-3)", summary);
   const captured = await actionRequest;
   await expect(new CustomerPage(csm.page).timelineEntries().first()).toContainText(summary);
@@ -116,13 +123,18 @@ test("a viewer sees no forms, and a forged log action from a viewer session is r
   await viewer.context.close();
 });
 
-test("a column header sorts the list, marks the sorted column, and sorts the other way when clicked again", async ({ page, signInAs }) => {
+test("a column header sorts the list, marks the sorted column, and sorts the other way when clicked again", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("manager");
   await page.goto("/customers");
   const table = page.getByRole("table", { name: /Customers, sorted by/ });
   const mrrHeader = table.getByRole("columnheader", { name: /MRR/ });
   const mrrValues = async () =>
-    (await table.locator("tbody tr td:nth-child(5)").allTextContents()).map((text) => Number(text.replace(/[^0-9.]/g, "")));
+    (await table.locator("tbody tr td:nth-child(5)").allTextContents()).map((text) =>
+      Number(text.replace(/[^0-9.]/g, "")),
+    );
 
   await mrrHeader.getByRole("link").click();
   await expect(page).toHaveURL(/sort=mrr&dir=asc/);

@@ -12,7 +12,14 @@ let app: ChildProcess;
 
 async function waitForHealth(expected: number) {
   await expect
-    .poll(async () => (await fetch(`${origin}/api/health`).then((r) => r.status, () => 0)), { timeout: 60_000, intervals: [250] })
+    .poll(
+      async () =>
+        await fetch(`${origin}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 60_000, intervals: [250] },
+    )
     .toBe(expected);
 }
 
@@ -20,7 +27,10 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   database = await startPrivatePostgres();
   const env = { ...process.env, DATABASE_URL: database.url };
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed.ts", "--customers", "20"], { env, stdio: "pipe" });
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed.ts", "--customers", "20"], {
+    env,
+    stdio: "pipe",
+  });
   app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], { env, stdio: "ignore" });
   await waitForHealth(200);
 });
@@ -30,7 +40,9 @@ test.afterAll(() => {
   database?.destroy();
 });
 
-test("while PostgreSQL is down every page says the database is unavailable and health is 503; the page comes back by itself", async ({ page }) => {
+test("while PostgreSQL is down every page says the database is unavailable and health is 503; the page comes back by itself", async ({
+  page,
+}) => {
   const member = demoMember("csm");
   await new LoginPage(page).signInAs("csm", `${origin}/login`);
 
@@ -49,7 +61,11 @@ test("while PostgreSQL is down every page says the database is unavailable and h
 
 test("the server runs one process per core, and one that dies is replaced while the others keep answering", async () => {
   const workers = () =>
-    execFileSync("ps", ["-o", "pid=", "--ppid", String(app.pid)]).toString().split("\n").map((line) => Number(line.trim())).filter(Boolean);
+    execFileSync("ps", ["-o", "pid=", "--ppid", String(app.pid)])
+      .toString()
+      .split("\n")
+      .map((line) => Number(line.trim()))
+      .filter(Boolean);
   await expect.poll(() => workers().length, { timeout: 30_000 }).toBe(availableParallelism());
   const before = workers();
   process.kill(before[0], "SIGKILL");

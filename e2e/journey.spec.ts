@@ -7,7 +7,11 @@ async function stageCount(page: Page, model: string, stage: string): Promise<num
   return Number((await cell.innerText()).replace(/,/g, ""));
 }
 
-test("a manager moves a customer by hand: the journey and the customer page show it at once; a viewer cannot", async ({ page, signInAs, browser }) => {
+test("a manager moves a customer by hand: the journey and the customer page show it at once; a viewer cannot", async ({
+  page,
+  signInAs,
+  browser,
+}) => {
   await signInAs("manager");
   const name = `Journey Test ${Date.now().toString(36)}`;
   await page.goto("/customers/new");
@@ -45,7 +49,11 @@ test("a manager moves a customer by hand: the journey and the customer page show
   await expect(viewer.getByRole("form", { name: "Set milestone" })).toHaveCount(0);
   const headers = captured.headers();
   const forged = await viewerContext.request.post(captured.url(), {
-    headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], accept: "text/x-component" },
+    headers: {
+      "next-action": headers["next-action"],
+      "content-type": headers["content-type"],
+      accept: "text/x-component",
+    },
     data: captured.postDataBuffer() ?? undefined,
   });
   expect(await forged.text()).toContain("Your role does not allow this");
@@ -72,7 +80,10 @@ test("the three lenses draw their shapes and keep the choice and filters in the 
   await expect(page.getByRole("table", { name: "Customers in Love" })).toBeVisible();
 });
 
-test("the distribution over time is also a table: a row per week, a column per stage of the lens", async ({ page, signInAs }) => {
+test("the distribution over time is also a table: a row per week, a column per stage of the lens", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("viewer");
   await page.goto("/journey?model=scale");
   await page.getByText("Show as a table").click();

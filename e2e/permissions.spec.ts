@@ -44,14 +44,26 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 const ROUTES: { method: "GET" | "POST"; route: string; permission: Permission; query?: string; success: RegExp }[] = [
   { method: "GET", route: "/risk/export", permission: "dashboard.read", success: /^text\/csv/ },
   { method: "GET", route: "/export/customers", permission: "dashboard.read", success: /^text\/csv/ },
-  { method: "GET", route: "/export/interactions", permission: "dashboard.read", query: `?from=${isoDay(Date.now() - 30 * DAY)}&to=${isoDay(Date.now())}`, success: /^text\/csv/ },
+  {
+    method: "GET",
+    route: "/export/interactions",
+    permission: "dashboard.read",
+    query: `?from=${isoDay(Date.now() - 30 * DAY)}&to=${isoDay(Date.now())}`,
+    success: /^text\/csv/,
+  },
   { method: "POST", route: "/settings/data/import", permission: "settings.manage", success: /^application\/x-ndjson/ },
 ];
 
 const ROLE_MESSAGE = new ForbiddenError("dashboard.read").message;
 const PUBLIC_ACTIONS = ["login", "signOutAction"];
 const now = new Date().toISOString();
-const interactionFields = { typeKey: "praise", occurredAt: now, channel: "email", direction: "inbound", summary: "Forged" };
+const interactionFields = {
+  typeKey: "praise",
+  occurredAt: now,
+  channel: "email",
+  direction: "inbound",
+  summary: "Forged",
+};
 
 /** Fields a forged request would send to each action: valid enough that a missing gate would write. */
 const FORGED_FIELDS: Record<string, Record<string, string>> = {
@@ -64,17 +76,44 @@ const FORGED_FIELDS: Record<string, Record<string, string>> = {
   logInteraction: { customerId: "[id]", ...interactionFields },
   editInteraction: { interactionId: "1", ...interactionFields },
   deleteInteraction: { interactionId: "1" },
-  logDelightMoment: { customerId: "[id]", prompt: "Forged", gesture: "Forged", channel: "email", cost: "0", occurredAt: now },
+  logDelightMoment: {
+    customerId: "[id]",
+    prompt: "Forged",
+    gesture: "Forged",
+    channel: "email",
+    cost: "0",
+    occurredAt: now,
+  },
   inviteToRole: { customerId: "[id]", roleId: "1" },
   changeRoleStatus: { assignmentId: "1", status: "retired" },
   logCommunityActivity: { customerId: "[id]", kind: "wrote_post", occurredAt: now },
   logAsk: { customerId: "[id]", kind: "review", outcome: "pending", askAnyway: "on" },
   setAskCapacity: { customerId: "[id]", capacity: "9" },
   saveAdvocateRole: { name: "Forged role", active: "on" },
-  saveJourneyModel: { key: "forged", name: "Forged", shape: "funnel", "stages.0.name": "All", "stages.0.from": "1", "stages.0.to": "13", "stages.0.target": "30" },
+  saveJourneyModel: {
+    key: "forged",
+    name: "Forged",
+    shape: "funnel",
+    "stages.0.name": "All",
+    "stages.0.from": "1",
+    "stages.0.to": "13",
+    "stages.0.target": "30",
+  },
   updateScoring: {
-    creditHalfLifeDays: "7", debtHalfLifeDays: "7", silenceDays: "1", fatigueContacts: "1", fatigueWindowDays: "1", debtWeight: "0", trendWeight: "0",
-    silenceWeight: "0", fatigueWeight: "0", atRiskScore: "0", executiveMrr: "0", queueDays: "1", askCapacity: "1", candidateBalance: "0",
+    creditHalfLifeDays: "7",
+    debtHalfLifeDays: "7",
+    silenceDays: "1",
+    fatigueContacts: "1",
+    fatigueWindowDays: "1",
+    debtWeight: "0",
+    trendWeight: "0",
+    silenceWeight: "0",
+    fatigueWeight: "0",
+    atRiskScore: "0",
+    executiveMrr: "0",
+    queueDays: "1",
+    askCapacity: "1",
+    candidateBalance: "0",
   },
   createApiToken: { name: "forged", "scope.write": "on" },
   revokeApiToken: { tokenId: "1" },
@@ -94,7 +133,21 @@ const test = base.extend<{ visitor: Visitor }, { sessions: Record<MemberRole, St
     if (visitor === "anonymous") return use({ cookies: [], origins: [] });
     if (visitor === "anonymous with a forged session cookie") {
       const { hostname } = new URL(baseURL ?? "http://localhost");
-      return use({ cookies: [{ name: "authjs.session-token", value: "forged", domain: hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] });
+      return use({
+        cookies: [
+          {
+            name: "authjs.session-token",
+            value: "forged",
+            domain: hostname,
+            path: "/",
+            expires: -1,
+            httpOnly: true,
+            secure: false,
+            sameSite: "Lax",
+          },
+        ],
+        origins: [],
+      });
     }
     await use(sessions[visitor]);
   },
@@ -115,7 +168,10 @@ const test = base.extend<{ visitor: Visitor }, { sessions: Record<MemberRole, St
   ],
   customerId: [
     async ({ playwright, sessions }, use, workerInfo) => {
-      const admin = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL, storageState: sessions.admin });
+      const admin = await playwright.request.newContext({
+        baseURL: workerInfo.project.use.baseURL,
+        storageState: sessions.admin,
+      });
       const csv = await (await admin.get("/export/customers")).text();
       await admin.dispose();
       const id = /^\d+(?=,)/m.exec(csv)?.[0];
@@ -128,7 +184,11 @@ const test = base.extend<{ visitor: Visitor }, { sessions: Record<MemberRole, St
 
 const withId = (text: string, customerId: string) => text.replaceAll("[id]", customerId);
 /** The URL path of a folder under app/: route groups like (dashboard) are not part of it. */
-const routeOf = (folder: string) => `/${folder.split(/[\\/]/).filter((segment) => segment && segment !== "." && !/^\(.*\)$/.test(segment)).join("/")}`;
+const routeOf = (folder: string) =>
+  `/${folder
+    .split(/[\\/]/)
+    .filter((segment) => segment && segment !== "." && !/^\(.*\)$/.test(segment))
+    .join("/")}`;
 
 function dashboardFiles(name: "page.tsx" | "route.ts") {
   const root = path.join("app", "(dashboard)");
@@ -138,13 +198,18 @@ function dashboardFiles(name: "page.tsx" | "route.ts") {
 }
 
 /** The permission a page or route asks its gate for; no argument means "dashboard.read". */
-const gatePermission = (source: string, gate: string) => new RegExp(`${gate}\\((?:"([\\w.]+)")?\\)`).exec(source)?.[1] ?? (source.includes(`${gate}(`) ? "dashboard.read" : null);
+const gatePermission = (source: string, gate: string) =>
+  new RegExp(`${gate}\\((?:"([\\w.]+)")?\\)`).exec(source)?.[1] ??
+  (source.includes(`${gate}(`) ? "dashboard.read" : null);
 
 async function auditTotal(browser: Browser, admin: StorageState, baseURL: string | undefined) {
   const context = await browser.newContext({ baseURL, storageState: admin });
   const page = await context.newPage();
   await page.goto("/settings/audit");
-  const summary = await page.getByRole("navigation", { name: "Pages" }).getByText(/ of [\d,]+ entries/).innerText();
+  const summary = await page
+    .getByRole("navigation", { name: "Pages" })
+    .getByText(/ of [\d,]+ entries/)
+    .innerText();
   await context.close();
   return Number(/ of ([\d,]+) entries/.exec(summary)?.[1].replace(/,/g, ""));
 }
@@ -154,19 +219,33 @@ test.describe("the tables this spec walks are complete", () => {
     const pages = dashboardFiles("page.tsx");
     expect(pages.map((p) => p.route).sort()).toEqual(PAGES.map((p) => p.route).sort());
     // Layouts and pages render in parallel: a page must not rely on its layout's check.
-    for (const page of pages) expect(gatePermission(page.source, "requirePageMember"), page.route).toBe(PAGES.find((p) => p.route === page.route)?.permission);
+    for (const page of pages)
+      expect(gatePermission(page.source, "requirePageMember"), page.route).toBe(
+        PAGES.find((p) => p.route === page.route)?.permission,
+      );
   });
 
   test("every route.ts under app/(dashboard) is in the route table with its method and checks the table's permission itself", () => {
     const routes = dashboardFiles("route.ts");
-    const declared = routes.flatMap((r) => [...r.source.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${r.route}`));
+    const declared = routes.flatMap((r) =>
+      [...r.source.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+        (m) => `${m[1]} ${r.route}`,
+      ),
+    );
     expect(declared.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.route}`).sort());
-    for (const route of routes) expect(gatePermission(route.source, "requireMember"), route.route).toBe(ROUTES.find((r) => r.route === route.route)?.permission);
+    for (const route of routes)
+      expect(gatePermission(route.source, "requireMember"), route.route).toBe(
+        ROUTES.find((r) => r.route === route.route)?.permission,
+      );
   });
 
   test("the build exposes exactly the server actions the source declares, and each has forged fields", () => {
-    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
-    const built = Object.values(manifest.node).map((a) => `${a.filename}#${a.exportedName}`).sort();
+    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+      node: Record<string, { filename: string; exportedName: string }>;
+    };
+    const built = Object.values(manifest.node)
+      .map((a) => `${a.filename}#${a.exportedName}`)
+      .sort();
     const source = listServerActions();
     expect(built).toEqual(source.map((a) => `${a.file}#${a.exportedName}`).sort());
     const definitions = source.flatMap((a) => (a.definition ? [a.definition] : []));
@@ -218,7 +297,11 @@ for (const visitor of VISITORS) {
                 multipart: {
                   kind: "customers",
                   mapping: JSON.stringify({ externalId: "external_id", name: "name" }),
-                  file: { name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(`external_id,name\nmatrix-${stamp},Matrix Import ${stamp}\n`) },
+                  file: {
+                    name: "customers.csv",
+                    mimeType: "text/csv",
+                    buffer: Buffer.from(`external_id,name\nmatrix-${stamp},Matrix Import ${stamp}\n`),
+                  },
                 },
               });
         if (outcome === "redirected to sign in") {
@@ -233,41 +316,63 @@ for (const visitor of VISITORS) {
           if (method === "POST") expect((await response.text()).trim().split("\n").pop()).toContain('"ok":true');
         }
         // The import is the one write here: one customer for the admin, nothing for anyone else.
-        if (method === "POST") expect(await auditTotal(browser, sessions.admin, baseURL)).toBe(before + (outcome === "answered" ? 1 : 0));
+        if (method === "POST")
+          expect(await auditTotal(browser, sessions.admin, baseURL)).toBe(before + (outcome === "answered" ? 1 : 0));
       });
     }
   });
 }
 
-const FORGERS: Visitor[] = ["anonymous", "anonymous with a forged session cookie", ...ROLES.filter((role) => role !== "admin")];
+const FORGERS: Visitor[] = [
+  "anonymous",
+  "anonymous with a forged session cookie",
+  ...ROLES.filter((role) => role !== "admin"),
+];
 
 test.describe("server actions forged as raw POSTs with the build's action ids", () => {
   for (const visitor of FORGERS) {
     test.describe(() => {
       test.use({ visitor });
       const role = ROLES.find((r) => r === visitor);
-      const rule = role ? `every action beyond the ${role}'s permissions is refused with the role message` : "every action sends the caller to sign in";
+      const rule = role
+        ? `every action beyond the ${role}'s permissions is refused with the role message`
+        : "every action sends the caller to sign in";
 
-      test(`${visitor}: ${rule}, and the audit log total is unchanged`, async ({ context, browser, sessions, baseURL, customerId }) => {
-        const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
+      test(`${visitor}: ${rule}, and the audit log total is unchanged`, async ({
+        context,
+        browser,
+        sessions,
+        baseURL,
+        customerId,
+      }) => {
+        const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+          node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+        };
         const sources = listServerActions();
         const permissions = listDefinitionPermissions();
         const before = await auditTotal(browser, sessions.admin, baseURL);
         let forged = 0;
         for (const [actionId, action] of Object.entries(manifest.node)) {
           if (PUBLIC_ACTIONS.includes(action.exportedName)) continue;
-          const definition = sources.find((s) => s.file === action.filename && s.exportedName === action.exportedName)?.definition;
+          const definition = sources.find(
+            (s) => s.file === action.filename && s.exportedName === action.exportedName,
+          )?.definition;
           if (!definition) throw new Error(`${action.exportedName} in ${action.filename} runs no action definition`);
           if (role && can(role, permissions[definition])) continue;
           // POST to a page that serves the action, encoded as React's encodeReply encodes (previousState, formData).
           const worker = Object.keys(action.workers)[0];
           const url = withId(routeOf(worker.replace(/^app\//, "").replace(/\/page$/, "")), customerId);
           const body = new FormData();
-          for (const [key, value] of Object.entries(FORGED_FIELDS[definition])) body.append(`_1_${key}`, withId(value, customerId));
+          for (const [key, value] of Object.entries(FORGED_FIELDS[definition]))
+            body.append(`_1_${key}`, withId(value, customerId));
           // The root last, as encodeReply sends it (a plain object would list the key "0" first, and the
           // server would then miss the form's fields).
           body.append("0", '[null,"$K1"]');
-          const response = await context.request.post(url, { headers: { "Next-Action": actionId }, multipart: body, maxRedirects: 0 });
+          const response = await context.request.post(url, {
+            headers: { "Next-Action": actionId },
+            multipart: body,
+            maxRedirects: 0,
+          });
           const answer = await response.text();
           const label = `${action.exportedName} at ${url}`;
           if (visitor === "anonymous") {

@@ -1,6 +1,9 @@
 import { expect, test } from "./fixtures";
 
-test("a CSM logs a complaint and the customer moves up the risk list at once, with that complaint among its drivers", async ({ page, signInAs }) => {
+test("a CSM logs a complaint and the customer moves up the risk list at once, with that complaint among its drivers", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("csm");
   const name = `Risk Test ${Date.now().toString(36)}`;
   await page.goto("/customers/new");

@@ -21,4 +21,9 @@ export const ASK_KIND_LABELS = {
   beta_feedback: "Beta feedback",
 } as const;
 
-export const ASK_OUTCOME_LABELS = { pending: "Pending", accepted: "Accepted", declined: "Declined", done: "Done" } as const;
+export const ASK_OUTCOME_LABELS = {
+  pending: "Pending",
+  accepted: "Accepted",
+  declined: "Declined",
+  done: "Done",
+} as const;

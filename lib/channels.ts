@@ -1,5 +1,16 @@
 /** Where an interaction happened. Shared by the schema's enum and the forms (no drizzle in the browser). */
-export const CHANNELS = ["email", "phone", "chat", "meeting", "in_app", "web", "social", "community", "survey", "other"] as const;
+export const CHANNELS = [
+  "email",
+  "phone",
+  "chat",
+  "meeting",
+  "in_app",
+  "web",
+  "social",
+  "community",
+  "survey",
+  "other",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

@@ -6,7 +6,11 @@ type Cell = string | number | boolean | null | undefined;
  * A CSV download streamed page by page: `nextPage(afterKey)` returns rows and the key to continue
  * from, so a large export never sits in memory and each page is one indexed query.
  */
-export function csvResponse<K>(filename: string, header: string[], nextPage: (after: K | null) => Promise<{ rows: Cell[][]; next: K | null }>): Response {
+export function csvResponse<K>(
+  filename: string,
+  header: string[],
+  nextPage: (after: K | null) => Promise<{ rows: Cell[][]; next: K | null }>,
+): Response {
   const encoder = new TextEncoder();
   let after: K | null = null;
   let done = false;
@@ -26,6 +30,10 @@ export function csvResponse<K>(filename: string, header: string[], nextPage: (af
     },
   });
   return new Response(stream, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -13,8 +13,16 @@ export const IMPORT_FIELDS = {
     { field: "signedUpAt", label: "Signed up at", aliases: ["signed_up_at", "signup", "created_at", "created"] },
   ],
   interactions: [
-    { field: "externalId", label: "External id (idempotency key)", aliases: ["external_id", "externalid", "id", "event_id"] },
-    { field: "customerExternalId", label: "Customer external id", aliases: ["customer_external_id", "customer_id", "account_id"] },
+    {
+      field: "externalId",
+      label: "External id (idempotency key)",
+      aliases: ["external_id", "externalid", "id", "event_id"],
+    },
+    {
+      field: "customerExternalId",
+      label: "Customer external id",
+      aliases: ["customer_external_id", "customer_id", "account_id"],
+    },
     { field: "customerEmail", label: "Customer email", aliases: ["customer_email", "email"] },
     { field: "type", label: "Type", aliases: ["type", "event", "kind"] },
     { field: "occurredAt", label: "Occurred at", aliases: ["occurred_at", "timestamp", "time", "date"] },
@@ -32,7 +40,9 @@ export function guessMapping(kind: ImportKind, headers: string[]): Record<string
   const normalized = headers.map((h) => h.trim().toLowerCase().replace(/\s+/g, "_"));
   return Object.fromEntries(
     IMPORT_FIELDS[kind].flatMap(({ field, aliases }) => {
-      const index = normalized.findIndex((h) => h === field.toLowerCase() || (aliases as readonly string[]).includes(h));
+      const index = normalized.findIndex(
+        (h) => h === field.toLowerCase() || (aliases as readonly string[]).includes(h),
+      );
       return index >= 0 ? [[field, headers[index]]] : [];
     }),
   );

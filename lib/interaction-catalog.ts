@@ -56,9 +56,17 @@ export const INTERACTION_CATALOG: CatalogEntry[] = [
 ];
 
 export const ADVOCATE_ROLE_CATALOG = [
-  { key: "community_moderator", name: "Community moderator", description: "Keeps a group or forum friendly and on topic." },
+  {
+    key: "community_moderator",
+    name: "Community moderator",
+    description: "Keeps a group or forum friendly and on topic.",
+  },
   { key: "beta_tester", name: "Beta tester (labs)", description: "Tries new features early in the labs group." },
-  { key: "reference_customer", name: "Reference customer", description: "Takes calls from prospects who ask for a reference." },
+  {
+    key: "reference_customer",
+    name: "Reference customer",
+    description: "Takes calls from prospects who ask for a reference.",
+  },
   { key: "case_study", name: "Case study", description: "Tells their story in a published case study." },
   { key: "event_speaker", name: "Event speaker", description: "Speaks at our events and webinars." },
   { key: "referral_partner", name: "Referral partner", description: "Refers new customers to us." },

@@ -9,7 +9,9 @@ function isBookWide(filters: JourneyFilters): boolean {
 
 /** The same string for the same filters, "" for the whole book: how a view's history stats are stored (journey_rollups). */
 export function journeyFiltersKey(filters: JourneyFilters): string {
-  return isBookWide(filters) ? "" : JSON.stringify([filters.status, filters.ownerId ?? null, filters.plan ?? null, filters.cohort ?? null]);
+  return isBookWide(filters)
+    ? ""
+    : JSON.stringify([filters.status, filters.ownerId ?? null, filters.plan ?? null, filters.cohort ?? null]);
 }
 
 export type StageFlag = "on_track" | "behind" | "stuck";

@@ -24,6 +24,10 @@ describe("journey stage metrics", () => {
   });
 
   it("an empty book gives no ratios rather than dividing by zero", () => {
-    expect(stageMetrics([{ stageId: 1, now: 0, reached: 0 }], 0)[0]).toMatchObject({ share: null, conversionToNext: null, cumulativeConversion: null });
+    expect(stageMetrics([{ stageId: 1, now: 0, reached: 0 }], 0)[0]).toMatchObject({
+      share: null,
+      conversionToNext: null,
+      cumulativeConversion: null,
+    });
   });
 });

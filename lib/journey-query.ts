@@ -9,7 +9,15 @@ export function readJourneyFilters(params: SearchParams, member: SessionMember):
   return {
     ownerId: owner === "mine" ? member.id : param(params, "owner", idParam().optional(), undefined),
     plan: param(params, "plan", z.enum(PLANS).optional(), undefined),
-    cohort: param(params, "cohort", z.string().regex(/^\d{4}-\d{2}$/).optional(), undefined),
+    cohort: param(
+      params,
+      "cohort",
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional(),
+      undefined,
+    ),
     status: param(params, "status", z.enum(["active", "churned", "all"]), "active"),
   };
 }

@@ -3,7 +3,12 @@ export const MILESTONES = [
   { number: 1, key: "aware", label: "Aware", evidence: "First touch: saw a post, an ad, a shared article" },
   { number: 2, key: "engaged", label: "Engaged", evidence: "Interacted: read a post, commented, liked a video" },
   { number: 3, key: "researching", label: "Researching", evidence: "Compares solutions, reads guides" },
-  { number: 4, key: "subscribed", label: "Subscribed", evidence: "Gave contact details: newsletter, download, sign-up" },
+  {
+    number: 4,
+    key: "subscribed",
+    label: "Subscribed",
+    evidence: "Gave contact details: newsletter, download, sign-up",
+  },
   { number: 5, key: "evaluating", label: "Evaluating", evidence: "Trial, demo, feature checklist" },
   { number: 6, key: "justifying", label: "Justifying", evidence: "Business case, proposal, pricing talk" },
   { number: 7, key: "converted", label: "Converted", evidence: "First purchase (a tripwire offer counts)" },
@@ -100,17 +105,23 @@ export function validateStageRanges(stages: readonly StageRange[]): string[] {
     const label = stage.name.trim() || `Stage ${index + 1}`;
     if (!stage.name.trim()) problems.push(`Stage ${index + 1} needs a name.`);
     if (stage.fromMilestone > stage.toMilestone) {
-      problems.push(`${label} ends (milestone ${stage.toMilestone}) before it starts (milestone ${stage.fromMilestone}).`);
+      problems.push(
+        `${label} ends (milestone ${stage.toMilestone}) before it starts (milestone ${stage.fromMilestone}).`,
+      );
     }
     if (stage.fromMilestone > expected) {
-      problems.push(`Milestones ${expected}–${stage.fromMilestone - 1} belong to no stage: ${label} should start at ${expected}.`);
+      problems.push(
+        `Milestones ${expected}–${stage.fromMilestone - 1} belong to no stage: ${label} should start at ${expected}.`,
+      );
     } else if (stage.fromMilestone < expected) {
       problems.push(`${label} starts at milestone ${stage.fromMilestone}, which the stage before already covers.`);
     }
     expected = Math.max(expected, stage.toMilestone + 1);
   });
   if (expected <= LAST_MILESTONE) {
-    problems.push(`Milestones ${expected}–${LAST_MILESTONE} belong to no stage: the last stage should end at ${LAST_MILESTONE}.`);
+    problems.push(
+      `Milestones ${expected}–${LAST_MILESTONE} belong to no stage: the last stage should end at ${LAST_MILESTONE}.`,
+    );
   }
   return problems;
 }

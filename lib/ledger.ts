@@ -46,13 +46,23 @@ export function balanceFromInteractions(
   }, 0);
 }
 
-export function addContribution(acc: LedgerAccumulators, weight: number, at: Date, halfLives: HalfLives): LedgerAccumulators {
+export function addContribution(
+  acc: LedgerAccumulators,
+  weight: number,
+  at: Date,
+  halfLives: HalfLives,
+): LedgerAccumulators {
   const delta = contribution(weight, at, halfLives);
   return { creditAcc: acc.creditAcc + delta.creditAcc, debtAcc: acc.debtAcc + delta.debtAcc };
 }
 
 /** Takes a deleted (or re-weighted) interaction back out of the accumulators. */
-export function removeContribution(acc: LedgerAccumulators, weight: number, at: Date, halfLives: HalfLives): LedgerAccumulators {
+export function removeContribution(
+  acc: LedgerAccumulators,
+  weight: number,
+  at: Date,
+  halfLives: HalfLives,
+): LedgerAccumulators {
   const delta = contribution(weight, at, halfLives);
   return { creditAcc: acc.creditAcc - delta.creditAcc, debtAcc: acc.debtAcc - delta.debtAcc };
 }

@@ -6,13 +6,19 @@ import { PLANS } from "./plans";
 import { first, idParam, pageParam, param, type SearchParams } from "./search-params";
 
 /** The risk list's filters from the URL; a CSM sees their own customers unless they pick someone else. */
-export function readRiskQuery(params: SearchParams, member: SessionMember, models: JourneyModelWithStages[], pageSize: number): RiskListQuery {
+export function readRiskQuery(
+  params: SearchParams,
+  member: SessionMember,
+  models: JourneyModelWithStages[],
+  pageSize: number,
+): RiskListQuery {
   const owner = first(params, "owner") ?? (member.role === "csm" ? "mine" : "all");
   const stageId = param(params, "stage", idParam("smallint"), 0);
   const stage = models.flatMap((m) => m.stages).find((s) => s.id === stageId);
   const minMrr = param(params, "minMrr", z.coerce.number().min(0).max(10_000_000).optional(), undefined);
   return {
-    ownerId: owner === "mine" ? member.id : owner === "all" ? undefined : param(params, "owner", idParam(), 0) || undefined,
+    ownerId:
+      owner === "mine" ? member.id : owner === "all" ? undefined : param(params, "owner", idParam(), 0) || undefined,
     milestoneRange: stage ? { from: stage.fromMilestone, to: stage.toMilestone } : undefined,
     plan: param(params, "plan", z.enum(PLANS).optional(), undefined),
     minMrrCents: minMrr === undefined ? undefined : Math.round(minMrr * 100),

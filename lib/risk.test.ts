@@ -6,7 +6,10 @@ const risk = DEFAULT_SETTINGS.risk;
 
 describe("risk score", () => {
   it("balance −4, fell 2 in 30 days, silent 28 of 14 days, fatigued: 1·4 + 0.5·2 + 1·(28−14)/14 + 2·1 = 8", () => {
-    expect(riskScore({ balance: -4, trend: -2, silentDays: 28, paying: true, fatigued: true }, risk)).toBeCloseTo(8, 10);
+    expect(riskScore({ balance: -4, trend: -2, silentDays: 28, paying: true, fatigued: true }, risk)).toBeCloseTo(
+      8,
+      10,
+    );
   });
 
   it("credit and a rising balance add nothing: +3 balance, +1 trend, active yesterday = 0", () => {
@@ -21,12 +24,20 @@ describe("risk score", () => {
 
 describe("suggested next step", () => {
   it("fatigue comes first, then fixing a recent complaint, a check-in for silence, an executive call for large MRR", () => {
-    const steps = suggestNextSteps({ fatigued: true, silentDays: 30, paying: true, mrrCents: 500_000, recentDriverKeys: ["complaint"] }, risk);
+    const steps = suggestNextSteps(
+      { fatigued: true, silentDays: 30, paying: true, mrrCents: 500_000, recentDriverKeys: ["complaint"] },
+      risk,
+    );
     expect(steps.map((s) => s.key)).toEqual(["pause", "fix", "check_in", "executive"]);
     expect(steps[2].text).toBe("Personal check-in: silent for 30 days.");
   });
 
   it("a small account with a support ticket only gets a watch note", () => {
-    expect(suggestNextSteps({ fatigued: false, silentDays: 2, paying: true, mrrCents: 5_000, recentDriverKeys: ["support_ticket"] }, risk).map((s) => s.key)).toEqual(["watch"]);
+    expect(
+      suggestNextSteps(
+        { fatigued: false, silentDays: 2, paying: true, mrrCents: 5_000, recentDriverKeys: ["support_ticket"] },
+        risk,
+      ).map((s) => s.key),
+    ).toEqual(["watch"]);
   });
 });

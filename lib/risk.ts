@@ -8,7 +8,13 @@ import type { Settings } from "./settings";
  *        + fatigueWeight · (fatigued ? 1 : 0)
  * The SQL in db/mutations/risk.ts computes the same; a test holds them to each other.
  */
-export type RiskInputs = { balance: number; trend: number; silentDays: number | null; paying: boolean; fatigued: boolean };
+export type RiskInputs = {
+  balance: number;
+  trend: number;
+  silentDays: number | null;
+  paying: boolean;
+  fatigued: boolean;
+};
 
 export function silencePressure(silentDays: number | null, paying: boolean, silenceDays: number): number {
   if (!paying || silentDays === null) return 0;
@@ -30,16 +36,24 @@ export type NextStep = { key: "pause" | "fix" | "check_in" | "executive" | "watc
 
 /** What a CSM should do first, from why the customer is on the list. */
 export function suggestNextSteps(
-  customer: { fatigued: boolean; silentDays: number | null; paying: boolean; mrrCents: number; recentDriverKeys: string[] },
+  customer: {
+    fatigued: boolean;
+    silentDays: number | null;
+    paying: boolean;
+    mrrCents: number;
+    recentDriverKeys: string[];
+  },
   settings: Settings["risk"],
 ): NextStep[] {
   const steps: NextStep[] = [];
   if (customer.fatigued) steps.push({ key: "pause", text: "Pause outreach: stop selling, change the conversation." });
-  if (customer.recentDriverKeys.some((key) => FIX_FIRST.has(key))) steps.push({ key: "fix", text: "Fix what went wrong, then follow up with a delight moment." });
+  if (customer.recentDriverKeys.some((key) => FIX_FIRST.has(key)))
+    steps.push({ key: "fix", text: "Fix what went wrong, then follow up with a delight moment." });
   if (customer.paying && customer.silentDays !== null && customer.silentDays > settings.silenceDays) {
     steps.push({ key: "check_in", text: `Personal check-in: silent for ${customer.silentDays} days.` });
   }
-  if (customer.mrrCents >= settings.executiveMrrCents) steps.push({ key: "executive", text: "Executive call: a large account is at stake." });
+  if (customer.mrrCents >= settings.executiveMrrCents)
+    steps.push({ key: "executive", text: "Executive call: a large account is at stake." });
   if (steps.length === 0) steps.push({ key: "watch", text: "Keep an eye on it: review the drivers below." });
   return steps;
 }

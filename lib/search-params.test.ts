@@ -4,7 +4,9 @@ import { idParam, pageParam, param, withParams } from "./search-params";
 
 describe("URL parameters", () => {
   it("an empty 'balance below' field from the filter form means no filter, not 'below 0'", () => {
-    expect(param({ balanceBelow: "" }, "balanceBelow", z.coerce.number().finite().optional(), undefined)).toBeUndefined();
+    expect(
+      param({ balanceBelow: "" }, "balanceBelow", z.coerce.number().finite().optional(), undefined),
+    ).toBeUndefined();
     expect(param({ balanceBelow: "-2" }, "balanceBelow", z.coerce.number().finite().optional(), undefined)).toBe(-2);
   });
 
@@ -20,6 +22,8 @@ describe("URL parameters", () => {
   });
 
   it("withParams keeps the other filters and drops emptied ones", () => {
-    expect(withParams("/customers", { q: "ada", page: "3", plan: "" }, { page: undefined, sort: "mrr" })).toBe("/customers?q=ada&sort=mrr");
+    expect(withParams("/customers", { q: "ada", page: "3", plan: "" }, { page: undefined, sort: "mrr" })).toBe(
+      "/customers?q=ada&sort=mrr",
+    );
   });
 });

@@ -11,7 +11,8 @@ export function first(params: SearchParams, key: string): string | undefined {
 }
 
 /** An id in the URL: digits within what its column holds, or the parameter counts as absent (never an overflowing query). */
-export const idParam = (column: IdColumn = "integer") => z.string().transform((value, ctx) => toId(value, column, "Not an id.", ctx));
+export const idParam = (column: IdColumn = "integer") =>
+  z.string().transform((value, ctx) => toId(value, column, "Not an id.", ctx));
 
 /** A page number: past 100,000 pages the offset would be nonsense (and past bigint, an error). */
 export const pageParam = z.coerce.number().int().min(1).max(100_000);
@@ -28,7 +29,11 @@ export function searchText(params: SearchParams): string | undefined {
 }
 
 /** A URL for the same view with some parameters changed (undefined or "" removes one). */
-export function withParams(path: string, params: SearchParams, changes: Record<string, string | number | undefined>): string {
+export function withParams(
+  path: string,
+  params: SearchParams,
+  changes: Record<string, string | number | undefined>,
+): string {
   const next = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     const single = Array.isArray(value) ? value[0] : value;

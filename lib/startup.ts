@@ -7,7 +7,9 @@ const ROLLUP_REFRESH_MS = 10 * 60 * 1000;
 
 function scheduleRollupRefresh() {
   const run = () =>
-    refreshRollups().catch((error: unknown) => console.error("Hourglass: periodic refresh failed:", error instanceof Error ? error.message : error));
+    refreshRollups().catch((error: unknown) =>
+      console.error("Hourglass: periodic refresh failed:", error instanceof Error ? error.message : error),
+    );
   void run();
   setInterval(run, ROLLUP_REFRESH_MS).unref();
 }
@@ -19,7 +21,9 @@ function scheduleRollupRefresh() {
  */
 export async function startServer(): Promise<void> {
   if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
-    console.error("Hourglass: AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` (npm run demo does this for you).");
+    console.error(
+      "Hourglass: AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` (npm run demo does this for you).",
+    );
     process.exit(1);
   }
   try {

@@ -3,13 +3,19 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.join(import.meta.dirname, "..");
-const floor = JSON.parse(readFileSync(path.join(root, "security/version-floor.json"), "utf8")).floor as Record<string, string>;
+const floor = JSON.parse(readFileSync(path.join(root, "security/version-floor.json"), "utf8")).floor as Record<
+  string,
+  string
+>;
 
 /** Compares x.y.z[-pre.N] versions: a prerelease sorts before its release. */
 function compare(a: string, b: string): number {
   const parse = (v: string) => {
     const [core, pre] = v.split("-");
-    return { core: core.split(".").map(Number), pre: pre ? pre.split(".").map((p) => (Number.isNaN(Number(p)) ? p : Number(p))) : null };
+    return {
+      core: core.split(".").map(Number),
+      pre: pre ? pre.split(".").map((p) => (Number.isNaN(Number(p)) ? p : Number(p))) : null,
+    };
   };
   const x = parse(a);
   const y = parse(b);
@@ -34,7 +40,8 @@ describe("patched versions", () => {
   });
 
   it.each(Object.entries(floor))("the installed %s is at or above the patched floor %s", (name, minimum) => {
-    const installed = JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version as string;
+    const installed = JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8"))
+      .version as string;
     expect(compare(installed, minimum), `${name} ${installed} < ${minimum}`).toBeGreaterThanOrEqual(0);
   });
 });

@@ -5,7 +5,18 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { ensureBook } from "./bench/book";
-import { bookWriter, captureStatements, cpuLoopMs, explainStatements, firstLoadJs, loadTest, measureIngestion, timeLogInteractionAction, timePage, timeStatements } from "./bench/measure";
+import {
+  bookWriter,
+  captureStatements,
+  cpuLoopMs,
+  explainStatements,
+  firstLoadJs,
+  loadTest,
+  measureIngestion,
+  timeLogInteractionAction,
+  timePage,
+  timeStatements,
+} from "./bench/measure";
 import { printReport, TARGETS } from "./bench/report";
 import { type AppServer, signIn, startApp } from "./bench/server";
 import { runScript, UsageError } from "./run-script";
@@ -30,7 +41,8 @@ runScript("bench", async () => {
       database: { type: "string", default: "hourglass_bench" },
     },
   });
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const serverUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 5) throw new UsageError("--runs must be a whole number of at least 5.");
   const log = (line: string) => console.log(line);
@@ -38,14 +50,22 @@ runScript("bench", async () => {
   const book = await ensureBook(
     serverUrl,
     values.database,
-    { customers: Number(values.customers), interactions: Number(values.interactions), heavy: Number(values.heavy), seed: 42, now: "2026-11-24" },
+    {
+      customers: Number(values.customers),
+      interactions: Number(values.interactions),
+      heavy: Number(values.heavy),
+      seed: 42,
+      now: "2026-11-24",
+    },
     values.fresh,
     log,
   );
   const db = postgres(book.url, { max: 1, onnotice: () => {} });
-  const [heavy] = await db`select customer_id as id, count(*)::int as interactions from interactions group by customer_id order by count(*) desc limit 1`;
+  const [heavy] =
+    await db`select customer_id as id, count(*)::int as interactions from interactions group by customer_id order by count(*) desc limit 1`;
   // A long-standing paying customer: the 1,001st by id (or the last, in a small book).
-  const [typical] = await db`with paying as (select id from customers where status = 'active' and milestone between 9 and 11)
+  const [typical] =
+    await db`with paying as (select id from customers where status = 'active' and milestone between 9 and 11)
     select p.id, (select count(*)::int from interactions i where i.customer_id = p.id) as interactions
     from paying p order by p.id offset least(1000, (select count(*) - 1 from paying)) limit 1`;
   const [search] = await db`select split_part(name, ' ', 2) as term from customers order by id limit 1`;
@@ -54,7 +74,10 @@ runScript("bench", async () => {
 
   if (!values["skip-build"]) {
     log("Building the production app…");
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed.");
   }
 
@@ -76,15 +99,44 @@ runScript("bench", async () => {
       { name: "/journey (Customer Value Journey)", path: "/journey?model=cvj", target: TARGETS.journey },
       { name: "/journey (SCALE)", path: "/journey?model=scale", target: TARGETS.journey },
       { name: "/risk", path: "/risk", target: TARGETS.list },
-      { name: "/risk, nothing written since the last view", path: "/risk", target: TARGETS.list, quiet: true, reference: true },
+      {
+        name: "/risk, nothing written since the last view",
+        path: "/risk",
+        target: TARGETS.list,
+        quiet: true,
+        reference: true,
+      },
       { name: "/customers", path: "/customers", target: TARGETS.list },
-      { name: `/customers?q=${search.term}`, path: `/customers?q=${encodeURIComponent(search.term)}`, target: TARGETS.list },
-      { name: `/customers/[id] (${typical.interactions} interactions)`, path: `/customers/${typical.id}`, target: TARGETS.customer },
-      { name: `/customers/[id] (${heavy.interactions.toLocaleString("en")} interactions)`, path: `/customers/${heavy.id}`, target: TARGETS.customer },
+      {
+        name: `/customers?q=${search.term}`,
+        path: `/customers?q=${encodeURIComponent(search.term)}`,
+        target: TARGETS.list,
+      },
+      {
+        name: `/customers/[id] (${typical.interactions} interactions)`,
+        path: `/customers/${typical.id}`,
+        target: TARGETS.customer,
+      },
+      {
+        name: `/customers/[id] (${heavy.interactions.toLocaleString("en")} interactions)`,
+        path: `/customers/${heavy.id}`,
+        target: TARGETS.customer,
+      },
       { name: "/delight (queue of unanswered debits)", path: "/delight", target: TARGETS.list },
       { name: "/advocates (candidates, roster, leaderboard)", path: "/advocates", target: TARGETS.list },
-      { name: "/risk/how (text only: the floor of any signed-in page)", path: "/risk/how", target: TARGETS.customer, reference: true },
-      { name: "/login, signed out (no session, no SQL: the floor of any page)", path: "/login", target: TARGETS.customer, reference: true, signedOut: true },
+      {
+        name: "/risk/how (text only: the floor of any signed-in page)",
+        path: "/risk/how",
+        target: TARGETS.customer,
+        reference: true,
+      },
+      {
+        name: "/login, signed out (no session, no SQL: the floor of any page)",
+        path: "/login",
+        target: TARGETS.customer,
+        reference: true,
+        signedOut: true,
+      },
     ];
     const pageResults = [];
     const plans: string[] = [];
@@ -93,18 +145,33 @@ runScript("bench", async () => {
       // A write commits before every request, as on a busy day: no page is served from the
       // snapshot cache unless the row says so.
       const signedOut = "signedOut" in page;
-      const timing = await timePage(app.origin, page.path, signedOut ? "" : cookie, runs, page.quiet ? undefined : writer.write);
+      const timing = await timePage(
+        app.origin,
+        page.path,
+        signedOut ? "" : cookie,
+        runs,
+        page.quiet ? undefined : writer.write,
+      );
       await writer.write();
       const statements = await captureStatements(capture.origin, page.path, signedOut ? "" : captureCookie, sqlLog);
       const sql = await timeStatements(book.url, statements, runs);
       const ratio = statements.length > 0 ? Math.round((timing.total.p50 / sql.p50) * 100) / 100 : null;
       pageResults.push({ ...page, ...timing, statements: statements.length, sql, ratio });
-      if (values.explain) plans.push(`## ${page.name}\n`, ...(await explainStatements(book.url, statements)).map((p) => `### ${p.ms} ms\n\n\`\`\`sql\n${p.query}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\`\n`));
+      if (values.explain)
+        plans.push(
+          `## ${page.name}\n`,
+          ...(await explainStatements(book.url, statements)).map(
+            (p) => `### ${p.ms} ms\n\n\`\`\`sql\n${p.query}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\`\n`,
+          ),
+        );
     }
     capture.stop();
     capture = undefined;
     if (values.explain) {
-      writeFileSync("bench/plans.md", `# Query plans at ${book.counts.customers} customers / ${book.counts.interactions} interactions\n\n${plans.join("\n")}`);
+      writeFileSync(
+        "bench/plans.md",
+        `# Query plans at ${book.counts.customers} customers / ${book.counts.interactions} interactions\n\n${plans.join("\n")}`,
+      );
       for (const page of pageResults) log(`${page.name}: page p50 ${page.total.p50} ms, SQL p50 ${page.sql.p50} ms`);
       return;
     }
@@ -121,18 +188,37 @@ runScript("bench", async () => {
     // no view can be shared or kept, every request reads the database.
     log("Load on 20 different pages of /risk with a write every 50 ms…");
     stopWriting = writer.keepWriting(50);
-    const uncachedLoad = await loadTest(app.origin, Array.from({ length: 20 }, (_, i) => `/risk?page=${i + 1}`), cookie, 20, 20, "each client its own page, a write every 50 ms");
+    const uncachedLoad = await loadTest(
+      app.origin,
+      Array.from({ length: 20 }, (_, i) => `/risk?page=${i + 1}`),
+      cookie,
+      20,
+      20,
+      "each client its own page, a write every 50 ms",
+    );
     await stopWriting();
     log("Timing the log-interaction server action…");
     const action = await timeLogInteractionAction(app.origin, cookie, Number(typical.id), runs);
     log("Ingesting through the API…");
     const ingestion = await measureIngestion(app.origin, book.url, 2, 10);
     log("First-load JavaScript per route…");
-    const javascript = await firstLoadJs(app.origin, cookies, [...new Set(pages.filter((p) => !("signedOut" in p)).map((p) => p.path.split("?")[0].replace(/\/\d+$/, `/${typical.id}`)))]);
+    const javascript = await firstLoadJs(app.origin, cookies, [
+      ...new Set(
+        pages.filter((p) => !("signedOut" in p)).map((p) => p.path.split("?")[0].replace(/\/\d+$/, `/${typical.id}`)),
+      ),
+    ]);
 
     const results = {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: version, platform: `${os.platform()} ${os.release()}`, cpuLoopMs: { atStart: cpuLoopAtStart, atEnd: cpuLoopMs() } },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "unknown",
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres: version,
+        platform: `${os.platform()} ${os.release()}`,
+        cpuLoopMs: { atStart: cpuLoopAtStart, atEnd: cpuLoopMs() },
+      },
       book: { ...book, url: undefined },
       member: "manager (the whole book)",
       pages: pageResults,
@@ -157,7 +243,8 @@ async function waitForQuietDatabase(url: string) {
   try {
     let quiet = 0;
     while (quiet < 3) {
-      const [{ busy }] = await client`select count(*)::int as busy from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
+      const [{ busy }] =
+        await client`select count(*)::int as busy from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
       quiet = busy === 0 ? quiet + 1 : 0;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

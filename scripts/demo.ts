@@ -12,7 +12,9 @@ function run(command: string, args: string[]): Promise<void> {
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.once("SIGINT", forward);
     process.once("SIGTERM", forward);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args[0]} exited with code ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args[0]} exited with code ${code}`)),
+    );
   });
 }
 
@@ -24,7 +26,11 @@ runScript("demo", async () => {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
   await migrateDatabase();
-  const summary = await seedDemoIfEmpty({ customers: 2000, seed: 42, now: new Date(new Date().toISOString().slice(0, 10)) });
+  const summary = await seedDemoIfEmpty({
+    customers: 2000,
+    seed: 42,
+    now: new Date(new Date().toISOString().slice(0, 10)),
+  });
   console.log(
     summary
       ? `Seeded the demo book: ${summary.customers} customers and ${summary.interactions} interactions in ${summary.seconds.toFixed(1)} s.`
@@ -36,6 +42,8 @@ runScript("demo", async () => {
   const next = "node_modules/next/dist/bin/next";
   await run(next, ["build"]);
   const port = process.env.PORT ?? "3000";
-  console.log(`\nHourglass runs at http://localhost:${port} — sign in with admin@hourglass.demo / hourglass-demo (see README).\n`);
+  console.log(
+    `\nHourglass runs at http://localhost:${port} — sign in with admin@hourglass.demo / hourglass-demo (see README).\n`,
+  );
   await run("scripts/start.mjs", ["-p", port]);
 });

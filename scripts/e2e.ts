@@ -10,7 +10,11 @@ import { runScript, UsageError } from "./run-script";
 function run(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: "inherit", env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new UsageError(`${path.basename(script)} ${args[0] ?? ""} failed (exit code ${code}).`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new UsageError(`${path.basename(script)} ${args[0] ?? ""} failed (exit code ${code}).`)),
+    );
   });
 }
 

@@ -16,12 +16,15 @@ runScript("db:seed", async () => {
   });
   const customers = Number(values.customers);
   const seed = Number(values.seed);
-  if (!Number.isInteger(customers) || customers < 1) throw new UsageError("--customers must be a whole number of at least 1.");
+  if (!Number.isInteger(customers) || customers < 1)
+    throw new UsageError("--customers must be a whole number of at least 1.");
   if (!Number.isInteger(seed)) throw new UsageError("--seed must be a whole number.");
   const interactions = values.interactions === undefined ? undefined : Number(values.interactions);
-  if (interactions !== undefined && !(Number.isInteger(interactions) && interactions > 0)) throw new UsageError("--interactions must be a whole number above 0.");
+  if (interactions !== undefined && !(Number.isInteger(interactions) && interactions > 0))
+    throw new UsageError("--interactions must be a whole number above 0.");
   const heavyCustomerInteractions = Number(values["heavy-customer"] ?? 0);
-  if (!Number.isInteger(heavyCustomerInteractions) || heavyCustomerInteractions < 0) throw new UsageError("--heavy-customer must be a whole number of interactions.");
+  if (!Number.isInteger(heavyCustomerInteractions) || heavyCustomerInteractions < 0)
+    throw new UsageError("--heavy-customer must be a whole number of interactions.");
   // Dates are relative to the reference day, so a seed gives the same book all day long.
   const now = values.now ? new Date(values.now) : new Date(new Date().toISOString().slice(0, 10));
   if (Number.isNaN(now.getTime())) throw new UsageError("--now must be a date such as 2026-11-23.");
@@ -31,7 +34,9 @@ runScript("db:seed", async () => {
   const summary = await seedDemo({ customers, seed, now, interactions, heavyCustomerInteractions, log: console.log });
   console.log(
     `Seeded ${summary.customers} customers, ${summary.interactions} interactions, ${summary.delightMoments} delight moments in ${summary.seconds.toFixed(1)} s.` +
-      (summary.heavyCustomerId ? ` Customer ${summary.heavyCustomerId} has the ${heavyCustomerInteractions} extra interactions.` : ""),
+      (summary.heavyCustomerId
+        ? ` Customer ${summary.heavyCustomerId} has the ${heavyCustomerInteractions} extra interactions.`
+        : ""),
   );
   await closeDatabase();
 });

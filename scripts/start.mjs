@@ -63,7 +63,9 @@ cluster.on("exit", (worker, code, signal) => {
   const now = Date.now();
   recentRestarts = recentRestarts.filter((at) => now - at < RESTART_WINDOW_MS);
   if (recentRestarts.length >= MAX_RESTARTS) {
-    console.error(`Hourglass: server processes stopped ${MAX_RESTARTS + 1} times within a minute; stopping (see the errors above).`);
+    console.error(
+      `Hourglass: server processes stopped ${MAX_RESTARTS + 1} times within a minute; stopping (see the errors above).`,
+    );
     exitCode = 1;
     stop("SIGTERM");
     return;

@@ -15,7 +15,12 @@ const input = z.object({
 
 runScript("user:create", async () => {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "admin" }, password: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "admin" },
+      password: { type: "string" },
+    },
   });
   const password = values.password ?? process.env.HOURGLASS_PASSWORD;
   const parsed = input.safeParse({ ...values, name: values.name ?? values.email?.split("@")[0], password });
@@ -27,7 +32,12 @@ runScript("user:create", async () => {
   await migrateDatabase();
   const [created] = await db
     .insert(members)
-    .values({ email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash: await hashPassword(parsed.data.password) })
+    .values({
+      email: parsed.data.email,
+      name: parsed.data.name,
+      role: parsed.data.role,
+      passwordHash: await hashPassword(parsed.data.password),
+    })
     .onConflictDoNothing({ target: members.email })
     .returning({ id: members.id });
   await closeDatabase();

@@ -26,9 +26,15 @@ export default function DashboardError({ error, reset }: { error: Error & { dige
   return (
     <div role="alert" className="mx-auto max-w-lg rounded-lg border border-red-200 bg-red-50 p-6 text-center">
       <h1 className="text-lg font-semibold text-red-900">This view could not be loaded</h1>
-      <p className="mt-2 text-sm text-red-800">Something went wrong on our side. Your data is safe; try again in a moment.</p>
+      <p className="mt-2 text-sm text-red-800">
+        Something went wrong on our side. Your data is safe; try again in a moment.
+      </p>
       {error.digest ? <p className="mt-2 text-xs text-red-700">Reference: {error.digest}</p> : null}
-      <button type="button" onClick={retry} className="mt-4 rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800">
+      <button
+        type="button"
+        onClick={retry}
+        className="mt-4 rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800"
+      >
         Try again
       </button>
     </div>

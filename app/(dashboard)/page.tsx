@@ -42,13 +42,22 @@ async function MrrAtRisk() {
 async function MyTopRisks({ memberId }: { memberId: number }) {
   const { rows } = await getRiskList({ ownerId: memberId, sort: "risk", direction: "desc", page: 1, pageSize: 5 });
   if (rows.length === 0) {
-    return <p className="text-sm text-slate-600">None of your customers is at risk. <Link href="/risk?owner=all" className="font-medium text-brand-700 underline">See the whole book</Link></p>;
+    return (
+      <p className="text-sm text-slate-600">
+        None of your customers is at risk.{" "}
+        <Link href="/risk?owner=all" className="font-medium text-brand-700 underline">
+          See the whole book
+        </Link>
+      </p>
+    );
   }
   return (
     <ol className="divide-y divide-slate-100" aria-label="Your customers at risk">
       {rows.map((row) => (
         <li key={row.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-          <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.name}</Link>
+          <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">
+            {row.name}
+          </Link>
           <span className="flex items-center gap-3">
             <span className="tabular-nums text-slate-600">{formatCents(row.mrrCents)}</span>
             <BalanceBadge balance={row.balance} />
@@ -65,8 +74,23 @@ async function CurrentDistribution() {
   const model = models.find((m) => m.isDefault) ?? models[0];
   const snapshot = await getStageSnapshot(model, BOOK_WIDE);
   return (
-    <Card title={`Active customers on the ${model.name}`} action={<Link href="/journey" className="text-sm font-medium text-brand-700 underline">Open the journey</Link>}>
-      <JourneyShapeChart compact shape={model.shape} data={model.stages.map((stage, i) => ({ name: stage.name, count: snapshot.stages[i].now, reached: snapshot.stages[i].reached }))} />
+    <Card
+      title={`Active customers on the ${model.name}`}
+      action={
+        <Link href="/journey" className="text-sm font-medium text-brand-700 underline">
+          Open the journey
+        </Link>
+      }
+    >
+      <JourneyShapeChart
+        compact
+        shape={model.shape}
+        data={model.stages.map((stage, i) => ({
+          name: stage.name,
+          count: snapshot.stages[i].now,
+          reached: snapshot.stages[i].reached,
+        }))}
+      />
     </Card>
   );
 }
@@ -86,7 +110,15 @@ export default async function OverviewPage() {
         <Suspense fallback={<Skeleton className="h-28" />}>
           <MrrAtRisk />
         </Suspense>
-        <Card title="Your top five at risk" className="lg:col-span-2" action={<Link href="/risk" className="text-sm font-medium text-brand-700 underline">Open the risk list</Link>}>
+        <Card
+          title="Your top five at risk"
+          className="lg:col-span-2"
+          action={
+            <Link href="/risk" className="text-sm font-medium text-brand-700 underline">
+              Open the risk list
+            </Link>
+          }
+        >
           <Suspense fallback={<Skeleton className="h-40" />}>
             <MyTopRisks memberId={member.id} />
           </Suspense>

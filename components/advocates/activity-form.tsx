@@ -15,20 +15,49 @@ export function ActivityForm({ customerId }: { customerId: number }) {
     <form onSubmit={onSubmit} aria-label="Log community activity" className="space-y-1" noValidate>
       <input type="hidden" name="customerId" value={customerId} />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <SelectField name="kind" label="What they did" value={kind} onChange={(event) => setKind(event.target.value)} errors={errors.kind}>
-          {Object.entries(COMMUNITY_KIND_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        <SelectField
+          name="kind"
+          label="What they did"
+          value={kind}
+          onChange={(event) => setKind(event.target.value)}
+          errors={errors.kind}
+        >
+          {Object.entries(COMMUNITY_KIND_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </SelectField>
-        <TextField name="occurredAtLocal" label="When" type="datetime-local" hint="Empty means now." errors={errors.occurredAt} />
+        <TextField
+          name="occurredAtLocal"
+          label="When"
+          type="datetime-local"
+          hint="Empty means now."
+          errors={errors.occurredAt}
+        />
       </div>
       {kind === "referred_customer" ? (
         <div className="grid gap-x-4 rounded-md bg-slate-50 p-3 sm:grid-cols-2">
-          <TextField name="referredName" label="Referred customer's name" errors={errors.referredName} hint="New customers are added at the first milestone." />
-          <TextField name="referredEmail" label="Their email" type="email" errors={errors.referredEmail} hint="An existing customer with this email is linked instead." />
+          <TextField
+            name="referredName"
+            label="Referred customer's name"
+            errors={errors.referredName}
+            hint="New customers are added at the first milestone."
+          />
+          <TextField
+            name="referredEmail"
+            label="Their email"
+            type="email"
+            errors={errors.referredEmail}
+            hint="An existing customer with this email is linked instead."
+          />
         </div>
       ) : null}
       <TextField name="note" label="Note (optional)" maxLength={500} errors={errors.note} />
       <div className="flex items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Saving…">Log activity</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          Log activity
+        </SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

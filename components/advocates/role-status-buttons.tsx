@@ -4,7 +4,15 @@ import { changeRoleStatusAction } from "@/app/(dashboard)/advocates/actions";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 
-export function RoleStatusButtons({ assignmentId, status, label }: { assignmentId: number; status: "invited" | "active" | "retired"; label: string }) {
+export function RoleStatusButtons({
+  assignmentId,
+  status,
+  label,
+}: {
+  assignmentId: number;
+  status: "invited" | "active" | "retired";
+  label: string;
+}) {
   const { state, pending, onSubmit } = useActionForm(changeRoleStatusAction);
   if (status === "retired") return null;
   return (
@@ -13,13 +21,17 @@ export function RoleStatusButtons({ assignmentId, status, label }: { assignmentI
         <form onSubmit={onSubmit} aria-label={`Activate ${label}`}>
           <input type="hidden" name="assignmentId" value={assignmentId} />
           <input type="hidden" name="status" value="active" />
-          <SubmitButton variant="secondary" pending={pending} pendingText="…">Activate</SubmitButton>
+          <SubmitButton variant="secondary" pending={pending} pendingText="…">
+            Activate
+          </SubmitButton>
         </form>
       ) : null}
       <form onSubmit={onSubmit} aria-label={`Retire ${label}`}>
         <input type="hidden" name="assignmentId" value={assignmentId} />
         <input type="hidden" name="status" value="retired" />
-        <SubmitButton variant="secondary" pending={pending} pendingText="…">Retire</SubmitButton>
+        <SubmitButton variant="secondary" pending={pending} pendingText="…">
+          Retire
+        </SubmitButton>
       </form>
       <FormMessage state={state} />
     </div>

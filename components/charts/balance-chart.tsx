@@ -1,6 +1,16 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export type BalanceChartData = {
   points: { day: string; balance: number }[];
@@ -20,7 +30,14 @@ export function BalanceChart({ points, markers }: BalanceChartData) {
           <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => String(round(v))} />
           <Tooltip formatter={(value) => [round(Number(value)), "Balance"]} />
           <ReferenceLine y={0} stroke="#94a3b8" />
-          <Line type="monotone" dataKey="balance" stroke="#2459d6" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="balance"
+            stroke="#2459d6"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
           {markers.map((marker, index) => (
             <ReferenceDot
               key={`${marker.kind}-${marker.day}-${index}`}

@@ -4,7 +4,12 @@ import { changeOwnerAction, churnCustomerAction, reactivateCustomerAction } from
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 
-type Props = { customerId: number; ownerId: number | null; status: "active" | "churned"; owners: { id: number; name: string }[] };
+type Props = {
+  customerId: number;
+  ownerId: number | null;
+  status: "active" | "churned";
+  owners: { id: number; name: string }[];
+};
 
 /** Owner, churn and reactivation: each its own small form, each audited and on the timeline. */
 export function AccountActions({ customerId, ownerId, status, owners }: Props) {
@@ -16,13 +21,25 @@ export function AccountActions({ customerId, ownerId, status, owners }: Props) {
       <form onSubmit={owner.onSubmit} aria-label="Change owner" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="customerId" value={customerId} />
         <div className="min-w-48 flex-1">
-          <SelectField name="ownerId" id="change-owner" label="Owner" defaultValue={ownerId ? String(ownerId) : ""} errors={fieldErrors(owner.state).ownerId}>
+          <SelectField
+            name="ownerId"
+            id="change-owner"
+            label="Owner"
+            defaultValue={ownerId ? String(ownerId) : ""}
+            errors={fieldErrors(owner.state).ownerId}
+          >
             <option value="">No owner</option>
-            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </SelectField>
         </div>
         <div className="mb-5 flex items-center gap-2">
-          <SubmitButton variant="secondary" pending={owner.pending} pendingText="Saving…">Change owner</SubmitButton>
+          <SubmitButton variant="secondary" pending={owner.pending} pendingText="Saving…">
+            Change owner
+          </SubmitButton>
           <FormMessage state={owner.state} />
         </div>
       </form>
@@ -30,10 +47,19 @@ export function AccountActions({ customerId, ownerId, status, owners }: Props) {
         <form onSubmit={churn.onSubmit} aria-label="Mark as churned" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="customerId" value={customerId} />
           <div className="min-w-48 flex-1">
-            <TextField name="reason" id="churn-reason" label="Churn reason" maxLength={500} placeholder="e.g. moved to a competitor" errors={fieldErrors(churn.state).reason} />
+            <TextField
+              name="reason"
+              id="churn-reason"
+              label="Churn reason"
+              maxLength={500}
+              placeholder="e.g. moved to a competitor"
+              errors={fieldErrors(churn.state).reason}
+            />
           </div>
           <div className="mb-5 flex items-center gap-2">
-            <SubmitButton variant="danger" pending={churn.pending} pendingText="Saving…">Mark as churned</SubmitButton>
+            <SubmitButton variant="danger" pending={churn.pending} pendingText="Saving…">
+              Mark as churned
+            </SubmitButton>
             <FormMessage state={churn.state} />
           </div>
         </form>
@@ -41,7 +67,9 @@ export function AccountActions({ customerId, ownerId, status, owners }: Props) {
         <form onSubmit={reactivate.onSubmit} aria-label="Reactivate" className="flex items-end gap-3">
           <input type="hidden" name="customerId" value={customerId} />
           <div className="mb-5 flex items-center gap-2">
-            <SubmitButton variant="secondary" pending={reactivate.pending} pendingText="Saving…">Reactivate</SubmitButton>
+            <SubmitButton variant="secondary" pending={reactivate.pending} pendingText="Saving…">
+              Reactivate
+            </SubmitButton>
             <FormMessage state={reactivate.state} />
           </div>
         </form>

@@ -1,9 +1,19 @@
 export function BalanceBadge({ balance }: { balance: number }) {
   const rounded = Math.round(balance * 10) / 10;
-  const tone = rounded < -2 ? "bg-red-100 text-red-800" : rounded < 0 ? "bg-amber-100 text-amber-800" : rounded > 0 ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-700";
+  const tone =
+    rounded < -2
+      ? "bg-red-100 text-red-800"
+      : rounded < 0
+        ? "bg-amber-100 text-amber-800"
+        : rounded > 0
+          ? "bg-emerald-100 text-emerald-800"
+          : "bg-slate-100 text-slate-700";
   const label = rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
   return (
-    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold tabular-nums ${tone}`} title={rounded < 0 ? "In debt" : "In credit"}>
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold tabular-nums ${tone}`}
+      title={rounded < 0 ? "In debt" : "In credit"}
+    >
       {label === "-0.0" ? "0.0" : label}
     </span>
   );

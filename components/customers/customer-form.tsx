@@ -16,7 +16,15 @@ export function CustomerForm({ owners, initial }: { owners: Owner[]; initial?: V
   return (
     <form onSubmit={onSubmit} className="grid max-w-2xl gap-x-6 sm:grid-cols-2" noValidate>
       {editing ? <input type="hidden" name="customerId" value={initial?.id} /> : null}
-      <TextField name="name" label="Name" required maxLength={120} defaultValue={initial?.name} errors={errors.name} autoFocus />
+      <TextField
+        name="name"
+        label="Name"
+        required
+        maxLength={120}
+        defaultValue={initial?.name}
+        errors={errors.name}
+        autoFocus
+      />
       <TextField name="email" label="Email" type="email" defaultValue={initial?.email} errors={errors.email} />
       <TextField name="company" label="Company" defaultValue={initial?.company} errors={errors.company} />
       <SelectField name="plan" label="Plan" defaultValue={initial?.plan ?? "starter"} errors={errors.plan}>
@@ -26,7 +34,14 @@ export function CustomerForm({ owners, initial }: { owners: Owner[]; initial?: V
           </option>
         ))}
       </SelectField>
-      <TextField name="mrr" label="MRR (USD per month)" inputMode="decimal" placeholder="0" defaultValue={initial?.mrr} errors={errors.mrr} />
+      <TextField
+        name="mrr"
+        label="MRR (USD per month)"
+        inputMode="decimal"
+        placeholder="0"
+        defaultValue={initial?.mrr}
+        errors={errors.mrr}
+      />
       <SelectField name="ownerId" label="Owner" defaultValue={initial?.ownerId ?? ""} errors={errors.ownerId}>
         <option value="">No owner</option>
         {owners.map((owner) => (
@@ -36,8 +51,13 @@ export function CustomerForm({ owners, initial }: { owners: Owner[]; initial?: V
         ))}
       </SelectField>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <SubmitButton pending={pending} pendingText="Saving…">{editing ? "Save changes" : "Add customer"}</SubmitButton>
-        <Link href={editing ? `/customers/${initial?.id}` : "/customers"} className="text-sm font-medium text-slate-700 underline">
+        <SubmitButton pending={pending} pendingText="Saving…">
+          {editing ? "Save changes" : "Add customer"}
+        </SubmitButton>
+        <Link
+          href={editing ? `/customers/${initial?.id}` : "/customers"}
+          className="text-sm font-medium text-slate-700 underline"
+        >
           Cancel
         </Link>
         <FormMessage state={state} />

@@ -23,7 +23,15 @@ export type CustomerTableRow = {
   churned: boolean;
 };
 
-export function CustomersTable({ caption, columns, rows }: { caption: string; columns: CustomerColumn[]; rows: CustomerTableRow[] }) {
+export function CustomersTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: CustomerColumn[];
+  rows: CustomerTableRow[];
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
@@ -31,11 +39,20 @@ export function CustomersTable({ caption, columns, rows }: { caption: string; co
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
           <tr>
             {columns.map((column) => (
-              <th key={column.label} scope="col" className={`px-4 py-2 font-medium${column.align === "right" ? " text-right" : ""}`} aria-sort={column.sorted}>
+              <th
+                key={column.label}
+                scope="col"
+                className={`px-4 py-2 font-medium${column.align === "right" ? " text-right" : ""}`}
+                aria-sort={column.sorted}
+              >
                 {column.sortHref ? (
                   <Link href={column.sortHref} className="inline-flex items-center gap-1 hover:underline">
                     {column.label}
-                    {column.sorted ? <span aria-label={column.sorted === "ascending" ? "sorted ascending" : "sorted descending"}>{column.sorted === "ascending" ? "▲" : "▼"}</span> : null}
+                    {column.sorted ? (
+                      <span aria-label={column.sorted === "ascending" ? "sorted ascending" : "sorted descending"}>
+                        {column.sorted === "ascending" ? "▲" : "▼"}
+                      </span>
+                    ) : null}
                   </Link>
                 ) : (
                   column.label
@@ -57,7 +74,9 @@ export function CustomersTable({ caption, columns, rows }: { caption: string; co
               <td className="px-4 py-2">{row.stage}</td>
               <td className="px-4 py-2">{row.plan}</td>
               <td className="px-4 py-2 text-right tabular-nums">{row.mrr}</td>
-              <td className="px-4 py-2 text-right"><BalanceBadge balance={row.balance} /></td>
+              <td className="px-4 py-2 text-right">
+                <BalanceBadge balance={row.balance} />
+              </td>
               <td className="px-4 py-2 text-slate-600">{row.lastInbound}</td>
               <td className="px-4 py-2">{row.churned ? <span className="text-red-700">Churned</span> : "Active"}</td>
             </tr>

@@ -19,33 +19,90 @@ export function DelightForm({ customerId, customerName, prompt, defaultWeight, r
   const { state, pending, onSubmit } = useActionForm(logDelightMomentAction, { prepare: withOccurredAt });
   const errors = fieldErrors(state);
   return (
-    <form onSubmit={onSubmit} aria-label="Log a delight moment" className="max-w-2xl space-y-1 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form
+      onSubmit={onSubmit}
+      aria-label="Log a delight moment"
+      className="max-w-2xl space-y-1 rounded-lg border border-slate-200 bg-white p-5"
+      noValidate
+    >
       <input type="hidden" name="customerId" value={customerId} />
       <input type="hidden" name="returnTo" value={returnTo} />
       {prompt ? <input type="hidden" name="promptInteractionId" value={prompt.id} /> : null}
       <p className="mb-3 text-sm text-slate-600">
         For <strong>{customerName}</strong>. &ldquo;Do things you don&apos;t have to do.&rdquo;
       </p>
-      <TextAreaField name="prompt" label="What prompted it" rows={2} defaultValue={prompt?.text} errors={errors.prompt ?? errors.promptInteractionId} />
-      <TextAreaField name="gesture" label="The gesture" rows={2} placeholder="e.g. a handwritten note and the fix shipped the same day" errors={errors.gesture} />
+      <TextAreaField
+        name="prompt"
+        label="What prompted it"
+        rows={2}
+        defaultValue={prompt?.text}
+        errors={errors.prompt ?? errors.promptInteractionId}
+      />
+      <TextAreaField
+        name="gesture"
+        label="The gesture"
+        rows={2}
+        placeholder="e.g. a handwritten note and the fix shipped the same day"
+        errors={errors.gesture}
+      />
       <div className="grid gap-x-4 sm:grid-cols-3">
-        <SelectField name="channel" label="Channel" defaultValue={prompt && (CHANNELS as readonly string[]).includes(prompt.channel) ? prompt.channel : "email"} errors={errors.channel}>
-          {CHANNELS.map((c) => <option key={c} value={c}>{CHANNEL_LABELS[c]}</option>)}
+        <SelectField
+          name="channel"
+          label="Channel"
+          defaultValue={prompt && (CHANNELS as readonly string[]).includes(prompt.channel) ? prompt.channel : "email"}
+          errors={errors.channel}
+        >
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {CHANNEL_LABELS[c]}
+            </option>
+          ))}
         </SelectField>
         <TextField name="cost" label="Cost (USD)" inputMode="decimal" placeholder="0" errors={errors.cost} />
-        <TextField name="weight" label="Credit" inputMode="decimal" placeholder={`default +${defaultWeight}`} errors={errors.weight} />
+        <TextField
+          name="weight"
+          label="Credit"
+          inputMode="decimal"
+          placeholder={`default +${defaultWeight}`}
+          errors={errors.weight}
+        />
       </div>
-      <TextField name="occurredAtLocal" label="When" type="datetime-local" hint="Empty means now." errors={errors.occurredAt} />
-      <TextAreaField name="outcome" label="Outcome (optional)" rows={2} placeholder="What happened next?" errors={errors.outcome} />
+      <TextField
+        name="occurredAtLocal"
+        label="When"
+        type="datetime-local"
+        hint="Empty means now."
+        errors={errors.occurredAt}
+      />
+      <TextAreaField
+        name="outcome"
+        label="Outcome (optional)"
+        rows={2}
+        placeholder="What happened next?"
+        errors={errors.outcome}
+      />
       <fieldset className="mb-4 flex flex-wrap gap-4 text-sm">
         <legend className="mb-1 text-sm font-medium text-slate-700">Follow-ups</legend>
-        <label className="flex items-center gap-2"><input type="checkbox" name="postedPublicly" /> Posted about it publicly</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="renewed" /> Renewed</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="becameAdvocate" /> Became an advocate</label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="postedPublicly" /> Posted about it publicly
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="renewed" /> Renewed
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="becameAdvocate" /> Became an advocate
+        </label>
       </fieldset>
       <div className="flex items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Saving…">Log delight moment</SubmitButton>
-        <Link href={returnTo === "customer" ? `/customers/${customerId}` : "/delight"} className="text-sm font-medium text-slate-700 underline">Cancel</Link>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          Log delight moment
+        </SubmitButton>
+        <Link
+          href={returnTo === "customer" ? `/customers/${customerId}` : "/delight"}
+          className="text-sm font-medium text-slate-700 underline"
+        >
+          Cancel
+        </Link>
         <FormMessage state={state} />
       </div>
     </form>

@@ -5,7 +5,17 @@ import { PLAN_LABELS, PLANS } from "@/lib/plans";
 export const FILTER_CONTROL = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
 
 /** A labelled select for the GET filter forms (the values end up in the URL). */
-export function FilterSelect({ label, name, defaultValue, children }: { label: string; name: string; defaultValue: string; children: ReactNode }) {
+export function FilterSelect({
+  label,
+  name,
+  defaultValue,
+  children,
+}: {
+  label: string;
+  name: string;
+  defaultValue: string;
+  children: ReactNode;
+}) {
   return (
     <label className="flex flex-col text-xs font-medium text-slate-600">
       {label}
@@ -16,12 +26,24 @@ export function FilterSelect({ label, name, defaultValue, children }: { label: s
   );
 }
 
-export function OwnerFilter({ owners, value, everyone = "" }: { owners: { id: number; name: string }[]; value: string; everyone?: string }) {
+export function OwnerFilter({
+  owners,
+  value,
+  everyone = "",
+}: {
+  owners: { id: number; name: string }[];
+  value: string;
+  everyone?: string;
+}) {
   return (
     <FilterSelect label="Owner" name="owner" defaultValue={value}>
       <option value={everyone}>Everyone</option>
       <option value="mine">Mine</option>
-      {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+      {owners.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
     </FilterSelect>
   );
 }
@@ -32,7 +54,11 @@ export function StageFilter({ models, value }: { models: JourneyModelWithStages[
       <option value="">Any stage</option>
       {models.map((m) => (
         <optgroup key={m.id} label={m.name}>
-          {m.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {m.stages.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </optgroup>
       ))}
     </FilterSelect>
@@ -43,7 +69,11 @@ export function PlanFilter({ value }: { value: string }) {
   return (
     <FilterSelect label="Plan" name="plan" defaultValue={value}>
       <option value="">Any plan</option>
-      {PLANS.map((p) => <option key={p} value={p}>{PLAN_LABELS[p]}</option>)}
+      {PLANS.map((p) => (
+        <option key={p} value={p}>
+          {PLAN_LABELS[p]}
+        </option>
+      ))}
     </FilterSelect>
   );
 }

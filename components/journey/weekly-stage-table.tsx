@@ -5,20 +5,38 @@
  * client component: it renders from the same data the chart receives, so a year of weeks is not
  * sent a second time as a React element tree.
  */
-export function WeeklyStageTable({ weeks, series }: { weeks: string[]; series: { key: string; name: string; values: number[] }[] }) {
+export function WeeklyStageTable({
+  weeks,
+  series,
+}: {
+  weeks: string[];
+  series: { key: string; name: string; values: number[] }[];
+}) {
   return (
     <table className="w-full text-right text-xs tabular-nums">
       <thead className="sticky top-0 bg-white">
         <tr>
-          <th scope="col" className="px-2 py-1 text-left">Week of</th>
-          {series.map((s) => <th scope="col" key={s.key} className="px-2 py-1">{s.name}</th>)}
+          <th scope="col" className="px-2 py-1 text-left">
+            Week of
+          </th>
+          {series.map((s) => (
+            <th scope="col" key={s.key} className="px-2 py-1">
+              {s.name}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {weeks.map((week, index) => (
           <tr key={week} className="border-t border-slate-100">
-            <th scope="row" className="px-2 py-1 text-left font-normal">{week}</th>
-            {series.map((s) => <td key={s.key} className="px-2 py-1">{s.values[index]}</td>)}
+            <th scope="row" className="px-2 py-1 text-left font-normal">
+              {week}
+            </th>
+            {series.map((s) => (
+              <td key={s.key} className="px-2 py-1">
+                {s.values[index]}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -19,10 +19,16 @@ export function AppShell({ member, children }: { member: SessionMember; children
   const items = NAV.filter((item) => item.href !== "/settings" || can(member.role, "settings.read"));
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2"
+      >
         Skip to content
       </a>
-      <nav aria-label="Main" className="shrink-0 border-b border-slate-200 bg-white p-4 md:w-56 md:border-b-0 md:border-r">
+      <nav
+        aria-label="Main"
+        className="shrink-0 border-b border-slate-200 bg-white p-4 md:w-56 md:border-b-0 md:border-r"
+      >
         <p className="mb-6 flex items-center gap-2 px-3 text-lg font-semibold">
           <Icon name="hourglass" className="h-6 w-6 text-brand-600" /> Hourglass
         </p>
@@ -36,7 +42,10 @@ export function AppShell({ member, children }: { member: SessionMember; children
               <p className="text-slate-500">{ROLE_LABELS[member.role]}</p>
             </div>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+              >
                 Sign out
               </button>
             </form>

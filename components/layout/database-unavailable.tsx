@@ -44,7 +44,9 @@ export function DatabaseUnavailable({ onRecovered }: { onRecovered?: () => void 
           checks again every few seconds and comes back by itself as soon as the database answers.
         </p>
         <p className="mt-3 text-xs text-amber-800" aria-live="polite">
-          {checks === 0 ? "Waiting for the database…" : `Checked ${checks} ${checks === 1 ? "time" : "times"}; still waiting…`}
+          {checks === 0
+            ? "Waiting for the database…"
+            : `Checked ${checks} ${checks === 1 ? "time" : "times"}; still waiting…`}
         </p>
       </div>
     </div>

@@ -39,17 +39,35 @@ export function RiskTable({ rows, offset }: { rows: RiskTableRow[]; offset: numb
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Customers ranked by risk, with why they are on the list and what to do next</caption>
+        <caption className="sr-only">
+          Customers ranked by risk, with why they are on the list and what to do next
+        </caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">#</th>
-            <th scope="col" className="px-3 py-2">Customer</th>
-            <th scope="col" className="px-3 py-2 text-right">MRR at stake</th>
-            <th scope="col" className="px-3 py-2">Balance · 90 days</th>
-            <th scope="col" className="px-3 py-2">30-day trend</th>
-            <th scope="col" className="px-3 py-2">Silent</th>
-            <th scope="col" className="px-3 py-2">Why</th>
-            <th scope="col" className="px-3 py-2">Next step</th>
+            <th scope="col" className="px-3 py-2">
+              #
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Customer
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              MRR at stake
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Balance · 90 days
+            </th>
+            <th scope="col" className="px-3 py-2">
+              30-day trend
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Silent
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Why
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Next step
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -57,7 +75,13 @@ export function RiskTable({ rows, offset }: { rows: RiskTableRow[]; offset: numb
             <tr key={row.id} data-testid="risk-row" className="border-b border-slate-100 align-top last:border-0">
               <td className="px-3 py-3 tabular-nums text-slate-500">{offset + index + 1}</td>
               <td className="px-3 py-3">
-                <Link href={`/customers/${row.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline">{row.name}</Link>
+                <Link
+                  href={`/customers/${row.id}`}
+                  prefetch={false}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  {row.name}
+                </Link>
                 <div className="text-xs text-slate-500">{row.detail}</div>
                 <div className="mt-1 text-xs text-slate-500">risk {row.risk}</div>
               </td>
@@ -68,10 +92,16 @@ export function RiskTable({ rows, offset }: { rows: RiskTableRow[]; offset: numb
                   <Sparkline values={row.history} label={`Balance over 90 days, now ${row.balance.toFixed(1)}`} />
                 </div>
               </td>
-              <td className="px-3 py-3"><Trend value={row.trend} /></td>
+              <td className="px-3 py-3">
+                <Trend value={row.trend} />
+              </td>
               <td className="px-3 py-3">
                 {row.silentDays === null ? "never active" : `${row.silentDays} d`}
-                {row.fatigued ? <div className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-800">fatigued</div> : null}
+                {row.fatigued ? (
+                  <div className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-800">
+                    fatigued
+                  </div>
+                ) : null}
               </td>
               <td className="px-3 py-3">
                 {row.drivers.length === 0 ? (
@@ -93,7 +123,11 @@ export function RiskTable({ rows, offset }: { rows: RiskTableRow[]; offset: numb
               </td>
               <td className="px-3 py-3 text-xs">
                 <p className="font-medium text-slate-900">{row.steps[0]}</p>
-                {row.steps.slice(1).map((step) => <p key={step} className="mt-1 text-slate-600">{step}</p>)}
+                {row.steps.slice(1).map((step) => (
+                  <p key={step} className="mt-1 text-slate-600">
+                    {step}
+                  </p>
+                ))}
               </td>
             </tr>
           ))}

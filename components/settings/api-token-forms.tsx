@@ -11,19 +11,36 @@ export function CreateTokenForm() {
   return (
     <form onSubmit={onSubmit} aria-label="Create an API token" className="space-y-2" noValidate>
       <div className="flex flex-wrap items-end gap-4">
-        <div className="w-72"><TextField name="name" label="Token name" placeholder="e.g. product events" errors={errors.name} /></div>
+        <div className="w-72">
+          <TextField name="name" label="Token name" placeholder="e.g. product events" errors={errors.name} />
+        </div>
         <fieldset className="mb-5 flex gap-4 text-sm">
           <legend className="sr-only">Scopes</legend>
-          <label className="flex items-center gap-2"><input type="checkbox" name="scope.read" defaultChecked /> read</label>
-          <label className="flex items-center gap-2"><input type="checkbox" name="scope.write" /> write</label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="scope.read" defaultChecked /> read
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="scope.write" /> write
+          </label>
         </fieldset>
-        <div className="mb-5"><SubmitButton pending={pending} pendingText="Creating…">Create token</SubmitButton></div>
+        <div className="mb-5">
+          <SubmitButton pending={pending} pendingText="Creating…">
+            Create token
+          </SubmitButton>
+        </div>
       </div>
-      {errors.scopes ? <p role="alert" className="text-sm text-red-700">{errors.scopes[0]}</p> : null}
+      {errors.scopes ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.scopes[0]}
+        </p>
+      ) : null}
       <FormMessage state={state} />
       {token ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm">
-          Your new token: <code data-testid="new-token" className="select-all break-all font-mono">{token}</code>
+          Your new token:{" "}
+          <code data-testid="new-token" className="select-all break-all font-mono">
+            {token}
+          </code>
         </p>
       ) : null}
     </form>
@@ -35,7 +52,9 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: number; name: st
   return (
     <form onSubmit={onSubmit} aria-label={`Revoke ${name}`} className="flex items-center gap-2">
       <input type="hidden" name="tokenId" value={tokenId} />
-      <SubmitButton variant="danger" pending={pending} pendingText="Revoking…">Revoke</SubmitButton>
+      <SubmitButton variant="danger" pending={pending} pendingText="Revoking…">
+        Revoke
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );

@@ -60,7 +60,11 @@ export function ImportForm() {
       buffer = lines.pop() ?? "";
       for (const line of lines.filter(Boolean)) {
         const event = JSON.parse(line);
-        if (event.ok === true) setStatus({ state: "done", message: `Imported ${event.rows} rows: ${event.created} created, ${event.updated} updated, ${event.skipped} already there.` });
+        if (event.ok === true)
+          setStatus({
+            state: "done",
+            message: `Imported ${event.rows} rows: ${event.created} created, ${event.updated} updated, ${event.skipped} already there.`,
+          });
         else if (event.ok === false) setStatus({ state: "failed", message: event.message });
         else setStatus({ state: "running", done: event.done, total: event.total });
       }
@@ -73,14 +77,27 @@ export function ImportForm() {
       <div className="flex flex-wrap items-end gap-4">
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Import
-          <select value={kind} onChange={(e) => { const next = e.target.value as ImportKind; setKind(next); choose(file, next); }} className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm">
+          <select
+            value={kind}
+            onChange={(e) => {
+              const next = e.target.value as ImportKind;
+              setKind(next);
+              choose(file, next);
+            }}
+            className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+          >
             <option value="customers">Customers</option>
             <option value="interactions">Interactions</option>
           </select>
         </label>
         <label className="flex flex-col text-xs font-medium text-slate-600">
           CSV file
-          <input type="file" accept=".csv,text/csv" onChange={(e) => choose(e.target.files?.[0] ?? null)} className="text-sm" />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => choose(e.target.files?.[0] ?? null)}
+            className="text-sm"
+          />
         </label>
       </div>
       {headers.length > 0 ? (
@@ -90,20 +107,52 @@ export function ImportForm() {
             {fields.map(({ field, label }) => (
               <label key={field} className="flex flex-col text-xs font-medium text-slate-600">
                 {label}
-                <select aria-label={`Column for ${label}`} value={mapping[field] ?? ""} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+                <select
+                  aria-label={`Column for ${label}`}
+                  value={mapping[field] ?? ""}
+                  onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })}
+                  className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+                >
                   <option value="">(not in the file)</option>
-                  {headers.map((h) => <option key={h} value={h}>{h}</option>)}
+                  {headers.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
                 </select>
               </label>
             ))}
           </fieldset>
           <div className="overflow-x-auto">
             <table className="text-xs" aria-label="Preview of the first rows">
-              <thead><tr>{headers.map((h) => <th key={h} scope="col" className="px-2 py-1 text-left">{h}</th>)}</tr></thead>
-              <tbody>{preview.map((row, i) => <tr key={i} className="border-t border-slate-100">{headers.map((h) => <td key={h} className="px-2 py-1">{row[h]}</td>)}</tr>)}</tbody>
+              <thead>
+                <tr>
+                  {headers.map((h) => (
+                    <th key={h} scope="col" className="px-2 py-1 text-left">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.map((row, i) => (
+                  <tr key={i} className="border-t border-slate-100">
+                    {headers.map((h) => (
+                      <td key={h} className="px-2 py-1">
+                        {row[h]}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
-          <button type="button" onClick={submit} disabled={status.state === "running"} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={submit}
+            disabled={status.state === "running"}
+            className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             Check and import
           </button>
         </>
@@ -111,20 +160,48 @@ export function ImportForm() {
       {status.state === "running" ? (
         <div>
           <progress aria-label="Import progress" max={status.total || 1} value={status.done} className="w-full" />
-          <p className="text-slate-600">{status.total ? `${status.done} of ${status.total} rows` : "Checking every row…"}</p>
+          <p className="text-slate-600">
+            {status.total ? `${status.done} of ${status.total} rows` : "Checking every row…"}
+          </p>
         </div>
       ) : null}
-      {status.state === "done" ? <p role="status" className="font-medium text-emerald-700">{status.message}</p> : null}
+      {status.state === "done" ? (
+        <p role="status" className="font-medium text-emerald-700">
+          {status.message}
+        </p>
+      ) : null}
       {status.state === "failed" ? (
         <div role="alert" className="text-red-800">
           <p className="font-medium">{status.message}</p>
           {status.errors ? (
             <table className="mt-2 text-xs" aria-label="Problems">
-              <thead><tr><th scope="col" className="pr-3 text-left">Row</th><th scope="col" className="pr-3 text-left">Column</th><th scope="col" className="text-left">Problem</th></tr></thead>
-              <tbody>{status.errors.map((e, i) => <tr key={i}><td className="pr-3">{e.row}</td><td className="pr-3">{e.field}</td><td>{e.message}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col" className="pr-3 text-left">
+                    Row
+                  </th>
+                  <th scope="col" className="pr-3 text-left">
+                    Column
+                  </th>
+                  <th scope="col" className="text-left">
+                    Problem
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {status.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td className="pr-3">{e.row}</td>
+                    <td className="pr-3">{e.field}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           ) : null}
-          {status.total && status.errors && status.total > status.errors.length ? <p className="mt-1 text-xs">…and {status.total - status.errors.length} more.</p> : null}
+          {status.total && status.errors && status.total > status.errors.length ? (
+            <p className="mt-1 text-xs">…and {status.total - status.errors.length} more.</p>
+          ) : null}
         </div>
       ) : null}
     </div>

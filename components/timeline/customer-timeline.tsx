@@ -22,7 +22,9 @@ function Effect({ weight }: { weight: number | null }) {
   if (weight === 0) return <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">neutral</span>;
   const credit = weight > 0;
   return (
-    <span className={`rounded px-1.5 text-xs font-semibold tabular-nums ${credit ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}>
+    <span
+      className={`rounded px-1.5 text-xs font-semibold tabular-nums ${credit ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}
+    >
       {credit ? "credit" : "debit"} {credit ? "+" : "−"}
       {Math.abs(weight)}
     </span>
@@ -46,7 +48,10 @@ export function CustomerTimeline({
 }) {
   const [shown, addOptimistic] = useOptimistic(entries, (current, entry: TimelineEntry) => [entry, ...current]);
   const canChange = (entry: TimelineEntry) =>
-    viewer.canWrite && entry.kind === "interaction" && entry.id > 0 && (viewer.isAdmin || (entry.actorId === viewer.id && entry.recent));
+    viewer.canWrite &&
+    entry.kind === "interaction" &&
+    entry.id > 0 &&
+    (viewer.isAdmin || (entry.actorId === viewer.id && entry.recent));
 
   const days: { day: string; items: TimelineEntry[] }[] = [];
   for (const entry of shown) {
@@ -57,16 +62,35 @@ export function CustomerTimeline({
 
   return (
     <div className="space-y-4">
-      {viewer.canWrite ? <LogInteractionForm customerId={customerId} types={types} actorName={viewer.name} onOptimistic={addOptimistic} /> : null}
-      {days.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">Nothing here yet.</p> : null}
+      {viewer.canWrite ? (
+        <LogInteractionForm
+          customerId={customerId}
+          types={types}
+          actorName={viewer.name}
+          onOptimistic={addOptimistic}
+        />
+      ) : null}
+      {days.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+          Nothing here yet.
+        </p>
+      ) : null}
       <ol aria-label="Timeline" className="space-y-5">
         {days.map(({ day, items }) => (
           <li key={day}>
             <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{day}</h3>
             <ol className="space-y-2">
               {items.map((entry) => (
-                <li key={entry.key} data-testid="timeline-entry" aria-busy={entry.id === 0} className={`flex gap-3 rounded-md border border-slate-200 bg-white p-3 ${entry.id === 0 ? "opacity-60" : ""}`}>
-                  <span aria-hidden="true" className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${KIND_STYLE[entry.kind]}`} />
+                <li
+                  key={entry.key}
+                  data-testid="timeline-entry"
+                  aria-busy={entry.id === 0}
+                  className={`flex gap-3 rounded-md border border-slate-200 bg-white p-3 ${entry.id === 0 ? "opacity-60" : ""}`}
+                >
+                  <span
+                    aria-hidden="true"
+                    className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${KIND_STYLE[entry.kind]}`}
+                  />
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
                       <span className="tabular-nums text-slate-500">{formatTime(entry.at, timeZone)}</span>
@@ -76,7 +100,9 @@ export function CustomerTimeline({
                           : entry.title}
                       </span>
                       <Effect weight={entry.weight} />
-                      {entry.channel ? <span className="text-xs text-slate-500">{entry.channel.replace("_", " ")}</span> : null}
+                      {entry.channel ? (
+                        <span className="text-xs text-slate-500">{entry.channel.replace("_", " ")}</span>
+                      ) : null}
                       {entry.direction ? <span className="text-xs text-slate-500">{entry.direction}</span> : null}
                       {entry.id === 0 ? <span className="text-xs text-slate-500">saving…</span> : null}
                     </div>

@@ -18,18 +18,26 @@ function toLocalInput(iso: string): string {
 /** Edit and delete for an interaction the member may still change (own, within 24 hours; admins any). */
 export function EntryActions({ entry, types }: { entry: TimelineEntry; types: InteractionTypeOption[] }) {
   const [mode, setMode] = useState<"idle" | "edit" | "delete">("idle");
-  const edit = useActionForm(async (previous: ActionResult | null, formData: FormData) => {
-    const result = await editInteractionAction(previous, formData);
-    if (result.ok) setMode("idle");
-    return result;
-  }, { prepare: withOccurredAt });
+  const edit = useActionForm(
+    async (previous: ActionResult | null, formData: FormData) => {
+      const result = await editInteractionAction(previous, formData);
+      if (result.ok) setMode("idle");
+      return result;
+    },
+    { prepare: withOccurredAt },
+  );
   const remove = useActionForm(deleteInteractionAction);
 
   const type = types.find((t) => t.key === entry.typeKey);
   const link = "text-xs font-medium text-brand-700 hover:underline";
   if (mode === "edit") {
     return (
-      <form onSubmit={edit.onSubmit} aria-label="Edit interaction" className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3" noValidate>
+      <form
+        onSubmit={edit.onSubmit}
+        aria-label="Edit interaction"
+        className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3"
+        noValidate
+      >
         <input type="hidden" name="interactionId" value={entry.id} />
         <InteractionFields
           idPrefix={`edit-${entry.id}-`}
@@ -45,8 +53,16 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
           }}
         />
         <div className="flex items-center gap-3">
-          <SubmitButton pending={edit.pending} pendingText="Saving…">Save</SubmitButton>
-          <button type="button" onClick={() => setMode("idle")} className="text-sm font-medium text-slate-700 underline">Cancel</button>
+          <SubmitButton pending={edit.pending} pendingText="Saving…">
+            Save
+          </SubmitButton>
+          <button
+            type="button"
+            onClick={() => setMode("idle")}
+            className="text-sm font-medium text-slate-700 underline"
+          >
+            Cancel
+          </button>
           <FormMessage state={edit.state} />
         </div>
       </form>
@@ -57,16 +73,24 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
       <form onSubmit={remove.onSubmit} className="mt-2 flex items-center gap-3">
         <input type="hidden" name="interactionId" value={entry.id} />
         <span className="text-sm text-slate-700">Delete this interaction? Its effect on the balance goes with it.</span>
-        <SubmitButton variant="danger" pending={remove.pending} pendingText="Deleting…">Delete</SubmitButton>
-        <button type="button" onClick={() => setMode("idle")} className="text-sm font-medium text-slate-700 underline">Keep it</button>
+        <SubmitButton variant="danger" pending={remove.pending} pendingText="Deleting…">
+          Delete
+        </SubmitButton>
+        <button type="button" onClick={() => setMode("idle")} className="text-sm font-medium text-slate-700 underline">
+          Keep it
+        </button>
         <FormMessage state={remove.state} />
       </form>
     );
   }
   return (
     <span className="flex gap-3">
-      <button type="button" onClick={() => setMode("edit")} className={link}>Edit</button>
-      <button type="button" onClick={() => setMode("delete")} className={link}>Delete</button>
+      <button type="button" onClick={() => setMode("edit")} className={link}>
+        Edit
+      </button>
+      <button type="button" onClick={() => setMode("delete")} className={link}>
+        Delete
+      </button>
     </span>
   );
 }

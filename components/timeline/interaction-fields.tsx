@@ -4,14 +4,31 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/form";
 import type { InteractionTypeOption } from "@/db/queries/interaction-types";
 import { CHANNEL_LABELS, CHANNELS } from "@/lib/channels";
 
-export type InteractionDefaults = { typeKey?: string; occurredAt?: string; channel?: string; direction?: string; summary?: string; weight?: string };
+export type InteractionDefaults = {
+  typeKey?: string;
+  occurredAt?: string;
+  channel?: string;
+  direction?: string;
+  summary?: string;
+  weight?: string;
+};
 
 function signed(weight: number) {
   return weight > 0 ? `+${weight}` : String(weight);
 }
 
 /** The fields shared by logging and editing an interaction. */
-export function InteractionFields({ types, errors, defaults = {}, idPrefix = "" }: { types: InteractionTypeOption[]; errors: Record<string, string[] | undefined>; defaults?: InteractionDefaults; idPrefix?: string }) {
+export function InteractionFields({
+  types,
+  errors,
+  defaults = {},
+  idPrefix = "",
+}: {
+  types: InteractionTypeOption[];
+  errors: Record<string, string[] | undefined>;
+  defaults?: InteractionDefaults;
+  idPrefix?: string;
+}) {
   const groups = [
     { label: "Debits (bad experiences)", items: types.filter((t) => t.weight < 0) },
     { label: "Credits (good experiences)", items: types.filter((t) => t.weight > 0) },
@@ -19,8 +36,17 @@ export function InteractionFields({ types, errors, defaults = {}, idPrefix = "" 
   ];
   return (
     <div className="grid gap-x-4 sm:grid-cols-2">
-      <SelectField name="typeKey" id={`${idPrefix}typeKey`} label="What happened" defaultValue={defaults.typeKey ?? ""} errors={errors.typeKey} required>
-        <option value="" disabled>Choose…</option>
+      <SelectField
+        name="typeKey"
+        id={`${idPrefix}typeKey`}
+        label="What happened"
+        defaultValue={defaults.typeKey ?? ""}
+        errors={errors.typeKey}
+        required
+      >
+        <option value="" disabled>
+          Choose…
+        </option>
         {groups.map((group) => (
           <optgroup key={group.label} label={group.label}>
             {group.items.map((t) => (
@@ -31,18 +57,59 @@ export function InteractionFields({ types, errors, defaults = {}, idPrefix = "" 
           </optgroup>
         ))}
       </SelectField>
-      <TextField name="occurredAtLocal" id={`${idPrefix}occurredAtLocal`} label="When" type="datetime-local" defaultValue={defaults.occurredAt} errors={errors.occurredAt} hint="Empty means now; back-dating is fine." />
-      <SelectField name="channel" id={`${idPrefix}channel`} label="Channel" defaultValue={defaults.channel ?? "email"} errors={errors.channel}>
-        {CHANNELS.map((c) => <option key={c} value={c}>{CHANNEL_LABELS[c]}</option>)}
+      <TextField
+        name="occurredAtLocal"
+        id={`${idPrefix}occurredAtLocal`}
+        label="When"
+        type="datetime-local"
+        defaultValue={defaults.occurredAt}
+        errors={errors.occurredAt}
+        hint="Empty means now; back-dating is fine."
+      />
+      <SelectField
+        name="channel"
+        id={`${idPrefix}channel`}
+        label="Channel"
+        defaultValue={defaults.channel ?? "email"}
+        errors={errors.channel}
+      >
+        {CHANNELS.map((c) => (
+          <option key={c} value={c}>
+            {CHANNEL_LABELS[c]}
+          </option>
+        ))}
       </SelectField>
-      <SelectField name="direction" id={`${idPrefix}direction`} label="Direction" defaultValue={defaults.direction ?? "inbound"} errors={errors.direction}>
+      <SelectField
+        name="direction"
+        id={`${idPrefix}direction`}
+        label="Direction"
+        defaultValue={defaults.direction ?? "inbound"}
+        errors={errors.direction}
+      >
         <option value="inbound">Inbound (from the customer)</option>
         <option value="outbound">Outbound (from us)</option>
       </SelectField>
       <div className="sm:col-span-2">
-        <TextAreaField name="summary" id={`${idPrefix}summary`} label="Summary" rows={2} maxLength={500} defaultValue={defaults.summary} errors={errors.summary} required />
+        <TextAreaField
+          name="summary"
+          id={`${idPrefix}summary`}
+          label="Summary"
+          rows={2}
+          maxLength={500}
+          defaultValue={defaults.summary}
+          errors={errors.summary}
+          required
+        />
       </div>
-      <TextField name="weight" id={`${idPrefix}weight`} label="Weight override (optional)" inputMode="decimal" placeholder="type's default" defaultValue={defaults.weight} errors={errors.weight} />
+      <TextField
+        name="weight"
+        id={`${idPrefix}weight`}
+        label="Weight override (optional)"
+        inputMode="decimal"
+        placeholder="type's default"
+        defaultValue={defaults.weight}
+        errors={errors.weight}
+      />
     </div>
   );
 }

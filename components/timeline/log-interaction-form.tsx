@@ -49,7 +49,8 @@ export function LogInteractionForm({
     requestKey: true,
     optimistic(formData) {
       const type = types.find((t) => t.key === formData.get("typeKey"));
-      if (type && String(formData.get("summary") ?? "").trim()) onOptimistic(optimisticEntry(formData, type, actorName));
+      if (type && String(formData.get("summary") ?? "").trim())
+        onOptimistic(optimisticEntry(formData, type, actorName));
     },
   });
 
@@ -58,7 +59,13 @@ export function LogInteractionForm({
   }, [state]);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} aria-label="Log an interaction" className="rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      aria-label="Log an interaction"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      noValidate
+    >
       <h2 className="mb-3 text-sm font-semibold text-slate-700">Log an interaction</h2>
       <input type="hidden" name="customerId" value={customerId} />
       <InteractionFields types={types} errors={fieldErrors(state)} />

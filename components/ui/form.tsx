@@ -3,11 +3,24 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { ActionResult } from "@/lib/actions/execute";
 
-const CONTROL = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
+const CONTROL =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
 
 type FieldProps = { name: string; label: string; errors?: string[]; hint?: string; id?: string };
 
-function FieldShell({ id, label, errors, hint, children }: { id: string; label: string; errors?: string[]; hint?: string; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  errors,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  errors?: string[];
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -22,26 +35,69 @@ function FieldShell({ id, label, errors, hint, children }: { id: string; label: 
   );
 }
 
-export function TextField({ name, label, errors, hint, id = name, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  name,
+  label,
+  errors,
+  hint,
+  id = name,
+  ...props
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
-      <input id={id} name={name} aria-invalid={Boolean(errors?.length)} aria-describedby={`${id}-error`} className={CONTROL} {...props} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={Boolean(errors?.length)}
+        aria-describedby={`${id}-error`}
+        className={CONTROL}
+        {...props}
+      />
     </FieldShell>
   );
 }
 
-export function TextAreaField({ name, label, errors, hint, id = name, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  name,
+  label,
+  errors,
+  hint,
+  id = name,
+  ...props
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
-      <textarea id={id} name={name} aria-invalid={Boolean(errors?.length)} aria-describedby={`${id}-error`} className={CONTROL} {...props} />
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={Boolean(errors?.length)}
+        aria-describedby={`${id}-error`}
+        className={CONTROL}
+        {...props}
+      />
     </FieldShell>
   );
 }
 
-export function SelectField({ name, label, errors, hint, children, id = name, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  name,
+  label,
+  errors,
+  hint,
+  children,
+  id = name,
+  ...props
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
-      <select id={id} name={name} aria-invalid={Boolean(errors?.length)} aria-describedby={`${id}-error`} className={CONTROL} {...props}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={Boolean(errors?.length)}
+        aria-describedby={`${id}-error`}
+        className={CONTROL}
+        {...props}
+      >
         {children}
       </select>
     </FieldShell>
@@ -65,7 +121,11 @@ export function SubmitButton({
     secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
   }[variant];
   return (
-    <button type="submit" disabled={pending} className={`inline-flex items-center justify-center rounded-md px-3.5 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      className={`inline-flex items-center justify-center rounded-md px-3.5 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}
+    >
       {pending ? pendingText : children}
     </button>
   );
@@ -75,7 +135,11 @@ export function SubmitButton({
 export function FormMessage({ state }: { state: ActionResult | null }) {
   if (!state) return <p role="status" aria-live="polite" className="sr-only" />;
   return (
-    <p role={state.ok ? "status" : "alert"} aria-live="polite" className={`text-sm font-medium ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
+    <p
+      role={state.ok ? "status" : "alert"}
+      aria-live="polite"
+      className={`text-sm font-medium ${state.ok ? "text-emerald-700" : "text-red-700"}`}
+    >
       {state.message}
     </p>
   );

@@ -23,7 +23,11 @@ export function useActionForm(
     prepare = (formData) => formData,
     optimistic,
     requestKey = false,
-  }: { prepare?: (formData: FormData) => FormData; optimistic?: (formData: FormData) => void; requestKey?: boolean } = {},
+  }: {
+    prepare?: (formData: FormData) => FormData;
+    optimistic?: (formData: FormData) => void;
+    requestKey?: boolean;
+  } = {},
 ) {
   const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
   const [, startTransition] = useTransition();

@@ -13,24 +13,38 @@ import { moveMilestone } from "./milestones";
 
 function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): z.infer<T>[] {
   const items = Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(items)) throw new ApiError(400, "invalid_body", `Send {"${key}": [ … ]} with 1 to ${MAX_BATCH} items.`);
-  if (items.length === 0 || items.length > MAX_BATCH) throw new ApiError(400, "invalid_batch", `A batch holds 1 to ${MAX_BATCH} ${key}; this one has ${items.length}.`);
+  if (!Array.isArray(items))
+    throw new ApiError(400, "invalid_body", `Send {"${key}": [ … ]} with 1 to ${MAX_BATCH} items.`);
+  if (items.length === 0 || items.length > MAX_BATCH)
+    throw new ApiError(400, "invalid_batch", `A batch holds 1 to ${MAX_BATCH} ${key}; this one has ${items.length}.`);
   const errors: ItemError[] = [];
   const parsed = items.map((item, index) => {
     const result = schema.safeParse(item);
     if (!result.success) {
-      for (const issue of result.error.issues) errors.push({ index, field: issue.path.join(".") || "(item)", message: issue.message });
+      for (const issue of result.error.issues)
+        errors.push({ index, field: issue.path.join(".") || "(item)", message: issue.message });
     }
     return result.success ? result.data : null;
   });
-  if (errors.length > 0) throw new ApiError(400, "invalid_items", "Some items are invalid; nothing was saved.", { errors });
+  if (errors.length > 0)
+    throw new ApiError(400, "invalid_items", "Some items are invalid; nothing was saved.", { errors });
   return parsed as z.infer<T>[];
 }
 
 function canonicalHash(value: unknown): string {
   const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)])) : v;
-  return createHash("sha256").update(JSON.stringify(sorted(value))).digest("hex");
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sorted(x)]),
+          )
+        : v;
+  return createHash("sha256")
+    .update(JSON.stringify(sorted(value)))
+    .digest("hex");
 }
 
 /**
@@ -46,20 +60,33 @@ export async function ingestEvents(body: unknown, actor: Actor) {
   const seen = new Map<string, number>();
   events.forEach((event, index) => {
     const first = seen.get(event.externalId);
-    if (first !== undefined && hashes[first] !== hashes[index]) errors.push({ index, field: "externalId", message: `Used twice in this batch with different bodies (first at index ${first}).` });
+    if (first !== undefined && hashes[first] !== hashes[index])
+      errors.push({
+        index,
+        field: "externalId",
+        message: `Used twice in this batch with different bodies (first at index ${first}).`,
+      });
     if (first === undefined) seen.set(event.externalId, index);
   });
 
-  const types = new Map((await db.select({ key: interactionTypes.key, id: interactionTypes.id }).from(interactionTypes)).map((t) => [t.key, t.id]));
+  const types = new Map(
+    (await db.select({ key: interactionTypes.key, id: interactionTypes.id }).from(interactionTypes)).map((t) => [
+      t.key,
+      t.id,
+    ]),
+  );
   events.forEach((event, index) => {
-    if (!types.has(event.type)) errors.push({ index, field: "type", message: `Unknown interaction type '${event.type}'.` });
+    if (!types.has(event.type))
+      errors.push({ index, field: "type", message: `Unknown interaction type '${event.type}'.` });
   });
 
   const customerIds = await resolveCustomers(events);
   events.forEach((event, index) => {
-    if (customerIds[index] === undefined) errors.push({ index, field: "customer", message: "No customer matches this reference." });
+    if (customerIds[index] === undefined)
+      errors.push({ index, field: "customer", message: "No customer matches this reference." });
   });
-  if (errors.length > 0) throw new ApiError(400, "invalid_items", "Some events are invalid; nothing was saved.", { errors });
+  if (errors.length > 0)
+    throw new ApiError(400, "invalid_items", "Some events are invalid; nothing was saved.", { errors });
 
   return db.transaction(async (tx) => {
     const lookup = () =>
@@ -70,11 +97,19 @@ export async function ingestEvents(body: unknown, actor: Actor) {
     const conflictsWith = (known: Map<string, { payloadHash: string | null }>) =>
       events.flatMap((event, index) => {
         const row = known.get(event.externalId);
-        return row && row.payloadHash !== hashes[index] ? [{ index, field: "externalId", message: "This key was already used for an event with a different body." }] : [];
+        return row && row.payloadHash !== hashes[index]
+          ? [{ index, field: "externalId", message: "This key was already used for an event with a different body." }]
+          : [];
       });
     const before = new Map((await lookup()).map((row) => [row.externalId ?? "", row]));
     const conflicts = conflictsWith(before);
-    if (conflicts.length > 0) throw new ApiError(422, "idempotency_conflict", "An idempotency key was reused with a different body; nothing was saved.", { errors: conflicts });
+    if (conflicts.length > 0)
+      throw new ApiError(
+        422,
+        "idempotency_conflict",
+        "An idempotency key was reused with a different body; nothing was saved.",
+        { errors: conflicts },
+      );
 
     const fresh = [...seen.entries()].filter(([key]) => !before.has(key)).map(([, index]) => index);
     const created = await insertInteractionsBulk(
@@ -96,16 +131,34 @@ export async function ingestEvents(body: unknown, actor: Actor) {
       "api",
     );
     // A concurrent request may have written some of the same keys first: theirs stand, if alike.
-    const after = created.size === fresh.length ? before : new Map((await lookup()).map((row) => [row.externalId ?? "", row]));
+    const after =
+      created.size === fresh.length ? before : new Map((await lookup()).map((row) => [row.externalId ?? "", row]));
     const raced = conflictsWith(after);
-    if (raced.length > 0) throw new ApiError(422, "idempotency_conflict", "An idempotency key was reused with a different body; nothing was saved.", { errors: raced });
+    if (raced.length > 0)
+      throw new ApiError(
+        422,
+        "idempotency_conflict",
+        "An idempotency key was reused with a different body; nothing was saved.",
+        { errors: raced },
+      );
     if (created.size > 0) {
-      await recordAudit(tx, actor, { action: "api.events_ingested", entityType: "interaction", entityId: [...created.values()][0], after: { created: [...created.entries()].map(([externalId, id]) => ({ externalId, id })) } });
+      await recordAudit(tx, actor, {
+        action: "api.events_ingested",
+        entityType: "interaction",
+        entityId: [...created.values()][0],
+        after: { created: [...created.entries()].map(([externalId, id]) => ({ externalId, id })) },
+      });
     }
     return events.map((event, index) => {
       const id = created.get(event.externalId);
-      if (id !== undefined && seen.get(event.externalId) === index) return { index, externalId: event.externalId, id, status: "created" as const };
-      return { index, externalId: event.externalId, id: id ?? (after.get(event.externalId)?.id as number), status: "duplicate" as const };
+      if (id !== undefined && seen.get(event.externalId) === index)
+        return { index, externalId: event.externalId, id, status: "created" as const };
+      return {
+        index,
+        externalId: event.externalId,
+        id: id ?? (after.get(event.externalId)?.id as number),
+        status: "duplicate" as const,
+      };
     });
   });
 }
@@ -134,17 +187,26 @@ export async function upsertCustomers(body: unknown, actor: Actor) {
   const batch = readBatch(body, "customers", apiCustomerSchema);
   const ownerEmails = [...new Set(batch.flatMap((c) => (c.ownerEmail ? [c.ownerEmail] : [])))];
   const owners = ownerEmails.length
-    ? await db.select({ id: members.id, email: members.email }).from(members).where(and(inArray(members.email, ownerEmails), eq(members.active, true)))
+    ? await db
+        .select({ id: members.id, email: members.email })
+        .from(members)
+        .where(and(inArray(members.email, ownerEmails), eq(members.active, true)))
     : [];
   const errors: ItemError[] = [];
   batch.forEach((c, index) => {
-    if (c.ownerEmail && !owners.some((o) => o.email === c.ownerEmail)) errors.push({ index, field: "ownerEmail", message: "No active team member has this email." });
+    if (c.ownerEmail && !owners.some((o) => o.email === c.ownerEmail))
+      errors.push({ index, field: "ownerEmail", message: "No active team member has this email." });
   });
   for (const { index, sameAs } of await findEmailConflicts(db, batch)) {
-    errors.push({ index, field: "email", message: sameAs === undefined ? "Another customer already uses this email." : `Same email as item ${sameAs}.` });
+    errors.push({
+      index,
+      field: "email",
+      message: sameAs === undefined ? "Another customer already uses this email." : `Same email as item ${sameAs}.`,
+    });
   }
   errors.sort((a, b) => a.index - b.index);
-  if (errors.length > 0) throw new ApiError(400, "invalid_items", "Some customers are invalid; nothing was saved.", { errors });
+  if (errors.length > 0)
+    throw new ApiError(400, "invalid_items", "Some customers are invalid; nothing was saved.", { errors });
 
   return db.transaction(async (tx) => {
     const results: { index: number; id: number; status: "created" | "updated" }[] = [];
@@ -152,7 +214,11 @@ export async function upsertCustomers(body: unknown, actor: Actor) {
       const [match] = await tx
         .select()
         .from(customers)
-        .where(input.externalId ? eq(customers.externalId, input.externalId) : sql`lower(${customers.email}) = ${input.email}`)
+        .where(
+          input.externalId
+            ? eq(customers.externalId, input.externalId)
+            : sql`lower(${customers.email}) = ${input.email}`,
+        )
         .limit(1)
         .for("update");
       const values = columns(input, owners);
@@ -160,17 +226,40 @@ export async function upsertCustomers(body: unknown, actor: Actor) {
         const created = await insertCustomer(
           tx,
           actor,
-          { ...values, milestone: input.milestone, signedUpAt: input.signedUpAt, churnedAt: input.status === "churned" ? new Date() : null },
+          {
+            ...values,
+            milestone: input.milestone,
+            signedUpAt: input.signedUpAt,
+            churnedAt: input.status === "churned" ? new Date() : null,
+          },
           { reason: "Created through the API", source: "api" },
         );
         results.push({ index, id: created.id, status: "created" });
         continue;
       }
-      const [updated] = await tx.update(customers).set({ ...values, updatedAt: sql`now()` }).where(eq(customers.id, match.id)).returning();
+      const [updated] = await tx
+        .update(customers)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(customers.id, match.id))
+        .returning();
       if (input.milestone && input.milestone > match.milestone) {
-        await moveMilestone(tx, { customerId: match.id, from: match.milestone, to: input.milestone, at: new Date(), actorId: null, reason: "Updated through the API", source: "api" });
+        await moveMilestone(tx, {
+          customerId: match.id,
+          from: match.milestone,
+          to: input.milestone,
+          at: new Date(),
+          actorId: null,
+          reason: "Updated through the API",
+          source: "api",
+        });
       }
-      await recordAudit(tx, actor, { action: "customer.updated", entityType: "customer", entityId: match.id, before: match, after: updated });
+      await recordAudit(tx, actor, {
+        action: "customer.updated",
+        entityType: "customer",
+        entityId: match.id,
+        before: match,
+        after: updated,
+      });
       results.push({ index, id: match.id, status: "updated" });
     }
     return results;
@@ -185,7 +274,14 @@ function columns(input: ApiCustomer, owners: { id: number; email: string }[]) {
     ...(input.company !== undefined ? { company: input.company } : {}),
     ...(input.plan !== undefined ? { plan: input.plan } : {}),
     ...(input.mrrCents !== undefined ? { mrrCents: input.mrrCents } : {}),
-    ...(input.ownerEmail !== undefined ? { ownerId: owners.find((o) => o.email === input.ownerEmail)?.id ?? null } : {}),
-    ...(input.status !== undefined ? { status: input.status, churnedAt: input.status === "churned" ? sql`coalesce(${customers.churnedAt}, now())` : null } : {}),
+    ...(input.ownerEmail !== undefined
+      ? { ownerId: owners.find((o) => o.email === input.ownerEmail)?.id ?? null }
+      : {}),
+    ...(input.status !== undefined
+      ? {
+          status: input.status,
+          churnedAt: input.status === "churned" ? sql`coalesce(${customers.churnedAt}, now())` : null,
+        }
+      : {}),
   };
 }

@@ -12,7 +12,16 @@ import { db, queryRows } from "../index";
 import type { SessionMember } from "../queries/members";
 import { advocateRoles, apiTokens, members as membersTable, roleAssignments } from "../schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "../testing/factories";
-import { FUZZ_SEED, HUGE_TEXT, LONE_SURROGATE, NUL, nastyInput, nastyValue, ODD_IDS, STORABLE_SHAPES } from "../testing/nasty-input";
+import {
+  FUZZ_SEED,
+  HUGE_TEXT,
+  LONE_SURROGATE,
+  NUL,
+  nastyInput,
+  nastyValue,
+  ODD_IDS,
+  STORABLE_SHAPES,
+} from "../testing/nasty-input";
 import * as advocacy from "./advocacy";
 import * as apiTokenActions from "./api-tokens";
 import * as customers from "./customers";
@@ -44,43 +53,92 @@ let roleId: number;
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 const now = () => new Date().toISOString();
-const fresh = async (overrides: Parameters<typeof createCustomer>[0] = {}) => String((await createCustomer(overrides)).id);
+const fresh = async (overrides: Parameters<typeof createCustomer>[0] = {}) =>
+  String((await createCustomer(overrides)).id);
 /** A member to act on; no password hashing, which would dominate the run time. */
 const freshMember = async (role: "viewer" | "csm") =>
-  String((await db.insert(membersTable).values({ name: "Target", email: `target-${unique()}@example.test`, role, passwordHash: "not-a-hash" }).returning())[0].id);
+  String(
+    (
+      await db
+        .insert(membersTable)
+        .values({ name: "Target", email: `target-${unique()}@example.test`, role, passwordHash: "not-a-hash" })
+        .returning()
+    )[0].id,
+  );
 
-function run<S extends z.ZodType, T>(action: ActionDefinition<S, T>, input: Input | FormData): Promise<ActionResult<T>> {
+function run<S extends z.ZodType, T>(
+  action: ActionDefinition<S, T>,
+  input: Input | FormData,
+): Promise<ActionResult<T>> {
   return executeAction(action, admin, input);
 }
 
 async function loggedInteraction(): Promise<string> {
-  const result = await run(interactions.logInteraction, { customerId: await fresh(), typeKey: "praise", occurredAt: now(), channel: "email", direction: "inbound", summary: "Kind words" });
+  const result = await run(interactions.logInteraction, {
+    customerId: await fresh(),
+    typeKey: "praise",
+    occurredAt: now(),
+    channel: "email",
+    direction: "inbound",
+    summary: "Kind words",
+  });
   if (!result.ok) throw new Error(result.message);
   return String((result.data as { id: number }).id);
 }
 
-const customerTexts: Record<string, Stored> = { name: { table: "customers", column: "name" }, company: { table: "customers", column: "company" } };
-const interactionInput = async () => ({ typeKey: "complaint", occurredAt: now(), channel: "chat", direction: "inbound", summary: "Export failed", weight: "" });
+const customerTexts: Record<string, Stored> = {
+  name: { table: "customers", column: "name" },
+  company: { table: "customers", column: "company" },
+};
+const interactionInput = async () => ({
+  typeKey: "complaint",
+  occurredAt: now(),
+  channel: "chat",
+  direction: "inbound",
+  summary: "Export failed",
+  weight: "",
+});
 
 /** Every action a form can call, by the name its module exports; a test checks the list against app/**\/actions.ts. */
 const SPECS: Record<string, Spec> = {
   createCustomer: {
-    valid: async () => ({ name: "Ada Lovelace", email: `ada-${unique()}@example.test`, company: "Analytical Engines", plan: "growth", mrr: "1,200.50", ownerId: "" }),
+    valid: async () => ({
+      name: "Ada Lovelace",
+      email: `ada-${unique()}@example.test`,
+      company: "Analytical Engines",
+      plan: "growth",
+      mrr: "1,200.50",
+      ownerId: "",
+    }),
     ids: ["ownerId"],
     texts: customerTexts,
   },
   updateCustomer: {
-    valid: async () => ({ customerId: await fresh(), name: "Grace Hopper", email: "", company: "Navy", plan: "enterprise", mrr: "99", ownerId: String(admin.id) }),
+    valid: async () => ({
+      customerId: await fresh(),
+      name: "Grace Hopper",
+      email: "",
+      company: "Navy",
+      plan: "enterprise",
+      mrr: "99",
+      ownerId: String(admin.id),
+    }),
     ids: ["customerId", "ownerId"],
     texts: customerTexts,
   },
-  changeOwner: { valid: async () => ({ customerId: await fresh(), ownerId: String(admin.id) }), ids: ["customerId", "ownerId"] },
+  changeOwner: {
+    valid: async () => ({ customerId: await fresh(), ownerId: String(admin.id) }),
+    ids: ["customerId", "ownerId"],
+  },
   churnCustomer: {
     valid: async () => ({ customerId: await fresh(), reason: "Budget cut" }),
     ids: ["customerId"],
     texts: { reason: { table: "customers", column: "churn_reason" } },
   },
-  reactivateCustomer: { valid: async () => ({ customerId: await fresh({ status: "churned", churnedAt: new Date(), churnReason: "gone" }) }), ids: ["customerId"] },
+  reactivateCustomer: {
+    valid: async () => ({ customerId: await fresh({ status: "churned", churnedAt: new Date(), churnReason: "gone" }) }),
+    ids: ["customerId"],
+  },
   logInteraction: {
     valid: async () => ({ customerId: await fresh(), ...(await interactionInput()) }),
     ids: ["customerId"],
@@ -99,8 +157,16 @@ const SPECS: Record<string, Spec> = {
   },
   logDelightMoment: {
     valid: async () => ({
-      customerId: await fresh(), promptInteractionId: "", prompt: "Export failed twice", gesture: "Hand-written card", channel: "email",
-      cost: "25", weight: "", occurredAt: now(), outcome: "Replied with thanks", postedPublicly: "on",
+      customerId: await fresh(),
+      promptInteractionId: "",
+      prompt: "Export failed twice",
+      gesture: "Hand-written card",
+      channel: "email",
+      cost: "25",
+      weight: "",
+      occurredAt: now(),
+      outcome: "Replied with thanks",
+      postedPublicly: "on",
     }),
     ids: ["customerId", "promptInteractionId"],
     texts: {
@@ -110,24 +176,47 @@ const SPECS: Record<string, Spec> = {
     },
   },
   inviteToRole: {
-    valid: async () => ({ customerId: await fresh({ milestone: 11 }), roleId: String(roleId), notes: "Met at the summit" }),
+    valid: async () => ({
+      customerId: await fresh({ milestone: 11 }),
+      roleId: String(roleId),
+      notes: "Met at the summit",
+    }),
     ids: ["customerId", "roleId"],
     texts: { notes: { table: "role_assignments", column: "notes" } },
   },
   changeRoleStatus: {
     valid: async () => {
-      const [assignment] = await db.insert(roleAssignments).values({ customerId: Number(await fresh()), roleId, status: "invited" }).returning();
+      const [assignment] = await db
+        .insert(roleAssignments)
+        .values({ customerId: Number(await fresh()), roleId, status: "invited" })
+        .returning();
       return { assignmentId: String(assignment.id), status: "active" };
     },
     ids: ["assignmentId"],
   },
   logCommunityActivity: {
-    valid: async () => ({ customerId: await fresh(), kind: "referred_customer", occurredAt: now(), note: "Brought a friend", referredName: "Friend Co", referredEmail: `friend-${unique()}@example.test` }),
+    valid: async () => ({
+      customerId: await fresh(),
+      kind: "referred_customer",
+      occurredAt: now(),
+      note: "Brought a friend",
+      referredName: "Friend Co",
+      referredEmail: `friend-${unique()}@example.test`,
+    }),
     ids: ["customerId"],
-    texts: { note: { table: "community_activities", column: "note" }, referredName: { table: "customers", column: "name", when: (input) => input.kind === "referred_customer" } },
+    texts: {
+      note: { table: "community_activities", column: "note" },
+      referredName: { table: "customers", column: "name", when: (input) => input.kind === "referred_customer" },
+    },
   },
   logAsk: {
-    valid: async () => ({ customerId: await fresh(), kind: "review", outcome: "pending", note: "G2 review", askAnyway: "on" }),
+    valid: async () => ({
+      customerId: await fresh(),
+      kind: "review",
+      outcome: "pending",
+      note: "G2 review",
+      askAnyway: "on",
+    }),
     ids: ["customerId"],
     texts: { note: { table: "advocate_asks", column: "note" } },
   },
@@ -135,7 +224,10 @@ const SPECS: Record<string, Spec> = {
   saveAdvocateRole: {
     valid: async () => ({ roleId: "", name: `Champion ${unique()}`, description: "Speaks for us", active: "on" }),
     ids: ["roleId"],
-    texts: { name: { table: "advocate_roles", column: "name" }, description: { table: "advocate_roles", column: "description" } },
+    texts: {
+      name: { table: "advocate_roles", column: "name" },
+      description: { table: "advocate_roles", column: "description" },
+    },
   },
   createApiToken: {
     valid: async () => ({ name: "CRM sync", "scope.read": "on", "scope.write": "on" }),
@@ -145,37 +237,88 @@ const SPECS: Record<string, Spec> = {
   revokeApiToken: {
     valid: async () => {
       const { hash, prefix } = generateApiToken();
-      const [token] = await db.insert(apiTokens).values({ name: "old", scopes: ["read"], tokenHash: hash, prefix, createdById: admin.id }).returning();
+      const [token] = await db
+        .insert(apiTokens)
+        .values({ name: "old", scopes: ["read"], tokenHash: hash, prefix, createdById: admin.id })
+        .returning();
       return { tokenId: String(token.id) };
     },
     ids: ["tokenId"],
   },
   saveJourneyModel: {
     valid: async () => ({
-      modelId: "", key: `m-${unique()}`, name: "Onboarding lens", shape: "stages",
-      "stages.0.name": "Early", "stages.0.from": "1", "stages.0.to": "6", "stages.0.target": "30",
-      "stages.1.name": "Late", "stages.1.from": "7", "stages.1.to": "13", "stages.1.target": "365",
+      modelId: "",
+      key: `m-${unique()}`,
+      name: "Onboarding lens",
+      shape: "stages",
+      "stages.0.name": "Early",
+      "stages.0.from": "1",
+      "stages.0.to": "6",
+      "stages.0.target": "30",
+      "stages.1.name": "Late",
+      "stages.1.from": "7",
+      "stages.1.to": "13",
+      "stages.1.target": "365",
     }),
-    extraFields: ["stages.0.name", "stages.0.from", "stages.0.to", "stages.0.target", "stages.1.name", "stages.1.to", "stages.99999999999.name"],
+    extraFields: [
+      "stages.0.name",
+      "stages.0.from",
+      "stages.0.to",
+      "stages.0.target",
+      "stages.1.name",
+      "stages.1.to",
+      "stages.99999999999.name",
+    ],
     ids: ["modelId"],
-    texts: { name: { table: "journey_models", column: "name" }, "stages.0.name": { table: "journey_stages", column: "name" } },
+    texts: {
+      name: { table: "journey_models", column: "name" },
+      "stages.0.name": { table: "journey_stages", column: "name" },
+    },
   },
   addMember: {
-    valid: async () => ({ name: "New Colleague", email: `colleague-${unique()}@example.test`, role: "csm", password: "a long first password" }),
+    valid: async () => ({
+      name: "New Colleague",
+      email: `colleague-${unique()}@example.test`,
+      role: "csm",
+      password: "a long first password",
+    }),
     texts: { name: { table: "members", column: "name" } },
   },
   changeMemberRole: { valid: async () => ({ memberId: await freshMember("viewer"), role: "csm" }), ids: ["memberId"] },
   setMemberActive: { valid: async () => ({ memberId: await freshMember("csm"), active: "false" }), ids: ["memberId"] },
   updateScoring: {
     valid: async () => ({
-      creditHalfLifeDays: "30", debtHalfLifeDays: "90", silenceDays: "14", fatigueContacts: "3", fatigueWindowDays: "21", debtWeight: "1", trendWeight: "0.5",
-      silenceWeight: "1", fatigueWeight: "2", atRiskScore: "3", executiveMrr: "2000", queueDays: "14", askCapacity: "2", candidateBalance: "2", "weight.praise": "2",
+      creditHalfLifeDays: "30",
+      debtHalfLifeDays: "90",
+      silenceDays: "14",
+      fatigueContacts: "3",
+      fatigueWindowDays: "21",
+      debtWeight: "1",
+      trendWeight: "0.5",
+      silenceWeight: "1",
+      fatigueWeight: "2",
+      atRiskScore: "3",
+      executiveMrr: "2000",
+      queueDays: "14",
+      askCapacity: "2",
+      candidateBalance: "2",
+      "weight.praise": "2",
     }),
     extraFields: ["weight.praise", "weight.complaint", "weight.no_such_type"],
   },
 };
 
-const DEFINITIONS: Record<string, unknown> = { ...advocacy, ...apiTokenActions, ...customers, ...delight, ...interactions, ...journeyModels, ...members, ...milestones, ...settings };
+const DEFINITIONS: Record<string, unknown> = {
+  ...advocacy,
+  ...apiTokenActions,
+  ...customers,
+  ...delight,
+  ...interactions,
+  ...journeyModels,
+  ...members,
+  ...milestones,
+  ...settings,
+};
 const definition = (name: string) => DEFINITIONS[name] as AnyAction;
 
 /** The schema's own field names (zod 4: an object, possibly inside a pipe from .transform()). */
@@ -201,7 +344,10 @@ function expectSpecificRefusal(result: ActionResult<unknown>) {
 }
 
 async function storedCount(stored: Stored, value: string): Promise<number> {
-  const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from ${sql.identifier(stored.table)} where ${sql.identifier(stored.column)} = ${value}`);
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from ${sql.identifier(stored.table)} where ${sql.identifier(stored.column)} = ${value}`,
+  );
   return row.count;
 }
 
@@ -249,7 +395,11 @@ async function attemptStored(name: string, input: Input, { strict = true } = {})
 
 beforeAll(async () => {
   admin = asSessionMember(await createMember({ role: "admin", name: "Fuzz Admin" }));
-  const [role] = await db.select({ id: advocateRoles.id }).from(advocateRoles).where(eq(advocateRoles.active, true)).limit(1);
+  const [role] = await db
+    .select({ id: advocateRoles.id })
+    .from(advocateRoles)
+    .where(eq(advocateRoles.active, true))
+    .limit(1);
   roleId = role.id;
 });
 
@@ -260,7 +410,8 @@ describe("bad input to every server action", () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.name === "actions.ts") for (const match of readFileSync(full, "utf8").matchAll(/runMemberAction\((\w+)/g)) called.add(match[1]);
+        else if (entry.name === "actions.ts")
+          for (const match of readFileSync(full, "utf8").matchAll(/runMemberAction\((\w+)/g)) called.add(match[1]);
       }
     };
     walk(path.join(process.cwd(), "app"));
@@ -299,59 +450,210 @@ describe("bad input to every server action", () => {
     }
 
     if (spec.texts) {
-      it.each(Object.keys(spec.texts))("%s: injection-shaped and unicode-edge text is stored exactly; NUL, broken and oversized text is refused at the field", async (field) => {
-        for (const text of STORABLE_SHAPES) {
-          const result = await attemptStored(name, { ...(await spec.valid()), [field]: text });
-          expect(result, `${field} = ${JSON.stringify(text)}`).toMatchObject({ ok: true });
-        }
-        const valid = await spec.valid();
-        for (const [text, message] of [
-          [`before${NUL}after`, /invisible NUL character/],
-          [`broken ${LONE_SURROGATE} emoji`, /broken character/],
-          [HUGE_TEXT, /at most|under \d+ characters/i],
-        ] as const) {
-          const result = await attempt(name, { ...valid, [field]: text });
-          expect(result.ok).toBe(false);
-          expect(!result.ok && result.fieldErrors?.[field]?.[0], `${field} = ${JSON.stringify(text.slice(0, 20))}`).toMatch(message);
-        }
-      });
+      it.each(Object.keys(spec.texts))(
+        "%s: injection-shaped and unicode-edge text is stored exactly; NUL, broken and oversized text is refused at the field",
+        async (field) => {
+          for (const text of STORABLE_SHAPES) {
+            const result = await attemptStored(name, { ...(await spec.valid()), [field]: text });
+            expect(result, `${field} = ${JSON.stringify(text)}`).toMatchObject({ ok: true });
+          }
+          const valid = await spec.valid();
+          for (const [text, message] of [
+            [`before${NUL}after`, /invisible NUL character/],
+            [`broken ${LONE_SURROGATE} emoji`, /broken character/],
+            [HUGE_TEXT, /at most|under \d+ characters/i],
+          ] as const) {
+            const result = await attempt(name, { ...valid, [field]: text });
+            expect(result.ok).toBe(false);
+            expect(
+              !result.ok && result.fieldErrors?.[field]?.[0],
+              `${field} = ${JSON.stringify(text.slice(0, 20))}`,
+            ).toMatch(message);
+          }
+        },
+      );
     }
   });
 });
 
 /** Numbers, dates and shapes the generic checks above do not name: each refused with its own message, or stored as meant. */
-const CASES: [action: string, description: string, overrides: Input, outcome: { field: string; message: string } | "ok"][] = [
-  ["logInteraction", "no customer at all", { customerId: undefined }, { field: "customerId", message: "Choose a customer." }],
-  ["logInteraction", "a date in year 1", { occurredAt: "0001-01-01T00:00:00Z" }, { field: "occurredAt", message: "The date is before the year 2000." }],
-  ["logInteraction", "JavaScript's earliest date (before PostgreSQL's)", { occurredAt: "-271821-04-20T00:00:00Z" }, { field: "occurredAt", message: "The date is before the year 2000." }],
-  ["logInteraction", "JavaScript's latest date", { occurredAt: "+275760-09-13T00:00:00Z" }, { field: "occurredAt", message: "The date is more than a day in the future." }],
-  ["logInteraction", "words for a date", { occurredAt: "yesterday" }, { field: "occurredAt", message: "Enter a valid date and time." }],
-  ["logInteraction", "30 February (JavaScript would store 2 March)", { occurredAt: "2026-02-30T10:00:00Z" }, { field: "occurredAt", message: "February 2026 has no day 30." }],
-  ["logInteraction", "a 13th month", { occurredAt: "2026-13-01T10:00:00Z" }, { field: "occurredAt", message: "There is no month 13." }],
+const CASES: [
+  action: string,
+  description: string,
+  overrides: Input,
+  outcome: { field: string; message: string } | "ok",
+][] = [
+  [
+    "logInteraction",
+    "no customer at all",
+    { customerId: undefined },
+    { field: "customerId", message: "Choose a customer." },
+  ],
+  [
+    "logInteraction",
+    "a date in year 1",
+    { occurredAt: "0001-01-01T00:00:00Z" },
+    { field: "occurredAt", message: "The date is before the year 2000." },
+  ],
+  [
+    "logInteraction",
+    "JavaScript's earliest date (before PostgreSQL's)",
+    { occurredAt: "-271821-04-20T00:00:00Z" },
+    { field: "occurredAt", message: "The date is before the year 2000." },
+  ],
+  [
+    "logInteraction",
+    "JavaScript's latest date",
+    { occurredAt: "+275760-09-13T00:00:00Z" },
+    { field: "occurredAt", message: "The date is more than a day in the future." },
+  ],
+  [
+    "logInteraction",
+    "words for a date",
+    { occurredAt: "yesterday" },
+    { field: "occurredAt", message: "Enter a valid date and time." },
+  ],
+  [
+    "logInteraction",
+    "30 February (JavaScript would store 2 March)",
+    { occurredAt: "2026-02-30T10:00:00Z" },
+    { field: "occurredAt", message: "February 2026 has no day 30." },
+  ],
+  [
+    "logInteraction",
+    "a 13th month",
+    { occurredAt: "2026-13-01T10:00:00Z" },
+    { field: "occurredAt", message: "There is no month 13." },
+  ],
   ["logInteraction", "29 February of a leap year", { occurredAt: "2024-02-29T10:00:00Z" }, "ok"],
-  ["logInteraction", "an overflowing number for a date", { occurredAt: "1e309" }, { field: "occurredAt", message: "Enter a valid date and time." }],
-  ["logInteraction", "a hexadecimal weight", { weight: "0x10" }, { field: "weight", message: "The weight must be a number between −100 and 100, or empty for the type's default." }],
-  ["logInteraction", "an infinite weight", { weight: "1e309" }, { field: "weight", message: "The weight must be a number between −100 and 100, or empty for the type's default." }],
-  ["logInteraction", "NaN as weight", { weight: "NaN" }, { field: "weight", message: "The weight must be a number between −100 and 100, or empty for the type's default." }],
+  [
+    "logInteraction",
+    "an overflowing number for a date",
+    { occurredAt: "1e309" },
+    { field: "occurredAt", message: "Enter a valid date and time." },
+  ],
+  [
+    "logInteraction",
+    "a hexadecimal weight",
+    { weight: "0x10" },
+    { field: "weight", message: "The weight must be a number between −100 and 100, or empty for the type's default." },
+  ],
+  [
+    "logInteraction",
+    "an infinite weight",
+    { weight: "1e309" },
+    { field: "weight", message: "The weight must be a number between −100 and 100, or empty for the type's default." },
+  ],
+  [
+    "logInteraction",
+    "NaN as weight",
+    { weight: "NaN" },
+    { field: "weight", message: "The weight must be a number between −100 and 100, or empty for the type's default." },
+  ],
   ["logInteraction", "a weight typed with the minus sign of the message (−5)", { weight: "−5" }, "ok"],
-  ["logInteraction", "a summary as an array", { summary: ["one", "two"] }, { field: "summary", message: "Write a short summary of what happened." }],
-  ["logInteraction", "a type key with a NUL", { typeKey: `praise${NUL}` }, { field: "typeKey", message: "Remove the invisible NUL character: it cannot be stored." }],
-  ["logInteraction", "an unknown type key shaped like SQL", { typeKey: "praise' or '1'='1" }, { field: "typeKey", message: "Choose a type from the list." }],
-  ["createCustomer", "MRR past int4 cents", { mrr: "99999999999" }, { field: "mrr", message: "MRR above $10,000,000 a month looks like a typo." }],
-  ["createCustomer", "MRR as 1e309", { mrr: "1e309" }, { field: "mrr", message: "Enter MRR as an amount in dollars, like 1200 or 99.50." }],
+  [
+    "logInteraction",
+    "a summary as an array",
+    { summary: ["one", "two"] },
+    { field: "summary", message: "Write a short summary of what happened." },
+  ],
+  [
+    "logInteraction",
+    "a type key with a NUL",
+    { typeKey: `praise${NUL}` },
+    { field: "typeKey", message: "Remove the invisible NUL character: it cannot be stored." },
+  ],
+  [
+    "logInteraction",
+    "an unknown type key shaped like SQL",
+    { typeKey: "praise' or '1'='1" },
+    { field: "typeKey", message: "Choose a type from the list." },
+  ],
+  [
+    "createCustomer",
+    "MRR past int4 cents",
+    { mrr: "99999999999" },
+    { field: "mrr", message: "MRR above $10,000,000 a month looks like a typo." },
+  ],
+  [
+    "createCustomer",
+    "MRR as 1e309",
+    { mrr: "1e309" },
+    { field: "mrr", message: "Enter MRR as an amount in dollars, like 1200 or 99.50." },
+  ],
   ["createCustomer", "negative MRR", { mrr: "-1" }, { field: "mrr", message: "MRR cannot be negative." }],
-  ["createCustomer", "an object for the plan", { plan: { toString: "growth" } }, { field: "plan", message: "Choose a plan from the list." }],
-  ["createCustomer", "an email with HTML", { email: "<script>@example.com" }, { field: "email", message: "Enter a valid email address, like name@company.com." }],
-  ["setAskCapacity", "a capacity past int4", { capacity: "99999999999" }, { field: "capacity", message: "Capacity must be a whole number from 1 to 50, or empty for the team default." }],
-  ["setAskCapacity", "a hexadecimal capacity", { capacity: "0x10" }, { field: "capacity", message: "Capacity must be a whole number from 1 to 50, or empty for the team default." }],
-  ["logDelightMoment", "an infinite cost", { cost: "1e309" }, { field: "cost", message: "Enter MRR as an amount in dollars, like 1200 or 99.50." }],
-  ["logDelightMoment", "a delight weight of Infinity", { weight: "Infinity" }, { field: "weight", message: "A delight moment's credit must be a number above 0 and at most 100." }],
-  ["setMilestone", "milestone 99999999999", { milestone: "99999999999" }, { field: "milestone", message: "Choose a milestone." }],
-  ["updateScoring", "a half-life in exponent notation", { creditHalfLifeDays: "1e3" }, { field: "creditHalfLifeDays", message: "The credit half-life must be a number from 7 to 3650." }],
-  ["updateScoring", "a type weight of Infinity", { "weight.praise": "Infinity" }, { field: "weight.praise", message: "A weight must be a number from −100 to 100." }],
-  ["saveJourneyModel", "a stage boundary in exponent notation", { "stages.0.to": "6e0" }, { field: "stages.0.to", message: "The last milestone must be a whole number from 1 to 13." }],
-  ["saveJourneyModel", "a target past int4", { "stages.1.target": "99999999999" }, { field: "stages.1.target", message: "The target must be a whole number from 1 to 3650." }],
-  ["addMember", "an email with a NUL", { email: `new${NUL}@example.test` }, { field: "email", message: "Enter a valid email address, like name@company.com." }],
+  [
+    "createCustomer",
+    "an object for the plan",
+    { plan: { toString: "growth" } },
+    { field: "plan", message: "Choose a plan from the list." },
+  ],
+  [
+    "createCustomer",
+    "an email with HTML",
+    { email: "<script>@example.com" },
+    { field: "email", message: "Enter a valid email address, like name@company.com." },
+  ],
+  [
+    "setAskCapacity",
+    "a capacity past int4",
+    { capacity: "99999999999" },
+    { field: "capacity", message: "Capacity must be a whole number from 1 to 50, or empty for the team default." },
+  ],
+  [
+    "setAskCapacity",
+    "a hexadecimal capacity",
+    { capacity: "0x10" },
+    { field: "capacity", message: "Capacity must be a whole number from 1 to 50, or empty for the team default." },
+  ],
+  [
+    "logDelightMoment",
+    "an infinite cost",
+    { cost: "1e309" },
+    { field: "cost", message: "Enter MRR as an amount in dollars, like 1200 or 99.50." },
+  ],
+  [
+    "logDelightMoment",
+    "a delight weight of Infinity",
+    { weight: "Infinity" },
+    { field: "weight", message: "A delight moment's credit must be a number above 0 and at most 100." },
+  ],
+  [
+    "setMilestone",
+    "milestone 99999999999",
+    { milestone: "99999999999" },
+    { field: "milestone", message: "Choose a milestone." },
+  ],
+  [
+    "updateScoring",
+    "a half-life in exponent notation",
+    { creditHalfLifeDays: "1e3" },
+    { field: "creditHalfLifeDays", message: "The credit half-life must be a number from 7 to 3650." },
+  ],
+  [
+    "updateScoring",
+    "a type weight of Infinity",
+    { "weight.praise": "Infinity" },
+    { field: "weight.praise", message: "A weight must be a number from −100 to 100." },
+  ],
+  [
+    "saveJourneyModel",
+    "a stage boundary in exponent notation",
+    { "stages.0.to": "6e0" },
+    { field: "stages.0.to", message: "The last milestone must be a whole number from 1 to 13." },
+  ],
+  [
+    "saveJourneyModel",
+    "a target past int4",
+    { "stages.1.target": "99999999999" },
+    { field: "stages.1.target", message: "The target must be a whole number from 1 to 3650." },
+  ],
+  [
+    "addMember",
+    "an email with a NUL",
+    { email: `new${NUL}@example.test` },
+    { field: "email", message: "Enter a valid email address, like name@company.com." },
+  ],
 ];
 
 describe("hand-written bad input", () => {
@@ -386,6 +688,8 @@ describe("sign-in (the one action outside runMemberAction)", () => {
       }),
       { numRuns: 15, seed: FUZZ_SEED },
     );
-    expect(await authenticate({ email: ` ${member.email.toUpperCase()} `, password: "the right password" })).toMatchObject({ id: member.id });
+    expect(
+      await authenticate({ email: ` ${member.email.toUpperCase()} `, password: "the right password" }),
+    ).toMatchObject({ id: member.id });
   });
 });

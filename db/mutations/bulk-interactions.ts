@@ -23,13 +23,24 @@ export type BulkInteraction = {
  * milestones forward with history and refreshes the risk of the customers touched. Returns the ids
  * of the interactions it inserted, by external id.
  */
-export async function insertInteractionsBulk(tx: Queryable, rows: readonly BulkInteraction[], source: "api" | "import"): Promise<Map<string, number>> {
+export async function insertInteractionsBulk(
+  tx: Queryable,
+  rows: readonly BulkInteraction[],
+  source: "api" | "import",
+): Promise<Map<string, number>> {
   if (rows.length === 0) return new Map();
   const { ledger } = await getSettings(["ledger"], tx);
   const input = JSON.stringify(
     rows.map((r) => ({
-      external_id: r.externalId, customer_id: r.customerId, type_id: r.typeId, occurred_at: r.occurredAt, weight: r.weight,
-      direction: r.direction, channel: r.channel, summary: r.summary, payload_hash: r.payloadHash,
+      external_id: r.externalId,
+      customer_id: r.customerId,
+      type_id: r.typeId,
+      occurred_at: r.occurredAt,
+      weight: r.weight,
+      direction: r.direction,
+      channel: r.channel,
+      summary: r.summary,
+      payload_hash: r.payloadHash,
     })),
   );
   const c = contributionSql(ledger, sql.raw("ins"));

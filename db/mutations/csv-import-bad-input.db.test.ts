@@ -11,12 +11,25 @@ import { FUZZ_SEED, HUGE_TEXT, nastyValue, NUL } from "../testing/nasty-input";
 import { type ImportPlan, prepareImport, type RowError, runImport } from "./csv-import";
 
 const actor = { id: null, label: "bad input test" } as const;
-const CUSTOMER_COLUMNS = { externalId: "id", name: "name", email: "email", company: "company", plan: "plan", mrr: "mrr", milestone: "milestone", signedUpAt: "signed_up_at" };
+const CUSTOMER_COLUMNS = {
+  externalId: "id",
+  name: "name",
+  email: "email",
+  company: "company",
+  plan: "plan",
+  mrr: "mrr",
+  milestone: "milestone",
+  signedUpAt: "signed_up_at",
+};
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** Prepare and, when every row is valid, import: never a crash; a refused file writes nothing. */
-async function importCsv(kind: "customers" | "interactions", csv: string, mapping: Record<string, string> = CUSTOMER_COLUMNS) {
+async function importCsv(
+  kind: "customers" | "interactions",
+  csv: string,
+  mapping: Record<string, string> = CUSTOMER_COLUMNS,
+) {
   const before = await writeFingerprint();
   const prepared = await prepareImport(kind, csv, mapping);
   if ("errors" in prepared) {
@@ -30,7 +43,8 @@ async function importCsv(kind: "customers" | "interactions", csv: string, mappin
   return { result: await runImport(prepared.plan as ImportPlan, actor, () => {}) };
 }
 
-const errorsOf = (outcome: { errors?: RowError[] }) => outcome.errors?.map(({ row, field, message }) => ({ row, field, message }));
+const errorsOf = (outcome: { errors?: RowError[] }) =>
+  outcome.errors?.map(({ row, field, message }) => ({ row, field, message }));
 
 beforeAll(async () => {
   await createCustomer({ externalId: "csv-known", email: "known@csv.test" });
@@ -64,21 +78,36 @@ describe("CSV import with bad input", () => {
   it("ragged rows and an unclosed quote are named by row; a byte-order mark is not part of the first column", async () => {
     const ragged = `id,name\nr-${unique()},Fine\nr-${unique()},Too,many,cells\nr-${unique()}\n`;
     expect(errorsOf(await importCsv("customers", ragged, { externalId: "id", name: "name" }))).toEqual([
-      { row: 3, field: "(row)", message: "This row has more cells than the header; a value may contain an unquoted comma." },
-      { row: 4, field: "(row)", message: "This row has fewer cells than the header; a value may contain an unquoted line break." },
+      {
+        row: 3,
+        field: "(row)",
+        message: "This row has more cells than the header; a value may contain an unquoted comma.",
+      },
+      {
+        row: 4,
+        field: "(row)",
+        message: "This row has fewer cells than the header; a value may contain an unquoted line break.",
+      },
       { row: 4, field: "name", message: "Required." },
     ]);
     const unclosed = `id,name\nq-${unique()},"Never closed\nq-${unique()},Next\n`;
-    expect(errorsOf(await importCsv("customers", unclosed, { externalId: "id", name: "name" }))).toContainEqual({ row: 2, field: "(row)", message: "A quoted cell is not closed properly (line 2): check the quotes around it." });
+    expect(errorsOf(await importCsv("customers", unclosed, { externalId: "id", name: "name" }))).toContainEqual({
+      row: 2,
+      field: "(row)",
+      message: "A quoted cell is not closed properly (line 2): check the quotes around it.",
+    });
     const externalId = `bom-${unique()}`;
-    expect(await importCsv("customers", `\ufeffid,name\n${externalId},With BOM\n`, { externalId: "id", name: "name" })).toMatchObject({ result: { created: 1 } });
+    expect(
+      await importCsv("customers", `\ufeffid,name\n${externalId},With BOM\n`, { externalId: "id", name: "name" }),
+    ).toMatchObject({ result: { created: 1 } });
   });
 
   it("a mapping to a column the file lacks, or to __proto__, is a clear error instead of a crash", async () => {
     for (const column of ["__proto__", "constructor", "no such column", "toString"]) {
-      expect(errorsOf(await importCsv("customers", `id,name\nm-${unique()},Ada\n`, { externalId: "id", name: column })), column).toEqual([
-        { row: 1, field: "name", message: `The column '${column}' is not in the file's header.` },
-      ]);
+      expect(
+        errorsOf(await importCsv("customers", `id,name\nm-${unique()},Ada\n`, { externalId: "id", name: column })),
+        column,
+      ).toEqual([{ row: 1, field: "name", message: `The column '${column}' is not in the file's header.` }]);
     }
   });
 
@@ -94,7 +123,13 @@ describe("CSV import with bad input", () => {
   it("interactions: a reference with a NUL or a broken character is a row error, not a failed lookup", async () => {
     const at = new Date().toISOString();
     const csv = `id,customer,type,occurred_at,summary\ni-${unique()},csv${NUL}known,login,${at},x\ni-${unique()},csv-known,login\udc00,${at},x\ni-${unique()},csv-known,login,${at},${"y".repeat(501)}\n`;
-    const mapping = { externalId: "id", customerExternalId: "customer", type: "type", occurredAt: "occurred_at", summary: "summary" };
+    const mapping = {
+      externalId: "id",
+      customerExternalId: "customer",
+      type: "type",
+      occurredAt: "occurred_at",
+      summary: "summary",
+    };
     expect(errorsOf(await importCsv("interactions", csv, mapping))).toEqual([
       { row: 2, field: "customerExternalId", message: "Remove the invisible NUL character: it cannot be stored." },
       { row: 3, field: "type", message: "This contains a broken character (half of an emoji?): please retype it." },
@@ -103,16 +138,38 @@ describe("CSV import with bad input", () => {
   });
 
   it("formula-shaped cells are imported as text and exported with a leading ' so a spreadsheet shows them instead of running them", async () => {
-    const names = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+SUM(A1:A9)", "-2+3", "@cmd", "<script>alert(1)</script>"];
+    const names = [
+      '=HYPERLINK("http://evil.example","click")',
+      "+SUM(A1:A9)",
+      "-2+3",
+      "@cmd",
+      "<script>alert(1)</script>",
+    ];
     const ids = names.map(() => `f-${unique()}`);
     const csv = Papa.unparse([["id", "name"], ...names.map((name, i) => [ids[i], name])]);
-    expect(await importCsv("customers", csv, { externalId: "id", name: "name" })).toMatchObject({ result: { created: names.length } });
-    const stored = await queryRows<{ name: string }>(db, sql`select name from customers where external_id in ${ids} order by id`);
+    expect(await importCsv("customers", csv, { externalId: "id", name: "name" })).toMatchObject({
+      result: { created: names.length },
+    });
+    const stored = await queryRows<{ name: string }>(
+      db,
+      sql`select name from customers where external_id in ${ids} order by id`,
+    );
     expect(stored.map((r) => r.name)).toEqual(names);
 
-    const exported = (await exportCustomersPage(null)).rows.filter((r) => ids.includes(r.external_id ?? "")).map((r) => csvRow([r.external_id, r.name])).join("");
-    const cells = Papa.parse<string[]>(exported).data.filter((row) => row.length === 2).map(([, name]) => name);
-    expect(cells).toEqual(["'=HYPERLINK(\"http://evil.example\",\"click\")", "'+SUM(A1:A9)", "'-2+3", "'@cmd", "<script>alert(1)</script>"]);
+    const exported = (await exportCustomersPage(null)).rows
+      .filter((r) => ids.includes(r.external_id ?? ""))
+      .map((r) => csvRow([r.external_id, r.name]))
+      .join("");
+    const cells = Papa.parse<string[]>(exported)
+      .data.filter((row) => row.length === 2)
+      .map(([, name]) => name);
+    expect(cells).toEqual([
+      '\'=HYPERLINK("http://evil.example","click")',
+      "'+SUM(A1:A9)",
+      "'-2+3",
+      "'@cmd",
+      "<script>alert(1)</script>",
+    ]);
   });
 
   it("fuzzed files: row-numbered errors or a complete import with every cell stored as sent (trimmed), never a crash", async () => {
@@ -121,20 +178,40 @@ describe("CSV import with bad input", () => {
     const wellFormed = fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 6 });
     let imported = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(ragged.map((rows) => ({ ragged: rows })), wellFormed.map((rows) => ({ rows }))), async (file) => {
-        if ("ragged" in file) {
-          await importCsv("customers", `id,name,email,company,plan,mrr,milestone,signed_up_at\n${file.ragged.map((r) => r.join(",")).join("\n")}`);
-          return;
-        }
-        const rows = file.rows.map(([name, company]) => ({ id: `z-${unique()}`, name, company }));
-        const outcome = await importCsv("customers", Papa.unparse(rows), { externalId: "id", name: "name", company: "company" });
-        if (!outcome.result) return;
-        imported++;
-        const stored = await queryRows<{ external_id: string; name: string; company: string | null }>(db, sql`select external_id, name, company from customers where external_id in ${rows.map((r) => r.id)}`);
-        for (const row of rows) {
-          expect(stored.find((r) => r.external_id === row.id)).toEqual({ external_id: row.id, name: row.name.trim(), company: row.company.trim() || null });
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          ragged.map((rows) => ({ ragged: rows })),
+          wellFormed.map((rows) => ({ rows })),
+        ),
+        async (file) => {
+          if ("ragged" in file) {
+            await importCsv(
+              "customers",
+              `id,name,email,company,plan,mrr,milestone,signed_up_at\n${file.ragged.map((r) => r.join(",")).join("\n")}`,
+            );
+            return;
+          }
+          const rows = file.rows.map(([name, company]) => ({ id: `z-${unique()}`, name, company }));
+          const outcome = await importCsv("customers", Papa.unparse(rows), {
+            externalId: "id",
+            name: "name",
+            company: "company",
+          });
+          if (!outcome.result) return;
+          imported++;
+          const stored = await queryRows<{ external_id: string; name: string; company: string | null }>(
+            db,
+            sql`select external_id, name, company from customers where external_id in ${rows.map((r) => r.id)}`,
+          );
+          for (const row of rows) {
+            expect(stored.find((r) => r.external_id === row.id)).toEqual({
+              external_id: row.id,
+              name: row.name.trim(),
+              company: row.company.trim() || null,
+            });
+          }
+        },
+      ),
       { numRuns: 80, seed: FUZZ_SEED },
     );
     expect(imported).toBeGreaterThan(0);
@@ -142,7 +219,8 @@ describe("CSV import with bad input", () => {
 });
 
 describe("the import upload", () => {
-  const request = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://localhost/settings/data/import", { method: "POST", body, headers });
+  const request = (body: BodyInit, headers: Record<string, string> = {}) =>
+    new Request("http://localhost/settings/data/import", { method: "POST", body, headers });
   const form = (fields: Record<string, string | File>) => {
     const data = new FormData();
     for (const [key, value] of Object.entries(fields)) data.set(key, value);
@@ -152,18 +230,32 @@ describe("the import upload", () => {
 
   it("a body that is not a form, or a form without its fields, is a 400 with what to send", async () => {
     const refused = { status: 400, message: "Choose what to import, a CSV file and the column mapping." };
-    expect(await readImportUpload(request("{\"kind\":\"customers\"}", { "content-type": "application/json" }))).toEqual(refused);
-    expect(await readImportUpload(request("--x\r\nbroken", { "content-type": "multipart/form-data; boundary=x" }))).toEqual(refused);
+    expect(await readImportUpload(request('{"kind":"customers"}', { "content-type": "application/json" }))).toEqual(
+      refused,
+    );
+    expect(
+      await readImportUpload(request("--x\r\nbroken", { "content-type": "multipart/form-data; boundary=x" })),
+    ).toEqual(refused);
     expect(await readImportUpload(request(form({ kind: "customers", mapping: "{}" })))).toEqual(refused);
     expect(await readImportUpload(request(form({ kind: "people", mapping: "{}", file: csvFile })))).toEqual(refused);
-    expect(await readImportUpload(request(form({ kind: "customers", mapping: "{not json", file: csvFile })))).toEqual(refused);
-    expect(await readImportUpload(request(form({ kind: "customers", mapping: "[\"name\"]", file: csvFile })))).toEqual(refused);
-    expect(await readImportUpload(request(form({ kind: "customers", mapping: "{\"name\": 5}", file: csvFile })))).toEqual(refused);
-    expect(await readImportUpload(request(form({ kind: "customers", mapping: "{}", file: "id,name\n1,Ada" })))).toEqual(refused);
+    expect(await readImportUpload(request(form({ kind: "customers", mapping: "{not json", file: csvFile })))).toEqual(
+      refused,
+    );
+    expect(await readImportUpload(request(form({ kind: "customers", mapping: '["name"]', file: csvFile })))).toEqual(
+      refused,
+    );
+    expect(await readImportUpload(request(form({ kind: "customers", mapping: '{"name": 5}', file: csvFile })))).toEqual(
+      refused,
+    );
+    expect(await readImportUpload(request(form({ kind: "customers", mapping: "{}", file: "id,name\n1,Ada" })))).toEqual(
+      refused,
+    );
   });
 
   it("a valid form gives the kind, the mapping and the file's text", async () => {
-    expect(await readImportUpload(request(form({ kind: "customers", mapping: "{\"name\":\"name\"}", file: csvFile })))).toEqual({
+    expect(
+      await readImportUpload(request(form({ kind: "customers", mapping: '{"name":"name"}', file: csvFile }))),
+    ).toEqual({
       upload: { kind: "customers", mapping: { name: "name" }, csv: "id,name\n1,Ada\n" },
     });
   });

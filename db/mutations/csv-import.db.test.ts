@@ -22,8 +22,16 @@ describe("CSV import", () => {
   it("customers: 2 new and 1 updated by external id; importing the same file again creates nothing", async () => {
     await createMember({ email: "owner@import.test", role: "csm" });
     await db.insert(customers).values({ externalId: "imp-3", name: "Old Name", mrrCents: 100 });
-    const csv = "External ID,Name,Email,MRR,Plan,Owner\nimp-1,Ada Import,ada@import.test,\"1,200.50\",growth,owner@import.test\nimp-2,Ben Import,,99,starter,\nimp-3,New Name,,250,enterprise,\n";
-    const mapping = { externalId: "External ID", name: "Name", email: "Email", mrr: "MRR", plan: "Plan", ownerEmail: "Owner" };
+    const csv =
+      'External ID,Name,Email,MRR,Plan,Owner\nimp-1,Ada Import,ada@import.test,"1,200.50",growth,owner@import.test\nimp-2,Ben Import,,99,starter,\nimp-3,New Name,,250,enterprise,\n';
+    const mapping = {
+      externalId: "External ID",
+      name: "Name",
+      email: "Email",
+      mrr: "MRR",
+      plan: "Plan",
+      ownerEmail: "Owner",
+    };
     const first = await importCsv("customers", csv, mapping);
     expect("result" in first && first.result).toMatchObject({ rows: 3, created: 2, updated: 1 });
     const [ada] = await db.select().from(customers).where(eq(customers.externalId, "imp-1"));
@@ -32,7 +40,10 @@ describe("CSV import", () => {
     expect(renamed).toMatchObject({ name: "New Name", mrrCents: 25_000 });
     const again = await importCsv("customers", csv, mapping);
     expect("result" in again && again.result).toMatchObject({ created: 0, updated: 3 });
-    const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(customers).where(sql`external_id like 'imp-%'`);
+    const [{ count }] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(customers)
+      .where(sql`external_id like 'imp-%'`);
     expect(count).toBe(3);
   });
 
@@ -59,7 +70,14 @@ describe("CSV import", () => {
       `e3,led-1,praise,${at(5)},inbound,5`,
       `e4,led-1,outbound_email,${at(1)},outbound,`,
     ].join("\n");
-    const mapping = { externalId: "id", customerExternalId: "customer", type: "type", occurredAt: "occurred_at", direction: "direction", weight: "weight" };
+    const mapping = {
+      externalId: "id",
+      customerExternalId: "customer",
+      type: "type",
+      occurredAt: "occurred_at",
+      direction: "direction",
+      weight: "weight",
+    };
     const first = await importCsv("interactions", csv, mapping);
     expect("result" in first && first.result).toMatchObject({ rows: 4, created: 4, skipped: 0 });
     const [row] = await db.select().from(customers).where(eq(customers.externalId, "led-1"));
@@ -69,8 +87,18 @@ describe("CSV import", () => {
     );
     const now = new Date();
     // complaint −3 at 10 d, purchase +2 at 40 d, praise weighted +5 at 5 d
-    expect(balanceAt(row, now, DEFAULT_SETTINGS.ledger)).toBeCloseTo(balanceFromInteractions(raw.map((r) => ({ weight: Number(r.weight), at: new Date(r.at) })), now, DEFAULT_SETTINGS.ledger), 6);
-    expect(balanceAt(row, now, DEFAULT_SETTINGS.ledger)).toBeCloseTo(-3 * 2 ** (-10 / 90) + 2 * 2 ** (-40 / 30) + 5 * 2 ** (-5 / 30), 4);
+    expect(balanceAt(row, now, DEFAULT_SETTINGS.ledger)).toBeCloseTo(
+      balanceFromInteractions(
+        raw.map((r) => ({ weight: Number(r.weight), at: new Date(r.at) })),
+        now,
+        DEFAULT_SETTINGS.ledger,
+      ),
+      6,
+    );
+    expect(balanceAt(row, now, DEFAULT_SETTINGS.ledger)).toBeCloseTo(
+      -3 * 2 ** (-10 / 90) + 2 * 2 ** (-40 / 30) + 5 * 2 ** (-5 / 30),
+      4,
+    );
     expect(row).toMatchObject({ milestone: 7, convertedAt: expect.any(Date), lastOutboundAt: expect.any(Date) });
     const again = await importCsv("interactions", csv, mapping);
     expect("result" in again && again.result).toMatchObject({ created: 0, skipped: 4 });
@@ -79,8 +107,11 @@ describe("CSV import", () => {
   });
 
   it("an unknown customer or type is reported per row", async () => {
-    const outcome = await importCsv("interactions", `id,customer,type,occurred_at\nx1,nobody,login,${new Date().toISOString()}\nx2,led-1,teleport,${new Date().toISOString()}\n`,
-      { externalId: "id", customerExternalId: "customer", type: "type", occurredAt: "occurred_at" });
+    const outcome = await importCsv(
+      "interactions",
+      `id,customer,type,occurred_at\nx1,nobody,login,${new Date().toISOString()}\nx2,led-1,teleport,${new Date().toISOString()}\n`,
+      { externalId: "id", customerExternalId: "customer", type: "type", occurredAt: "occurred_at" },
+    );
     expect("errors" in outcome && outcome.errors).toEqual([
       { row: 2, field: "customer", message: "No customer matches this reference." },
       { row: 3, field: "type", message: "Unknown interaction type 'teleport'." },

@@ -18,16 +18,24 @@ export type ImportResult = { kind: ImportKind; rows: number; created: number; up
 const CHUNK = 5000;
 
 /** Reads the CSV with the chosen mapping and validates every row; row numbers count the header as row 1. */
-export async function prepareImport(kind: ImportKind, csv: string, mapping: Record<string, string>): Promise<{ plan: ImportPlan } | { errors: RowError[] }> {
+export async function prepareImport(
+  kind: ImportKind,
+  csv: string,
+  mapping: Record<string, string>,
+): Promise<{ plan: ImportPlan } | { errors: RowError[] }> {
   const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: "greedy" });
   // A file with one column has no delimiter to detect; that is not a problem with any row.
-  const errors: RowError[] = parsed.errors.filter((error) => error.type !== "Delimiter").map((error) => shapeError(error, csv));
-  if (parsed.data.length === 0) return { errors: [{ row: 1, field: "(file)", message: "The file has no rows under its header." }] };
+  const errors: RowError[] = parsed.errors
+    .filter((error) => error.type !== "Delimiter")
+    .map((error) => shapeError(error, csv));
+  if (parsed.data.length === 0)
+    return { errors: [{ row: 1, field: "(file)", message: "The file has no rows under its header." }] };
   const columns = new Set(parsed.meta.fields ?? []);
   const allowed = new Set<string>(IMPORT_FIELDS[kind].map((f) => f.field));
   const used = Object.entries(mapping).filter(([field, column]) => allowed.has(field) && column);
   for (const [field, column] of used) {
-    if (!columns.has(column)) errors.push({ row: 1, field, message: `The column '${column.slice(0, 60)}' is not in the file's header.` });
+    if (!columns.has(column))
+      errors.push({ row: 1, field, message: `The column '${column.slice(0, 60)}' is not in the file's header.` });
   }
   if (errors.some((e) => e.row === 1)) return { errors };
   const rows = parsed.data.map((record, index) => {
@@ -42,11 +50,18 @@ export async function prepareImport(kind: ImportKind, csv: string, mapping: Reco
   const seen = new Map<string, number>();
   const valid = rows.map((row, index) => {
     const result = (schema as z.ZodType).safeParse(row);
-    if (!result.success) for (const issue of result.error.issues) errors.push({ row: index + 2, field: issue.path.join(".") || "(row)", message: issue.message });
+    if (!result.success)
+      for (const issue of result.error.issues)
+        errors.push({ row: index + 2, field: issue.path.join(".") || "(row)", message: issue.message });
     const key = String(row.externalId ?? row.email ?? "");
     if (key) {
       const first = seen.get(key);
-      if (first !== undefined) errors.push({ row: index + 2, field: row.externalId ? "externalId" : "email", message: `Same key as row ${first}.` });
+      if (first !== undefined)
+        errors.push({
+          row: index + 2,
+          field: row.externalId ? "externalId" : "email",
+          message: `Same key as row ${first}.`,
+        });
       else seen.set(key, index + 2);
     }
     return result.success;
@@ -63,14 +78,33 @@ export async function prepareImport(kind: ImportKind, csv: string, mapping: Reco
 function shapeError(error: Papa.ParseError, csv: string): RowError {
   if (error.code === "MissingQuotes" || error.code === "InvalidQuotes") {
     const line = csv.slice(0, error.index ?? 0).split("\n").length;
-    return { row: line, field: "(row)", message: `A quoted cell is not closed properly (line ${line}): check the quotes around it.` };
+    return {
+      row: line,
+      field: "(row)",
+      message: `A quoted cell is not closed properly (line ${line}): check the quotes around it.`,
+    };
   }
-  if (error.code === "TooManyFields") return { row: (error.row ?? 0) + 2, field: "(row)", message: "This row has more cells than the header; a value may contain an unquoted comma." };
-  if (error.code === "TooFewFields") return { row: (error.row ?? 0) + 2, field: "(row)", message: "This row has fewer cells than the header; a value may contain an unquoted line break." };
+  if (error.code === "TooManyFields")
+    return {
+      row: (error.row ?? 0) + 2,
+      field: "(row)",
+      message: "This row has more cells than the header; a value may contain an unquoted comma.",
+    };
+  if (error.code === "TooFewFields")
+    return {
+      row: (error.row ?? 0) + 2,
+      field: "(row)",
+      message: "This row has fewer cells than the header; a value may contain an unquoted line break.",
+    };
   return { row: (error.row ?? 0) + 2, field: "(row)", message: "This row could not be read as CSV." };
 }
 
-function coerce(kind: ImportKind, item: Record<string, unknown>, row: number, errors: RowError[]): Record<string, unknown> {
+function coerce(
+  kind: ImportKind,
+  item: Record<string, unknown>,
+  row: number,
+  errors: RowError[],
+): Record<string, unknown> {
   const number = (field: string) => {
     if (item[field] === undefined) return;
     const value = parseDecimal(String(item[field]).replace(/[$,]/g, ""));
@@ -84,10 +118,12 @@ function coerce(kind: ImportKind, item: Record<string, unknown>, row: number, er
     number("milestone");
     if (typeof item.mrr === "number") item.mrrCents = Math.round(item.mrr * 100);
     delete item.mrr;
-    for (const field of ["email", "ownerEmail", "plan", "status"]) if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
+    for (const field of ["email", "ownerEmail", "plan", "status"])
+      if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
   } else {
     number("weight");
-    for (const field of ["type", "direction", "channel", "customerEmail"]) if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
+    for (const field of ["type", "direction", "channel", "customerEmail"])
+      if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
   }
   return item;
 }
@@ -101,28 +137,51 @@ async function checkReferences(rows: Record<string, unknown>[], errors: RowError
   );
   const byExternal = new Map(refs.flatMap((r) => (r.external_id ? [[r.external_id, r.id]] : [])));
   const byEmail = new Map(refs.flatMap((r) => (r.email ? [[r.email, r.id]] : [])));
-  const types = new Map((await queryRows<{ key: string; id: number }>(db, sql`select key, id from interaction_types`)).map((t) => [t.key, t.id]));
+  const types = new Map(
+    (await queryRows<{ key: string; id: number }>(db, sql`select key, id from interaction_types`)).map((t) => [
+      t.key,
+      t.id,
+    ]),
+  );
   rows.forEach((row, index) => {
-    const customerId = row.customerExternalId ? byExternal.get(String(row.customerExternalId)) : row.customerEmail ? byEmail.get(String(row.customerEmail)) : undefined;
-    if ((row.customerExternalId || row.customerEmail) && customerId === undefined) errors.push({ row: index + 2, field: "customer", message: "No customer matches this reference." });
+    const customerId = row.customerExternalId
+      ? byExternal.get(String(row.customerExternalId))
+      : row.customerEmail
+        ? byEmail.get(String(row.customerEmail))
+        : undefined;
+    if ((row.customerExternalId || row.customerEmail) && customerId === undefined)
+      errors.push({ row: index + 2, field: "customer", message: "No customer matches this reference." });
     row.customerId = customerId;
     delete row.customerExternalId;
     delete row.customerEmail;
-    if (row.type && !types.has(String(row.type))) errors.push({ row: index + 2, field: "type", message: `Unknown interaction type '${row.type}'.` });
+    if (row.type && !types.has(String(row.type)))
+      errors.push({ row: index + 2, field: "type", message: `Unknown interaction type '${row.type}'.` });
     row.typeId = types.get(String(row.type));
   });
 }
 
 async function checkCustomers(rows: Record<string, unknown>[], errors: RowError[]) {
-  const owners = new Map((await queryRows<{ email: string; id: number }>(db, sql`select lower(email) as email, id from members where active`)).map((m) => [m.email, m.id]));
+  const owners = new Map(
+    (
+      await queryRows<{ email: string; id: number }>(
+        db,
+        sql`select lower(email) as email, id from members where active`,
+      )
+    ).map((m) => [m.email, m.id]),
+  );
   rows.forEach((row, index) => {
     if (row.ownerEmail === undefined) return;
     const owner = owners.get(String(row.ownerEmail));
-    if (owner === undefined) errors.push({ row: index + 2, field: "ownerEmail", message: "No active team member has this email." });
+    if (owner === undefined)
+      errors.push({ row: index + 2, field: "ownerEmail", message: "No active team member has this email." });
     row.ownerId = owner;
   });
   for (const { index, sameAs } of await findEmailConflicts(db, rows)) {
-    errors.push({ row: index + 2, field: "email", message: sameAs === undefined ? "Another customer already uses this email." : `Same email as row ${sameAs + 2}.` });
+    errors.push({
+      row: index + 2,
+      field: "email",
+      message: sameAs === undefined ? "Another customer already uses this email." : `Same email as row ${sameAs + 2}.`,
+    });
   }
 }
 
@@ -130,7 +189,11 @@ async function checkCustomers(rows: Record<string, unknown>[], errors: RowError[
  * Imports a validated plan in one transaction, a chunk of set-based statements at a time:
  * idempotent per external id (a re-import skips what is there), the ledger kept exact.
  */
-export async function runImport(plan: ImportPlan, actor: Actor, onProgress: (done: number) => void): Promise<ImportResult> {
+export async function runImport(
+  plan: ImportPlan,
+  actor: Actor,
+  onProgress: (done: number) => void,
+): Promise<ImportResult> {
   return db.transaction(async (tx) => {
     const totals = { created: 0, updated: 0, skipped: 0 };
     for (let start = 0; start < plan.rows.length; start += CHUNK) {
@@ -141,7 +204,12 @@ export async function runImport(plan: ImportPlan, actor: Actor, onProgress: (don
       totals.skipped += result.skipped;
       onProgress(start + chunk.length);
     }
-    await recordAudit(tx, actor, { action: `import.${plan.kind}`, entityType: "import", entityId: plan.kind, after: { rows: plan.rows.length, ...totals } });
+    await recordAudit(tx, actor, {
+      action: `import.${plan.kind}`,
+      entityType: "import",
+      entityId: plan.kind,
+      after: { rows: plan.rows.length, ...totals },
+    });
     return { kind: plan.kind, rows: plan.rows.length, ...totals };
   });
 }
@@ -149,8 +217,16 @@ export async function runImport(plan: ImportPlan, actor: Actor, onProgress: (don
 async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) {
   const input = JSON.stringify(
     chunk.map((r) => ({
-      external_id: r.externalId ?? null, email: r.email ?? null, name: r.name, company: r.company ?? null, plan: r.plan ?? null, mrr_cents: r.mrrCents ?? null,
-      owner_id: r.ownerId ?? null, status: r.status ?? null, milestone: r.milestone ?? null, signed_up_at: r.signedUpAt ?? null,
+      external_id: r.externalId ?? null,
+      email: r.email ?? null,
+      name: r.name,
+      company: r.company ?? null,
+      plan: r.plan ?? null,
+      mrr_cents: r.mrrCents ?? null,
+      owner_id: r.ownerId ?? null,
+      status: r.status ?? null,
+      milestone: r.milestone ?? null,
+      signed_up_at: r.signedUpAt ?? null,
     })),
   );
   const rows = sql`json_to_recordset(${input}::json) as x(external_id text, email text, name text, company text, plan text, mrr_cents int, owner_id int, status text, milestone int, signed_up_at timestamptz)`;

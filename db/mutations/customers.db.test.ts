@@ -4,14 +4,27 @@ import { executeAction } from "@/lib/actions/execute";
 import { db } from "../index";
 import { auditLog, customers } from "../schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "../testing/factories";
-import { changeOwner, churnCustomer, createCustomer as createCustomerAction, reactivateCustomer, updateCustomer } from "./customers";
+import {
+  changeOwner,
+  churnCustomer,
+  createCustomer as createCustomerAction,
+  reactivateCustomer,
+  updateCustomer,
+} from "./customers";
 
 type Member = ReturnType<typeof asSessionMember>;
 let csm: Member;
 let viewer: Member;
 let formerColleague: Member;
 
-const valid = { name: "Zeynep Kaya", email: "zeynep@anka.example", company: "Anka A.Ş.", plan: "growth", mrr: "1200.50", ownerId: "" };
+const valid = {
+  name: "Zeynep Kaya",
+  email: "zeynep@anka.example",
+  company: "Anka A.Ş.",
+  plan: "growth",
+  mrr: "1200.50",
+  ownerId: "",
+};
 
 beforeAll(async () => {
   csm = asSessionMember(await createMember({ role: "csm" }));
@@ -25,8 +38,21 @@ describe("customers", () => {
     expect(result).toMatchObject({ ok: true, message: "Zeynep Kaya added." });
     const id = (result.ok && (result.data as { id: number }).id) || 0;
     const [row] = await db.select().from(customers).where(eq(customers.id, id));
-    expect(row).toMatchObject({ mrrCents: 120_050, milestone: 1, ownerId: csm.id, email: "zeynep@anka.example", status: "active" });
-    expect((await db.select().from(auditLog).where(eq(auditLog.entityId, String(id)))).map((a) => a.action)).toEqual(["customer.created"]);
+    expect(row).toMatchObject({
+      mrrCents: 120_050,
+      milestone: 1,
+      ownerId: csm.id,
+      email: "zeynep@anka.example",
+      status: "active",
+    });
+    expect(
+      (
+        await db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.entityId, String(id)))
+      ).map((a) => a.action),
+    ).toEqual(["customer.created"]);
   });
 
   it.each([
@@ -50,16 +76,30 @@ describe("customers", () => {
 
   it("a deactivated member cannot become an owner", async () => {
     const customer = await createCustomer();
-    const result = await executeAction(changeOwner, csm, { customerId: String(customer.id), ownerId: String(formerColleague.id) });
+    const result = await executeAction(changeOwner, csm, {
+      customerId: String(customer.id),
+      ownerId: String(formerColleague.id),
+    });
     expect(!result.ok && result.fieldErrors?.ownerId).toEqual(["Choose an active team member as owner."]);
   });
 
   it("editing changes the fields and keeps before/after in the audit log", async () => {
     const customer = await createCustomer({ name: "Old Name", mrrCents: 100 });
-    const result = await executeAction(updateCustomer, csm, { ...valid, email: "", customerId: String(customer.id), name: "New Name" });
+    const result = await executeAction(updateCustomer, csm, {
+      ...valid,
+      email: "",
+      customerId: String(customer.id),
+      name: "New Name",
+    });
     expect(result).toMatchObject({ ok: true });
-    const [audit] = await db.select().from(auditLog).where(eq(auditLog.entityId, String(customer.id)));
-    expect(audit).toMatchObject({ action: "customer.updated", before: expect.objectContaining({ name: "Old Name", mrrCents: 100 }) });
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(customer.id)));
+    expect(audit).toMatchObject({
+      action: "customer.updated",
+      before: expect.objectContaining({ name: "Old Name", mrrCents: 100 }),
+    });
     expect(audit.after).toMatchObject({ name: "New Name", mrrCents: 120_050 });
   });
 
@@ -67,10 +107,14 @@ describe("customers", () => {
     const customer = await createCustomer();
     const noReason = await executeAction(churnCustomer, csm, { customerId: String(customer.id), reason: "" });
     expect(!noReason.ok && noReason.fieldErrors?.reason).toEqual(["Say why the customer churned."]);
-    expect(await executeAction(churnCustomer, csm, { customerId: String(customer.id), reason: "Moved to a competitor" })).toMatchObject({ ok: true });
+    expect(
+      await executeAction(churnCustomer, csm, { customerId: String(customer.id), reason: "Moved to a competitor" }),
+    ).toMatchObject({ ok: true });
     const [churned] = await db.select().from(customers).where(eq(customers.id, customer.id));
     expect(churned).toMatchObject({ status: "churned", churnReason: "Moved to a competitor" });
-    expect(await executeAction(reactivateCustomer, csm, { customerId: String(customer.id) })).toMatchObject({ ok: true });
+    expect(await executeAction(reactivateCustomer, csm, { customerId: String(customer.id) })).toMatchObject({
+      ok: true,
+    });
     const [active] = await db.select().from(customers).where(eq(customers.id, customer.id));
     expect(active).toMatchObject({ status: "active", churnedAt: null });
   });

@@ -17,7 +17,10 @@ import { refreshRisk } from "./risk";
 
 async function assertOwner(tx: Queryable, ownerId: number | null) {
   if (ownerId === null) return;
-  const [owner] = await tx.select({ id: members.id }).from(members).where(and(eq(members.id, ownerId), eq(members.active, true)));
+  const [owner] = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.id, ownerId), eq(members.active, true)));
   if (!owner) throw new ValidationError("Unknown owner.", { ownerId: ["Choose an active team member as owner."] });
 }
 
@@ -59,7 +62,8 @@ export async function findEmailConflicts(
   items.forEach((item, index) => {
     if (typeof item.email !== "string" || typeof item.externalId !== "string") return;
     const owner = owners.find((o) => o.email === (item.email as string).toLowerCase());
-    if (owner && owner.external_id !== item.externalId && !conflicts.some((c) => c.index === index)) conflicts.push({ index });
+    if (owner && owner.external_id !== item.externalId && !conflicts.some((c) => c.index === index))
+      conflicts.push({ index });
   });
   return conflicts.sort((a, b) => a.index - b.index);
 }
@@ -71,7 +75,14 @@ async function lockCustomer(tx: Queryable, customerId: number) {
 }
 
 function columns(input: CustomerInput) {
-  return { name: input.name, email: input.email, company: input.company, plan: input.plan, mrrCents: input.mrr, ownerId: input.ownerId };
+  return {
+    name: input.name,
+    email: input.email,
+    company: input.company,
+    plan: input.plan,
+    mrrCents: input.mrr,
+    ownerId: input.ownerId,
+  };
 }
 
 /**
@@ -98,7 +109,14 @@ export async function insertCustomer(
       convertedAt: milestone >= CONVERTED_MILESTONE ? signedUpAt : null,
     })
     .returning();
-  await tx.insert(milestoneChanges).values({ customerId: row.id, fromMilestone: null, toMilestone: milestone, at: signedUpAt, actorId: actor.id, ...history });
+  await tx.insert(milestoneChanges).values({
+    customerId: row.id,
+    fromMilestone: null,
+    toMilestone: milestone,
+    at: signedUpAt,
+    actorId: actor.id,
+    ...history,
+  });
   await recordAudit(tx, actor, { action: "customer.created", entityType: "customer", entityId: row.id, after: row });
   return row;
 }
@@ -121,8 +139,18 @@ export const updateCustomer = defineAction({
     const before = await lockCustomer(tx, input.customerId);
     await assertOwner(tx, input.ownerId);
     await assertEmailFree(tx, input.email, before.id);
-    const [after] = await tx.update(customers).set({ ...columns(input), updatedAt: sql`now()` }).where(eq(customers.id, before.id)).returning();
-    await recordAudit(tx, member, { action: "customer.updated", entityType: "customer", entityId: before.id, before, after });
+    const [after] = await tx
+      .update(customers)
+      .set({ ...columns(input), updatedAt: sql`now()` })
+      .where(eq(customers.id, before.id))
+      .returning();
+    await recordAudit(tx, member, {
+      action: "customer.updated",
+      entityType: "customer",
+      entityId: before.id,
+      before,
+      after,
+    });
     return { message: `${after.name} saved.`, data: { id: after.id } };
   },
 });
@@ -134,7 +162,10 @@ export const changeOwner = defineAction({
     const before = await lockCustomer(tx, input.customerId);
     await assertOwner(tx, input.ownerId);
     if (before.ownerId === input.ownerId) return { message: "The owner is unchanged." };
-    await tx.update(customers).set({ ownerId: input.ownerId, updatedAt: sql`now()` }).where(eq(customers.id, before.id));
+    await tx
+      .update(customers)
+      .set({ ownerId: input.ownerId, updatedAt: sql`now()` })
+      .where(eq(customers.id, before.id));
     await recordAudit(tx, member, {
       action: "customer.owner_changed",
       entityType: "customer",
@@ -174,7 +205,10 @@ export const reactivateCustomer = defineAction({
   async run(input, { member, tx }) {
     const before = await lockCustomer(tx, input.customerId);
     if (before.status === "active") throw new ValidationError(`${before.name} is already active.`);
-    await tx.update(customers).set({ status: "active", churnedAt: null, churnReason: null, updatedAt: sql`now()` }).where(eq(customers.id, before.id));
+    await tx
+      .update(customers)
+      .set({ status: "active", churnedAt: null, churnReason: null, updatedAt: sql`now()` })
+      .where(eq(customers.id, before.id));
     await refreshRisk(tx, [before.id]);
     await recordAudit(tx, member, {
       action: "customer.reactivated",

@@ -20,7 +20,10 @@ export const logDelightMoment = defineAction({
         .from(interactions)
         .innerJoin(interactionTypes, eq(interactionTypes.id, interactions.typeId))
         .where(and(eq(interactions.id, input.promptInteractionId), eq(interactions.customerId, input.customerId)));
-      if (!prompt) throw new ValidationError("Unknown prompt.", { promptInteractionId: ["That interaction does not belong to this customer."] });
+      if (!prompt)
+        throw new ValidationError("Unknown prompt.", {
+          promptInteractionId: ["That interaction does not belong to this customer."],
+        });
     }
     const { interaction } = await recordInteraction(tx, member, {
       customerId: input.customerId,
@@ -49,7 +52,12 @@ export const logDelightMoment = defineAction({
         actorId: member.id,
       })
       .returning();
-    await recordAudit(tx, member, { action: "delight.logged", entityType: "delight_moment", entityId: moment.id, after: moment });
+    await recordAudit(tx, member, {
+      action: "delight.logged",
+      entityType: "delight_moment",
+      entityId: moment.id,
+      after: moment,
+    });
     return { message: "Delight moment logged.", data: { id: moment.id, customerId: input.customerId } };
   },
 });

@@ -53,7 +53,11 @@ describe("logging an interaction", () => {
   it("back-dated praise (+2) from 30 days ago adds 2·½ = 1", async () => {
     const customer = await createCustomer({ milestone: 10 });
     const at = new Date(Date.now() - 30 * DAY);
-    await executeAction(logInteraction, csm, complaint(customer.id, { typeKey: "praise", occurredAt: at.toISOString() }));
+    await executeAction(
+      logInteraction,
+      csm,
+      complaint(customer.id, { typeKey: "praise", occurredAt: at.toISOString() }),
+    );
     expect((await balanceOf(customer.id)).balance).toBeCloseTo(1, 4);
   });
 
@@ -65,8 +69,16 @@ describe("logging an interaction", () => {
 
   it("a purchase moves a subscribed customer (4) to converted (7) with history; a later content view does not move it back", async () => {
     const customer = await createCustomer({ milestone: 4 });
-    await executeAction(logInteraction, csm, complaint(customer.id, { typeKey: "purchase", summary: "Bought the annual plan" }));
-    await executeAction(logInteraction, csm, complaint(customer.id, { typeKey: "content_view", summary: "Read the blog" }));
+    await executeAction(
+      logInteraction,
+      csm,
+      complaint(customer.id, { typeKey: "purchase", summary: "Bought the annual plan" }),
+    );
+    await executeAction(
+      logInteraction,
+      csm,
+      complaint(customer.id, { typeKey: "content_view", summary: "Read the blog" }),
+    );
     const { customer: after } = await balanceOf(customer.id);
     expect(after.milestone).toBe(7);
     expect(after.convertedAt).not.toBeNull();
@@ -77,11 +89,21 @@ describe("logging an interaction", () => {
   it.each([
     ["an empty summary", { summary: "  " }, "summary", "Write a short summary of what happened."],
     ["an over-long summary", { summary: "x".repeat(501) }, "summary", "Keep the summary under 500 characters."],
-    ["a date two days ahead", { occurredAt: new Date(Date.now() + 2 * DAY).toISOString() }, "occurredAt", "The date is more than a day in the future."],
+    [
+      "a date two days ahead",
+      { occurredAt: new Date(Date.now() + 2 * DAY).toISOString() },
+      "occurredAt",
+      "The date is more than a day in the future.",
+    ],
     ["a date that is no date", { occurredAt: "yesterday-ish" }, "occurredAt", "Enter a valid date and time."],
     ["an unknown type", { typeKey: "telepathy" }, "typeKey", "Choose a type from the list."],
     ["an unknown channel", { channel: "pigeon" }, "channel", "Choose a channel from the list."],
-    ["a non-numeric weight", { weight: "lots" }, "weight", "The weight must be a number between −100 and 100, or empty for the type's default."],
+    [
+      "a non-numeric weight",
+      { weight: "lots" },
+      "weight",
+      "The weight must be a number between −100 and 100, or empty for the type's default.",
+    ],
   ])("%s is refused at its field and nothing is written", async (_label, overrides, field, message) => {
     const customer = await createCustomer();
     const before = await writeFingerprint();
@@ -110,7 +132,10 @@ describe("editing and deleting an interaction", () => {
     const customer = await createCustomer({ milestone: 10 });
     const logged = await executeAction(logInteraction, csm, complaint(customer.id));
     const id = String((logged.ok && (logged.data as { id: number }).id) || 0);
-    const edited = await executeAction(editInteraction, csm, { ...complaint(customer.id, { typeKey: "praise" }), interactionId: id });
+    const edited = await executeAction(editInteraction, csm, {
+      ...complaint(customer.id, { typeKey: "praise" }),
+      interactionId: id,
+    });
     expect(edited).toMatchObject({ ok: true });
     expect((await balanceOf(customer.id)).balance).toBeCloseTo(2, 6);
     const deleted = await executeAction(deleteInteraction, csm, { interactionId: id });
@@ -130,7 +155,8 @@ describe("editing and deleting an interaction", () => {
     const refused = await executeAction(deleteInteraction, otherCsm, { interactionId: id });
     expect(refused).toEqual({
       ok: false,
-      message: "You can edit or delete only interactions you logged in the last 24 hours. An admin can change older ones.",
+      message:
+        "You can edit or delete only interactions you logged in the last 24 hours. An admin can change older ones.",
     });
     expect(await writeFingerprint()).toEqual(before);
     expect(await executeAction(deleteInteraction, admin, { interactionId: id })).toMatchObject({ ok: true });

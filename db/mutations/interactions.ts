@@ -31,7 +31,14 @@ async function findType(tx: Queryable, key: string) {
 }
 
 /** Adds (sign +1) or removes (sign −1) one interaction's effect on its customer's ledger. */
-async function applyToLedger(tx: Queryable, customerId: number, weight: number, at: Date, halfLives: HalfLives, sign: 1 | -1) {
+async function applyToLedger(
+  tx: Queryable,
+  customerId: number,
+  weight: number,
+  at: Date,
+  halfLives: HalfLives,
+  sign: 1 | -1,
+) {
   const delta = contribution(weight, at, halfLives);
   if (delta.creditAcc === 0 && delta.debtAcc === 0) return;
   await tx
@@ -127,7 +134,12 @@ export async function recordInteraction(tx: Queryable, actor: Actor, input: NewI
     .where(eq(customers.id, customer.id));
   await advanceByType(tx, customer, type, input.occurredAt, actor.id, row.id, input.source);
   await refreshRisk(tx, [customer.id]);
-  await recordAudit(tx, actor, { action: "interaction.logged", entityType: "interaction", entityId: row.id, after: row });
+  await recordAudit(tx, actor, {
+    action: "interaction.logged",
+    entityType: "interaction",
+    entityId: row.id,
+    after: row,
+  });
   return { interaction: row, type };
 }
 
@@ -174,7 +186,14 @@ export const editInteraction = defineAction({
     const type = await findType(tx, input.typeKey);
     const { ledger } = await getSettings(["ledger"], tx);
     const before = existing.interaction;
-    await applyToLedger(tx, customer.id, before.weightOverride ?? existing.type.defaultWeight, before.occurredAt, ledger, -1);
+    await applyToLedger(
+      tx,
+      customer.id,
+      before.weightOverride ?? existing.type.defaultWeight,
+      before.occurredAt,
+      ledger,
+      -1,
+    );
     const [after] = await tx
       .update(interactions)
       .set({
@@ -191,7 +210,13 @@ export const editInteraction = defineAction({
     await refreshLastActivity(tx, customer.id);
     await advanceByType(tx, customer, type, input.occurredAt, member.id, after.id);
     await refreshRisk(tx, [customer.id]);
-    await recordAudit(tx, member, { action: "interaction.edited", entityType: "interaction", entityId: after.id, before, after });
+    await recordAudit(tx, member, {
+      action: "interaction.edited",
+      entityType: "interaction",
+      entityId: after.id,
+      before,
+      after,
+    });
     return { message: "Interaction updated." };
   },
 });
@@ -204,11 +229,23 @@ export const deleteInteraction = defineAction({
     const customer = await lockCustomer(tx, existing.interaction.customerId);
     const { ledger } = await getSettings(["ledger"], tx);
     const before = existing.interaction;
-    await applyToLedger(tx, customer.id, before.weightOverride ?? existing.type.defaultWeight, before.occurredAt, ledger, -1);
+    await applyToLedger(
+      tx,
+      customer.id,
+      before.weightOverride ?? existing.type.defaultWeight,
+      before.occurredAt,
+      ledger,
+      -1,
+    );
     await tx.delete(interactions).where(and(eq(interactions.id, before.id), eq(interactions.customerId, customer.id)));
     await refreshLastActivity(tx, customer.id);
     await refreshRisk(tx, [customer.id]);
-    await recordAudit(tx, member, { action: "interaction.deleted", entityType: "interaction", entityId: before.id, before });
+    await recordAudit(tx, member, {
+      action: "interaction.deleted",
+      entityType: "interaction",
+      entityId: before.id,
+      before,
+    });
     return { message: "Interaction deleted." };
   },
 });

@@ -22,7 +22,10 @@ export const saveJourneyModel = defineAction({
     let modelId = input.modelId;
     let before: unknown = null;
     if (modelId === null) {
-      const [taken] = await tx.select({ id: journeyModels.id }).from(journeyModels).where(eq(journeyModels.key, input.key ?? ""));
+      const [taken] = await tx
+        .select({ id: journeyModels.id })
+        .from(journeyModels)
+        .where(eq(journeyModels.key, input.key ?? ""));
       if (taken) throw new ValidationError("Key in use.", { key: ["Another model already uses this key."] });
       const [created] = await tx
         .insert(journeyModels)
@@ -40,7 +43,9 @@ export const saveJourneyModel = defineAction({
       await tx.update(journeyModels).set({ isDefault: true }).where(eq(journeyModels.id, modelId));
     }
     // Stages keep their ids by position, so links to a stage survive a rename.
-    await tx.delete(journeyStages).where(and(eq(journeyStages.modelId, modelId), gte(journeyStages.position, stages.length)));
+    await tx
+      .delete(journeyStages)
+      .where(and(eq(journeyStages.modelId, modelId), gte(journeyStages.position, stages.length)));
     for (const [position, stage] of stages.entries()) {
       await tx
         .insert(journeyStages)

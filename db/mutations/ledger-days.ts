@@ -11,7 +11,13 @@ function ledgerDay(at: Date): number {
 }
 
 /** Adds (sign +1) or takes out (sign −1) one interaction's contribution on its day. */
-export async function addToLedgerDay(tx: Queryable, customerId: number, at: Date, delta: LedgerAccumulators, sign: 1 | -1): Promise<void> {
+export async function addToLedgerDay(
+  tx: Queryable,
+  customerId: number,
+  at: Date,
+  delta: LedgerAccumulators,
+  sign: 1 | -1,
+): Promise<void> {
   await tx.execute(sql`
     insert into ledger_days (customer_id, day, credit_acc, debt_acc)
     values (${customerId}, ${ledgerDay(at)}, ${sign * delta.creditAcc}, ${sign * delta.debtAcc})
@@ -40,7 +46,8 @@ export async function rebuildLedger(
   halfLives: HalfLives,
   { range, andCustomers }: { range?: { from: number; to: number }; andCustomers: boolean },
 ): Promise<void> {
-  const inRange = (column: string) => (range ? sql`${sql.raw(column)} between ${range.from} and ${range.to}` : sql`true`);
+  const inRange = (column: string) =>
+    range ? sql`${sql.raw(column)} between ${range.from} and ${range.to}` : sql`true`;
   const c = contributionSql(halfLives);
   // Every write locks its customer first: holding customers here makes writers wait instead of deadlocking on ledger_days.
   if (andCustomers) await tx.execute(sql`lock table customers in exclusive mode`);

@@ -16,8 +16,13 @@ async function lockMember(tx: Queryable, memberId: number) {
 /** A team keeps at least one active admin: nobody can lock everyone out of Settings. */
 async function assertAnotherAdmin(tx: Queryable, memberId: number) {
   // Lock every active admin row so two concurrent demotions cannot both pass this check.
-  const admins = await tx.select({ id: members.id }).from(members).where(and(eq(members.role, "admin"), eq(members.active, true), ne(members.id, memberId))).for("update");
-  if (admins.length === 0) throw new ValidationError("This is the last active admin: make someone else an admin first.");
+  const admins = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.role, "admin"), eq(members.active, true), ne(members.id, memberId)))
+    .for("update");
+  if (admins.length === 0)
+    throw new ValidationError("This is the last active admin: make someone else an admin first.");
 }
 
 const publicFields = ({ passwordHash: _hash, ...rest }: typeof members.$inferSelect) => rest;
@@ -30,9 +35,19 @@ export const addMember = defineAction({
     if (taken) throw new ValidationError("Email in use.", { email: ["A member with this email already exists."] });
     const [created] = await tx
       .insert(members)
-      .values({ name: input.name, email: input.email, role: input.role, passwordHash: await hashPassword(input.password) })
+      .values({
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        passwordHash: await hashPassword(input.password),
+      })
       .returning();
-    await recordAudit(tx, member, { action: "member.added", entityType: "member", entityId: created.id, after: publicFields(created) });
+    await recordAudit(tx, member, {
+      action: "member.added",
+      entityType: "member",
+      entityId: created.id,
+      after: publicFields(created),
+    });
     return { message: `${created.name} can now sign in as ${created.role}.` };
   },
 });
@@ -44,8 +59,18 @@ export const changeMemberRole = defineAction({
     const before = await lockMember(tx, input.memberId);
     if (before.role === input.role) return { message: "The role is unchanged." };
     if (before.role === "admin" && before.active) await assertAnotherAdmin(tx, before.id);
-    const [after] = await tx.update(members).set({ role: input.role, updatedAt: sql`now()` }).where(eq(members.id, before.id)).returning();
-    await recordAudit(tx, member, { action: "member.role_changed", entityType: "member", entityId: before.id, before: { role: before.role }, after: { role: after.role } });
+    const [after] = await tx
+      .update(members)
+      .set({ role: input.role, updatedAt: sql`now()` })
+      .where(eq(members.id, before.id))
+      .returning();
+    await recordAudit(tx, member, {
+      action: "member.role_changed",
+      entityType: "member",
+      entityId: before.id,
+      before: { role: before.role },
+      after: { role: after.role },
+    });
     return { message: `${after.name} is now ${after.role}.` };
   },
 });
@@ -57,8 +82,22 @@ export const setMemberActive = defineAction({
     const before = await lockMember(tx, input.memberId);
     if (before.active === input.active) return { message: "Nothing to change." };
     if (!input.active && before.role === "admin") await assertAnotherAdmin(tx, before.id);
-    const [after] = await tx.update(members).set({ active: input.active, updatedAt: sql`now()` }).where(eq(members.id, before.id)).returning();
-    await recordAudit(tx, member, { action: input.active ? "member.reactivated" : "member.deactivated", entityType: "member", entityId: before.id, before: { active: before.active }, after: { active: after.active } });
-    return { message: input.active ? `${after.name} can sign in again.` : `${after.name} is deactivated and signed out on their next request.` };
+    const [after] = await tx
+      .update(members)
+      .set({ active: input.active, updatedAt: sql`now()` })
+      .where(eq(members.id, before.id))
+      .returning();
+    await recordAudit(tx, member, {
+      action: input.active ? "member.reactivated" : "member.deactivated",
+      entityType: "member",
+      entityId: before.id,
+      before: { active: before.active },
+      after: { active: after.active },
+    });
+    return {
+      message: input.active
+        ? `${after.name} can sign in again.`
+        : `${after.name} is deactivated and signed out on their next request.`,
+    };
   },
 });

@@ -31,7 +31,10 @@ export async function moveMilestone(
       milestone: change.to,
       milestoneAt: change.at,
       peakMilestone: sql`greatest(${customers.peakMilestone}, ${change.to})`,
-      convertedAt: change.to >= CONVERTED_MILESTONE ? sql`coalesce(${customers.convertedAt}, ${change.at.toISOString()}::timestamptz)` : undefined,
+      convertedAt:
+        change.to >= CONVERTED_MILESTONE
+          ? sql`coalesce(${customers.convertedAt}, ${change.at.toISOString()}::timestamptz)`
+          : undefined,
       updatedAt: sql`now()`,
     })
     .where(eq(customers.id, change.customerId));
@@ -59,7 +62,9 @@ export const setMilestone = defineAction({
       .for("update");
     if (!customer) throw new NotFoundError("The customer");
     if (customer.milestone === input.milestone) {
-      throw new ValidationError("Nothing to change.", { milestone: [`${customer.name} is already at ${milestoneLabel(input.milestone)}.`] });
+      throw new ValidationError("Nothing to change.", {
+        milestone: [`${customer.name} is already at ${milestoneLabel(input.milestone)}.`],
+      });
     }
     await moveMilestone(tx, {
       customerId: customer.id,

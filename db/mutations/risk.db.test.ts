@@ -53,10 +53,17 @@ describe("risk on the seeded book", () => {
       const entries = byCustomer.get(c.id) ?? [];
       const balance = balanceFromInteractions(entries, at, ledger);
       const monthAgo = new Date(at.getTime() - 30 * DAY);
-      const balanceMonthAgo = balanceFromInteractions(entries.filter((e) => e.at <= monthAgo), monthAgo, ledger);
+      const balanceMonthAgo = balanceFromInteractions(
+        entries.filter((e) => e.at <= monthAgo),
+        monthAgo,
+        ledger,
+      );
       const lastInbound = Math.max(...entries.filter((e) => e.direction === "inbound").map((e) => e.at.getTime()));
       const unanswered = entries.filter(
-        (e) => e.direction === "outbound" && e.at.getTime() > at.getTime() - risk.fatigueWindowDays * DAY && e.at.getTime() > lastInbound,
+        (e) =>
+          e.direction === "outbound" &&
+          e.at.getTime() > at.getTime() - risk.fatigueWindowDays * DAY &&
+          e.at.getTime() > lastInbound,
       ).length;
       const expected =
         c.status === "active"
@@ -80,7 +87,10 @@ describe("risk on the seeded book", () => {
   });
 
   it("the risk list counts exactly up to the cap past the page, then says there are more", async () => {
-    const [{ atRisk }] = await queryRows<{ atRisk: number }>(db, sql`select count(*)::int as "atRisk" from customers where status = 'active' and risk_score > 0`);
+    const [{ atRisk }] = await queryRows<{ atRisk: number }>(
+      db,
+      sql`select count(*)::int as "atRisk" from customers where status = 'active' and risk_score > 0`,
+    );
     expect(atRisk).toBeGreaterThan(20);
     const exact = await getRiskList({ sort: "risk", direction: "desc", page: 1, pageSize: 10 });
     expect({ total: exact.total, more: exact.more }).toEqual({ total: atRisk, more: false });
@@ -93,13 +103,30 @@ describe("risk on the seeded book", () => {
   it("each at-risk customer's three drivers are the debits of the last 365 days with the most negative w·2^(−age/90), overrides included", async () => {
     const overridden = await createCustomer({ milestone: 9 });
     const csm = asSessionMember(await createMember({ role: "csm" }));
-    for (const [typeKey, daysAgo, weight] of [["complaint", 5, ""], ["login", 200, "-9"], ["bug_report", 1, ""], ["complaint", 400, ""], ["outage", 60, ""]] as const) {
+    for (const [typeKey, daysAgo, weight] of [
+      ["complaint", 5, ""],
+      ["login", 200, "-9"],
+      ["bug_report", 1, ""],
+      ["complaint", 400, ""],
+      ["outage", 60, ""],
+    ] as const) {
       const logged = await executeAction(logInteraction, csm, {
-        customerId: String(overridden.id), typeKey, occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(), channel: "email", direction: "inbound", summary: typeKey, weight,
+        customerId: String(overridden.id),
+        typeKey,
+        occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+        channel: "email",
+        direction: "inbound",
+        summary: typeKey,
+        weight,
       });
       expect(logged.ok).toBe(true);
     }
-    const top = await db.select({ id: customers.id }).from(customers).where(gt(customers.riskScore, 0)).orderBy(desc(customers.riskScore)).limit(25);
+    const top = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(gt(customers.riskScore, 0))
+      .orderBy(desc(customers.riskScore))
+      .limit(25);
     const ids = [...top.map((c) => c.id), overridden.id];
     const drivers = await getRiskDrivers(ids);
     const raw = await queryRows<{ id: string; customer_id: number; weight: number; at: string }>(
@@ -114,7 +141,10 @@ describe("risk on the seeded book", () => {
         .map((r) => ({ id: Number(r.id), impact: r.weight * 2 ** (-(now - new Date(r.at).getTime()) / DAY / 90) }))
         .sort((a, b) => a.impact - b.impact || b.id - a.id)
         .slice(0, 3);
-      expect((drivers.get(id) ?? []).map((d) => d.id), `customer ${id}`).toEqual(expected.map((e) => e.id));
+      expect(
+        (drivers.get(id) ?? []).map((d) => d.id),
+        `customer ${id}`,
+      ).toEqual(expected.map((e) => e.id));
     }
     // complaint −3·2^(−5/90) ≈ −2.89, login overridden −9·2^(−200/90) ≈ −1.93, outage −2·2^(−60/90) ≈ −1.26; bug report −0.99 is 4th, the 400-day complaint too old
     expect((drivers.get(overridden.id) ?? []).map((d) => d.typeKey)).toEqual(["complaint", "login", "outage"]);
@@ -160,7 +190,9 @@ describe("the maintained ledger stays exact", () => {
             if (result.ok) logged.push((result.data as { id: number }).id);
           } else if (logged.length > 0) {
             const [id] = logged.splice(op.pick % logged.length, 1);
-            expect(await executeAction(deleteInteraction, csm, { interactionId: String(id) })).toMatchObject({ ok: true });
+            expect(await executeAction(deleteInteraction, csm, { interactionId: String(id) })).toMatchObject({
+              ok: true,
+            });
           }
         }
         const now = new Date();
@@ -178,16 +210,37 @@ describe("the maintained ledger stays exact", () => {
   it("changing a weight and the half-lives in Settings recomputes every balance from raw rows", async () => {
     const admin = asSessionMember(await createMember({ role: "admin" }));
     const customer = await createCustomer({ milestone: 9 });
-    for (const [typeKey, daysAgo] of [["complaint", 10], ["praise", 40], ["complaint", 100]] as const) {
+    for (const [typeKey, daysAgo] of [
+      ["complaint", 10],
+      ["praise", 40],
+      ["complaint", 100],
+    ] as const) {
       await executeAction(logInteraction, csm, {
-        customerId: String(customer.id), typeKey, occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(), channel: "email", direction: "inbound", summary: "x",
+        customerId: String(customer.id),
+        typeKey,
+        occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+        channel: "email",
+        direction: "inbound",
+        summary: "x",
       });
     }
     const { risk } = DEFAULT_SETTINGS;
     const result = await executeAction(updateScoring, admin, {
-      creditHalfLifeDays: "15", debtHalfLifeDays: "60", silenceDays: String(risk.silenceDays), fatigueContacts: String(risk.fatigueContacts),
-      fatigueWindowDays: String(risk.fatigueWindowDays), debtWeight: "1", trendWeight: "0.5", silenceWeight: "1", fatigueWeight: "2",
-      atRiskScore: "3", executiveMrr: "2000", queueDays: "14", askCapacity: "2", candidateBalance: "2", "weight.complaint": "-6",
+      creditHalfLifeDays: "15",
+      debtHalfLifeDays: "60",
+      silenceDays: String(risk.silenceDays),
+      fatigueContacts: String(risk.fatigueContacts),
+      fatigueWindowDays: String(risk.fatigueWindowDays),
+      debtWeight: "1",
+      trendWeight: "0.5",
+      silenceWeight: "1",
+      fatigueWeight: "2",
+      atRiskScore: "3",
+      executiveMrr: "2000",
+      queueDays: "14",
+      askCapacity: "2",
+      candidateBalance: "2",
+      "weight.complaint": "-6",
     });
     expect(result).toMatchObject({ ok: true });
     const now = new Date();

@@ -5,7 +5,6 @@ import { getSettings } from "../queries/settings";
 import { decayNowSql } from "../queries/ledger-sql";
 import { rebuildLedger } from "./ledger-days";
 
-
 function onlyCustomers(column: SQL, customerIds?: readonly number[]): SQL {
   return customerIds ? sql`${column} = any(${`{${customerIds.join(",")}}`}::int[])` : sql`true`;
 }
@@ -17,7 +16,11 @@ function onlyCustomers(column: SQL, customerIds?: readonly number[]): SQL {
  * moved by no more than `minChange` are left alone: the periodic refresh then rewrites only
  * customers whose standing really changed, not the whole table every time.
  */
-export async function refreshRisk(tx: Queryable, customerIds?: readonly number[], { minChange = 0 } = {}): Promise<void> {
+export async function refreshRisk(
+  tx: Queryable,
+  customerIds?: readonly number[],
+  { minChange = 0 } = {},
+): Promise<void> {
   if (customerIds && customerIds.length === 0) return;
   const { ledger, risk } = await getSettings(["ledger", "risk"], tx);
   const hc = ledger.creditHalfLifeDays;
@@ -96,7 +99,10 @@ const RISK_REFRESH_LOCK_ID = 4_820_114;
 /** Refreshes every customer's risk unless another process is doing it right now. */
 export async function refreshAllRisk(): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${RISK_REFRESH_LOCK_ID}) as locked`);
+    const [lock] = await queryRows<{ locked: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${RISK_REFRESH_LOCK_ID}) as locked`,
+    );
     if (!lock.locked) return false;
     await refreshRisk(tx, undefined, { minChange: PERIODIC_MIN_CHANGE });
     return true;

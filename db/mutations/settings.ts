@@ -18,7 +18,9 @@ export const updateScoring = defineAction({
     const { weights, errors } = typeWeights(input);
     if (Object.keys(errors).length > 0) throw new ValidationError("Some weights are invalid.", errors);
     const before = await getSettings(["ledger", "risk", "delight", "advocacy"], tx);
-    const types = await tx.select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight }).from(interactionTypes);
+    const types = await tx
+      .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
+      .from(interactionTypes);
     const unknown = Object.keys(weights).filter((key) => !types.some((t) => t.key === key));
     if (unknown.length > 0) throw new ValidationError(`Unknown interaction types: ${unknown.join(", ")}.`);
 
@@ -46,7 +48,10 @@ export const updateScoring = defineAction({
     }
     const changedTypes = types.filter((t) => weights[t.key] !== undefined && weights[t.key] !== t.weight);
     for (const type of changedTypes) {
-      await tx.update(interactionTypes).set({ defaultWeight: weights[type.key] }).where(eq(interactionTypes.id, type.id));
+      await tx
+        .update(interactionTypes)
+        .set({ defaultWeight: weights[type.key] })
+        .where(eq(interactionTypes.id, type.id));
     }
     await recomputeLedger(tx);
     await refreshRisk(tx);
@@ -57,6 +62,8 @@ export const updateScoring = defineAction({
       before: { ...before, weights: Object.fromEntries(changedTypes.map((t) => [t.key, t.weight])) },
       after: { ...after, weights: Object.fromEntries(changedTypes.map((t) => [t.key, weights[t.key]])) },
     });
-    return { message: `Scoring saved. Every balance and risk score was recomputed${changedTypes.length ? ` (${changedTypes.length} weights changed)` : ""}.` };
+    return {
+      message: `Scoring saved. Every balance and risk score was recomputed${changedTypes.length ? ` (${changedTypes.length} weights changed)` : ""}.`,
+    };
   },
 });

@@ -84,7 +84,10 @@ export async function getRosterPage(query: RosterQuery): Promise<{ entries: Rost
     ) ?? sql`true`;
   const [entries, [{ total }]] = await Promise.all([
     rosterEntries(where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${query.q ? ENTRIES_WITH_CUSTOMERS : sql`role_assignments ra`} where ${ON_ROSTER} and ${where}`),
+    queryRows<{ total: number }>(
+      db,
+      sql`select count(*)::int as total from ${query.q ? ENTRIES_WITH_CUSTOMERS : sql`role_assignments ra`} where ${ON_ROSTER} and ${where}`,
+    ),
   ]);
   return { entries, total };
 }
@@ -110,7 +113,13 @@ export async function getRosterSummary() {
  * only the leaders are joined to their names: joining first hashed all 100,000 customers (178 → 9 ms).
  */
 export async function getLeaderboard(limit = 10) {
-  return queryRows<{ customer_id: number; customer_name: string; activities: number; referrals: number; last_activity: string }>(
+  return queryRows<{
+    customer_id: number;
+    customer_name: string;
+    activities: number;
+    referrals: number;
+    last_activity: string;
+  }>(
     db,
     sql`with leaders as (
           select a.customer_id, count(*)::int as activities, (count(*) filter (where a.kind = 'referred_customer'))::int as referrals, max(a.occurred_at) as last_activity
@@ -127,7 +136,15 @@ export async function getLeaderboard(limit = 10) {
 
 /** Referred customers with their advocate and how far they have come since. */
 export async function getReferrals(limit = 25) {
-  return queryRows<{ customer_id: number; customer_name: string; milestone: number; status: string; signed_up_at: string; advocate_id: number; advocate_name: string }>(
+  return queryRows<{
+    customer_id: number;
+    customer_name: string;
+    milestone: number;
+    status: string;
+    signed_up_at: string;
+    advocate_id: number;
+    advocate_name: string;
+  }>(
     db,
     sql`select c.id as customer_id, c.name as customer_name, c.milestone::int as milestone, c.status::text as status, c.signed_up_at::text as signed_up_at,
           a.id as advocate_id, a.name as advocate_name
@@ -143,7 +160,15 @@ export async function getReferrals(limit = 25) {
 export async function getCandidates(limit = 20) {
   const { ledger, advocacy } = await getSettings(["ledger", "advocacy"]);
   const balance = balanceSql(ledger);
-  return queryRows<{ id: number; name: string; company: string | null; milestone: number; mrr_cents: number; balance: number; spoke_up: boolean }>(
+  return queryRows<{
+    id: number;
+    name: string;
+    company: string | null;
+    milestone: number;
+    mrr_cents: number;
+    balance: number;
+    spoke_up: boolean;
+  }>(
     db,
     sql`select * from (
           select customers.id, customers.name, customers.company, customers.milestone::int as milestone, customers.mrr_cents, ${balance}::float8 as balance,
@@ -160,7 +185,14 @@ export async function getCandidates(limit = 20) {
 
 export async function getAdvocateActivity(customerId: number) {
   const [activities, asks] = await Promise.all([
-    queryRows<{ id: number; kind: string; occurred_at: string; note: string; referred_id: number | null; referred_name: string | null }>(
+    queryRows<{
+      id: number;
+      kind: string;
+      occurred_at: string;
+      note: string;
+      referred_id: number | null;
+      referred_name: string | null;
+    }>(
       db,
       sql`select a.id, a.kind::text as kind, a.occurred_at::text as occurred_at, a.note, r.id as referred_id, r.name as referred_name
           from community_activities a left join customers r on r.id = a.referred_customer_id

@@ -5,7 +5,16 @@ import { apiTokens, members } from "../schema";
 
 export async function listApiTokens() {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, scopes: apiTokens.scopes, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, createdBy: members.name })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      scopes: apiTokens.scopes,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+      createdBy: members.name,
+    })
     .from(apiTokens)
     .leftJoin(members, eq(members.id, apiTokens.createdById))
     .orderBy(desc(apiTokens.createdAt));

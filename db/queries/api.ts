@@ -24,10 +24,22 @@ export async function getCustomerForApi(id: number) {
     mrrCents: customer.mrrCents,
     status: customer.status,
     owner: customer.ownerId ? { id: customer.ownerId, name: row.ownerName } : null,
-    milestone: { number: customer.milestone, label: milestoneLabel(customer.milestone), reachedAt: customer.milestoneAt.toISOString() },
-    stages: Object.fromEntries(models.map((model) => [model.key, stageForMilestone(model.stages, customer.milestone)?.name ?? null])),
+    milestone: {
+      number: customer.milestone,
+      label: milestoneLabel(customer.milestone),
+      reachedAt: customer.milestoneAt.toISOString(),
+    },
+    stages: Object.fromEntries(
+      models.map((model) => [model.key, stageForMilestone(model.stages, customer.milestone)?.name ?? null]),
+    ),
     balance: Number(row.balance.toFixed(4)),
-    risk: { score: customer.riskScore, trend30Days: customer.riskTrend, fatigued: customer.fatigued, daysSilent: daysSince(customer.lastInboundAt), computedAt: customer.riskComputedAt?.toISOString() ?? null },
+    risk: {
+      score: customer.riskScore,
+      trend30Days: customer.riskTrend,
+      fatigued: customer.fatigued,
+      daysSilent: daysSince(customer.lastInboundAt),
+      computedAt: customer.riskComputedAt?.toISOString() ?? null,
+    },
     signedUpAt: customer.signedUpAt.toISOString(),
     churnedAt: customer.churnedAt?.toISOString() ?? null,
     referredById: customer.referredById,
@@ -36,9 +48,17 @@ export async function getCustomerForApi(id: number) {
 
 /** GET /api/v1/risk: the debt-risk list, most at risk first. */
 export async function getRiskForApi({ limit, page, ownerEmail }: { limit: number; page: number; ownerEmail?: string }) {
-  const [owner] = ownerEmail ? await db.select({ id: members.id }).from(members).where(eq(members.email, ownerEmail)) : [];
+  const [owner] = ownerEmail
+    ? await db.select({ id: members.id }).from(members).where(eq(members.email, ownerEmail))
+    : [];
   if (ownerEmail && !owner) return { total: 0, more: false, page, customers: [] };
-  const { rows, total, more } = await getRiskList({ ownerId: owner?.id, sort: "risk", direction: "desc", page, pageSize: limit });
+  const { rows, total, more } = await getRiskList({
+    ownerId: owner?.id,
+    sort: "risk",
+    direction: "desc",
+    page,
+    pageSize: limit,
+  });
   return {
     total,
     more,

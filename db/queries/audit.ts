@@ -3,7 +3,14 @@ import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { db } from "../index";
 import { auditLog } from "../schema";
 
-export type AuditQuery = { actorId?: number; entityType?: string; from?: Date; to?: Date; page: number; pageSize: number };
+export type AuditQuery = {
+  actorId?: number;
+  entityType?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+};
 
 /** The audit log, newest first, filtered by member, entity and date (read only: rows are never changed). */
 export async function getAuditLog(query: AuditQuery) {
@@ -15,8 +22,17 @@ export async function getAuditLog(query: AuditQuery) {
   ];
   const where = and(...conditions);
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return { rows, total };
 }

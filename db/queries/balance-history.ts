@@ -14,7 +14,12 @@ type LedgerState = { id: number; creditAcc: number; debtAcc: number };
  * them: reads at most one ledger_days row per customer and day, however many interactions that
  * day had.
  */
-export async function getDailyBalances(customers: readonly LedgerState[], halfLives: HalfLives, days = 90, now = new Date()): Promise<Map<number, BalancePoint[]>> {
+export async function getDailyBalances(
+  customers: readonly LedgerState[],
+  halfLives: HalfLives,
+  days = 90,
+  now = new Date(),
+): Promise<Map<number, BalancePoint[]>> {
   const result = new Map<number, BalancePoint[]>();
   if (customers.length === 0) return result;
   const firstDay = Math.floor(now.getTime() / DAY_MS) - (days - 1);
@@ -32,7 +37,11 @@ export async function getDailyBalances(customers: readonly LedgerState[], halfLi
   // The same days for every customer: their labels and decay factors are worked out once.
   const window = Array.from({ length: days }, (_, i) => {
     const day = firstDay + i;
-    return { day, label: new Date(day * DAY_MS).toISOString().slice(0, 10), decay: decayAt(new Date(Math.min((day + 1) * DAY_MS, now.getTime())), halfLives) };
+    return {
+      day,
+      label: new Date(day * DAY_MS).toISOString().slice(0, 10),
+      decay: decayAt(new Date(Math.min((day + 1) * DAY_MS, now.getTime())), halfLives),
+    };
   });
   for (const customer of customers) {
     const added = addedByCustomer.get(customer.id) ?? new Map<number, { credit: number; debt: number }>();

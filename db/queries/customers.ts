@@ -33,7 +33,8 @@ export async function listCustomers(query: CustomerListQuery) {
     conditions.push(sql`${customerSearchText(customers)} like ${containsPattern(q.toLowerCase())}`);
   }
   if (query.ownerId) conditions.push(eq(customers.ownerId, query.ownerId));
-  if (query.milestoneRange) conditions.push(sql`${customers.milestone} between ${query.milestoneRange.from} and ${query.milestoneRange.to}`);
+  if (query.milestoneRange)
+    conditions.push(sql`${customers.milestone} between ${query.milestoneRange.from} and ${query.milestoneRange.to}`);
   if (query.status) conditions.push(eq(customers.status, query.status));
   if (query.plan) conditions.push(eq(customers.plan, query.plan));
   if (query.balanceBelow !== undefined) conditions.push(sql`${balance} < ${query.balanceBelow}`);
@@ -72,7 +73,10 @@ export async function listCustomers(query: CustomerListQuery) {
       .orderBy(sql`${order(sortColumn[query.sort])} ${nulls}`, order(customers.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(customers).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(customers)
+      .where(where),
   ]);
   return { rows, total };
 }

@@ -6,7 +6,14 @@ import { containsPattern } from "./search";
 import { getSettings } from "./settings";
 
 /** The debit kinds a gesture can answer (PRODUCT.md, "Delight moments"). */
-export const QUEUE_TYPES = ["complaint", "bug_report", "error_hit", "support_ticket", "social_mention", "slow_response"] as const;
+export const QUEUE_TYPES = [
+  "complaint",
+  "bug_report",
+  "error_hit",
+  "support_ticket",
+  "social_mention",
+  "slow_response",
+] as const;
 
 export type QueueItem = {
   interaction_id: number;
@@ -32,9 +39,22 @@ export type QueueItem = {
  * time index) end on some day D, so the page in (day, MRR) order holds debits of days up to D
  * only; just those days are sorted (30 ms).
  */
-export async function getDelightQueue({ page, pageSize = 30, ownerId, q }: { page: number; pageSize?: number; ownerId?: number; q?: string }) {
+export async function getDelightQueue({
+  page,
+  pageSize = 30,
+  ownerId,
+  q,
+}: {
+  page: number;
+  pageSize?: number;
+  ownerId?: number;
+  q?: string;
+}) {
   const { delight } = await getSettings(["delight"]);
-  const queueTypeIds = sql`array(select id from interaction_types where key in (${sql.join(QUEUE_TYPES.map((key) => sql`${key}`), sql`, `)}))`;
+  const queueTypeIds = sql`array(select id from interaction_types where key in (${sql.join(
+    QUEUE_TYPES.map((key) => sql`${key}`),
+    sql`, `,
+  )}))`;
   const debits = sql`interactions i join customers c on c.id = i.customer_id`;
   const waiting = sql`i.type_id = any(${queueTypeIds})
       and i.occurred_at > now() - make_interval(days => ${delight.queueDays})
@@ -63,7 +83,16 @@ export async function getDelightQueue({ page, pageSize = 30, ownerId, q }: { pag
 }
 
 export async function getDebitForDelight(interactionId: number) {
-  const [row] = await queryRows<{ id: number; customer_id: number; customer_name: string; label: string; summary: string; channel: string; occurred_at: string; answered: boolean }>(
+  const [row] = await queryRows<{
+    id: number;
+    customer_id: number;
+    customer_name: string;
+    label: string;
+    summary: string;
+    channel: string;
+    occurred_at: string;
+    answered: boolean;
+  }>(
     db,
     sql`select i.id::int as id, i.customer_id, c.name as customer_name, t.label, i.summary, i.channel::text as channel, i.occurred_at::text as occurred_at,
           exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id) as answered
@@ -134,5 +163,8 @@ export async function getDelightLog({ page, pageSize = 20 }: { page: number; pag
     ),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from delight_moments`),
   ]);
-  return { rows: rows.map((r) => ({ ...r, balance_before: Number(r.balance_before), balance_after: Number(r.balance_after) })), total };
+  return {
+    rows: rows.map((r) => ({ ...r, balance_before: Number(r.balance_before), balance_after: Number(r.balance_after) })),
+    total,
+  };
 }

@@ -10,8 +10,22 @@ const PAGE = 2000;
 export async function exportCustomersPage(afterId: number | null) {
   const { ledger } = await getSettings(["ledger"]);
   const rows = await queryRows<{
-    id: number; external_id: string | null; name: string; email: string | null; company: string | null; plan: string; mrr_cents: number;
-    status: string; milestone: number; owner: string | null; signed_up_at: string; churned_at: string | null; balance: number; risk_score: number; fatigued: boolean; last_inbound_at: string | null;
+    id: number;
+    external_id: string | null;
+    name: string;
+    email: string | null;
+    company: string | null;
+    plan: string;
+    mrr_cents: number;
+    status: string;
+    milestone: number;
+    owner: string | null;
+    signed_up_at: string;
+    churned_at: string | null;
+    balance: number;
+    risk_score: number;
+    fatigued: boolean;
+    last_inbound_at: string | null;
   }>(
     db,
     sql`select customers.id, customers.external_id, customers.name, customers.email, customers.company, customers.plan, customers.mrr_cents, customers.status::text as status,
@@ -24,10 +38,25 @@ export async function exportCustomersPage(afterId: number | null) {
 }
 
 /** One keyset page of interactions in [from, to), oldest first. */
-export async function exportInteractionsPage(range: { from: Date; to: Date }, after: { at: string; id: number } | null) {
+export async function exportInteractionsPage(
+  range: { from: Date; to: Date },
+  after: { at: string; id: number } | null,
+) {
   const rows = await queryRows<{
-    id: number; at_key: string; occurred_at: string; customer_id: number; customer_external_id: string | null; customer_name: string; type: string; weight: number;
-    direction: string; channel: string; summary: string; source: string; external_id: string | null; actor: string | null;
+    id: number;
+    at_key: string;
+    occurred_at: string;
+    customer_id: number;
+    customer_external_id: string | null;
+    customer_name: string;
+    type: string;
+    weight: number;
+    direction: string;
+    channel: string;
+    summary: string;
+    source: string;
+    external_id: string | null;
+    actor: string | null;
   }>(
     db,
     sql`select i.id::int as id, i.occurred_at::text as at_key, to_char(i.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as occurred_at,

@@ -5,7 +5,12 @@ import { interactionTypes } from "../schema";
 
 export async function listInteractionTypes() {
   return db
-    .select({ key: interactionTypes.key, label: interactionTypes.label, weight: interactionTypes.defaultWeight, impliesMilestone: interactionTypes.impliesMilestone })
+    .select({
+      key: interactionTypes.key,
+      label: interactionTypes.label,
+      weight: interactionTypes.defaultWeight,
+      impliesMilestone: interactionTypes.impliesMilestone,
+    })
     .from(interactionTypes)
     .orderBy(asc(interactionTypes.label));
 }

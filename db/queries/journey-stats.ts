@@ -40,7 +40,9 @@ export async function getStageSnapshot(model: JourneyModelWithStages, filters: J
     return {
       stageId: stage.id,
       now: inStage.reduce((sum, r) => sum + r.customers, 0),
-      reached: rows.filter((r) => Math.max(r.peak, r.milestone) >= stage.fromMilestone).reduce((sum, r) => sum + r.customers, 0),
+      reached: rows
+        .filter((r) => Math.max(r.peak, r.milestone) >= stage.fromMilestone)
+        .reduce((sum, r) => sum + r.customers, 0),
       credit: inStage.reduce((sum, r) => sum + Number(r.credit), 0),
       debt: inStage.reduce((sum, r) => sum + Number(r.debt), 0),
     };
@@ -48,16 +50,35 @@ export async function getStageSnapshot(model: JourneyModelWithStages, filters: J
   return { stages, total: rows.reduce((sum, r) => sum + r.customers, 0) };
 }
 
-export type StageHistory = { stageId: number; medianDays: number | null; regressions: number; onTrack: number; behind: number; stuck: number };
-export type HistoryStats = { computedAt: string; weekStarts: string[]; stages: StageHistory[]; weekly: Record<number, number[]> };
+export type StageHistory = {
+  stageId: number;
+  medianDays: number | null;
+  regressions: number;
+  onTrack: number;
+  behind: number;
+  stuck: number;
+};
+export type HistoryStats = {
+  computedAt: string;
+  weekStarts: string[];
+  stages: StageHistory[];
+  weekly: Record<number, number[]>;
+};
 
 /**
  * What needs the milestone history: visits to each stage (runs of changes inside its range),
  * their median length, moves back out of the stage, how long the current visit has lasted against
  * the stage's target, and the stage sizes at the end of each of the last 52 weeks.
  */
-export async function computeHistoryStats(runner: Queryable, model: JourneyModelWithStages, filters: JourneyFilters): Promise<HistoryStats> {
-  const [{ start }] = await queryRows<{ start: string }>(runner, sql`select (date_trunc('week', now()) - interval '${sql.raw(String(WEEKS - 1))} weeks')::text as start`);
+export async function computeHistoryStats(
+  runner: Queryable,
+  model: JourneyModelWithStages,
+  filters: JourneyFilters,
+): Promise<HistoryStats> {
+  const [{ start }] = await queryRows<{ start: string }>(
+    runner,
+    sql`select (date_trunc('week', now()) - interval '${sql.raw(String(WEEKS - 1))} weeks')::text as start`,
+  );
   const visits = sql`
     st as (select id, position, from_milestone, to_milestone, target_days from journey_stages where model_id = ${model.id}),
     ch as (
@@ -72,7 +93,14 @@ export async function computeHistoryStats(runner: Queryable, model: JourneyModel
         lead(position) over (partition by customer_id order by at, id) as next_position
       from marked where prev_stage is distinct from stage_id)`;
   const [stageRows, weeklyRows] = await Promise.all([
-    queryRows<{ stage_id: number; median_days: number | null; regressions: number; on_track: number; behind: number; stuck: number }>(
+    queryRows<{
+      stage_id: number;
+      median_days: number | null;
+      regressions: number;
+      on_track: number;
+      behind: number;
+      stuck: number;
+    }>(
       runner,
       sql`with ${visits}
         select st.id as stage_id,
@@ -104,7 +132,9 @@ export async function computeHistoryStats(runner: Queryable, model: JourneyModel
   const startDate = new Date(start);
   return {
     computedAt: new Date().toISOString(),
-    weekStarts: Array.from({ length: WEEKS }, (_, k) => new Date(startDate.getTime() + k * 604_800_000).toISOString().slice(0, 10)),
+    weekStarts: Array.from({ length: WEEKS }, (_, k) =>
+      new Date(startDate.getTime() + k * 604_800_000).toISOString().slice(0, 10),
+    ),
     stages: model.stages.map((stage) => {
       const row = stageRows.find((r) => r.stage_id === stage.id);
       return {
@@ -130,7 +160,13 @@ export async function getHistoryStats(model: JourneyModelWithStages, filters: Jo
   const [rollup] = await db
     .select()
     .from(journeyRollups)
-    .where(and(eq(journeyRollups.modelId, model.id), eq(journeyRollups.filtersKey, filtersKey), gt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS))));
+    .where(
+      and(
+        eq(journeyRollups.modelId, model.id),
+        eq(journeyRollups.filtersKey, filtersKey),
+        gt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS)),
+      ),
+    );
   if (rollup) return rollup.stats as HistoryStats;
   const stats = await computeHistoryStats(db, model, filters);
   await saveRollup(db, model.id, stats, filtersKey);
@@ -145,13 +181,30 @@ export async function saveRollup(runner: Queryable, modelId: number, stats: Hist
     .onConflictDoUpdate({ target: [journeyRollups.modelId, journeyRollups.filtersKey], set: { stats, computedAt } });
   // A filter's stats are kept only while they may be served: the table holds the views of the last 15 minutes.
   if (filtersKey) {
-    await runner.delete(journeyRollups).where(and(ne(journeyRollups.filtersKey, ""), lt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS))));
+    await runner
+      .delete(journeyRollups)
+      .where(
+        and(ne(journeyRollups.filtersKey, ""), lt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS))),
+      );
   }
 }
 
 /** Customers now in one stage, with how long they have been in it: one page at a time. */
-export async function getStageCustomers(stage: { fromMilestone: number; toMilestone: number; targetDays: number }, filters: JourneyFilters, page: number, pageSize = 25) {
-  const rows = await queryRows<{ id: number; name: string; company: string | null; mrr_cents: number; milestone: number; owner_name: string | null; days_in_stage: number | null }>(
+export async function getStageCustomers(
+  stage: { fromMilestone: number; toMilestone: number; targetDays: number },
+  filters: JourneyFilters,
+  page: number,
+  pageSize = 25,
+) {
+  const rows = await queryRows<{
+    id: number;
+    name: string;
+    company: string | null;
+    mrr_cents: number;
+    milestone: number;
+    owner_name: string | null;
+    days_in_stage: number | null;
+  }>(
     db,
     sql`select c.id, c.name, c.company, c.mrr_cents, c.milestone, m.name as owner_name,
           (select floor(extract(epoch from (now() - min(mc.at))) / 86400)::int from milestone_changes mc
@@ -166,6 +219,8 @@ export async function getStageCustomers(stage: { fromMilestone: number; toMilest
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })
     .from(customers)
-    .where(sql`${customerConditions(filters, "customers")} and ${customers.milestone} between ${stage.fromMilestone} and ${stage.toMilestone}`);
+    .where(
+      sql`${customerConditions(filters, "customers")} and ${customers.milestone} between ${stage.fromMilestone} and ${stage.toMilestone}`,
+    );
   return { rows, total };
 }

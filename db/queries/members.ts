@@ -7,7 +7,14 @@ export type SessionMember = Pick<typeof members.$inferSelect, "id" | "name" | "e
 
 export async function findMemberForSignIn(email: string) {
   const [member] = await db
-    .select({ id: members.id, name: members.name, email: members.email, role: members.role, active: members.active, passwordHash: members.passwordHash })
+    .select({
+      id: members.id,
+      name: members.name,
+      email: members.email,
+      role: members.role,
+      active: members.active,
+      passwordHash: members.passwordHash,
+    })
     .from(members)
     .where(eq(members.email, email.trim().toLowerCase()))
     .limit(1);
@@ -33,5 +40,9 @@ export async function listMembers() {
 
 /** Members who can own customers: the owner pickers and filters. */
 export async function listActiveMembers() {
-  return db.select({ id: members.id, name: members.name, role: members.role }).from(members).where(eq(members.active, true)).orderBy(members.name);
+  return db
+    .select({ id: members.id, name: members.name, role: members.role })
+    .from(members)
+    .where(eq(members.active, true))
+    .orderBy(members.name);
 }

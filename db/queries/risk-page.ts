@@ -13,7 +13,10 @@ export type RiskPageRow = Awaited<ReturnType<typeof loadRiskPage>>["rows"][numbe
 
 /** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: five queries in all (settings, the list and its count, drivers, daily balances). */
 export async function loadRiskPage(query: RiskListQuery) {
-  const [{ rows, total, more }, { ledger, risk }] = await Promise.all([getRiskList(query), getSettings(["ledger", "risk"])]);
+  const [{ rows, total, more }, { ledger, risk }] = await Promise.all([
+    getRiskList(query),
+    getSettings(["ledger", "risk"]),
+  ]);
   const ids = rows.map((row) => row.id);
   const [drivers, histories] = await Promise.all([getRiskDrivers(ids), getDailyBalances(rows, ledger)]);
   const now = new Date();
@@ -21,7 +24,10 @@ export async function loadRiskPage(query: RiskListQuery) {
     total,
     more,
     rows: rows.map((row) => {
-      const rowDrivers = (drivers.get(row.id) ?? []).map((driver) => ({ ...driver, daysAgo: daysSince(driver.occurredAt, now) }));
+      const rowDrivers = (drivers.get(row.id) ?? []).map((driver) => ({
+        ...driver,
+        daysAgo: daysSince(driver.occurredAt, now),
+      }));
       const silentDays = daysSince(row.lastInboundAt, now);
       return {
         ...row,

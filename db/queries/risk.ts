@@ -22,12 +22,16 @@ export type RiskListQuery = {
   countAhead?: number;
 };
 
-function riskConditions(query: Pick<RiskListQuery, "ownerId" | "milestoneRange" | "plan" | "minMrrCents">): SQL | undefined {
+function riskConditions(
+  query: Pick<RiskListQuery, "ownerId" | "milestoneRange" | "plan" | "minMrrCents">,
+): SQL | undefined {
   return and(
     eq(customers.status, "active"),
     gt(customers.riskScore, 0),
     query.ownerId ? eq(customers.ownerId, query.ownerId) : undefined,
-    query.milestoneRange ? sql`${customers.milestone} between ${query.milestoneRange.from} and ${query.milestoneRange.to}` : undefined,
+    query.milestoneRange
+      ? sql`${customers.milestone} between ${query.milestoneRange.from} and ${query.milestoneRange.to}`
+      : undefined,
     query.plan ? eq(customers.plan, query.plan) : undefined,
     query.minMrrCents ? gte(customers.mrrCents, query.minMrrCents) : undefined,
   );
@@ -81,7 +85,15 @@ export async function getRiskList(query: RiskListQuery) {
 
 export type RiskRow = Awaited<ReturnType<typeof getRiskList>>["rows"][number];
 
-export type RiskDriver = { customerId: number; id: number; label: string; typeKey: string; summary: string; occurredAt: string; impact: number };
+export type RiskDriver = {
+  customerId: number;
+  id: number;
+  label: string;
+  typeKey: string;
+  summary: string;
+  occurredAt: string;
+  impact: number;
+};
 
 /**
  * The three interactions that weigh most on each customer's debt now (decayed), in one query.
@@ -95,7 +107,15 @@ export async function getRiskDrivers(customerIds: readonly number[]): Promise<Ma
   const ids = `{${[...new Set(customerIds)].join(",")}}`;
   const columns = sql`i.customer_id, i.id, t.label, t.key as type_key, i.summary, i.occurred_at,
     coalesce(i.weight_override, t.default_weight) * power(2::float8, -extract(epoch from (now() - i.occurred_at)) / 86400.0 / ${ledger.debtHalfLifeDays}::float8) as impact`;
-  const rows = await queryRows<{ customer_id: number; id: string; label: string; type_key: string; summary: string; occurred_at: string; impact: number }>(
+  const rows = await queryRows<{
+    customer_id: number;
+    id: string;
+    label: string;
+    type_key: string;
+    summary: string;
+    occurred_at: string;
+    impact: number;
+  }>(
     db,
     sql`select customer_id, id::text as id, label, type_key, summary, occurred_at::text as occurred_at, impact from (
         select candidates.*, row_number() over (partition by customer_id order by impact asc, id desc) as rank from (
@@ -116,7 +136,15 @@ export async function getRiskDrivers(customerIds: readonly number[]): Promise<Ma
   );
   for (const row of rows) {
     const list = result.get(row.customer_id) ?? [];
-    list.push({ customerId: row.customer_id, id: Number(row.id), label: row.label, typeKey: row.type_key, summary: row.summary, occurredAt: row.occurred_at, impact: Number(row.impact) });
+    list.push({
+      customerId: row.customer_id,
+      id: Number(row.id),
+      label: row.label,
+      typeKey: row.type_key,
+      summary: row.summary,
+      occurredAt: row.occurred_at,
+      impact: Number(row.impact),
+    });
     result.set(row.customer_id, list);
   }
   return result;
@@ -126,7 +154,10 @@ export async function getRiskDrivers(customerIds: readonly number[]): Promise<Ma
 export async function getMrrAtRisk() {
   const { risk } = await getSettings(["risk"]);
   const [row] = await db
-    .select({ customers: sql<number>`count(*)::int`, mrrCents: sql<number>`coalesce(sum(${customers.mrrCents}), 0)::bigint` })
+    .select({
+      customers: sql<number>`count(*)::int`,
+      mrrCents: sql<number>`coalesce(sum(${customers.mrrCents}), 0)::bigint`,
+    })
     .from(customers)
     .where(and(eq(customers.status, "active"), gte(customers.riskScore, risk.atRiskScore)));
   return { customers: row.customers, mrrCents: Number(row.mrrCents), threshold: risk.atRiskScore };

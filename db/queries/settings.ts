@@ -9,13 +9,25 @@ import { settings } from "../schema";
 const readAllSettings = cache(() => db.select().from(settings));
 
 /** Team settings with defaults for anything missing or unreadable. */
-export async function getSettings<K extends SettingsKey>(keys: readonly K[], runner: Queryable = db): Promise<Pick<Settings, K>> {
-  const rows = runner === db ? await readAllSettings() : await runner.select().from(settings).where(inArray(settings.key, keys as unknown as string[]));
+export async function getSettings<K extends SettingsKey>(
+  keys: readonly K[],
+  runner: Queryable = db,
+): Promise<Pick<Settings, K>> {
+  const rows =
+    runner === db
+      ? await readAllSettings()
+      : await runner
+          .select()
+          .from(settings)
+          .where(inArray(settings.key, keys as unknown as string[]));
   const result = {} as Pick<Settings, K>;
   for (const key of keys) {
     // Stored values over defaults, so a setting added later gets its default and keeps the rest.
     const stored = rows.find((row) => row.key === key)?.value;
-    const parsed = settingsSchema[key].safeParse({ ...DEFAULT_SETTINGS[key], ...(typeof stored === "object" ? stored : {}) });
+    const parsed = settingsSchema[key].safeParse({
+      ...DEFAULT_SETTINGS[key],
+      ...(typeof stored === "object" ? stored : {}),
+    });
     result[key] = (parsed.success ? parsed.data : DEFAULT_SETTINGS[key]) as Settings[K];
   }
   return result;

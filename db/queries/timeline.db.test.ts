@@ -26,7 +26,12 @@ beforeAll(async () => {
   for (const [typeKey, daysAgo] of plan) {
     const at = new Date(Date.now() - daysAgo * DAY - 1000);
     const result = await executeAction(logInteraction, csm, {
-      customerId: String(customerId), typeKey, occurredAt: at.toISOString(), channel: "email", direction: "inbound", summary: `${typeKey} ${daysAgo}`,
+      customerId: String(customerId),
+      typeKey,
+      occurredAt: at.toISOString(),
+      channel: "email",
+      direction: "inbound",
+      summary: `${typeKey} ${daysAgo}`,
     });
     expect(result.ok).toBe(true);
     logged.push({ weight: weights[typeKey], at });
@@ -79,10 +84,17 @@ describe("balance over time", () => {
     expect(points).toHaveLength(90);
     for (const point of points) {
       const end = new Date(Math.min(Date.parse(point.day) + DAY, now.getTime()));
-      const expected = balanceFromInteractions(logged.filter((e) => e.at < end), end, DEFAULT_SETTINGS.ledger);
+      const expected = balanceFromInteractions(
+        logged.filter((e) => e.at < end),
+        end,
+        DEFAULT_SETTINGS.ledger,
+      );
       expect(point.balance).toBeCloseTo(expected, 6);
     }
-    const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(interactions).where(eq(interactions.customerId, customerId));
+    const [{ count }] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(interactions)
+      .where(eq(interactions.customerId, customerId));
     expect(count).toBe(121);
   });
 });

@@ -2,7 +2,16 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { db, queryRows } from "../index";
 
-export const TIMELINE_KINDS = ["all", "interactions", "credits", "debits", "milestones", "delight", "community", "account"] as const;
+export const TIMELINE_KINDS = [
+  "all",
+  "interactions",
+  "credits",
+  "debits",
+  "milestones",
+  "delight",
+  "community",
+  "account",
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export type TimelineEntry = {
@@ -66,7 +75,17 @@ function before(cursor: Cursor | null, at: SQL, rank: number, id: SQL): SQL {
  * activity they carry), milestone changes, role changes and account events. Keyset-paged: every
  * branch reads at most one page through its index, so 50,000 interactions cost what ten do.
  */
-export async function getTimeline({ customerId, kind, cursor, limit = 50 }: { customerId: number; kind: TimelineKind; cursor?: string; limit?: number }) {
+export async function getTimeline({
+  customerId,
+  kind,
+  cursor,
+  limit = 50,
+}: {
+  customerId: number;
+  kind: TimelineKind;
+  cursor?: string;
+  limit?: number;
+}) {
   const after = decodeCursor(cursor);
   const take = limit + 1;
   const branches: SQL[] = [];
@@ -75,7 +94,15 @@ export async function getTimeline({ customerId, kind, cursor, limit = 50 }: { cu
   if (wants("interactions", "credits", "debits", "delight", "community")) {
     const weight = sql`coalesce(i.weight_override, t.default_weight)`;
     const filter =
-      kind === "credits" ? sql`${weight} > 0` : kind === "debits" ? sql`${weight} < 0` : kind === "delight" ? sql`d.id is not null` : kind === "community" ? sql`ca.id is not null` : sql`true`;
+      kind === "credits"
+        ? sql`${weight} > 0`
+        : kind === "debits"
+          ? sql`${weight} < 0`
+          : kind === "delight"
+            ? sql`d.id is not null`
+            : kind === "community"
+              ? sql`ca.id is not null`
+              : sql`true`;
     branches.push(sql`(select case when d.id is not null then 'delight' when ca.id is not null then 'community' else 'interaction' end as kind,
         i.id::text as id, 3 as rank, i.occurred_at as at, ${AT_TEXT(sql`i.occurred_at`)} as at_text,
         case when d.id is not null then 'Delight moment' when ca.id is not null then 'Community: ' || replace(ca.kind::text, '_', ' ') else t.label end as title,
@@ -147,6 +174,7 @@ export async function getTimeline({ customerId, kind, cursor, limit = 50 }: { cu
     toMilestone: row.to_milestone,
     recent: row.recent,
   }));
-  const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.at_text, rank: last.rank, id: Number(last.id) }) : null;
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ at: last.at_text, rank: last.rank, id: Number(last.id) }) : null;
   return { entries, nextCursor };
 }

@@ -114,7 +114,9 @@ export const communityActivities = pgTable(
   (t) => [
     index("community_activities_customer_idx").on(t.customerId, t.occurredAt.desc().nullsFirst()),
     index("community_activities_occurred_idx").on(t.occurredAt),
-    index("community_activities_interaction_idx").on(t.interactionId).where(sql`${t.interactionId} is not null`),
+    index("community_activities_interaction_idx")
+      .on(t.interactionId)
+      .where(sql`${t.interactionId} is not null`),
   ],
 );
 

@@ -71,9 +71,15 @@ export const customers = pgTable(
     uniqueIndex("customers_email_key").on(sql`lower(${t.email})`),
     index("customers_status_milestone_idx").on(t.status, t.milestone),
     index("customers_owner_status_milestone_idx").on(t.ownerId, t.status, t.milestone),
-    index("customers_churned_at_idx").on(t.churnedAt).where(sql`${t.churnedAt} is not null`),
-    index("customers_referred_by_idx").on(t.referredById).where(sql`${t.referredById} is not null`),
-    index("customers_risk_idx").on(t.riskScore.desc().nullsFirst(), t.id).where(sql`${t.status} = 'active'`),
+    index("customers_churned_at_idx")
+      .on(t.churnedAt)
+      .where(sql`${t.churnedAt} is not null`),
+    index("customers_referred_by_idx")
+      .on(t.referredById)
+      .where(sql`${t.referredById} is not null`),
+    index("customers_risk_idx")
+      .on(t.riskScore.desc().nullsFirst(), t.id)
+      .where(sql`${t.status} = 'active'`),
     index("customers_name_idx").on(t.name, t.id),
     // Search anywhere in name, email or company (pg_trgm); db/queries/customers.ts matches this expression.
     index("customers_search_trgm_idx").using("gin", sql`(${customerSearchText(t)}) gin_trgm_ops`),

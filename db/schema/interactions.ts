@@ -76,12 +76,18 @@ export const interactions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("interactions_customer_timeline_idx").on(t.customerId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("interactions_customer_timeline_idx").on(
+      t.customerId,
+      t.occurredAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("interactions_type_occurred_idx").on(t.typeId, t.occurredAt),
     index("interactions_occurred_idx").on(t.occurredAt),
     // A customer's most recent interactions of one type: the debts that drive the risk list.
     index("interactions_customer_type_idx").on(t.customerId, t.typeId, t.occurredAt.desc().nullsFirst()),
-    index("interactions_weight_override_idx").on(t.customerId, t.occurredAt.desc().nullsFirst()).where(sql`${t.weightOverride} is not null`),
+    index("interactions_weight_override_idx")
+      .on(t.customerId, t.occurredAt.desc().nullsFirst())
+      .where(sql`${t.weightOverride} is not null`),
     uniqueIndex("interactions_source_external_id_key")
       .on(t.source, t.externalId)
       .where(sql`${t.externalId} is not null`),

@@ -33,7 +33,9 @@ export const journeyModels = pgTable(
   },
   (t) => [
     uniqueIndex("journey_models_key_key").on(t.key),
-    uniqueIndex("journey_models_one_default").on(t.isDefault).where(sql`${t.isDefault}`),
+    uniqueIndex("journey_models_one_default")
+      .on(t.isDefault)
+      .where(sql`${t.isDefault}`),
   ],
 );
 

@@ -1,4 +1,15 @@
-import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { members } from "./members";
 
 export const apiTokens = pgTable(
@@ -76,7 +87,10 @@ export const loginThrottles = pgTable(
     lastFailureAt: timestamp({ withTimezone: true }).notNull(),
     lockedUntil: timestamp({ withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("login_throttles_last_failure_idx").on(t.scope, t.lastFailureAt)],
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    index("login_throttles_last_failure_idx").on(t.scope, t.lastFailureAt),
+  ],
 );
 
 export type ApiToken = typeof apiTokens.$inferSelect;

@@ -8,7 +8,19 @@ const DAY = 86_400_000;
 const ADVANCE = [0, 0.9, 0.88, 0.88, 0.85, 0.85, 0.8, 0.97, 0.92, 0.88, 0.6, 0.65, 0.55];
 /** Days between reaching milestone m and m + 1 (index m). */
 const GAP_DAYS: [number, number][] = [
-  [0, 0], [1, 10], [1, 14], [2, 14], [2, 21], [2, 14], [3, 21], [1, 7], [7, 30], [20, 90], [15, 90], [10, 60], [10, 60],
+  [0, 0],
+  [1, 10],
+  [1, 14],
+  [2, 14],
+  [2, 21],
+  [2, 14],
+  [3, 21],
+  [1, 7],
+  [7, 30],
+  [20, 90],
+  [15, 90],
+  [10, 60],
+  [10, 60],
 ];
 /** The interaction that proves each milestone (index = milestone). */
 const EVIDENCE: Record<number, string[]> = {
@@ -58,7 +70,13 @@ export type GeneratedCustomer = {
   events: GeneratedEvent[];
 };
 
-const CHURN_REASONS = ["Too expensive", "Moved to a competitor", "Project ended", "Missing features", "Poor support experience"];
+const CHURN_REASONS = [
+  "Too expensive",
+  "Moved to a competitor",
+  "Project ended",
+  "Missing features",
+  "Poor support experience",
+];
 
 function pickPlan(random: Random) {
   const roll = random.next();
@@ -76,8 +94,17 @@ export function generateCustomer(random: Random, index: number, now: Date): Gene
   const last = random.pick(LAST_NAMES);
   const word = random.pick(COMPANY_WORDS);
   const company = `${word} ${random.pick(COMPANY_SUFFIXES)}`;
-  const domain = `${word.toLowerCase().normalize("NFD").replace(/[^a-z]/g, "") || "mail"}${index}.example`;
-  const email = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "") + `@${domain}`;
+  const domain = `${
+    word
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[^a-z]/g, "") || "mail"
+  }${index}.example`;
+  const email =
+    `${first}.${last}`
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[^a-z.]/g, "") + `@${domain}`;
   const plan = pickPlan(random);
   const troubled = random.chance(0.2);
   // Skewed towards older sign-ups: a book holds more customers who had time to move on.
@@ -104,7 +131,12 @@ export function generateCustomer(random: Random, index: number, now: Date): Gene
     if (milestone < CONVERTED_MILESTONE) {
       for (let i = random.int(0, 2); i > 0; i--) {
         const touch = new Date(at.getTime() + random.next() * (next.getTime() - at.getTime()));
-        events.push({ type: random.pick(["content_view", "social_engagement"]), at: touch, direction: "inbound", byOwner: false });
+        events.push({
+          type: random.pick(["content_view", "social_engagement"]),
+          at: touch,
+          direction: "inbound",
+          byOwner: false,
+        });
       }
     }
     milestone += 1;
@@ -129,7 +161,12 @@ export function generateCustomer(random: Random, index: number, now: Date): Gene
         const event = events[i];
         if (event.at > churnedAt || (event.milestone !== undefined && !kept.has(event.milestone))) events.splice(i, 1);
       }
-      events.push({ type: "cancellation_request", at: new Date(churnedAt.getTime() - random.between(1, 10) * DAY), direction: "inbound", byOwner: false });
+      events.push({
+        type: "cancellation_request",
+        at: new Date(churnedAt.getTime() - random.between(1, 10) * DAY),
+        direction: "inbound",
+        byOwner: false,
+      });
     }
   }
 
@@ -190,7 +227,11 @@ function addCustomerLife(
   const goesSilent = troubled && !churned && random.chance(0.6);
   const lastLogin = goesSilent ? new Date(now.getTime() - random.between(15, 60) * DAY) : end;
   const loginGap: [number, number] = troubled ? [3, 10] : [1, 5];
-  for (let t = from.getTime() + random.between(...loginGap) * DAY; t < lastLogin.getTime(); t += random.between(...loginGap) * DAY) {
+  for (
+    let t = from.getTime() + random.between(...loginGap) * DAY;
+    t < lastLogin.getTime();
+    t += random.between(...loginGap) * DAY
+  ) {
     events.push({ type: "login", at: new Date(t), direction: "inbound", byOwner: false });
   }
   for (let month = from.getTime(); month < end.getTime(); month += 30 * DAY) {
@@ -200,7 +241,12 @@ function addCustomerLife(
       if (!random.chance(pick(rates))) continue;
       const when = at();
       if (goesSilent && !OUTBOUND.has(type) && when > lastLogin) continue;
-      events.push({ type, at: when, direction: OUTBOUND.has(type) ? "outbound" : "inbound", byOwner: OUTBOUND.has(type) });
+      events.push({
+        type,
+        at: when,
+        direction: OUTBOUND.has(type) ? "outbound" : "inbound",
+        byOwner: OUTBOUND.has(type),
+      });
     }
     if (random.chance(1 / 3)) {
       const roll = random.next();
@@ -213,8 +259,18 @@ function addCustomerLife(
   // Over-contact: some silent customers get chased with emails nobody answers.
   if (goesSilent && random.chance(0.5)) {
     for (let i = random.int(3, 5); i > 0; i--) {
-      events.push({ type: "outbound_email", at: new Date(now.getTime() - random.between(1, 20) * DAY), direction: "outbound", byOwner: true });
+      events.push({
+        type: "outbound_email",
+        at: new Date(now.getTime() - random.between(1, 20) * DAY),
+        direction: "outbound",
+        byOwner: true,
+      });
     }
-    events.push({ type: "ignored_outreach", at: new Date(now.getTime() - random.between(1, 5) * DAY), direction: "outbound", byOwner: true });
+    events.push({
+      type: "ignored_outreach",
+      at: new Date(now.getTime() - random.between(1, 5) * DAY),
+      direction: "outbound",
+      byOwner: true,
+    });
   }
 }

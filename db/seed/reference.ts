@@ -45,7 +45,9 @@ export async function ensureReferenceData(): Promise<void> {
           position,
         })
         .returning({ id: journeyModels.id });
-      await tx.insert(journeyStages).values(model.stages.map((stage, index) => ({ ...stage, modelId: row.id, position: index })));
+      await tx
+        .insert(journeyStages)
+        .values(model.stages.map((stage, index) => ({ ...stage, modelId: row.id, position: index })));
     }
   });
 }

@@ -10,7 +10,13 @@ export async function createMember(overrides: Partial<typeof members.$inferInser
   const { password = "correct horse battery", ...values } = overrides;
   const [member] = await db
     .insert(members)
-    .values({ name: "Test Member", email: `member-${unique()}@example.test`, role: "csm", passwordHash: await hashPassword(password), ...values })
+    .values({
+      name: "Test Member",
+      email: `member-${unique()}@example.test`,
+      role: "csm",
+      passwordHash: await hashPassword(password),
+      ...values,
+    })
     .returning();
   return member;
 }
@@ -18,7 +24,13 @@ export async function createMember(overrides: Partial<typeof members.$inferInser
 export async function createCustomer(overrides: Partial<typeof customers.$inferInsert> = {}) {
   const [customer] = await db
     .insert(customers)
-    .values({ name: "Test Customer", email: `customer-${unique()}@example.test`, company: "Test GmbH", plan: "growth", ...overrides })
+    .values({
+      name: "Test Customer",
+      email: `customer-${unique()}@example.test`,
+      company: "Test GmbH",
+      plan: "growth",
+      ...overrides,
+    })
     .returning();
   return customer;
 }
@@ -42,11 +54,18 @@ export async function writeFingerprint(): Promise<Record<string, string>> {
     sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
   const version = (table: string) =>
-    sql.raw(table === "api_tokens" ? "hashtextextended((to_jsonb(t) - 'last_used_at')::text, 0)::numeric" : "t.xmin::text::numeric");
+    sql.raw(
+      table === "api_tokens"
+        ? "hashtextextended((to_jsonb(t) - 'last_used_at')::text, 0)::numeric"
+        : "t.xmin::text::numeric",
+    );
   const perTable = tables
     .map(({ name }) => name)
     .filter((name) => !CACHES.has(name))
-    .map((table) => sql`select ${table}::text as name, count(*) || ':' || coalesce(sum(${version(table)}), 0) as fingerprint from ${sql.identifier(table)} t`);
+    .map(
+      (table) =>
+        sql`select ${table}::text as name, count(*) || ':' || coalesce(sum(${version(table)}), 0) as fingerprint from ${sql.identifier(table)} t`,
+    );
   const rows = await queryRows<{ name: string; fingerprint: string }>(db, sql.join(perTable, sql` union all `));
   return Object.fromEntries(rows.map((r) => [r.name, r.fingerprint]));
 }

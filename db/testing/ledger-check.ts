@@ -11,7 +11,8 @@ import { getSettings } from "../queries/settings";
 export async function ledgerDrift(customerIds?: readonly number[]): Promise<{ days: number; accumulators: number }> {
   const { ledger } = await getSettings(["ledger"]);
   const epoch = new Date(LEDGER_EPOCH_MS).toISOString();
-  const only = (column: string) => (customerIds ? sql`${sql.raw(column)} = any(${`{${customerIds.join(",")}}`}::int[])` : sql`true`);
+  const only = (column: string) =>
+    customerIds ? sql`${sql.raw(column)} = any(${`{${customerIds.join(",")}}`}::int[])` : sql`true`;
   const [row] = await queryRows<{ days: number; accumulators: number }>(
     db,
     sql`with raw as (

@@ -11,12 +11,12 @@ export const LONE_SURROGATE = "\ud83d";
 export const STORABLE_SHAPES = [
   "'; drop table customers; --",
   "Robert'); DELETE FROM members; --",
-  "\" or \"1\"=\"1",
+  '" or "1"="1',
   "<script>alert('xss')</script>",
   "<img src=x onerror=alert(1)>",
   "javascript:alert(document.cookie)",
   "{{7*7}} ${7*7} %s%n",
-  "=HYPERLINK(\"http://x.example\",\"go\")",
+  '=HYPERLINK("http://x.example","go")',
   "Zoë Ångström — 日本語 مرحبا עברית",
   "\u202eevil.exe\u202c and a\u200bzero\u200dwidth",
   "👩‍👩‍👧‍👦 🏳️‍🌈 e\u0301 Z\u0351\u0352\u0353",
@@ -27,7 +27,23 @@ export const STORABLE_SHAPES = [
 export const UNSTORABLE_SHAPES = [`before${NUL}after`, `broken ${LONE_SURROGATE} emoji`, HUGE_TEXT] as const;
 
 /** Ids a forged form or a curious client may send. */
-export const ODD_IDS: unknown[] = ["99999999999", "2147483648", "-1", "0", "1e3", "0x10", "1.5", "abc", "%00", NUL, " ", ["1"], {}, true, 1e21];
+export const ODD_IDS: unknown[] = [
+  "99999999999",
+  "2147483648",
+  "-1",
+  "0",
+  "1e3",
+  "0x10",
+  "1.5",
+  "abc",
+  "%00",
+  NUL,
+  " ",
+  ["1"],
+  {},
+  true,
+  1e21,
+];
 
 const NASTY_STRINGS = [
   "",
@@ -66,10 +82,28 @@ const NASTY_STRINGS = [
   "undefined",
 ];
 
-const NON_STRINGS: unknown[] = [null, undefined, true, false, 0, -1, 99_999_999_999, Number.NaN, Number.POSITIVE_INFINITY, [], ["a"], [HUGE_TEXT], {}, { nested: { deeper: "<b>" } }];
+const NON_STRINGS: unknown[] = [
+  null,
+  undefined,
+  true,
+  false,
+  0,
+  -1,
+  99_999_999_999,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  [],
+  ["a"],
+  [HUGE_TEXT],
+  {},
+  { nested: { deeper: "<b>" } },
+];
 
 /** Any UTF-16 code unit, NUL and lone surrogates included. */
-const codeUnitString = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 40 });
+const codeUnitString = fc.string({
+  unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+  maxLength: 40,
+});
 
 /** One nasty value: from the pool, random code units, or two pool strings glued together. */
 export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -77,20 +111,39 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...NON_STRINGS) },
   { weight: 2, arbitrary: codeUnitString },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...NASTY_STRINGS), fc.constantFrom(...NASTY_STRINGS)).map(([a, b]) => `${a}${b}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...NASTY_STRINGS), fc.constantFrom(...NASTY_STRINGS))
+      .map(([a, b]) => `${a}${b}`),
+  },
 );
 
 /** Fields nobody's form sends, which a forged request may. */
-export const UNKNOWN_FIELDS = ["id", "actorId", "role", "createdAt", "__proto__", "constructor", "$ACTION_ID_x", "customerId", "status", "password"];
+export const UNKNOWN_FIELDS = [
+  "id",
+  "actorId",
+  "role",
+  "createdAt",
+  "__proto__",
+  "constructor",
+  "$ACTION_ID_x",
+  "customerId",
+  "status",
+  "password",
+];
 
 /**
  * An input for a form or API item with these fields: a valid one with one of its own fields
  * replaced (so some get stored and can be compared), a valid one with several fields replaced or
  * added, or an object made only of nasty values.
  */
-export function nastyInput(fields: readonly string[]): fc.Arbitrary<{ keepValid: boolean; fields: Record<string, unknown> }> {
+export function nastyInput(
+  fields: readonly string[],
+): fc.Arbitrary<{ keepValid: boolean; fields: Record<string, unknown> }> {
   const names = [...new Set([...fields, ...UNKNOWN_FIELDS])];
-  const some = (from: string[], maxKeys: number) => fc.dictionary(fc.constantFrom(...from), nastyValue, { minKeys: 1, maxKeys, noNullPrototype: true });
+  const some = (from: string[], maxKeys: number) =>
+    fc.dictionary(fc.constantFrom(...from), nastyValue, { minKeys: 1, maxKeys, noNullPrototype: true });
   return fc.oneof(
     { weight: 2, arbitrary: fc.record({ keepValid: fc.constant(true), fields: some([...fields], 1) }) },
     { weight: 1, arbitrary: fc.record({ keepValid: fc.constant(true), fields: some(names, 4) }) },

@@ -9,12 +9,24 @@ import path from "node:path";
  * test can stop and start it without disturbing any other test. Needs the server binaries
  * (Debian's postgresql package); as root, the server runs as the `postgres` OS user.
  */
-export type PrivatePostgres = { url: string; stop: () => void; start: () => void; restart: (pauseMs?: number) => Promise<void>; destroy: () => void };
+export type PrivatePostgres = {
+  url: string;
+  stop: () => void;
+  start: () => void;
+  restart: (pauseMs?: number) => Promise<void>;
+  destroy: () => void;
+};
 
 function serverBinaries(): string {
-  const candidates = process.env.PG_BIN ? [process.env.PG_BIN] : readdirSync("/usr/lib/postgresql").sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`);
+  const candidates = process.env.PG_BIN
+    ? [process.env.PG_BIN]
+    : readdirSync("/usr/lib/postgresql")
+        .sort()
+        .reverse()
+        .map((v) => `/usr/lib/postgresql/${v}/bin`);
   const found = candidates.find((dir) => existsSync(path.join(dir, "pg_ctl")));
-  if (!found) throw new Error("No PostgreSQL server binaries found (install Debian's postgresql package or set PG_BIN).");
+  if (!found)
+    throw new Error("No PostgreSQL server binaries found (install Debian's postgresql package or set PG_BIN).");
   return found;
 }
 
@@ -24,7 +36,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -41,7 +55,9 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     chownSync(folder, uid, gid);
   }
   const run = (tool: string, args: string[]) => {
-    const command = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]] as const : [path.join(bin, tool), args] as const;
+    const command = asRoot
+      ? (["runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]] as const)
+      : ([path.join(bin, tool), args] as const);
     execFileSync(command[0], command[1], { stdio: "pipe" });
   };
   const port = await freePort();

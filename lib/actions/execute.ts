@@ -9,7 +9,8 @@ import { formDataToObject } from "@/lib/validation/fields";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 /** The one shape every server action returns; forms start from `null`. */
-export type ActionResult<T = unknown> = { ok: true; message: string; data?: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
+export type ActionResult<T = unknown> =
+  { ok: true; message: string; data?: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 export type ActionContext = { member: SessionMember; tx: Transaction };
 
@@ -19,7 +20,9 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   run: (input: z.infer<S>, context: ActionContext) => Promise<{ message: string; data?: T }>;
 };
 
-export function defineAction<S extends z.ZodType, T = undefined>(definition: ActionDefinition<S, T>): ActionDefinition<S, T> {
+export function defineAction<S extends z.ZodType, T = undefined>(
+  definition: ActionDefinition<S, T>,
+): ActionDefinition<S, T> {
   return definition;
 }
 
@@ -35,7 +38,8 @@ export async function executeAction<S extends z.ZodType, T>(
   member: SessionMember,
   input: FormData | Record<string, unknown>,
 ): Promise<ActionResult<T>> {
-  if (!can(member.role, definition.permission)) return { ok: false, message: new ForbiddenError(definition.permission).message };
+  if (!can(member.role, definition.permission))
+    return { ok: false, message: new ForbiddenError(definition.permission).message };
   const parsed = definition.schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
   if (!parsed.success) {
     return { ok: false, message: FIX_FIELDS, fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
@@ -45,11 +49,17 @@ export async function executeAction<S extends z.ZodType, T>(
     return { ok: true, ...result };
   } catch (error) {
     if (error instanceof ValidationError) {
-      return { ok: false, message: Object.keys(error.fieldErrors).length > 0 ? FIX_FIELDS : error.message, fieldErrors: error.fieldErrors };
+      return {
+        ok: false,
+        message: Object.keys(error.fieldErrors).length > 0 ? FIX_FIELDS : error.message,
+        fieldErrors: error.fieldErrors,
+      };
     }
     if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, message: error.message };
     if (isDatabaseUnavailable(error)) {
-      console.error(`[action] ${definition.permission}: database unavailable (${databaseErrorCode(error) ?? "no code"})`);
+      console.error(
+        `[action] ${definition.permission}: database unavailable (${databaseErrorCode(error) ?? "no code"})`,
+      );
       return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE };
     }
     console.error(`[action] ${definition.permission} failed:`, error);

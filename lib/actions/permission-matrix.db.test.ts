@@ -22,7 +22,10 @@ beforeAll(async () => {
 });
 
 async function auditRows(actor: SessionMember, action: string) {
-  const [row] = await db.select({ rows: count() }).from(auditLog).where(and(eq(auditLog.actorId, actor.id), eq(auditLog.action, action)));
+  const [row] = await db
+    .select({ rows: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, actor.id), eq(auditLog.action, action)));
   return row.rows;
 }
 
@@ -62,17 +65,38 @@ describe("rules beyond the role", () => {
       const author = actors[role];
       const customer = await createCustomer();
       const { interaction } = await db.transaction((tx) =>
-        recordInteraction(tx, author, { customerId: customer.id, typeKey: "complaint", occurredAt: new Date(), weight: null, channel: "email", direction: "inbound", summary: "Invoice wrong" }),
+        recordInteraction(tx, author, {
+          customerId: customer.id,
+          typeKey: "complaint",
+          occurredAt: new Date(),
+          weight: null,
+          channel: "email",
+          direction: "inbound",
+          summary: "Invoice wrong",
+        }),
       );
-      await db.update(interactions).set({ createdAt: sql`now() - interval '25 hours'` }).where(eq(interactions.id, interaction.id));
-      const fields = { interactionId: String(interaction.id), typeKey: "praise", occurredAt: new Date().toISOString(), channel: "email", direction: "inbound", summary: "Fixed" };
+      await db
+        .update(interactions)
+        .set({ createdAt: sql`now() - interval '25 hours'` })
+        .where(eq(interactions.id, interaction.id));
+      const fields = {
+        interactionId: String(interaction.id),
+        typeKey: "praise",
+        occurredAt: new Date().toISOString(),
+        channel: "email",
+        direction: "inbound",
+        summary: "Fixed",
+      };
       const before = await writeFingerprint();
       const edit = await executeAction(editInteraction, author, fields);
       const remove = await executeAction(deleteInteraction, author, { interactionId: fields.interactionId });
-      for (const refused of [edit, remove]) expect(refused.ok ? refused : refused.message).toMatch(/only interactions you logged in the last 24 hours/);
+      for (const refused of [edit, remove])
+        expect(refused.ok ? refused : refused.message).toMatch(/only interactions you logged in the last 24 hours/);
       expect(await writeFingerprint()).toEqual(before);
       expect(await executeAction(editInteraction, actors.admin, fields)).toMatchObject({ ok: true });
-      expect(await executeAction(deleteInteraction, actors.admin, { interactionId: fields.interactionId })).toMatchObject({ ok: true });
+      expect(
+        await executeAction(deleteInteraction, actors.admin, { interactionId: fields.interactionId }),
+      ).toMatchObject({ ok: true });
     }
   });
 });
@@ -82,7 +106,12 @@ describe("the catalog covers every server action the app exposes", () => {
 
   it("every exported server action runs an action definition through runMemberAction, except sign-in and sign-out", () => {
     expect(exposed.length).toBeGreaterThan(PUBLIC_ACTIONS.length);
-    expect(exposed.filter((a) => a.definition === null).map((a) => a.exportedName).sort()).toEqual(PUBLIC_ACTIONS);
+    expect(
+      exposed
+        .filter((a) => a.definition === null)
+        .map((a) => a.exportedName)
+        .sort(),
+    ).toEqual(PUBLIC_ACTIONS);
   });
 
   it("every definition a server action runs is in the catalog, and the catalog lists nothing else", () => {

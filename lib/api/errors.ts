@@ -14,7 +14,9 @@ export class ApiError extends Error {
 
   toResponse(): Response {
     return Response.json(
-      { error: { code: this.code, message: this.message, ...(this.extra.errors ? { errors: this.extra.errors } : {}) } },
+      {
+        error: { code: this.code, message: this.message, ...(this.extra.errors ? { errors: this.extra.errors } : {}) },
+      },
       { status: this.status, headers: { "Cache-Control": "no-store", ...this.extra.headers } },
     );
   }

@@ -11,12 +11,21 @@ const error = {
       properties: {
         code: { type: "string" },
         message: { type: "string" },
-        errors: { type: "array", items: { type: "object", properties: { index: { type: "integer" }, field: { type: "string" }, message: { type: "string" } } } },
+        errors: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: { index: { type: "integer" }, field: { type: "string" }, message: { type: "string" } },
+          },
+        },
       },
     },
   },
 };
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
 const common = {
   "401": errorResponse("Missing or invalid token"),
   "403": errorResponse("The token lacks the needed scope"),
@@ -44,16 +53,29 @@ export const openApiDocument = {
         required: ["externalId", "type", "occurredAt"],
         additionalProperties: false,
         properties: {
-          externalId: { type: "string", maxLength: 200, description: "Idempotency key: a replay returns the original result; the same key with another body is a 422." },
+          externalId: {
+            type: "string",
+            maxLength: 200,
+            description:
+              "Idempotency key: a replay returns the original result; the same key with another body is a 422.",
+          },
           customerId: { type: "integer" },
           customerExternalId: { type: "string" },
           customerEmail: { type: "string", format: "email" },
-          type: { type: "string", description: "Interaction type key, e.g. login, feature_adopted, error_hit, bug_report, support_ticket." },
+          type: {
+            type: "string",
+            description: "Interaction type key, e.g. login, feature_adopted, error_hit, bug_report, support_ticket.",
+          },
           occurredAt: { type: "string", format: "date-time", description: "At most one day in the future." },
           direction: { type: "string", enum: ["inbound", "outbound"], default: "inbound" },
           channel: { type: "string", enum: [...CHANNELS], default: "in_app" },
           summary: { type: "string", maxLength: 500 },
-          weight: { type: "number", minimum: -100, maximum: 100, description: "Overrides the type's weight on the ledger." },
+          weight: {
+            type: "number",
+            minimum: -100,
+            maximum: 100,
+            description: "Overrides the type's weight on the ledger.",
+          },
         },
         description: "One of customerId, customerExternalId or customerEmail is required.",
       },
@@ -81,7 +103,20 @@ export const openApiDocument = {
     "/events": {
       post: {
         summary: "Ingest up to 1,000 events",
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["events"], properties: { events: { type: "array", maxItems: 1000, items: { $ref: "#/components/schemas/Event" } } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["events"],
+                properties: {
+                  events: { type: "array", maxItems: 1000, items: { $ref: "#/components/schemas/Event" } },
+                },
+              },
+            },
+          },
+        },
         responses: {
           "201": { description: "At least one event created" },
           "200": { description: "Every event was a replay: nothing new written" },
@@ -96,8 +131,27 @@ export const openApiDocument = {
     "/customers": {
       post: {
         summary: "Upsert up to 1,000 customers",
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["customers"], properties: { customers: { type: "array", maxItems: 1000, items: { $ref: "#/components/schemas/CustomerInput" } } } } } } },
-        responses: { "201": { description: "At least one created" }, "200": { description: "All updated" }, "400": errorResponse("Invalid items; nothing written"), "413": errorResponse("Body over 2 MB"), ...common },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["customers"],
+                properties: {
+                  customers: { type: "array", maxItems: 1000, items: { $ref: "#/components/schemas/CustomerInput" } },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": { description: "At least one created" },
+          "200": { description: "All updated" },
+          "400": errorResponse("Invalid items; nothing written"),
+          "413": errorResponse("Body over 2 MB"),
+          ...common,
+        },
       },
     },
     "/customers/{id}": {
@@ -115,7 +169,14 @@ export const openApiDocument = {
           { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
           { name: "ownerEmail", in: "query", schema: { type: "string", format: "email" } },
         ],
-        responses: { "200": { description: "A page of customers at risk. `total` is counted up to 1,000 past the page; `more: true` means there are more than `total`." }, "400": errorResponse("Invalid query"), ...common },
+        responses: {
+          "200": {
+            description:
+              "A page of customers at risk. `total` is counted up to 1,000 past the page; `more: true` means there are more than `total`.",
+          },
+          "400": errorResponse("Invalid query"),
+          ...common,
+        },
       },
     },
   },

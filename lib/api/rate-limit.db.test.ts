@@ -10,16 +10,22 @@ let counter = 0;
 
 async function tokenId(): Promise<number> {
   const name = `bucket ${Date.now().toString(36)}${(counter++).toString(36)}`;
-  const [token] = await db.insert(apiTokens).values({ name, tokenHash: `hash-${name}`, prefix: "hg_test", scopes: ["read"] }).returning();
+  const [token] = await db
+    .insert(apiTokens)
+    .values({ name, tokenHash: `hash-${name}`, prefix: "hg_test", scopes: ["read"] })
+    .returning();
   return token.id;
 }
-
 
 describe("API rate limit, shared through the database", () => {
   it("3 requests at once pass, the 4th waits 1 s at 1 per second, and passes again a second later", async () => {
     const limiter = createRateLimiter({ capacity: 3, perSecond: 1 });
     const [a, b] = [await tokenId(), await tokenId()];
-    expect([await limiter.take(db, a, at(0)), await limiter.take(db, a, at(0)), await limiter.take(db, a, at(0))]).toEqual([0, 0, 0]);
+    expect([
+      await limiter.take(db, a, at(0)),
+      await limiter.take(db, a, at(0)),
+      await limiter.take(db, a, at(0)),
+    ]).toEqual([0, 0, 0]);
     expect(await limiter.take(db, a, at(0))).toBe(1);
     expect(await limiter.take(db, b, at(0))).toBe(0);
     expect(await limiter.take(db, a, at(1))).toBe(0);
@@ -42,7 +48,10 @@ describe("API rate limit, shared through the database", () => {
   });
 
   it("every app process draws from the same bucket: 2 taken by one limiter leave 1 of 3 to another", async () => {
-    const [first, second] = [createRateLimiter({ capacity: 3, perSecond: 1 }), createRateLimiter({ capacity: 3, perSecond: 1 })];
+    const [first, second] = [
+      createRateLimiter({ capacity: 3, perSecond: 1 }),
+      createRateLimiter({ capacity: 3, perSecond: 1 }),
+    ];
     const id = await tokenId();
     await first.take(db, id, at(0));
     await first.take(db, id, at(0));
@@ -53,7 +62,9 @@ describe("API rate limit, shared through the database", () => {
     const limiter = createRateLimiter({ capacity: 10, perSecond: 1 });
     const id = await tokenId();
     const runners = separateConnections(5);
-    const waits = await Promise.all(Array.from({ length: 25 }, (_, i) => limiter.take(runners[i % runners.length], id, at(0))));
+    const waits = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => limiter.take(runners[i % runners.length], id, at(0))),
+    );
     expect(waits.filter((wait) => wait === 0)).toHaveLength(10);
     expect(waits.filter((wait) => wait === 1)).toHaveLength(15);
   });

@@ -32,7 +32,8 @@ async function sessionMemberId(): Promise<number | null> {
   if (!Number.isInteger(memberId) || memberId <= 0) return null;
   const expiresAt = (session?.cookieExpiresAt ?? 0) * 1000;
   if (expiresAt <= Date.now()) return memberId;
-  if (rememberedSessions.size >= MAX_REMEMBERED_SESSIONS) rememberedSessions.delete(rememberedSessions.keys().next().value as string);
+  if (rememberedSessions.size >= MAX_REMEMBERED_SESSIONS)
+    rememberedSessions.delete(rememberedSessions.keys().next().value as string);
   rememberedSessions.set(token, { memberId, expiresAt });
   return memberId;
 }

@@ -9,9 +9,13 @@ const at = (seconds: number) => new Date(T0 + seconds * 1000);
 let counter = 0;
 const unique = (name: string) => `${name}-${Date.now().toString(36)}${(counter++).toString(36)}@example.test`;
 
-
 const rowsIn = async (scope: string) =>
-  (await queryRows<{ count: number }>(db, sql`select count(*)::int as count from login_throttles where scope = ${scope}`))[0].count;
+  (
+    await queryRows<{ count: number }>(
+      db,
+      sql`select count(*)::int as count from login_throttles where scope = ${scope}`,
+    )
+  )[0].count;
 
 describe("sign-in throttling, shared through the database", () => {
   it("5 free failures, then 30 s, 60 s, 120 s … capped at 900 s; success clears it", async () => {
@@ -68,7 +72,9 @@ describe("sign-in throttling, shared through the database", () => {
   it("25 failures fired in parallel on separate connections are all counted: 20 free, then 30·2⁴ = 480 s", async () => {
     const address = `198.51.100.${counter++}`;
     const runners = separateConnections(5);
-    await Promise.all(Array.from({ length: 25 }, (_, i) => addressThrottle.fail(runners[i % runners.length], address, at(0))));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => addressThrottle.fail(runners[i % runners.length], address, at(0))),
+    );
     expect(await addressThrottle.wait(db, address, at(0))).toBe(480);
   });
 
@@ -86,14 +92,22 @@ describe("sign-in throttling, shared through the database", () => {
   it("25 guesses at one account fired in parallel on separate connections: exactly 6 (5 free + the one that locks) get to check a password", async () => {
     const email = unique("parallel");
     const runners = separateConnections(5);
-    const waits = await Promise.all(Array.from({ length: 25 }, (_, i) => accountThrottle.attempt(runners[i % runners.length], email, at(0))));
+    const waits = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => accountThrottle.attempt(runners[i % runners.length], email, at(0))),
+    );
     expect(waits.filter((wait) => wait === 0)).toHaveLength(6);
     expect(waits.filter((wait) => wait === 30)).toHaveLength(19);
   });
 
   it("a failure deletes rows whose window and lock have passed, and keeps the rest (window 60 s, lock 300 s)", async () => {
     const scope = `test-purge-${counter++}`;
-    const throttle = createLoginThrottle({ scope, freeFailures: 1, baseSeconds: 300, maxSeconds: 300, windowSeconds: 60 });
+    const throttle = createLoginThrottle({
+      scope,
+      freeFailures: 1,
+      baseSeconds: 300,
+      maxSeconds: 300,
+      windowSeconds: 60,
+    });
     await throttle.fail(db, "stale", at(0));
     await throttle.fail(db, "locked", at(0));
     await throttle.fail(db, "locked", at(0));

@@ -32,7 +32,12 @@ export function createLoginThrottle({
     end`;
 
   /** Whether the failure was counted: with `unlessLocked`, a locked key's row is left as it is. */
-  async function recordFailure(runner: Queryable, key: string, at: SQL, { unlessLocked }: { unlessLocked: boolean }): Promise<boolean> {
+  async function recordFailure(
+    runner: Queryable,
+    key: string,
+    at: SQL,
+    { unlessLocked }: { unlessLocked: boolean },
+  ): Promise<boolean> {
     // One statement: failures from concurrent requests in any process are all counted.
     const failures = sql`case when t.last_failure_at > ${windowStart(sql`excluded.last_failure_at`)} then t.failures + 1 else 1 end`;
     const counted = await queryRows<{ counted: boolean }>(

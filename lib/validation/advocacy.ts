@@ -1,9 +1,21 @@
 import { z } from "zod";
 import { advocateAskKind, advocateAskOutcome, communityActivityKind } from "@/db/schema/advocacy";
 import { CHANNELS } from "@/lib/channels";
-import { dollarsToCents, id, optionalEmail, optionalId, optionalText, parseDecimal, pastDateTime, requiredText } from "./fields";
+import {
+  dollarsToCents,
+  id,
+  optionalEmail,
+  optionalId,
+  optionalText,
+  parseDecimal,
+  pastDateTime,
+  requiredText,
+} from "./fields";
 
-const checkbox = z.string().optional().transform((value) => value === "on" || value === "true");
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
 const optionalWeight = z
   .string()
   .trim()
@@ -21,7 +33,10 @@ const optionalWeight = z
 export const delightMomentSchema = z.object({
   customerId: id("a customer"),
   promptInteractionId: optionalId("Choose one from the list.", "bigint"),
-  prompt: requiredText(300, { missing: "Say what prompted it.", tooLong: "Keep what prompted it under 300 characters." }),
+  prompt: requiredText(300, {
+    missing: "Say what prompted it.",
+    tooLong: "Keep what prompted it under 300 characters.",
+  }),
   gesture: requiredText(300, { missing: "Describe the gesture.", tooLong: "Keep the gesture under 300 characters." }),
   channel: z.enum(CHANNELS, { message: "Choose a channel from the list." }),
   cost: dollarsToCents,
@@ -71,7 +86,10 @@ export const askCapacitySchema = z.object({
       if (!value) return null;
       const capacity = parseDecimal(value);
       if (capacity === null || !Number.isInteger(capacity) || capacity < 1 || capacity > 50) {
-        ctx.addIssue({ code: "custom", message: "Capacity must be a whole number from 1 to 50, or empty for the team default." });
+        ctx.addIssue({
+          code: "custom",
+          message: "Capacity must be a whole number from 1 to 50, or empty for the team default.",
+        });
         return z.NEVER;
       }
       return capacity;

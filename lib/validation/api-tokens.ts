@@ -4,7 +4,10 @@ import { id, requiredText } from "./fields";
 
 export const createApiTokenSchema = z
   .object({
-    name: requiredText(60, { missing: "Name the token, e.g. after the system that uses it.", tooLong: "At most 60 characters." }),
+    name: requiredText(60, {
+      missing: "Name the token, e.g. after the system that uses it.",
+      tooLong: "At most 60 characters.",
+    }),
   })
   .catchall(z.string())
   .transform((input, ctx) => {

@@ -9,28 +9,55 @@ const isoDate = z
   .refine((date) => !isTooFarAhead(date), "Must not be more than a day in the future.")
   .refine((date) => !isBeforeEarliest(date), "Must not be before the year 2000.");
 /** Missing and wrong-type values get different messages. */
-const textError = (missing: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? missing : "Must be text.") });
-const key = (missing: string) => storable(z.string(textError(missing)).trim().min(1, missing).max(200, "At most 200 characters."));
-const email = z.string({ message: "Must be an email address." }).trim().toLowerCase().max(320, "At most 320 characters.").email("Must be an email address.");
+const textError = (missing: string) => ({
+  error: (issue: { input: unknown }) => (issue.input === undefined ? missing : "Must be text."),
+});
+const key = (missing: string) =>
+  storable(z.string(textError(missing)).trim().min(1, missing).max(200, "At most 200 characters."));
+const email = z
+  .string({ message: "Must be an email address." })
+  .trim()
+  .toLowerCase()
+  .max(320, "At most 320 characters.")
+  .email("Must be an email address.");
 
 export const apiEventSchema = z
   .object({
     externalId: key("Required: the event's idempotency key."),
-    customerId: z.number({ message: "Must be a customer id (a whole number)." }).int("Must be a whole number.").min(1, "Must be at least 1.").max(ID_MAX.integer, "No customer has an id this large.").optional(),
+    customerId: z
+      .number({ message: "Must be a customer id (a whole number)." })
+      .int("Must be a whole number.")
+      .min(1, "Must be at least 1.")
+      .max(ID_MAX.integer, "No customer has an id this large.")
+      .optional(),
     customerExternalId: key("Must not be empty.").optional(),
     customerEmail: email.optional(),
-    type: storable(z.string(textError("Required: an interaction type key.")).trim().min(1, "Required: an interaction type key.").max(64, "At most 64 characters.")),
+    type: storable(
+      z
+        .string(textError("Required: an interaction type key."))
+        .trim()
+        .min(1, "Required: an interaction type key.")
+        .max(64, "At most 64 characters."),
+    ),
     occurredAt: isoDate,
     direction: z.enum(["inbound", "outbound"]).default("inbound"),
     channel: z.enum(CHANNELS).default("in_app"),
     summary: storable(z.string({ message: "Must be text." }).max(500, "At most 500 characters.")).default(""),
-    weight: z.number({ message: "Must be a number from -100 to 100." }).min(-100, "Must be at least -100.").max(100, "Must be at most 100.").optional(),
+    weight: z
+      .number({ message: "Must be a number from -100 to 100." })
+      .min(-100, "Must be at least -100.")
+      .max(100, "Must be at most 100.")
+      .optional(),
   })
   .strict()
-  .refine((event) => event.customerId !== undefined || event.customerExternalId !== undefined || event.customerEmail !== undefined, {
-    message: "Name the customer: customerId, customerExternalId or customerEmail.",
-    path: ["customer"],
-  });
+  .refine(
+    (event) =>
+      event.customerId !== undefined || event.customerExternalId !== undefined || event.customerEmail !== undefined,
+    {
+      message: "Name the customer: customerId, customerExternalId or customerEmail.",
+      path: ["customer"],
+    },
+  );
 
 export const apiCustomerSchema = z
   .object({
@@ -39,7 +66,12 @@ export const apiCustomerSchema = z
     name: storable(z.string(textError("Required.")).trim().min(1, "Required.").max(120, "At most 120 characters.")),
     company: storable(z.string({ message: "Must be text." }).trim().max(120, "At most 120 characters.")).optional(),
     plan: z.enum(PLANS, { message: `Must be one of: ${PLANS.join(", ")}.` }).optional(),
-    mrrCents: z.number().int("Must be whole cents.").min(0, "Must not be negative.").max(1_000_000_000, "Must be at most 1000000000 cents ($10,000,000 a month).").optional(),
+    mrrCents: z
+      .number()
+      .int("Must be whole cents.")
+      .min(0, "Must not be negative.")
+      .max(1_000_000_000, "Must be at most 1000000000 cents ($10,000,000 a month).")
+      .optional(),
     ownerEmail: email.optional(),
     status: z.enum(["active", "churned"]).optional(),
     milestone: z.number().int().min(1).max(13).optional(),

@@ -5,7 +5,10 @@ import { dollarsToCents, id, optionalEmail, optionalId, optionalText, requiredTe
 const ownerId = optionalId("Choose an owner from the list.");
 
 export const customerFields = {
-  name: requiredText(120, { missing: "Enter the customer's name.", tooLong: "The name can have at most 120 characters." }),
+  name: requiredText(120, {
+    missing: "Enter the customer's name.",
+    tooLong: "The name can have at most 120 characters.",
+  }),
   email: optionalEmail,
   company: optionalText(120, "The company"),
   plan: z.enum(PLANS, { message: "Choose a plan from the list." }),
@@ -18,7 +21,10 @@ export const updateCustomerSchema = z.object({ customerId: id("a customer"), ...
 export const changeOwnerSchema = z.object({ customerId: id("a customer"), ownerId });
 export const churnCustomerSchema = z.object({
   customerId: id("a customer"),
-  reason: requiredText(500, { missing: "Say why the customer churned.", tooLong: "Keep the reason under 500 characters." }),
+  reason: requiredText(500, {
+    missing: "Say why the customer churned.",
+    tooLong: "Keep the reason under 500 characters.",
+  }),
 });
 export const reactivateCustomerSchema = z.object({ customerId: id("a customer") });
 

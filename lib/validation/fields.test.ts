@@ -4,20 +4,29 @@ import { parseDecimal, parseId, pastDateTime, unstorableText } from "./fields";
 describe("shared field parsing", () => {
   it("ids are digits within the column's range: 7 and '7' yes; '1e3', '0x10', ' 7', '-1', 2³¹ for an integer column no", () => {
     expect([parseId("7"), parseId(7), parseId("2147483647")]).toEqual([7, 7, 2_147_483_647]);
-    for (const odd of ["1e3", "0x10", " 7", "-1", "0", "1.5", "", "2147483648", "99999999999", [], ["7"], true, null]) expect(parseId(odd), String(odd)).toBeNull();
+    for (const odd of ["1e3", "0x10", " 7", "-1", "0", "1.5", "", "2147483648", "99999999999", [], ["7"], true, null])
+      expect(parseId(odd), String(odd)).toBeNull();
     expect(parseId("32768", "smallint")).toBeNull();
     expect(parseId("99999999999", "bigint")).toBe(99_999_999_999);
   });
 
   it("typed numbers are plain decimals: '2', '-0.5', '−5' (the typographic minus) and '.5' yes; '0x10', '1e3', 'Infinity', 'NaN' no", () => {
-    expect([parseDecimal("2"), parseDecimal(" -0.5 "), parseDecimal("−5"), parseDecimal(".5"), parseDecimal("+3.")]).toEqual([2, -0.5, -5, 0.5, 3]);
+    expect([
+      parseDecimal("2"),
+      parseDecimal(" -0.5 "),
+      parseDecimal("−5"),
+      parseDecimal(".5"),
+      parseDecimal("+3."),
+    ]).toEqual([2, -0.5, -5, 0.5, 3]);
     for (const odd of ["0x10", "1e3", "Infinity", "NaN", "", "1,5", "--1"]) expect(parseDecimal(odd), odd).toBeNull();
   });
 
   it("text PostgreSQL stores exactly is accepted; a NUL or half an emoji is explained", () => {
     expect(unstorableText("'; drop table customers; -- <script> 👩‍👩‍👧‍👦 e\u0301 \u202e")).toBeNull();
     expect(unstorableText("a\u0000b")).toBe("Remove the invisible NUL character: it cannot be stored.");
-    expect(unstorableText("half \ud83d emoji")).toBe("This contains a broken character (half of an emoji?): please retype it.");
+    expect(unstorableText("half \ud83d emoji")).toBe(
+      "This contains a broken character (half of an emoji?): please retype it.",
+    );
   });
 
   it("dates name a day the calendar has: 2024-02-29 and 2026-02-28 yes; 2026-02-29, 2026-02-30 and 2026-04-31 are explained, not rolled over into March or May", () => {

@@ -26,7 +26,12 @@ export const requiredText = (max: number, messages: { missing: string; tooLong: 
 
 /** Empty form fields arrive as "": treat them as not given. */
 export const optionalText = (max: number, label: string) =>
-  storable(z.string({ message: `${label} must be text.` }).trim().max(max, `${label} can have at most ${max} characters.`))
+  storable(
+    z
+      .string({ message: `${label} must be text.` })
+      .trim()
+      .max(max, `${label} can have at most ${max} characters.`),
+  )
     .transform((value) => (value === "" ? null : value))
     .nullable()
     .optional()
@@ -61,7 +66,12 @@ export function parseId(value: unknown, column: IdColumn = "integer"): number | 
 }
 
 /** parseId inside a zod transform: the id, or `message` as the field's issue. */
-export function toId(value: unknown, column: IdColumn, message: string, ctx: { addIssue: (issue: { code: "custom"; message: string }) => void }) {
+export function toId(
+  value: unknown,
+  column: IdColumn,
+  message: string,
+  ctx: { addIssue: (issue: { code: "custom"; message: string }) => void },
+) {
   const parsed = parseId(value, column);
   if (parsed === null) {
     ctx.addIssue({ code: "custom", message });
@@ -82,7 +92,9 @@ export const optionalId = (message: string, column: IdColumn = "integer") =>
   z
     .unknown()
     .optional()
-    .transform((value, ctx) => (value === undefined || value === null || value === "" ? null : toId(value, column, message, ctx)));
+    .transform((value, ctx) =>
+      value === undefined || value === null || value === "" ? null : toId(value, column, message, ctx),
+    );
 
 /** A number typed in a form: plain decimal notation only ("0x10", "1e3" and "Infinity" are typos), "−" accepted for minus. */
 export function parseDecimal(value: string): number | null {
@@ -102,7 +114,11 @@ export const isTooFarAhead = (date: Date) => date.getTime() > Date.now() + DAY_M
  * The instant a date-time text names. JavaScript quietly rolls 2026-02-30 over to 2 March, so a
  * YYYY-MM-DD… text must also name a day the calendar has: a typo is explained, never stored as another day.
  */
-export function toDate(value: string, invalidMessage: string, ctx: { addIssue: (issue: { code: "custom"; message: string }) => void }) {
+export function toDate(
+  value: string,
+  invalidMessage: string,
+  ctx: { addIssue: (issue: { code: "custom"; message: string }) => void },
+) {
   const date = new Date(value);
   const impossible = impossibleDayMessage(value);
   if (Number.isNaN(date.getTime()) || impossible) {

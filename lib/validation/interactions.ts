@@ -10,7 +10,10 @@ const weightOverride = z
     if (value === undefined || value === "") return null;
     const weight = parseDecimal(value);
     if (weight === null || weight < -100 || weight > 100) {
-      ctx.addIssue({ code: "custom", message: "The weight must be a number between −100 and 100, or empty for the type's default." });
+      ctx.addIssue({
+        code: "custom",
+        message: "The weight must be a number between −100 and 100, or empty for the type's default.",
+      });
       return z.NEVER;
     }
     return weight;
@@ -21,7 +24,10 @@ export const interactionFields = {
   occurredAt: pastDateTime,
   channel: z.enum(interactionChannel.enumValues, { message: "Choose a channel from the list." }),
   direction: z.enum(interactionDirection.enumValues, { message: "Choose inbound or outbound." }),
-  summary: requiredText(500, { missing: "Write a short summary of what happened.", tooLong: "Keep the summary under 500 characters." }),
+  summary: requiredText(500, {
+    missing: "Write a short summary of what happened.",
+    tooLong: "Keep the summary under 500 characters.",
+  }),
   weight: weightOverride,
 };
 

@@ -6,13 +6,20 @@ export type StageInput = { name: string; fromMilestone: number; toMilestone: num
 
 /** Stages arrive as `stages.<n>.name|from|to|target` fields, in order. */
 export function readStages(input: Record<string, unknown>): { stages: StageInput[]; errors: Record<string, string[]> } {
-  const indexes = [...new Set(Object.keys(input).flatMap((key) => (/^stages\.(\d+)\./.exec(key) ? [Number(/^stages\.(\d+)\./.exec(key)?.[1])] : [])))].sort((a, b) => a - b);
+  const indexes = [
+    ...new Set(
+      Object.keys(input).flatMap((key) =>
+        /^stages\.(\d+)\./.exec(key) ? [Number(/^stages\.(\d+)\./.exec(key)?.[1])] : [],
+      ),
+    ),
+  ].sort((a, b) => a - b);
   const errors: Record<string, string[]> = {};
   const stages = indexes.map((index, position) => {
     const field = (name: string) => String(input[`stages.${index}.${name}`] ?? "").trim();
     const number = (name: string, label: string, min: number, max: number) => {
       const value = parseDecimal(field(name)) ?? Number.NaN;
-      if (!Number.isInteger(value) || value < min || value > max) errors[`stages.${index}.${name}`] = [`${label} must be a whole number from ${min} to ${max}.`];
+      if (!Number.isInteger(value) || value < min || value > max)
+        errors[`stages.${index}.${name}`] = [`${label} must be a whole number from ${min} to ${max}.`];
       return value;
     };
     const name = field("name");
@@ -40,6 +47,9 @@ export const journeyModelSchema = z
     key: z.string().trim().toLowerCase().max(24, "The key can have at most 24 characters.").optional(),
     name: requiredText(60, { missing: "Name the model.", tooLong: "The name can have at most 60 characters." }),
     shape: z.enum(["hourglass", "funnel", "stages"], { message: "Choose how the model is drawn." }),
-    isDefault: z.string().optional().transform((value) => value === "on"),
+    isDefault: z
+      .string()
+      .optional()
+      .transform((value) => value === "on"),
   })
   .catchall(z.string());

@@ -9,7 +9,10 @@ const number = (label: string, min: number, max: number, integer = false) =>
     .transform((value, ctx) => {
       const parsed = parseDecimal(value);
       if (parsed === null || parsed < min || parsed > max || (integer && !Number.isInteger(parsed))) {
-        ctx.addIssue({ code: "custom", message: `${label[0].toUpperCase()}${label.slice(1)} must be ${integer ? "a whole number" : "a number"} from ${min} to ${max}.` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${label[0].toUpperCase()}${label.slice(1)} must be ${integer ? "a whole number" : "a number"} from ${min} to ${max}.`,
+        });
         return z.NEVER;
       }
       return parsed;
@@ -35,7 +38,10 @@ export const scoringSchema = z
   .catchall(z.string());
 
 /** Interaction type weights arrive as fields named `weight.<type key>`. */
-export function typeWeights(input: Record<string, unknown>): { weights: Record<string, number>; errors: Record<string, string[]> } {
+export function typeWeights(input: Record<string, unknown>): {
+  weights: Record<string, number>;
+  errors: Record<string, string[]>;
+} {
   const weights: Record<string, number> = {};
   const errors: Record<string, string[]> = {};
   for (const [field, value] of Object.entries(input)) {

@@ -3,7 +3,12 @@ import postgres from "postgres";
 import { adminQuery, createDatabase, dropDatabase, withDatabase } from "@/db/testing/databases";
 
 export type BookSpec = { customers: number; interactions: number; heavy: number; seed: number; now: string };
-export type Book = BookSpec & { url: string; seedSeconds: number; reused: boolean; counts: { customers: number; interactions: number } };
+export type Book = BookSpec & {
+  url: string;
+  seedSeconds: number;
+  reused: boolean;
+  counts: { customers: number; interactions: number };
+};
 
 type Marker = BookSpec & { seedSeconds: number };
 
@@ -11,7 +16,8 @@ type Marker = BookSpec & { seedSeconds: number };
 async function readMarker(serverUrl: string, name: string): Promise<Marker | null | "missing"> {
   const admin = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
   try {
-    const rows = await admin`select shobj_description(oid, 'pg_database') as comment from pg_database where datname = ${name}`;
+    const rows =
+      await admin`select shobj_description(oid, 'pg_database') as comment from pg_database where datname = ${name}`;
     if (rows.length === 0) return "missing";
     try {
       return JSON.parse(String(rows[0].comment)) as Marker;
@@ -24,11 +30,23 @@ async function readMarker(serverUrl: string, name: string): Promise<Marker | nul
 }
 
 function sameSpec(a: BookSpec, b: BookSpec) {
-  return a.customers === b.customers && a.interactions === b.interactions && a.heavy === b.heavy && a.seed === b.seed && a.now === b.now;
+  return (
+    a.customers === b.customers &&
+    a.interactions === b.interactions &&
+    a.heavy === b.heavy &&
+    a.seed === b.seed &&
+    a.now === b.now
+  );
 }
 
 /** Reuses the bench database when it holds this spec; otherwise builds it with the seed generator and times it. */
-export async function ensureBook(serverUrl: string, name: string, spec: BookSpec, fresh: boolean, log: (line: string) => void): Promise<Book> {
+export async function ensureBook(
+  serverUrl: string,
+  name: string,
+  spec: BookSpec,
+  fresh: boolean,
+  log: (line: string) => void,
+): Promise<Book> {
   const marker = await readMarker(serverUrl, name);
   const url = withDatabase(serverUrl, name);
   let seedSeconds: number;
@@ -40,11 +58,26 @@ export async function ensureBook(serverUrl: string, name: string, spec: BookSpec
   } else {
     await dropDatabase(serverUrl, name);
     await createDatabase(serverUrl, name);
-    log(`Seeding ${spec.customers.toLocaleString("en")} customers and ${spec.interactions.toLocaleString("en")} interactions into ${name}…`);
+    log(
+      `Seeding ${spec.customers.toLocaleString("en")} customers and ${spec.interactions.toLocaleString("en")} interactions into ${name}…`,
+    );
     const started = performance.now();
     const seeded = spawnSync(
       process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "scripts/seed.ts", "--customers", String(spec.customers), "--interactions", String(spec.interactions), "--heavy-customer", String(spec.heavy), "--seed", String(spec.seed), "--now", spec.now],
+      [
+        "node_modules/tsx/dist/cli.mjs",
+        "scripts/seed.ts",
+        "--customers",
+        String(spec.customers),
+        "--interactions",
+        String(spec.interactions),
+        "--heavy-customer",
+        String(spec.heavy),
+        "--seed",
+        String(spec.seed),
+        "--now",
+        spec.now,
+      ],
       { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
     );
     if (seeded.status !== 0) throw new Error("Seeding the bench book failed.");
@@ -58,7 +91,14 @@ export async function ensureBook(serverUrl: string, name: string, spec: BookSpec
     log("Vacuuming the new book…");
     await client`vacuum (analyze)`;
   }
-  const [counts] = await client`select (select count(*) from customers)::int as customers, (select count(*) from interactions)::int as interactions`;
+  const [counts] =
+    await client`select (select count(*) from customers)::int as customers, (select count(*) from interactions)::int as interactions`;
   await client.end();
-  return { ...spec, url, seedSeconds, reused, counts: { customers: counts.customers, interactions: counts.interactions } };
+  return {
+    ...spec,
+    url,
+    seedSeconds,
+    reused,
+    counts: { customers: counts.customers, interactions: counts.interactions },
+  };
 }

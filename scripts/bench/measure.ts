@@ -15,7 +15,13 @@ export function summarize(samples: readonly number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { n: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
+  return {
+    n: sorted.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 const WARMUP = 3;
@@ -39,7 +45,13 @@ export function cpuLoopMs(): number {
  * Sequential signed-in requests: time to the first byte and to the end of the (streamed) response.
  * `beforeEach` runs before each request, outside the timing (the benchmark commits a write there).
  */
-export async function timePage(origin: string, path: string, cookie: string, runs: number, beforeEach?: () => Promise<void>) {
+export async function timePage(
+  origin: string,
+  path: string,
+  cookie: string,
+  runs: number,
+  beforeEach?: () => Promise<void>,
+) {
   const ttfb: number[] = [];
   const total: number[] = [];
   let bytes = 0;
@@ -92,7 +104,12 @@ export function bookWriter(databaseUrl: string) {
 }
 
 /** The statements one request of a page runs, read from the app's statement log (HOURGLASS_SQL_LOG). */
-export async function captureStatements(origin: string, path: string, cookie: string, sqlLog: string): Promise<Statement[]> {
+export async function captureStatements(
+  origin: string,
+  path: string,
+  cookie: string,
+  sqlLog: string,
+): Promise<Statement[]> {
   writeFileSync(sqlLog, "");
   const response = await fetch(`${origin}${path}`, { headers: { cookie } });
   await response.arrayBuffer();
@@ -104,13 +121,20 @@ export async function captureStatements(origin: string, path: string, cookie: st
 }
 
 /** The same statements straight against the database, one after another on one connection. */
-export async function timeStatements(databaseUrl: string, statements: readonly Statement[], runs: number): Promise<Timing> {
+export async function timeStatements(
+  databaseUrl: string,
+  statements: readonly Statement[],
+  runs: number,
+): Promise<Timing> {
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const samples: number[] = [];
   try {
     for (let i = 0; i < WARMUP + runs; i++) {
       const started = performance.now();
-      for (const statement of statements) await client.unsafe(statement.query, statement.parameters as postgres.ParameterOrJSON<never>[], { prepare: true });
+      for (const statement of statements)
+        await client.unsafe(statement.query, statement.parameters as postgres.ParameterOrJSON<never>[], {
+          prepare: true,
+        });
       if (i >= WARMUP) samples.push(performance.now() - started);
     }
   } finally {
@@ -120,16 +144,36 @@ export async function timeStatements(databaseUrl: string, statements: readonly S
 }
 
 /** Next.js server actions are POSTs with the action's id; the body is encoded as React's client would. */
-export async function timeLogInteractionAction(origin: string, cookie: string, customerId: number, runs: number): Promise<Timing> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
-  const actionId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "logInteractionAction")?.[0];
+export async function timeLogInteractionAction(
+  origin: string,
+  cookie: string,
+  customerId: number,
+  runs: number,
+): Promise<Timing> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const actionId = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === "logInteractionAction",
+  )?.[0];
   if (!actionId) throw new Error("logInteractionAction is not in the build's server-reference manifest.");
   const require = createRequire(import.meta.url);
-  const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as { encodeReply: (value: unknown) => Promise<FormData | string> };
+  const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as {
+    encodeReply: (value: unknown) => Promise<FormData | string>;
+  };
   const samples: number[] = [];
   for (let i = 0; i < WARMUP + runs; i++) {
     const form = new FormData();
-    const fields = { customerId: String(customerId), typeKey: "call", occurredAt: new Date().toISOString(), channel: "phone", direction: "outbound", summary: `Benchmark call ${i}`, weight: "", requestKey: randomBytes(16).toString("hex") };
+    const fields = {
+      customerId: String(customerId),
+      typeKey: "call",
+      occurredAt: new Date().toISOString(),
+      channel: "phone",
+      direction: "outbound",
+      summary: `Benchmark call ${i}`,
+      weight: "",
+      requestKey: randomBytes(16).toString("hex"),
+    };
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
     const body = await encodeReply([null, form]);
     const started = performance.now();
@@ -140,7 +184,8 @@ export async function timeLogInteractionAction(origin: string, cookie: string, c
     });
     const text = await response.text();
     const elapsed = performance.now() - started;
-    if (response.status !== 200 || !text.includes("logged")) throw new Error(`The log-interaction action failed (${response.status}): ${text.slice(0, 200)}`);
+    if (response.status !== 200 || !text.includes("logged"))
+      throw new Error(`The log-interaction action failed (${response.status}): ${text.slice(0, 200)}`);
     if (i >= WARMUP) samples.push(elapsed);
   }
   return summarize(samples);
@@ -151,7 +196,9 @@ export async function measureIngestion(origin: string, databaseUrl: string, send
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const token = `hg_${randomBytes(32).toString("base64url")}`;
   await client`insert into api_tokens (name, token_hash, prefix, scopes) values (${`bench ${new Date().toISOString()}`}, ${hashApiToken(token)}, ${token.slice(0, 10)}, ${["read", "write"]})`;
-  const ids = (await client`select id from customers where status = 'active' order by random() limit 5000`).map((row) => Number(row.id));
+  const ids = (await client`select id from customers where status = 'active' order by random() limit 5000`).map((row) =>
+    Number(row.id),
+  );
   await client.end();
   const run = randomBytes(4).toString("hex");
   const types = ["login", "login", "login", "feature_adopted", "support_ticket", "bug_report", "praise", "error_hit"];
@@ -163,8 +210,13 @@ export async function measureIngestion(origin: string, databaseUrl: string, send
         type: types[k % types.length],
         occurredAt: new Date(Date.now() - ((k * 977) % (30 * 86_400)) * 1000).toISOString(),
       }));
-      const response = await fetch(`${origin}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ events }) });
-      if (response.status !== 201) throw new Error(`Ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+      const response = await fetch(`${origin}/api/v1/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ events }),
+      });
+      if (response.status !== 201)
+        throw new Error(`Ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
       await response.arrayBuffer().catch(() => undefined);
     }
   };
@@ -179,7 +231,14 @@ export async function measureIngestion(origin: string, databaseUrl: string, send
  * Concurrent signed-in clients (autocannon), client i on `paths[i % paths.length]`; p95 from every
  * response's own latency.
  */
-export async function loadTest(origin: string, paths: readonly string[], cookie: string, connections: number, seconds: number, label: string) {
+export async function loadTest(
+  origin: string,
+  paths: readonly string[],
+  cookie: string,
+  connections: number,
+  seconds: number,
+  label: string,
+) {
   const latencies: number[] = [];
   let next = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -189,7 +248,8 @@ export async function loadTest(origin: string, paths: readonly string[], cookie:
         connections,
         duration: seconds,
         headers: { cookie },
-        setupClient: (client) => client.setRequests([{ method: "GET", path: paths[next++ % paths.length], headers: { cookie } }]),
+        setupClient: (client) =>
+          client.setRequests([{ method: "GET", path: paths[next++ % paths.length], headers: { cookie } }]),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
@@ -224,11 +284,19 @@ export async function firstLoadJs(origin: string, cookies: Cookie[], paths: read
       const page = await context.newPage();
       const scripts = new Map<string, Promise<number>>();
       page.on("response", (response) => {
-        if (response.request().resourceType() === "script") scripts.set(new URL(response.url()).pathname, response.body().then((body) => gzipSync(body).length));
+        if (response.request().resourceType() === "script")
+          scripts.set(
+            new URL(response.url()).pathname,
+            response.body().then((body) => gzipSync(body).length),
+          );
       });
       const navigation = await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
       const html = (await navigation?.text()) ?? "";
-      const inHtml = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => new URL(match[1].replaceAll("&amp;", "&"), origin).pathname));
+      const inHtml = new Set(
+        [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map(
+          (match) => new URL(match[1].replaceAll("&amp;", "&"), origin).pathname,
+        ),
+      );
       const gzipped = new Map(await Promise.all([...scripts].map(async ([name, size]) => [name, await size] as const)));
       const sum = (names: Iterable<string>) => [...names].reduce((total, name) => total + (gzipped.get(name) ?? 0), 0);
       sizes.push({ path, scripts: inHtml.size, firstLoadKb: kb(sum(inHtml)), untilIdleKb: kb(sum(gzipped.keys())) });
@@ -247,7 +315,10 @@ export async function explainStatements(databaseUrl: string, statements: readonl
     const plans: { query: string; ms: number; plan: string }[] = [];
     for (const statement of statements) {
       if (!/^\s*(select|with)\b/i.test(statement.query)) continue;
-      const rows = await client.unsafe(`explain (analyze, buffers) ${statement.query}`, statement.parameters as postgres.ParameterOrJSON<never>[]);
+      const rows = await client.unsafe(
+        `explain (analyze, buffers) ${statement.query}`,
+        statement.parameters as postgres.ParameterOrJSON<never>[],
+      );
       const plan = rows.map((row) => String(row["QUERY PLAN"])).join("\n");
       const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
       plans.push({ query: statement.query, ms, plan });

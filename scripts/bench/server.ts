@@ -7,14 +7,27 @@ import { findChromium } from "@/e2e/chromium-path";
 
 export type AppServer = { origin: string; process: ChildProcess; stop: () => void };
 
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
 
 /**
  * `npm start` (one server process per core) on the production build against the bench database,
  * like a real install. With `sqlLog`, one process that writes every statement it runs to that file
  * and does no periodic refresh: the server the benchmark reads each page's SQL from.
  */
-export async function startApp(databaseUrl: string, port: number, { sqlLog }: { sqlLog?: string } = {}): Promise<AppServer> {
+export async function startApp(
+  databaseUrl: string,
+  port: number,
+  { sqlLog }: { sqlLog?: string } = {},
+): Promise<AppServer> {
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -27,11 +40,17 @@ export async function startApp(databaseUrl: string, port: number, { sqlLog }: { 
     API_RATE_PER_SECOND: "100000",
     ...(sqlLog ? { HOURGLASS_SQL_LOG: sqlLog, WEB_CONCURRENCY: "1", HOURGLASS_PERIODIC_REFRESH: "off" } : {}),
   };
-  const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const origin = `http://localhost:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const status = await fetch(`${origin}/api/health`).then((r) => r.status, () => 0);
+    const status = await fetch(`${origin}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return { origin, process: child, stop: () => child.kill() };
     await new Promise((resolve) => setTimeout(resolve, 300));
   }

@@ -16,7 +16,8 @@ export type LoginState = {
   email?: string;
 };
 
-const DATABASE_UNAVAILABLE = "The database is unavailable right now, so nobody can sign in. Please try again in a moment.";
+const DATABASE_UNAVAILABLE =
+  "The database is unavailable right now, so nobody can sign in. Please try again in a moment.";
 
 async function clientAddress(): Promise<string> {
   const list = await headers();

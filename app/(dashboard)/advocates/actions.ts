@@ -8,11 +8,17 @@ export async function inviteToRoleAction(_previous: ActionResult | null, formDat
   return runMemberAction(inviteToRole, formData);
 }
 
-export async function changeRoleStatusAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function changeRoleStatusAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   return runMemberAction(changeRoleStatus, formData);
 }
 
-export async function logCommunityActivityAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function logCommunityActivityAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   return runMemberAction(logCommunityActivity, formData);
 }
 

@@ -1,7 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { changeOwner, churnCustomer, createCustomer, reactivateCustomer, updateCustomer } from "@/db/mutations/customers";
+import {
+  changeOwner,
+  churnCustomer,
+  createCustomer,
+  reactivateCustomer,
+  updateCustomer,
+} from "@/db/mutations/customers";
 import { deleteInteraction, editInteraction, logInteraction } from "@/db/mutations/interactions";
 import { setMilestone } from "@/db/mutations/milestones";
 import type { ActionResult } from "@/lib/actions/execute";
@@ -29,7 +35,10 @@ export async function editInteractionAction(_previous: ActionResult | null, form
   return runMemberAction(editInteraction, formData);
 }
 
-export async function deleteInteractionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function deleteInteractionAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   return runMemberAction(deleteInteraction, formData);
 }
 
@@ -41,7 +50,10 @@ export async function churnCustomerAction(_previous: ActionResult | null, formDa
   return runMemberAction(churnCustomer, formData);
 }
 
-export async function reactivateCustomerAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function reactivateCustomerAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   return runMemberAction(reactivateCustomer, formData);
 }
 

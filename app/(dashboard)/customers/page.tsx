@@ -4,7 +4,13 @@ import { z } from "zod";
 import { type CustomerColumn, CustomersTable, type CustomerTableRow } from "@/components/customers/customers-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FILTER_CONTROL, FilterSelect, OwnerFilter, PlanFilter, StageFilter } from "@/components/filters/filter-controls";
+import {
+  FILTER_CONTROL,
+  FilterSelect,
+  OwnerFilter,
+  PlanFilter,
+  StageFilter,
+} from "@/components/filters/filter-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -50,12 +56,25 @@ function readQuery(params: SearchParams, memberId: number, models: JourneyModelW
   };
 }
 
-async function CustomerTable({ params, query, model }: { params: SearchParams; query: CustomerListQuery; model: JourneyModelWithStages }) {
+async function CustomerTable({
+  params,
+  query,
+  model,
+}: {
+  params: SearchParams;
+  query: CustomerListQuery;
+  model: JourneyModelWithStages;
+}) {
   const { rows, total } = await listCustomers(query);
   if (total === 0) {
     return (
       <EmptyState title="No customers match">
-        <p>Try fewer filters or another search. <Link href="/customers" className="font-medium text-brand-700 underline">Clear all filters</Link></p>
+        <p>
+          Try fewer filters or another search.{" "}
+          <Link href="/customers" className="font-medium text-brand-700 underline">
+            Clear all filters
+          </Link>
+        </p>
       </EmptyState>
     );
   }
@@ -65,7 +84,11 @@ async function CustomerTable({ params, query, model }: { params: SearchParams; q
     return {
       label,
       align,
-      sortHref: withParams("/customers", params, { sort, dir: active && query.direction === "asc" ? "desc" : "asc", page: undefined }),
+      sortHref: withParams("/customers", params, {
+        sort,
+        dir: active && query.direction === "asc" ? "desc" : "asc",
+        page: undefined,
+      }),
       sorted: active ? (query.direction === "asc" ? "ascending" : "descending") : undefined,
     };
   };
@@ -98,7 +121,13 @@ async function CustomerTable({ params, query, model }: { params: SearchParams; q
   return (
     <>
       <CustomersTable caption={`Customers, sorted by ${SORT_LABELS[query.sort]}`} columns={columns} rows={tableRows} />
-      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} noun="customers" hrefFor={(page) => withParams("/customers", params, { page })} />
+      <Pagination
+        page={query.page}
+        pageSize={PAGE_SIZE}
+        total={total}
+        noun="customers"
+        hrefFor={(page) => withParams("/customers", params, { page })}
+      />
     </>
   );
 }
@@ -113,12 +142,24 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Customers"
         description="Find a customer, see everything that happened, log what just happened."
-        actions={can(member.role, "customers.write") ? <Link href="/customers/new" className={buttonClass()}>New customer</Link> : null}
+        actions={
+          can(member.role, "customers.write") ? (
+            <Link href="/customers/new" className={buttonClass()}>
+              New customer
+            </Link>
+          ) : null
+        }
       />
       <form method="get" role="search" aria-label="Filter customers" className="mb-4 flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Search
-          <input name="q" type="search" defaultValue={query.q} placeholder="Name, email or company" className={`${FILTER_CONTROL} w-64`} />
+          <input
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder="Name, email or company"
+            className={`${FILTER_CONTROL} w-64`}
+          />
         </label>
         <OwnerFilter owners={owners} value={first(params, "owner") ?? ""} />
         <StageFilter models={models} value={first(params, "stage") ?? ""} />
@@ -130,12 +171,23 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <PlanFilter value={query.plan ?? ""} />
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Balance below
-          <input name="balanceBelow" type="number" step="0.5" defaultValue={query.balanceBelow ?? ""} placeholder="e.g. 0" className={`${FILTER_CONTROL} w-28`} />
+          <input
+            name="balanceBelow"
+            type="number"
+            step="0.5"
+            defaultValue={query.balanceBelow ?? ""}
+            placeholder="e.g. 0"
+            className={`${FILTER_CONTROL} w-28`}
+          />
         </label>
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.direction} />
-        <button type="submit" className={buttonClass("secondary")}>Apply</button>
-        <Link href="/customers" className="py-1.5 text-sm font-medium text-slate-600 underline">Reset</Link>
+        <button type="submit" className={buttonClass("secondary")}>
+          Apply
+        </button>
+        <Link href="/customers" className="py-1.5 text-sm font-medium text-slate-600 underline">
+          Reset
+        </Link>
       </form>
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
         <CustomerTable params={params} query={query} model={model} />

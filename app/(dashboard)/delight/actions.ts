@@ -5,8 +5,16 @@ import { logDelightMoment } from "@/db/mutations/delight";
 import type { ActionResult } from "@/lib/actions/execute";
 import { runMemberAction } from "@/lib/actions/run";
 
-export async function logDelightMomentAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function logDelightMomentAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const result = await runMemberAction(logDelightMoment, formData);
-  if (result.ok) redirect(formData.get("returnTo") === "customer" ? `/customers/${(result.data as { customerId: number }).customerId}` : "/delight?logged=1");
+  if (result.ok)
+    redirect(
+      formData.get("returnTo") === "customer"
+        ? `/customers/${(result.data as { customerId: number }).customerId}`
+        : "/delight?logged=1",
+    );
   return result;
 }

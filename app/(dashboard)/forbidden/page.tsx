@@ -10,8 +10,11 @@ export default async function ForbiddenPage() {
   return (
     <EmptyState title="Not available for your role">
       <p>
-        You are signed in as {ROLE_LABELS[member.role].toLowerCase()}, which cannot open that page. An admin can change your role.{" "}
-        <Link href="/" className="font-medium text-brand-700 underline">Back to the overview</Link>
+        You are signed in as {ROLE_LABELS[member.role].toLowerCase()}, which cannot open that page. An admin can change
+        your role.{" "}
+        <Link href="/" className="font-medium text-brand-700 underline">
+          Back to the overview
+        </Link>
       </p>
     </EmptyState>
   );

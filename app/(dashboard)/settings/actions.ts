@@ -12,11 +12,17 @@ export async function updateScoringAction(_previous: ActionResult | null, formDa
   return runMemberAction(updateScoring, formData);
 }
 
-export async function saveJourneyModelAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function saveJourneyModelAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   return runMemberAction(saveJourneyModel, formData);
 }
 
-export async function saveAdvocateRoleAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function saveAdvocateRoleAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   return runMemberAction(saveAdvocateRole, formData);
 }
 
@@ -32,7 +38,10 @@ export async function addMemberAction(_previous: ActionResult | null, formData: 
   return runMemberAction(addMember, formData);
 }
 
-export async function changeMemberRoleAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function changeMemberRoleAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   return runMemberAction(changeMemberRole, formData);
 }
 

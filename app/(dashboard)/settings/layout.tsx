@@ -7,7 +7,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   await requirePageMember("settings.read");
   return (
     <>
-      <PageHeader title="Settings" description="Your team, how the ledger scores experiences, and more as features arrive." />
+      <PageHeader
+        title="Settings"
+        description="Your team, how the ledger scores experiences, and more as features arrive."
+      />
       <SettingsNav />
       <div className="mt-6">{children}</div>
     </>

@@ -16,11 +16,23 @@ export default async function SettingsPage() {
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th scope="col" className="py-2 font-medium">Name</th>
-              <th scope="col" className="py-2 font-medium">Email</th>
-              <th scope="col" className="py-2 font-medium">Role</th>
-              <th scope="col" className="py-2 font-medium">Status</th>
-              {manage ? <th scope="col" className="py-2 font-medium"><span className="sr-only">Manage</span></th> : null}
+              <th scope="col" className="py-2 font-medium">
+                Name
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Email
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Role
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Status
+              </th>
+              {manage ? (
+                <th scope="col" className="py-2 font-medium">
+                  <span className="sr-only">Manage</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -30,7 +42,17 @@ export default async function SettingsPage() {
                 <td className="py-2 text-slate-600">{m.email}</td>
                 <td className="py-2">{ROLE_LABELS[m.role]}</td>
                 <td className="py-2">{m.active ? "Active" : "Deactivated"}</td>
-                {manage ? <td className="py-2"><MemberControls key={`${m.role}-${m.active}`} memberId={m.id} name={m.name} role={m.role} active={m.active} /></td> : null}
+                {manage ? (
+                  <td className="py-2">
+                    <MemberControls
+                      key={`${m.role}-${m.active}`}
+                      memberId={m.id}
+                      name={m.name}
+                      role={m.role}
+                      active={m.active}
+                    />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -4,5 +4,8 @@ import { checkDatabase } from "@/db/queries/health";
 export async function GET() {
   await connection();
   const ok = await checkDatabase();
-  return Response.json({ db: ok ? "ok" : "unavailable" }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { db: ok ? "ok" : "unavailable" },
+    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -22,14 +22,22 @@ const noParams = { params: Promise.resolve({}) };
 
 async function token(scopes: string[]) {
   const admin = asSessionMember(await createMember({ role: "admin" }));
-  const result = await executeAction(createApiToken, admin, { name: `test ${scopes.join("+")}`, ...Object.fromEntries(scopes.map((s) => [`scope.${s}`, "on"])) });
+  const result = await executeAction(createApiToken, admin, {
+    name: `test ${scopes.join("+")}`,
+    ...Object.fromEntries(scopes.map((s) => [`scope.${s}`, "on"])),
+  });
   if (!result.ok) throw new Error(result.message);
   return (result.data as { token: string }).token;
 }
 
 const post = (path: string, body: unknown, bearer = writeToken) =>
-  new Request(`http://localhost/api/v1${path}`, { method: "POST", headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
-const get = (path: string, bearer = readToken) => new Request(`http://localhost/api/v1${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+  new Request(`http://localhost/api/v1${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+const get = (path: string, bearer = readToken) =>
+  new Request(`http://localhost/api/v1${path}`, { headers: { authorization: `Bearer ${bearer}` } });
 
 beforeAll(async () => {
   writeToken = await token(["read", "write"]);
@@ -40,10 +48,18 @@ describe("POST /api/v1/events", () => {
   it("creates events with the ledger updated (complaint −3 + praise +2 = −1); a replay returns the same ids and writes nothing", async () => {
     const customer = await createCustomer({ externalId: "crm-100", milestone: 9 });
     const at = new Date().toISOString();
-    const body = { events: [
-      { externalId: "evt-a", customerExternalId: "crm-100", type: "complaint", occurredAt: at, summary: "Export broken" },
-      { externalId: "evt-b", customerId: customer.id, type: "praise", occurredAt: at },
-    ] };
+    const body = {
+      events: [
+        {
+          externalId: "evt-a",
+          customerExternalId: "crm-100",
+          type: "complaint",
+          occurredAt: at,
+          summary: "Export broken",
+        },
+        { externalId: "evt-b", customerId: customer.id, type: "praise", occurredAt: at },
+      ],
+    };
     const first = await postEvents(post("/events", body), noParams);
     expect(first.status).toBe(201);
     const created = await first.json();
@@ -63,31 +79,69 @@ describe("POST /api/v1/events", () => {
   it("the same key with a different body is a 422 and nothing is written", async () => {
     await createCustomer({ externalId: "crm-200" });
     const at = new Date().toISOString();
-    expect((await postEvents(post("/events", { events: [{ externalId: "evt-c", customerExternalId: "crm-200", type: "login", occurredAt: at }] }), noParams)).status).toBe(201);
+    expect(
+      (
+        await postEvents(
+          post("/events", {
+            events: [{ externalId: "evt-c", customerExternalId: "crm-200", type: "login", occurredAt: at }],
+          }),
+          noParams,
+        )
+      ).status,
+    ).toBe(201);
     const before = await writeFingerprint();
-    const response = await postEvents(post("/events", { events: [
-      { externalId: "evt-d", customerExternalId: "crm-200", type: "login", occurredAt: at },
-      { externalId: "evt-c", customerExternalId: "crm-200", type: "bug_report", occurredAt: at },
-    ] }), noParams);
+    const response = await postEvents(
+      post("/events", {
+        events: [
+          { externalId: "evt-d", customerExternalId: "crm-200", type: "login", occurredAt: at },
+          { externalId: "evt-c", customerExternalId: "crm-200", type: "bug_report", occurredAt: at },
+        ],
+      }),
+      noParams,
+    );
     expect(response.status).toBe(422);
-    expect((await response.json()).error.errors).toEqual([{ index: 1, field: "externalId", message: "This key was already used for an event with a different body." }]);
+    expect((await response.json()).error.errors).toEqual([
+      { index: 1, field: "externalId", message: "This key was already used for an event with a different body." },
+    ]);
     expect(await writeFingerprint()).toEqual(before);
   });
 
   it("a batch with bad items is a 400 listing index, field and message for each, and writes nothing", async () => {
     const before = await writeFingerprint();
-    const response = await postEvents(post("/events", { events: [
-      { externalId: "ok-1", customerExternalId: "crm-100", type: "login", occurredAt: new Date().toISOString() },
-      { externalId: "bad-1", customerExternalId: "crm-100", type: "telepathy", occurredAt: new Date().toISOString() },
-      { externalId: "bad-2", customerExternalId: "nobody", type: "login", occurredAt: "yesterday" },
-    ] }), noParams);
+    const response = await postEvents(
+      post("/events", {
+        events: [
+          { externalId: "ok-1", customerExternalId: "crm-100", type: "login", occurredAt: new Date().toISOString() },
+          {
+            externalId: "bad-1",
+            customerExternalId: "crm-100",
+            type: "telepathy",
+            occurredAt: new Date().toISOString(),
+          },
+          { externalId: "bad-2", customerExternalId: "nobody", type: "login", occurredAt: "yesterday" },
+        ],
+      }),
+      noParams,
+    );
     expect(response.status).toBe(400);
     const { error } = await response.json();
-    expect(error.errors).toEqual([{ index: 2, field: "occurredAt", message: "Must be an ISO 8601 date-time, like 2026-11-23T09:30:00Z." }]);
-    const second = await postEvents(post("/events", { events: [
-      { externalId: "bad-1", customerExternalId: "crm-100", type: "telepathy", occurredAt: new Date().toISOString() },
-      { externalId: "bad-2", customerExternalId: "nobody", type: "login", occurredAt: new Date().toISOString() },
-    ] }), noParams);
+    expect(error.errors).toEqual([
+      { index: 2, field: "occurredAt", message: "Must be an ISO 8601 date-time, like 2026-11-23T09:30:00Z." },
+    ]);
+    const second = await postEvents(
+      post("/events", {
+        events: [
+          {
+            externalId: "bad-1",
+            customerExternalId: "crm-100",
+            type: "telepathy",
+            occurredAt: new Date().toISOString(),
+          },
+          { externalId: "bad-2", customerExternalId: "nobody", type: "login", occurredAt: new Date().toISOString() },
+        ],
+      }),
+      noParams,
+    );
     expect((await second.json()).error.errors).toEqual([
       { index: 0, field: "type", message: "Unknown interaction type 'telepathy'." },
       { index: 1, field: "customer", message: "No customer matches this reference." },
@@ -96,13 +150,21 @@ describe("POST /api/v1/events", () => {
   });
 
   it("401 without a token or with a wrong one, 403 for a read-only token, 413 for a body over 2 MB, 400 for 1,001 events or bad JSON", async () => {
-    const missing = await postEvents(new Request("http://localhost/api/v1/events", { method: "POST", body: "{}" }), noParams);
+    const missing = await postEvents(
+      new Request("http://localhost/api/v1/events", { method: "POST", body: "{}" }),
+      noParams,
+    );
     expect(missing.status).toBe(401);
     expect(missing.headers.get("www-authenticate")).toBe("Bearer");
     expect((await postEvents(post("/events", {}, "hg_wrong"), noParams)).status).toBe(401);
     expect((await postEvents(post("/events", { events: [] }, readToken), noParams)).status).toBe(403);
     expect((await postEvents(post("/events", "x".repeat(2 * 1024 * 1024 + 1)), noParams)).status).toBe(413);
-    const many = Array.from({ length: 1001 }, (_, i) => ({ externalId: `m-${i}`, customerId: 1, type: "login", occurredAt: new Date().toISOString() }));
+    const many = Array.from({ length: 1001 }, (_, i) => ({
+      externalId: `m-${i}`,
+      customerId: 1,
+      type: "login",
+      occurredAt: new Date().toISOString(),
+    }));
     expect((await postEvents(post("/events", { events: many }), noParams)).status).toBe(400);
     const badJson = await postEvents(post("/events", "{not json"), noParams);
     expect(await badJson.json()).toEqual({ error: { code: "invalid_json", message: "The body is not valid JSON." } });
@@ -111,21 +173,49 @@ describe("POST /api/v1/events", () => {
 
 describe("POST /api/v1/customers", () => {
   it("creates by externalId, then updates the same record; matches by email too", async () => {
-    const first = await postCustomers(post("/customers", { customers: [{ externalId: "crm-900", name: "Api Customer", plan: "growth", mrrCents: 12_000, milestone: 7 }] }), noParams);
+    const first = await postCustomers(
+      post("/customers", {
+        customers: [{ externalId: "crm-900", name: "Api Customer", plan: "growth", mrrCents: 12_000, milestone: 7 }],
+      }),
+      noParams,
+    );
     expect(first.status).toBe(201);
     const [{ id }] = (await first.json()).results;
-    const second = await postCustomers(post("/customers", { customers: [{ externalId: "crm-900", name: "Api Customer GmbH", mrrCents: 15_000, email: "api@customer.example" }] }), noParams);
+    const second = await postCustomers(
+      post("/customers", {
+        customers: [
+          { externalId: "crm-900", name: "Api Customer GmbH", mrrCents: 15_000, email: "api@customer.example" },
+        ],
+      }),
+      noParams,
+    );
     expect(second.status).toBe(200);
     expect((await second.json()).results).toEqual([{ index: 0, id, status: "updated" }]);
-    const byEmail = await postCustomers(post("/customers", { customers: [{ email: "API@customer.example", name: "Api Customer GmbH", status: "churned" }] }), noParams);
+    const byEmail = await postCustomers(
+      post("/customers", {
+        customers: [{ email: "API@customer.example", name: "Api Customer GmbH", status: "churned" }],
+      }),
+      noParams,
+    );
     expect((await byEmail.json()).results[0]).toEqual({ index: 0, id, status: "updated" });
     const [row] = await db.select().from(customers).where(eq(customers.id, id));
-    expect(row).toMatchObject({ name: "Api Customer GmbH", mrrCents: 15_000, milestone: 7, status: "churned", convertedAt: expect.any(Date) });
+    expect(row).toMatchObject({
+      name: "Api Customer GmbH",
+      mrrCents: 15_000,
+      milestone: 7,
+      status: "churned",
+      convertedAt: expect.any(Date),
+    });
   });
 
   it("invalid customers are listed per item and nothing is written", async () => {
     const before = await writeFingerprint();
-    const response = await postCustomers(post("/customers", { customers: [{ name: "No Key" }, { externalId: "x", name: "Bad", mrrCents: -1, plan: "gold" }] }), noParams);
+    const response = await postCustomers(
+      post("/customers", {
+        customers: [{ name: "No Key" }, { externalId: "x", name: "Bad", mrrCents: -1, plan: "gold" }],
+      }),
+      noParams,
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).error.errors).toEqual([
       { index: 0, field: "externalId", message: "Give an externalId or an email to match the customer by." },
@@ -139,10 +229,19 @@ describe("POST /api/v1/customers", () => {
 describe("GET endpoints", () => {
   it("GET /customers/{id} has balance, risk and the stage in each model; 404 for an unknown id", async () => {
     const customer = await createCustomer({ milestone: 7 });
-    const response = await getCustomer(get(`/customers/${customer.id}`), { params: Promise.resolve({ id: String(customer.id) }) });
+    const response = await getCustomer(get(`/customers/${customer.id}`), {
+      params: Promise.resolve({ id: String(customer.id) }),
+    });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: customer.id, stages: { hourglass: "Purchase", cvj: "Conversion", scale: "Act" }, balance: 0, milestone: { number: 7, label: "Converted" } });
-    expect((await getCustomer(get("/customers/999999"), { params: Promise.resolve({ id: "999999" }) })).status).toBe(404);
+    expect(await response.json()).toMatchObject({
+      id: customer.id,
+      stages: { hourglass: "Purchase", cvj: "Conversion", scale: "Act" },
+      balance: 0,
+      milestone: { number: 7, label: "Converted" },
+    });
+    expect((await getCustomer(get("/customers/999999"), { params: Promise.resolve({ id: "999999" }) })).status).toBe(
+      404,
+    );
   });
 
   it("GET /risk lists customers at risk, highest first", async () => {
@@ -174,8 +273,18 @@ describe("every route × every kind of token: no or unknown token 401, missing s
 
   beforeAll(async () => {
     const revoked = await token(["read", "write"]);
-    await db.update(apiTokens).set({ revokedAt: sql`now()` }).where(eq(apiTokens.tokenHash, hashApiToken(revoked)));
-    Object.assign(bearers, { none: null, unknown: "hg_not-a-token", revoked, read: await token(["read"]), write: await token(["write"]), "read+write": await token(["read", "write"]) });
+    await db
+      .update(apiTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(eq(apiTokens.tokenHash, hashApiToken(revoked)));
+    Object.assign(bearers, {
+      none: null,
+      unknown: "hg_not-a-token",
+      revoked,
+      read: await token(["read"]),
+      write: await token(["write"]),
+      "read+write": await token(["read", "write"]),
+    });
     customerId = (await createCustomer({ milestone: 5 })).id;
   });
 
@@ -189,16 +298,62 @@ describe("every route × every kind of token: no or unknown token 401, missing s
   };
   let sequence = 0;
   const routes = [
-    { name: "GET /risk", scope: "read", success: 200, call: (caller: Caller) => getRisk(request("GET", "/risk?limit=1", caller), noParams) },
-    { name: "GET /customers/{id}", scope: "read", success: 200, call: (caller: Caller) => getCustomer(request("GET", `/customers/${customerId}`, caller), { params: Promise.resolve({ id: String(customerId) }) }) },
-    { name: "POST /customers", scope: "write", success: 201, call: (caller: Caller) => postCustomers(request("POST", "/customers", caller, { customers: [{ externalId: `scope-${caller}-${sequence++}`, name: "Scoped" }] }), noParams) },
-    { name: "POST /events", scope: "write", success: 201, call: (caller: Caller) => postEvents(request("POST", "/events", caller, { events: [{ externalId: `scope-${caller}-${sequence++}`, customerId, type: "login", occurredAt: new Date().toISOString() }] }), noParams) },
+    {
+      name: "GET /risk",
+      scope: "read",
+      success: 200,
+      call: (caller: Caller) => getRisk(request("GET", "/risk?limit=1", caller), noParams),
+    },
+    {
+      name: "GET /customers/{id}",
+      scope: "read",
+      success: 200,
+      call: (caller: Caller) =>
+        getCustomer(request("GET", `/customers/${customerId}`, caller), {
+          params: Promise.resolve({ id: String(customerId) }),
+        }),
+    },
+    {
+      name: "POST /customers",
+      scope: "write",
+      success: 201,
+      call: (caller: Caller) =>
+        postCustomers(
+          request("POST", "/customers", caller, {
+            customers: [{ externalId: `scope-${caller}-${sequence++}`, name: "Scoped" }],
+          }),
+          noParams,
+        ),
+    },
+    {
+      name: "POST /events",
+      scope: "write",
+      success: 201,
+      call: (caller: Caller) =>
+        postEvents(
+          request("POST", "/events", caller, {
+            events: [
+              {
+                externalId: `scope-${caller}-${sequence++}`,
+                customerId,
+                type: "login",
+                occurredAt: new Date().toISOString(),
+              },
+            ],
+          }),
+          noParams,
+        ),
+    },
   ] as const;
 
   for (const route of routes) {
     for (const caller of callers) {
       const scopes = caller.split("+");
-      const expected = ["none", "unknown", "revoked"].includes(caller) ? 401 : scopes.includes(route.scope) ? route.success : 403;
+      const expected = ["none", "unknown", "revoked"].includes(caller)
+        ? 401
+        : scopes.includes(route.scope)
+          ? route.success
+          : 403;
       it(`${route.name} with ${caller === "none" ? "no token" : `a ${caller} token`}: ${expected}${expected >= 400 ? ", nothing written" : ""}`, async () => {
         const before = await writeFingerprint();
         const response = await route.call(caller);
@@ -220,7 +375,9 @@ describe("every route × every kind of token: no or unknown token 401, missing s
 
 describe("errors the API maps itself", () => {
   it("a database that does not answer is a 503 with Retry-After, never a stack trace", async () => {
-    const response = errorResponse(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
+    const response = errorResponse(
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    );
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect(JSON.stringify(await response.json())).not.toContain("127.0.0.1");
@@ -237,7 +394,12 @@ describe("20 concurrent clients that retry", () => {
   it("lose and duplicate nothing: 200 events sent in overlapping batches are stored exactly once, as every client was told, and the daily ledger adds up", async () => {
     const customer = await createCustomer({ externalId: "crm-concurrent", milestone: 9 });
     const at = new Date().toISOString();
-    const all = Array.from({ length: 200 }, (_, i) => ({ externalId: `conc-${i}`, customerId: customer.id, type: i % 2 ? "login" : "support_ticket", occurredAt: at }));
+    const all = Array.from({ length: 200 }, (_, i) => ({
+      externalId: `conc-${i}`,
+      customerId: customer.id,
+      type: i % 2 ? "login" : "support_ticket",
+      occurredAt: at,
+    }));
     const acknowledged = new Map<string, number>();
     const client = async (seed: number) => {
       const batch = all.filter((_, i) => (i * 7 + seed) % 5 < 2); // ~80 events, overlapping other clients'

@@ -51,7 +51,8 @@ function riskNote(row: Customer, silenceDays: number): string {
   const silent = daysSince(customer.lastInboundAt);
   const notes = [`score ${customer.riskScore.toFixed(1)}`];
   if (row.balance < 0) notes.push("in debt");
-  if (customer.milestone >= CONVERTED_MILESTONE && silent !== null && silent > silenceDays) notes.push(`silent for ${silent} days`);
+  if (customer.milestone >= CONVERTED_MILESTONE && silent !== null && silent > silenceDays)
+    notes.push(`silent for ${silent} days`);
   if (customer.fatigued) notes.push("fatigued");
   return notes.join(", ");
 }
@@ -67,28 +68,86 @@ async function Header({ row, member }: { row: Customer; member: SessionMember })
           <p className="text-sm text-slate-600">{[customer.company, customer.email].filter(Boolean).join(" · ")}</p>
         </div>
         <div className="flex gap-2">
-          {can(member.role, "delight.write") ? <Link href={`/delight/new?customer=${customer.id}`} className={buttonClass("secondary")}>Log a delight moment</Link> : null}
-          {can(member.role, "advocacy.write") ? <Link href={`/advocates/${customer.id}`} className={buttonClass("secondary")}>Advocacy</Link> : null}
-          {can(member.role, "customers.write") ? <Link href={`/customers/${customer.id}/edit`} className={buttonClass("secondary")}>Edit</Link> : null}
+          {can(member.role, "delight.write") ? (
+            <Link href={`/delight/new?customer=${customer.id}`} className={buttonClass("secondary")}>
+              Log a delight moment
+            </Link>
+          ) : null}
+          {can(member.role, "advocacy.write") ? (
+            <Link href={`/advocates/${customer.id}`} className={buttonClass("secondary")}>
+              Advocacy
+            </Link>
+          ) : null}
+          {can(member.role, "customers.write") ? (
+            <Link href={`/customers/${customer.id}/edit`} className={buttonClass("secondary")}>
+              Edit
+            </Link>
+          ) : null}
         </div>
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-4 lg:grid-cols-6">
-        <div><dt className="text-slate-500">Plan</dt><dd className="font-medium">{PLAN_LABELS[customer.plan as keyof typeof PLAN_LABELS] ?? customer.plan}</dd></div>
-        <div><dt className="text-slate-500">MRR</dt><dd className="font-medium tabular-nums">{formatCents(customer.mrrCents)}</dd></div>
-        <div><dt className="text-slate-500">Owner</dt><dd className="font-medium">{row.ownerName ?? "—"}</dd></div>
+        <div>
+          <dt className="text-slate-500">Plan</dt>
+          <dd className="font-medium">{PLAN_LABELS[customer.plan as keyof typeof PLAN_LABELS] ?? customer.plan}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">MRR</dt>
+          <dd className="font-medium tabular-nums">{formatCents(customer.mrrCents)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Owner</dt>
+          <dd className="font-medium">{row.ownerName ?? "—"}</dd>
+        </div>
         <div>
           <dt className="text-slate-500">Status</dt>
-          <dd className="font-medium">{customer.status === "churned" ? <span className="text-red-700">Churned {formatDate(customer.churnedAt)}{customer.churnReason ? ` — ${customer.churnReason}` : ""}</span> : "Active"}</dd>
+          <dd className="font-medium">
+            {customer.status === "churned" ? (
+              <span className="text-red-700">
+                Churned {formatDate(customer.churnedAt)}
+                {customer.churnReason ? ` — ${customer.churnReason}` : ""}
+              </span>
+            ) : (
+              "Active"
+            )}
+          </dd>
         </div>
-        <div><dt className="text-slate-500">Balance</dt><dd data-testid="customer-balance"><BalanceBadge balance={row.balance} /></dd></div>
-        <div><dt className="text-slate-500">Risk</dt><dd className="font-medium" data-testid="customer-risk">{riskNote(row, risk.silenceDays)}</dd></div>
-        <div><dt className="text-slate-500">Milestone</dt><dd className="font-medium">{customer.milestone} · {milestoneLabel(customer.milestone)}</dd></div>
+        <div>
+          <dt className="text-slate-500">Balance</dt>
+          <dd data-testid="customer-balance">
+            <BalanceBadge balance={row.balance} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Risk</dt>
+          <dd className="font-medium" data-testid="customer-risk">
+            {riskNote(row, risk.silenceDays)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Milestone</dt>
+          <dd className="font-medium">
+            {customer.milestone} · {milestoneLabel(customer.milestone)}
+          </dd>
+        </div>
         {models.map((model) => (
-          <div key={model.id}><dt className="text-slate-500">{model.name}</dt><dd className="font-medium">{stageForMilestone(model.stages, customer.milestone)?.name ?? "—"}</dd></div>
+          <div key={model.id}>
+            <dt className="text-slate-500">{model.name}</dt>
+            <dd className="font-medium">{stageForMilestone(model.stages, customer.milestone)?.name ?? "—"}</dd>
+          </div>
         ))}
-        <div><dt className="text-slate-500">Signed up</dt><dd className="font-medium">{formatDate(customer.signedUpAt)}</dd></div>
+        <div>
+          <dt className="text-slate-500">Signed up</dt>
+          <dd className="font-medium">{formatDate(customer.signedUpAt)}</dd>
+        </div>
         {row.referrerName && customer.referredById ? (
-          <div><dt className="text-slate-500">Referred by</dt><dd><Link className="font-medium text-brand-700 underline" href={`/customers/${customer.referredById}`}>{row.referrerName}</Link></dd></div>
+          <div>
+            <dt className="text-slate-500">Referred by</dt>
+            <dd>
+              <Link className="font-medium text-brand-700 underline" href={`/customers/${customer.referredById}`}>
+                {row.referrerName}
+              </Link>
+            </dd>
+          </div>
         ) : null}
       </dl>
     </Card>
@@ -102,14 +161,30 @@ async function BalanceOverTime({ row }: { row: Customer }) {
     <Card title="Balance over the last 90 days">
       <BalanceChart points={history.points} markers={history.markers} />
       <p className="mt-2 text-xs text-slate-500">
-        Dots: <span className="text-fuchsia-700">delight moments</span>, <span className="text-brand-700">milestone changes</span>.
+        Dots: <span className="text-fuchsia-700">delight moments</span>,{" "}
+        <span className="text-brand-700">milestone changes</span>.
       </p>
     </Card>
   );
 }
 
-async function Timeline({ row, member, kind, cursor, params }: { row: Customer; member: SessionMember; kind: TimelineKind; cursor?: string; params: SearchParams }) {
-  const [page, types] = await Promise.all([getTimeline({ customerId: row.customer.id, kind, cursor }), listInteractionTypes()]);
+async function Timeline({
+  row,
+  member,
+  kind,
+  cursor,
+  params,
+}: {
+  row: Customer;
+  member: SessionMember;
+  kind: TimelineKind;
+  cursor?: string;
+  params: SearchParams;
+}) {
+  const [page, types] = await Promise.all([
+    getTimeline({ customerId: row.customer.id, kind, cursor }),
+    listInteractionTypes(),
+  ]);
   const path = `/customers/${row.customer.id}`;
   return (
     <section aria-label="Timeline">
@@ -129,18 +204,40 @@ async function Timeline({ row, member, kind, cursor, params }: { row: Customer; 
         customerId={row.customer.id}
         entries={page.entries}
         types={types}
-        viewer={{ id: member.id, name: member.name, isAdmin: member.role === "admin", canWrite: can(member.role, "interactions.write") }}
+        viewer={{
+          id: member.id,
+          name: member.name,
+          isAdmin: member.role === "admin",
+          canWrite: can(member.role, "interactions.write"),
+        }}
         timeZone={DISPLAY_TIME_ZONE}
       />
       <div className="mt-4 flex gap-3 text-sm">
-        {cursor ? <Link href={withParams(path, params, { cursor: undefined })} className="font-medium text-brand-700 underline">← Newest</Link> : null}
-        {page.nextCursor ? <Link href={withParams(path, params, { cursor: page.nextCursor })} className="font-medium text-brand-700 underline">Older entries →</Link> : null}
+        {cursor ? (
+          <Link href={withParams(path, params, { cursor: undefined })} className="font-medium text-brand-700 underline">
+            ← Newest
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link
+            href={withParams(path, params, { cursor: page.nextCursor })}
+            className="font-medium text-brand-700 underline"
+          >
+            Older entries →
+          </Link>
+        ) : null}
       </div>
     </section>
   );
 }
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const member = await requirePageMember();
   const [{ id: rawId }, query] = await Promise.all([params, searchParams]);
   const id = parseId(rawId);
@@ -151,12 +248,21 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const owners = can(member.role, "customers.write") ? await listActiveMembers() : [];
   return (
     <div className="space-y-6">
-      <Link href="/customers" className="text-sm font-medium text-slate-600 hover:underline">← Customers</Link>
+      <Link href="/customers" className="text-sm font-medium text-slate-600 hover:underline">
+        ← Customers
+      </Link>
       <Header row={row} member={member} />
       {can(member.role, "customers.write") ? (
         <Card title="Account">
-          <AccountActions customerId={row.customer.id} ownerId={row.customer.ownerId} status={row.customer.status} owners={owners} />
-          {can(member.role, "journey.write") ? <MilestoneForm customerId={row.customer.id} milestone={row.customer.milestone} /> : null}
+          <AccountActions
+            customerId={row.customer.id}
+            ownerId={row.customer.ownerId}
+            status={row.customer.status}
+            owners={owners}
+          />
+          {can(member.role, "journey.write") ? (
+            <MilestoneForm customerId={row.customer.id} milestone={row.customer.milestone} />
+          ) : null}
         </Card>
       ) : null}
       <Suspense fallback={<Skeleton className="h-64" />}>

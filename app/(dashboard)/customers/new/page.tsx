@@ -10,7 +10,10 @@ export default async function NewCustomerPage() {
   const owners = await listActiveMembers();
   return (
     <>
-      <PageHeader title="New customer" description="They start at the first milestone (aware); logging what happens moves them along." />
+      <PageHeader
+        title="New customer"
+        description="They start at the first milestone (aware); logging what happens moves them along."
+      />
       <CustomerForm owners={owners} />
     </>
   );

@@ -20,13 +20,25 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
     const debit = await getDebitForDelight(promptId);
     if (!debit) notFound();
     if (debit.answered) {
-      return <EmptyState title="Already answered"><p>A delight moment already answers this {debit.label.toLowerCase()}.</p></EmptyState>;
+      return (
+        <EmptyState title="Already answered">
+          <p>A delight moment already answers this {debit.label.toLowerCase()}.</p>
+        </EmptyState>
+      );
     }
     return (
       <>
-        <PageHeader title="Answer with a delight moment" description={`${debit.label}: ${debit.summary || "no summary"}`} />
-        <DelightForm customerId={debit.customer_id} customerName={debit.customer_name} defaultWeight={delightWeight} returnTo="queue"
-          prompt={{ id: debit.id, text: `${debit.label}: ${debit.summary}`.slice(0, 300), channel: debit.channel }} />
+        <PageHeader
+          title="Answer with a delight moment"
+          description={`${debit.label}: ${debit.summary || "no summary"}`}
+        />
+        <DelightForm
+          customerId={debit.customer_id}
+          customerName={debit.customer_name}
+          defaultWeight={delightWeight}
+          returnTo="queue"
+          prompt={{ id: debit.id, text: `${debit.label}: ${debit.summary}`.slice(0, 300), channel: debit.channel }}
+        />
       </>
     );
   }
@@ -35,7 +47,12 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Log a delight moment" />
-      <DelightForm customerId={row.customer.id} customerName={row.customer.name} defaultWeight={delightWeight} returnTo="customer" />
+      <DelightForm
+        customerId={row.customer.id}
+        customerName={row.customer.name}
+        defaultWeight={delightWeight}
+        returnTo="customer"
+      />
     </>
   );
 }

@@ -16,7 +16,22 @@ export async function GET(request: Request) {
   const base = readRiskQuery(params, member, models, CHUNK);
   return csvResponse(
     `hourglass-risk-${new Date().toISOString().slice(0, 10)}.csv`,
-    ["customer_id", "name", "company", "owner", "stage", "plan", "mrr_usd", "risk_score", "balance", "trend_30d", "days_silent", "fatigued", "top_driver", "next_step"],
+    [
+      "customer_id",
+      "name",
+      "company",
+      "owner",
+      "stage",
+      "plan",
+      "mrr_usd",
+      "risk_score",
+      "balance",
+      "trend_30d",
+      "days_silent",
+      "fatigued",
+      "top_driver",
+      "next_step",
+    ],
     async (page: number | null) => {
       const current = page ?? 1;
       // Each chunk is read once: not worth keeping in the snapshot cache the page uses.
@@ -24,9 +39,20 @@ export async function GET(request: Request) {
       return {
         next: rows.length === CHUNK ? current + 1 : null,
         rows: rows.map((row) => [
-          row.id, row.name, row.company, row.ownerName, stageForMilestone(model.stages, row.milestone)?.name, row.plan,
-          (row.mrrCents / 100).toFixed(2), row.riskScore.toFixed(2), row.balance.toFixed(2), row.riskTrend.toFixed(2),
-          row.silentDays, row.fatigued, row.drivers[0]?.label, row.steps[0]?.text,
+          row.id,
+          row.name,
+          row.company,
+          row.ownerName,
+          stageForMilestone(model.stages, row.milestone)?.name,
+          row.plan,
+          (row.mrrCents / 100).toFixed(2),
+          row.riskScore.toFixed(2),
+          row.balance.toFixed(2),
+          row.riskTrend.toFixed(2),
+          row.silentDays,
+          row.fatigued,
+          row.drivers[0]?.label,
+          row.steps[0]?.text,
         ]),
       };
     },

@@ -17,8 +17,8 @@ export default async function DataPage() {
       {can(member.role, "settings.manage") ? (
         <Card title="Import from CSV">
           <p className="mb-3 text-sm text-slate-600">
-            Customers are matched by external id (or email) and updated; interactions need an external id each, so importing the same file twice adds nothing.
-            Every row is checked first: one bad row and nothing is imported.
+            Customers are matched by external id (or email) and updated; interactions need an external id each, so
+            importing the same file twice adds nothing. Every row is checked first: one bad row and nothing is imported.
           </p>
           <ImportForm />
         </Card>
@@ -26,15 +26,45 @@ export default async function DataPage() {
       <Card title="Export">
         <div className="space-y-4 text-sm">
           <p>
-            <a href="/export/customers" className={buttonClass("secondary")} download>Customers (CSV)</a>
+            <a href="/export/customers" className={buttonClass("secondary")} download>
+              Customers (CSV)
+            </a>
             <span className="ml-3 text-slate-600">Every customer with the stage in each model, balance and risk.</span>
           </p>
-          <form method="get" action="/export/interactions" aria-label="Export interactions" className="flex flex-wrap items-end gap-3">
-            <label className="flex flex-col text-xs font-medium text-slate-600">From<input type="date" name="from" defaultValue={monthAgo.toISOString().slice(0, 10)} required className={control} /></label>
-            <label className="flex flex-col text-xs font-medium text-slate-600">To<input type="date" name="to" defaultValue={today.toISOString().slice(0, 10)} required className={control} /></label>
-            <button type="submit" className={buttonClass("secondary")}>Interactions (CSV)</button>
+          <form
+            method="get"
+            action="/export/interactions"
+            aria-label="Export interactions"
+            className="flex flex-wrap items-end gap-3"
+          >
+            <label className="flex flex-col text-xs font-medium text-slate-600">
+              From
+              <input
+                type="date"
+                name="from"
+                defaultValue={monthAgo.toISOString().slice(0, 10)}
+                required
+                className={control}
+              />
+            </label>
+            <label className="flex flex-col text-xs font-medium text-slate-600">
+              To
+              <input
+                type="date"
+                name="to"
+                defaultValue={today.toISOString().slice(0, 10)}
+                required
+                className={control}
+              />
+            </label>
+            <button type="submit" className={buttonClass("secondary")}>
+              Interactions (CSV)
+            </button>
           </form>
-          <p className="text-slate-600">The debt-risk list has its own export, with its filters, on the risk page. Exports stream, so large books download without waiting.</p>
+          <p className="text-slate-600">
+            The debt-risk list has its own export, with its filters, on the risk page. Exports stream, so large books
+            download without waiting.
+          </p>
         </div>
       </Card>
     </div>

@@ -13,16 +13,27 @@ export default async function JourneyModelsPage() {
   return (
     <div className="space-y-6">
       <div className="max-w-prose text-sm text-slate-600">
-        <p>Every model maps the same 13 milestones to its stages. Stages must cover milestones 1–13 in order, with no gap or overlap.</p>
+        <p>
+          Every model maps the same 13 milestones to its stages. Stages must cover milestones 1–13 in order, with no gap
+          or overlap.
+        </p>
         <details className="mt-2">
           <summary className="cursor-pointer font-medium text-slate-700">The 13 milestones</summary>
           <ol className="mt-2 list-decimal space-y-0.5 pl-6">
-            {MILESTONES.map((m) => <li key={m.number}><strong>{m.label}</strong> — {m.evidence}</li>)}
+            {MILESTONES.map((m) => (
+              <li key={m.number}>
+                <strong>{m.label}</strong> — {m.evidence}
+              </li>
+            ))}
           </ol>
         </details>
       </div>
       {models.map((model) => (
-        <JourneyModelForm key={`${model.id}-${model.stages.map((s) => `${s.name}${s.fromMilestone}${s.toMilestone}${s.targetDays}`).join()}`} model={model} editable={editable} />
+        <JourneyModelForm
+          key={`${model.id}-${model.stages.map((s) => `${s.name}${s.fromMilestone}${s.toMilestone}${s.targetDays}`).join()}`}
+          model={model}
+          editable={editable}
+        />
       ))}
       {editable ? (
         <section aria-label="Add a custom model">

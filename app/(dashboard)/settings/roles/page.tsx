@@ -12,7 +12,9 @@ export default async function RolesPage() {
   const editable = can(member.role, "settings.manage");
   return (
     <Card title="Roles advocates can take on in the community">
-      {roles.map((role) => <RoleForm key={`${role.id}-${role.name}-${role.active}`} role={role} editable={editable} />)}
+      {roles.map((role) => (
+        <RoleForm key={`${role.id}-${role.name}-${role.active}`} role={role} editable={editable} />
+      ))}
       {editable ? <RoleForm role={{ name: "", description: "", active: true }} editable /> : null}
     </Card>
   );

@@ -24,7 +24,14 @@ export async function POST(request: Request) {
   if ("status" in read) return json({ message: read.message }, read.status);
   const prepared = await prepareImport(read.upload.kind, read.upload.csv, read.upload.mapping);
   if ("errors" in prepared) {
-    return json({ message: `${prepared.errors.length} problems found; nothing was imported.`, errors: prepared.errors.slice(0, 200), total: prepared.errors.length }, 400);
+    return json(
+      {
+        message: `${prepared.errors.length} problems found; nothing was imported.`,
+        errors: prepared.errors.slice(0, 200),
+        total: prepared.errors.length,
+      },
+      400,
+    );
   }
   const { plan } = prepared;
   const encoder = new TextEncoder();
