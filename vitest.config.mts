@@ -6,10 +6,10 @@ const resolve = {
   alias: {
     "@": root,
     // Outside Next's react-server build `server-only` throws on import; the tests run server code directly.
-    "server-only": path.join(root, "db/testing/server-only-stub.ts"),
+    "server-only": path.join(root, "testing/server-only-stub.ts"),
   },
 };
-const include = "{app,components,db,lib,scripts}/**/";
+const include = "{app,components,server,db,lib,scripts}/**/";
 
 export default defineConfig({
   test: {
@@ -25,12 +25,12 @@ export default defineConfig({
       },
       {
         resolve,
-        // *.db.test.ts run against a real PostgreSQL: a fresh database per file (db/testing).
+        // *.db.test.ts run against a real PostgreSQL: a fresh database per file (testing/).
         test: {
           name: "db",
           include: [`${include}*.db.test.ts`],
-          globalSetup: ["db/testing/global-setup.ts"],
-          setupFiles: ["db/testing/setup.ts"],
+          globalSetup: ["testing/global-setup.ts"],
+          setupFiles: ["testing/setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

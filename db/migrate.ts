@@ -5,7 +5,7 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
 import { connection } from "./index";
-import { ensureReferenceData } from "./seed/reference";
+import { ensureReferenceData } from "./reference-data";
 import { describeConnectionError } from "./connection-error";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");

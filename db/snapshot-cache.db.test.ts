@@ -1,12 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { executeAction } from "@/lib/actions/execute";
+import { executeAction } from "@/server/actions/execute";
 import { db } from "./index";
-import { logInteraction } from "./mutations/interactions";
-import { getRiskPage } from "./queries/risk-page";
+import { logInteraction } from "@/server/ledger/interactions";
+import { getRiskPage } from "@/server/risk/page";
 import { customers } from "./schema";
-import { asSessionMember, createCustomer, createMember } from "./testing/factories";
-import { runOnOwnPostgresServer } from "./testing/own-server";
+import { asSessionMember, createCustomer, createMember } from "@/testing/factories";
+import { runOnOwnPostgresServer } from "@/testing/own-server";
 import { snapshotCached } from "./snapshot-cache";
 
 // The cache watches the whole server's snapshot, and the other test files write to the shared

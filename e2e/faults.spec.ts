@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { get } from "node:http";
 import { availableParallelism } from "node:os";
-import { startPrivatePostgres, type PrivatePostgres } from "@/db/testing/private-postgres";
+import { startPrivatePostgres, type PrivatePostgres } from "@/testing/private-postgres";
 import { demoMember, expect, LoginPage, test } from "./fixtures";
 
 // A second app server on a PostgreSQL of this spec's own, so stopping the database disturbs no other test.

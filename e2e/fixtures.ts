@@ -1,5 +1,5 @@
 import { expect, type Page, test as base } from "@playwright/test";
-import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/db/seed/demo-members";
+import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
 import type { MemberRole } from "@/db/schema";
 
 export class LoginPage {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "@playwright/test";
 import type { MemberRole } from "@/db/schema";
-import { listDefinitionPermissions, listServerActions } from "@/db/testing/server-action-sources";
+import { listDefinitionPermissions, listServerActions } from "@/testing/server-action-sources";
 import { ForbiddenError } from "@/lib/errors";
 import { can, type Permission, ROLES } from "@/lib/permissions";
 import { expect, LoginPage, test as base } from "./fixtures";
@@ -10,7 +10,7 @@ import { expect, LoginPage, test as base } from "./fixtures";
 /**
  * The permission matrix over HTTP, on the production build: every page and dashboard route for
  * anonymous visitors and each role, and every server action forged as a raw POST. The same matrix
- * is walked action by action against the database in lib/actions/permission-matrix.db.test.ts.
+ * is walked action by action against the database in server/actions/permission-matrix.db.test.ts.
  */
 
 /** Every page under app/(dashboard) and the permission lib/permissions.ts gives it; `[id]` is a real customer. */

@@ -6,7 +6,7 @@ import type { Settings } from "./settings";
  *        + trendWeight · max(0, −trend30)              (how far the balance fell in 30 days)
  *        + silenceWeight · min(3, max(0, silentDays − N) / N)   (paying, active customers only)
  *        + fatigueWeight · (fatigued ? 1 : 0)
- * The SQL in db/mutations/risk.ts computes the same; a test holds them to each other.
+ * The SQL in db/risk-sql.ts computes the same; a test holds them to each other.
  */
 export type RiskInputs = {
   balance: number;

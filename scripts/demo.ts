@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { closeDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { seedDemoIfEmpty } from "@/server/demo/seed";
 import { ensureDemoEnvFile } from "./env-file";
 import { runScript } from "./run-script";
 

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/db/testing/databases";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/testing/databases";
 import { findChromium } from "@/e2e/chromium-path";
 import { runScript, UsageError } from "./run-script";
 

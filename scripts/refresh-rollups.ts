@@ -1,5 +1,5 @@
 import { closeDatabase } from "@/db";
-import { refreshRollups } from "@/db/mutations/rollups";
+import { refreshRollups } from "@/server/system/periodic-refresh";
 import { runScript } from "./run-script";
 
 // For cron: the same refresh the running server does every 10 minutes.

@@ -1,6 +1,6 @@
 import { closeDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/server/demo/seed";
 import { runScript, UsageError } from "./run-script";
 import { parseArgs } from "node:util";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { signOut } from "@/lib/auth";
+import { signOut } from "@/server/auth/auth";
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });

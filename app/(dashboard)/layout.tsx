@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { isDatabaseUnavailable } from "@/db/connection-error";
 import { AppShell } from "@/components/layout/app-shell";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
-import { requirePageMember } from "@/lib/auth/session";
+import { requirePageMember } from "@/server/auth/session";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // The member is read from the database on every request: that read is where an outage shows first.

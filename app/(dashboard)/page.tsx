@@ -6,12 +6,12 @@ import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { JourneyShapeChart } from "@/components/charts/lazy";
-import { getJourneyModels } from "@/db/queries/journey";
-import { getStageSnapshot } from "@/db/queries/journey-stats";
-import { getBookCounts } from "@/db/queries/overview";
-import { BOOK_WIDE } from "@/lib/journey-filters";
-import { getMrrAtRisk, getRiskList } from "@/db/queries/risk";
-import { requirePageMember } from "@/lib/auth/session";
+import { getJourneyModels } from "@/server/journey/models";
+import { getStageSnapshot } from "@/server/journey/stats";
+import { getBookCounts } from "@/server/customers/book-counts";
+import { BOOK_WIDE } from "@/lib/journey/filters";
+import { getMrrAtRisk, getRiskList } from "@/server/risk/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { formatCents, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { logCommunityActivityAction } from "@/app/(dashboard)/advocates/actions";
+import { logCommunityActivityAction } from "@/server/advocacy/actions";
 import { withOccurredAt } from "@/components/timeline/interaction-fields";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";

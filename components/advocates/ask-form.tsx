@@ -1,6 +1,6 @@
 "use client";
 
-import { logAskAction, setAskCapacityAction } from "@/app/(dashboard)/advocates/actions";
+import { logAskAction, setAskCapacityAction } from "@/server/advocacy/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ASK_KIND_LABELS, ASK_OUTCOME_LABELS } from "@/lib/advocacy";

@@ -1,6 +1,6 @@
 "use client";
 
-import { inviteToRoleAction } from "@/app/(dashboard)/advocates/actions";
+import { inviteToRoleAction } from "@/server/advocacy/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { changeRoleStatusAction } from "@/app/(dashboard)/advocates/actions";
+import { changeRoleStatusAction } from "@/server/advocacy/actions";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 

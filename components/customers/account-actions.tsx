@@ -1,6 +1,6 @@
 "use client";
 
-import { changeOwnerAction, churnCustomerAction, reactivateCustomerAction } from "@/app/(dashboard)/customers/actions";
+import { changeOwnerAction, churnCustomerAction, reactivateCustomerAction } from "@/server/customers/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 

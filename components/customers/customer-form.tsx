@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { createCustomerAction, updateCustomerAction } from "@/app/(dashboard)/customers/actions";
+import { createCustomerAction, updateCustomerAction } from "@/server/customers/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { PLAN_LABELS, PLANS } from "@/lib/plans";

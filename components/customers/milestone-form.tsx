@@ -1,9 +1,9 @@
 "use client";
 
-import { setMilestoneAction } from "@/app/(dashboard)/customers/actions";
+import { setMilestoneAction } from "@/server/customers/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { MILESTONES } from "@/lib/journey";
+import { MILESTONES } from "@/lib/journey/models";
 
 /** Sets the milestone by hand, forwards or backwards, with a reason for the history. */
 export function MilestoneForm({ customerId, milestone }: { customerId: number; milestone: number }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { logDelightMomentAction } from "@/app/(dashboard)/delight/actions";
+import { logDelightMomentAction } from "@/server/delight/actions";
 import { withOccurredAt } from "@/components/timeline/interaction-fields";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { JourneyModelWithStages } from "@/db/queries/journey";
+import type { JourneyModelWithStages } from "@/server/journey/models";
 import { PLAN_LABELS, PLANS } from "@/lib/plans";
 
 export const FILTER_CONTROL = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { JourneyModelWithStages } from "@/db/queries/journey";
-import type { HistoryStats, StageSnapshot } from "@/db/queries/journey-stats";
+import type { JourneyModelWithStages } from "@/server/journey/models";
+import type { HistoryStats, StageSnapshot } from "@/server/journey/stats";
 import { formatNumber } from "@/lib/format";
-import { percent, stageMetrics } from "@/lib/journey-metrics";
+import { percent, stageMetrics } from "@/lib/journey/metrics";
 
 const signed = (value: number) => (value > 0 ? `+${value.toFixed(1)}` : value.toFixed(1));
 

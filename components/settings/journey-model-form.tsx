@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { saveJourneyModelAction } from "@/app/(dashboard)/settings/actions";
+import { saveJourneyModelAction } from "@/server/settings/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 

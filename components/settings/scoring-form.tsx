@@ -1,9 +1,9 @@
 "use client";
 
-import { updateScoringAction } from "@/app/(dashboard)/settings/actions";
+import { updateScoringAction } from "@/server/settings/actions";
 import { fieldErrors, FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { InteractionTypeOption } from "@/db/queries/interaction-types";
+import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
 import type { Settings } from "@/lib/settings";
 
 type Props = Pick<Settings, "ledger" | "risk" | "delight" | "advocacy"> & {

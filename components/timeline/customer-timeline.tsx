@@ -1,10 +1,10 @@
 "use client";
 
 import { useOptimistic } from "react";
-import type { InteractionTypeOption } from "@/db/queries/interaction-types";
-import type { TimelineEntry } from "@/db/queries/timeline";
+import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
+import type { TimelineEntry } from "@/server/customers/timeline";
 import { formatDay, formatTime } from "@/lib/dates";
-import { milestoneLabel } from "@/lib/journey";
+import { milestoneLabel } from "@/lib/journey/models";
 import { EntryActions } from "./entry-actions";
 import { LogInteractionForm } from "./log-interaction-form";
 

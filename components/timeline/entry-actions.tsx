@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { deleteInteractionAction, editInteractionAction } from "@/app/(dashboard)/customers/actions";
+import { deleteInteractionAction, editInteractionAction } from "@/server/customers/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { InteractionTypeOption } from "@/db/queries/interaction-types";
-import type { TimelineEntry } from "@/db/queries/timeline";
-import type { ActionResult } from "@/lib/actions/execute";
+import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
+import type { TimelineEntry } from "@/server/customers/timeline";
+import type { ActionResult } from "@/server/actions/execute";
 import { InteractionFields, withOccurredAt } from "./interaction-fields";
 
 function toLocalInput(iso: string): string {

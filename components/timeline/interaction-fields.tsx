@@ -1,7 +1,7 @@
 "use client";
 
 import { SelectField, TextAreaField, TextField } from "@/components/ui/form";
-import type { InteractionTypeOption } from "@/db/queries/interaction-types";
+import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
 import { CHANNEL_LABELS, CHANNELS } from "@/lib/channels";
 
 export type InteractionDefaults = {

@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { logInteractionAction } from "@/app/(dashboard)/customers/actions";
+import { logInteractionAction } from "@/server/customers/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { InteractionTypeOption } from "@/db/queries/interaction-types";
-import type { TimelineEntry } from "@/db/queries/timeline";
+import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
+import type { TimelineEntry } from "@/server/customers/timeline";
 import { InteractionFields, withOccurredAt } from "./interaction-fields";
 
 function optimisticEntry(formData: FormData, type: InteractionTypeOption, actorName: string): TimelineEntry {

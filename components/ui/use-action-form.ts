@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useActionState, useEffect, useRef, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/execute";
+import type { ActionResult } from "@/server/actions/execute";
 
 type ServerAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 

@@ -81,7 +81,7 @@ export const customers = pgTable(
       .on(t.riskScore.desc().nullsFirst(), t.id)
       .where(sql`${t.status} = 'active'`),
     index("customers_name_idx").on(t.name, t.id),
-    // Search anywhere in name, email or company (pg_trgm); db/queries/customers.ts matches this expression.
+    // Search anywhere in name, email or company (pg_trgm); server/customers/queries.ts matches this expression.
     index("customers_search_trgm_idx").using("gin", sql`(${customerSearchText(t)}) gin_trgm_ops`),
   ],
 );

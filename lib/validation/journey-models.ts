@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateStageRanges } from "@/lib/journey";
+import { validateStageRanges } from "@/lib/journey/models";
 import { optionalId, parseDecimal, requiredText, unstorableText } from "./fields";
 
 export type StageInput = { name: string; fromMilestone: number; toMilestone: number; targetDays: number };

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import postgres from "postgres";
-import { adminQuery, createDatabase, dropDatabase, withDatabase } from "@/db/testing/databases";
+import { adminQuery, createDatabase, dropDatabase, withDatabase } from "@/testing/databases";
 
 export type BookSpec = { customers: number; interactions: number; heavy: number; seed: number; now: string };
 export type Book = BookSpec & {

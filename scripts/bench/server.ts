@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chromium, type Cookie } from "@playwright/test";
-import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/db/seed/demo-members";
+import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
 import type { MemberRole } from "@/db/schema";
 import { findChromium } from "@/e2e/chromium-path";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentMember } from "@/lib/auth/session";
+import { currentMember } from "@/server/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { Icon } from "@/components/ui/icon";
-import { LoginForm } from "./login-form";
+import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 

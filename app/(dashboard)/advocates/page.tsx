@@ -19,13 +19,13 @@ import {
   listAdvocateRoles,
   ROSTER_STATUSES,
   type RosterQuery,
-} from "@/db/queries/advocacy";
-import { getJourneyModels } from "@/db/queries/journey";
-import type { SessionMember } from "@/db/queries/members";
-import { requirePageMember } from "@/lib/auth/session";
+} from "@/server/advocacy/queries";
+import { getJourneyModels } from "@/server/journey/models";
+import type { SessionMember } from "@/server/team/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { daysSince, formatDate } from "@/lib/dates";
 import { formatCents, formatNumber } from "@/lib/format";
-import { milestoneLabel, stageForMilestone } from "@/lib/journey";
+import { milestoneLabel, stageForMilestone } from "@/lib/journey/models";
 import { can } from "@/lib/permissions";
 import { idParam, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";
 

@@ -14,13 +14,13 @@ import {
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
-import { CUSTOMER_SORTS, type CustomerListQuery, listCustomers } from "@/db/queries/customers";
-import { getJourneyModels, type JourneyModelWithStages } from "@/db/queries/journey";
-import { listActiveMembers } from "@/db/queries/members";
-import { requirePageMember } from "@/lib/auth/session";
+import { CUSTOMER_SORTS, type CustomerListQuery, listCustomers } from "@/server/customers/queries";
+import { getJourneyModels, type JourneyModelWithStages } from "@/server/journey/models";
+import { listActiveMembers } from "@/server/team/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { daysSince } from "@/lib/dates";
 import { formatCents } from "@/lib/format";
-import { stageForMilestone } from "@/lib/journey";
+import { stageForMilestone } from "@/lib/journey/models";
 import { can } from "@/lib/permissions";
 import { PLAN_LABELS, PLANS } from "@/lib/plans";
 import { first, idParam, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requirePageMember } from "@/lib/auth/session";
+import { requirePageMember } from "@/server/auth/session";
 import { ROLE_LABELS } from "@/lib/permissions";
 
 export const metadata = { title: "Not available for your role" };

@@ -10,16 +10,16 @@ import { FilterSelect, OwnerFilter, PlanFilter } from "@/components/filters/filt
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
-import { getJourneyModels, type JourneyModelWithStages } from "@/db/queries/journey";
-import { getHistoryStats, getStageCustomers, getStageSnapshot } from "@/db/queries/journey-stats";
-import { listActiveMembers } from "@/db/queries/members";
-import { requirePageMember } from "@/lib/auth/session";
+import { getJourneyModels, type JourneyModelWithStages } from "@/server/journey/models";
+import { getHistoryStats, getStageCustomers, getStageSnapshot } from "@/server/journey/stats";
+import { listActiveMembers } from "@/server/team/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { formatDate, DISPLAY_TIME_ZONE, formatTime } from "@/lib/dates";
 import { formatCents } from "@/lib/format";
-import type { JourneyFilters } from "@/lib/journey-filters";
-import { stageFlag } from "@/lib/journey-filters";
-import { cohortMonths, readJourneyFilters } from "@/lib/journey-query";
-import { milestoneLabel } from "@/lib/journey";
+import type { JourneyFilters } from "@/lib/journey/filters";
+import { stageFlag } from "@/lib/journey/filters";
+import { cohortMonths, readJourneyFilters } from "./search-params";
+import { milestoneLabel } from "@/lib/journey/models";
 import { first, idParam, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Journey" };

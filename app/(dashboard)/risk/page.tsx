@@ -13,14 +13,14 @@ import {
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
-import { getJourneyModels, type JourneyModelWithStages } from "@/db/queries/journey";
-import { listActiveMembers } from "@/db/queries/members";
-import type { RiskListQuery } from "@/db/queries/risk";
-import { getRiskPage, type RiskPageRow } from "@/db/queries/risk-page";
-import { requirePageMember } from "@/lib/auth/session";
+import { getJourneyModels, type JourneyModelWithStages } from "@/server/journey/models";
+import { listActiveMembers } from "@/server/team/queries";
+import type { RiskListQuery } from "@/server/risk/queries";
+import { getRiskPage, type RiskPageRow } from "@/server/risk/page";
+import { requirePageMember } from "@/server/auth/session";
 import { formatCents } from "@/lib/format";
-import { stageForMilestone } from "@/lib/journey";
-import { ownerParam, readRiskQuery } from "@/lib/risk-query";
+import { stageForMilestone } from "@/lib/journey/models";
+import { ownerParam, readRiskQuery } from "./search-params";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 
 export const metadata = { title: "Debt risk" };

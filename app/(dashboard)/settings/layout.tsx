@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageMember } from "@/lib/auth/session";
+import { requirePageMember } from "@/server/auth/session";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   await requirePageMember("settings.read");

@@ -1,7 +1,7 @@
 import { AddMemberForm, MemberControls } from "@/components/settings/team-forms";
 import { Card } from "@/components/ui/card";
-import { listMembers } from "@/db/queries/members";
-import { requirePageMember } from "@/lib/auth/session";
+import { listMembers } from "@/server/team/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 
 export const metadata = { title: "Settings" };

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { checkDatabase } from "@/db/queries/health";
+import { checkDatabase } from "@/server/system/health";
 
 export async function GET() {
   await connection();

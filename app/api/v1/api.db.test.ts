@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { createApiToken } from "@/db/mutations/api-tokens";
+import { createApiToken } from "@/server/team/api-tokens";
 import { apiTokens, customers, interactions } from "@/db/schema";
-import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/db/testing/factories";
-import { ledgerDrift } from "@/db/testing/ledger-check";
-import { executeAction } from "@/lib/actions/execute";
-import { errorResponse } from "@/lib/api/handler";
+import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
+import { ledgerDrift } from "@/testing/ledger-check";
+import { executeAction } from "@/server/actions/execute";
+import { errorResponse } from "@/server/api/handler";
 import { hashApiToken } from "@/lib/api/tokens";
 import { balanceAt } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";

@@ -2,19 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, queryRows } from "@/db";
-import { createApiToken } from "@/db/mutations/api-tokens";
+import { createApiToken } from "@/server/team/api-tokens";
 import { customers } from "@/db/schema";
-import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/db/testing/factories";
-import {
-  FUZZ_SEED,
-  HUGE_TEXT,
-  LONE_SURROGATE,
-  NUL,
-  nastyInput,
-  ODD_IDS,
-  STORABLE_SHAPES,
-} from "@/db/testing/nasty-input";
-import { executeAction } from "@/lib/actions/execute";
+import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
+import { FUZZ_SEED, HUGE_TEXT, LONE_SURROGATE, NUL, nastyInput, ODD_IDS, STORABLE_SHAPES } from "@/testing/nasty-input";
+import { executeAction } from "@/server/actions/execute";
 import { apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
 import { GET as getCustomer } from "./customers/[id]/route";
 import { POST as postCustomers } from "./customers/route";

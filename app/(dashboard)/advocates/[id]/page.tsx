@@ -6,13 +6,13 @@ import { InviteForm } from "@/components/advocates/invite-form";
 import { RoleStatusButtons } from "@/components/advocates/role-status-buttons";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAdvocateActivity, getCustomerRoles, listAdvocateRoles } from "@/db/queries/advocacy";
-import { getCustomer } from "@/db/queries/customers";
-import { getSettings } from "@/db/queries/settings";
-import { requirePageMember } from "@/lib/auth/session";
+import { getAdvocateActivity, getCustomerRoles, listAdvocateRoles } from "@/server/advocacy/queries";
+import { getCustomer } from "@/server/customers/queries";
+import { getSettings } from "@/server/settings/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { ASK_KIND_LABELS, ASK_OUTCOME_LABELS, COMMUNITY_KIND_LABELS, quarterStart } from "@/lib/advocacy";
 import { formatDate } from "@/lib/dates";
-import { milestoneLabel } from "@/lib/journey";
+import { milestoneLabel } from "@/lib/journey/models";
 import { can } from "@/lib/permissions";
 import { parseId } from "@/lib/validation/fields";
 

@@ -1,7 +1,7 @@
 import { CustomerForm } from "@/components/customers/customer-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { listActiveMembers } from "@/db/queries/members";
-import { requirePageMember } from "@/lib/auth/session";
+import { listActiveMembers } from "@/server/team/queries";
+import { requirePageMember } from "@/server/auth/session";
 
 export const metadata = { title: "New customer" };
 

@@ -2,10 +2,10 @@ import { notFound } from "next/navigation";
 import { DelightForm } from "@/components/delight/delight-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCustomer } from "@/db/queries/customers";
-import { getDebitForDelight } from "@/db/queries/delight";
-import { listInteractionTypes } from "@/db/queries/interaction-types";
-import { requirePageMember } from "@/lib/auth/session";
+import { getCustomer } from "@/server/customers/queries";
+import { getDebitForDelight } from "@/server/delight/queries";
+import { listInteractionTypes } from "@/server/ledger/interaction-types";
+import { requirePageMember } from "@/server/auth/session";
 import { idParam, param, type SearchParams } from "@/lib/search-params";
 
 export const metadata = { title: "Log a delight moment" };

@@ -1,8 +1,8 @@
-import { getJourneyModels } from "@/db/queries/journey";
-import { exportCustomersPage } from "@/db/queries/exports";
-import { requireMember } from "@/lib/auth/session";
+import { getJourneyModels } from "@/server/journey/models";
+import { exportCustomersPage } from "@/server/data/exports";
+import { requireMember } from "@/server/auth/session";
 import { csvResponse } from "@/lib/csv-stream";
-import { stageForMilestone } from "@/lib/journey";
+import { stageForMilestone } from "@/lib/journey/models";
 
 /** Every customer with stages, balance and risk, as CSV. */
 export async function GET() {

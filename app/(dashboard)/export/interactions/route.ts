@@ -1,5 +1,5 @@
-import { exportInteractionsPage } from "@/db/queries/exports";
-import { requireMember } from "@/lib/auth/session";
+import { exportInteractionsPage } from "@/server/data/exports";
+import { requireMember } from "@/server/auth/session";
 import { csvResponse } from "@/lib/csv-stream";
 import { exportRangeSchema } from "@/lib/validation/exports";
 

@@ -1,9 +1,9 @@
-import { getJourneyModels } from "@/db/queries/journey";
-import { loadRiskPage } from "@/db/queries/risk-page";
-import { requireMember } from "@/lib/auth/session";
+import { getJourneyModels } from "@/server/journey/models";
+import { loadRiskPage } from "@/server/risk/page";
+import { requireMember } from "@/server/auth/session";
 import { csvResponse } from "@/lib/csv-stream";
-import { stageForMilestone } from "@/lib/journey";
-import { readRiskQuery } from "@/lib/risk-query";
+import { stageForMilestone } from "@/lib/journey/models";
+import { readRiskQuery } from "@/app/(dashboard)/risk/search-params";
 
 const CHUNK = 500;
 

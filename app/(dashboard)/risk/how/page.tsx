@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSettings } from "@/db/queries/settings";
-import { requirePageMember } from "@/lib/auth/session";
+import { getSettings } from "@/server/settings/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { formatCents } from "@/lib/format";
 
 export const metadata = { title: "How risk is computed" };

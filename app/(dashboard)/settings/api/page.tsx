@@ -1,8 +1,8 @@
 import { CreateTokenForm, RevokeTokenButton } from "@/components/settings/api-token-forms";
 import { Card } from "@/components/ui/card";
-import { listApiTokens } from "@/db/queries/api-tokens";
+import { listApiTokens } from "@/server/team/api-token-queries";
 import { openApiDocument } from "@/lib/api/openapi";
-import { requirePageMember } from "@/lib/auth/session";
+import { requirePageMember } from "@/server/auth/session";
 import { formatDate } from "@/lib/dates";
 import { can } from "@/lib/permissions";
 

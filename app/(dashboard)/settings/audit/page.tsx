@@ -3,9 +3,9 @@ import { FilterSelect, FILTER_CONTROL } from "@/components/filters/filter-contro
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { getAuditLog, listAuditEntityTypes } from "@/db/queries/audit";
-import { listMembers } from "@/db/queries/members";
-import { requirePageMember } from "@/lib/auth/session";
+import { getAuditLog, listAuditEntityTypes } from "@/server/audit/queries";
+import { listMembers } from "@/server/team/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
 import { first, idParam, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
 import { storable } from "@/lib/validation/fields";

@@ -1,7 +1,7 @@
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ImportForm } from "@/components/settings/import-form";
-import { requirePageMember } from "@/lib/auth/session";
+import { requirePageMember } from "@/server/auth/session";
 import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Import and export" };

@@ -1,7 +1,7 @@
 import { JourneyModelForm } from "@/components/settings/journey-model-form";
-import { getJourneyModels } from "@/db/queries/journey";
-import { requirePageMember } from "@/lib/auth/session";
-import { MILESTONES } from "@/lib/journey";
+import { getJourneyModels } from "@/server/journey/models";
+import { requirePageMember } from "@/server/auth/session";
+import { MILESTONES } from "@/lib/journey/models";
 import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Journey models" };

@@ -1,7 +1,7 @@
 import { RoleForm } from "@/components/settings/role-form";
 import { Card } from "@/components/ui/card";
-import { listAdvocateRoles } from "@/db/queries/advocacy";
-import { requirePageMember } from "@/lib/auth/session";
+import { listAdvocateRoles } from "@/server/advocacy/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Advocate roles" };

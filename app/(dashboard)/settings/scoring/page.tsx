@@ -1,7 +1,7 @@
 import { ScoringForm } from "@/components/settings/scoring-form";
-import { listInteractionTypes } from "@/db/queries/interaction-types";
-import { getSettings } from "@/db/queries/settings";
-import { requirePageMember } from "@/lib/auth/session";
+import { listInteractionTypes } from "@/server/ledger/interaction-types";
+import { getSettings } from "@/server/settings/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { can } from "@/lib/permissions";
 
 export const metadata = { title: "Scoring" };

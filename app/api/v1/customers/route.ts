@@ -1,5 +1,5 @@
-import { upsertCustomers } from "@/db/mutations/api-ingest";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { upsertCustomers } from "@/server/data/api-ingest";
+import { apiRoute, readJson } from "@/server/api/handler";
 
 export const POST = apiRoute("write", async ({ request, caller }) => {
   const results = await upsertCustomers(await readJson(request), caller.actor);

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { getRiskForApi } from "@/db/queries/api";
+import { getRiskForApi } from "@/server/data/api-reads";
 import { ApiError } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/server/api/handler";
 
 const query = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

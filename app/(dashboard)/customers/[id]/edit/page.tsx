@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCustomer } from "@/db/queries/customers";
-import { listActiveMembers } from "@/db/queries/members";
-import { requirePageMember } from "@/lib/auth/session";
+import { getCustomer } from "@/server/customers/queries";
+import { listActiveMembers } from "@/server/team/queries";
+import { requirePageMember } from "@/server/auth/session";
 import { parseId } from "@/lib/validation/fields";
 
 export const metadata = { title: "Edit customer" };

@@ -1,8 +1,8 @@
 import { revalidatePath } from "next/cache";
-import { prepareImport, runImport } from "@/db/mutations/csv-import";
-import { requireMember } from "@/lib/auth/session";
+import { prepareImport, runImport } from "@/server/data/csv-import";
+import { requireMember } from "@/server/auth/session";
 import { ForbiddenError } from "@/lib/errors";
-import { readImportUpload } from "@/lib/import-upload";
+import { readImportUpload } from "@/server/data/import-upload";
 
 function json(body: unknown, status: number) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });

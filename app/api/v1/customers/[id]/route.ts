@@ -1,6 +1,6 @@
-import { getCustomerForApi } from "@/db/queries/api";
+import { getCustomerForApi } from "@/server/data/api-reads";
 import { ApiError } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/server/api/handler";
 import { parseId } from "@/lib/validation/fields";
 
 export const GET = apiRoute<{ id: string }>("read", async ({ params }) => {

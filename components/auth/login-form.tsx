@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState } from "react";
+import { useFormStatus } from "react-dom";
+import { login, type LoginState } from "@/server/auth/actions";
+
+function SubmitButton() {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+    >
+      {pending ? "Signing in…" : "Sign in"}
+    </button>
+  );
+}
+
+function FieldError({ id, messages }: { id: string; messages?: string[] }) {
+  return (
+    <p id={id} aria-live="polite" className="min-h-5 text-sm text-red-700">
+      {messages?.[0]}
+    </p>
+  );
+}
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action] = useActionState<LoginState, FormData>(login, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <div className="space-y-1">
+        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          aria-invalid={Boolean(state.fieldErrors?.email)}
+          aria-describedby="email-error"
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
+        />
+        <FieldError id="email-error" messages={state.fieldErrors?.email} />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(state.fieldErrors?.password)}
+          aria-describedby="password-error"
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
+        />
+        <FieldError id="password-error" messages={state.fieldErrors?.password} />
+      </div>
+      <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-red-700">
+        {state.message}
+      </div>
+      <SubmitButton />
+    </form>
+  );
+}

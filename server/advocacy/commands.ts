@@ -1,0 +1,313 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { defineAction } from "@/server/actions/execute";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { quarterStart } from "@/lib/advocacy";
+import { LAST_MILESTONE } from "@/lib/journey/models";
+import {
+  advocateRoleSchema,
+  askCapacitySchema,
+  askSchema,
+  changeRoleStatusSchema,
+  communityActivitySchema,
+  inviteToRoleSchema,
+} from "@/lib/validation/advocacy";
+import type { Queryable } from "@/db";
+import { getSettings } from "@/server/settings/queries";
+import { advocateAsks, advocateRoles, communityActivities, customers, roleAssignments } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record";
+import { insertCustomer } from "@/server/customers/commands";
+import { recordInteraction } from "@/server/ledger/interactions";
+import { moveMilestone } from "@/server/journey/milestones";
+
+async function findCustomer(tx: Queryable, id: number, what = "The customer") {
+  const [customer] = await tx
+    .select({
+      id: customers.id,
+      name: customers.name,
+      milestone: customers.milestone,
+      ownerId: customers.ownerId,
+      referredById: customers.referredById,
+      askCapacity: customers.askCapacity,
+    })
+    .from(customers)
+    .where(eq(customers.id, id))
+    .for("update");
+  if (!customer) throw new NotFoundError(what);
+  return customer;
+}
+
+export const inviteToRole = defineAction({
+  permission: "advocacy.write",
+  schema: inviteToRoleSchema,
+  async run(input, { member, tx }) {
+    const customer = await findCustomer(tx, input.customerId);
+    const [role] = await tx
+      .select()
+      .from(advocateRoles)
+      .where(and(eq(advocateRoles.id, input.roleId), eq(advocateRoles.active, true)));
+    if (!role) throw new ValidationError("Unknown role.", { roleId: ["Choose an active role from the catalog."] });
+    const [open] = await tx
+      .select({ id: roleAssignments.id })
+      .from(roleAssignments)
+      .where(
+        and(
+          eq(roleAssignments.customerId, customer.id),
+          eq(roleAssignments.roleId, role.id),
+          inArray(roleAssignments.status, ["invited", "active"]),
+        ),
+      );
+    if (open)
+      throw new ValidationError("Already invited.", {
+        roleId: [`${customer.name} already holds or is invited to ${role.name}.`],
+      });
+    const [assignment] = await tx
+      .insert(roleAssignments)
+      .values({
+        customerId: customer.id,
+        roleId: role.id,
+        status: "invited",
+        notes: input.notes ?? "",
+        actorId: member.id,
+      })
+      .returning();
+    await recordAudit(tx, member, {
+      action: "role.invited",
+      entityType: "role_assignment",
+      entityId: assignment.id,
+      after: assignment,
+    });
+    return { message: `${customer.name} invited as ${role.name}.` };
+  },
+});
+
+export const changeRoleStatus = defineAction({
+  permission: "advocacy.write",
+  schema: changeRoleStatusSchema,
+  async run(input, { member, tx }) {
+    const [before] = await tx
+      .select()
+      .from(roleAssignments)
+      .where(eq(roleAssignments.id, input.assignmentId))
+      .for("update");
+    if (!before) throw new NotFoundError("The role assignment");
+    if (before.status === "retired")
+      throw new ValidationError("This role was retired; invite the customer again instead.");
+    if (before.status === input.status) throw new ValidationError(`The role is already ${input.status}.`);
+    const [after] = await tx
+      .update(roleAssignments)
+      .set(
+        input.status === "active"
+          ? { status: "active", activatedAt: sql`now()` }
+          : { status: "retired", retiredAt: sql`now()` },
+      )
+      .where(eq(roleAssignments.id, before.id))
+      .returning();
+    // Holding a community role is what makes an active promoter, the last milestone.
+    if (input.status === "active") {
+      const customer = await findCustomer(tx, before.customerId);
+      if (customer.milestone < LAST_MILESTONE) {
+        await moveMilestone(tx, {
+          customerId: customer.id,
+          from: customer.milestone,
+          to: LAST_MILESTONE,
+          at: new Date(),
+          actorId: member.id,
+          reason: "Took on a community role",
+          source: "ui",
+        });
+      }
+    }
+    await recordAudit(tx, member, {
+      action: `role.${input.status === "active" ? "activated" : "retired"}`,
+      entityType: "role_assignment",
+      entityId: before.id,
+      before,
+      after,
+    });
+    return { message: input.status === "active" ? "Role activated." : "Role retired." };
+  },
+});
+
+export const logCommunityActivity = defineAction({
+  permission: "advocacy.write",
+  schema: communityActivitySchema,
+  async run(input, { member, tx }) {
+    const advocate = await findCustomer(tx, input.customerId, "The advocate");
+    let referredId: number | null = null;
+    if (input.kind === "referred_customer") {
+      if (!input.referredName && !input.referredEmail) {
+        throw new ValidationError("Who was referred?", {
+          referredName: ["Enter the referred customer's name, or the email of one already in Hourglass."],
+        });
+      }
+      const [existing] = input.referredEmail
+        ? await tx
+            .select({ id: customers.id })
+            .from(customers)
+            .where(sql`lower(${customers.email}) = ${input.referredEmail}`)
+        : [];
+      if (existing) {
+        const referred = await findCustomer(tx, existing.id, "The referred customer");
+        if (referred.id === advocate.id)
+          throw new ValidationError("Self-referral.", { referredEmail: ["An advocate cannot refer themselves."] });
+        if (referred.referredById !== null && referred.referredById !== advocate.id) {
+          throw new ValidationError("Already referred.", {
+            referredEmail: [`${referred.name} was already referred by someone else.`],
+          });
+        }
+        referredId = referred.id;
+      } else {
+        if (!input.referredName)
+          throw new ValidationError("New customer needs a name.", {
+            referredName: ["No customer has this email yet: enter a name to add them."],
+          });
+        const created = await insertCustomer(
+          tx,
+          member,
+          {
+            name: input.referredName,
+            email: input.referredEmail,
+            ownerId: advocate.ownerId,
+            signedUpAt: input.occurredAt,
+          },
+          { reason: `Referred by ${advocate.name}`, source: "ui" },
+        );
+        referredId = created.id;
+      }
+      await tx
+        .update(customers)
+        .set({ referredById: advocate.id, updatedAt: sql`now()` })
+        .where(eq(customers.id, referredId));
+    }
+    const { interaction } = await recordInteraction(tx, member, {
+      customerId: advocate.id,
+      typeKey: input.kind === "referred_customer" ? "referral" : "community_contribution",
+      occurredAt: input.occurredAt,
+      weight: null,
+      channel: "community",
+      direction: "inbound",
+      summary: input.note ?? input.kind.replace(/_/g, " "),
+    });
+    const [activity] = await tx
+      .insert(communityActivities)
+      .values({
+        customerId: advocate.id,
+        kind: input.kind,
+        occurredAt: input.occurredAt,
+        note: input.note ?? "",
+        referredCustomerId: referredId,
+        interactionId: interaction.id,
+        actorId: member.id,
+      })
+      .returning();
+    await recordAudit(tx, member, {
+      action: "community.logged",
+      entityType: "community_activity",
+      entityId: activity.id,
+      after: activity,
+    });
+    return {
+      message: referredId ? "Referral logged." : "Community activity logged.",
+      data: { referredCustomerId: referredId },
+    };
+  },
+});
+
+export const logAsk = defineAction({
+  permission: "advocacy.write",
+  schema: askSchema,
+  async run(input, { member, tx }) {
+    const advocate = await findCustomer(tx, input.customerId, "The advocate");
+    const { advocacy } = await getSettings(["advocacy"], tx);
+    const capacity = advocate.askCapacity ?? advocacy.askCapacity;
+    const [{ used }] = await tx
+      .select({ used: sql<number>`count(*)::int` })
+      .from(advocateAsks)
+      .where(
+        and(
+          eq(advocateAsks.customerId, advocate.id),
+          sql`${advocateAsks.askedAt} >= ${quarterStart(new Date()).toISOString()}::timestamptz`,
+        ),
+      );
+    if (used >= capacity && !input.askAnyway) {
+      throw new ValidationError("Over capacity.", {
+        askAnyway: [
+          `${advocate.name} was already asked ${used} times this quarter (capacity ${capacity}). Tick "Ask anyway" if it is worth it.`,
+        ],
+      });
+    }
+    const [ask] = await tx
+      .insert(advocateAsks)
+      .values({
+        customerId: advocate.id,
+        kind: input.kind,
+        askedAt: new Date(),
+        outcome: input.outcome,
+        note: input.note ?? "",
+        actorId: member.id,
+      })
+      .returning();
+    await recordAudit(tx, member, { action: "ask.logged", entityType: "advocate_ask", entityId: ask.id, after: ask });
+    return { message: `Ask logged (${used + 1} of ${capacity} this quarter).` };
+  },
+});
+
+export const setAskCapacity = defineAction({
+  permission: "advocacy.write",
+  schema: askCapacitySchema,
+  async run(input, { member, tx }) {
+    const advocate = await findCustomer(tx, input.customerId, "The advocate");
+    await tx.update(customers).set({ askCapacity: input.capacity }).where(eq(customers.id, advocate.id));
+    await recordAudit(tx, member, {
+      action: "advocate.capacity_set",
+      entityType: "customer",
+      entityId: advocate.id,
+      before: { askCapacity: advocate.askCapacity },
+      after: { askCapacity: input.capacity },
+    });
+    return {
+      message:
+        input.capacity === null
+          ? "Capacity reset to the team default."
+          : `Capacity set to ${input.capacity} asks a quarter.`,
+    };
+  },
+});
+
+export const saveAdvocateRole = defineAction({
+  permission: "settings.manage",
+  schema: advocateRoleSchema,
+  async run(input, { member, tx }) {
+    const values = { name: input.name, description: input.description ?? "", active: input.active };
+    if (input.roleId === null) {
+      const key =
+        input.name
+          .toLowerCase()
+          .normalize("NFD")
+          .replace(/[^a-z0-9]+/g, "_")
+          .replace(/^_|_$/g, "") || "role";
+      const [role] = await tx
+        .insert(advocateRoles)
+        .values({ ...values, key: `${key}_${Date.now().toString(36)}` })
+        .returning();
+      await recordAudit(tx, member, {
+        action: "role_catalog.created",
+        entityType: "advocate_role",
+        entityId: role.id,
+        after: role,
+      });
+      return { message: `${role.name} added to the catalog.` };
+    }
+    const [before] = await tx.select().from(advocateRoles).where(eq(advocateRoles.id, input.roleId));
+    if (!before) throw new NotFoundError("The role");
+    const [after] = await tx.update(advocateRoles).set(values).where(eq(advocateRoles.id, before.id)).returning();
+    await recordAudit(tx, member, {
+      action: "role_catalog.updated",
+      entityType: "advocate_role",
+      entityId: before.id,
+      before,
+      after,
+    });
+    return { message: `${after.name} saved.` };
+  },
+});

@@ -1,0 +1,19 @@
+import "server-only";
+import { z } from "zod";
+import { findMemberForSignIn, type SessionMember } from "@/server/team/queries";
+import { verifyPassword } from "@/lib/auth/password";
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Enter the email address you sign in with.").max(320),
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+/** The member for these credentials, or null: never says whether the email exists. */
+export async function authenticate(input: unknown): Promise<SessionMember | null> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const member = await findMemberForSignIn(parsed.data.email);
+  const valid = await verifyPassword(parsed.data.password, member?.passwordHash);
+  if (!member || !valid || !member.active) return null;
+  return { id: member.id, name: member.name, email: member.email, role: member.role };
+}

@@ -1,0 +1,56 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { changeOwner, churnCustomer, createCustomer, reactivateCustomer, updateCustomer } from "./commands";
+import { deleteInteraction, editInteraction, logInteraction } from "@/server/ledger/interactions";
+import { setMilestone } from "@/server/journey/milestones";
+import type { ActionResult } from "@/server/actions/execute";
+import { runMemberAction } from "@/server/actions/run";
+
+// Each export is a public endpoint: runMemberAction checks the session and the role every time.
+
+export async function createCustomerAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const result = await runMemberAction(createCustomer, formData);
+  if (result.ok) redirect(`/customers/${(result.data as { id: number }).id}`);
+  return result;
+}
+
+export async function updateCustomerAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const result = await runMemberAction(updateCustomer, formData);
+  if (result.ok) redirect(`/customers/${(result.data as { id: number }).id}`);
+  return result;
+}
+
+export async function logInteractionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(logInteraction, formData);
+}
+
+export async function editInteractionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(editInteraction, formData);
+}
+
+export async function deleteInteractionAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runMemberAction(deleteInteraction, formData);
+}
+
+export async function changeOwnerAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(changeOwner, formData);
+}
+
+export async function churnCustomerAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(churnCustomer, formData);
+}
+
+export async function reactivateCustomerAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runMemberAction(reactivateCustomer, formData);
+}
+
+export async function setMilestoneAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(setMilestone, formData);
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db";
+import { customers, customerSearchText, members } from "@/db/schema";
+import { balanceSql } from "@/db/ledger-sql";
+import { containsPattern } from "@/db/like-pattern";
+import { getSettings } from "@/server/settings/queries";
+
+export const CUSTOMER_SORTS = ["name", "mrr", "balance", "milestone", "lastActivity", "signedUp"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export type CustomerListQuery = {
+  q?: string;
+  ownerId?: number;
+  milestoneRange?: { from: number; to: number };
+  status?: "active" | "churned";
+  plan?: string;
+  balanceBelow?: number;
+  sort: CustomerSort;
+  direction: "asc" | "desc";
+  page: number;
+  pageSize: number;
+};
+
+/** One page of the customer list with its total, filtered and sorted in SQL. */
+export async function listCustomers(query: CustomerListQuery) {
+  const { ledger } = await getSettings(["ledger"]);
+  const balance = balanceSql(ledger);
+  const conditions: (SQL | undefined)[] = [];
+  const q = query.q?.trim();
+  if (q) {
+    conditions.push(sql`${customerSearchText(customers)} like ${containsPattern(q.toLowerCase())}`);
+  }
+  if (query.ownerId) conditions.push(eq(customers.ownerId, query.ownerId));
+  if (query.milestoneRange)
+    conditions.push(sql`${customers.milestone} between ${query.milestoneRange.from} and ${query.milestoneRange.to}`);
+  if (query.status) conditions.push(eq(customers.status, query.status));
+  if (query.plan) conditions.push(eq(customers.plan, query.plan));
+  if (query.balanceBelow !== undefined) conditions.push(sql`${balance} < ${query.balanceBelow}`);
+  const where = and(...conditions);
+
+  const sortColumn: Record<CustomerSort, SQL | typeof customers.name> = {
+    name: customers.name,
+    mrr: sql`${customers.mrrCents}`,
+    balance,
+    milestone: sql`${customers.milestone}`,
+    lastActivity: sql`${customers.lastInboundAt}`,
+    signedUp: sql`${customers.signedUpAt}`,
+  };
+  const order = query.direction === "asc" ? asc : desc;
+  // Only last activity can be empty: people never seen come first ascending, last descending.
+  const nulls = query.sort !== "lastActivity" ? sql`` : query.direction === "asc" ? sql`nulls first` : sql`nulls last`;
+
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: customers.id,
+        name: customers.name,
+        email: customers.email,
+        company: customers.company,
+        plan: customers.plan,
+        mrrCents: customers.mrrCents,
+        status: customers.status,
+        milestone: customers.milestone,
+        lastInboundAt: customers.lastInboundAt,
+        ownerName: members.name,
+        balance,
+      })
+      .from(customers)
+      .leftJoin(members, eq(members.id, customers.ownerId))
+      .where(where)
+      .orderBy(sql`${order(sortColumn[query.sort])} ${nulls}`, order(customers.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(customers)
+      .where(where),
+  ]);
+  return { rows, total };
+}
+
+export async function getCustomer(id: number) {
+  const { ledger } = await getSettings(["ledger"]);
+  const referrer = alias(customers, "referrer");
+  const [row] = await db
+    .select({
+      customer: customers,
+      ownerName: members.name,
+      referrerName: referrer.name,
+      balance: balanceSql(ledger),
+    })
+    .from(customers)
+    .leftJoin(members, eq(members.id, customers.ownerId))
+    .leftJoin(referrer, eq(referrer.id, customers.referredById))
+    .where(eq(customers.id, id))
+    .limit(1);
+  return row;
+}

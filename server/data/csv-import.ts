@@ -1,0 +1,280 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import Papa from "papaparse";
+import { z } from "zod";
+import { type ImportKind, IMPORT_FIELDS } from "@/lib/import-fields";
+import { CONVERTED_MILESTONE } from "@/lib/journey/models";
+import { apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
+import { parseDecimal } from "@/lib/validation/fields";
+import { db, type Queryable, queryRows } from "@/db";
+import { type Actor, recordAudit } from "@/server/audit/record";
+import { insertInteractionsBulk } from "@/server/ledger/bulk-interactions";
+import { findEmailConflicts } from "@/server/customers/commands";
+
+export type RowError = { row: number; field: string; message: string };
+export type ImportPlan = { kind: ImportKind; rows: Record<string, unknown>[] };
+export type ImportResult = { kind: ImportKind; rows: number; created: number; updated: number; skipped: number };
+
+const CHUNK = 5000;
+
+/** Reads the CSV with the chosen mapping and validates every row; row numbers count the header as row 1. */
+export async function prepareImport(
+  kind: ImportKind,
+  csv: string,
+  mapping: Record<string, string>,
+): Promise<{ plan: ImportPlan } | { errors: RowError[] }> {
+  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: "greedy" });
+  // A file with one column has no delimiter to detect; that is not a problem with any row.
+  const errors: RowError[] = parsed.errors
+    .filter((error) => error.type !== "Delimiter")
+    .map((error) => shapeError(error, csv));
+  if (parsed.data.length === 0)
+    return { errors: [{ row: 1, field: "(file)", message: "The file has no rows under its header." }] };
+  const columns = new Set(parsed.meta.fields ?? []);
+  const allowed = new Set<string>(IMPORT_FIELDS[kind].map((f) => f.field));
+  const used = Object.entries(mapping).filter(([field, column]) => allowed.has(field) && column);
+  for (const [field, column] of used) {
+    if (!columns.has(column))
+      errors.push({ row: 1, field, message: `The column '${column.slice(0, 60)}' is not in the file's header.` });
+  }
+  if (errors.some((e) => e.row === 1)) return { errors };
+  const rows = parsed.data.map((record, index) => {
+    const item: Record<string, unknown> = {};
+    for (const [field, column] of used) {
+      const value = Object.hasOwn(record, column) ? record[column]?.trim() : undefined;
+      if (value) item[field] = value;
+    }
+    return coerce(kind, item, index + 2, errors);
+  });
+  const schema = kind === "customers" ? apiCustomerSchema : apiEventSchema;
+  const seen = new Map<string, number>();
+  const valid = rows.map((row, index) => {
+    const result = (schema as z.ZodType).safeParse(row);
+    if (!result.success)
+      for (const issue of result.error.issues)
+        errors.push({ row: index + 2, field: issue.path.join(".") || "(row)", message: issue.message });
+    const key = String(row.externalId ?? row.email ?? "");
+    if (key) {
+      const first = seen.get(key);
+      if (first !== undefined)
+        errors.push({
+          row: index + 2,
+          field: row.externalId ? "externalId" : "email",
+          message: `Same key as row ${first}.`,
+        });
+      else seen.set(key, index + 2);
+    }
+    return result.success;
+  });
+  // Only rows that passed the schema reach a query: a NUL in a reference would fail the lookup itself.
+  const checked = rows.map((row, index) => (valid[index] ? row : {}));
+  if (kind === "interactions") await checkReferences(checked, errors);
+  else await checkCustomers(checked, errors);
+  errors.sort((a, b) => a.row - b.row);
+  return errors.length > 0 ? { errors } : { plan: { kind, rows } };
+}
+
+/** Papa's complaints about the file's shape, by row: a row with more or fewer cells than the header, an unclosed quote. */
+function shapeError(error: Papa.ParseError, csv: string): RowError {
+  if (error.code === "MissingQuotes" || error.code === "InvalidQuotes") {
+    const line = csv.slice(0, error.index ?? 0).split("\n").length;
+    return {
+      row: line,
+      field: "(row)",
+      message: `A quoted cell is not closed properly (line ${line}): check the quotes around it.`,
+    };
+  }
+  if (error.code === "TooManyFields")
+    return {
+      row: (error.row ?? 0) + 2,
+      field: "(row)",
+      message: "This row has more cells than the header; a value may contain an unquoted comma.",
+    };
+  if (error.code === "TooFewFields")
+    return {
+      row: (error.row ?? 0) + 2,
+      field: "(row)",
+      message: "This row has fewer cells than the header; a value may contain an unquoted line break.",
+    };
+  return { row: (error.row ?? 0) + 2, field: "(row)", message: "This row could not be read as CSV." };
+}
+
+function coerce(
+  kind: ImportKind,
+  item: Record<string, unknown>,
+  row: number,
+  errors: RowError[],
+): Record<string, unknown> {
+  const number = (field: string) => {
+    if (item[field] === undefined) return;
+    const value = parseDecimal(String(item[field]).replace(/[$,]/g, ""));
+    if (value === null) {
+      errors.push({ row, field, message: `'${String(item[field]).slice(0, 40)}' is not a number.` });
+      delete item[field];
+    } else item[field] = value;
+  };
+  if (kind === "customers") {
+    number("mrr");
+    number("milestone");
+    if (typeof item.mrr === "number") item.mrrCents = Math.round(item.mrr * 100);
+    delete item.mrr;
+    for (const field of ["email", "ownerEmail", "plan", "status"])
+      if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
+  } else {
+    number("weight");
+    for (const field of ["type", "direction", "channel", "customerEmail"])
+      if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
+  }
+  return item;
+}
+
+async function checkReferences(rows: Record<string, unknown>[], errors: RowError[]) {
+  const refs = await queryRows<{ external_id: string | null; email: string | null; id: number }>(
+    db,
+    sql`select id, external_id, lower(email) as email from customers
+        where external_id in (select jsonb_array_elements_text(${JSON.stringify(rows.flatMap((r) => (r.customerExternalId ? [r.customerExternalId] : [])))}::jsonb))
+           or lower(email) in (select jsonb_array_elements_text(${JSON.stringify(rows.flatMap((r) => (r.customerEmail ? [r.customerEmail] : [])))}::jsonb))`,
+  );
+  const byExternal = new Map(refs.flatMap((r) => (r.external_id ? [[r.external_id, r.id]] : [])));
+  const byEmail = new Map(refs.flatMap((r) => (r.email ? [[r.email, r.id]] : [])));
+  const types = new Map(
+    (await queryRows<{ key: string; id: number }>(db, sql`select key, id from interaction_types`)).map((t) => [
+      t.key,
+      t.id,
+    ]),
+  );
+  rows.forEach((row, index) => {
+    const customerId = row.customerExternalId
+      ? byExternal.get(String(row.customerExternalId))
+      : row.customerEmail
+        ? byEmail.get(String(row.customerEmail))
+        : undefined;
+    if ((row.customerExternalId || row.customerEmail) && customerId === undefined)
+      errors.push({ row: index + 2, field: "customer", message: "No customer matches this reference." });
+    row.customerId = customerId;
+    delete row.customerExternalId;
+    delete row.customerEmail;
+    if (row.type && !types.has(String(row.type)))
+      errors.push({ row: index + 2, field: "type", message: `Unknown interaction type '${row.type}'.` });
+    row.typeId = types.get(String(row.type));
+  });
+}
+
+async function checkCustomers(rows: Record<string, unknown>[], errors: RowError[]) {
+  const owners = new Map(
+    (
+      await queryRows<{ email: string; id: number }>(
+        db,
+        sql`select lower(email) as email, id from members where active`,
+      )
+    ).map((m) => [m.email, m.id]),
+  );
+  rows.forEach((row, index) => {
+    if (row.ownerEmail === undefined) return;
+    const owner = owners.get(String(row.ownerEmail));
+    if (owner === undefined)
+      errors.push({ row: index + 2, field: "ownerEmail", message: "No active team member has this email." });
+    row.ownerId = owner;
+  });
+  for (const { index, sameAs } of await findEmailConflicts(db, rows)) {
+    errors.push({
+      row: index + 2,
+      field: "email",
+      message: sameAs === undefined ? "Another customer already uses this email." : `Same email as row ${sameAs + 2}.`,
+    });
+  }
+}
+
+/**
+ * Imports a validated plan in one transaction, a chunk of set-based statements at a time:
+ * idempotent per external id (a re-import skips what is there), the ledger kept exact.
+ */
+export async function runImport(
+  plan: ImportPlan,
+  actor: Actor,
+  onProgress: (done: number) => void,
+): Promise<ImportResult> {
+  return db.transaction(async (tx) => {
+    const totals = { created: 0, updated: 0, skipped: 0 };
+    for (let start = 0; start < plan.rows.length; start += CHUNK) {
+      const chunk = plan.rows.slice(start, start + CHUNK);
+      const result = plan.kind === "customers" ? await importCustomers(tx, chunk) : await importInteractions(tx, chunk);
+      totals.created += result.created;
+      totals.updated += result.updated;
+      totals.skipped += result.skipped;
+      onProgress(start + chunk.length);
+    }
+    await recordAudit(tx, actor, {
+      action: `import.${plan.kind}`,
+      entityType: "import",
+      entityId: plan.kind,
+      after: { rows: plan.rows.length, ...totals },
+    });
+    return { kind: plan.kind, rows: plan.rows.length, ...totals };
+  });
+}
+
+async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) {
+  const input = JSON.stringify(
+    chunk.map((r) => ({
+      external_id: r.externalId ?? null,
+      email: r.email ?? null,
+      name: r.name,
+      company: r.company ?? null,
+      plan: r.plan ?? null,
+      mrr_cents: r.mrrCents ?? null,
+      owner_id: r.ownerId ?? null,
+      status: r.status ?? null,
+      milestone: r.milestone ?? null,
+      signed_up_at: r.signedUpAt ?? null,
+    })),
+  );
+  const rows = sql`json_to_recordset(${input}::json) as x(external_id text, email text, name text, company text, plan text, mrr_cents int, owner_id int, status text, milestone int, signed_up_at timestamptz)`;
+  const match = sql`((x.external_id is not null and c.external_id = x.external_id) or (x.external_id is null and lower(c.email) = x.email))`;
+  const [updated] = await queryRows<{ count: number }>(
+    tx,
+    sql`with changed as (
+          update customers c set name = x.name, email = coalesce(x.email, c.email), company = coalesce(x.company, c.company), plan = coalesce(x.plan, c.plan),
+            mrr_cents = coalesce(x.mrr_cents, c.mrr_cents), owner_id = coalesce(x.owner_id, c.owner_id),
+            status = coalesce(x.status::customer_status, c.status),
+            churned_at = case when x.status = 'churned' then coalesce(c.churned_at, now()) when x.status = 'active' then null else c.churned_at end,
+            updated_at = now()
+          from ${rows} where ${match} returning c.id)
+        select count(*)::int as count from changed`,
+  );
+  const inserted = await queryRows<{ id: number; milestone: number; signed_up_at: string }>(
+    tx,
+    sql`insert into customers (external_id, email, name, company, plan, mrr_cents, owner_id, status, churned_at, milestone, peak_milestone, milestone_at, signed_up_at, converted_at)
+        select x.external_id, x.email, x.name, x.company, coalesce(x.plan, 'starter'), coalesce(x.mrr_cents, 0), x.owner_id, coalesce(x.status, 'active')::customer_status,
+          case when x.status = 'churned' then now() end, coalesce(x.milestone, 1), coalesce(x.milestone, 1), coalesce(x.signed_up_at, now()), coalesce(x.signed_up_at, now()),
+          case when coalesce(x.milestone, 1) >= ${CONVERTED_MILESTONE} then coalesce(x.signed_up_at, now()) end
+        from ${rows} where not exists (select 1 from customers c where ${match})
+        returning id, milestone::int as milestone, signed_up_at::text as signed_up_at`,
+  );
+  if (inserted.length > 0) {
+    await tx.execute(
+      sql`insert into milestone_changes (customer_id, from_milestone, to_milestone, at, reason, source)
+          select x.id, null, x.milestone, x.signed_up_at, 'Imported', 'import' from json_to_recordset(${JSON.stringify(inserted)}::json) as x(id int, milestone int, signed_up_at timestamptz)`,
+    );
+  }
+  return { created: inserted.length, updated: updated.count, skipped: 0 };
+}
+
+async function importInteractions(tx: Queryable, chunk: Record<string, unknown>[]) {
+  const created = await insertInteractionsBulk(
+    tx,
+    chunk.map((r) => ({
+      externalId: String(r.externalId),
+      customerId: Number(r.customerId),
+      typeId: Number(r.typeId),
+      occurredAt: r.occurredAt as Date,
+      weight: (r.weight as number | undefined) ?? null,
+      direction: (r.direction as "inbound" | "outbound" | undefined) ?? "inbound",
+      channel: (r.channel as string | undefined) ?? "other",
+      summary: (r.summary as string | undefined) ?? "",
+      payloadHash: createHash("sha256").update(JSON.stringify(r)).digest("hex"),
+    })),
+    "import",
+  );
+  return { created: created.size, updated: 0, skipped: chunk.length - created.size };
+}

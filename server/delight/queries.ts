@@ -1,0 +1,170 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import { db, queryRows } from "@/db";
+import { COUNT_AHEAD, countUpTo } from "@/db/capped-count";
+import { containsPattern } from "@/db/like-pattern";
+import { getSettings } from "@/server/settings/queries";
+
+/** The debit kinds a gesture can answer (PRODUCT.md, "Delight moments"). */
+export const QUEUE_TYPES = [
+  "complaint",
+  "bug_report",
+  "error_hit",
+  "support_ticket",
+  "social_mention",
+  "slow_response",
+] as const;
+
+export type QueueItem = {
+  interaction_id: number;
+  customer_id: number;
+  customer_name: string;
+  company: string | null;
+  mrr_cents: number;
+  owner_name: string | null;
+  label: string;
+  summary: string;
+  channel: string;
+  occurred_at: string;
+  age_days: number;
+};
+
+/**
+ * Recent debits nobody has answered with a gesture yet: oldest day first, then the biggest accounts.
+ * The queue's types are looked up as ids so that the (type, time) index serves them, and the total
+ * is counted only 1,000 past the page.
+ *
+ * Sorting the whole window (some 25,000 debits at 100,000 customers) by day and MRR took 140 ms, so
+ * the page is found in two steps: the first `offset + pageSize` debits in time order (read off the
+ * time index) end on some day D, so the page in (day, MRR) order holds debits of days up to D
+ * only; just those days are sorted (30 ms).
+ */
+export async function getDelightQueue({
+  page,
+  pageSize = 30,
+  ownerId,
+  q,
+}: {
+  page: number;
+  pageSize?: number;
+  ownerId?: number;
+  q?: string;
+}) {
+  const { delight } = await getSettings(["delight"]);
+  const queueTypeIds = sql`array(select id from interaction_types where key in (${sql.join(
+    QUEUE_TYPES.map((key) => sql`${key}`),
+    sql`, `,
+  )}))`;
+  const debits = sql`interactions i join customers c on c.id = i.customer_id`;
+  const waiting = sql`i.type_id = any(${queueTypeIds})
+      and i.occurred_at > now() - make_interval(days => ${delight.queueDays})
+      and c.status = 'active'
+      ${ownerId ? sql`and c.owner_id = ${ownerId}` : sql``}
+      ${q ? sql`and (c.name ilike ${containsPattern(q)} or c.company ilike ${containsPattern(q)})` : sql``}
+      and not exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id)`;
+  const offset = (page - 1) * pageSize;
+  const [rows, { total, more }] = await Promise.all([
+    queryRows<QueueItem>(
+      db,
+      sql`with earliest as (select i.occurred_at from ${debits} where ${waiting} order by i.occurred_at limit ${offset + pageSize})
+        select i.id::int as interaction_id, c.id as customer_id, c.name as customer_name, c.company, c.mrr_cents, m.name as owner_name,
+            t.label, i.summary, i.channel::text as channel, i.occurred_at::text as occurred_at,
+            floor(extract(epoch from (now() - i.occurred_at)) / 86400)::int as age_days
+          from ${debits}
+          join interaction_types t on t.id = i.type_id
+          left join members m on m.id = c.owner_id
+          where ${waiting} and i.occurred_at < (select max(occurred_at)::date + 1 from earliest)
+          order by i.occurred_at::date asc, c.mrr_cents desc, i.id
+          limit ${pageSize} offset ${offset}`,
+    ),
+    countUpTo(sql`select 1 from ${debits} where ${waiting}`, page * pageSize + COUNT_AHEAD),
+  ]);
+  return { rows, total, more, days: delight.queueDays };
+}
+
+export async function getDebitForDelight(interactionId: number) {
+  const [row] = await queryRows<{
+    id: number;
+    customer_id: number;
+    customer_name: string;
+    label: string;
+    summary: string;
+    channel: string;
+    occurred_at: string;
+    answered: boolean;
+  }>(
+    db,
+    sql`select i.id::int as id, i.customer_id, c.name as customer_name, t.label, i.summary, i.channel::text as channel, i.occurred_at::text as occurred_at,
+          exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id) as answered
+        from interactions i join interaction_types t on t.id = i.type_id join customers c on c.id = i.customer_id
+        where i.id = ${interactionId} and coalesce(i.weight_override, t.default_weight) < 0`,
+  );
+  return row;
+}
+
+/** Per month over the last 12 months: how many delight moments and what they cost. */
+export async function getDelightMonthly() {
+  return queryRows<{ month: string; moments: number; cost_cents: number }>(
+    db,
+    // Grouped by the month's timestamp and formatted per month, not per moment (52,000 moments: 50 → 28 ms).
+    sql`select to_char(m, 'YYYY-MM') as month, moments, cost_cents from (
+          select date_trunc('month', occurred_at at time zone 'UTC') as m, count(*)::int as moments, sum(cost_cents)::int as cost_cents
+          from delight_moments where occurred_at > date_trunc('month', now()) - interval '11 months'
+          group by 1) by_month
+        order by m desc`,
+  );
+}
+
+export type DelightLogEntry = {
+  id: number;
+  customer_id: number;
+  customer_name: string;
+  prompt: string;
+  gesture: string;
+  outcome: string;
+  cost_cents: number;
+  occurred_at: string;
+  posted_publicly: boolean;
+  renewed: boolean;
+  became_advocate: boolean;
+  actor_name: string | null;
+  balance_before: number;
+  balance_after: number;
+  days_after: number;
+};
+
+/**
+ * The log of delight moments, newest first, each with the customer's balance just before it and
+ * 30 days after it (or today, if that is sooner): did it work?
+ */
+export async function getDelightLog({ page, pageSize = 20 }: { page: number; pageSize?: number }) {
+  const { ledger } = await getSettings(["ledger"]);
+  const contribution = (at: SQL) =>
+    sql`coalesce(sum(w.weight * power(2::float8, -extract(epoch from (${at} - i.occurred_at)) / 86400.0 / (case when w.weight > 0 then ${ledger.creditHalfLifeDays} else ${ledger.debtHalfLifeDays} end)::float8))
+        filter (where i.occurred_at <= ${at} and w.weight <> 0), 0)::float8`;
+  const [rows, [{ total }]] = await Promise.all([
+    queryRows<DelightLogEntry>(
+      db,
+      sql`select d.id, d.customer_id, c.name as customer_name, d.prompt, d.gesture, d.outcome, d.cost_cents, d.occurred_at::text as occurred_at,
+            d.posted_publicly, d.renewed, d.became_advocate, m.name as actor_name,
+            b.before as balance_before, b.after as balance_after,
+            floor(extract(epoch from (least(d.occurred_at + interval '30 days', now()) - d.occurred_at)) / 86400)::int as days_after
+          from (select * from delight_moments order by occurred_at desc, id desc limit ${pageSize} offset ${(page - 1) * pageSize}) d
+          join customers c on c.id = d.customer_id
+          left join members m on m.id = d.actor_id
+          cross join lateral (
+            select ${contribution(sql`(d.occurred_at - interval '1 second')`)} as before,
+                   ${contribution(sql`least(d.occurred_at + interval '30 days', now())`)} as after
+            from interactions i join interaction_types t on t.id = i.type_id
+            cross join lateral (select coalesce(i.weight_override, t.default_weight) as weight) w
+            where i.customer_id = d.customer_id and i.occurred_at <= least(d.occurred_at + interval '30 days', now())
+          ) b
+          order by d.occurred_at desc, d.id desc`,
+    ),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from delight_moments`),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, balance_before: Number(r.balance_before), balance_after: Number(r.balance_after) })),
+    total,
+  };
+}

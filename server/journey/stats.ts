@@ -1,0 +1,226 @@
+import "server-only";
+import { and, eq, gt, lt, ne, type SQL, sql } from "drizzle-orm";
+import { type JourneyFilters, journeyFiltersKey } from "@/lib/journey/filters";
+import { db, type Queryable, queryRows } from "@/db";
+import { customers, journeyRollups } from "@/db/schema";
+import type { JourneyModelWithStages } from "./models";
+import { getSettings } from "@/server/settings/queries";
+import { decayNowSql } from "@/db/ledger-sql";
+
+export const WEEKS = 52;
+const ROLLUP_MAX_AGE_MS = 15 * 60 * 1000;
+
+function customerConditions(filters: JourneyFilters, alias = "c"): SQL {
+  const c = sql.raw(alias);
+  const parts: SQL[] = [sql`true`];
+  if (filters.status !== "all") parts.push(sql`${c}.status = ${filters.status}`);
+  if (filters.ownerId) parts.push(sql`${c}.owner_id = ${filters.ownerId}`);
+  if (filters.plan) parts.push(sql`${c}.plan = ${filters.plan}`);
+  if (filters.cohort) parts.push(sql`to_char(${c}.signed_up_at at time zone 'UTC', 'YYYY-MM') = ${filters.cohort}`);
+  return sql.join(parts, sql` and `);
+}
+
+export type StageSnapshot = { stageId: number; now: number; reached: number; credit: number; debt: number };
+
+/**
+ * Counts now in each stage and ever reached it, plus the stage's credit and debt today: one pass
+ * over customers grouped by (milestone, peak milestone), folded into stages here.
+ */
+export async function getStageSnapshot(model: JourneyModelWithStages, filters: JourneyFilters) {
+  const { ledger } = await getSettings(["ledger"]);
+  const rows = await queryRows<{ milestone: number; peak: number; customers: number; credit: number; debt: number }>(
+    db,
+    sql`select c.milestone::int as milestone, c.peak_milestone::int as peak, count(*)::int as customers,
+          coalesce(sum(c.credit_acc), 0)::float8 * ${decayNowSql(ledger.creditHalfLifeDays)} as credit,
+          coalesce(sum(c.debt_acc), 0)::float8 * ${decayNowSql(ledger.debtHalfLifeDays)} as debt
+        from customers c where ${customerConditions(filters)} group by 1, 2`,
+  );
+  const stages: StageSnapshot[] = model.stages.map((stage) => {
+    const inStage = rows.filter((r) => r.milestone >= stage.fromMilestone && r.milestone <= stage.toMilestone);
+    return {
+      stageId: stage.id,
+      now: inStage.reduce((sum, r) => sum + r.customers, 0),
+      reached: rows
+        .filter((r) => Math.max(r.peak, r.milestone) >= stage.fromMilestone)
+        .reduce((sum, r) => sum + r.customers, 0),
+      credit: inStage.reduce((sum, r) => sum + Number(r.credit), 0),
+      debt: inStage.reduce((sum, r) => sum + Number(r.debt), 0),
+    };
+  });
+  return { stages, total: rows.reduce((sum, r) => sum + r.customers, 0) };
+}
+
+export type StageHistory = {
+  stageId: number;
+  medianDays: number | null;
+  regressions: number;
+  onTrack: number;
+  behind: number;
+  stuck: number;
+};
+export type HistoryStats = {
+  computedAt: string;
+  weekStarts: string[];
+  stages: StageHistory[];
+  weekly: Record<number, number[]>;
+};
+
+/**
+ * What needs the milestone history: visits to each stage (runs of changes inside its range),
+ * their median length, moves back out of the stage, how long the current visit has lasted against
+ * the stage's target, and the stage sizes at the end of each of the last 52 weeks.
+ */
+export async function computeHistoryStats(
+  runner: Queryable,
+  model: JourneyModelWithStages,
+  filters: JourneyFilters,
+): Promise<HistoryStats> {
+  const [{ start }] = await queryRows<{ start: string }>(
+    runner,
+    sql`select (date_trunc('week', now()) - interval '${sql.raw(String(WEEKS - 1))} weeks')::text as start`,
+  );
+  const visits = sql`
+    st as (select id, position, from_milestone, to_milestone, target_days from journey_stages where model_id = ${model.id}),
+    ch as (
+      select mc.customer_id, mc.at, mc.id, st.id as stage_id, st.position
+      from milestone_changes mc
+      join customers c on c.id = mc.customer_id and ${customerConditions(filters)}
+      join st on mc.to_milestone between st.from_milestone and st.to_milestone),
+    marked as (select ch.*, lag(stage_id) over (partition by customer_id order by at, id) as prev_stage from ch),
+    visits as (
+      select customer_id, stage_id, position, at as entered_at,
+        lead(at) over (partition by customer_id order by at, id) as left_at,
+        lead(position) over (partition by customer_id order by at, id) as next_position
+      from marked where prev_stage is distinct from stage_id)`;
+  const [stageRows, weeklyRows] = await Promise.all([
+    queryRows<{
+      stage_id: number;
+      median_days: number | null;
+      regressions: number;
+      on_track: number;
+      behind: number;
+      stuck: number;
+    }>(
+      runner,
+      sql`with ${visits}
+        select st.id as stage_id,
+          (percentile_cont(0.5) within group (order by extract(epoch from (v.left_at - v.entered_at)) / 86400.0) filter (where v.left_at is not null))::float8 as median_days,
+          (count(*) filter (where v.next_position < v.position))::int as regressions,
+          (count(*) filter (where v.left_at is null and now() - v.entered_at <= make_interval(days => st.target_days)))::int as on_track,
+          (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => st.target_days)
+             and now() - v.entered_at <= make_interval(days => 2 * st.target_days)))::int as behind,
+          (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => 2 * st.target_days)))::int as stuck
+        from st left join visits v on v.stage_id = st.id group by st.id`,
+    ),
+    queryRows<{ stage_id: number; week: number; delta: number }>(
+      runner,
+      sql`with ${visits},
+        events as (
+          select stage_id, entered_at as at, 1 as delta from visits
+          union all select stage_id, left_at, -1 from visits where left_at is not null)
+        select stage_id, greatest(0, floor(extract(epoch from (at - ${start}::timestamptz)) / 604800))::int as week, sum(delta)::int as delta
+        from events group by 1, 2`,
+    ),
+  ]);
+  const weekly: Record<number, number[]> = {};
+  for (const stage of model.stages) {
+    const deltas = new Array<number>(WEEKS).fill(0);
+    for (const row of weeklyRows) if (row.stage_id === stage.id && row.week < WEEKS) deltas[row.week] += row.delta;
+    let running = 0;
+    weekly[stage.id] = deltas.map((delta) => (running += delta));
+  }
+  const startDate = new Date(start);
+  return {
+    computedAt: new Date().toISOString(),
+    weekStarts: Array.from({ length: WEEKS }, (_, k) =>
+      new Date(startDate.getTime() + k * 604_800_000).toISOString().slice(0, 10),
+    ),
+    stages: model.stages.map((stage) => {
+      const row = stageRows.find((r) => r.stage_id === stage.id);
+      return {
+        stageId: stage.id,
+        medianDays: row?.median_days === null || row?.median_days === undefined ? null : Number(row.median_days),
+        regressions: row?.regressions ?? 0,
+        onTrack: row?.on_track ?? 0,
+        behind: row?.behind ?? 0,
+        stuck: row?.stuck ?? 0,
+      };
+    }),
+    weekly,
+  };
+}
+
+/**
+ * History stats for the book or a filtered part of it, kept for 15 minutes (the page says "as of").
+ * The book's are refreshed periodically; a filter's are computed on its first view, which at
+ * 100,000 customers takes up to a second for a large part of the book (a plan, a big owner).
+ */
+export async function getHistoryStats(model: JourneyModelWithStages, filters: JourneyFilters): Promise<HistoryStats> {
+  const filtersKey = journeyFiltersKey(filters);
+  const [rollup] = await db
+    .select()
+    .from(journeyRollups)
+    .where(
+      and(
+        eq(journeyRollups.modelId, model.id),
+        eq(journeyRollups.filtersKey, filtersKey),
+        gt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS)),
+      ),
+    );
+  if (rollup) return rollup.stats as HistoryStats;
+  const stats = await computeHistoryStats(db, model, filters);
+  await saveRollup(db, model.id, stats, filtersKey);
+  return stats;
+}
+
+export async function saveRollup(runner: Queryable, modelId: number, stats: HistoryStats, filtersKey = "") {
+  const computedAt = new Date(stats.computedAt);
+  await runner
+    .insert(journeyRollups)
+    .values({ modelId, filtersKey, stats, computedAt })
+    .onConflictDoUpdate({ target: [journeyRollups.modelId, journeyRollups.filtersKey], set: { stats, computedAt } });
+  // A filter's stats are kept only while they may be served: the table holds the views of the last 15 minutes.
+  if (filtersKey) {
+    await runner
+      .delete(journeyRollups)
+      .where(
+        and(ne(journeyRollups.filtersKey, ""), lt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS))),
+      );
+  }
+}
+
+/** Customers now in one stage, with how long they have been in it: one page at a time. */
+export async function getStageCustomers(
+  stage: { fromMilestone: number; toMilestone: number; targetDays: number },
+  filters: JourneyFilters,
+  page: number,
+  pageSize = 25,
+) {
+  const rows = await queryRows<{
+    id: number;
+    name: string;
+    company: string | null;
+    mrr_cents: number;
+    milestone: number;
+    owner_name: string | null;
+    days_in_stage: number | null;
+  }>(
+    db,
+    sql`select c.id, c.name, c.company, c.mrr_cents, c.milestone, m.name as owner_name,
+          (select floor(extract(epoch from (now() - min(mc.at))) / 86400)::int from milestone_changes mc
+            where mc.customer_id = c.id and mc.to_milestone between ${stage.fromMilestone} and ${stage.toMilestone}
+              and mc.at > coalesce((select max(o.at) from milestone_changes o where o.customer_id = c.id
+                and o.to_milestone not between ${stage.fromMilestone} and ${stage.toMilestone}), '-infinity')) as days_in_stage
+        from customers c left join members m on m.id = c.owner_id
+        where ${customerConditions(filters)} and c.milestone between ${stage.fromMilestone} and ${stage.toMilestone}
+        order by c.milestone_at asc, c.id
+        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  );
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(
+      sql`${customerConditions(filters, "customers")} and ${customers.milestone} between ${stage.fromMilestone} and ${stage.toMilestone}`,
+    );
+  return { rows, total };
+}

@@ -1,0 +1,164 @@
+import "server-only";
+import { and, asc, desc, eq, gt, gte, type SQL, sql } from "drizzle-orm";
+import { db, queryRows } from "@/db";
+import { customers, members } from "@/db/schema";
+import { COUNT_AHEAD, countUpTo } from "@/db/capped-count";
+import { balanceSql } from "@/db/ledger-sql";
+import { getSettings } from "@/server/settings/queries";
+
+export const RISK_SORTS = ["risk", "mrr", "balance", "silence"] as const;
+export type RiskSort = (typeof RISK_SORTS)[number];
+
+export type RiskListQuery = {
+  ownerId?: number;
+  milestoneRange?: { from: number; to: number };
+  plan?: string;
+  minMrrCents?: number;
+  sort: RiskSort;
+  direction: "asc" | "desc";
+  page: number;
+  pageSize: number;
+  /** How far past this page to count (default 1,000): beyond it the total reads "N+". */
+  countAhead?: number;
+};
+
+function riskConditions(
+  query: Pick<RiskListQuery, "ownerId" | "milestoneRange" | "plan" | "minMrrCents">,
+): SQL | undefined {
+  return and(
+    eq(customers.status, "active"),
+    gt(customers.riskScore, 0),
+    query.ownerId ? eq(customers.ownerId, query.ownerId) : undefined,
+    query.milestoneRange
+      ? sql`${customers.milestone} between ${query.milestoneRange.from} and ${query.milestoneRange.to}`
+      : undefined,
+    query.plan ? eq(customers.plan, query.plan) : undefined,
+    query.minMrrCents ? gte(customers.mrrCents, query.minMrrCents) : undefined,
+  );
+}
+
+/**
+ * The debt-risk list: active customers with a risk score, ranked by the stored score (indexed,
+ * kept on write and refreshed periodically). Reads customers only, never interactions.
+ */
+export async function getRiskList(query: RiskListQuery) {
+  const { ledger } = await getSettings(["ledger"]);
+  const balance = balanceSql(ledger);
+  const where = riskConditions(query);
+  const countCap = query.page * query.pageSize + (query.countAhead ?? COUNT_AHEAD);
+  const order = query.direction === "asc" ? asc : desc;
+  const sortColumn: Record<RiskSort, SQL> = {
+    risk: sql`${customers.riskScore}`,
+    mrr: sql`${customers.mrrCents}`,
+    balance,
+    // Longest silence first when descending: the oldest last inbound activity.
+    silence: sql`coalesce(now() - ${customers.lastInboundAt}, interval '100 years')`,
+  };
+  const [rows, { total, more }] = await Promise.all([
+    db
+      .select({
+        id: customers.id,
+        name: customers.name,
+        company: customers.company,
+        ownerName: members.name,
+        milestone: customers.milestone,
+        plan: customers.plan,
+        mrrCents: customers.mrrCents,
+        creditAcc: customers.creditAcc,
+        debtAcc: customers.debtAcc,
+        riskScore: customers.riskScore,
+        riskTrend: customers.riskTrend,
+        fatigued: customers.fatigued,
+        lastInboundAt: customers.lastInboundAt,
+        balance,
+      })
+      .from(customers)
+      .leftJoin(members, eq(members.id, customers.ownerId))
+      .where(where)
+      .orderBy(order(sortColumn[query.sort]), desc(customers.riskScore), asc(customers.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    countUpTo(sql`select 1 from ${customers} where ${where}`, countCap),
+  ]);
+  return { rows: rows.map((row) => ({ ...row, balance: Number(row.balance) })), total, more };
+}
+
+export type RiskRow = Awaited<ReturnType<typeof getRiskList>>["rows"][number];
+
+export type RiskDriver = {
+  customerId: number;
+  id: number;
+  label: string;
+  typeKey: string;
+  summary: string;
+  occurredAt: string;
+  impact: number;
+};
+
+/**
+ * The three interactions that weigh most on each customer's debt now (decayed), in one query.
+ * Within one debit type the newest weigh most, so only each type's three newest are candidates
+ * (an index probe per customer and type), plus any interaction with a negative weight of its own.
+ */
+export async function getRiskDrivers(customerIds: readonly number[]): Promise<Map<number, RiskDriver[]>> {
+  const result = new Map<number, RiskDriver[]>();
+  if (customerIds.length === 0) return result;
+  const { ledger } = await getSettings(["ledger"]);
+  const ids = `{${[...new Set(customerIds)].join(",")}}`;
+  const columns = sql`i.customer_id, i.id, t.label, t.key as type_key, i.summary, i.occurred_at,
+    coalesce(i.weight_override, t.default_weight) * power(2::float8, -extract(epoch from (now() - i.occurred_at)) / 86400.0 / ${ledger.debtHalfLifeDays}::float8) as impact`;
+  const rows = await queryRows<{
+    customer_id: number;
+    id: string;
+    label: string;
+    type_key: string;
+    summary: string;
+    occurred_at: string;
+    impact: number;
+  }>(
+    db,
+    sql`select customer_id, id::text as id, label, type_key, summary, occurred_at::text as occurred_at, impact from (
+        select candidates.*, row_number() over (partition by customer_id order by impact asc, id desc) as rank from (
+          select ${columns}
+          from unnest(${ids}::int[]) as c(id)
+          cross join interaction_types t
+          cross join lateral (
+            select * from interactions i
+            where i.customer_id = c.id and i.type_id = t.id and i.weight_override is null and i.occurred_at > now() - interval '365 days'
+            order by i.occurred_at desc limit 3) i
+          where t.default_weight < 0
+          union all
+          select ${columns}
+          from interactions i join interaction_types t on t.id = i.type_id
+          where i.customer_id = any(${ids}::int[]) and i.weight_override < 0 and i.occurred_at > now() - interval '365 days'
+        ) candidates
+      ) ranked where rank <= 3 order by customer_id, impact`,
+  );
+  for (const row of rows) {
+    const list = result.get(row.customer_id) ?? [];
+    list.push({
+      customerId: row.customer_id,
+      id: Number(row.id),
+      label: row.label,
+      typeKey: row.type_key,
+      summary: row.summary,
+      occurredAt: row.occurred_at,
+      impact: Number(row.impact),
+    });
+    result.set(row.customer_id, list);
+  }
+  return result;
+}
+
+/** The book's MRR at risk: active customers at or above the at-risk score. */
+export async function getMrrAtRisk() {
+  const { risk } = await getSettings(["risk"]);
+  const [row] = await db
+    .select({
+      customers: sql<number>`count(*)::int`,
+      mrrCents: sql<number>`coalesce(sum(${customers.mrrCents}), 0)::bigint`,
+    })
+    .from(customers)
+    .where(and(eq(customers.status, "active"), gte(customers.riskScore, risk.atRiskScore)));
+  return { customers: row.customers, mrrCents: Number(row.mrrCents), threshold: risk.atRiskScore };
+}

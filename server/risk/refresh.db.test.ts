@@ -1,0 +1,255 @@
+import { desc, eq, gt, sql } from "drizzle-orm";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { executeAction } from "@/server/actions/execute";
+import { balanceAt, balanceFromInteractions } from "@/lib/ledger";
+import { riskScore } from "@/lib/risk";
+import { DEFAULT_SETTINGS } from "@/lib/settings";
+import { db, queryRows } from "@/db";
+import { getRiskDrivers, getRiskList } from "./queries";
+import { getSettings } from "@/server/settings/queries";
+import { customers, interactionTypes } from "@/db/schema";
+import { seedDemo } from "@/server/demo/seed";
+import { asSessionMember, createCustomer, createMember } from "@/testing/factories";
+import { ledgerDrift } from "@/testing/ledger-check";
+import { deleteInteraction, logInteraction } from "@/server/ledger/interactions";
+import { refreshRisk } from "./refresh";
+import { updateScoring } from "@/server/settings/scoring";
+
+const DAY = 86_400_000;
+type Raw = { customer_id: number; weight: number; at: Date; direction: string };
+
+async function rawInteractions(customerId?: number): Promise<Raw[]> {
+  const rows = await queryRows<{ customer_id: number; weight: number; at: string; direction: string }>(
+    db,
+    sql`select i.customer_id, coalesce(i.weight_override, t.default_weight)::float8 as weight, i.occurred_at::text as at, i.direction::text as direction
+        from interactions i join interaction_types t on t.id = i.type_id ${customerId ? sql`where i.customer_id = ${customerId}` : sql``}`,
+  );
+  return rows.map((r) => ({ ...r, weight: Number(r.weight), at: new Date(r.at) }));
+}
+
+async function storedBalance(customerId: number, now: Date) {
+  const [row] = await db.select().from(customers).where(eq(customers.id, customerId));
+  const { ledger } = await getSettings(["ledger"]);
+  return balanceAt(row, now, ledger);
+}
+
+describe("risk on the seeded book", () => {
+  beforeAll(async () => {
+    await seedDemo({ customers: 250, seed: 9, now: new Date(new Date().toISOString().slice(0, 10)) });
+    await refreshRisk(db);
+  });
+
+  it("every stored risk score equals lib/risk.ts over inputs recomputed from raw interactions", async () => {
+    const [{ now }] = await queryRows<{ now: string }>(db, sql`select now()::text as now`);
+    const at = new Date(now);
+    const raw = await rawInteractions();
+    const byCustomer = new Map<number, Raw[]>();
+    for (const r of raw) byCustomer.set(r.customer_id, [...(byCustomer.get(r.customer_id) ?? []), r]);
+    const rows = await db.select().from(customers);
+    const { ledger, risk } = DEFAULT_SETTINGS;
+    let checked = 0;
+    for (const c of rows) {
+      const entries = byCustomer.get(c.id) ?? [];
+      const balance = balanceFromInteractions(entries, at, ledger);
+      const monthAgo = new Date(at.getTime() - 30 * DAY);
+      const balanceMonthAgo = balanceFromInteractions(
+        entries.filter((e) => e.at <= monthAgo),
+        monthAgo,
+        ledger,
+      );
+      const lastInbound = Math.max(...entries.filter((e) => e.direction === "inbound").map((e) => e.at.getTime()));
+      const unanswered = entries.filter(
+        (e) =>
+          e.direction === "outbound" &&
+          e.at.getTime() > at.getTime() - risk.fatigueWindowDays * DAY &&
+          e.at.getTime() > lastInbound,
+      ).length;
+      const expected =
+        c.status === "active"
+          ? riskScore(
+              {
+                balance,
+                trend: balance - balanceMonthAgo,
+                silentDays: Number.isFinite(lastInbound) ? Math.floor((at.getTime() - lastInbound) / DAY) : null,
+                paying: c.milestone >= 7,
+                fatigued: unanswered >= risk.fatigueContacts,
+              },
+              risk,
+            )
+          : 0;
+      expect(c.riskScore, `customer ${c.id}`).toBeCloseTo(expected, 6);
+      checked++;
+    }
+    expect(checked).toBe(250);
+    expect(rows.filter((c) => c.riskScore > 0).length).toBeGreaterThan(20);
+    expect(rows.some((c) => c.fatigued)).toBe(true);
+  });
+
+  it("the risk list counts exactly up to the cap past the page, then says there are more", async () => {
+    const [{ atRisk }] = await queryRows<{ atRisk: number }>(
+      db,
+      sql`select count(*)::int as "atRisk" from customers where status = 'active' and risk_score > 0`,
+    );
+    expect(atRisk).toBeGreaterThan(20);
+    const exact = await getRiskList({ sort: "risk", direction: "desc", page: 1, pageSize: 10 });
+    expect({ total: exact.total, more: exact.more }).toEqual({ total: atRisk, more: false });
+    // page 2 of 10 rows, counting 5 past it: 2·10 + 5 = 25 counted, and "more" when the book has more
+    const capped = await getRiskList({ sort: "risk", direction: "desc", page: 2, pageSize: 10, countAhead: 5 });
+    expect({ total: capped.total, more: capped.more }).toEqual({ total: Math.min(25, atRisk), more: atRisk > 25 });
+    expect(capped.rows).toHaveLength(10);
+  });
+
+  it("each at-risk customer's three drivers are the debits of the last 365 days with the most negative w·2^(−age/90), overrides included", async () => {
+    const overridden = await createCustomer({ milestone: 9 });
+    const csm = asSessionMember(await createMember({ role: "csm" }));
+    for (const [typeKey, daysAgo, weight] of [
+      ["complaint", 5, ""],
+      ["login", 200, "-9"],
+      ["bug_report", 1, ""],
+      ["complaint", 400, ""],
+      ["outage", 60, ""],
+    ] as const) {
+      const logged = await executeAction(logInteraction, csm, {
+        customerId: String(overridden.id),
+        typeKey,
+        occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+        channel: "email",
+        direction: "inbound",
+        summary: typeKey,
+        weight,
+      });
+      expect(logged.ok).toBe(true);
+    }
+    const top = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(gt(customers.riskScore, 0))
+      .orderBy(desc(customers.riskScore))
+      .limit(25);
+    const ids = [...top.map((c) => c.id), overridden.id];
+    const drivers = await getRiskDrivers(ids);
+    const raw = await queryRows<{ id: string; customer_id: number; weight: number; at: string }>(
+      db,
+      sql`select i.id::text as id, i.customer_id, coalesce(i.weight_override, t.default_weight)::float8 as weight, i.occurred_at::text as at
+          from interactions i join interaction_types t on t.id = i.type_id where i.customer_id = any(${`{${ids.join(",")}}`}::int[])`,
+    );
+    const now = Date.now();
+    for (const id of ids) {
+      const expected = raw
+        .filter((r) => r.customer_id === id && r.weight < 0 && now - new Date(r.at).getTime() < 365 * DAY)
+        .map((r) => ({ id: Number(r.id), impact: r.weight * 2 ** (-(now - new Date(r.at).getTime()) / DAY / 90) }))
+        .sort((a, b) => a.impact - b.impact || b.id - a.id)
+        .slice(0, 3);
+      expect(
+        (drivers.get(id) ?? []).map((d) => d.id),
+        `customer ${id}`,
+      ).toEqual(expected.map((e) => e.id));
+    }
+    // complaint −3·2^(−5/90) ≈ −2.89, login overridden −9·2^(−200/90) ≈ −1.93, outage −2·2^(−60/90) ≈ −1.26; bug report −0.99 is 4th, the 400-day complaint too old
+    expect((drivers.get(overridden.id) ?? []).map((d) => d.typeKey)).toEqual(["complaint", "login", "outage"]);
+  });
+});
+
+describe("the maintained ledger stays exact", () => {
+  let csm: ReturnType<typeof asSessionMember>;
+  let typeKeys: string[];
+
+  beforeAll(async () => {
+    csm = asSessionMember(await createMember({ role: "csm" }));
+    typeKeys = (await db.select({ key: interactionTypes.key }).from(interactionTypes)).map((t) => t.key);
+  });
+
+  it("for random sequences of logged, back-dated and deleted interactions, stored balance and daily ledger = recomputation from raw rows", async () => {
+    const operation = fc.oneof(
+      fc.record({
+        kind: fc.constant("log" as const),
+        typeIndex: fc.nat(),
+        daysAgo: fc.double({ min: -0.8, max: 400, noNaN: true }),
+        weight: fc.option(fc.integer({ min: -20, max: 20 }), { nil: undefined }),
+        inbound: fc.boolean(),
+      }),
+      fc.record({ kind: fc.constant("delete" as const), pick: fc.nat() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 12 }), async (operations) => {
+        const customer = await createCustomer({ milestone: 9 });
+        const logged: number[] = [];
+        for (const op of operations) {
+          if (op.kind === "log") {
+            const result = await executeAction(logInteraction, csm, {
+              customerId: String(customer.id),
+              typeKey: typeKeys[op.typeIndex % typeKeys.length],
+              occurredAt: new Date(Date.now() - op.daysAgo * DAY).toISOString(),
+              channel: "email",
+              direction: op.inbound ? "inbound" : "outbound",
+              summary: "property",
+              weight: op.weight === undefined ? "" : String(op.weight),
+            });
+            expect(result.ok).toBe(true);
+            if (result.ok) logged.push((result.data as { id: number }).id);
+          } else if (logged.length > 0) {
+            const [id] = logged.splice(op.pick % logged.length, 1);
+            expect(await executeAction(deleteInteraction, csm, { interactionId: String(id) })).toMatchObject({
+              ok: true,
+            });
+          }
+        }
+        const now = new Date();
+        const expected = balanceFromInteractions(await rawInteractions(customer.id), now, DEFAULT_SETTINGS.ledger);
+        expect(await storedBalance(customer.id, now)).toBeCloseTo(expected, 6);
+        const drift = await ledgerDrift([customer.id]);
+        expect(drift.days).toBeLessThan(1e-9);
+        expect(drift.accumulators).toBeLessThan(1e-9);
+      }),
+      { numRuns: 25 },
+    );
+    // 25 runs of up to 12 writes each: generous on 2 cores shared with other test files.
+  }, 120_000);
+
+  it("changing a weight and the half-lives in Settings recomputes every balance from raw rows", async () => {
+    const admin = asSessionMember(await createMember({ role: "admin" }));
+    const customer = await createCustomer({ milestone: 9 });
+    for (const [typeKey, daysAgo] of [
+      ["complaint", 10],
+      ["praise", 40],
+      ["complaint", 100],
+    ] as const) {
+      await executeAction(logInteraction, csm, {
+        customerId: String(customer.id),
+        typeKey,
+        occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+        channel: "email",
+        direction: "inbound",
+        summary: "x",
+      });
+    }
+    const { risk } = DEFAULT_SETTINGS;
+    const result = await executeAction(updateScoring, admin, {
+      creditHalfLifeDays: "15",
+      debtHalfLifeDays: "60",
+      silenceDays: String(risk.silenceDays),
+      fatigueContacts: String(risk.fatigueContacts),
+      fatigueWindowDays: String(risk.fatigueWindowDays),
+      debtWeight: "1",
+      trendWeight: "0.5",
+      silenceWeight: "1",
+      fatigueWeight: "2",
+      atRiskScore: "3",
+      executiveMrr: "2000",
+      queueDays: "14",
+      askCapacity: "2",
+      candidateBalance: "2",
+      "weight.complaint": "-6",
+    });
+    expect(result).toMatchObject({ ok: true });
+    const now = new Date();
+    // complaint −6 at 10 d, praise +2 at 40 d, complaint −6 at 100 d: −6·2^(−10/60) + 2·2^(−40/15) − 6·2^(−100/60)
+    const expected = -6 * 2 ** (-10 / 60) + 2 * 2 ** (-40 / 15) - 6 * 2 ** (-100 / 60);
+    expect(await storedBalance(customer.id, now)).toBeCloseTo(expected, 4);
+    const drift = await ledgerDrift();
+    expect(Math.max(drift.days, drift.accumulators)).toBeLessThan(1e-9);
+    const refused = await executeAction(updateScoring, csm, { creditHalfLifeDays: "15" });
+    expect(refused.ok).toBe(false);
+  });
+});

@@ -1,0 +1,13 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db";
+
+/** True when the database answers a trivial query within two seconds. */
+export async function checkDatabase(): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+  const query = db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([query, timeout]);
+}

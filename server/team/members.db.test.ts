@@ -1,0 +1,81 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { authenticate } from "@/server/auth/credentials";
+import { executeAction } from "@/server/actions/execute";
+import { db } from "@/db";
+import { getActiveMember } from "./queries";
+import { members } from "@/db/schema";
+import { asSessionMember, createMember, writeFingerprint } from "@/testing/factories";
+import { addMember, changeMemberRole, setMemberActive } from "./members";
+
+describe("team management", () => {
+  it("an admin adds a member who can then sign in; a duplicate email and a short password are refused", async () => {
+    const admin = asSessionMember(await createMember({ role: "admin" }));
+    const result = await executeAction(addMember, admin, {
+      name: "New Colleague",
+      email: "New@Team.test",
+      role: "csm",
+      password: "a long first password",
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(await authenticate({ email: "new@team.test", password: "a long first password" })).toMatchObject({
+      role: "csm",
+    });
+    const again = await executeAction(addMember, admin, {
+      name: "Again",
+      email: "new@team.test",
+      role: "csm",
+      password: "short",
+    });
+    expect(!again.ok && again.fieldErrors).toMatchObject({ password: ["The password needs at least 12 characters."] });
+    const duplicate = await executeAction(addMember, admin, {
+      name: "Again",
+      email: "new@team.test",
+      role: "csm",
+      password: "another long password",
+    });
+    expect(!duplicate.ok && duplicate.fieldErrors?.email).toEqual(["A member with this email already exists."]);
+  });
+
+  it("a deactivated member's session no longer resolves, and reactivation restores it", async () => {
+    const admin = asSessionMember(await createMember({ role: "admin" }));
+    const csm = await createMember({ role: "csm" });
+    expect(await getActiveMember(csm.id)).toBeDefined();
+    expect(await executeAction(setMemberActive, admin, { memberId: String(csm.id), active: "false" })).toMatchObject({
+      ok: true,
+    });
+    expect(await getActiveMember(csm.id)).toBeUndefined();
+    await executeAction(setMemberActive, admin, { memberId: String(csm.id), active: "true" });
+    expect(await getActiveMember(csm.id)).toBeDefined();
+  });
+
+  it("the last active admin can be neither demoted nor deactivated", async () => {
+    await db.update(members).set({ active: false }).where(eq(members.role, "admin"));
+    const last = asSessionMember(await createMember({ role: "admin" }));
+    const before = await writeFingerprint();
+    const demote = await executeAction(changeMemberRole, last, { memberId: String(last.id), role: "manager" });
+    expect(demote).toEqual({
+      ok: false,
+      message: "This is the last active admin: make someone else an admin first.",
+      fieldErrors: {},
+    });
+    const deactivate = await executeAction(setMemberActive, last, { memberId: String(last.id), active: "false" });
+    expect(deactivate.ok).toBe(false);
+    expect(await writeFingerprint()).toEqual(before);
+    const second = await createMember({ role: "csm" });
+    await executeAction(changeMemberRole, last, { memberId: String(second.id), role: "admin" });
+    expect(await executeAction(changeMemberRole, last, { memberId: String(last.id), role: "manager" })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("a manager cannot manage the team", async () => {
+    const manager = asSessionMember(await createMember({ role: "manager" }));
+    const target = await createMember({ role: "viewer" });
+    expect((await executeAction(changeMemberRole, manager, { memberId: String(target.id), role: "admin" })).ok).toBe(
+      false,
+    );
+    const [row] = await db.select().from(members).where(eq(members.id, target.id));
+    expect(row.role).toBe("viewer");
+  });
+});

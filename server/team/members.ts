@@ -1,0 +1,103 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { defineAction } from "@/server/actions/execute";
+import { hashPassword } from "@/lib/auth/password";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { addMemberSchema, changeRoleSchema, setActiveSchema } from "@/lib/validation/members";
+import type { Queryable } from "@/db";
+import { members } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record";
+
+async function lockMember(tx: Queryable, memberId: number) {
+  const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for("update");
+  if (!member) throw new NotFoundError("The member");
+  return member;
+}
+
+/** A team keeps at least one active admin: nobody can lock everyone out of Settings. */
+async function assertAnotherAdmin(tx: Queryable, memberId: number) {
+  // Lock every active admin row so two concurrent demotions cannot both pass this check.
+  const admins = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.role, "admin"), eq(members.active, true), ne(members.id, memberId)))
+    .for("update");
+  if (admins.length === 0)
+    throw new ValidationError("This is the last active admin: make someone else an admin first.");
+}
+
+const publicFields = ({ passwordHash: _hash, ...rest }: typeof members.$inferSelect) => rest;
+
+export const addMember = defineAction({
+  permission: "members.manage",
+  schema: addMemberSchema,
+  async run(input, { member, tx }) {
+    const [taken] = await tx.select({ id: members.id }).from(members).where(eq(members.email, input.email));
+    if (taken) throw new ValidationError("Email in use.", { email: ["A member with this email already exists."] });
+    const [created] = await tx
+      .insert(members)
+      .values({
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        passwordHash: await hashPassword(input.password),
+      })
+      .returning();
+    await recordAudit(tx, member, {
+      action: "member.added",
+      entityType: "member",
+      entityId: created.id,
+      after: publicFields(created),
+    });
+    return { message: `${created.name} can now sign in as ${created.role}.` };
+  },
+});
+
+export const changeMemberRole = defineAction({
+  permission: "members.manage",
+  schema: changeRoleSchema,
+  async run(input, { member, tx }) {
+    const before = await lockMember(tx, input.memberId);
+    if (before.role === input.role) return { message: "The role is unchanged." };
+    if (before.role === "admin" && before.active) await assertAnotherAdmin(tx, before.id);
+    const [after] = await tx
+      .update(members)
+      .set({ role: input.role, updatedAt: sql`now()` })
+      .where(eq(members.id, before.id))
+      .returning();
+    await recordAudit(tx, member, {
+      action: "member.role_changed",
+      entityType: "member",
+      entityId: before.id,
+      before: { role: before.role },
+      after: { role: after.role },
+    });
+    return { message: `${after.name} is now ${after.role}.` };
+  },
+});
+
+export const setMemberActive = defineAction({
+  permission: "members.manage",
+  schema: setActiveSchema,
+  async run(input, { member, tx }) {
+    const before = await lockMember(tx, input.memberId);
+    if (before.active === input.active) return { message: "Nothing to change." };
+    if (!input.active && before.role === "admin") await assertAnotherAdmin(tx, before.id);
+    const [after] = await tx
+      .update(members)
+      .set({ active: input.active, updatedAt: sql`now()` })
+      .where(eq(members.id, before.id))
+      .returning();
+    await recordAudit(tx, member, {
+      action: input.active ? "member.reactivated" : "member.deactivated",
+      entityType: "member",
+      entityId: before.id,
+      before: { active: before.active },
+      after: { active: after.active },
+    });
+    return {
+      message: input.active
+        ? `${after.name} can sign in again.`
+        : `${after.name} is deactivated and signed out on their next request.`,
+    };
+  },
+});

@@ -1,0 +1,242 @@
+import type { z } from "zod";
+import { type ActionDefinition, type ActionResult, executeAction } from "@/server/actions/execute";
+import type { Permission } from "@/lib/permissions";
+import { DEFAULT_SETTINGS } from "@/lib/settings";
+import { db } from "@/db";
+import {
+  changeRoleStatus,
+  inviteToRole,
+  logAsk,
+  logCommunityActivity,
+  saveAdvocateRole,
+  setAskCapacity,
+} from "@/server/advocacy/commands";
+import { createApiToken, revokeApiToken } from "@/server/team/api-tokens";
+import {
+  changeOwner,
+  churnCustomer,
+  createCustomer as createCustomerAction,
+  reactivateCustomer,
+  updateCustomer,
+} from "@/server/customers/commands";
+import { logDelightMoment } from "@/server/delight/commands";
+import { deleteInteraction, editInteraction, logInteraction, recordInteraction } from "@/server/ledger/interactions";
+import { saveJourneyModel } from "@/server/journey/commands";
+import { addMember, changeMemberRole, setMemberActive } from "@/server/team/members";
+import { setMilestone } from "@/server/journey/milestones";
+import { updateScoring } from "@/server/settings/scoring";
+import type { SessionMember } from "@/server/team/queries";
+import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
+import { createCustomer, createMember } from "./factories";
+
+/** Form fields as a browser (or a forged request) sends them. */
+export type FormInput = Record<string, string>;
+
+export type CatalogEntry = {
+  permission: Permission;
+  /** The audit action a successful call appends: the write is visible in the audit log. */
+  audit: string;
+  /** Makes the fixtures the action needs, owned by `actor` where ownership matters, and returns a valid input. */
+  prepare: (actor: SessionMember) => Promise<FormInput>;
+  /** executeAction with the definition, exactly as runMemberAction calls it for a request. */
+  execute: (actor: SessionMember, input: FormInput) => Promise<ActionResult<unknown>>;
+};
+
+function entry<S extends z.ZodType, T>(
+  definition: ActionDefinition<S, T>,
+  audit: string,
+  prepare: CatalogEntry["prepare"],
+): CatalogEntry {
+  return {
+    permission: definition.permission,
+    audit,
+    prepare,
+    execute: (actor, input) => executeAction(definition, actor, input),
+  };
+}
+
+let sequence = 0;
+const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
+const now = () => new Date().toISOString();
+const id = (row: { id: number }) => String(row.id);
+
+/** Logged by `actor` just now: the one interaction every role with interactions.write may still change. */
+async function interactionLoggedBy(actor: SessionMember) {
+  const customer = await createCustomer();
+  const { interaction } = await db.transaction((tx) =>
+    recordInteraction(tx, actor, {
+      customerId: customer.id,
+      typeKey: "login",
+      occurredAt: new Date(),
+      weight: null,
+      channel: "in_app",
+      direction: "inbound",
+      summary: "Signed in",
+    }),
+  );
+  return interaction;
+}
+
+async function advocateRole() {
+  const [role] = await db
+    .insert(advocateRoles)
+    .values({ key: `role_${unique()}`, name: `Role ${unique()}` })
+    .returning();
+  return role;
+}
+
+const interactionFields = {
+  typeKey: "praise",
+  occurredAt: now(),
+  channel: "email",
+  direction: "inbound",
+  summary: "Thanked the team",
+};
+const stageFields = {
+  "stages.0.name": "Early",
+  "stages.0.from": "1",
+  "stages.0.to": "6",
+  "stages.0.target": "30",
+  "stages.1.name": "Late",
+  "stages.1.from": "7",
+  "stages.1.to": "13",
+  "stages.1.target": "90",
+};
+const { ledger, risk, delight, advocacy } = DEFAULT_SETTINGS;
+const scoringFields = {
+  creditHalfLifeDays: String(ledger.creditHalfLifeDays),
+  debtHalfLifeDays: String(ledger.debtHalfLifeDays),
+  silenceDays: String(risk.silenceDays),
+  fatigueContacts: String(risk.fatigueContacts),
+  fatigueWindowDays: String(risk.fatigueWindowDays),
+  debtWeight: String(risk.debtWeight),
+  trendWeight: String(risk.trendWeight),
+  silenceWeight: String(risk.silenceWeight),
+  fatigueWeight: String(risk.fatigueWeight),
+  atRiskScore: String(risk.atRiskScore),
+  executiveMrr: String(risk.executiveMrrCents / 100),
+  queueDays: String(delight.queueDays),
+  askCapacity: String(advocacy.askCapacity),
+  candidateBalance: String(advocacy.candidateBalance),
+};
+
+/**
+ * Every action definition a server action runs (app/**\/actions.ts → runMemberAction), keyed by its
+ * exported name in server/. A test fails when an action is missing here.
+ */
+export const ACTION_CATALOG: Record<string, CatalogEntry> = {
+  createCustomer: entry(createCustomerAction, "customer.created", async () => ({
+    name: `Forge ${unique()}`,
+    plan: "growth",
+    mrr: "120",
+  })),
+  updateCustomer: entry(updateCustomer, "customer.updated", async () => ({
+    customerId: id(await createCustomer()),
+    name: "Renamed GmbH",
+    plan: "enterprise",
+    mrr: "900",
+  })),
+  changeOwner: entry(changeOwner, "customer.owner_changed", async () => ({
+    customerId: id(await createCustomer()),
+    ownerId: id(await createMember()),
+  })),
+  churnCustomer: entry(churnCustomer, "customer.churned", async () => ({
+    customerId: id(await createCustomer()),
+    reason: "Moved to a competitor",
+  })),
+  reactivateCustomer: entry(reactivateCustomer, "customer.reactivated", async () => ({
+    customerId: id(await createCustomer({ status: "churned", churnedAt: new Date() })),
+  })),
+  setMilestone: entry(setMilestone, "customer.milestone_set", async () => ({
+    customerId: id(await createCustomer({ milestone: 3 })),
+    milestone: "5",
+    reason: "Booked a demo",
+  })),
+  logInteraction: entry(logInteraction, "interaction.logged", async () => ({
+    customerId: id(await createCustomer()),
+    ...interactionFields,
+  })),
+  editInteraction: entry(editInteraction, "interaction.edited", async (actor) => ({
+    interactionId: id(await interactionLoggedBy(actor)),
+    ...interactionFields,
+  })),
+  deleteInteraction: entry(deleteInteraction, "interaction.deleted", async (actor) => ({
+    interactionId: id(await interactionLoggedBy(actor)),
+  })),
+  logDelightMoment: entry(logDelightMoment, "delight.logged", async () => ({
+    customerId: id(await createCustomer()),
+    prompt: "Slow support reply",
+    gesture: "Handwritten card",
+    channel: "email",
+    cost: "12.50",
+    occurredAt: now(),
+  })),
+  inviteToRole: entry(inviteToRole, "role.invited", async () => ({
+    customerId: id(await createCustomer({ milestone: 11 })),
+    roleId: id(await advocateRole()),
+  })),
+  changeRoleStatus: entry(changeRoleStatus, "role.activated", async () => {
+    const [assignment] = await db
+      .insert(roleAssignments)
+      .values({ customerId: (await createCustomer({ milestone: 11 })).id, roleId: (await advocateRole()).id })
+      .returning();
+    return { assignmentId: id(assignment), status: "active" };
+  }),
+  logCommunityActivity: entry(logCommunityActivity, "community.logged", async () => ({
+    customerId: id(await createCustomer({ milestone: 13 })),
+    kind: "wrote_post",
+    occurredAt: now(),
+    note: "Blog post",
+  })),
+  logAsk: entry(logAsk, "ask.logged", async () => ({
+    customerId: id(await createCustomer({ milestone: 13 })),
+    kind: "review",
+    outcome: "pending",
+    askAnyway: "on",
+  })),
+  setAskCapacity: entry(setAskCapacity, "advocate.capacity_set", async () => ({
+    customerId: id(await createCustomer({ milestone: 13 })),
+    capacity: "3",
+  })),
+  saveAdvocateRole: entry(saveAdvocateRole, "role_catalog.created", async () => ({
+    name: `Champion ${unique()}`,
+    description: "Speaks for us",
+    active: "on",
+  })),
+  saveJourneyModel: entry(saveJourneyModel, "journey_model.created", async () => ({
+    key: `m-${unique()}`.slice(0, 24),
+    name: "Two halves",
+    shape: "funnel",
+    ...stageFields,
+  })),
+  updateScoring: entry(updateScoring, "settings.scoring_updated", async () => ({
+    ...scoringFields,
+    "weight.complaint": "-4",
+  })),
+  createApiToken: entry(createApiToken, "api_token.created", async () => ({
+    name: `crm ${unique()}`,
+    "scope.read": "on",
+  })),
+  revokeApiToken: entry(revokeApiToken, "api_token.revoked", async () => {
+    const [token] = await db
+      .insert(apiTokens)
+      .values({ name: "old sync", tokenHash: `hash-${unique()}`, prefix: "hg_old", scopes: ["read"] })
+      .returning();
+    return { tokenId: id(token) };
+  }),
+  // A csm, not an admin: the last-admin rule never decides these, the role does.
+  addMember: entry(addMember, "member.added", async () => ({
+    name: "New Colleague",
+    email: `new-${unique()}@example.test`,
+    role: "csm",
+    password: "a long first password",
+  })),
+  changeMemberRole: entry(changeMemberRole, "member.role_changed", async () => ({
+    memberId: id(await createMember({ role: "csm" })),
+    role: "manager",
+  })),
+  setMemberActive: entry(setMemberActive, "member.deactivated", async () => ({
+    memberId: id(await createMember({ role: "csm" })),
+    active: "false",
+  })),
+};

@@ -1,0 +1,71 @@
+import { sql } from "drizzle-orm";
+import { db, queryRows } from "@/db";
+import { customers, members } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function createMember(overrides: Partial<typeof members.$inferInsert> & { password?: string } = {}) {
+  const { password = "correct horse battery", ...values } = overrides;
+  const [member] = await db
+    .insert(members)
+    .values({
+      name: "Test Member",
+      email: `member-${unique()}@example.test`,
+      role: "csm",
+      passwordHash: await hashPassword(password),
+      ...values,
+    })
+    .returning();
+  return member;
+}
+
+export async function createCustomer(overrides: Partial<typeof customers.$inferInsert> = {}) {
+  const [customer] = await db
+    .insert(customers)
+    .values({
+      name: "Test Customer",
+      email: `customer-${unique()}@example.test`,
+      company: "Test GmbH",
+      plan: "growth",
+      ...overrides,
+    })
+    .returning();
+  return customer;
+}
+
+export function asSessionMember(member: typeof members.$inferSelect) {
+  return { id: member.id, name: member.name, email: member.email, role: member.role };
+}
+
+/** Tables a read may write (caches) and any request (rate limits, sign-in throttle): not a write a person makes. */
+const CACHES = new Set(["journey_rollups", "api_rate_buckets", "login_throttles"]);
+
+/**
+ * Per table of the schema (new tables included by themselves), the row count and the sum of row
+ * versions (`xmin`, the transaction that wrote each row): any insert, update or delete changes it,
+ * rolled-back ones do not. API tokens are compared by content instead, without their last use,
+ * which authenticating a request records.
+ */
+export async function writeFingerprint(): Promise<Record<string, string>> {
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const version = (table: string) =>
+    sql.raw(
+      table === "api_tokens"
+        ? "hashtextextended((to_jsonb(t) - 'last_used_at')::text, 0)::numeric"
+        : "t.xmin::text::numeric",
+    );
+  const perTable = tables
+    .map(({ name }) => name)
+    .filter((name) => !CACHES.has(name))
+    .map(
+      (table) =>
+        sql`select ${table}::text as name, count(*) || ':' || coalesce(sum(${version(table)}), 0) as fingerprint from ${sql.identifier(table)} t`,
+    );
+  const rows = await queryRows<{ name: string; fingerprint: string }>(db, sql.join(perTable, sql` union all `));
+  return Object.fromEntries(rows.map((r) => [r.name, r.fingerprint]));
+}
