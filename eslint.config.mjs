@@ -2,6 +2,23 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The floors, each importing only the floors below it (docs/architecture.md):
+// app → components → server → db → lib. Tests may reach anywhere.
+const FLOORS = ["app", "components", "server", "db", "lib"];
+const below = (floor) => FLOORS.slice(FLOORS.indexOf(floor) + 1);
+const above = (floor) => FLOORS.slice(0, FLOORS.indexOf(floor));
+const floorZones = FLOORS.filter((floor) => above(floor).length > 0).map((floor) => ({
+  target: `./${floor}`,
+  from: [...above(floor).map((upper) => `./${upper}`), "./testing", "./scripts", "./e2e"],
+  message: `${floor}/ may import only ${
+    below(floor).length
+      ? below(floor)
+          .map((f) => `${f}/`)
+          .join(", ")
+      : "pure modules and packages"
+  }: move the code down a floor, or pass what it needs in.`,
+}));
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -10,6 +27,53 @@ export default defineConfig([
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["app/**", "components/**", "server/**", "db/**", "lib/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "import/no-restricted-paths": ["error", { zones: floorZones }] },
+  },
+  {
+    // lib/ is pure: domain math, validation, formatting. No database, network, files or framework.
+    files: ["lib/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "drizzle-orm",
+                "drizzle-orm/*",
+                "postgres",
+                "@electric-sql/*",
+                "next",
+                "next/*",
+                "next-auth",
+                "next-auth/*",
+                "react",
+                "server-only",
+              ],
+              message: "lib/ holds pure modules: no database, framework or I/O. Put this in server/ or db/.",
+            },
+            {
+              group: [
+                "node:fs",
+                "node:fs/*",
+                "node:child_process",
+                "node:net",
+                "node:http",
+                "node:https",
+                "fs",
+                "child_process",
+              ],
+              message: "lib/ holds pure modules: no file or network I/O.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -9,7 +9,7 @@ const resolve = {
     "server-only": path.join(root, "testing/server-only-stub.ts"),
   },
 };
-const include = "{app,components,server,db,lib,scripts}/**/";
+const include = "{app,components,server,db,lib,scripts,testing}/**/";
 
 export default defineConfig({
   test: {

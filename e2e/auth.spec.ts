@@ -1,5 +1,5 @@
 import { decode, encode } from "next-auth/jwt";
-import type { MemberRole } from "@/db/schema";
+import type { MemberRole } from "@/lib/permissions";
 import { demoMember, expect, LoginPage, test } from "./fixtures";
 
 const PAGES = ["/", "/journey", "/risk", "/customers", "/delight", "/advocates", "/settings"];

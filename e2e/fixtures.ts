@@ -1,6 +1,6 @@
 import { expect, type Page, test as base } from "@playwright/test";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
-import type { MemberRole } from "@/db/schema";
+import type { MemberRole } from "@/lib/permissions";
 
 export class LoginPage {
   constructor(readonly page: Page) {}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "@playwright/test";
-import type { MemberRole } from "@/db/schema";
+import type { MemberRole } from "@/lib/permissions";
 import { listDefinitionPermissions, listServerActions } from "@/testing/server-action-sources";
 import { ForbiddenError } from "@/lib/errors";
 import { can, type Permission, ROLES } from "@/lib/permissions";

@@ -3,6 +3,19 @@ export function quarterStart(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), Math.floor(at.getUTCMonth() / 3) * 3, 1));
 }
 
+export const COMMUNITY_ACTIVITY_KINDS = [
+  "moderated",
+  "answered_questions",
+  "gave_talk",
+  "wrote_post",
+  "referred_customer",
+  "product_feedback",
+  "hosted_event",
+] as const;
+export const ASK_KINDS = ["reference_call", "review", "case_study", "talk", "beta_feedback"] as const;
+export const ASK_OUTCOMES = ["pending", "accepted", "declined", "done"] as const;
+export const ROLE_ASSIGNMENT_STATUSES = ["invited", "active", "retired"] as const;
+
 export const COMMUNITY_KIND_LABELS = {
   moderated: "Moderated a group",
   answered_questions: "Answered questions",

@@ -13,6 +13,9 @@ export const CHANNELS = [
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+export const DIRECTIONS = ["inbound", "outbound"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
 export const CHANNEL_LABELS: Record<Channel, string> = {
   email: "Email",
   phone: "Phone",

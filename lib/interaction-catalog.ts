@@ -1,6 +1,13 @@
-import type { interactionCategory } from "@/db/schema";
-
-type Category = (typeof interactionCategory.enumValues)[number];
+export const INTERACTION_CATEGORIES = [
+  "marketing",
+  "sales",
+  "product",
+  "support",
+  "success",
+  "billing",
+  "community",
+] as const;
+type Category = (typeof INTERACTION_CATEGORIES)[number];
 type CatalogEntry = { key: string; label: string; category: Category; weight: number; milestone: number | null };
 
 /**

@@ -1,4 +1,9 @@
-import type { MemberRole } from "@/db/schema";
+/** Team roles as stored (the schema's enum): admin, manager, customer success manager, viewer. */
+export const MEMBER_ROLES = ["admin", "manager", "csm", "viewer"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** Who is signed in: what every permission check and audit row needs. */
+export type SessionMember = { id: number; name: string; email: string; role: MemberRole };
 
 /** Roles from least to most trusted; a role may do everything the roles before it may. */
 export const ROLES: readonly MemberRole[] = ["viewer", "csm", "manager", "admin"];

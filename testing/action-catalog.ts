@@ -25,7 +25,7 @@ import { saveJourneyModel } from "@/server/journey/commands";
 import { addMember, changeMemberRole, setMemberActive } from "@/server/team/members";
 import { setMilestone } from "@/server/journey/milestones";
 import { updateScoring } from "@/server/settings/scoring";
-import type { SessionMember } from "@/server/team/queries";
+import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
 import { createCustomer, createMember } from "./factories";
 

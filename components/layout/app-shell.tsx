@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/(dashboard)/actions";
-import type { SessionMember } from "@/server/team/queries";
+import { signOutAction } from "@/server/auth/actions";
+import type { SessionMember } from "@/lib/permissions";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { Icon } from "@/components/ui/icon";
 import { type NavItem, NavLinks } from "./nav-links";

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { ASK_KINDS, ASK_OUTCOMES, COMMUNITY_ACTIVITY_KINDS, ROLE_ASSIGNMENT_STATUSES } from "@/lib/advocacy";
 import { customers } from "./customers";
 import { interactionChannel, interactions } from "./interactions";
 import { members } from "./members";
@@ -60,7 +61,7 @@ export const advocateRoles = pgTable(
   (t) => [uniqueIndex("advocate_roles_key_key").on(t.key)],
 );
 
-export const roleAssignmentStatus = pgEnum("role_assignment_status", ["invited", "active", "retired"]);
+export const roleAssignmentStatus = pgEnum("role_assignment_status", ROLE_ASSIGNMENT_STATUSES);
 
 export const roleAssignments = pgTable(
   "role_assignments",
@@ -85,15 +86,7 @@ export const roleAssignments = pgTable(
   ],
 );
 
-export const communityActivityKind = pgEnum("community_activity_kind", [
-  "moderated",
-  "answered_questions",
-  "gave_talk",
-  "wrote_post",
-  "referred_customer",
-  "product_feedback",
-  "hosted_event",
-]);
+export const communityActivityKind = pgEnum("community_activity_kind", COMMUNITY_ACTIVITY_KINDS);
 
 export const communityActivities = pgTable(
   "community_activities",
@@ -120,14 +113,8 @@ export const communityActivities = pgTable(
   ],
 );
 
-export const advocateAskKind = pgEnum("advocate_ask_kind", [
-  "reference_call",
-  "review",
-  "case_study",
-  "talk",
-  "beta_feedback",
-]);
-export const advocateAskOutcome = pgEnum("advocate_ask_outcome", ["pending", "accepted", "declined", "done"]);
+export const advocateAskKind = pgEnum("advocate_ask_kind", ASK_KINDS);
+export const advocateAskOutcome = pgEnum("advocate_ask_outcome", ASK_OUTCOMES);
 
 export const advocateAsks = pgTable(
   "advocate_asks",

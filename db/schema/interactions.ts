@@ -13,21 +13,14 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { CHANNELS } from "@/lib/channels";
+import { CHANNELS, DIRECTIONS } from "@/lib/channels";
+import { INTERACTION_CATEGORIES } from "@/lib/interaction-catalog";
 import { customers } from "./customers";
 import { members } from "./members";
 
-export const interactionCategory = pgEnum("interaction_category", [
-  "marketing",
-  "sales",
-  "product",
-  "support",
-  "success",
-  "billing",
-  "community",
-]);
+export const interactionCategory = pgEnum("interaction_category", INTERACTION_CATEGORIES);
 export const interactionChannel = pgEnum("interaction_channel", CHANNELS);
-export const interactionDirection = pgEnum("interaction_direction", ["inbound", "outbound"]);
+export const interactionDirection = pgEnum("interaction_direction", DIRECTIONS);
 export const recordSource = pgEnum("record_source", ["ui", "api", "import", "system"]);
 
 export const interactionTypes = pgTable(

@@ -1,6 +1,7 @@
 import { boolean, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { MEMBER_ROLES } from "@/lib/permissions";
 
-export const memberRole = pgEnum("member_role", ["admin", "manager", "csm", "viewer"]);
+export const memberRole = pgEnum("member_role", MEMBER_ROLES);
 
 export const members = pgTable(
   "members",
@@ -18,4 +19,3 @@ export const members = pgTable(
 );
 
 export type Member = typeof members.$inferSelect;
-export type MemberRole = (typeof memberRole.enumValues)[number];

@@ -1,4 +1,4 @@
-import type { MemberRole } from "@/db/schema";
+import type { MemberRole } from "@/lib/permissions";
 
 /** Demo sign-ins (README): they exist only in seeded demo data, never in a real install. */
 export const DEMO_PASSWORD = "hourglass-demo";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { advocateAskKind, advocateAskOutcome, communityActivityKind } from "@/db/schema/advocacy";
+import { ASK_KINDS, ASK_OUTCOMES, COMMUNITY_ACTIVITY_KINDS } from "@/lib/advocacy";
 import { CHANNELS } from "@/lib/channels";
 import {
   dollarsToCents,
@@ -61,7 +61,7 @@ export const changeRoleStatusSchema = z.object({
 
 export const communityActivitySchema = z.object({
   customerId: id("an advocate"),
-  kind: z.enum(communityActivityKind.enumValues, { message: "Choose what the advocate did." }),
+  kind: z.enum(COMMUNITY_ACTIVITY_KINDS, { message: "Choose what the advocate did." }),
   occurredAt: pastDateTime,
   note: optionalText(500, "The note"),
   referredName: optionalText(120, "The name"),
@@ -70,8 +70,8 @@ export const communityActivitySchema = z.object({
 
 export const askSchema = z.object({
   customerId: id("an advocate"),
-  kind: z.enum(advocateAskKind.enumValues, { message: "Choose what you ask for." }),
-  outcome: z.enum(advocateAskOutcome.enumValues, { message: "Choose an outcome." }),
+  kind: z.enum(ASK_KINDS, { message: "Choose what you ask for." }),
+  outcome: z.enum(ASK_OUTCOMES, { message: "Choose an outcome." }),
   note: optionalText(500, "The note"),
   askAnyway: checkbox,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { interactionChannel, interactionDirection } from "@/db/schema";
+import { CHANNELS, DIRECTIONS } from "@/lib/channels";
 import { id, parseDecimal, pastDateTime, requiredText } from "./fields";
 
 const weightOverride = z
@@ -22,8 +22,8 @@ const weightOverride = z
 export const interactionFields = {
   typeKey: requiredText(64, { missing: "Choose what happened.", tooLong: "Choose a type from the list." }),
   occurredAt: pastDateTime,
-  channel: z.enum(interactionChannel.enumValues, { message: "Choose a channel from the list." }),
-  direction: z.enum(interactionDirection.enumValues, { message: "Choose inbound or outbound." }),
+  channel: z.enum(CHANNELS, { message: "Choose a channel from the list." }),
+  direction: z.enum(DIRECTIONS, { message: "Choose inbound or outbound." }),
   summary: requiredText(500, {
     missing: "Write a short summary of what happened.",
     tooLong: "Keep the summary under 500 characters.",

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chromium, type Cookie } from "@playwright/test";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
-import type { MemberRole } from "@/db/schema";
+import type { MemberRole } from "@/lib/permissions";
 import { findChromium } from "@/e2e/chromium-path";
 
 export type AppServer = { origin: string; process: ChildProcess; stop: () => void };

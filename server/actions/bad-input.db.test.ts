@@ -7,7 +7,7 @@ import { generateApiToken } from "@/lib/api/tokens";
 import { unstorableText } from "@/lib/validation/fields";
 import type { z } from "zod";
 import { db, queryRows } from "@/db";
-import type { SessionMember } from "@/server/team/queries";
+import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, members as membersTable, roleAssignments } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
 import { listServerActions } from "@/testing/server-action-sources";

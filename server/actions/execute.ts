@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Transaction } from "@/db";
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseErrorCode, isDatabaseUnavailable } from "@/db/connection-error";
-import type { SessionMember } from "@/server/team/queries";
+import type { SessionMember } from "@/lib/permissions";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
 import { formDataToObject } from "@/lib/validation/fields";

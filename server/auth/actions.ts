@@ -5,7 +5,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { db } from "@/db";
 import { isDatabaseUnavailable } from "@/db/connection-error";
-import { signIn } from "@/server/auth/auth";
+import { signIn, signOut } from "./auth";
 import { signInSchema } from "./credentials";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { accountThrottle, addressThrottle } from "./throttle";
@@ -56,4 +56,8 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     throw error;
   }
   return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
 }

@@ -21,7 +21,7 @@ import {
   type RosterQuery,
 } from "@/server/advocacy/queries";
 import { getJourneyModels } from "@/server/journey/models";
-import type { SessionMember } from "@/server/team/queries";
+import type { SessionMember } from "@/lib/permissions";
 import { requirePageMember } from "@/server/auth/session";
 import { daysSince, formatDate } from "@/lib/dates";
 import { formatCents, formatNumber } from "@/lib/format";

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { getDelightLog, getDelightMonthly, getDelightQueue } from "@/server/delight/queries";
-import type { SessionMember } from "@/server/team/queries";
+import type { SessionMember } from "@/lib/permissions";
 import { requirePageMember } from "@/server/auth/session";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/format";

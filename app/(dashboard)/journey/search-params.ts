@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SessionMember } from "@/server/team/queries";
+import type { SessionMember } from "@/lib/permissions";
 import type { JourneyFilters } from "@/lib/journey/filters";
 import { PLANS } from "@/lib/plans";
 import { first, idParam, param, type SearchParams } from "@/lib/search-params";

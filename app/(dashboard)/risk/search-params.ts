@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { JourneyModelWithStages } from "@/server/journey/models";
-import type { SessionMember } from "@/server/team/queries";
+import type { SessionMember } from "@/lib/permissions";
 import { RISK_SORTS, type RiskListQuery } from "@/server/risk/queries";
 import { PLANS } from "@/lib/plans";
 import { first, idParam, pageParam, param, type SearchParams } from "@/lib/search-params";
