@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/connection-error";
 import { createApiToken } from "@/server/team/api-tokens";
-import { logInteraction } from "@/server/ledger/interactions";
+import { logInteraction } from "@/server/ledger/commands";
 import { checkDatabase } from "@/server/system/health";
 import { asSessionMember, createCustomer, createMember } from "@/testing/factories";
 import { runOnOwnPostgresServer } from "@/testing/own-server";
@@ -94,11 +94,11 @@ describe("PostgreSQL restarts in the middle of a stream of writes", () => {
     while (acknowledgedKeys.length < 40) await sleep(20);
 
     ownServer().stop();
-    expect(await checkDatabase()).toBe(false);
+    expect(await checkDatabase(db)).toBe(false);
     await sleep(1_500);
     ownServer().start();
     await stream;
-    expect(await checkDatabase()).toBe(true);
+    expect(await checkDatabase(db)).toBe(true);
 
     // The outage was felt (writes were refused and retried), and nothing was lost or doubled.
     expect(retriedBecauseDown.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db, queryRows } from "./index";
+import { type Queryable, queryRows } from "./index";
 
 /**
  * Remembers what an expensive read returned for as long as the database provably holds the same
@@ -17,27 +17,27 @@ import { db, queryRows } from "./index";
  * `cache()` included) could be older than the snapshot the result is kept under.
  */
 export function snapshotCached<Args, Result>(
-  load: (args: Args) => Promise<Result>,
+  load: (db: Queryable, args: Args) => Promise<Result>,
   {
     maxAgeMs = 30_000,
     maxEntries = 200,
     clock = Date.now,
   }: { maxAgeMs?: number; maxEntries?: number; clock?: () => number } = {},
-): (args: Args) => Promise<Result> {
+): (db: Queryable, args: Args) => Promise<Result> {
   const entries = new Map<string, { snapshot: string; at: number; result: Promise<Result> }>();
-  return async (args) => {
+  return async (db, args) => {
     const key = JSON.stringify(args);
-    const snapshot = await currentSnapshot();
+    const snapshot = await currentSnapshot(db);
     const entry = entries.get(key);
     // An entry still being read at this same snapshot is shared: its result is at least this fresh.
     if (entry && entry.snapshot === snapshot && clock() - entry.at < maxAgeMs) return entry.result;
-    const result = load(args);
+    const result = load(db, args);
     entries.delete(key);
     entries.set(key, { snapshot, at: clock(), result });
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     try {
       const value = await result;
-      if ((await currentSnapshot()) !== snapshot && entries.get(key)?.result === result) entries.delete(key);
+      if ((await currentSnapshot(db)) !== snapshot && entries.get(key)?.result === result) entries.delete(key);
       return value;
     } catch (error) {
       if (entries.get(key)?.result === result) entries.delete(key);
@@ -46,7 +46,7 @@ export function snapshotCached<Args, Result>(
   };
 }
 
-async function currentSnapshot(): Promise<string> {
+async function currentSnapshot(db: Queryable): Promise<string> {
   const [row] = await queryRows<{ snapshot: string }>(db, sql`select pg_current_snapshot()::text as snapshot`);
   return row.snapshot;
 }

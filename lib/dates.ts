@@ -1,3 +1,5 @@
+export const DAY_MS = 86_400_000;
+
 /** Dates shown in one time zone (HOURGLASS_TIMEZONE, default UTC) so server and browser render alike. */
 export const DISPLAY_TIME_ZONE = process.env.HOURGLASS_TIMEZONE ?? "UTC";
 
@@ -34,5 +36,5 @@ export function formatDate(iso: string | Date | null, timeZone = DISPLAY_TIME_ZO
 
 export function daysSince(date: Date | string | null, now = new Date()): number | null {
   if (!date) return null;
-  return Math.floor((now.getTime() - new Date(date).getTime()) / 86_400_000);
+  return Math.floor((now.getTime() - new Date(date).getTime()) / DAY_MS);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { idParam, pageParam, param, withParams } from "./search-params";
+import { idParam, ownerIdParam, pageParam, param, stageRangeParam, withParams } from "./search-params";
 
 describe("URL parameters", () => {
   it("an empty 'balance below' field from the filter form means no filter, not 'below 0'", () => {
@@ -25,5 +25,24 @@ describe("URL parameters", () => {
     expect(withParams("/customers", { q: "ada", page: "3", plan: "" }, { page: undefined, sort: "mrr" })).toBe(
       "/customers?q=ada&sort=mrr",
     );
+  });
+
+  it("owner: 'mine' is the member, 'all' or nothing is everyone, an id is that member, and the fallback applies only without the parameter", () => {
+    expect(ownerIdParam({ owner: "mine" }, 7)).toBe(7);
+    expect(ownerIdParam({ owner: "all" }, 7, "mine")).toBeUndefined();
+    expect(ownerIdParam({}, 7)).toBeUndefined();
+    expect(ownerIdParam({}, 7, "mine")).toBe(7);
+    expect(ownerIdParam({ owner: "12" }, 7, "mine")).toBe(12);
+    expect(ownerIdParam({ owner: "nobody" }, 7)).toBeUndefined();
+  });
+
+  it("stage: the chosen stage's milestone range, nothing for an unknown stage", () => {
+    const stages = [
+      { id: 3, fromMilestone: 1, toMilestone: 3 },
+      { id: 4, fromMilestone: 4, toMilestone: 6 },
+    ];
+    expect(stageRangeParam({ stage: "4" }, stages)).toEqual({ from: 4, to: 6 });
+    expect(stageRangeParam({ stage: "9" }, stages)).toBeUndefined();
+    expect(stageRangeParam({}, stages)).toBeUndefined();
   });
 });

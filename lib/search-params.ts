@@ -46,3 +46,30 @@ export function withParams(
   const query = next.toString();
   return query ? `${path}?${query}` : path;
 }
+
+/**
+ * The owner a list is narrowed to by `?owner=`: "mine" (the member), "all" (everyone) or a
+ * member's id. Without the parameter, `fallback` decides (a CSM's risk list starts with their own).
+ */
+export function ownerIdParam(
+  params: SearchParams,
+  memberId: number,
+  fallback: "mine" | "all" = "all",
+): number | undefined {
+  const owner = first(params, "owner") ?? fallback;
+  if (owner === "mine") return memberId;
+  if (owner === "all") return undefined;
+  return param(params, "owner", idParam().optional(), undefined);
+}
+
+type StageRange = { id: number; fromMilestone: number; toMilestone: number };
+
+/** The milestone range of the stage chosen by `?stage=` (a stage id of any model), if it is one. */
+export function stageRangeParam(
+  params: SearchParams,
+  stages: readonly StageRange[],
+): { from: number; to: number } | undefined {
+  const stageId = param(params, "stage", idParam("smallint").optional(), undefined);
+  const stage = stages.find((s) => s.id === stageId);
+  return stage ? { from: stage.fromMilestone, to: stage.toMilestone } : undefined;
+}

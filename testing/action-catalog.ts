@@ -20,14 +20,14 @@ import {
   updateCustomer,
 } from "@/server/customers/commands";
 import { logDelightMoment } from "@/server/delight/commands";
-import { deleteInteraction, editInteraction, logInteraction, recordInteraction } from "@/server/ledger/interactions";
+import { deleteInteraction, editInteraction, logInteraction } from "@/server/ledger/commands";
 import { saveJourneyModel } from "@/server/journey/commands";
 import { addMember, changeMemberRole, setMemberActive } from "@/server/team/members";
-import { setMilestone } from "@/server/journey/milestones";
+import { setMilestone } from "@/server/journey/commands";
 import { updateScoring } from "@/server/settings/scoring";
 import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
-import { createCustomer, createMember } from "./factories";
+import { bookInteraction, createCustomer, createMember } from "./factories";
 
 /** Form fields as a browser (or a forged request) sends them. */
 export type FormInput = Record<string, string>;
@@ -63,18 +63,15 @@ const id = (row: { id: number }) => String(row.id);
 /** Logged by `actor` just now: the one interaction every role with interactions.write may still change. */
 async function interactionLoggedBy(actor: SessionMember) {
   const customer = await createCustomer();
-  const { interaction } = await db.transaction((tx) =>
-    recordInteraction(tx, actor, {
+  return {
+    id: await bookInteraction(actor, {
       customerId: customer.id,
       typeKey: "login",
-      occurredAt: new Date(),
-      weight: null,
       channel: "in_app",
       direction: "inbound",
       summary: "Signed in",
     }),
-  );
-  return interaction;
+  };
 }
 
 async function advocateRole() {

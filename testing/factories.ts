@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import { customers, members } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import type { Actor } from "@/server/audit/record";
+import { type BookingRow, bookInteraction as book } from "@/server/ledger/booking";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -68,4 +70,19 @@ export async function writeFingerprint(): Promise<Record<string, string>> {
     );
   const rows = await queryRows<{ name: string; fingerprint: string }>(db, sql.join(perTable, sql` union all `));
   return Object.fromEntries(rows.map((r) => [r.name, r.fingerprint]));
+}
+
+/** One interaction booked as `actor` logs it in the form (through the booking engine); its id. */
+export async function bookInteraction(
+  actor: Actor,
+  row: Partial<Omit<BookingRow, "externalId" | "payloadHash">> & Pick<BookingRow, "customerId" | "typeKey">,
+): Promise<number> {
+  const booked = await db.transaction((tx) =>
+    book(
+      tx,
+      { occurredAt: new Date(), weight: null, channel: "other", direction: "inbound", summary: "", ...row },
+      { actor, source: "ui", audit: { each: "interaction.logged" } },
+    ),
+  );
+  return booked.id;
 }

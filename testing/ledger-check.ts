@@ -9,7 +9,7 @@ import { getSettings } from "@/server/settings/queries";
  * accumulators' units grow with time, so a raw difference says nothing by itself); 0 means exact.
  */
 export async function ledgerDrift(customerIds?: readonly number[]): Promise<{ days: number; accumulators: number }> {
-  const { ledger } = await getSettings(["ledger"]);
+  const { ledger } = await getSettings(db, ["ledger"]);
   const epoch = new Date(LEDGER_EPOCH_MS).toISOString();
   const only = (column: string) =>
     customerIds ? sql`${sql.raw(column)} = any(${`{${customerIds.join(",")}}`}::int[])` : sql`true`;

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { buttonClass } from "@/components/ui/button";
 
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
@@ -30,11 +31,7 @@ export default function DashboardError({ error, reset }: { error: Error & { dige
         Something went wrong on our side. Your data is safe; try again in a moment.
       </p>
       {error.digest ? <p className="mt-2 text-xs text-red-700">Reference: {error.digest}</p> : null}
-      <button
-        type="button"
-        onClick={retry}
-        className="mt-4 rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800"
-      >
+      <button type="button" onClick={retry} className={buttonClass("danger", "mt-4")}>
         Try again
       </button>
     </div>

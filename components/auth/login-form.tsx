@@ -2,16 +2,13 @@
 
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
+import { buttonClass } from "@/components/ui/button";
 import { login, type LoginState } from "@/server/auth/actions";
 
 function SubmitButton() {
   const { pending } = useFormStatus();
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-    >
+    <button type="submit" disabled={pending} className={buttonClass("primary", "w-full")}>
       {pending ? "Signing in…" : "Sign in"}
     </button>
   );

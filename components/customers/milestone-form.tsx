@@ -1,6 +1,6 @@
 "use client";
 
-import { setMilestoneAction } from "@/server/customers/actions";
+import { setMilestoneAction } from "@/server/journey/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { MILESTONES } from "@/lib/journey/models";

@@ -4,6 +4,7 @@ import type { SessionMember } from "@/lib/permissions";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { Icon } from "@/components/ui/icon";
 import { type NavItem, NavLinks } from "./nav-links";
+import { buttonClass } from "@/components/ui/button";
 
 const NAV: NavItem[] = [
   { href: "/", label: "Overview", icon: "overview" },
@@ -42,10 +43,7 @@ export function AppShell({ member, children }: { member: SessionMember; children
               <p className="text-slate-500">{ROLE_LABELS[member.role]}</p>
             </div>
             <form action={signOutAction}>
-              <button
-                type="submit"
-                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
-              >
+              <button type="submit" className={buttonClass("secondary")}>
                 Sign out
               </button>
             </form>

@@ -1,6 +1,6 @@
 "use client";
 
-import { createApiTokenAction, revokeApiTokenAction } from "@/server/settings/actions";
+import { createApiTokenAction, revokeApiTokenAction } from "@/server/team/actions";
 import { fieldErrors, FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 

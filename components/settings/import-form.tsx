@@ -3,6 +3,7 @@
 import Papa from "papaparse";
 import { useState } from "react";
 import { guessMapping, IMPORT_FIELDS, type ImportKind } from "@/lib/import-fields";
+import { buttonClass } from "@/components/ui/button";
 
 type Problem = { row: number; field: string; message: string };
 type Status =
@@ -147,12 +148,7 @@ export function ImportForm() {
               </tbody>
             </table>
           </div>
-          <button
-            type="button"
-            onClick={submit}
-            disabled={status.state === "running"}
-            className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <button type="button" onClick={submit} disabled={status.state === "running"} className={buttonClass()}>
             Check and import
           </button>
         </>

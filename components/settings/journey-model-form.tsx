@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { saveJourneyModelAction } from "@/server/settings/actions";
+import { saveJourneyModelAction } from "@/server/journey/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { buttonClass } from "@/components/ui/button";
 
 type Stage = { name: string; fromMilestone: number; toMilestone: number; targetDays: number };
 type Model = {
@@ -135,7 +136,7 @@ export function JourneyModelForm({ model, editable }: { model: Model; editable: 
                   <button
                     type="button"
                     onClick={() => setRows(rows.filter((r) => r.rowId !== row.rowId))}
-                    className="text-xs font-medium text-red-700 hover:underline"
+                    className={buttonClass("link", "text-xs text-red-700")}
                   >
                     Remove
                   </button>
@@ -157,11 +158,7 @@ export function JourneyModelForm({ model, editable }: { model: Model; editable: 
       </div>
       {editable ? (
         <div className="mt-3 flex items-center gap-3">
-          <button
-            type="button"
-            onClick={addRow}
-            className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100"
-          >
+          <button type="button" onClick={addRow} className={buttonClass("secondary")}>
             Add a stage
           </button>
           <SubmitButton pending={pending} pendingText="Saving…">

@@ -1,6 +1,6 @@
 "use client";
 
-import { saveAdvocateRoleAction } from "@/server/settings/actions";
+import { saveAdvocateRoleAction } from "@/server/advocacy/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { addMemberAction, changeMemberRoleAction, setMemberActiveAction } from "@/server/settings/actions";
+import { addMemberAction, changeMemberRoleAction, setMemberActiveAction } from "@/server/team/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 

@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { deleteInteractionAction, editInteractionAction } from "@/server/customers/actions";
+import { deleteInteractionAction, editInteractionAction } from "@/server/ledger/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
 import type { TimelineEntry } from "@/server/customers/timeline";
 import type { ActionResult } from "@/server/actions/execute";
 import { InteractionFields, withOccurredAt } from "./interaction-fields";
+import { buttonClass } from "@/components/ui/button";
 
 function toLocalInput(iso: string): string {
   const date = new Date(iso);
@@ -29,7 +30,6 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
   const remove = useActionForm(deleteInteractionAction);
 
   const type = types.find((t) => t.key === entry.typeKey);
-  const link = "text-xs font-medium text-brand-700 hover:underline";
   if (mode === "edit") {
     return (
       <form
@@ -56,11 +56,7 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
           <SubmitButton pending={edit.pending} pendingText="Saving…">
             Save
           </SubmitButton>
-          <button
-            type="button"
-            onClick={() => setMode("idle")}
-            className="text-sm font-medium text-slate-700 underline"
-          >
+          <button type="button" onClick={() => setMode("idle")} className={buttonClass("link")}>
             Cancel
           </button>
           <FormMessage state={edit.state} />
@@ -76,7 +72,7 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
         <SubmitButton variant="danger" pending={remove.pending} pendingText="Deleting…">
           Delete
         </SubmitButton>
-        <button type="button" onClick={() => setMode("idle")} className="text-sm font-medium text-slate-700 underline">
+        <button type="button" onClick={() => setMode("idle")} className={buttonClass("link")}>
           Keep it
         </button>
         <FormMessage state={remove.state} />
@@ -85,10 +81,10 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
   }
   return (
     <span className="flex gap-3">
-      <button type="button" onClick={() => setMode("edit")} className={link}>
+      <button type="button" onClick={() => setMode("edit")} className={buttonClass("link", "text-xs")}>
         Edit
       </button>
-      <button type="button" onClick={() => setMode("delete")} className={link}>
+      <button type="button" onClick={() => setMode("delete")} className={buttonClass("link", "text-xs")}>
         Delete
       </button>
     </span>

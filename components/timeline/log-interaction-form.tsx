@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { logInteractionAction } from "@/server/customers/actions";
+import { logInteractionAction } from "@/server/ledger/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { InteractionTypeOption } from "@/server/ledger/interaction-types";

@@ -2,6 +2,7 @@
 
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { ActionResult } from "@/server/actions/execute";
+import { buttonClass } from "./button";
 
 const CONTROL =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
@@ -115,17 +116,8 @@ export function SubmitButton({
   pending: boolean;
   variant?: "primary" | "danger" | "secondary";
 }) {
-  const styles = {
-    primary: "bg-brand-600 text-white hover:bg-brand-700",
-    danger: "bg-red-700 text-white hover:bg-red-800",
-    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
-  }[variant];
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className={`inline-flex items-center justify-center rounded-md px-3.5 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}
-    >
+    <button type="submit" disabled={pending} className={buttonClass(variant)}>
       {pending ? pendingText : children}
     </button>
   );

@@ -21,6 +21,9 @@ const email = z
   .max(320, "At most 320 characters.")
   .email("Must be an email address.");
 
+/** Items per API batch (events, customers). */
+export const MAX_BATCH = 1000;
+
 export const apiEventSchema = z
   .object({
     externalId: key("Required: the event's idempotency key."),

@@ -25,7 +25,7 @@ import * as advocacy from "@/server/advocacy/commands";
 import * as apiTokenActions from "@/server/team/api-tokens";
 import * as customers from "@/server/customers/commands";
 import * as delight from "@/server/delight/commands";
-import * as interactions from "@/server/ledger/interactions";
+import * as interactions from "@/server/ledger/commands";
 import * as journeyModels from "@/server/journey/commands";
 import * as members from "@/server/team/members";
 import * as milestones from "@/server/journey/milestones";

@@ -1,12 +1,12 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { deleteInteraction, editInteraction, recordInteraction } from "@/server/ledger/interactions";
+import { deleteInteraction, editInteraction } from "@/server/ledger/commands";
 import type { SessionMember } from "@/lib/permissions";
 import { auditLog, interactions } from "@/db/schema";
 import type { MemberRole } from "@/lib/permissions";
 import { ACTION_CATALOG } from "@/testing/action-catalog";
-import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
+import { asSessionMember, bookInteraction, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
 import { listDefinitionPermissions, listServerActions } from "@/testing/server-action-sources";
 import { ForbiddenError } from "@/lib/errors";
 import { can, PERMISSIONS, ROLES } from "@/lib/permissions";
@@ -65,23 +65,21 @@ describe("rules beyond the role", () => {
     for (const role of ["csm", "manager"] as const) {
       const author = actors[role];
       const customer = await createCustomer();
-      const { interaction } = await db.transaction((tx) =>
-        recordInteraction(tx, author, {
-          customerId: customer.id,
-          typeKey: "complaint",
-          occurredAt: new Date(),
-          weight: null,
-          channel: "email",
-          direction: "inbound",
-          summary: "Invoice wrong",
-        }),
-      );
+      const interactionId = await bookInteraction(author, {
+        customerId: customer.id,
+        typeKey: "complaint",
+        occurredAt: new Date(),
+        weight: null,
+        channel: "email",
+        direction: "inbound",
+        summary: "Invoice wrong",
+      });
       await db
         .update(interactions)
         .set({ createdAt: sql`now() - interval '25 hours'` })
-        .where(eq(interactions.id, interaction.id));
+        .where(eq(interactions.id, interactionId));
       const fields = {
-        interactionId: String(interaction.id),
+        interactionId: String(interactionId),
         typeKey: "praise",
         occurredAt: new Date().toISOString(),
         channel: "email",

@@ -1,8 +1,17 @@
 "use server";
 
-import { changeRoleStatus, inviteToRole, logAsk, logCommunityActivity, setAskCapacity } from "./commands";
 import type { ActionResult } from "@/server/actions/execute";
 import { runMemberAction } from "@/server/actions/run";
+import {
+  changeRoleStatus,
+  inviteToRole,
+  logAsk,
+  logCommunityActivity,
+  saveAdvocateRole,
+  setAskCapacity,
+} from "./commands";
+
+// Each export is a public endpoint: runMemberAction checks the session and the role every time.
 
 export async function inviteToRoleAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runMemberAction(inviteToRole, formData);
@@ -28,4 +37,11 @@ export async function logAskAction(_previous: ActionResult | null, formData: For
 
 export async function setAskCapacityAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runMemberAction(setAskCapacity, formData);
+}
+
+export async function saveAdvocateRoleAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runMemberAction(saveAdvocateRole, formData);
 }

@@ -10,7 +10,7 @@ import { advocateRoles, customers, delightMoments } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
 import { changeRoleStatus, inviteToRole, logAsk, logCommunityActivity } from "./commands";
 import { logDelightMoment } from "@/server/delight/commands";
-import { logInteraction } from "@/server/ledger/interactions";
+import { logInteraction } from "@/server/ledger/commands";
 
 type Member = ReturnType<typeof asSessionMember>;
 let csm: Member;
@@ -40,7 +40,7 @@ describe("delight moments", () => {
     });
     const complaintId = (logged.ok && (logged.data as { id: number }).id) || 0;
     const inQueue = async () =>
-      (await getDelightQueue({ page: 1, pageSize: 500 })).rows.some((r) => r.interaction_id === complaintId);
+      (await getDelightQueue(db, { page: 1, pageSize: 500 })).rows.some((r) => r.interactionId === complaintId);
     expect(await inQueue()).toBe(true);
     expect((await balanceOf(customer.id)).balance).toBeCloseTo(-3, 6);
 
@@ -97,8 +97,8 @@ describe("delight moments", () => {
       cost: "0",
       occurredAt: now(),
     });
-    const queue = await getDelightQueue({ page: 1, q: name });
-    expect({ total: queue.total, more: queue.more, ids: queue.rows.map((r) => r.interaction_id) }).toEqual({
+    const queue = await getDelightQueue(db, { page: 1, q: name });
+    expect({ total: queue.total, more: queue.more, ids: queue.rows.map((r) => r.interactionId) }).toEqual({
       total: 2,
       more: false,
       ids: [ids[1], ids[2]],
@@ -134,7 +134,7 @@ describe("delight moments", () => {
     ];
     const pages = [];
     for (let page = 1; page <= 5; page++)
-      pages.push(...(await getDelightQueue({ page, pageSize: 1, q: token })).rows.map((r) => r.interaction_id));
+      pages.push(...(await getDelightQueue(db, { page, pageSize: 1, q: token })).rows.map((r) => r.interactionId));
     expect(pages).toEqual(expected);
   });
 
@@ -180,12 +180,12 @@ describe("advocates", () => {
         summary: "Love it",
       });
     }
-    expect((await getCandidates(500)).map((c) => c.id)).toContain(customer.id);
+    expect((await getCandidates(db, { limit: 500 })).map((c) => c.id)).toContain(customer.id);
     const [beta] = await db.select().from(advocateRoles).where(eq(advocateRoles.key, "beta_tester"));
     expect(
       await executeAction(inviteToRole, csm, { customerId: String(customer.id), roleId: String(beta.id) }),
     ).toMatchObject({ ok: true });
-    expect((await getCandidates(500)).map((c) => c.id)).not.toContain(customer.id);
+    expect((await getCandidates(db, { limit: 500 })).map((c) => c.id)).not.toContain(customer.id);
     const again = await executeAction(inviteToRole, csm, { customerId: String(customer.id), roleId: String(beta.id) });
     expect(!again.ok && again.fieldErrors?.roleId).toEqual([
       "Candidate Customer already holds or is invited to Beta tester (labs).",
@@ -216,7 +216,7 @@ describe("advocates", () => {
     const { row, balance } = await balanceOf(advocate.id);
     expect(balance).toBeCloseTo(3, 6);
     expect(row.milestone).toBe(13);
-    expect((await getLeaderboard(100)).find((l) => l.customer_id === advocate.id)).toMatchObject({
+    expect((await getLeaderboard(db, { limit: 100 })).find((l) => l.customerId === advocate.id)).toMatchObject({
       activities: 1,
       referrals: 1,
     });
@@ -279,7 +279,7 @@ describe("advocates", () => {
       await executeAction(changeRoleStatus, csm, { assignmentId: String(people[i].assignmentId), status: "active" });
     for (const i of [0, 1])
       await executeAction(changeRoleStatus, csm, { assignmentId: String(people[i].assignmentId), status: "retired" });
-    const names = (entries: { customer_name: string }[]) => entries.map((e) => e.customer_name.slice(-2));
+    const names = (entries: { customerName: string }[]) => entries.map((e) => e.customerName.slice(-2));
     const expected = [
       "27",
       "28",
@@ -289,19 +289,21 @@ describe("advocates", () => {
       "01",
     ];
 
-    const first = await getRosterPage({ q: token.toLowerCase(), page: 1, pageSize: 25 });
-    const second = await getRosterPage({ q: token, page: 2, pageSize: 25 });
+    const first = await getRosterPage(db, { q: token.toLowerCase(), page: 1, pageSize: 25 });
+    const second = await getRosterPage(db, { q: token, page: 2, pageSize: 25 });
     expect([first.total, first.entries.length, second.total, second.entries.length]).toEqual([30, 25, 30, 5]);
     expect([...names(first.entries), ...names(second.entries)]).toEqual(expected);
-    expect(first.entries[0]).toMatchObject({ role_name: beta.name, status: "active", asks_used: 0 });
+    expect(first.entries[0]).toMatchObject({ roleName: beta.name, status: "active", asksUsed: 0 });
 
     expect(
-      (await getRosterPage({ q: token, status: "retired", page: 1, pageSize: 25 })).entries.map((e) => e.status),
+      (await getRosterPage(db, { q: token, status: "retired", page: 1, pageSize: 25 })).entries.map((e) => e.status),
     ).toEqual(["retired", "retired"]);
-    expect((await getRosterPage({ q: token, status: "active", roleId: beta.id, page: 1, pageSize: 25 })).total).toBe(3);
+    expect(
+      (await getRosterPage(db, { q: token, status: "active", roleId: beta.id, page: 1, pageSize: 25 })).total,
+    ).toBe(3);
     const [other] = await db.select().from(advocateRoles).where(eq(advocateRoles.key, "beta_tester"));
-    expect((await getRosterPage({ q: token, roleId: other.id, page: 1, pageSize: 25 })).total).toBe(0);
-    expect((await getRosterPage({ q: `${token}%`, page: 1, pageSize: 25 })).total).toBe(0);
+    expect((await getRosterPage(db, { q: token, roleId: other.id, page: 1, pageSize: 25 })).total).toBe(0);
+    expect((await getRosterPage(db, { q: `${token}%`, page: 1, pageSize: 25 })).total).toBe(0);
 
     const [counted] = await queryRows<{ active: number; invited: number; retired: number }>(
       db,
@@ -309,9 +311,9 @@ describe("advocates", () => {
             (count(*) filter (where status = 'retired' and retired_at > now() - interval '90 days'))::int as retired
           from role_assignments where role_id = ${beta.id}`,
     );
-    expect((await getRosterSummary()).find((r) => r.role_id === beta.id)).toMatchObject(counted);
-    expect((await getCustomerRoles(people[28].customer.id)).map((e) => [e.role_name, e.status])).toEqual([
-      [beta.name, "active"],
-    ]);
+    expect((await getRosterSummary(db)).find((r) => r.roleId === beta.id)).toMatchObject(counted);
+    expect(
+      (await getCustomerRoles(db, { customerId: people[28].customer.id })).map((e) => [e.roleName, e.status]),
+    ).toEqual([[beta.name, "active"]]);
   });
 });

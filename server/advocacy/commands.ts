@@ -11,36 +11,19 @@ import {
   communityActivitySchema,
   inviteToRoleSchema,
 } from "@/lib/validation/advocacy";
-import type { Queryable } from "@/db";
 import { getSettings } from "@/server/settings/queries";
 import { advocateAsks, advocateRoles, communityActivities, customers, roleAssignments } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { insertCustomer } from "@/server/customers/commands";
-import { recordInteraction } from "@/server/ledger/interactions";
+import { bookInteraction } from "@/server/ledger/booking";
+import { lockCustomer } from "@/server/customers/lock";
 import { moveMilestone } from "@/server/journey/milestones";
-
-async function findCustomer(tx: Queryable, id: number, what = "The customer") {
-  const [customer] = await tx
-    .select({
-      id: customers.id,
-      name: customers.name,
-      milestone: customers.milestone,
-      ownerId: customers.ownerId,
-      referredById: customers.referredById,
-      askCapacity: customers.askCapacity,
-    })
-    .from(customers)
-    .where(eq(customers.id, id))
-    .for("update");
-  if (!customer) throw new NotFoundError(what);
-  return customer;
-}
 
 export const inviteToRole = defineAction({
   permission: "advocacy.write",
   schema: inviteToRoleSchema,
   async run(input, { member, tx }) {
-    const customer = await findCustomer(tx, input.customerId);
+    const customer = await lockCustomer(tx, input.customerId);
     const [role] = await tx
       .select()
       .from(advocateRoles)
@@ -104,7 +87,7 @@ export const changeRoleStatus = defineAction({
       .returning();
     // Holding a community role is what makes an active promoter, the last milestone.
     if (input.status === "active") {
-      const customer = await findCustomer(tx, before.customerId);
+      const customer = await lockCustomer(tx, before.customerId);
       if (customer.milestone < LAST_MILESTONE) {
         await moveMilestone(tx, {
           customerId: customer.id,
@@ -132,7 +115,7 @@ export const logCommunityActivity = defineAction({
   permission: "advocacy.write",
   schema: communityActivitySchema,
   async run(input, { member, tx }) {
-    const advocate = await findCustomer(tx, input.customerId, "The advocate");
+    const advocate = await lockCustomer(tx, input.customerId, "The advocate");
     let referredId: number | null = null;
     if (input.kind === "referred_customer") {
       if (!input.referredName && !input.referredEmail) {
@@ -147,7 +130,7 @@ export const logCommunityActivity = defineAction({
             .where(sql`lower(${customers.email}) = ${input.referredEmail}`)
         : [];
       if (existing) {
-        const referred = await findCustomer(tx, existing.id, "The referred customer");
+        const referred = await lockCustomer(tx, existing.id, "The referred customer");
         if (referred.id === advocate.id)
           throw new ValidationError("Self-referral.", { referredEmail: ["An advocate cannot refer themselves."] });
         if (referred.referredById !== null && referred.referredById !== advocate.id) {
@@ -161,17 +144,16 @@ export const logCommunityActivity = defineAction({
           throw new ValidationError("New customer needs a name.", {
             referredName: ["No customer has this email yet: enter a name to add them."],
           });
-        const created = await insertCustomer(
-          tx,
-          member,
-          {
+        const created = await insertCustomer(tx, {
+          actor: member,
+          values: {
             name: input.referredName,
             email: input.referredEmail,
             ownerId: advocate.ownerId,
             signedUpAt: input.occurredAt,
           },
-          { reason: `Referred by ${advocate.name}`, source: "ui" },
-        );
+          history: { reason: `Referred by ${advocate.name}`, source: "ui" },
+        });
         referredId = created.id;
       }
       await tx
@@ -179,15 +161,19 @@ export const logCommunityActivity = defineAction({
         .set({ referredById: advocate.id, updatedAt: sql`now()` })
         .where(eq(customers.id, referredId));
     }
-    const { interaction } = await recordInteraction(tx, member, {
-      customerId: advocate.id,
-      typeKey: input.kind === "referred_customer" ? "referral" : "community_contribution",
-      occurredAt: input.occurredAt,
-      weight: null,
-      channel: "community",
-      direction: "inbound",
-      summary: input.note ?? input.kind.replace(/_/g, " "),
-    });
+    const interaction = await bookInteraction(
+      tx,
+      {
+        customerId: advocate.id,
+        typeKey: input.kind === "referred_customer" ? "referral" : "community_contribution",
+        occurredAt: input.occurredAt,
+        weight: null,
+        channel: "community",
+        direction: "inbound",
+        summary: input.note ?? input.kind.replace(/_/g, " "),
+      },
+      { actor: member, source: "ui", audit: { each: "interaction.logged" } },
+    );
     const [activity] = await tx
       .insert(communityActivities)
       .values({
@@ -217,8 +203,8 @@ export const logAsk = defineAction({
   permission: "advocacy.write",
   schema: askSchema,
   async run(input, { member, tx }) {
-    const advocate = await findCustomer(tx, input.customerId, "The advocate");
-    const { advocacy } = await getSettings(["advocacy"], tx);
+    const advocate = await lockCustomer(tx, input.customerId, "The advocate");
+    const { advocacy } = await getSettings(tx, ["advocacy"]);
     const capacity = advocate.askCapacity ?? advocacy.askCapacity;
     const [{ used }] = await tx
       .select({ used: sql<number>`count(*)::int` })
@@ -256,7 +242,7 @@ export const setAskCapacity = defineAction({
   permission: "advocacy.write",
   schema: askCapacitySchema,
   async run(input, { member, tx }) {
-    const advocate = await findCustomer(tx, input.customerId, "The advocate");
+    const advocate = await lockCustomer(tx, input.customerId, "The advocate");
     await tx.update(customers).set({ askCapacity: input.capacity }).where(eq(customers.id, advocate.id));
     await recordAudit(tx, member, {
       action: "advocate.capacity_set",

@@ -1,30 +1,30 @@
 import "server-only";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { quarterStart } from "@/lib/advocacy";
-import { db, queryRows } from "@/db";
+import { type Queryable, queryRows } from "@/db";
 import { advocateRoles } from "@/db/schema";
 import { balanceSql } from "@/db/ledger-sql";
 import { containsPattern } from "@/db/like-pattern";
 import { getSettings } from "@/server/settings/queries";
 
-export async function listAdvocateRoles({ activeOnly = false } = {}) {
+export async function listAdvocateRoles(db: Queryable, { activeOnly = false } = {}) {
   const query = db.select().from(advocateRoles).orderBy(asc(advocateRoles.name));
   return activeOnly ? query.where(eq(advocateRoles.active, true)) : query;
 }
 
 export type RosterEntry = {
-  assignment_id: number;
-  customer_id: number;
-  customer_name: string;
+  assignmentId: number;
+  customerId: number;
+  customerName: string;
   company: string | null;
-  role_id: number;
-  role_name: string;
+  roleId: number;
+  roleName: string;
   status: "invited" | "active" | "retired";
-  invited_at: string;
-  activated_at: string | null;
-  retired_at: string | null;
-  last_activity: string | null;
-  asks_used: number;
+  invitedAt: string;
+  activatedAt: string | null;
+  retiredAt: string | null;
+  lastActivity: string | null;
+  asksUsed: number;
   capacity: number;
 };
 
@@ -47,8 +47,12 @@ const ROSTER_ORDER = (role: SQL, status: SQL, name: SQL, id: SQL) =>
  * Roster entries matching `where`, by role, then active, invited, retired, then name. The page is
  * chosen first, so last activity and asks are looked up for its entries only.
  */
-async function rosterEntries(where: SQL, paging?: { limit: number; offset: number }): Promise<RosterEntry[]> {
-  const { advocacy } = await getSettings(["advocacy"]);
+async function rosterEntries(
+  db: Queryable,
+  where: SQL,
+  paging?: { limit: number; offset: number },
+): Promise<RosterEntry[]> {
+  const { advocacy } = await getSettings(db, ["advocacy"]);
   return queryRows<RosterEntry>(
     db,
     sql`with chosen as (
@@ -59,10 +63,12 @@ async function rosterEntries(where: SQL, paging?: { limit: number; offset: numbe
           where ${ON_ROSTER} and ${where}
           order by ${ROSTER_ORDER(sql`r.name`, sql`ra.status`, sql`c.name`, sql`ra.id`)}
           ${paging ? sql`limit ${paging.limit} offset ${paging.offset}` : sql``})
-        select p.id as assignment_id, p.customer_id, p.customer_name, p.company, p.role_id, p.role_name,
-          p.status::text as status, p.invited_at::text as invited_at, p.activated_at::text as activated_at, p.retired_at::text as retired_at,
-          (select max(a.occurred_at)::text from community_activities a where a.customer_id = p.customer_id) as last_activity,
-          (select count(*)::int from advocate_asks k where k.customer_id = p.customer_id and k.asked_at >= ${quarterStart(new Date()).toISOString()}::timestamptz) as asks_used,
+        select p.id as "assignmentId", p.customer_id as "customerId", p.customer_name as "customerName", p.company,
+          p.role_id as "roleId", p.role_name as "roleName", p.status::text as status,
+          p.invited_at::text as "invitedAt", p.activated_at::text as "activatedAt", p.retired_at::text as "retiredAt",
+          (select max(a.occurred_at)::text from community_activities a where a.customer_id = p.customer_id) as "lastActivity",
+          (select count(*)::int from advocate_asks k where k.customer_id = p.customer_id
+            and k.asked_at >= ${quarterStart(new Date()).toISOString()}::timestamptz) as "asksUsed",
           coalesce(p.ask_capacity, ${advocacy.askCapacity})::int as capacity
         from chosen p
         order by ${ROSTER_ORDER(sql`p.role_name`, sql`p.status`, sql`p.customer_name`, sql`p.id`)}`,
@@ -70,12 +76,15 @@ async function rosterEntries(where: SQL, paging?: { limit: number; offset: numbe
 }
 
 /** One customer's roles on the roster. */
-export function getCustomerRoles(customerId: number): Promise<RosterEntry[]> {
-  return rosterEntries(sql`ra.customer_id = ${customerId}`);
+export function getCustomerRoles(db: Queryable, { customerId }: { customerId: number }): Promise<RosterEntry[]> {
+  return rosterEntries(db, sql`ra.customer_id = ${customerId}`);
 }
 
 /** A page of the roster and how many entries match in all. */
-export async function getRosterPage(query: RosterQuery): Promise<{ entries: RosterEntry[]; total: number }> {
+export async function getRosterPage(
+  db: Queryable,
+  query: RosterQuery,
+): Promise<{ entries: RosterEntry[]; total: number }> {
   const where =
     and(
       query.roleId ? sql`ra.role_id = ${query.roleId}` : undefined,
@@ -83,7 +92,7 @@ export async function getRosterPage(query: RosterQuery): Promise<{ entries: Rost
       query.q ? sql`lower(c.name) like ${containsPattern(query.q.toLowerCase())}` : undefined,
     ) ?? sql`true`;
   const [entries, [{ total }]] = await Promise.all([
-    rosterEntries(where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    rosterEntries(db, where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
     queryRows<{ total: number }>(
       db,
       sql`select count(*)::int as total from ${query.q ? ENTRIES_WITH_CUSTOMERS : sql`role_assignments ra`} where ${ON_ROSTER} and ${where}`,
@@ -93,10 +102,10 @@ export async function getRosterPage(query: RosterQuery): Promise<{ entries: Rost
 }
 
 /** Each role on the roster, or still open for invitations, with how many hold it, are invited and retired lately. */
-export async function getRosterSummary() {
-  return queryRows<{ role_id: number; role_name: string; active: number; invited: number; retired: number }>(
+export async function getRosterSummary(db: Queryable) {
+  return queryRows<{ roleId: number; roleName: string; active: number; invited: number; retired: number }>(
     db,
-    sql`select r.id as role_id, r.name as role_name,
+    sql`select r.id as "roleId", r.name as "roleName",
           (count(ra.id) filter (where ra.status = 'active'))::int as active,
           (count(ra.id) filter (where ra.status = 'invited'))::int as invited,
           (count(ra.id) filter (where ra.status = 'retired'))::int as retired
@@ -112,13 +121,13 @@ export async function getRosterSummary() {
  * Most active advocates of the last 90 days. The activities are counted per customer first and
  * only the leaders are joined to their names: joining first hashed all 100,000 customers (178 → 9 ms).
  */
-export async function getLeaderboard(limit = 10) {
+export async function getLeaderboard(db: Queryable, { limit = 10 } = {}) {
   return queryRows<{
-    customer_id: number;
-    customer_name: string;
+    customerId: number;
+    customerName: string;
     activities: number;
     referrals: number;
-    last_activity: string;
+    lastActivity: string;
   }>(
     db,
     sql`with leaders as (
@@ -128,26 +137,27 @@ export async function getLeaderboard(limit = 10) {
           group by a.customer_id
           order by activities desc, referrals desc, last_activity desc, a.customer_id
           limit ${limit})
-        select c.id as customer_id, c.name as customer_name, l.activities, l.referrals, l.last_activity::text as last_activity
+        select c.id as "customerId", c.name as "customerName", l.activities, l.referrals,
+          l.last_activity::text as "lastActivity"
         from leaders l join customers c on c.id = l.customer_id
         order by l.activities desc, l.referrals desc, l.last_activity desc, l.customer_id`,
   );
 }
 
 /** Referred customers with their advocate and how far they have come since. */
-export async function getReferrals(limit = 25) {
+export async function getReferrals(db: Queryable, { limit = 25 } = {}) {
   return queryRows<{
-    customer_id: number;
-    customer_name: string;
+    customerId: number;
+    customerName: string;
     milestone: number;
     status: string;
-    signed_up_at: string;
-    advocate_id: number;
-    advocate_name: string;
+    signedUpAt: string;
+    advocateId: number;
+    advocateName: string;
   }>(
     db,
-    sql`select c.id as customer_id, c.name as customer_name, c.milestone::int as milestone, c.status::text as status, c.signed_up_at::text as signed_up_at,
-          a.id as advocate_id, a.name as advocate_name
+    sql`select c.id as "customerId", c.name as "customerName", c.milestone::int as milestone, c.status::text as status,
+          c.signed_up_at::text as "signedUpAt", a.id as "advocateId", a.name as "advocateName"
         from customers c join customers a on a.id = c.referred_by_id
         order by c.signed_up_at desc, c.id desc limit ${limit}`,
   );
@@ -157,50 +167,53 @@ export async function getReferrals(limit = 25) {
  * Customers to ask: retained or expanded, a balance of at least the candidate threshold, and no
  * open role. Those who said so (NPS promoter, praise in the last 180 days) come first.
  */
-export async function getCandidates(limit = 20) {
-  const { ledger, advocacy } = await getSettings(["ledger", "advocacy"]);
+export async function getCandidates(db: Queryable, { limit = 20 } = {}) {
+  const { ledger, advocacy } = await getSettings(db, ["ledger", "advocacy"]);
   const balance = balanceSql(ledger);
   return queryRows<{
     id: number;
     name: string;
     company: string | null;
     milestone: number;
-    mrr_cents: number;
+    mrrCents: number;
     balance: number;
-    spoke_up: boolean;
+    spokeUp: boolean;
   }>(
     db,
     sql`select * from (
-          select customers.id, customers.name, customers.company, customers.milestone::int as milestone, customers.mrr_cents, ${balance}::float8 as balance,
+          select customers.id, customers.name, customers.company, customers.milestone::int as milestone,
+            customers.mrr_cents as "mrrCents", ${balance}::float8 as balance,
             exists (select 1 from interactions i join interaction_types t on t.id = i.type_id
-              where i.customer_id = customers.id and t.key in ('nps_promoter', 'praise') and i.occurred_at > now() - interval '180 days') as spoke_up
+              where i.customer_id = customers.id and t.key in ('nps_promoter', 'praise') and i.occurred_at > now() - interval '180 days') as "spokeUp"
           from customers
           where customers.status = 'active' and customers.milestone in (10, 11)
             and not exists (select 1 from role_assignments ra where ra.customer_id = customers.id and ra.status in ('invited', 'active'))
         ) candidates
         where balance >= ${advocacy.candidateBalance}
-        order by spoke_up desc, balance desc, id limit ${limit}`,
+        order by "spokeUp" desc, balance desc, id limit ${limit}`,
   );
 }
 
-export async function getAdvocateActivity(customerId: number) {
+/** An advocate's last 20 community activities and asks, newest first. */
+export async function getAdvocateActivity(db: Queryable, { customerId }: { customerId: number }) {
   const [activities, asks] = await Promise.all([
     queryRows<{
       id: number;
       kind: string;
-      occurred_at: string;
+      occurredAt: string;
       note: string;
-      referred_id: number | null;
-      referred_name: string | null;
+      referredId: number | null;
+      referredName: string | null;
     }>(
       db,
-      sql`select a.id, a.kind::text as kind, a.occurred_at::text as occurred_at, a.note, r.id as referred_id, r.name as referred_name
+      sql`select a.id, a.kind::text as kind, a.occurred_at::text as "occurredAt", a.note, r.id as "referredId",
+            r.name as "referredName"
           from community_activities a left join customers r on r.id = a.referred_customer_id
           where a.customer_id = ${customerId} order by a.occurred_at desc limit 20`,
     ),
-    queryRows<{ id: number; kind: string; asked_at: string; outcome: string; note: string }>(
+    queryRows<{ id: number; kind: string; askedAt: string; outcome: string; note: string }>(
       db,
-      sql`select id, kind::text as kind, asked_at::text as asked_at, outcome::text as outcome, note from advocate_asks
+      sql`select id, kind::text as kind, asked_at::text as "askedAt", outcome::text as outcome, note from advocate_asks
           where customer_id = ${customerId} order by asked_at desc limit 20`,
     ),
   ]);

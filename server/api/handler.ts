@@ -3,12 +3,20 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { databaseErrorCode, isDatabaseUnavailable } from "@/db/connection-error";
 import { apiTokens } from "@/db/schema";
-import { ApiError } from "@/lib/api/errors";
+import {
+  ForbiddenError,
+  IdempotencyConflictError,
+  type ItemError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnauthorizedError,
+  ValidationError,
+} from "@/lib/errors";
 import { createRateLimiter } from "./rate-limit";
 import { type ApiScope, hashApiToken } from "@/lib/api/tokens";
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-export const MAX_BATCH = 1000;
 
 const limiter = createRateLimiter({
   capacity: Number(process.env.API_RATE_BURST ?? 120),
@@ -20,16 +28,14 @@ export type ApiCaller = { tokenId: number; name: string; actor: { id: null; labe
 async function authenticate(request: Request, scope: ApiScope): Promise<ApiCaller> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const unauthorized = new ApiError(401, "unauthorized", "Send a valid API token as 'Authorization: Bearer <token>'.", {
-    headers: { "WWW-Authenticate": "Bearer" },
-  });
+  const unauthorized = new UnauthorizedError("Send a valid API token as 'Authorization: Bearer <token>'.");
   if (!match) throw unauthorized;
   const [token] = await db
     .select({ id: apiTokens.id, name: apiTokens.name, scopes: apiTokens.scopes, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, hashApiToken(match[1])), isNull(apiTokens.revokedAt)));
   if (!token) throw unauthorized;
-  if (!token.scopes.includes(scope)) throw new ApiError(403, "forbidden", `This token lacks the '${scope}' scope.`);
+  if (!token.scopes.includes(scope)) throw new ForbiddenError(null, `This token lacks the '${scope}' scope.`);
   // Last use, at most once a minute per token: no write on every request.
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
     await db
@@ -42,9 +48,7 @@ async function authenticate(request: Request, scope: ApiScope): Promise<ApiCalle
 
 export async function readJson(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  const tooLarge = new ApiError(
-    413,
-    "payload_too_large",
+  const tooLarge = new PayloadTooLargeError(
     `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send smaller batches.`,
   );
   if (declared > MAX_BODY_BYTES) throw tooLarge;
@@ -53,33 +57,62 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, "invalid_json", "The body is not valid JSON.");
+    throw new ValidationError("The body is not valid JSON.", {}, { code: "invalid_json" });
   }
 }
 
-/** Maps any failure to a JSON answer: expected ones to their status, the database down to 503. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return error.toResponse();
+type ErrorBody = {
+  status: number;
+  code: string;
+  message: string;
+  errors?: ItemError[];
+  headers?: Record<string, string>;
+};
+
+/** The one map from the app's typed errors (lib/errors.ts) to HTTP statuses and codes. */
+function describe(error: unknown): ErrorBody {
+  if (error instanceof ValidationError) {
+    const { code, items } = error.details;
+    const fields = Object.entries(error.fieldErrors).flatMap(([field, messages]) =>
+      messages.map((message) => ({ index: 0, field, message })),
+    );
+    const errors = items ?? (fields.length > 0 ? fields : undefined);
+    return { status: 400, code: code ?? (items ? "invalid_items" : "invalid_request"), message: error.message, errors };
+  }
+  if (error instanceof UnauthorizedError) {
+    return { status: 401, code: "unauthorized", message: error.message, headers: { "WWW-Authenticate": "Bearer" } };
+  }
+  if (error instanceof ForbiddenError) return { status: 403, code: "forbidden", message: error.message };
+  if (error instanceof NotFoundError) return { status: 404, code: "not_found", message: error.message };
+  if (error instanceof PayloadTooLargeError) return { status: 413, code: "payload_too_large", message: error.message };
+  if (error instanceof IdempotencyConflictError) {
+    return { status: 422, code: "idempotency_conflict", message: error.message, errors: error.items };
+  }
+  if (error instanceof RateLimitedError) {
+    const headers = { "Retry-After": String(error.retryAfterSeconds) };
+    return { status: 429, code: "rate_limited", message: error.message, headers };
+  }
   if (isDatabaseUnavailable(error)) {
-    return new ApiError(503, "unavailable", "The database is unavailable. Nothing was saved; retry shortly.", {
-      headers: { "Retry-After": "5" },
-    }).toResponse();
+    const message = "The database is unavailable. Nothing was saved; retry shortly.";
+    return { status: 503, code: "unavailable", message, headers: { "Retry-After": "5" } };
   }
   const code = databaseErrorCode(error);
   if (code === "23505" || code === "40001" || code === "40P01") {
-    return new ApiError(
-      409,
-      "conflict",
-      "Another request changed the same records at the same time. Nothing was saved; retry.",
-      { headers: { "Retry-After": "1" } },
-    ).toResponse();
+    const message = "Another request changed the same records at the same time. Nothing was saved; retry.";
+    return { status: 409, code: "conflict", message, headers: { "Retry-After": "1" } };
   }
   console.error("[api] unexpected error:", error);
-  return new ApiError(
-    500,
-    "internal",
-    "Something went wrong on our side. Nothing was saved; retry, and tell us if it persists.",
-  ).toResponse();
+  const message = "Something went wrong on our side. Nothing was saved; retry, and tell us if it persists.";
+  return { status: 500, code: "internal", message };
+}
+
+/** Any failure as the API's JSON error: `{ error: { code, message, errors? } }`, never a stack trace. */
+export function errorResponse(error: unknown): Response {
+  const { status, code, message, errors, headers } = describe(error);
+  return Response.json(
+    { error: { code, message, ...(errors ? { errors } : {}) } },
+    { status, headers: { "Cache-Control": "no-store", ...headers } },
+  );
 }
 
 /** Every /api/v1 route: token and scope, per-token rate limit, and errors as JSON. */
@@ -91,10 +124,7 @@ export function apiRoute<P>(
     try {
       const caller = await authenticate(request, scope);
       const wait = await limiter.take(db, caller.tokenId);
-      if (wait > 0)
-        throw new ApiError(429, "rate_limited", `Too many requests for this token; retry in ${wait} s.`, {
-          headers: { "Retry-After": String(wait) },
-        });
+      if (wait > 0) throw new RateLimitedError(`Too many requests for this token; retry in ${wait} s.`, wait);
       return await handler({ request, caller, params: await context.params });
     } catch (error) {
       return errorResponse(error);

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
-import { db } from "@/db";
+import type { Queryable } from "@/db";
 import { auditLog } from "@/db/schema";
 
 export type AuditQuery = {
@@ -13,7 +13,7 @@ export type AuditQuery = {
 };
 
 /** The audit log, newest first, filtered by member, entity and date (read only: rows are never changed). */
-export async function getAuditLog(query: AuditQuery) {
+export async function getAuditLog(db: Queryable, query: AuditQuery) {
   const conditions: (SQL | undefined)[] = [
     query.actorId ? eq(auditLog.actorId, query.actorId) : undefined,
     query.entityType ? eq(auditLog.entityType, query.entityType) : undefined,
@@ -37,7 +37,7 @@ export async function getAuditLog(query: AuditQuery) {
   return { rows, total };
 }
 
-export async function listAuditEntityTypes(): Promise<string[]> {
+export async function listAuditEntityTypes(db: Queryable): Promise<string[]> {
   const rows = await db.selectDistinct({ entityType: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType);
   return rows.map((r) => r.entityType);
 }

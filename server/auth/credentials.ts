@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { findMemberForSignIn, type SessionMember } from "@/server/team/queries";
+import { db } from "@/db";
+import type { SessionMember } from "@/lib/permissions";
+import { findMemberForSignIn } from "./members";
 import { verifyPassword } from "@/lib/auth/password";
 
 export const signInSchema = z.object({
@@ -12,7 +14,7 @@ export const signInSchema = z.object({
 export async function authenticate(input: unknown): Promise<SessionMember | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
-  const member = await findMemberForSignIn(parsed.data.email);
+  const member = await findMemberForSignIn(db, { email: parsed.data.email });
   const valid = await verifyPassword(parsed.data.password, member?.passwordHash);
   if (!member || !valid || !member.active) return null;
   return { id: member.id, name: member.name, email: member.email, role: member.role };

@@ -2,7 +2,9 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getActiveMember, type SessionMember } from "@/server/team/queries";
+import { db } from "@/db";
+import type { SessionMember } from "@/lib/permissions";
+import { getActiveMember } from "./members";
 import { ForbiddenError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
 import { auth } from "./auth";
@@ -42,7 +44,7 @@ async function sessionMemberId(): Promise<number | null> {
 export const currentMember = cache(async (): Promise<SessionMember | null> => {
   const id = await sessionMemberId();
   if (id === null) return null;
-  return (await getActiveMember(id)) ?? null;
+  return (await getActiveMember(db, { id })) ?? null;
 });
 
 /**

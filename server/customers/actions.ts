@@ -2,8 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { changeOwner, churnCustomer, createCustomer, reactivateCustomer, updateCustomer } from "./commands";
-import { deleteInteraction, editInteraction, logInteraction } from "@/server/ledger/interactions";
-import { setMilestone } from "@/server/journey/milestones";
 import type { ActionResult } from "@/server/actions/execute";
 import { runMemberAction } from "@/server/actions/run";
 
@@ -21,21 +19,6 @@ export async function updateCustomerAction(_previous: ActionResult | null, formD
   return result;
 }
 
-export async function logInteractionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runMemberAction(logInteraction, formData);
-}
-
-export async function editInteractionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runMemberAction(editInteraction, formData);
-}
-
-export async function deleteInteractionAction(
-  _previous: ActionResult | null,
-  formData: FormData,
-): Promise<ActionResult> {
-  return runMemberAction(deleteInteraction, formData);
-}
-
 export async function changeOwnerAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runMemberAction(changeOwner, formData);
 }
@@ -49,8 +32,4 @@ export async function reactivateCustomerAction(
   formData: FormData,
 ): Promise<ActionResult> {
   return runMemberAction(reactivateCustomer, formData);
-}
-
-export async function setMilestoneAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runMemberAction(setMilestone, formData);
 }

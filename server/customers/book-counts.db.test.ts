@@ -17,7 +17,7 @@ describe("book counts on the overview", () => {
   });
 
   it("4 customers, 2 active, 1 churned in 30 days, MRR $100 + $250 = $350 (churned MRR excluded)", async () => {
-    expect(await getBookCounts()).toEqual({ customers: 4, active: 2, churnedLast30Days: 1, mrrCents: 35_000 });
+    expect(await getBookCounts(db)).toEqual({ customers: 4, active: 2, churnedLast30Days: 1, mrrCents: 35_000 });
   });
 
   it("agrees with an independent SQL count over the raw table", async () => {
@@ -28,7 +28,7 @@ describe("book counts on the overview", () => {
                  (select coalesce(sum(mrr_cents), 0)::int from customers where status = 'active') as mrr
           from customers`,
     );
-    const counts = await getBookCounts();
+    const counts = await getBookCounts(db);
     expect([counts.customers, counts.active, counts.mrrCents]).toEqual([raw.total, raw.active, raw.mrr]);
   });
 });

@@ -1,10 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db } from "@/db";
+import type { Queryable } from "@/db";
 import { customers } from "@/db/schema";
 
 /** The book at a glance: every figure from customers' own columns (indexed), never interactions. */
-export async function getBookCounts() {
+export async function getBookCounts(db: Queryable) {
   const [row] = await db
     .select({
       customers: sql<number>`count(*)::int`,

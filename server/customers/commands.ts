@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { defineAction } from "@/server/actions/execute";
 import { CONVERTED_MILESTONE } from "@/lib/journey/models";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import {
   changeOwnerSchema,
   churnCustomerSchema,
@@ -14,6 +14,7 @@ import { type Queryable, queryRows } from "@/db";
 import { customers, members, milestoneChanges } from "@/db/schema";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { refreshRisk } from "@/server/risk/refresh";
+import { lockCustomer } from "./lock";
 
 async function assertOwner(tx: Queryable, ownerId: number | null) {
   if (ownerId === null) return;
@@ -68,12 +69,6 @@ export async function findEmailConflicts(
   return conflicts.sort((a, b) => a.index - b.index);
 }
 
-async function lockCustomer(tx: Queryable, customerId: number) {
-  const [customer] = await tx.select().from(customers).where(eq(customers.id, customerId)).for("update");
-  if (!customer) throw new NotFoundError("The customer");
-  return customer;
-}
-
 function columns(input: CustomerInput) {
   return {
     name: input.name,
@@ -92,9 +87,15 @@ function columns(input: CustomerInput) {
  */
 export async function insertCustomer(
   tx: Queryable,
-  actor: Actor,
-  values: typeof customers.$inferInsert,
-  history: { reason: string; source: "ui" | "api" | "import" },
+  {
+    actor,
+    values,
+    history,
+  }: {
+    actor: Actor;
+    values: typeof customers.$inferInsert;
+    history: { reason: string; source: "ui" | "api" | "import" };
+  },
 ) {
   const milestone = values.milestone ?? 1;
   const signedUpAt = values.signedUpAt instanceof Date ? values.signedUpAt : new Date();
@@ -127,7 +128,11 @@ export const createCustomer = defineAction({
   async run(input, { member, tx }) {
     await assertOwner(tx, input.ownerId);
     await assertEmailFree(tx, input.email);
-    const row = await insertCustomer(tx, member, columns(input), { reason: "Added by hand", source: "ui" });
+    const row = await insertCustomer(tx, {
+      actor: member,
+      values: columns(input),
+      history: { reason: "Added by hand", source: "ui" },
+    });
     return { message: `${row.name} added.`, data: { id: row.id } };
   },
 });
@@ -187,7 +192,7 @@ export const churnCustomer = defineAction({
       .update(customers)
       .set({ status: "churned", churnedAt: sql`now()`, churnReason: input.reason, updatedAt: sql`now()` })
       .where(eq(customers.id, before.id));
-    await refreshRisk(tx, [before.id]);
+    await refreshRisk(tx, { customerIds: [before.id] });
     await recordAudit(tx, member, {
       action: "customer.churned",
       entityType: "customer",
@@ -209,7 +214,7 @@ export const reactivateCustomer = defineAction({
       .update(customers)
       .set({ status: "active", churnedAt: null, churnReason: null, updatedAt: sql`now()` })
       .where(eq(customers.id, before.id));
-    await refreshRisk(tx, [before.id]);
+    await refreshRisk(tx, { customerIds: [before.id] });
     await recordAudit(tx, member, {
       action: "customer.reactivated",
       entityType: "customer",

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db } from "@/db";
+import type { Queryable } from "@/db";
 import { customers, customerSearchText, members } from "@/db/schema";
 import { balanceSql } from "@/db/ledger-sql";
 import { containsPattern } from "@/db/like-pattern";
@@ -24,8 +24,8 @@ export type CustomerListQuery = {
 };
 
 /** One page of the customer list with its total, filtered and sorted in SQL. */
-export async function listCustomers(query: CustomerListQuery) {
-  const { ledger } = await getSettings(["ledger"]);
+export async function listCustomers(db: Queryable, query: CustomerListQuery) {
+  const { ledger } = await getSettings(db, ["ledger"]);
   const balance = balanceSql(ledger);
   const conditions: (SQL | undefined)[] = [];
   const q = query.q?.trim();
@@ -81,8 +81,9 @@ export async function listCustomers(query: CustomerListQuery) {
   return { rows, total };
 }
 
-export async function getCustomer(id: number) {
-  const { ledger } = await getSettings(["ledger"]);
+/** One customer with its owner's and referrer's names and its balance now; undefined when there is none. */
+export async function getCustomer(db: Queryable, { id }: { id: number }) {
+  const { ledger } = await getSettings(db, ["ledger"]);
   const referrer = alias(customers, "referrer");
   const [row] = await db
     .select({
@@ -98,3 +99,5 @@ export async function getCustomer(id: number) {
     .limit(1);
   return row;
 }
+
+export type CustomerRow = NonNullable<Awaited<ReturnType<typeof getCustomer>>>;

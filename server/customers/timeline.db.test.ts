@@ -5,7 +5,7 @@ import { balanceFromInteractions } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db } from "@/db";
 import { churnCustomer } from "./commands";
-import { logInteraction } from "@/server/ledger/interactions";
+import { logInteraction } from "@/server/ledger/commands";
 import { customers, interactions, interactionTypes } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember } from "@/testing/factories";
 import { getBalanceHistory } from "@/server/ledger/balance-history";
@@ -46,7 +46,7 @@ describe("customer timeline", () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await getTimeline({ customerId, kind: "all", cursor, limit: 50 });
+      const page = await getTimeline(db, { customerId, kind: "all", cursor, limit: 50 });
       seen.push(...page.entries.map((e) => e.key));
       times.push(...page.entries.map((e) => e.at));
       cursor = page.nextCursor ?? undefined;
@@ -60,18 +60,18 @@ describe("customer timeline", () => {
   });
 
   it("the debits filter shows only the 40 complaints", async () => {
-    const page = await getTimeline({ customerId, kind: "debits", limit: 100 });
+    const page = await getTimeline(db, { customerId, kind: "debits", limit: 100 });
     expect(page.entries).toHaveLength(40);
     expect(page.entries.every((e) => e.typeKey === "complaint" && (e.weight ?? 0) < 0)).toBe(true);
   });
 
   it("the milestones filter shows the purchase moving the customer from 6 to 7", async () => {
-    const page = await getTimeline({ customerId, kind: "milestones" });
+    const page = await getTimeline(db, { customerId, kind: "milestones" });
     expect(page.entries.map((e) => [e.fromMilestone, e.toMilestone])).toEqual([[6, 7]]);
   });
 
   it("the account filter shows the churn with its reason", async () => {
-    const page = await getTimeline({ customerId, kind: "account" });
+    const page = await getTimeline(db, { customerId, kind: "account" });
     expect(page.entries.map((e) => [e.title, e.detail])).toEqual([["Marked as churned", "Budget cut"]]);
   });
 });
@@ -80,7 +80,7 @@ describe("balance over time", () => {
   it("each day's point equals the ledger definition over the raw interactions up to that day's end", async () => {
     const [customer] = await db.select().from(customers).where(eq(customers.id, customerId));
     const now = new Date();
-    const { points } = await getBalanceHistory(customer, DEFAULT_SETTINGS.ledger, 90, now);
+    const { points } = await getBalanceHistory(db, { customer, halfLives: DEFAULT_SETTINGS.ledger, now });
     expect(points).toHaveLength(90);
     for (const point of points) {
       const end = new Date(Math.min(Date.parse(point.day) + DAY, now.getTime()));

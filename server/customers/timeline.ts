@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { db, queryRows } from "@/db";
+import { type Queryable, queryRows } from "@/db";
+import { weightSql } from "@/db/ledger-sql";
 
 export const TIMELINE_KINDS = [
   "all",
@@ -75,24 +76,16 @@ function before(cursor: Cursor | null, at: SQL, rank: number, id: SQL): SQL {
  * activity they carry), milestone changes, role changes and account events. Keyset-paged: every
  * branch reads at most one page through its index, so 50,000 interactions cost what ten do.
  */
-export async function getTimeline({
-  customerId,
-  kind,
-  cursor,
-  limit = 50,
-}: {
-  customerId: number;
-  kind: TimelineKind;
-  cursor?: string;
-  limit?: number;
-}) {
+export type TimelineQuery = { customerId: number; kind: TimelineKind; cursor?: string; limit?: number };
+
+export async function getTimeline(db: Queryable, { customerId, kind, cursor, limit = 50 }: TimelineQuery) {
   const after = decodeCursor(cursor);
   const take = limit + 1;
   const branches: SQL[] = [];
   const wants = (...kinds: TimelineKind[]) => kind === "all" || kinds.includes(kind);
 
   if (wants("interactions", "credits", "debits", "delight", "community")) {
-    const weight = sql`coalesce(i.weight_override, t.default_weight)`;
+    const weight = weightSql();
     const filter =
       kind === "credits"
         ? sql`${weight} > 0`

@@ -1,22 +1,29 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { ApiError, type ItemError } from "@/lib/api/errors";
-import { MAX_BATCH } from "@/server/api/handler";
-import { type ApiCustomer, type ApiEvent, apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
 import type { z } from "zod";
-import { db } from "@/db";
+import type { Queryable } from "@/db";
 import { customers, interactions, interactionTypes, members } from "@/db/schema";
+import { IdempotencyConflictError, type ItemError, ValidationError } from "@/lib/errors";
+import { type ApiCustomer, type ApiEvent, apiCustomerSchema, apiEventSchema, MAX_BATCH } from "@/lib/validation/api";
 import { type Actor, recordAudit } from "@/server/audit/record";
-import { insertInteractionsBulk } from "@/server/ledger/bulk-interactions";
 import { findEmailConflicts, insertCustomer } from "@/server/customers/commands";
 import { moveMilestone } from "@/server/journey/milestones";
+import { bookInteractions } from "@/server/ledger/booking";
+import { refreshRisk } from "@/server/risk/refresh";
+
+function invalidItems(message: string, items: ItemError[]): ValidationError {
+  return new ValidationError(message, {}, { code: "invalid_items", items });
+}
 
 function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): z.infer<T>[] {
   const items = Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(items))
-    throw new ApiError(400, "invalid_body", `Send {"${key}": [ … ]} with 1 to ${MAX_BATCH} items.`);
-  if (items.length === 0 || items.length > MAX_BATCH)
-    throw new ApiError(400, "invalid_batch", `A batch holds 1 to ${MAX_BATCH} ${key}; this one has ${items.length}.`);
+  if (!Array.isArray(items)) {
+    throw new ValidationError(`Send {"${key}": [ … ]} with 1 to ${MAX_BATCH} items.`, {}, { code: "invalid_body" });
+  }
+  if (items.length === 0 || items.length > MAX_BATCH) {
+    const message = `A batch holds 1 to ${MAX_BATCH} ${key}; this one has ${items.length}.`;
+    throw new ValidationError(message, {}, { code: "invalid_batch" });
+  }
   const errors: ItemError[] = [];
   const parsed = items.map((item, index) => {
     const result = schema.safeParse(item);
@@ -26,8 +33,7 @@ function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): 
     }
     return result.success ? result.data : null;
   });
-  if (errors.length > 0)
-    throw new ApiError(400, "invalid_items", "Some items are invalid; nothing was saved.", { errors });
+  if (errors.length > 0) throw invalidItems("Some items are invalid; nothing was saved.", errors);
   return parsed as z.infer<T>[];
 }
 
@@ -51,7 +57,7 @@ function canonicalHash(value: unknown): string {
  * POST /api/v1/events: a batch of interactions, each with its idempotency key. All or nothing:
  * a bad item, an unknown customer or a reused key with another body rejects the whole batch.
  */
-export async function ingestEvents(body: unknown, actor: Actor) {
+export async function ingestEvents(db: Queryable, { body, actor }: { body: unknown; actor: Actor }) {
   const raw = (Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.events) as unknown[] | undefined;
   const events = readBatch(body, "events", apiEventSchema);
   const hashes = events.map((_, index) => canonicalHash(raw?.[index]));
@@ -69,86 +75,66 @@ export async function ingestEvents(body: unknown, actor: Actor) {
     if (first === undefined) seen.set(event.externalId, index);
   });
 
-  const types = new Map(
-    (await db.select({ key: interactionTypes.key, id: interactionTypes.id }).from(interactionTypes)).map((t) => [
-      t.key,
-      t.id,
-    ]),
-  );
+  const types = new Set((await db.select({ key: interactionTypes.key }).from(interactionTypes)).map((t) => t.key));
   events.forEach((event, index) => {
     if (!types.has(event.type))
       errors.push({ index, field: "type", message: `Unknown interaction type '${event.type}'.` });
   });
 
-  const customerIds = await resolveCustomers(events);
+  const customerIds = await resolveCustomers(db, events);
   events.forEach((event, index) => {
     if (customerIds[index] === undefined)
       errors.push({ index, field: "customer", message: "No customer matches this reference." });
   });
-  if (errors.length > 0)
-    throw new ApiError(400, "invalid_items", "Some events are invalid; nothing was saved.", { errors });
+  if (errors.length > 0) throw invalidItems("Some events are invalid; nothing was saved.", errors);
 
   return db.transaction(async (tx) => {
-    const lookup = () =>
-      tx
-        .select({ id: interactions.id, externalId: interactions.externalId, payloadHash: interactions.payloadHash })
-        .from(interactions)
-        .where(and(eq(interactions.source, "api"), inArray(interactions.externalId, [...seen.keys()])));
-    const conflictsWith = (known: Map<string, { payloadHash: string | null }>) =>
-      events.flatMap((event, index) => {
+    const lookup = async () =>
+      new Map(
+        (
+          await tx
+            .select({ id: interactions.id, externalId: interactions.externalId, payloadHash: interactions.payloadHash })
+            .from(interactions)
+            .where(and(eq(interactions.source, "api"), inArray(interactions.externalId, [...seen.keys()])))
+        ).map((row) => [row.externalId ?? "", row]),
+      );
+    const assertSameBodies = (known: Map<string, { payloadHash: string | null }>) => {
+      const conflicts = events.flatMap((event, index) => {
         const row = known.get(event.externalId);
         return row && row.payloadHash !== hashes[index]
           ? [{ index, field: "externalId", message: "This key was already used for an event with a different body." }]
           : [];
       });
-    const before = new Map((await lookup()).map((row) => [row.externalId ?? "", row]));
-    const conflicts = conflictsWith(before);
-    if (conflicts.length > 0)
-      throw new ApiError(
-        422,
-        "idempotency_conflict",
-        "An idempotency key was reused with a different body; nothing was saved.",
-        { errors: conflicts },
-      );
+      if (conflicts.length > 0) throw new IdempotencyConflictError(conflicts);
+    };
+    const before = await lookup();
+    assertSameBodies(before);
 
     const fresh = [...seen.entries()].filter(([key]) => !before.has(key)).map(([, index]) => index);
-    const created = await insertInteractionsBulk(
+    const booked = await bookInteractions(
       tx,
       fresh.map((index) => {
         const event = events[index];
         return {
-          externalId: event.externalId,
           customerId: customerIds[index] as number,
-          typeId: types.get(event.type) as number,
+          typeKey: event.type,
           occurredAt: event.occurredAt,
           weight: event.weight ?? null,
           direction: event.direction,
           channel: event.channel,
           summary: event.summary,
+          externalId: event.externalId,
           payloadHash: hashes[index],
         };
       }),
-      "api",
+      { actor, source: "api", audit: { batch: "api.events_ingested" }, milestoneReason: "Event from the API" },
+    );
+    const created = new Map(
+      booked.flatMap((row) => (row.booked ? [[events[fresh[row.index]].externalId, row.id]] : [])),
     );
     // A concurrent request may have written some of the same keys first: theirs stand, if alike.
-    const after =
-      created.size === fresh.length ? before : new Map((await lookup()).map((row) => [row.externalId ?? "", row]));
-    const raced = conflictsWith(after);
-    if (raced.length > 0)
-      throw new ApiError(
-        422,
-        "idempotency_conflict",
-        "An idempotency key was reused with a different body; nothing was saved.",
-        { errors: raced },
-      );
-    if (created.size > 0) {
-      await recordAudit(tx, actor, {
-        action: "api.events_ingested",
-        entityType: "interaction",
-        entityId: [...created.values()][0],
-        after: { created: [...created.entries()].map(([externalId, id]) => ({ externalId, id })) },
-      });
-    }
+    const after = created.size === fresh.length ? before : await lookup();
+    assertSameBodies(after);
     return events.map((event, index) => {
       const id = created.get(event.externalId);
       if (id !== undefined && seen.get(event.externalId) === index)
@@ -163,7 +149,7 @@ export async function ingestEvents(body: unknown, actor: Actor) {
   });
 }
 
-async function resolveCustomers(events: ApiEvent[]): Promise<(number | undefined)[]> {
+async function resolveCustomers(db: Queryable, events: ApiEvent[]): Promise<(number | undefined)[]> {
   const ids = events.flatMap((e) => (e.customerId ? [e.customerId] : []));
   const externalIds = events.flatMap((e) => (e.customerExternalId ? [e.customerExternalId] : []));
   const emails = events.flatMap((e) => (e.customerEmail ? [e.customerEmail] : []));
@@ -183,7 +169,7 @@ async function resolveCustomers(events: ApiEvent[]): Promise<(number | undefined
 }
 
 /** POST /api/v1/customers: upsert a batch by externalId (or email), all or nothing. */
-export async function upsertCustomers(body: unknown, actor: Actor) {
+export async function upsertCustomers(db: Queryable, { body, actor }: { body: unknown; actor: Actor }) {
   const batch = readBatch(body, "customers", apiCustomerSchema);
   const ownerEmails = [...new Set(batch.flatMap((c) => (c.ownerEmail ? [c.ownerEmail] : [])))];
   const owners = ownerEmails.length
@@ -205,8 +191,7 @@ export async function upsertCustomers(body: unknown, actor: Actor) {
     });
   }
   errors.sort((a, b) => a.index - b.index);
-  if (errors.length > 0)
-    throw new ApiError(400, "invalid_items", "Some customers are invalid; nothing was saved.", { errors });
+  if (errors.length > 0) throw invalidItems("Some customers are invalid; nothing was saved.", errors);
 
   return db.transaction(async (tx) => {
     const results: { index: number; id: number; status: "created" | "updated" }[] = [];
@@ -223,17 +208,16 @@ export async function upsertCustomers(body: unknown, actor: Actor) {
         .for("update");
       const values = columns(input, owners);
       if (!match) {
-        const created = await insertCustomer(
-          tx,
+        const created = await insertCustomer(tx, {
           actor,
-          {
+          values: {
             ...values,
             milestone: input.milestone,
             signedUpAt: input.signedUpAt,
             churnedAt: input.status === "churned" ? new Date() : null,
           },
-          { reason: "Created through the API", source: "api" },
-        );
+          history: { reason: "Created through the API", source: "api" },
+        });
         results.push({ index, id: created.id, status: "created" });
         continue;
       }
@@ -262,6 +246,8 @@ export async function upsertCustomers(body: unknown, actor: Actor) {
       });
       results.push({ index, id: match.id, status: "updated" });
     }
+    // A status or milestone set here changes the risk score (churned customers have none, paying ones can go silent).
+    await refreshRisk(tx, { customerIds: results.map((r) => r.id) });
     return results;
   });
 }

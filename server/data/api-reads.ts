@@ -2,18 +2,18 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { daysSince } from "@/lib/dates";
 import { milestoneLabel, stageForMilestone } from "@/lib/journey/models";
-import { db } from "@/db";
+import type { Queryable } from "@/db";
 import { members } from "@/db/schema";
 import { getCustomer } from "@/server/customers/queries";
-import { getJourneyModelsUncached } from "@/server/journey/models";
+import { getJourneyModels } from "@/server/journey/models";
 import { getRiskList } from "@/server/risk/queries";
 
 /** GET /api/v1/customers/{id}: the customer with balance, risk and the stage in every model. */
-export async function getCustomerForApi(id: number) {
-  const row = await getCustomer(id);
+export async function getCustomerForApi(db: Queryable, { id }: { id: number }) {
+  const row = await getCustomer(db, { id });
   if (!row) return undefined;
   const { customer } = row;
-  const models = await getJourneyModelsUncached();
+  const models = await getJourneyModels(db);
   return {
     id: customer.id,
     externalId: customer.externalId,
@@ -47,12 +47,15 @@ export async function getCustomerForApi(id: number) {
 }
 
 /** GET /api/v1/risk: the debt-risk list, most at risk first. */
-export async function getRiskForApi({ limit, page, ownerEmail }: { limit: number; page: number; ownerEmail?: string }) {
+export async function getRiskForApi(
+  db: Queryable,
+  { limit, page, ownerEmail }: { limit: number; page: number; ownerEmail?: string },
+) {
   const [owner] = ownerEmail
     ? await db.select({ id: members.id }).from(members).where(eq(members.email, ownerEmail))
     : [];
   if (ownerEmail && !owner) return { total: 0, more: false, page, customers: [] };
-  const { rows, total, more } = await getRiskList({
+  const { rows, total, more } = await getRiskList(db, {
     ownerId: owner?.id,
     sort: "risk",
     direction: "desc",

@@ -31,7 +31,7 @@ async function importCsv(
   mapping: Record<string, string> = CUSTOMER_COLUMNS,
 ) {
   const before = await writeFingerprint();
-  const prepared = await prepareImport(kind, csv, mapping);
+  const prepared = await prepareImport(db, { kind, csv, mapping });
   if ("errors" in prepared) {
     for (const error of prepared.errors) {
       expect(error.row).toBeGreaterThanOrEqual(1);
@@ -40,7 +40,7 @@ async function importCsv(
     expect(await writeFingerprint()).toEqual(before);
     return { errors: prepared.errors };
   }
-  return { result: await runImport(prepared.plan as ImportPlan, actor, () => {}) };
+  return { result: await runImport(db, { plan: prepared.plan as ImportPlan, actor, onProgress: () => {} }) };
 }
 
 const errorsOf = (outcome: { errors?: RowError[] }) =>
@@ -156,9 +156,9 @@ describe("CSV import with bad input", () => {
     );
     expect(stored.map((r) => r.name)).toEqual(names);
 
-    const exported = (await exportCustomersPage(null)).rows
-      .filter((r) => ids.includes(r.external_id ?? ""))
-      .map((r) => csvRow([r.external_id, r.name]))
+    const exported = (await exportCustomersPage(db, { afterId: null })).rows
+      .filter((r) => ids.includes(r.externalId ?? ""))
+      .map((r) => csvRow([r.externalId, r.name]))
       .join("");
     const cells = Papa.parse<string[]>(exported)
       .data.filter((row) => row.length === 2)

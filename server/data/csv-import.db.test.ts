@@ -11,10 +11,14 @@ const actor = { id: null, label: "import test" } as const;
 const identity = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, c]));
 
 async function importCsv(kind: "customers" | "interactions", csv: string, mapping: Record<string, string>) {
-  const prepared = await prepareImport(kind, csv, mapping);
+  const prepared = await prepareImport(db, { kind, csv, mapping });
   if ("errors" in prepared) return prepared;
   const progress: number[] = [];
-  const result = await runImport(prepared.plan as ImportPlan, actor, (done) => progress.push(done));
+  const result = await runImport(db, {
+    plan: prepared.plan as ImportPlan,
+    actor,
+    onProgress: (done) => progress.push(done),
+  });
   return { result, progress };
 }
 

@@ -6,9 +6,10 @@ import { type ImportKind, IMPORT_FIELDS } from "@/lib/import-fields";
 import { CONVERTED_MILESTONE } from "@/lib/journey/models";
 import { apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
 import { parseDecimal } from "@/lib/validation/fields";
-import { db, type Queryable, queryRows } from "@/db";
+import { type Queryable, queryRows } from "@/db";
 import { type Actor, recordAudit } from "@/server/audit/record";
-import { insertInteractionsBulk } from "@/server/ledger/bulk-interactions";
+import { bookInteractions } from "@/server/ledger/booking";
+import type { Channel, Direction } from "@/lib/channels";
 import { findEmailConflicts } from "@/server/customers/commands";
 
 export type RowError = { row: number; field: string; message: string };
@@ -19,9 +20,8 @@ const CHUNK = 5000;
 
 /** Reads the CSV with the chosen mapping and validates every row; row numbers count the header as row 1. */
 export async function prepareImport(
-  kind: ImportKind,
-  csv: string,
-  mapping: Record<string, string>,
+  db: Queryable,
+  { kind, csv, mapping }: { kind: ImportKind; csv: string; mapping: Record<string, string> },
 ): Promise<{ plan: ImportPlan } | { errors: RowError[] }> {
   const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: "greedy" });
   // A file with one column has no delimiter to detect; that is not a problem with any row.
@@ -49,7 +49,9 @@ export async function prepareImport(
   const schema = kind === "customers" ? apiCustomerSchema : apiEventSchema;
   const seen = new Map<string, number>();
   const valid = rows.map((row, index) => {
-    const result = (schema as z.ZodType).safeParse(row);
+    const result = (schema as z.ZodType<Record<string, unknown>>).safeParse(row);
+    // The date as the schema read it (a Date), so the booking engine gets what was validated.
+    if (result.success && kind === "interactions") row.occurredAt = result.data.occurredAt;
     if (!result.success)
       for (const issue of result.error.issues)
         errors.push({ row: index + 2, field: issue.path.join(".") || "(row)", message: issue.message });
@@ -68,8 +70,8 @@ export async function prepareImport(
   });
   // Only rows that passed the schema reach a query: a NUL in a reference would fail the lookup itself.
   const checked = rows.map((row, index) => (valid[index] ? row : {}));
-  if (kind === "interactions") await checkReferences(checked, errors);
-  else await checkCustomers(checked, errors);
+  if (kind === "interactions") await checkReferences(db, checked, errors);
+  else await checkCustomers(db, checked, errors);
   errors.sort((a, b) => a.row - b.row);
   return errors.length > 0 ? { errors } : { plan: { kind, rows } };
 }
@@ -128,20 +130,17 @@ function coerce(
   return item;
 }
 
-async function checkReferences(rows: Record<string, unknown>[], errors: RowError[]) {
-  const refs = await queryRows<{ external_id: string | null; email: string | null; id: number }>(
+async function checkReferences(db: Queryable, rows: Record<string, unknown>[], errors: RowError[]) {
+  const refs = await queryRows<{ externalId: string | null; email: string | null; id: number }>(
     db,
-    sql`select id, external_id, lower(email) as email from customers
+    sql`select id, external_id as "externalId", lower(email) as email from customers
         where external_id in (select jsonb_array_elements_text(${JSON.stringify(rows.flatMap((r) => (r.customerExternalId ? [r.customerExternalId] : [])))}::jsonb))
            or lower(email) in (select jsonb_array_elements_text(${JSON.stringify(rows.flatMap((r) => (r.customerEmail ? [r.customerEmail] : [])))}::jsonb))`,
   );
-  const byExternal = new Map(refs.flatMap((r) => (r.external_id ? [[r.external_id, r.id]] : [])));
+  const byExternal = new Map(refs.flatMap((r) => (r.externalId ? [[r.externalId, r.id]] : [])));
   const byEmail = new Map(refs.flatMap((r) => (r.email ? [[r.email, r.id]] : [])));
-  const types = new Map(
-    (await queryRows<{ key: string; id: number }>(db, sql`select key, id from interaction_types`)).map((t) => [
-      t.key,
-      t.id,
-    ]),
+  const types = new Set(
+    (await queryRows<{ key: string }>(db, sql`select key from interaction_types`)).map((t) => t.key),
   );
   rows.forEach((row, index) => {
     const customerId = row.customerExternalId
@@ -156,11 +155,10 @@ async function checkReferences(rows: Record<string, unknown>[], errors: RowError
     delete row.customerEmail;
     if (row.type && !types.has(String(row.type)))
       errors.push({ row: index + 2, field: "type", message: `Unknown interaction type '${row.type}'.` });
-    row.typeId = types.get(String(row.type));
   });
 }
 
-async function checkCustomers(rows: Record<string, unknown>[], errors: RowError[]) {
+async function checkCustomers(db: Queryable, rows: Record<string, unknown>[], errors: RowError[]) {
   const owners = new Map(
     (
       await queryRows<{ email: string; id: number }>(
@@ -190,15 +188,15 @@ async function checkCustomers(rows: Record<string, unknown>[], errors: RowError[
  * idempotent per external id (a re-import skips what is there), the ledger kept exact.
  */
 export async function runImport(
-  plan: ImportPlan,
-  actor: Actor,
-  onProgress: (done: number) => void,
+  db: Queryable,
+  { plan, actor, onProgress }: { plan: ImportPlan; actor: Actor; onProgress: (done: number) => void },
 ): Promise<ImportResult> {
   return db.transaction(async (tx) => {
     const totals = { created: 0, updated: 0, skipped: 0 };
     for (let start = 0; start < plan.rows.length; start += CHUNK) {
       const chunk = plan.rows.slice(start, start + CHUNK);
-      const result = plan.kind === "customers" ? await importCustomers(tx, chunk) : await importInteractions(tx, chunk);
+      const result =
+        plan.kind === "customers" ? await importCustomers(tx, chunk) : await importInteractions(tx, chunk, actor);
       totals.created += result.created;
       totals.updated += result.updated;
       totals.skipped += result.skipped;
@@ -260,21 +258,23 @@ async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) 
   return { created: inserted.length, updated: updated.count, skipped: 0 };
 }
 
-async function importInteractions(tx: Queryable, chunk: Record<string, unknown>[]) {
-  const created = await insertInteractionsBulk(
+async function importInteractions(tx: Queryable, chunk: Record<string, unknown>[], actor: Actor) {
+  const booked = await bookInteractions(
     tx,
     chunk.map((r) => ({
-      externalId: String(r.externalId),
       customerId: Number(r.customerId),
-      typeId: Number(r.typeId),
+      typeKey: String(r.type),
       occurredAt: r.occurredAt as Date,
       weight: (r.weight as number | undefined) ?? null,
-      direction: (r.direction as "inbound" | "outbound" | undefined) ?? "inbound",
-      channel: (r.channel as string | undefined) ?? "other",
+      direction: (r.direction as Direction | undefined) ?? "inbound",
+      channel: (r.channel as Channel | undefined) ?? "other",
       summary: (r.summary as string | undefined) ?? "",
+      externalId: String(r.externalId),
       payloadHash: createHash("sha256").update(JSON.stringify(r)).digest("hex"),
     })),
-    "import",
+    // One audit row for the whole file (runImport), not one per chunk.
+    { actor, source: "import", audit: "by the caller", milestoneReason: "Imported interaction" },
   );
-  return { created: created.size, updated: 0, skipped: chunk.length - created.size };
+  const created = booked.filter((row) => row.booked).length;
+  return { created, updated: 0, skipped: chunk.length - created };
 }

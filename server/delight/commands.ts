@@ -4,7 +4,7 @@ import { ValidationError } from "@/lib/errors";
 import { delightMomentSchema } from "@/lib/validation/advocacy";
 import { delightMoments, interactions, interactionTypes } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { recordInteraction } from "@/server/ledger/interactions";
+import { bookInteraction } from "@/server/ledger/booking";
 
 /**
  * A delight moment: a credit with a story. Booked as a `delight_moment` interaction (so the
@@ -25,15 +25,19 @@ export const logDelightMoment = defineAction({
           promptInteractionId: ["That interaction does not belong to this customer."],
         });
     }
-    const { interaction } = await recordInteraction(tx, member, {
-      customerId: input.customerId,
-      typeKey: "delight_moment",
-      occurredAt: input.occurredAt,
-      weight: input.weight,
-      channel: input.channel,
-      direction: "outbound",
-      summary: input.gesture,
-    });
+    const interaction = await bookInteraction(
+      tx,
+      {
+        customerId: input.customerId,
+        typeKey: "delight_moment",
+        occurredAt: input.occurredAt,
+        weight: input.weight,
+        channel: input.channel,
+        direction: "outbound",
+        summary: input.gesture,
+      },
+      { actor: member, source: "ui", audit: { each: "interaction.logged" } },
+    );
     const [moment] = await tx
       .insert(delightMoments)
       .values({

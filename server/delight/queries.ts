@@ -1,8 +1,9 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { db, queryRows } from "@/db";
+import { type Queryable, queryRows } from "@/db";
 import { COUNT_AHEAD, countUpTo } from "@/db/capped-count";
 import { containsPattern } from "@/db/like-pattern";
+import { daysBetweenSql, decayedWeightSql, weightSql } from "@/db/ledger-sql";
 import { getSettings } from "@/server/settings/queries";
 
 /** The debit kinds a gesture can answer (PRODUCT.md, "Delight moments"). */
@@ -16,18 +17,20 @@ export const QUEUE_TYPES = [
 ] as const;
 
 export type QueueItem = {
-  interaction_id: number;
-  customer_id: number;
-  customer_name: string;
+  interactionId: number;
+  customerId: number;
+  customerName: string;
   company: string | null;
-  mrr_cents: number;
-  owner_name: string | null;
+  mrrCents: number;
+  ownerName: string | null;
   label: string;
   summary: string;
   channel: string;
-  occurred_at: string;
-  age_days: number;
+  occurredAt: string;
+  ageDays: number;
 };
+
+export type DelightQueueQuery = { page: number; pageSize?: number; ownerId?: number; q?: string };
 
 /**
  * Recent debits nobody has answered with a gesture yet: oldest day first, then the biggest accounts.
@@ -39,18 +42,8 @@ export type QueueItem = {
  * time index) end on some day D, so the page in (day, MRR) order holds debits of days up to D
  * only; just those days are sorted (30 ms).
  */
-export async function getDelightQueue({
-  page,
-  pageSize = 30,
-  ownerId,
-  q,
-}: {
-  page: number;
-  pageSize?: number;
-  ownerId?: number;
-  q?: string;
-}) {
-  const { delight } = await getSettings(["delight"]);
+export async function getDelightQueue(db: Queryable, { page, pageSize = 30, ownerId, q }: DelightQueueQuery) {
+  const { delight } = await getSettings(db, ["delight"]);
   const queueTypeIds = sql`array(select id from interaction_types where key in (${sql.join(
     QUEUE_TYPES.map((key) => sql`${key}`),
     sql`, `,
@@ -67,9 +60,9 @@ export async function getDelightQueue({
     queryRows<QueueItem>(
       db,
       sql`with earliest as (select i.occurred_at from ${debits} where ${waiting} order by i.occurred_at limit ${offset + pageSize})
-        select i.id::int as interaction_id, c.id as customer_id, c.name as customer_name, c.company, c.mrr_cents, m.name as owner_name,
-            t.label, i.summary, i.channel::text as channel, i.occurred_at::text as occurred_at,
-            floor(extract(epoch from (now() - i.occurred_at)) / 86400)::int as age_days
+        select i.id::int as "interactionId", c.id as "customerId", c.name as "customerName", c.company,
+            c.mrr_cents as "mrrCents", m.name as "ownerName", t.label, i.summary, i.channel::text as channel,
+            i.occurred_at::text as "occurredAt", floor(${daysBetweenSql(sql`i.occurred_at`)})::int as "ageDays"
           from ${debits}
           join interaction_types t on t.id = i.type_id
           left join members m on m.id = c.owner_id
@@ -77,37 +70,39 @@ export async function getDelightQueue({
           order by i.occurred_at::date asc, c.mrr_cents desc, i.id
           limit ${pageSize} offset ${offset}`,
     ),
-    countUpTo(sql`select 1 from ${debits} where ${waiting}`, page * pageSize + COUNT_AHEAD),
+    countUpTo(db, { matching: sql`select 1 from ${debits} where ${waiting}`, cap: page * pageSize + COUNT_AHEAD }),
   ]);
   return { rows, total, more, days: delight.queueDays };
 }
 
-export async function getDebitForDelight(interactionId: number) {
+/** A debit (negative weight) a delight moment may answer, and whether one already has; undefined when there is none. */
+export async function getDebitForDelight(db: Queryable, { interactionId }: { interactionId: number }) {
   const [row] = await queryRows<{
     id: number;
-    customer_id: number;
-    customer_name: string;
+    customerId: number;
+    customerName: string;
     label: string;
     summary: string;
     channel: string;
-    occurred_at: string;
+    occurredAt: string;
     answered: boolean;
   }>(
     db,
-    sql`select i.id::int as id, i.customer_id, c.name as customer_name, t.label, i.summary, i.channel::text as channel, i.occurred_at::text as occurred_at,
+    sql`select i.id::int as id, i.customer_id as "customerId", c.name as "customerName", t.label, i.summary,
+          i.channel::text as channel, i.occurred_at::text as "occurredAt",
           exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id) as answered
         from interactions i join interaction_types t on t.id = i.type_id join customers c on c.id = i.customer_id
-        where i.id = ${interactionId} and coalesce(i.weight_override, t.default_weight) < 0`,
+        where i.id = ${interactionId} and ${weightSql()} < 0`,
   );
   return row;
 }
 
 /** Per month over the last 12 months: how many delight moments and what they cost. */
-export async function getDelightMonthly() {
-  return queryRows<{ month: string; moments: number; cost_cents: number }>(
+export async function getDelightMonthly(db: Queryable) {
+  return queryRows<{ month: string; moments: number; costCents: number }>(
     db,
     // Grouped by the month's timestamp and formatted per month, not per moment (52,000 moments: 50 → 28 ms).
-    sql`select to_char(m, 'YYYY-MM') as month, moments, cost_cents from (
+    sql`select to_char(m, 'YYYY-MM') as month, moments, cost_cents as "costCents" from (
           select date_trunc('month', occurred_at at time zone 'UTC') as m, count(*)::int as moments, sum(cost_cents)::int as cost_cents
           from delight_moments where occurred_at > date_trunc('month', now()) - interval '11 months'
           group by 1) by_month
@@ -117,46 +112,47 @@ export async function getDelightMonthly() {
 
 export type DelightLogEntry = {
   id: number;
-  customer_id: number;
-  customer_name: string;
+  customerId: number;
+  customerName: string;
   prompt: string;
   gesture: string;
   outcome: string;
-  cost_cents: number;
-  occurred_at: string;
-  posted_publicly: boolean;
+  costCents: number;
+  occurredAt: string;
+  postedPublicly: boolean;
   renewed: boolean;
-  became_advocate: boolean;
-  actor_name: string | null;
-  balance_before: number;
-  balance_after: number;
-  days_after: number;
+  becameAdvocate: boolean;
+  actorName: string | null;
+  balanceBefore: number;
+  balanceAfter: number;
+  daysAfter: number;
 };
 
 /**
  * The log of delight moments, newest first, each with the customer's balance just before it and
  * 30 days after it (or today, if that is sooner): did it work?
  */
-export async function getDelightLog({ page, pageSize = 20 }: { page: number; pageSize?: number }) {
-  const { ledger } = await getSettings(["ledger"]);
-  const contribution = (at: SQL) =>
-    sql`coalesce(sum(w.weight * power(2::float8, -extract(epoch from (${at} - i.occurred_at)) / 86400.0 / (case when w.weight > 0 then ${ledger.creditHalfLifeDays} else ${ledger.debtHalfLifeDays} end)::float8))
+export async function getDelightLog(db: Queryable, { page, pageSize = 20 }: { page: number; pageSize?: number }) {
+  const { ledger } = await getSettings(db, ["ledger"]);
+  const balanceAt = (at: SQL) =>
+    sql`coalesce(sum(${decayedWeightSql(sql`w.weight`, daysBetweenSql(sql`i.occurred_at`, at), ledger)})
         filter (where i.occurred_at <= ${at} and w.weight <> 0), 0)::float8`;
   const [rows, [{ total }]] = await Promise.all([
     queryRows<DelightLogEntry>(
       db,
-      sql`select d.id, d.customer_id, c.name as customer_name, d.prompt, d.gesture, d.outcome, d.cost_cents, d.occurred_at::text as occurred_at,
-            d.posted_publicly, d.renewed, d.became_advocate, m.name as actor_name,
-            b.before as balance_before, b.after as balance_after,
-            floor(extract(epoch from (least(d.occurred_at + interval '30 days', now()) - d.occurred_at)) / 86400)::int as days_after
+      sql`select d.id, d.customer_id as "customerId", c.name as "customerName", d.prompt, d.gesture, d.outcome,
+            d.cost_cents as "costCents", d.occurred_at::text as "occurredAt", d.posted_publicly as "postedPublicly",
+            d.renewed, d.became_advocate as "becameAdvocate", m.name as "actorName",
+            b.before as "balanceBefore", b.after as "balanceAfter",
+            floor(${daysBetweenSql(sql`d.occurred_at`, sql`least(d.occurred_at + interval '30 days', now())`)})::int as "daysAfter"
           from (select * from delight_moments order by occurred_at desc, id desc limit ${pageSize} offset ${(page - 1) * pageSize}) d
           join customers c on c.id = d.customer_id
           left join members m on m.id = d.actor_id
           cross join lateral (
-            select ${contribution(sql`(d.occurred_at - interval '1 second')`)} as before,
-                   ${contribution(sql`least(d.occurred_at + interval '30 days', now())`)} as after
+            select ${balanceAt(sql`(d.occurred_at - interval '1 second')`)} as before,
+                   ${balanceAt(sql`least(d.occurred_at + interval '30 days', now())`)} as after
             from interactions i join interaction_types t on t.id = i.type_id
-            cross join lateral (select coalesce(i.weight_override, t.default_weight) as weight) w
+            cross join lateral (select ${weightSql()} as weight) w
             where i.customer_id = d.customer_id and i.occurred_at <= least(d.occurred_at + interval '30 days', now())
           ) b
           order by d.occurred_at desc, d.id desc`,
@@ -164,7 +160,7 @@ export async function getDelightLog({ page, pageSize = 20 }: { page: number; pag
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from delight_moments`),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, balance_before: Number(r.balance_before), balance_after: Number(r.balance_after) })),
+    rows: rows.map((r) => ({ ...r, balanceBefore: Number(r.balanceBefore), balanceAfter: Number(r.balanceAfter) })),
     total,
   };
 }

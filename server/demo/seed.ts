@@ -1,18 +1,20 @@
-import { hashPassword } from "@/lib/auth/password";
 import { sql } from "drizzle-orm";
-import { addContribution, type HalfLives, type LedgerAccumulators } from "@/lib/ledger";
-import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, type Queryable } from "@/db";
-import { advocateRoles, customers, interactionTypes, members } from "@/db/schema";
-import { rebuildLedger } from "@/server/ledger/ledger-days";
-import { refreshRisk } from "@/server/risk/refresh";
 import { insertRows, resetIdentity } from "@/db/bulk-insert";
+import { advocateRoles, customers, members } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import type { Channel } from "@/lib/channels";
+import { DAY_MS as DAY } from "@/lib/dates";
+import { type Actor, recordAudit } from "@/server/audit/record";
+import { type BookingRow, bookInteractions } from "@/server/ledger/booking";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
 import { type GeneratedCustomer, generateCustomer } from "@/lib/demo/journey-generator";
 import { createRandom, type Random } from "@/lib/demo/random";
 
-const DAY = 86_400_000;
 const BATCH = 2_000;
+// Rows per call of the booking engine: one JSON parameter each.
+const BOOKING_CHUNK = 20_000;
+const SEED_ACTOR: Actor = { id: null, label: "demo seed" };
 
 export type SeedOptions = {
   customers: number;
@@ -137,8 +139,6 @@ const COMMUNITY_KINDS = [
 ] as const;
 const ASK_KINDS = ["reference_call", "review", "case_study", "talk", "beta_feedback"] as const;
 
-type TypeInfo = { id: number; weight: number };
-
 export async function databaseHasData(runner: Queryable = db): Promise<boolean> {
   const [row] = await runner
     .select({ any: sql<boolean>`exists(select 1 from ${members}) or exists(select 1 from ${customers})` })
@@ -157,7 +157,6 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     throw new Error("The database already has members or customers; the demo seed only fills an empty database.");
   }
   const random = createRandom(options.seed);
-  const halfLives: HalfLives = DEFAULT_SETTINGS.ledger;
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const memberRows = await db
@@ -170,18 +169,9 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     return memberRows.find((m) => m.role === role)?.id ?? memberRows[0].id;
   };
 
-  const typeRows = await db
-    .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
-    .from(interactionTypes);
-  const types = new Map<string, TypeInfo>(typeRows.map((t) => [t.key, { id: t.id, weight: t.weight }]));
-  const typeOf = (key: string): TypeInfo => {
-    const type = types.get(key);
-    if (!type) throw new Error(`Unknown interaction type in the seed: ${key}`);
-    return type;
-  };
   const roleRows = await db.select({ id: advocateRoles.id, key: advocateRoles.key }).from(advocateRoles);
 
-  const ids = { customer: 1, interaction: 1, delight: 1, assignment: 1, activity: 1, ask: 1 };
+  const ids = { customer: 1, delight: 1, assignment: 1, activity: 1, ask: 1 };
   let interactionCount = 0;
   let delightCount = 0;
   let heavyCustomerId: number | null = null;
@@ -194,15 +184,16 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
       generated.push({ ...customer, id: ids.customer++, ownerId: ownerOf(random), referredById: null });
     }
 
+    // Interactions are booked through the engine after the customers exist; until then the other
+    // rows refer to them by their position in `pending`, resolved to ids once booked.
+    const pending: { row: BookingRow; byOwner: boolean }[] = [];
     const rows = {
-      interactions: [] as Record<string, unknown>[],
       milestones: [] as Record<string, unknown>[],
       delight: [] as Record<string, unknown>[],
       assignments: [] as Record<string, unknown>[],
       activities: [] as Record<string, unknown>[],
       asks: [] as Record<string, unknown>[],
     };
-    const ledger = new Map<number, LedgerAccumulators & { lastInbound: Date | null; lastOutbound: Date | null }>();
     const book = (
       customerId: number,
       ownerId: number,
@@ -212,25 +203,20 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
       byOwner: boolean,
       summary?: string,
     ) => {
-      const info = typeOf(type);
-      const id = ids.interaction++;
-      rows.interactions.push({
-        id,
-        customer_id: customerId,
-        occurred_at: at.toISOString(),
-        type_id: info.id,
-        channel: CHANNEL[type] ?? "other",
-        direction,
-        summary: summary ?? (SUMMARY[type] ? random.pick(SUMMARY[type]) : ""),
-        actor_id: byOwner ? ownerId : null,
-        source: byOwner ? "ui" : "api",
+      pending.push({
+        byOwner,
+        row: {
+          customerId,
+          typeKey: type,
+          occurredAt: at,
+          weight: null,
+          channel: (CHANNEL[type] ?? "other") as Channel,
+          direction,
+          summary: summary ?? (SUMMARY[type] ? random.pick(SUMMARY[type]) : ""),
+          actorId: byOwner ? ownerId : null,
+        },
       });
-      const state = ledger.get(customerId) ?? { creditAcc: 0, debtAcc: 0, lastInbound: null, lastOutbound: null };
-      Object.assign(state, addContribution(state, info.weight, at, halfLives));
-      if (direction === "inbound" && (!state.lastInbound || at > state.lastInbound)) state.lastInbound = at;
-      if (direction === "outbound" && (!state.lastOutbound || at > state.lastOutbound)) state.lastOutbound = at;
-      ledger.set(customerId, state);
-      return id;
+      return pending.length - 1;
     };
 
     // Referrals: a promoter's referral brings in a customer who signs up shortly after it.
@@ -346,14 +332,9 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
           converted_at: "timestamptz",
           churned_at: "timestamptz",
           churn_reason: "text",
-          last_inbound_at: "timestamptz",
-          last_outbound_at: "timestamptz",
-          credit_acc: "double precision",
-          debt_acc: "double precision",
           created_at: "timestamptz",
         },
         generated.map((c) => {
-          const state = ledger.get(c.id);
           return {
             id: c.id,
             name: c.name,
@@ -370,10 +351,6 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
             converted_at: c.convertedAt?.toISOString() ?? null,
             churned_at: c.churnedAt?.toISOString() ?? null,
             churn_reason: c.churnReason,
-            last_inbound_at: state?.lastInbound?.toISOString() ?? null,
-            last_outbound_at: state?.lastOutbound?.toISOString() ?? null,
-            credit_acc: state?.creditAcc ?? 0,
-            debt_acc: state?.debtAcc ?? 0,
             created_at: c.signedUpAt.toISOString(),
           };
         }),
@@ -387,22 +364,14 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
           sql`update customers set referred_by_id = x.referred_by_id from json_to_recordset(${JSON.stringify(links)}::json) as x(id int, referred_by_id int) where customers.id = x.id`,
         );
       }
-      await insertRows(
-        tx,
-        "interactions",
-        {
-          id: "bigint",
-          customer_id: "int",
-          occurred_at: "timestamptz",
-          type_id: "smallint",
-          channel: "interaction_channel",
-          direction: "interaction_direction",
-          summary: "text",
-          actor_id: "int",
-          source: "record_source",
-        },
-        rows.interactions,
-      );
+      const interactionIds = await bookPending(tx, pending);
+      const resolve = <R extends Record<string, unknown>>(list: R[], ...columns: (keyof R)[]) =>
+        list.map((row) => {
+          const copy: Record<string, unknown> = { ...row };
+          for (const column of columns)
+            copy[column as string] = row[column] === null ? null : interactionIds[row[column] as number];
+          return copy;
+        });
       await insertRows(
         tx,
         "milestone_changes",
@@ -415,7 +384,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
           source: "record_source",
           interaction_id: "bigint",
         },
-        rows.milestones,
+        resolve(rows.milestones, "interaction_id"),
       );
       await insertRows(
         tx,
@@ -436,7 +405,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
           became_advocate: "boolean",
           actor_id: "int",
         },
-        rows.delight,
+        resolve(rows.delight, "interaction_id", "prompt_interaction_id"),
       );
       await insertRows(
         tx,
@@ -467,12 +436,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
           interaction_id: "bigint",
           actor_id: "int",
         },
-        rows.activities,
+        resolve(rows.activities, "interaction_id"),
       );
-      await rebuildLedger(tx, halfLives, {
-        range: { from: generated[0].id, to: generated[generated.length - 1].id },
-        andCustomers: false,
-      });
       await insertRows(
         tx,
         "advocate_asks",
@@ -488,14 +453,13 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
         rows.asks,
       );
     });
-    interactionCount += rows.interactions.length;
+    interactionCount += pending.length;
     log(`  ${batchStart + batchSize} customers, ${interactionCount} interactions`);
   }
 
   for (const table of [
     "members",
     "customers",
-    "interactions",
     "delight_moments",
     "role_assignments",
     "community_activities",
@@ -503,7 +467,12 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   ]) {
     await resetIdentity(db, table);
   }
-  await refreshRisk(db);
+  await recordAudit(db, SEED_ACTOR, {
+    action: "demo.seeded",
+    entityType: "book",
+    entityId: "demo",
+    after: { customers: options.customers, interactions: interactionCount, seed: options.seed },
+  });
   await db.execute(sql`analyze`);
   return {
     members: memberRows.length,
@@ -513,6 +482,28 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     heavyCustomerId,
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/**
+ * Books a batch's interactions through the booking engine — as the customer's CSM logged them
+ * in the UI, or as they arrived through the API — and returns their ids by position. The seed
+ * writes the milestone history itself (from the generator), so the engine moves no milestones.
+ */
+async function bookPending(tx: Queryable, pending: { row: BookingRow; byOwner: boolean }[]): Promise<number[]> {
+  const ids = new Array<number>(pending.length);
+  for (const byOwner of [true, false]) {
+    const positions = pending.flatMap((entry, index) => (entry.byOwner === byOwner ? [index] : []));
+    for (let start = 0; start < positions.length; start += BOOKING_CHUNK) {
+      const chunk = positions.slice(start, start + BOOKING_CHUNK);
+      const booked = await bookInteractions(
+        tx,
+        chunk.map((index) => pending[index].row),
+        { actor: SEED_ACTOR, source: byOwner ? "ui" : "api", audit: "by the caller", advanceMilestones: false },
+      );
+      for (const row of booked) ids[chunk[row.index]] = row.id as number;
+    }
+  }
+  return ids;
 }
 
 const HEAVY_MIX = [

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { executeAction } from "@/server/actions/execute";
 import { db } from "@/db";
-import { getJourneyModelsUncached } from "./models";
+import { getJourneyModels } from "./models";
 import { journeyModels } from "@/db/schema";
 import { asSessionMember, createMember, writeFingerprint } from "@/testing/factories";
 import { saveJourneyModel } from "./commands";
@@ -20,7 +20,7 @@ const stageFields = (rows: [string, number, number, number][]) =>
 describe("Settings → Journey models", () => {
   it("an admin renames a SCALE stage and moves a boundary; stage ids stay", async () => {
     const admin = asSessionMember(await createMember({ role: "admin" }));
-    const scale = (await getJourneyModelsUncached()).find((m) => m.key === "scale");
+    const scale = (await getJourneyModels(db)).find((m) => m.key === "scale");
     if (!scale) throw new Error("SCALE missing");
     const result = await executeAction(saveJourneyModel, admin, {
       modelId: String(scale.id),
@@ -35,7 +35,7 @@ describe("Settings → Journey models", () => {
       ]),
     });
     expect(result).toMatchObject({ ok: true });
-    const after = (await getJourneyModelsUncached()).find((m) => m.id === scale.id);
+    const after = (await getJourneyModels(db)).find((m) => m.id === scale.id);
     expect(after?.stages.map((s) => [s.id, s.name, s.fromMilestone, s.toMilestone])).toEqual([
       [scale.stages[0].id, "Seek", 1, 3],
       [scale.stages[1].id, "Consider", 4, 6],
@@ -73,7 +73,7 @@ describe("Settings → Journey models", () => {
       ]),
     });
     expect(added).toMatchObject({ ok: true, message: "Flywheel saved." });
-    expect((await getJourneyModelsUncached()).find((m) => m.key === "flywheel")?.stages).toHaveLength(3);
+    expect((await getJourneyModels(db)).find((m) => m.key === "flywheel")?.stages).toHaveLength(3);
   });
 
   it("a manager may read but not change models", async () => {

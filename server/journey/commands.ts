@@ -2,6 +2,11 @@ import { and, eq, gte, ne } from "drizzle-orm";
 import { defineAction } from "@/server/actions/execute";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { journeyModelSchema, readStages } from "@/lib/validation/journey-models";
+import { setMilestoneSchema } from "@/lib/validation/journey";
+import { milestoneLabel } from "@/lib/journey/models";
+import { lockCustomer } from "@/server/customers/lock";
+import { refreshRisk } from "@/server/risk/refresh";
+import { moveMilestone } from "./milestones";
 import { journeyModels, journeyRollups, journeyStages } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 
@@ -61,5 +66,37 @@ export const saveJourneyModel = defineAction({
       after: { name: input.name, shape: input.shape, isDefault: input.isDefault, stages },
     });
     return { message: `${input.name} saved.`, data: { id: modelId } };
+  },
+});
+
+/** A person sets the milestone by hand, with a reason; backwards is allowed (a customer may regress). */
+export const setMilestone = defineAction({
+  permission: "journey.write",
+  schema: setMilestoneSchema,
+  async run(input, { member, tx }) {
+    const customer = await lockCustomer(tx, input.customerId);
+    if (customer.milestone === input.milestone) {
+      throw new ValidationError("Nothing to change.", {
+        milestone: [`${customer.name} is already at ${milestoneLabel(input.milestone)}.`],
+      });
+    }
+    await moveMilestone(tx, {
+      customerId: customer.id,
+      from: customer.milestone,
+      to: input.milestone,
+      at: new Date(),
+      actorId: member.id,
+      reason: input.reason,
+      source: "ui",
+    });
+    await refreshRisk(tx, { customerIds: [customer.id] });
+    await recordAudit(tx, member, {
+      action: "customer.milestone_set",
+      entityType: "customer",
+      entityId: customer.id,
+      before: { milestone: customer.milestone },
+      after: { milestone: input.milestone, reason: input.reason },
+    });
+    return { message: `${customer.name} moved to ${milestoneLabel(input.milestone)}.` };
   },
 });

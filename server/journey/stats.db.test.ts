@@ -5,10 +5,10 @@ import { balanceFromInteractions } from "@/lib/ledger";
 import { type JourneyFilters, journeyFiltersKey } from "@/lib/journey/filters";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, queryRows } from "@/db";
-import { setMilestone } from "./milestones";
+import { setMilestone } from "./commands";
 import { seedDemo } from "@/server/demo/seed";
 import { asSessionMember, createMember } from "@/testing/factories";
-import { getJourneyModelsUncached } from "./models";
+import { getJourneyModels } from "./models";
 import { computeHistoryStats, getHistoryStats, getStageSnapshot, WEEKS } from "./stats";
 
 type Customer = {
@@ -92,7 +92,7 @@ describe("journey numbers equal an independent computation over the raw tables",
   ];
 
   it("for every model and filter: now, reached, credit, debt, median days, regressions, on track/behind/stuck and the weekly series", async () => {
-    const models = await getJourneyModelsUncached();
+    const models = await getJourneyModels(db);
     const now = new Date();
     const { ledger } = DEFAULT_SETTINGS;
     let compared = 0;
@@ -103,8 +103,8 @@ describe("journey numbers equal an independent computation over the raw tables",
         const stageOf = (milestone: number) =>
           model.stages.find((s) => milestone >= s.fromMilestone && milestone <= s.toMilestone);
         const [snapshot, history] = await Promise.all([
-          getStageSnapshot(model, filters),
-          computeHistoryStats(db, model, filters),
+          getStageSnapshot(db, { model, filters }),
+          computeHistoryStats(db, { model, filters }),
         ]);
         expect(snapshot.total, label).toBe(selected.length);
         const start = new Date(history.weekStarts[0]).getTime();
@@ -190,7 +190,7 @@ describe("journey numbers equal an independent computation over the raw tables",
 
 describe("history stats are kept for 15 minutes per view", () => {
   it("a filtered view is computed on its first view and served as of then; another filter gets its own; 16 minutes later it is computed again and stale filtered views are dropped", async () => {
-    const [model] = await getJourneyModelsUncached();
+    const [model] = await getJourneyModels(db);
     const mine: JourneyFilters = { status: "active", ownerId };
     const growth: JourneyFilters = { status: "all", plan: "growth" };
     const keys = async () =>
@@ -201,18 +201,18 @@ describe("history stats are kept for 15 minutes per view", () => {
         )
       ).map((r) => r.filters_key);
 
-    const first = await getHistoryStats(model, mine);
-    const again = await getHistoryStats(model, mine);
+    const first = await getHistoryStats(db, { model, filters: mine });
+    const again = await getHistoryStats(db, { model, filters: mine });
     expect(again.computedAt).toBe(first.computedAt);
-    const live = await computeHistoryStats(db, model, mine);
+    const live = await computeHistoryStats(db, { model, filters: mine });
     expect({ ...again, computedAt: live.computedAt }).toEqual(live);
-    await getHistoryStats(model, growth);
+    await getHistoryStats(db, { model, filters: growth });
     expect(await keys()).toEqual([journeyFiltersKey(mine), journeyFiltersKey(growth)].sort());
 
     await db.execute(
       sql`update journey_rollups set computed_at = computed_at - interval '16 minutes' where model_id = ${model.id} and filters_key <> ''`,
     );
-    const later = await getHistoryStats(model, mine);
+    const later = await getHistoryStats(db, { model, filters: mine });
     expect(later.computedAt).not.toBe(first.computedAt);
     expect(await keys()).toEqual([journeyFiltersKey(mine)]);
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, lt, ne, type SQL, sql } from "drizzle-orm";
 import { type JourneyFilters, journeyFiltersKey } from "@/lib/journey/filters";
-import { db, type Queryable, queryRows } from "@/db";
+import { type Queryable, queryRows } from "@/db";
 import { customers, journeyRollups } from "@/db/schema";
 import type { JourneyModelWithStages } from "./models";
 import { getSettings } from "@/server/settings/queries";
@@ -26,8 +26,10 @@ export type StageSnapshot = { stageId: number; now: number; reached: number; cre
  * Counts now in each stage and ever reached it, plus the stage's credit and debt today: one pass
  * over customers grouped by (milestone, peak milestone), folded into stages here.
  */
-export async function getStageSnapshot(model: JourneyModelWithStages, filters: JourneyFilters) {
-  const { ledger } = await getSettings(["ledger"]);
+export type JourneyView = { model: JourneyModelWithStages; filters: JourneyFilters };
+
+export async function getStageSnapshot(db: Queryable, { model, filters }: JourneyView) {
+  const { ledger } = await getSettings(db, ["ledger"]);
   const rows = await queryRows<{ milestone: number; peak: number; customers: number; credit: number; debt: number }>(
     db,
     sql`select c.milestone::int as milestone, c.peak_milestone::int as peak, count(*)::int as customers,
@@ -70,13 +72,9 @@ export type HistoryStats = {
  * their median length, moves back out of the stage, how long the current visit has lasted against
  * the stage's target, and the stage sizes at the end of each of the last 52 weeks.
  */
-export async function computeHistoryStats(
-  runner: Queryable,
-  model: JourneyModelWithStages,
-  filters: JourneyFilters,
-): Promise<HistoryStats> {
+export async function computeHistoryStats(db: Queryable, { model, filters }: JourneyView): Promise<HistoryStats> {
   const [{ start }] = await queryRows<{ start: string }>(
-    runner,
+    db,
     sql`select (date_trunc('week', now()) - interval '${sql.raw(String(WEEKS - 1))} weeks')::text as start`,
   );
   const visits = sql`
@@ -94,38 +92,38 @@ export async function computeHistoryStats(
       from marked where prev_stage is distinct from stage_id)`;
   const [stageRows, weeklyRows] = await Promise.all([
     queryRows<{
-      stage_id: number;
-      median_days: number | null;
+      stageId: number;
+      medianDays: number | null;
       regressions: number;
-      on_track: number;
+      onTrack: number;
       behind: number;
       stuck: number;
     }>(
-      runner,
+      db,
       sql`with ${visits}
-        select st.id as stage_id,
-          (percentile_cont(0.5) within group (order by extract(epoch from (v.left_at - v.entered_at)) / 86400.0) filter (where v.left_at is not null))::float8 as median_days,
+        select st.id as "stageId",
+          (percentile_cont(0.5) within group (order by extract(epoch from (v.left_at - v.entered_at)) / 86400.0) filter (where v.left_at is not null))::float8 as "medianDays",
           (count(*) filter (where v.next_position < v.position))::int as regressions,
-          (count(*) filter (where v.left_at is null and now() - v.entered_at <= make_interval(days => st.target_days)))::int as on_track,
+          (count(*) filter (where v.left_at is null and now() - v.entered_at <= make_interval(days => st.target_days)))::int as "onTrack",
           (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => st.target_days)
              and now() - v.entered_at <= make_interval(days => 2 * st.target_days)))::int as behind,
           (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => 2 * st.target_days)))::int as stuck
         from st left join visits v on v.stage_id = st.id group by st.id`,
     ),
-    queryRows<{ stage_id: number; week: number; delta: number }>(
-      runner,
+    queryRows<{ stageId: number; week: number; delta: number }>(
+      db,
       sql`with ${visits},
         events as (
           select stage_id, entered_at as at, 1 as delta from visits
           union all select stage_id, left_at, -1 from visits where left_at is not null)
-        select stage_id, greatest(0, floor(extract(epoch from (at - ${start}::timestamptz)) / 604800))::int as week, sum(delta)::int as delta
+        select stage_id as "stageId", greatest(0, floor(extract(epoch from (at - ${start}::timestamptz)) / 604800))::int as week, sum(delta)::int as delta
         from events group by 1, 2`,
     ),
   ]);
   const weekly: Record<number, number[]> = {};
   for (const stage of model.stages) {
     const deltas = new Array<number>(WEEKS).fill(0);
-    for (const row of weeklyRows) if (row.stage_id === stage.id && row.week < WEEKS) deltas[row.week] += row.delta;
+    for (const row of weeklyRows) if (row.stageId === stage.id && row.week < WEEKS) deltas[row.week] += row.delta;
     let running = 0;
     weekly[stage.id] = deltas.map((delta) => (running += delta));
   }
@@ -136,12 +134,12 @@ export async function computeHistoryStats(
       new Date(startDate.getTime() + k * 604_800_000).toISOString().slice(0, 10),
     ),
     stages: model.stages.map((stage) => {
-      const row = stageRows.find((r) => r.stage_id === stage.id);
+      const row = stageRows.find((r) => r.stageId === stage.id);
       return {
         stageId: stage.id,
-        medianDays: row?.median_days === null || row?.median_days === undefined ? null : Number(row.median_days),
+        medianDays: row?.medianDays === null || row?.medianDays === undefined ? null : Number(row.medianDays),
         regressions: row?.regressions ?? 0,
-        onTrack: row?.on_track ?? 0,
+        onTrack: row?.onTrack ?? 0,
         behind: row?.behind ?? 0,
         stuck: row?.stuck ?? 0,
       };
@@ -155,7 +153,7 @@ export async function computeHistoryStats(
  * The book's are refreshed periodically; a filter's are computed on its first view, which at
  * 100,000 customers takes up to a second for a large part of the book (a plan, a big owner).
  */
-export async function getHistoryStats(model: JourneyModelWithStages, filters: JourneyFilters): Promise<HistoryStats> {
+export async function getHistoryStats(db: Queryable, { model, filters }: JourneyView): Promise<HistoryStats> {
   const filtersKey = journeyFiltersKey(filters);
   const [rollup] = await db
     .select()
@@ -168,20 +166,23 @@ export async function getHistoryStats(model: JourneyModelWithStages, filters: Jo
       ),
     );
   if (rollup) return rollup.stats as HistoryStats;
-  const stats = await computeHistoryStats(db, model, filters);
-  await saveRollup(db, model.id, stats, filtersKey);
+  const stats = await computeHistoryStats(db, { model, filters });
+  await saveRollup(db, { modelId: model.id, stats, filtersKey });
   return stats;
 }
 
-export async function saveRollup(runner: Queryable, modelId: number, stats: HistoryStats, filtersKey = "") {
+export async function saveRollup(
+  db: Queryable,
+  { modelId, stats, filtersKey = "" }: { modelId: number; stats: HistoryStats; filtersKey?: string },
+) {
   const computedAt = new Date(stats.computedAt);
-  await runner
+  await db
     .insert(journeyRollups)
     .values({ modelId, filtersKey, stats, computedAt })
     .onConflictDoUpdate({ target: [journeyRollups.modelId, journeyRollups.filtersKey], set: { stats, computedAt } });
   // A filter's stats are kept only while they may be served: the table holds the views of the last 15 minutes.
   if (filtersKey) {
-    await runner
+    await db
       .delete(journeyRollups)
       .where(
         and(ne(journeyRollups.filtersKey, ""), lt(journeyRollups.computedAt, new Date(Date.now() - ROLLUP_MAX_AGE_MS))),
@@ -190,27 +191,29 @@ export async function saveRollup(runner: Queryable, modelId: number, stats: Hist
 }
 
 /** Customers now in one stage, with how long they have been in it: one page at a time. */
-export async function getStageCustomers(
-  stage: { fromMilestone: number; toMilestone: number; targetDays: number },
-  filters: JourneyFilters,
-  page: number,
-  pageSize = 25,
-) {
+export type StageCustomersQuery = {
+  stage: { fromMilestone: number; toMilestone: number; targetDays: number };
+  filters: JourneyFilters;
+  page: number;
+  pageSize?: number;
+};
+
+export async function getStageCustomers(db: Queryable, { stage, filters, page, pageSize = 25 }: StageCustomersQuery) {
   const rows = await queryRows<{
     id: number;
     name: string;
     company: string | null;
-    mrr_cents: number;
+    mrrCents: number;
     milestone: number;
-    owner_name: string | null;
-    days_in_stage: number | null;
+    ownerName: string | null;
+    daysInStage: number | null;
   }>(
     db,
-    sql`select c.id, c.name, c.company, c.mrr_cents, c.milestone, m.name as owner_name,
+    sql`select c.id, c.name, c.company, c.mrr_cents as "mrrCents", c.milestone, m.name as "ownerName",
           (select floor(extract(epoch from (now() - min(mc.at))) / 86400)::int from milestone_changes mc
             where mc.customer_id = c.id and mc.to_milestone between ${stage.fromMilestone} and ${stage.toMilestone}
               and mc.at > coalesce((select max(o.at) from milestone_changes o where o.customer_id = c.id
-                and o.to_milestone not between ${stage.fromMilestone} and ${stage.toMilestone}), '-infinity')) as days_in_stage
+                and o.to_milestone not between ${stage.fromMilestone} and ${stage.toMilestone}), '-infinity')) as "daysInStage"
         from customers c left join members m on m.id = c.owner_id
         where ${customerConditions(filters)} and c.milestone between ${stage.fromMilestone} and ${stage.toMilestone}
         order by c.milestone_at asc, c.id

@@ -1,9 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "@/db";
+import { DAY_MS } from "@/lib/dates";
 import { decayAt, type HalfLives } from "@/lib/ledger";
-import { db, queryRows } from "@/db";
-
-const DAY_MS = 86_400_000;
 
 export type BalancePoint = { day: string; balance: number };
 export type BalanceMarker = { day: string; kind: "delight" | "milestone"; label: string };
@@ -14,25 +13,30 @@ type LedgerState = { id: number; creditAcc: number; debtAcc: number };
  * them: reads at most one ledger_days row per customer and day, however many interactions that
  * day had.
  */
+export type DailyBalancesParams = {
+  customers: readonly LedgerState[];
+  halfLives: HalfLives;
+  days?: number;
+  now?: Date;
+};
+
 export async function getDailyBalances(
-  customers: readonly LedgerState[],
-  halfLives: HalfLives,
-  days = 90,
-  now = new Date(),
+  db: Queryable,
+  { customers, halfLives, days = 90, now = new Date() }: DailyBalancesParams,
 ): Promise<Map<number, BalancePoint[]>> {
   const result = new Map<number, BalancePoint[]>();
   if (customers.length === 0) return result;
   const firstDay = Math.floor(now.getTime() / DAY_MS) - (days - 1);
-  const rows = await queryRows<{ customer_id: number; day: number; credit: number; debt: number }>(
+  const rows = await queryRows<{ customerId: number; day: number; credit: number; debt: number }>(
     db,
-    sql`select customer_id, day, credit_acc as credit, debt_acc as debt from ledger_days
+    sql`select customer_id as "customerId", day, credit_acc as credit, debt_acc as debt from ledger_days
       where customer_id = any(${`{${customers.map((c) => c.id).join(",")}}`}::int[]) and day >= ${firstDay}`,
   );
   const addedByCustomer = new Map<number, Map<number, { credit: number; debt: number }>>();
   for (const row of rows) {
-    const added = addedByCustomer.get(row.customer_id) ?? new Map<number, { credit: number; debt: number }>();
+    const added = addedByCustomer.get(row.customerId) ?? new Map<number, { credit: number; debt: number }>();
     added.set(row.day, { credit: Number(row.credit), debt: Number(row.debt) });
-    addedByCustomer.set(row.customer_id, added);
+    addedByCustomer.set(row.customerId, added);
   }
   // The same days for every customer: their labels and decay factors are worked out once.
   const window = Array.from({ length: days }, (_, i) => {
@@ -71,10 +75,18 @@ export async function getDailyBalances(
 }
 
 /** One customer's balance history with its delight moments and milestone changes marked. */
-export async function getBalanceHistory(customer: LedgerState, halfLives: HalfLives, days = 90, now = new Date()) {
+export async function getBalanceHistory(
+  db: Queryable,
+  {
+    customer,
+    halfLives,
+    days = 90,
+    now = new Date(),
+  }: { customer: LedgerState } & Omit<DailyBalancesParams, "customers">,
+) {
   const windowStart = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (days - 1) * DAY_MS).toISOString();
   const [balances, markers] = await Promise.all([
-    getDailyBalances([customer], halfLives, days, now),
+    getDailyBalances(db, { customers: [customer], halfLives, days, now }),
     queryRows<BalanceMarker>(
       db,
       sql`(select to_char(d.occurred_at at time zone 'UTC', 'YYYY-MM-DD') as day, 'delight' as kind, d.gesture as label

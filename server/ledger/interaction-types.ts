@@ -1,9 +1,10 @@
 import "server-only";
 import { asc } from "drizzle-orm";
-import { db } from "@/db";
+import type { Queryable } from "@/db";
 import { interactionTypes } from "@/db/schema";
 
-export async function listInteractionTypes() {
+/** Every interaction type with its default weight, by label: the pickers and Settings → Scoring. */
+export async function listInteractionTypes(db: Queryable) {
   return db
     .select({
       key: interactionTypes.key,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Queryable } from "@/db";
 import { daysSince } from "@/lib/dates";
 import { CONVERTED_MILESTONE } from "@/lib/journey/models";
 import { suggestNextSteps } from "@/lib/risk";
@@ -12,13 +13,15 @@ const RECENT_DAYS = 14;
 export type RiskPageRow = Awaited<ReturnType<typeof loadRiskPage>>["rows"][number];
 
 /** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: five queries in all (settings, the list and its count, drivers, daily balances). */
-export async function loadRiskPage(query: RiskListQuery) {
+export async function loadRiskPage(db: Queryable, query: RiskListQuery) {
   const [{ rows, total, more }, { ledger, risk }] = await Promise.all([
-    getRiskList(query),
-    getSettings(["ledger", "risk"]),
+    getRiskList(db, query),
+    getSettings(db, ["ledger", "risk"]),
   ]);
-  const ids = rows.map((row) => row.id);
-  const [drivers, histories] = await Promise.all([getRiskDrivers(ids), getDailyBalances(rows, ledger)]);
+  const [drivers, histories] = await Promise.all([
+    getRiskDrivers(db, { customerIds: rows.map((row) => row.id) }),
+    getDailyBalances(db, { customers: rows, halfLives: ledger }),
+  ]);
   const now = new Date();
   return {
     total,

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, type SQL, sql } from "drizzle-orm";
-import { db, queryRows } from "@/db";
+import { type Queryable, queryRows } from "@/db";
 import { customers, members } from "@/db/schema";
 import { COUNT_AHEAD, countUpTo } from "@/db/capped-count";
-import { balanceSql } from "@/db/ledger-sql";
+import { balanceSql, daysBetweenSql, decaySql, weightSql } from "@/db/ledger-sql";
 import { getSettings } from "@/server/settings/queries";
 
 export const RISK_SORTS = ["risk", "mrr", "balance", "silence"] as const;
@@ -41,8 +41,8 @@ function riskConditions(
  * The debt-risk list: active customers with a risk score, ranked by the stored score (indexed,
  * kept on write and refreshed periodically). Reads customers only, never interactions.
  */
-export async function getRiskList(query: RiskListQuery) {
-  const { ledger } = await getSettings(["ledger"]);
+export async function getRiskList(db: Queryable, query: RiskListQuery) {
+  const { ledger } = await getSettings(db, ["ledger"]);
   const balance = balanceSql(ledger);
   const where = riskConditions(query);
   const countCap = query.page * query.pageSize + (query.countAhead ?? COUNT_AHEAD);
@@ -78,7 +78,7 @@ export async function getRiskList(query: RiskListQuery) {
       .orderBy(order(sortColumn[query.sort]), desc(customers.riskScore), asc(customers.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    countUpTo(sql`select 1 from ${customers} where ${where}`, countCap),
+    countUpTo(db, { matching: sql`select 1 from ${customers} where ${where}`, cap: countCap }),
   ]);
   return { rows: rows.map((row) => ({ ...row, balance: Number(row.balance) })), total, more };
 }
@@ -100,31 +100,28 @@ export type RiskDriver = {
  * Within one debit type the newest weigh most, so only each type's three newest are candidates
  * (an index probe per customer and type), plus any interaction with a negative weight of its own.
  */
-export async function getRiskDrivers(customerIds: readonly number[]): Promise<Map<number, RiskDriver[]>> {
+export async function getRiskDrivers(
+  db: Queryable,
+  { customerIds }: { customerIds: readonly number[] },
+): Promise<Map<number, RiskDriver[]>> {
   const result = new Map<number, RiskDriver[]>();
   if (customerIds.length === 0) return result;
-  const { ledger } = await getSettings(["ledger"]);
+  const { ledger } = await getSettings(db, ["ledger"]);
   const ids = `{${[...new Set(customerIds)].join(",")}}`;
-  const columns = sql`i.customer_id, i.id, t.label, t.key as type_key, i.summary, i.occurred_at,
-    coalesce(i.weight_override, t.default_weight) * power(2::float8, -extract(epoch from (now() - i.occurred_at)) / 86400.0 / ${ledger.debtHalfLifeDays}::float8) as impact`;
-  const rows = await queryRows<{
-    customer_id: number;
-    id: string;
-    label: string;
-    type_key: string;
-    summary: string;
-    occurred_at: string;
-    impact: number;
-  }>(
+  const impact = sql`${weightSql()} * ${decaySql(daysBetweenSql(sql`i.occurred_at`), ledger.debtHalfLifeDays)}`;
+  const columns = sql`i.customer_id, i.id, t.label, t.key as type_key, i.summary, i.occurred_at, ${impact} as impact`;
+  const rows = await queryRows<Omit<RiskDriver, "id" | "impact"> & { id: string; impact: number }>(
     db,
-    sql`select customer_id, id::text as id, label, type_key, summary, occurred_at::text as occurred_at, impact from (
+    sql`select customer_id as "customerId", id::text as id, label, type_key as "typeKey", summary,
+        occurred_at::text as "occurredAt", impact from (
         select candidates.*, row_number() over (partition by customer_id order by impact asc, id desc) as rank from (
           select ${columns}
           from unnest(${ids}::int[]) as c(id)
           cross join interaction_types t
           cross join lateral (
             select * from interactions i
-            where i.customer_id = c.id and i.type_id = t.id and i.weight_override is null and i.occurred_at > now() - interval '365 days'
+            where i.customer_id = c.id and i.type_id = t.id and i.weight_override is null
+              and i.occurred_at > now() - interval '365 days'
             order by i.occurred_at desc limit 3) i
           where t.default_weight < 0
           union all
@@ -135,24 +132,16 @@ export async function getRiskDrivers(customerIds: readonly number[]): Promise<Ma
       ) ranked where rank <= 3 order by customer_id, impact`,
   );
   for (const row of rows) {
-    const list = result.get(row.customer_id) ?? [];
-    list.push({
-      customerId: row.customer_id,
-      id: Number(row.id),
-      label: row.label,
-      typeKey: row.type_key,
-      summary: row.summary,
-      occurredAt: row.occurred_at,
-      impact: Number(row.impact),
-    });
-    result.set(row.customer_id, list);
+    const list = result.get(row.customerId) ?? [];
+    list.push({ ...row, id: Number(row.id), impact: Number(row.impact) });
+    result.set(row.customerId, list);
   }
   return result;
 }
 
 /** The book's MRR at risk: active customers at or above the at-risk score. */
-export async function getMrrAtRisk() {
-  const { risk } = await getSettings(["risk"]);
+export async function getMrrAtRisk(db: Queryable) {
+  const { risk } = await getSettings(db, ["risk"]);
   const [row] = await db
     .select({
       customers: sql<number>`count(*)::int`,

@@ -12,7 +12,7 @@ import { customers, interactionTypes } from "@/db/schema";
 import { seedDemo } from "@/server/demo/seed";
 import { asSessionMember, createCustomer, createMember } from "@/testing/factories";
 import { ledgerDrift } from "@/testing/ledger-check";
-import { deleteInteraction, logInteraction } from "@/server/ledger/interactions";
+import { deleteInteraction, logInteraction } from "@/server/ledger/commands";
 import { refreshRisk } from "./refresh";
 import { updateScoring } from "@/server/settings/scoring";
 
@@ -30,7 +30,7 @@ async function rawInteractions(customerId?: number): Promise<Raw[]> {
 
 async function storedBalance(customerId: number, now: Date) {
   const [row] = await db.select().from(customers).where(eq(customers.id, customerId));
-  const { ledger } = await getSettings(["ledger"]);
+  const { ledger } = await getSettings(db, ["ledger"]);
   return balanceAt(row, now, ledger);
 }
 
@@ -92,10 +92,10 @@ describe("risk on the seeded book", () => {
       sql`select count(*)::int as "atRisk" from customers where status = 'active' and risk_score > 0`,
     );
     expect(atRisk).toBeGreaterThan(20);
-    const exact = await getRiskList({ sort: "risk", direction: "desc", page: 1, pageSize: 10 });
+    const exact = await getRiskList(db, { sort: "risk", direction: "desc", page: 1, pageSize: 10 });
     expect({ total: exact.total, more: exact.more }).toEqual({ total: atRisk, more: false });
     // page 2 of 10 rows, counting 5 past it: 2·10 + 5 = 25 counted, and "more" when the book has more
-    const capped = await getRiskList({ sort: "risk", direction: "desc", page: 2, pageSize: 10, countAhead: 5 });
+    const capped = await getRiskList(db, { sort: "risk", direction: "desc", page: 2, pageSize: 10, countAhead: 5 });
     expect({ total: capped.total, more: capped.more }).toEqual({ total: Math.min(25, atRisk), more: atRisk > 25 });
     expect(capped.rows).toHaveLength(10);
   });
@@ -128,7 +128,7 @@ describe("risk on the seeded book", () => {
       .orderBy(desc(customers.riskScore))
       .limit(25);
     const ids = [...top.map((c) => c.id), overridden.id];
-    const drivers = await getRiskDrivers(ids);
+    const drivers = await getRiskDrivers(db, { customerIds: ids });
     const raw = await queryRows<{ id: string; customer_id: number; weight: number; at: string }>(
       db,
       sql`select i.id::text as id, i.customer_id, coalesce(i.weight_override, t.default_weight)::float8 as weight, i.occurred_at::text as at

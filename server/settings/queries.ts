@@ -1,22 +1,22 @@
 import { inArray } from "drizzle-orm";
 import { cache } from "react";
-import { DEFAULT_SETTINGS, type Settings, type SettingsKey, settingsSchema } from "@/lib/settings";
-import { db, type Queryable } from "@/db";
+import { db as sharedDb, type Queryable } from "@/db";
 import { settings } from "@/db/schema";
+import { DEFAULT_SETTINGS, type Settings, type SettingsKey, settingsSchema } from "@/lib/settings";
 
 // A page reads the settings in several places; while React renders it they are read once. (Outside
 // a render, in a server action or a transaction, every call reads them afresh.)
-const readAllSettings = cache(() => db.select().from(settings));
+const readAllSettings = cache(() => sharedDb.select().from(settings));
 
 /** Team settings with defaults for anything missing or unreadable. */
 export async function getSettings<K extends SettingsKey>(
+  db: Queryable,
   keys: readonly K[],
-  runner: Queryable = db,
 ): Promise<Pick<Settings, K>> {
   const rows =
-    runner === db
+    db === sharedDb
       ? await readAllSettings()
-      : await runner
+      : await db
           .select()
           .from(settings)
           .where(inArray(settings.key, keys as unknown as string[]));

@@ -5,7 +5,8 @@ import { scoringSchema, typeWeights } from "@/lib/validation/scoring";
 import { getSettings } from "./queries";
 import { interactionTypes, settings } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
-import { recomputeLedger, refreshRisk } from "@/server/risk/refresh";
+import { rebuildLedger } from "@/server/ledger/rebuild";
+import { refreshRisk } from "@/server/risk/refresh";
 
 /**
  * Settings → Scoring: half-lives, thresholds, risk weights and interaction type weights. Every
@@ -17,7 +18,7 @@ export const updateScoring = defineAction({
   async run(input, { member, tx }) {
     const { weights, errors } = typeWeights(input);
     if (Object.keys(errors).length > 0) throw new ValidationError("Some weights are invalid.", errors);
-    const before = await getSettings(["ledger", "risk", "delight", "advocacy"], tx);
+    const before = await getSettings(tx, ["ledger", "risk", "delight", "advocacy"]);
     const types = await tx
       .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
       .from(interactionTypes);
@@ -53,8 +54,8 @@ export const updateScoring = defineAction({
         .set({ defaultWeight: weights[type.key] })
         .where(eq(interactionTypes.id, type.id));
     }
-    await recomputeLedger(tx);
-    await refreshRisk(tx);
+    await rebuildLedger(tx, { halfLives: after.ledger });
+    await refreshRisk(tx, { settings: after });
     await recordAudit(tx, member, {
       action: "settings.scoring_updated",
       entityType: "settings",

@@ -1,3 +1,4 @@
+import { db } from "@/db";
 import { DatabaseUnreachableError } from "@/db/connection-error";
 import { migrateDatabase } from "@/db/migrate";
 import { refreshRollups } from "./periodic-refresh";
@@ -7,7 +8,7 @@ const ROLLUP_REFRESH_MS = 10 * 60 * 1000;
 
 function scheduleRollupRefresh() {
   const run = () =>
-    refreshRollups().catch((error: unknown) =>
+    refreshRollups(db).catch((error: unknown) =>
       console.error("Hourglass: periodic refresh failed:", error instanceof Error ? error.message : error),
     );
   void run();

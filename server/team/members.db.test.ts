@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { authenticate } from "@/server/auth/credentials";
 import { executeAction } from "@/server/actions/execute";
 import { db } from "@/db";
-import { getActiveMember } from "./queries";
+import { getActiveMember } from "@/server/auth/members";
 import { members } from "@/db/schema";
 import { asSessionMember, createMember, writeFingerprint } from "@/testing/factories";
 import { addMember, changeMemberRole, setMemberActive } from "./members";
@@ -40,13 +40,13 @@ describe("team management", () => {
   it("a deactivated member's session no longer resolves, and reactivation restores it", async () => {
     const admin = asSessionMember(await createMember({ role: "admin" }));
     const csm = await createMember({ role: "csm" });
-    expect(await getActiveMember(csm.id)).toBeDefined();
+    expect(await getActiveMember(db, { id: csm.id })).toBeDefined();
     expect(await executeAction(setMemberActive, admin, { memberId: String(csm.id), active: "false" })).toMatchObject({
       ok: true,
     });
-    expect(await getActiveMember(csm.id)).toBeUndefined();
+    expect(await getActiveMember(db, { id: csm.id })).toBeUndefined();
     await executeAction(setMemberActive, admin, { memberId: String(csm.id), active: "true" });
-    expect(await getActiveMember(csm.id)).toBeDefined();
+    expect(await getActiveMember(db, { id: csm.id })).toBeDefined();
   });
 
   it("the last active admin can be neither demoted nor deactivated", async () => {

@@ -1,37 +1,10 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
-import { members } from "@/db/schema";
+import { desc, eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db";
+import { apiTokens, members } from "@/db/schema";
 
-export type SessionMember = Pick<typeof members.$inferSelect, "id" | "name" | "email" | "role">;
-
-export async function findMemberForSignIn(email: string) {
-  const [member] = await db
-    .select({
-      id: members.id,
-      name: members.name,
-      email: members.email,
-      role: members.role,
-      active: members.active,
-      passwordHash: members.passwordHash,
-    })
-    .from(members)
-    .where(eq(members.email, email.trim().toLowerCase()))
-    .limit(1);
-  return member;
-}
-
-/** The member behind a session, if it still exists and is active: checked on every request. */
-export async function getActiveMember(id: number): Promise<SessionMember | undefined> {
-  const [member] = await db
-    .select({ id: members.id, name: members.name, email: members.email, role: members.role })
-    .from(members)
-    .where(and(eq(members.id, id), eq(members.active, true)))
-    .limit(1);
-  return member;
-}
-
-export async function listMembers() {
+/** Every member, active ones first, by name: Settings → Team. */
+export async function listMembers(db: Queryable) {
   return db
     .select({ id: members.id, name: members.name, email: members.email, role: members.role, active: members.active })
     .from(members)
@@ -39,10 +12,28 @@ export async function listMembers() {
 }
 
 /** Members who can own customers: the owner pickers and filters. */
-export async function listActiveMembers() {
+export async function listActiveMembers(db: Queryable) {
   return db
     .select({ id: members.id, name: members.name, role: members.role })
     .from(members)
     .where(eq(members.active, true))
     .orderBy(members.name);
+}
+
+/** Every API token, newest first, with who created it (never the token itself). */
+export async function listApiTokens(db: Queryable) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      scopes: apiTokens.scopes,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+      createdBy: members.name,
+    })
+    .from(apiTokens)
+    .leftJoin(members, eq(members.id, apiTokens.createdById))
+    .orderBy(desc(apiTokens.createdAt));
 }

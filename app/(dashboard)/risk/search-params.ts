@@ -1,25 +1,31 @@
 import { z } from "zod";
-import type { JourneyModelWithStages } from "@/server/journey/models";
 import type { SessionMember } from "@/lib/permissions";
-import { RISK_SORTS, type RiskListQuery } from "@/server/risk/queries";
 import { PLANS } from "@/lib/plans";
-import { first, idParam, pageParam, param, type SearchParams } from "@/lib/search-params";
+import { ownerIdParam, pageParam, param, type SearchParams, stageRangeParam } from "@/lib/search-params";
+import type { JourneyModelWithStages } from "@/server/journey/models";
+import { RISK_SORTS, type RiskListQuery } from "@/server/risk/queries";
 
-/** The risk list's filters from the URL; a CSM sees their own customers unless they pick someone else. */
+export const RISK_PAGE_SIZE = 25;
+
+/** The owner the risk list shows when the URL names none: a CSM starts with their own customers. */
+export function defaultRiskOwner(member: SessionMember): "mine" | "all" {
+  return member.role === "csm" ? "mine" : "all";
+}
+
+/** The risk list's filters, sort and page from the URL. */
 export function readRiskQuery(
   params: SearchParams,
   member: SessionMember,
-  models: JourneyModelWithStages[],
-  pageSize: number,
+  models: readonly JourneyModelWithStages[],
+  pageSize = RISK_PAGE_SIZE,
 ): RiskListQuery {
-  const owner = first(params, "owner") ?? (member.role === "csm" ? "mine" : "all");
-  const stageId = param(params, "stage", idParam("smallint"), 0);
-  const stage = models.flatMap((m) => m.stages).find((s) => s.id === stageId);
   const minMrr = param(params, "minMrr", z.coerce.number().min(0).max(10_000_000).optional(), undefined);
   return {
-    ownerId:
-      owner === "mine" ? member.id : owner === "all" ? undefined : param(params, "owner", idParam(), 0) || undefined,
-    milestoneRange: stage ? { from: stage.fromMilestone, to: stage.toMilestone } : undefined,
+    ownerId: ownerIdParam(params, member.id, defaultRiskOwner(member)),
+    milestoneRange: stageRangeParam(
+      params,
+      models.flatMap((m) => m.stages),
+    ),
     plan: param(params, "plan", z.enum(PLANS).optional(), undefined),
     minMrrCents: minMrr === undefined ? undefined : Math.round(minMrr * 100),
     sort: param(params, "sort", z.enum(RISK_SORTS), "risk"),
@@ -27,8 +33,4 @@ export function readRiskQuery(
     page: param(params, "page", pageParam, 1),
     pageSize,
   };
-}
-
-export function ownerParam(params: SearchParams, member: SessionMember): string {
-  return first(params, "owner") ?? (member.role === "csm" ? "mine" : "all");
 }

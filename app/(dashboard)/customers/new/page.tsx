@@ -1,3 +1,4 @@
+import { db } from "@/db";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActiveMembers } from "@/server/team/queries";
@@ -7,7 +8,7 @@ export const metadata = { title: "New customer" };
 
 export default async function NewCustomerPage() {
   await requirePageMember("customers.write");
-  const owners = await listActiveMembers();
+  const owners = await listActiveMembers(db);
   return (
     <>
       <PageHeader

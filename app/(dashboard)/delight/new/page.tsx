@@ -1,3 +1,4 @@
+import { db } from "@/db";
 import { notFound } from "next/navigation";
 import { DelightForm } from "@/components/delight/delight-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,9 +16,9 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const promptId = param(params, "prompt", idParam("bigint").optional(), undefined);
   const customerId = param(params, "customer", idParam().optional(), undefined);
-  const delightWeight = (await listInteractionTypes()).find((t) => t.key === "delight_moment")?.weight ?? 3;
+  const delightWeight = (await listInteractionTypes(db)).find((t) => t.key === "delight_moment")?.weight ?? 3;
   if (promptId) {
-    const debit = await getDebitForDelight(promptId);
+    const debit = await getDebitForDelight(db, { interactionId: promptId });
     if (!debit) notFound();
     if (debit.answered) {
       return (
@@ -33,8 +34,8 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
           description={`${debit.label}: ${debit.summary || "no summary"}`}
         />
         <DelightForm
-          customerId={debit.customer_id}
-          customerName={debit.customer_name}
+          customerId={debit.customerId}
+          customerName={debit.customerName}
           defaultWeight={delightWeight}
           returnTo="queue"
           prompt={{ id: debit.id, text: `${debit.label}: ${debit.summary}`.slice(0, 300), channel: debit.channel }}
@@ -42,7 +43,7 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
       </>
     );
   }
-  const row = customerId ? await getCustomer(customerId) : undefined;
+  const row = customerId ? await getCustomer(db, { id: customerId }) : undefined;
   if (!row) notFound();
   return (
     <>

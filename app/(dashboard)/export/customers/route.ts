@@ -1,3 +1,4 @@
+import { db } from "@/db";
 import { getJourneyModels } from "@/server/journey/models";
 import { exportCustomersPage } from "@/server/data/exports";
 import { requireMember } from "@/server/auth/session";
@@ -7,7 +8,7 @@ import { stageForMilestone } from "@/lib/journey/models";
 /** Every customer with stages, balance and risk, as CSV. */
 export async function GET() {
   await requireMember("dashboard.read");
-  const models = await getJourneyModels();
+  const models = await getJourneyModels(db);
   return csvResponse(
     `hourglass-customers-${new Date().toISOString().slice(0, 10)}.csv`,
     [
@@ -30,27 +31,27 @@ export async function GET() {
       "last_inbound_at",
     ],
     async (after: number | null) => {
-      const page = await exportCustomersPage(after);
+      const page = await exportCustomersPage(db, { afterId: after });
       return {
         next: page.next,
         rows: page.rows.map((c) => [
           c.id,
-          c.external_id,
+          c.externalId,
           c.name,
           c.email,
           c.company,
           c.plan,
-          (c.mrr_cents / 100).toFixed(2),
+          (c.mrrCents / 100).toFixed(2),
           c.status,
           c.milestone,
           ...models.map((m) => stageForMilestone(m.stages, c.milestone)?.name),
           c.owner,
-          c.signed_up_at,
-          c.churned_at,
+          c.signedUpAt,
+          c.churnedAt,
           Number(c.balance).toFixed(3),
-          Number(c.risk_score).toFixed(3),
+          Number(c.riskScore).toFixed(3),
           c.fatigued,
-          c.last_inbound_at,
+          c.lastInboundAt,
         ]),
       };
     },

@@ -1,9 +1,9 @@
+import { db } from "@/db";
+import { DAY_MS } from "@/lib/dates";
 import { exportInteractionsPage } from "@/server/data/exports";
 import { requireMember } from "@/server/auth/session";
 import { csvResponse } from "@/lib/csv-stream";
 import { exportRangeSchema } from "@/lib/validation/exports";
-
-const DAY = 86_400_000;
 
 /** Interactions between two dates (inclusive, UTC days), as CSV. */
 export async function GET(request: Request) {
@@ -16,7 +16,7 @@ export async function GET(request: Request) {
     });
   }
   const from = new Date(`${parsed.data.from}T00:00:00Z`);
-  const to = new Date(new Date(`${parsed.data.to}T00:00:00Z`).getTime() + DAY);
+  const to = new Date(new Date(`${parsed.data.to}T00:00:00Z`).getTime() + DAY_MS);
   return csvResponse(
     `hourglass-interactions-${parsed.data.from}-to-${parsed.data.to}.csv`,
     [
@@ -35,22 +35,22 @@ export async function GET(request: Request) {
       "logged_by",
     ],
     async (after: { at: string; id: number } | null) => {
-      const page = await exportInteractionsPage({ from, to }, after);
+      const page = await exportInteractionsPage(db, { range: { from, to }, after });
       return {
         next: page.next,
         rows: page.rows.map((i) => [
           i.id,
-          i.occurred_at,
-          i.customer_id,
-          i.customer_external_id,
-          i.customer_name,
+          i.occurredAt,
+          i.customerId,
+          i.customerExternalId,
+          i.customerName,
           i.type,
           Number(i.weight),
           i.direction,
           i.channel,
           i.summary,
           i.source,
-          i.external_id,
+          i.externalId,
           i.actor,
         ]),
       };

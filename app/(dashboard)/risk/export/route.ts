@@ -1,9 +1,10 @@
-import { getJourneyModels } from "@/server/journey/models";
+import { db } from "@/db";
+import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { loadRiskPage } from "@/server/risk/page";
 import { requireMember } from "@/server/auth/session";
 import { csvResponse } from "@/lib/csv-stream";
 import { stageForMilestone } from "@/lib/journey/models";
-import { readRiskQuery } from "@/app/(dashboard)/risk/search-params";
+import { readRiskQuery } from "../search-params";
 
 const CHUNK = 500;
 
@@ -11,8 +12,8 @@ const CHUNK = 500;
 export async function GET(request: Request) {
   const member = await requireMember();
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const models = await getJourneyModels();
-  const model = models.find((m) => m.isDefault) ?? models[0];
+  const models = await getJourneyModels(db);
+  const model = defaultModel(models);
   const base = readRiskQuery(params, member, models, CHUNK);
   return csvResponse(
     `hourglass-risk-${new Date().toISOString().slice(0, 10)}.csv`,
@@ -35,7 +36,7 @@ export async function GET(request: Request) {
     async (page: number | null) => {
       const current = page ?? 1;
       // Each chunk is read once: not worth keeping in the snapshot cache the page uses.
-      const { rows } = await loadRiskPage({ ...base, page: current, pageSize: CHUNK });
+      const { rows } = await loadRiskPage(db, { ...base, page: current, pageSize: CHUNK });
       return {
         next: rows.length === CHUNK ? current + 1 : null,
         rows: rows.map((row) => [

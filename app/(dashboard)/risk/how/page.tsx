@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { db } from "@/db";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSettings } from "@/server/settings/queries";
@@ -9,7 +10,7 @@ export const metadata = { title: "How risk is computed" };
 
 export default async function HowRiskIsComputed() {
   await requirePageMember();
-  const { ledger, risk } = await getSettings(["ledger", "risk"]);
+  const { ledger, risk } = await getSettings(db, ["ledger", "risk"]);
   const code = "block overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100";
   return (
     <>

@@ -1,121 +1,19 @@
-import { CreateTokenForm, RevokeTokenButton } from "@/components/settings/api-token-forms";
-import { Card } from "@/components/ui/card";
-import { listApiTokens } from "@/server/team/api-token-queries";
-import { openApiDocument } from "@/lib/api/openapi";
+import { Suspense } from "react";
+import { ApiReference } from "@/components/settings/api-reference";
+import { ApiTokensCard } from "@/components/settings/api-tokens-card";
+import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageMember } from "@/server/auth/session";
-import { formatDate } from "@/lib/dates";
-import { can } from "@/lib/permissions";
 
 export const metadata = { title: "API" };
 
 export default async function ApiSettingsPage() {
   const member = await requirePageMember("settings.read");
-  const manage = can(member.role, "tokens.manage");
-  const tokens = manage ? await listApiTokens() : [];
   return (
     <div className="space-y-6">
-      {manage ? (
-        <Card title="API tokens">
-          <CreateTokenForm />
-          <table className="mt-4 w-full text-left text-sm" aria-label="API tokens">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-1">
-                  Name
-                </th>
-                <th scope="col">Token</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="sr-only">Revoke</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id} className="border-t border-slate-100">
-                  <td className="py-1.5">{t.name}</td>
-                  <td className="font-mono text-xs">{t.prefix}…</td>
-                  <td>{t.scopes.join(", ")}</td>
-                  <td>
-                    {formatDate(t.createdAt)}
-                    {t.createdBy ? ` by ${t.createdBy}` : ""}
-                  </td>
-                  <td>{t.lastUsedAt ? formatDate(t.lastUsedAt) : "never"}</td>
-                  <td>
-                    {t.revokedAt ? (
-                      <span className="text-slate-500">revoked {formatDate(t.revokedAt)}</span>
-                    ) : (
-                      <RevokeTokenButton tokenId={t.id} name={t.name} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {tokens.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="py-2 text-slate-600">
-                    No tokens yet.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </Card>
-      ) : (
-        <p className="text-sm text-slate-600">Only admins create and revoke API tokens.</p>
-      )}
-      <Card title="API reference">
-        <p className="mb-3 text-sm text-slate-700">
-          {openApiDocument.info.description} Machine-readable:{" "}
-          <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline">
-            /api/v1/openapi.json
-          </a>{" "}
-          (OpenAPI 3.1).
-        </p>
-        <div className="space-y-4">
-          {Object.entries(openApiDocument.paths).map(([path, operations]) =>
-            Object.entries(operations).map(([method, operation]) => (
-              <section
-                key={`${method}${path}`}
-                aria-label={`${method.toUpperCase()} ${path}`}
-                className="rounded-md border border-slate-200 p-3"
-              >
-                <h3 className="font-mono text-sm font-semibold">
-                  <span className="mr-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs text-white">
-                    {method.toUpperCase()}
-                  </span>
-                  /api/v1{path}
-                </h3>
-                <p className="mt-1 text-sm text-slate-700">{operation.summary}</p>
-                <ul className="mt-2 grid gap-x-6 text-xs text-slate-600 sm:grid-cols-2">
-                  {Object.entries(operation.responses as Record<string, { description: string }>).map(
-                    ([status, response]) => (
-                      <li key={status}>
-                        <span className="font-mono font-semibold">{status}</span> {response.description}
-                      </li>
-                    ),
-                  )}
-                </ul>
-              </section>
-            )),
-          )}
-          <section aria-label="Event fields" className="rounded-md border border-slate-200 p-3 text-xs">
-            <h3 className="mb-1 text-sm font-semibold">Event fields</h3>
-            <ul className="space-y-0.5">
-              {Object.entries(openApiDocument.components.schemas.Event.properties).map(([name, schema]) => (
-                <li key={name}>
-                  <code className="font-semibold">{name}</code>
-                  {"description" in schema ? ` — ${schema.description}` : ""}
-                </li>
-              ))}
-            </ul>
-            <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-slate-100">{`curl -X POST $HOURGLASS/api/v1/events \\
-  -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\
-  -d '{"events":[{"externalId":"evt-1","customerEmail":"ada@example.com","type":"login","occurredAt":"2026-11-23T09:30:00Z"}]}'`}</pre>
-          </section>
-        </div>
-      </Card>
+      <Suspense fallback={<Skeleton className="h-48" />}>
+        <ApiTokensCard member={member} />
+      </Suspense>
+      <ApiReference />
     </div>
   );
 }

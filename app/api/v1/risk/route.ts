@@ -1,6 +1,7 @@
+import { db } from "@/db";
 import { z } from "zod";
 import { getRiskForApi } from "@/server/data/api-reads";
-import { ApiError } from "@/lib/api/errors";
+import { ValidationError } from "@/lib/errors";
 import { apiRoute } from "@/server/api/handler";
 
 const query = z.object({
@@ -12,9 +13,12 @@ const query = z.object({
 export const GET = apiRoute("read", async ({ request }) => {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    throw new ApiError(400, "invalid_query", "Invalid query parameters.", {
-      errors: parsed.error.issues.map((issue) => ({ index: 0, field: issue.path.join("."), message: issue.message })),
-    });
+    const items = parsed.error.issues.map((issue) => ({
+      index: 0,
+      field: issue.path.join("."),
+      message: issue.message,
+    }));
+    throw new ValidationError("Invalid query parameters.", {}, { code: "invalid_query", items });
   }
-  return Response.json(await getRiskForApi(parsed.data));
+  return Response.json(await getRiskForApi(db, parsed.data));
 });

@@ -1,3 +1,4 @@
+import { db } from "@/db";
 import { notFound } from "next/navigation";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,7 +12,7 @@ export const metadata = { title: "Edit customer" };
 export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageMember("customers.write");
   const id = parseId((await params).id);
-  const [row, owners] = await Promise.all([id ? getCustomer(id) : undefined, listActiveMembers()]);
+  const [row, owners] = await Promise.all([id ? getCustomer(db, { id }) : undefined, listActiveMembers(db)]);
   if (!row) notFound();
   const { customer } = row;
   return (

@@ -1,3 +1,4 @@
+import { db } from "@/db";
 import { revalidatePath } from "next/cache";
 import { prepareImport, runImport } from "@/server/data/csv-import";
 import { requireMember } from "@/server/auth/session";
@@ -22,7 +23,7 @@ export async function POST(request: Request) {
   }
   const read = await readImportUpload(request);
   if ("status" in read) return json({ message: read.message }, read.status);
-  const prepared = await prepareImport(read.upload.kind, read.upload.csv, read.upload.mapping);
+  const prepared = await prepareImport(db, read.upload);
   if ("errors" in prepared) {
     return json(
       {
@@ -40,7 +41,11 @@ export async function POST(request: Request) {
       const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       send({ total: plan.rows.length, done: 0 });
       try {
-        const result = await runImport(plan, member, (done) => send({ total: plan.rows.length, done }));
+        const result = await runImport(db, {
+          plan,
+          actor: member,
+          onProgress: (done) => send({ total: plan.rows.length, done }),
+        });
         revalidatePath("/", "layout");
         send({ ok: true, ...result });
       } catch (error) {

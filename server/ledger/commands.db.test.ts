@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db } from "@/db";
 import { auditLog, customers, milestoneChanges } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
-import { deleteInteraction, editInteraction, logInteraction } from "./interactions";
+import { deleteInteraction, editInteraction, logInteraction } from "./commands";
 
 const DAY = 86_400_000;
 const halfLives = DEFAULT_SETTINGS.ledger;

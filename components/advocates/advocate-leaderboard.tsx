@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { db } from "@/db";
+import { getLeaderboard } from "@/server/advocacy/queries";
+
+/** The most active advocates of the last 90 days. */
+export async function AdvocateLeaderboard() {
+  const leaders = await getLeaderboard(db);
+  return (
+    <Card title="Leaderboard: last 90 days">
+      {leaders.length === 0 ? (
+        <p className="text-sm text-slate-600">No community activity in the last 90 days.</p>
+      ) : (
+        <ol className="space-y-1 text-sm" aria-label="Leaderboard">
+          {leaders.map((l, index) => (
+            <li key={l.customerId} className="flex justify-between gap-2" data-testid="leader">
+              <span>
+                <span className="mr-2 tabular-nums text-slate-500">{index + 1}.</span>
+                <Link href={`/advocates/${l.customerId}`} className="font-medium text-brand-700 hover:underline">
+                  {l.customerName}
+                </Link>
+              </span>
+              <span className="tabular-nums text-slate-600">
+                {l.activities} activities{l.referrals ? ` · ${l.referrals} referrals` : ""}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

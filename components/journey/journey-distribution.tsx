@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { JourneyShapeChart } from "@/components/charts/lazy";
+import { StageTable } from "@/components/journey/stage-table";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { db } from "@/db";
+import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
+import type { JourneyFilters } from "@/lib/journey/filters";
+import { type SearchParams, withParams } from "@/lib/search-params";
+import type { JourneyModelWithStages } from "@/server/journey/models";
+import { getStageSnapshot, type HistoryStats } from "@/server/journey/stats";
+
+/** Customers per stage as a chart and a table, with conversion, drop-off, time in stage and flags. */
+export async function JourneyDistribution({
+  model,
+  filters,
+  history: historyPromise,
+  params,
+}: {
+  model: JourneyModelWithStages;
+  filters: JourneyFilters;
+  history: Promise<HistoryStats>;
+  params: SearchParams;
+}) {
+  const [snapshot, history] = await Promise.all([getStageSnapshot(db, { model, filters }), historyPromise]);
+  if (snapshot.total === 0) {
+    return (
+      <EmptyState title="No customers match these filters">
+        <p>
+          <Link href={`/journey?model=${model.key}`} className="font-medium text-brand-700 underline">
+            Clear the filters
+          </Link>
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <Card
+        title={
+          model.shape === "funnel"
+            ? `${model.name}: customers who reached each stage`
+            : `${model.name}: customers in each stage now`
+        }
+      >
+        <JourneyShapeChart
+          shape={model.shape}
+          data={model.stages.map((stage, i) => ({
+            name: stage.name,
+            count: snapshot.stages[i].now,
+            reached: snapshot.stages[i].reached,
+          }))}
+        />
+      </Card>
+      <StageTable
+        model={model}
+        snapshot={snapshot}
+        history={history}
+        stageHref={(stageId) => withParams("/journey", params, { stage: stageId, page: undefined })}
+      />
+      <p className="text-xs text-slate-500">
+        Counts are live. Time in stage, regressions and on-track flags as of {formatDate(history.computedAt)}{" "}
+        {formatTime(history.computedAt, DISPLAY_TIME_ZONE)} ({DISPLAY_TIME_ZONE}).
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { FilterSelect, OwnerFilter, PlanFilter } from "@/components/filters/filter-controls";
+import { buttonClass, chipClass } from "@/components/ui/button";
+import type { JourneyFilters } from "@/lib/journey/filters";
+import { first, type SearchParams, withParams } from "@/lib/search-params";
+import type { JourneyModelWithStages } from "@/server/journey/models";
+
+/** The last 24 sign-up months, newest first, for the cohort filter. */
+function cohortMonths(now = new Date()): string[] {
+  return Array.from({ length: 24 }, (_, i) => {
+    const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    return date.toISOString().slice(0, 7);
+  });
+}
+
+/** The journey model to read the book by, and the owner, plan, cohort and status filters. */
+export function JourneyFiltersForm({
+  params,
+  model,
+  models,
+  filters,
+  owners,
+}: {
+  params: SearchParams;
+  model: JourneyModelWithStages;
+  models: JourneyModelWithStages[];
+  filters: JourneyFilters;
+  owners: { id: number; name: string }[];
+}) {
+  return (
+    <>
+      <nav aria-label="Journey model" className="flex flex-wrap gap-2">
+        {models.map((m) => (
+          <Link
+            key={m.id}
+            href={withParams("/journey", params, { model: m.key, stage: undefined, page: undefined })}
+            aria-current={m.id === model.id ? "page" : undefined}
+            className={chipClass(m.id === model.id, "px-4 py-1.5")}
+          >
+            {m.name}
+          </Link>
+        ))}
+      </nav>
+      <form method="get" role="search" aria-label="Filter the journey" className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="model" value={model.key} />
+        <OwnerFilter owners={owners} value={first(params, "owner") ?? ""} />
+        <PlanFilter value={filters.plan ?? ""} />
+        <FilterSelect label="Signed up in" name="cohort" defaultValue={filters.cohort ?? ""}>
+          <option value="">Any month</option>
+          {cohortMonths().map((month) => (
+            <option key={month} value={month}>
+              {month}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label="Status" name="status" defaultValue={filters.status}>
+          <option value="active">Active</option>
+          <option value="churned">Churned</option>
+          <option value="all">All</option>
+        </FilterSelect>
+        <button type="submit" className={buttonClass("secondary")}>
+          Apply
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { StageAreaChart } from "@/components/charts/lazy";
+import { WeeklyStageTable } from "@/components/journey/weekly-stage-table";
+import { Card } from "@/components/ui/card";
+import type { JourneyModelWithStages } from "@/server/journey/models";
+import type { HistoryStats } from "@/server/journey/stats";
+
+/** Stage sizes at the end of each week over the last 12 months, as a chart and a table. */
+export async function JourneyOverTime({
+  model,
+  history: historyPromise,
+}: {
+  model: JourneyModelWithStages;
+  history: Promise<HistoryStats>;
+}) {
+  const history = await historyPromise;
+  const series = model.stages.map((stage) => ({
+    key: `s${stage.id}`,
+    name: stage.name,
+    values: history.weekly[stage.id] ?? [],
+  }));
+  return (
+    <Card title="Distribution over the last 12 months (end of each week)">
+      <StageAreaChart weeks={history.weekStarts} series={series} />
+      <details className="mt-3">
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">Show as a table</summary>
+        <div className="mt-2 max-h-80 overflow-auto">
+          <WeeklyStageTable weeks={history.weekStarts} series={series} />
+        </div>
+      </details>
+    </Card>
+  );
+}

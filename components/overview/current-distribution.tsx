@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { JourneyShapeChart } from "@/components/charts/lazy";
+import { Card } from "@/components/ui/card";
+import { db } from "@/db";
+import { BOOK_WIDE } from "@/lib/journey/filters";
+import { defaultModel, getJourneyModels } from "@/server/journey/models";
+import { getStageSnapshot } from "@/server/journey/stats";
+
+export async function CurrentDistribution() {
+  const model = defaultModel(await getJourneyModels(db));
+  const snapshot = await getStageSnapshot(db, { model, filters: BOOK_WIDE });
+  return (
+    <Card
+      title={`Active customers on the ${model.name}`}
+      action={
+        <Link href="/journey" className="text-sm font-medium text-brand-700 underline">
+          Open the journey
+        </Link>
+      }
+    >
+      <JourneyShapeChart
+        compact
+        shape={model.shape}
+        data={model.stages.map((stage, i) => ({
+          name: stage.name,
+          count: snapshot.stages[i].now,
+          reached: snapshot.stages[i].reached,
+        }))}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { RiskTable, type RiskTableRow } from "@/components/risk/risk-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
+import { db } from "@/db";
+import { formatCents } from "@/lib/format";
+import { stageForMilestone } from "@/lib/journey/models";
+import { type SearchParams, withParams } from "@/lib/search-params";
+import type { JourneyModelWithStages } from "@/server/journey/models";
+import { getRiskPage, type RiskPageRow } from "@/server/risk/page";
+import type { RiskListQuery } from "@/server/risk/queries";
+
+function tableRow(row: RiskPageRow, model: JourneyModelWithStages): RiskTableRow {
+  return {
+    id: row.id,
+    name: row.name,
+    detail: [row.company, stageForMilestone(model.stages, row.milestone)?.name, row.ownerName ?? "no owner"]
+      .filter(Boolean)
+      .join(" · "),
+    risk: row.riskScore.toFixed(1),
+    mrr: formatCents(row.mrrCents),
+    balance: row.balance,
+    history: row.history.map((point) => Math.round(point.balance * 10) / 10),
+    trend: row.riskTrend,
+    silentDays: row.silentDays,
+    fatigued: row.fatigued,
+    drivers: row.drivers.map((driver) => ({
+      id: driver.id,
+      label: driver.label,
+      summary: driver.summary.slice(0, 60),
+      impact: driver.impact.toFixed(1),
+      daysAgo: driver.daysAgo,
+    })),
+    steps: row.steps.map((step) => step.text),
+  };
+}
+
+/** One page of the risk list with its pager, or an empty state. */
+export async function RiskResults({
+  query,
+  params,
+  model,
+}: {
+  query: RiskListQuery;
+  params: SearchParams;
+  model: JourneyModelWithStages;
+}) {
+  const { rows, total, more } = await getRiskPage(db, query);
+  if (total === 0) {
+    return (
+      <EmptyState title="Nobody is sliding into debt here">
+        <p>
+          No customer matching these filters has a risk score.{" "}
+          <Link href="/risk?owner=all" className="font-medium text-brand-700 underline">
+            See the whole book
+          </Link>
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <RiskTable rows={rows.map((row) => tableRow(row, model))} offset={(query.page - 1) * query.pageSize} />
+      <Pagination
+        page={query.page}
+        pageSize={query.pageSize}
+        total={total}
+        more={more}
+        noun="customers at risk"
+        hrefFor={(page) => withParams("/risk", params, { page })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { CustomerTimeline } from "@/components/timeline/customer-timeline";
+import { chipClass } from "@/components/ui/button";
+import { db } from "@/db";
+import { DISPLAY_TIME_ZONE } from "@/lib/dates";
+import { can, type SessionMember } from "@/lib/permissions";
+import { type SearchParams, withParams } from "@/lib/search-params";
+import { getTimeline, TIMELINE_KINDS, type TimelineKind } from "@/server/customers/timeline";
+import { listInteractionTypes } from "@/server/ledger/interaction-types";
+
+const KIND_LABELS: Record<TimelineKind, string> = {
+  all: "Everything",
+  interactions: "Interactions",
+  credits: "Credits",
+  debits: "Debits",
+  milestones: "Milestones",
+  delight: "Delight",
+  community: "Community",
+  account: "Account & roles",
+};
+
+/** One page of the customer's timeline, filtered by kind, with the log form and older/newer links. */
+export async function TimelineSection({
+  customerId,
+  member,
+  kind,
+  cursor,
+  params,
+}: {
+  customerId: number;
+  member: SessionMember;
+  kind: TimelineKind;
+  cursor?: string;
+  params: SearchParams;
+}) {
+  const [page, types] = await Promise.all([getTimeline(db, { customerId, kind, cursor }), listInteractionTypes(db)]);
+  const path = `/customers/${customerId}`;
+  return (
+    <section aria-label="Timeline">
+      <nav aria-label="Timeline filter" className="mb-3 flex flex-wrap gap-2">
+        {TIMELINE_KINDS.map((k) => (
+          <Link
+            key={k}
+            href={withParams(path, params, { kind: k === "all" ? undefined : k, cursor: undefined })}
+            aria-current={k === kind ? "page" : undefined}
+            className={chipClass(k === kind, "text-xs")}
+          >
+            {KIND_LABELS[k]}
+          </Link>
+        ))}
+      </nav>
+      <CustomerTimeline
+        customerId={customerId}
+        entries={page.entries}
+        types={types}
+        viewer={{
+          id: member.id,
+          name: member.name,
+          isAdmin: member.role === "admin",
+          canWrite: can(member.role, "interactions.write"),
+        }}
+        timeZone={DISPLAY_TIME_ZONE}
+      />
+      <div className="mt-4 flex gap-3 text-sm">
+        {cursor ? (
+          <Link href={withParams(path, params, { cursor: undefined })} className="font-medium text-brand-700 underline">
+            ← Newest
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link
+            href={withParams(path, params, { cursor: page.nextCursor })}
+            className="font-medium text-brand-700 underline"
+          >
+            Older entries →
+          </Link>
+        ) : null}
+      </div>
+    </section>
+  );
+}

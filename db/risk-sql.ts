@@ -1,0 +1,66 @@
+import { type SQL, sql } from "drizzle-orm";
+import { CONVERTED_MILESTONE } from "@/lib/journey/models";
+import type { Settings } from "@/lib/settings";
+import { daysBetweenSql, decayedWeightSql, decayNowSql, decaySql } from "./ledger-sql";
+
+/** How far back the risk score reads interactions: the 30-day trend and the fatigue window. */
+export function riskLookbackDays(risk: Settings["risk"]): number {
+  return Math.max(30, risk.fatigueWindowDays);
+}
+
+/**
+ * The risk score of lib/risk.ts, as common table expressions ending in
+ * `risk_scored(id, trend, fatigued, score)`. The caller defines the two relations it reads:
+ *   risk_customers(id, status, milestone, credit_acc, debt_acc, last_inbound_at)
+ *   risk_interactions(customer_id, occurred_at, weight, direction)  — at least riskLookbackDays back
+ * so the same score serves the periodic refresh (the tables as they are) and the booking engine
+ * (the customers and interactions as its statement leaves them).
+ */
+export function riskScoringCtes({ ledger, risk }: Pick<Settings, "ledger" | "risk">): SQL {
+  const age = daysBetweenSql(sql`i.occurred_at`);
+  const thirtyDaysAgo = (halfLife: number) => decaySql(sql`30`, halfLife);
+  return sql`
+    risk_recent as (
+      select i.customer_id,
+        coalesce(sum(${decayedWeightSql(sql`i.weight`, age, ledger)}) filter (where i.weight > 0), 0) as credit_now,
+        coalesce(sum(${decayedWeightSql(sql`i.weight`, age, ledger)}) filter (where i.weight < 0), 0) as debt_now
+      from risk_interactions i
+      where i.occurred_at > now() - interval '30 days' and i.weight <> 0
+      group by i.customer_id),
+    risk_unanswered as (
+      select i.customer_id, count(*) as contacts
+      from risk_interactions i
+      join risk_customers c on c.id = i.customer_id
+      where i.direction = 'outbound'
+        and i.occurred_at > now() - make_interval(days => ${risk.fatigueWindowDays})
+        and (c.last_inbound_at is null or i.occurred_at > c.last_inbound_at)
+      group by i.customer_id),
+    risk_state as (
+      select c.id, c.status = 'active' as active,
+        c.status = 'active' and c.milestone >= ${CONVERTED_MILESTONE} as paying,
+        c.credit_acc * ${decayNowSql(ledger.creditHalfLifeDays)} as credit_now,
+        c.debt_acc * ${decayNowSql(ledger.debtHalfLifeDays)} as debt_now,
+        coalesce(r.credit_now, 0) as recent_credit, coalesce(r.debt_now, 0) as recent_debt,
+        coalesce(u.contacts, 0) >= ${risk.fatigueContacts} as fatigued,
+        floor(${daysBetweenSql(sql`c.last_inbound_at`)}) as silent_days
+      from risk_customers c
+      left join risk_recent r on r.customer_id = c.id
+      left join risk_unanswered u on u.customer_id = c.id),
+    risk_trended as (
+      -- The balance 30 days ago is what was there before the last 30 days, 30 days less decayed.
+      select s.*, s.credit_now + s.debt_now as balance,
+        (s.credit_now + s.debt_now)
+          - ((s.credit_now - s.recent_credit) / ${thirtyDaysAgo(ledger.creditHalfLifeDays)}
+            + (s.debt_now - s.recent_debt) / ${thirtyDaysAgo(ledger.debtHalfLifeDays)}) as trend
+      from risk_state s),
+    risk_scored as (
+      select t.id, t.trend, t.fatigued and t.active as fatigued,
+        case when not t.active then 0 else
+            ${risk.debtWeight}::float8 * greatest(0, -t.balance)
+          + ${risk.trendWeight}::float8 * greatest(0, -t.trend)
+          + ${risk.silenceWeight}::float8 * case when t.paying and t.silent_days is not null
+              then least(3, greatest(0, t.silent_days - ${risk.silenceDays}) / ${risk.silenceDays}::float8) else 0 end
+          + ${risk.fatigueWeight}::float8 * case when t.fatigued then 1 else 0 end
+          end as score
+      from risk_trended t)`;
+}

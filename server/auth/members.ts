@@ -1,0 +1,31 @@
+import { and, eq } from "drizzle-orm";
+import type { Queryable } from "@/db";
+import { members } from "@/db/schema";
+import type { SessionMember } from "@/lib/permissions";
+
+/** The member an email signs in as, with the password hash to check; undefined when there is none. */
+export async function findMemberForSignIn(db: Queryable, { email }: { email: string }) {
+  const [member] = await db
+    .select({
+      id: members.id,
+      name: members.name,
+      email: members.email,
+      role: members.role,
+      active: members.active,
+      passwordHash: members.passwordHash,
+    })
+    .from(members)
+    .where(eq(members.email, email.trim().toLowerCase()))
+    .limit(1);
+  return member;
+}
+
+/** The member behind a session, if it still exists and is active: checked on every request. */
+export async function getActiveMember(db: Queryable, { id }: { id: number }): Promise<SessionMember | undefined> {
+  const [member] = await db
+    .select({ id: members.id, name: members.name, email: members.email, role: members.role })
+    .from(members)
+    .where(and(eq(members.id, id), eq(members.active, true)))
+    .limit(1);
+  return member;
+}
