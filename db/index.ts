@@ -25,14 +25,13 @@ export function embeddedDataDir(): string {
 
 /**
  * HOURGLASS_SQL_LOG=<file> appends every statement with its parameters, one JSON line each: how
- * `npm run bench` replays a page's own SQL against the database. A diagnostic, never for production:
- * parameters are customer data.
+ * `npm run bench` replays a page's own SQL against the database, and how a test counts a write's
+ * statements. A diagnostic, never for production: parameters are customer data. On PostgreSQL it
+ * sees everything the driver sends (begin and commit included); on PGlite, what drizzle runs.
  */
-function statementLogger() {
+function appendStatement(query: string, parameters: unknown[]): void {
   const file = process.env.HOURGLASS_SQL_LOG;
-  if (!file) return undefined;
-  return (_connection: number, query: string, parameters: unknown[]) =>
-    appendFileSync(file, `${JSON.stringify({ query, parameters })}\n`);
+  if (file) appendFileSync(file, `${JSON.stringify({ query, parameters })}\n`);
 }
 
 function connect(): Connection {
@@ -43,14 +42,17 @@ function connect(): Connection {
       connect_timeout: 10,
       idle_timeout: 60,
       onnotice: () => {},
-      debug: statementLogger(),
+      debug: process.env.HOURGLASS_SQL_LOG
+        ? (_connection, query, parameters) => appendStatement(query, parameters)
+        : undefined,
     });
     return { kind: "postgres", client, db: drizzlePostgres(client, { schema, casing: "snake_case" }) };
   }
   const dataDir = embeddedDataDir();
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
-  return { kind: "pglite", client, db: drizzlePglite(client, { schema, casing: "snake_case" }) };
+  const logger = process.env.HOURGLASS_SQL_LOG ? { logQuery: appendStatement } : undefined;
+  return { kind: "pglite", client, db: drizzlePglite(client, { schema, casing: "snake_case", logger }) };
 }
 
 export function connection(): Connection {

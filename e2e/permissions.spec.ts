@@ -6,6 +6,7 @@ import { listDefinitionPermissions, listServerActions } from "@/testing/server-a
 import { ForbiddenError } from "@/lib/errors";
 import { can, type Permission, ROLES } from "@/lib/permissions";
 import { expect, LoginPage, test as base } from "./fixtures";
+import { DAY_MS as DAY } from "@/lib/dates";
 
 /**
  * The permission matrix over HTTP, on the production build: every page and dashboard route for
@@ -37,7 +38,6 @@ const PAGES: { route: string; permission: Permission; query?: string }[] = [
   { route: "/settings/scoring", permission: "settings.read" },
 ];
 
-const DAY = 86_400_000;
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** Every route handler under app/(dashboard), with the permission it needs and a valid request. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addContribution, balanceAt, balanceFromInteractions, type HalfLives, removeContribution } from "./ledger";
+import { DAY_MS as day } from "@/lib/dates";
 
 const halfLives: HalfLives = { creditHalfLifeDays: 30, debtHalfLifeDays: 90 };
-const day = 86_400_000;
 const now = new Date("2026-11-23T00:00:00Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * day);
 

@@ -1,3 +1,5 @@
+import { DAY_MS } from "@/lib/dates";
+
 /**
  * The experience ledger (docs/ledger.md):
  *   balance(t) = Σ wᵢ · 2^(−(t − tᵢ) / h),  h = credit half-life if wᵢ > 0, debt half-life if wᵢ < 0.
@@ -5,7 +7,6 @@
  *   A = Σ wᵢ · 2^((tᵢ − E) / h),  so  balance(t) = A_credit · 2^(−(t − E) / h_c) + A_debt · 2^(−(t − E) / h_d).
  */
 export const LEDGER_EPOCH_MS = Date.UTC(2025, 0, 1);
-const DAY_MS = 86_400_000;
 
 export type HalfLives = { creditHalfLifeDays: number; debtHalfLifeDays: number };
 export type LedgerAccumulators = { creditAcc: number; debtAcc: number };

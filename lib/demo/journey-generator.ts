@@ -1,8 +1,7 @@
 import { CONVERTED_MILESTONE, LAST_MILESTONE } from "@/lib/journey/models";
 import { COMPANY_SUFFIXES, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES } from "./names";
 import type { Random } from "./random";
-
-const DAY = 86_400_000;
+import { DAY_MS as DAY } from "@/lib/dates";
 
 /** Chance of moving from milestone m to m + 1 (index m). */
 const ADVANCE = [0, 0.9, 0.88, 0.88, 0.85, 0.85, 0.8, 0.97, 0.92, 0.88, 0.6, 0.65, 0.55];

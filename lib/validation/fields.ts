@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/dates";
 
 /**
  * Why PostgreSQL could not store this text exactly as sent, or null: it refuses NUL characters,

@@ -11,6 +11,7 @@ import { asSessionMember, createCustomer, createMember, writeFingerprint } from 
 import { changeRoleStatus, inviteToRole, logAsk, logCommunityActivity } from "./commands";
 import { logDelightMoment } from "@/server/delight/commands";
 import { logInteraction } from "@/server/ledger/commands";
+import { DAY_MS } from "@/lib/dates";
 
 type Member = ReturnType<typeof asSessionMember>;
 let csm: Member;
@@ -70,7 +71,7 @@ describe("delight moments", () => {
   it("the queue holds unanswered debits of the window, oldest first: 3 debits (3, 2, 1 days ago), the oldest answered, a praise ignored → 2 waiting", async () => {
     const name = `Queue ${Date.now().toString(36)}`;
     const customer = await createCustomer({ milestone: 10, name });
-    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
     const ids: number[] = [];
     for (const [typeKey, days] of [
       ["complaint", 3],
@@ -110,7 +111,7 @@ describe("delight moments", () => {
     const small = await createCustomer({ milestone: 10, name: `${token} small`, mrrCents: 10_000 });
     const big = await createCustomer({ milestone: 10, name: `${token} big`, mrrCents: 90_000 });
     const day = (daysAgo: number, hour: number) => {
-      const at = new Date(Date.now() - daysAgo * 86_400_000);
+      const at = new Date(Date.now() - daysAgo * DAY_MS);
       at.setUTCHours(hour, 0, 0, 0);
       return at.toISOString();
     };

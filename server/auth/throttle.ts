@@ -28,7 +28,7 @@ export function createLoginThrottle({
   const windowStart = (at: SQL) => sql`${at} - make_interval(secs => ${windowSeconds}::float8)`;
   // The exponent is capped so that power() cannot overflow; least() brings the wait to maxSeconds anyway.
   const lockedUntil = (failures: SQL, at: SQL) => sql`case when ${failures} > ${freeFailures}::int
-    then ${at} + make_interval(secs => least(${maxSeconds}::float8, ${baseSeconds}::float8 * power(2::float8, least(${failures} - ${freeFailures}::int - 1, 60))))
+    then ${at} + make_interval(secs => least(${maxSeconds}::float8, ${baseSeconds}::float8 * 2::float8 ^ least(${failures} - ${freeFailures}::int - 1, 60)))
     end`;
 
   /** Whether the failure was counted: with `unlessLocked`, a locked key's row is left as it is. */

@@ -4,8 +4,7 @@ import { db, queryRows } from "@/db";
 import { customers } from "@/db/schema";
 import { createCustomer } from "@/testing/factories";
 import { getBookCounts } from "./book-counts";
-
-const day = 86_400_000;
+import { DAY_MS as day } from "@/lib/dates";
 
 describe("book counts on the overview", () => {
   beforeAll(async () => {

@@ -10,8 +10,8 @@ import { customers, interactions, interactionTypes } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember } from "@/testing/factories";
 import { getBalanceHistory } from "@/server/ledger/balance-history";
 import { getTimeline } from "./timeline";
+import { DAY_MS as DAY } from "@/lib/dates";
 
-const DAY = 86_400_000;
 let customerId: number;
 const logged: { weight: number; at: Date }[] = [];
 

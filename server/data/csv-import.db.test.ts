@@ -6,6 +6,7 @@ import { db, queryRows } from "@/db";
 import { customers } from "@/db/schema";
 import { createMember } from "@/testing/factories";
 import { type ImportPlan, prepareImport, runImport } from "./csv-import";
+import { DAY_MS } from "@/lib/dates";
 
 const actor = { id: null, label: "import test" } as const;
 const identity = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, c]));
@@ -66,7 +67,7 @@ describe("CSV import", () => {
 
   it("interactions: the ledger equals a recomputation from raw rows, the purchase moves the customer to converted, and a re-import adds nothing", async () => {
     await db.insert(customers).values({ externalId: "led-1", name: "Ledger Import", milestone: 4, peakMilestone: 4 });
-    const at = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const at = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
     const csv = [
       "id,customer,type,occurred_at,direction,weight",
       `e1,led-1,complaint,${at(10)},inbound,`,

@@ -10,6 +10,7 @@ import { seedDemo } from "@/server/demo/seed";
 import { asSessionMember, createMember } from "@/testing/factories";
 import { getJourneyModels } from "./models";
 import { computeHistoryStats, getHistoryStats, getStageSnapshot, WEEKS } from "./stats";
+import { DAY_MS as DAY } from "@/lib/dates";
 
 type Customer = {
   id: number;
@@ -24,8 +25,6 @@ let customers: Customer[];
 let changes: Change[];
 let interactions: { customer_id: number; weight: number; at: Date }[];
 let ownerId: number;
-
-const DAY = 86_400_000;
 
 function matches(c: Customer, f: JourneyFilters): boolean {
   return (

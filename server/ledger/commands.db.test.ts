@@ -7,8 +7,8 @@ import { db } from "@/db";
 import { auditLog, customers, milestoneChanges } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
 import { deleteInteraction, editInteraction, logInteraction } from "./commands";
+import { DAY_MS as DAY } from "@/lib/dates";
 
-const DAY = 86_400_000;
 const halfLives = DEFAULT_SETTINGS.ledger;
 type Member = ReturnType<typeof asSessionMember>;
 let csm: Member;
