@@ -7,6 +7,7 @@ import { IdempotencyConflictError, type ItemError, ValidationError } from "@/lib
 import { type ApiCustomer, type ApiEvent, apiCustomerSchema, apiEventSchema, MAX_BATCH } from "@/lib/validation/api";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { findEmailConflicts, insertCustomer } from "@/server/customers/commands";
+import { lockCustomer } from "@/server/customers/lock";
 import { moveMilestone } from "@/server/journey/milestones";
 import { bookInteractions } from "@/server/ledger/booking";
 import { refreshRisk } from "@/server/risk/refresh";
@@ -196,16 +197,16 @@ export async function upsertCustomers(db: Queryable, { body, actor }: { body: un
   return db.transaction(async (tx) => {
     const results: { index: number; id: number; status: "created" | "updated" }[] = [];
     for (const [index, input] of batch.entries()) {
-      const [match] = await tx
-        .select()
+      const [found] = await tx
+        .select({ id: customers.id })
         .from(customers)
         .where(
           input.externalId
             ? eq(customers.externalId, input.externalId)
             : sql`lower(${customers.email}) = ${input.email}`,
         )
-        .limit(1)
-        .for("update");
+        .limit(1);
+      const match = found ? await lockCustomer(tx, found.id) : undefined;
       const values = columns(input, owners);
       if (!match) {
         const created = await insertCustomer(tx, {

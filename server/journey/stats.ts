@@ -91,14 +91,7 @@ export async function computeHistoryStats(db: Queryable, { model, filters }: Jou
         lead(position) over (partition by customer_id order by at, id) as next_position
       from marked where prev_stage is distinct from stage_id)`;
   const [stageRows, weeklyRows] = await Promise.all([
-    queryRows<{
-      stageId: number;
-      medianDays: number | null;
-      regressions: number;
-      onTrack: number;
-      behind: number;
-      stuck: number;
-    }>(
+    queryRows<StageHistory>(
       db,
       sql`with ${visits}
         select st.id as "stageId",
