@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { ADVOCATE_ROLE_CATALOG, INTERACTION_CATALOG } from "@/lib/interaction-catalog";
 import { DEFAULT_MODELS } from "@/lib/journey/models";
+import { DEFAULT_PROXY_TYPES } from "@/lib/scoring-version";
 import { db } from "./index";
 import { advocateRoles, interactionTypes, journeyModels, journeyStages, settings } from "@/db/schema";
 
@@ -30,6 +31,16 @@ export async function ensureReferenceData(): Promise<void> {
       .insert(settings)
       .values(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value })))
       .onConflictDoNothing({ target: settings.key });
+
+    // The scoring in force becomes version 1 the first time: stored settings over the defaults.
+    const current = (key: "ledger" | "risk") =>
+      sql`${JSON.stringify(DEFAULT_SETTINGS[key])}::jsonb || coalesce((select value from settings where key = ${key}), '{}'::jsonb)`;
+    await tx.execute(sql`
+      insert into scoring_versions (number, kind, ledger, risk, type_weights, proxy_types, summary)
+      select 1, 'hand', ${current("ledger")}, ${current("risk")},
+        (select jsonb_object_agg(key, default_weight) from interaction_types),
+        ${`{${DEFAULT_PROXY_TYPES.join(",")}}`}::text[], 'First version: the scoring in force.'
+      where not exists (select 1 from scoring_versions)`);
 
     const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(journeyModels);
     if (count > 0) return;

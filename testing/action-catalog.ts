@@ -24,7 +24,7 @@ import { deleteInteraction, editInteraction, logInteraction } from "@/server/led
 import { saveJourneyModel } from "@/server/journey/commands";
 import { addMember, changeMemberRole, setMemberActive } from "@/server/team/members";
 import { setMilestone } from "@/server/journey/commands";
-import { updateScoring } from "@/server/settings/scoring";
+import { updateScoring } from "@/server/scoring/commands";
 import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
 import { bookInteraction, createCustomer, createMember } from "./factories";

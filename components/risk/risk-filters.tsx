@@ -26,6 +26,7 @@ export function RiskFilters({
 }) {
   return (
     <form method="get" role="search" aria-label="Filter the risk list" className="mb-4 flex flex-wrap items-end gap-3">
+      {query.view === "watch" ? <input type="hidden" name="view" value="watch" /> : null}
       <OwnerFilter owners={owners} value={owner} everyone="all" />
       <StageFilter models={models} value={first(params, "stage") ?? ""} />
       <PlanFilter value={query.plan ?? ""} />

@@ -48,12 +48,29 @@ export async function RiskResults({
   const { rows, total, more } = await getRiskPage(db, query);
   if (total === 0) {
     return (
-      <EmptyState title="Nobody is sliding into debt here">
+      <EmptyState title={query.view === "watch" ? "Nobody on the watch list here" : "Nobody is at risk here"}>
         <p>
-          No customer matching these filters has a risk score.{" "}
-          <Link href="/risk?owner=all" className="font-medium text-brand-700 underline">
+          {query.view === "watch"
+            ? "No customer matching these filters has a risk score below the at-risk threshold."
+            : "No customer matching these filters has a risk score at or above the at-risk threshold."}{" "}
+          <Link
+            href={withParams("/risk", params, { owner: "all", page: undefined })}
+            className="font-medium text-brand-700 underline"
+          >
             See the whole book
           </Link>
+          {query.view === "watch" ? null : (
+            <>
+              {" or "}
+              <Link
+                href={withParams("/risk", params, { view: "watch", page: undefined })}
+                className="font-medium text-brand-700 underline"
+              >
+                the watch list
+              </Link>
+            </>
+          )}
+          .
         </p>
       </EmptyState>
     );
@@ -66,7 +83,7 @@ export async function RiskResults({
         pageSize={query.pageSize}
         total={total}
         more={more}
-        noun="customers at risk"
+        noun={query.view === "watch" ? "customers on the watch list" : "customers at risk"}
         hrefFor={(page) => withParams("/risk", params, { page })}
       />
     </>

@@ -4,3 +4,4 @@ export * from "./interactions";
 export * from "./journey";
 export * from "./advocacy";
 export * from "./system";
+export * from "./scoring";

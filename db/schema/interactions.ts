@@ -67,6 +67,11 @@ export const interactions = pgTable(
     /** SHA-256 of the sender's event body: a replay with another body under the same key is refused. */
     payloadHash: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the row reached Hourglass (a feed may send an event days after it happened): a score as
+     * of a past day counts only rows that had both occurred and been recorded by then.
+     */
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("interactions_customer_timeline_idx").on(

@@ -168,11 +168,18 @@ export const openApiDocument = {
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
           { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
           { name: "ownerEmail", in: "query", schema: { type: "string", format: "email" } },
+          {
+            name: "view",
+            in: "query",
+            description:
+              "`at-risk` (default): active customers whose risk score is at or above the at-risk threshold (Settings → Scoring); `watch`: those with a score below it.",
+            schema: { type: "string", enum: ["at-risk", "watch"], default: "at-risk" },
+          },
         ],
         responses: {
           "200": {
             description:
-              "A page of customers at risk. `total` is counted up to 1,000 past the page; `more: true` means there are more than `total`.",
+              "A page of customers at risk (or on the watch list), with the `threshold` in force. `total` is counted up to 1,000 past the page; `more: true` means there are more than `total`.",
           },
           "400": errorResponse("Invalid query"),
           ...common,

@@ -53,3 +53,13 @@ export function typeWeights(input: Record<string, unknown>): {
   }
   return { weights, errors };
 }
+
+/**
+ * The types a form marks as outcome proxies (fields `proxy.<type key>` = "on"), or null when the
+ * form says nothing about proxies (then the version before decides).
+ */
+export function proxyTypes(input: Record<string, unknown>): string[] | null {
+  const fields = Object.keys(input).filter((field) => field.startsWith("proxy."));
+  if (fields.length === 0 && input.proxiesShown !== "1") return null;
+  return fields.filter((field) => input[field] === "on").map((field) => field.slice("proxy.".length));
+}

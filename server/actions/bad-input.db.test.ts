@@ -29,7 +29,7 @@ import * as interactions from "@/server/ledger/commands";
 import * as journeyModels from "@/server/journey/commands";
 import * as members from "@/server/team/members";
 import * as milestones from "@/server/journey/milestones";
-import * as settings from "@/server/settings/scoring";
+import * as settings from "@/server/scoring/commands";
 
 const GENERIC_FAILURE = "Something went wrong on our side and nothing was saved. Please try again.";
 const RUNS_PER_ACTION = 24;

@@ -6,7 +6,8 @@ import type { Queryable } from "@/db";
 import { members } from "@/db/schema";
 import { getCustomer } from "@/server/customers/queries";
 import { getJourneyModels } from "@/server/journey/models";
-import { getRiskList } from "@/server/risk/queries";
+import { getRiskList, type RiskView } from "@/server/risk/queries";
+import { getSettings } from "@/server/settings/queries";
 
 /** GET /api/v1/customers/{id}: the customer with balance, risk and the stage in every model. */
 export async function getCustomerForApi(db: Queryable, { id }: { id: number }) {
@@ -49,13 +50,15 @@ export async function getCustomerForApi(db: Queryable, { id }: { id: number }) {
 /** GET /api/v1/risk: the debt-risk list, most at risk first. */
 export async function getRiskForApi(
   db: Queryable,
-  { limit, page, ownerEmail }: { limit: number; page: number; ownerEmail?: string },
+  { limit, page, ownerEmail, view }: { limit: number; page: number; ownerEmail?: string; view: RiskView },
 ) {
   const [owner] = ownerEmail
     ? await db.select({ id: members.id }).from(members).where(eq(members.email, ownerEmail))
     : [];
-  if (ownerEmail && !owner) return { total: 0, more: false, page, customers: [] };
-  const { rows, total, more } = await getRiskList(db, {
+  const { risk } = await getSettings(db, ["risk"]);
+  if (ownerEmail && !owner) return { view, threshold: risk.atRiskScore, total: 0, more: false, page, customers: [] };
+  const { rows, total, more, threshold } = await getRiskList(db, {
+    view,
     ownerId: owner?.id,
     sort: "risk",
     direction: "desc",
@@ -63,6 +66,8 @@ export async function getRiskForApi(
     pageSize: limit,
   });
   return {
+    view,
+    threshold,
     total,
     more,
     page,

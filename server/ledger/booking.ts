@@ -35,6 +35,8 @@ export type BookingRow = {
   payloadHash?: string | null;
   /** Who logged this row, when not the caller's actor (the demo seed books for each customer's owner). */
   actorId?: number | null;
+  /** When the row reached Hourglass, when not now (the demo seed replays a history). */
+  recordedAt?: Date;
 };
 
 export type Source = "ui" | "api" | "import" | "system";
@@ -205,6 +207,7 @@ export async function bookInteractions(
       external_id: row.externalId ?? null,
       payload_hash: row.payloadHash ?? null,
       actor_id: row.actorId === undefined ? options.actor.id : row.actorId,
+      recorded_at: row.recordedAt?.toISOString() ?? null,
     })),
   );
   const changes = sql`
@@ -212,13 +215,15 @@ export async function bookInteractions(
       select x.*, t.id as type_id, t.implies_milestone, t.label, coalesce(x.weight, t.default_weight) as effective_weight,
         nextval(pg_get_serial_sequence('interactions', 'id')) as id
       from json_to_recordset(${input}::json) as x(i int, customer_id int, type_key text, occurred_at timestamptz,
-        weight float8, channel text, direction text, summary text, external_id text, payload_hash text, actor_id int)
+        weight float8, channel text, direction text, summary text, external_id text, payload_hash text, actor_id int,
+        recorded_at timestamptz)
       left join interaction_types t on t.key = x.type_key),
     inserted as (
       insert into interactions (id, customer_id, occurred_at, type_id, weight_override, channel, direction, summary,
-        actor_id, source, external_id, payload_hash)
+        actor_id, source, external_id, payload_hash, recorded_at)
       select id, customer_id, occurred_at, type_id, weight, channel::interaction_channel,
-        direction::interaction_direction, summary, actor_id, ${options.source}::record_source, external_id, payload_hash
+        direction::interaction_direction, summary, actor_id, ${options.source}::record_source, external_id, payload_hash,
+        coalesce(recorded_at, now())
       from input where type_id is not null
       on conflict (source, external_id) where external_id is not null do nothing
       returning *),

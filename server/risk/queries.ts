@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
 import { customers, members } from "@/db/schema";
 import { COUNT_AHEAD, countUpTo } from "@/db/capped-count";
@@ -9,7 +9,16 @@ import { getSettings } from "@/server/settings/queries";
 export const RISK_SORTS = ["risk", "mrr", "balance", "silence"] as const;
 export type RiskSort = (typeof RISK_SORTS)[number];
 
+/**
+ * The one meaning of "at risk": an active customer whose score is at or above the at-risk
+ * threshold (Settings → Scoring). The watch list holds those with a score below it.
+ */
+export const RISK_VIEWS = ["at-risk", "watch"] as const;
+export type RiskView = (typeof RISK_VIEWS)[number];
+
 export type RiskListQuery = {
+  /** At risk (the default) or the watch list. */
+  view?: RiskView;
   ownerId?: number;
   milestoneRange?: { from: number; to: number };
   plan?: string;
@@ -22,12 +31,16 @@ export type RiskListQuery = {
   countAhead?: number;
 };
 
-function riskConditions(
-  query: Pick<RiskListQuery, "ownerId" | "milestoneRange" | "plan" | "minMrrCents">,
-): SQL | undefined {
+/** Active customers at risk (score ≥ threshold), or on the watch list (0 < score < threshold). */
+export function riskViewCondition(view: RiskView, threshold: number): SQL | undefined {
+  return view === "watch"
+    ? and(eq(customers.status, "active"), gt(customers.riskScore, 0), lt(customers.riskScore, threshold))
+    : and(eq(customers.status, "active"), gte(customers.riskScore, threshold));
+}
+
+function riskConditions(query: RiskListQuery, threshold: number): SQL | undefined {
   return and(
-    eq(customers.status, "active"),
-    gt(customers.riskScore, 0),
+    riskViewCondition(query.view ?? "at-risk", threshold),
     query.ownerId ? eq(customers.ownerId, query.ownerId) : undefined,
     query.milestoneRange
       ? sql`${customers.milestone} between ${query.milestoneRange.from} and ${query.milestoneRange.to}`
@@ -42,9 +55,9 @@ function riskConditions(
  * kept on write and refreshed periodically). Reads customers only, never interactions.
  */
 export async function getRiskList(db: Queryable, query: RiskListQuery) {
-  const { ledger } = await getSettings(db, ["ledger"]);
+  const { ledger, risk } = await getSettings(db, ["ledger", "risk"]);
   const balance = balanceSql(ledger);
-  const where = riskConditions(query);
+  const where = riskConditions(query, risk.atRiskScore);
   const countCap = query.page * query.pageSize + (query.countAhead ?? COUNT_AHEAD);
   const order = query.direction === "asc" ? asc : desc;
   const sortColumn: Record<RiskSort, SQL> = {
@@ -80,7 +93,12 @@ export async function getRiskList(db: Queryable, query: RiskListQuery) {
       .offset((query.page - 1) * query.pageSize),
     countUpTo(db, { matching: sql`select 1 from ${customers} where ${where}`, cap: countCap }),
   ]);
-  return { rows: rows.map((row) => ({ ...row, balance: Number(row.balance) })), total, more };
+  return {
+    rows: rows.map((row) => ({ ...row, balance: Number(row.balance) })),
+    total,
+    more,
+    threshold: risk.atRiskScore,
+  };
 }
 
 export type RiskRow = Awaited<ReturnType<typeof getRiskList>>["rows"][number];
@@ -139,7 +157,7 @@ export async function getRiskDrivers(
   return result;
 }
 
-/** The book's MRR at risk: active customers at or above the at-risk score. */
+/** The book's MRR at risk: active customers at or above the at-risk score (riskViewCondition). */
 export async function getMrrAtRisk(db: Queryable) {
   const { risk } = await getSettings(db, ["risk"]);
   const [row] = await db
@@ -148,6 +166,6 @@ export async function getMrrAtRisk(db: Queryable) {
       mrrCents: sql<number>`coalesce(sum(${customers.mrrCents}), 0)::bigint`,
     })
     .from(customers)
-    .where(and(eq(customers.status, "active"), gte(customers.riskScore, risk.atRiskScore)));
+    .where(riskViewCondition("at-risk", risk.atRiskScore));
   return { customers: row.customers, mrrCents: Number(row.mrrCents), threshold: risk.atRiskScore };
 }

@@ -4,7 +4,7 @@ import { executeAction } from "@/server/actions/execute";
 import { balanceAt } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, queryRows } from "@/db";
-import { getRiskDrivers, getRiskList } from "./queries";
+import { getMrrAtRisk, getRiskDrivers, getRiskList } from "./queries";
 import { getSettings } from "@/server/settings/queries";
 import { customers } from "@/db/schema";
 import { seedDemo } from "@/server/demo/seed";
@@ -13,7 +13,7 @@ import { ledgerDrift } from "@/testing/ledger-check";
 import { type RawInteraction, rawInteractions, riskFromRaw } from "@/testing/risk-check";
 import { logInteraction } from "@/server/ledger/commands";
 import { refreshRisk } from "./refresh";
-import { updateScoring } from "@/server/settings/scoring";
+import { updateScoring } from "@/server/scoring/commands";
 import { DAY_MS as DAY } from "@/lib/dates";
 
 async function storedBalance(customerId: number, now: Date) {
@@ -46,17 +46,49 @@ describe("risk on the seeded book", () => {
     expect(rows.some((c) => c.fatigued)).toBe(true);
   });
 
-  it("the risk list counts exactly up to the cap past the page, then says there are more", async () => {
-    const [{ atRisk }] = await queryRows<{ atRisk: number }>(
+  it("at risk means a score of at least 3 (the default threshold), the watch list the scores between 0 and 3: both counted like independent SQL", async () => {
+    const threshold = DEFAULT_SETTINGS.risk.atRiskScore;
+    expect(threshold).toBe(3);
+    const [{ atRisk, watch }] = await queryRows<{ atRisk: number; watch: number }>(
       db,
-      sql`select count(*)::int as "atRisk" from customers where status = 'active' and risk_score > 0`,
+      sql`select count(*) filter (where risk_score >= 3)::int as "atRisk",
+            count(*) filter (where risk_score > 0 and risk_score < 3)::int as watch
+          from customers where status = 'active'`,
     );
-    expect(atRisk).toBeGreaterThan(20);
-    const exact = await getRiskList(db, { sort: "risk", direction: "desc", page: 1, pageSize: 10 });
-    expect({ total: exact.total, more: exact.more }).toEqual({ total: atRisk, more: false });
+    expect(atRisk).toBeGreaterThan(0);
+    expect(watch).toBeGreaterThan(0);
+    const list = await getRiskList(db, { sort: "risk", direction: "desc", page: 1, pageSize: 1000 });
+    expect({ total: list.total, more: list.more }).toEqual({ total: atRisk, more: false });
+    expect(list.rows.every((row) => row.riskScore >= threshold)).toBe(true);
+    const watchList = await getRiskList(db, {
+      view: "watch",
+      sort: "risk",
+      direction: "desc",
+      page: 1,
+      pageSize: 1000,
+    });
+    expect(watchList.total).toBe(watch);
+    expect(watchList.rows.every((row) => row.riskScore > 0 && row.riskScore < threshold)).toBe(true);
+    expect((await getMrrAtRisk(db)).customers).toBe(atRisk);
+  });
+
+  it("the risk list counts exactly up to the cap past the page, then says there are more", async () => {
+    const [{ watch }] = await queryRows<{ watch: number }>(
+      db,
+      sql`select count(*)::int as watch from customers where status = 'active' and risk_score > 0 and risk_score < 3`,
+    );
+    expect(watch).toBeGreaterThan(20);
+    const view = "watch" as const;
     // page 2 of 10 rows, counting 5 past it: 2·10 + 5 = 25 counted, and "more" when the book has more
-    const capped = await getRiskList(db, { sort: "risk", direction: "desc", page: 2, pageSize: 10, countAhead: 5 });
-    expect({ total: capped.total, more: capped.more }).toEqual({ total: Math.min(25, atRisk), more: atRisk > 25 });
+    const capped = await getRiskList(db, {
+      view,
+      sort: "risk",
+      direction: "desc",
+      page: 2,
+      pageSize: 10,
+      countAhead: 5,
+    });
+    expect({ total: capped.total, more: capped.more }).toEqual({ total: Math.min(25, watch), more: watch > 25 });
     expect(capped.rows).toHaveLength(10);
   });
 

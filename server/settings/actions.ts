@@ -2,7 +2,7 @@
 
 import type { ActionResult } from "@/server/actions/execute";
 import { runMemberAction } from "@/server/actions/run";
-import { updateScoring } from "./scoring";
+import { updateScoring } from "@/server/scoring/commands";
 
 // Each export is a public endpoint: runMemberAction checks the session and the role every time.
 

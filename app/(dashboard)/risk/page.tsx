@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { RiskFilters } from "@/components/risk/risk-filters";
 import { RiskResults } from "@/components/risk/risk-results";
+import { RiskViews } from "@/components/risk/risk-views";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -9,6 +10,7 @@ import { db } from "@/db";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
+import { getLiveVersion } from "@/server/scoring/versions";
 import { listActiveMembers } from "@/server/team/queries";
 import { defaultRiskOwner, readRiskQuery } from "./search-params";
 
@@ -16,7 +18,12 @@ export const metadata = { title: "Debt risk" };
 
 export default async function RiskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const member = await requirePageMember();
-  const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(db), listActiveMembers(db)]);
+  const [params, models, owners, version] = await Promise.all([
+    searchParams,
+    getJourneyModels(db),
+    listActiveMembers(db),
+    getLiveVersion(db),
+  ]);
   const query = readRiskQuery(params, member, models);
   const owner = first(params, "owner") ?? defaultRiskOwner(member);
   return (
@@ -38,6 +45,12 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
             </a>
           </div>
         }
+      />
+      <RiskViews
+        params={params}
+        view={query.view ?? "at-risk"}
+        threshold={version.risk.atRiskScore}
+        version={version.number}
       />
       <RiskFilters params={params} query={query} owner={owner} owners={owners} models={models} />
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>

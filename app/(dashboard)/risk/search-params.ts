@@ -3,7 +3,7 @@ import type { SessionMember } from "@/lib/permissions";
 import { PLANS } from "@/lib/plans";
 import { ownerIdParam, pageParam, param, type SearchParams, stageRangeParam } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
-import { RISK_SORTS, type RiskListQuery } from "@/server/risk/queries";
+import { RISK_SORTS, RISK_VIEWS, type RiskListQuery } from "@/server/risk/queries";
 
 export const RISK_PAGE_SIZE = 25;
 
@@ -21,6 +21,7 @@ export function readRiskQuery(
 ): RiskListQuery {
   const minMrr = param(params, "minMrr", z.coerce.number().min(0).max(10_000_000).optional(), undefined);
   return {
+    view: param(params, "view", z.enum(RISK_VIEWS), "at-risk"),
     ownerId: ownerIdParam(params, member.id, defaultRiskOwner(member)),
     milestoneRange: stageRangeParam(
       params,

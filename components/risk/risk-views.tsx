@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { chipClass } from "@/components/ui/button";
+import { type SearchParams, withParams } from "@/lib/search-params";
+import type { RiskView } from "@/server/risk/queries";
+
+/** At risk (score at or above the threshold) or the watch list (a score below it): one meaning everywhere. */
+export function RiskViews({
+  params,
+  view,
+  threshold,
+  version,
+}: {
+  params: SearchParams;
+  view: RiskView;
+  threshold: number;
+  version: number;
+}) {
+  return (
+    <div className="mb-4 flex flex-wrap items-center gap-3">
+      <nav aria-label="Which customers" className="flex gap-2">
+        <Link
+          href={withParams("/risk", params, { view: undefined, page: undefined })}
+          aria-current={view === "at-risk" ? "page" : undefined}
+          className={chipClass(view === "at-risk")}
+        >
+          At risk (score {threshold} or more)
+        </Link>
+        <Link
+          href={withParams("/risk", params, { view: "watch", page: undefined })}
+          aria-current={view === "watch" ? "page" : undefined}
+          className={chipClass(view === "watch")}
+        >
+          Watch list (below {threshold})
+        </Link>
+      </nav>
+      <p className="text-xs text-slate-500">
+        Scores by{" "}
+        <Link href="/settings/scoring" className="underline">
+          scoring version {version}
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { desc, eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db";
+import { members, type ScoringVersion, scoringVersions } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import type { ScoringConfig } from "@/lib/scoring-version";
+
+export type VersionSummary = Pick<ScoringVersion, "number" | "kind" | "summary" | "createdAt"> & {
+  createdBy: string | null;
+};
+
+/** What a version scores with, as the backtest and a draft preview take it. */
+export function configOf(version: ScoringVersion): ScoringConfig {
+  return {
+    kind: version.kind,
+    ledger: version.ledger,
+    risk: version.risk,
+    typeWeights: version.typeWeights,
+    proxyTypes: version.proxyTypes,
+    model: version.model,
+  };
+}
+
+/** The live scoring: the highest-numbered version (every save of Settings → Scoring adds one). */
+export async function getLiveVersion(db: Queryable): Promise<ScoringVersion> {
+  const [version] = await db.select().from(scoringVersions).orderBy(desc(scoringVersions.number)).limit(1);
+  if (!version) throw new NotFoundError("The scoring version");
+  return version;
+}
+
+/** One version by its number; NotFoundError when there is none. */
+export async function getVersion(db: Queryable, { number }: { number: number }): Promise<ScoringVersion> {
+  const [version] = await db.select().from(scoringVersions).where(eq(scoringVersions.number, number));
+  if (!version) throw new NotFoundError(`Scoring version ${number}`);
+  return version;
+}
+
+/** The versions, newest first, with who saved each. */
+export async function listVersions(db: Queryable, { limit = 50 } = {}): Promise<VersionSummary[]> {
+  return db
+    .select({
+      number: scoringVersions.number,
+      kind: scoringVersions.kind,
+      summary: scoringVersions.summary,
+      createdAt: scoringVersions.createdAt,
+      createdBy: members.name,
+    })
+    .from(scoringVersions)
+    .leftJoin(members, eq(members.id, scoringVersions.createdById))
+    .orderBy(desc(scoringVersions.number))
+    .limit(limit);
+}
+
+/** Adds the next version (number = highest + 1) and returns it. */
+export async function insertVersion(
+  tx: Queryable,
+  { config, summary, createdById }: { config: ScoringConfig; summary: string; createdById: number | null },
+): Promise<ScoringVersion> {
+  const [version] = await tx
+    .insert(scoringVersions)
+    .values({
+      number: sql`(select coalesce(max(number), 0) + 1 from scoring_versions)`,
+      ...config,
+      summary,
+      createdById,
+    })
+    .returning();
+  return version;
+}
