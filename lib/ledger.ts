@@ -11,6 +11,11 @@ export const LEDGER_EPOCH_MS = Date.UTC(2025, 0, 1);
 export type HalfLives = { creditHalfLifeDays: number; debtHalfLifeDays: number };
 export type LedgerAccumulators = { creditAcc: number; debtAcc: number };
 
+/** 2^(−days / half-life): how much of a weight is left `days` after it was booked. */
+export function decay(days: number, halfLifeDays: number): number {
+  return 2 ** (-days / halfLifeDays);
+}
+
 function daysSinceEpoch(at: Date): number {
   return (at.getTime() - LEDGER_EPOCH_MS) / DAY_MS;
 }

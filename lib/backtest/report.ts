@@ -1,0 +1,138 @@
+import type { Interval } from "./distributions";
+import {
+  atThreshold,
+  aucConfidenceInterval,
+  baseRate,
+  type CalibrationBin,
+  calibrationDeciles,
+  isMonotoneRising,
+  rocAuc,
+  type Selection,
+  topFraction,
+  topPerGroup,
+} from "./metrics";
+import type { FeatureRow, Scorer } from "./score";
+
+/** How one score ranked the customers who went on to churn. */
+export type ScorerReport = {
+  key: string;
+  label: string;
+  auc: number | null;
+  aucInterval: Interval | null;
+  /** The top 10% of each cutoff's customers, pooled over the cutoffs. */
+  topDecile: Selection;
+  /** The top 25 of each owner's book at each cutoff, pooled. */
+  topPerOwner: Selection;
+  /** Everyone at or above the at-risk threshold (scores that have one). */
+  atThreshold: Selection | null;
+  calibration: CalibrationBin[];
+  /** Whether the observed churn rate rises from bin to bin (within 1 point for noise). */
+  calibrationRises: boolean;
+  perCutoff: { cutoff: string; customers: number; churned: number; auc: number | null }[];
+};
+
+export type BacktestReport = {
+  cutoffs: string[];
+  horizonDays: number;
+  rows: number;
+  churned: number;
+  baseRate: number | null;
+  scorers: ScorerReport[];
+};
+
+const TOP_FRACTION = 0.1;
+const TOP_PER_OWNER = 25;
+
+function pooled(parts: readonly Selection[], churners: number, base: number | null): Selection {
+  const flagged = parts.reduce((sum, part) => sum + part.flagged, 0);
+  const hits = parts.reduce((sum, part) => sum + part.hits, 0);
+  const precision = flagged > 0 ? hits / flagged : null;
+  return {
+    flagged,
+    hits,
+    precision,
+    recall: churners > 0 ? hits / churners : null,
+    lift: precision !== null && base ? precision / base : null,
+  };
+}
+
+/**
+ * Every score's figures over the same rows: ROC AUC with a 95% interval over all (customer,
+ * cutoff) rows; precision, recall and lift of the top 10% and of each owner's top 25, taken at
+ * each cutoff as a team would and pooled; the at-risk threshold where a score has one; observed
+ * churn per score decile; and the AUC at each cutoff.
+ */
+export function backtestReport(
+  rows: readonly FeatureRow[],
+  scorers: readonly (Scorer & { threshold?: number })[],
+  horizonDays: number,
+): BacktestReport {
+  const outcomes = rows.map((row) => row.churned);
+  const churned = outcomes.filter(Boolean).length;
+  const base = baseRate(outcomes);
+  const byCutoff = new Map<number, number[]>();
+  rows.forEach((row, index) => {
+    const key = row.cutoff.getTime();
+    byCutoff.set(key, [...(byCutoff.get(key) ?? []), index]);
+  });
+  const cutoffs = [...byCutoff.keys()].sort((a, b) => a - b);
+  const scorerReports = scorers.map((scorer): ScorerReport => {
+    const scores = rows.map(scorer.score);
+    const auc = rocAuc(scores, outcomes);
+    const perCutoff = cutoffs.map((cutoff) => {
+      const indexes = byCutoff.get(cutoff) ?? [];
+      const s = indexes.map((i) => scores[i]);
+      const o = indexes.map((i) => outcomes[i]);
+      return {
+        cutoff: new Date(cutoff).toISOString().slice(0, 10),
+        customers: indexes.length,
+        churned: o.filter(Boolean).length,
+        auc: rocAuc(s, o),
+        top: topFraction(s, o, TOP_FRACTION),
+        perOwner: topPerGroup(
+          s,
+          o,
+          indexes.map((i) => rows[i].ownerId),
+          TOP_PER_OWNER,
+        ),
+      };
+    });
+    const calibration = calibrationDeciles(scores, outcomes);
+    return {
+      key: scorer.key,
+      label: scorer.label,
+      auc,
+      aucInterval: aucConfidenceInterval(auc, churned, rows.length - churned),
+      topDecile: pooled(
+        perCutoff.map((c) => c.top),
+        churned,
+        base,
+      ),
+      topPerOwner: pooled(
+        perCutoff.map((c) => c.perOwner),
+        churned,
+        base,
+      ),
+      atThreshold: scorer.threshold === undefined ? null : atThreshold(scores, outcomes, scorer.threshold),
+      calibration,
+      calibrationRises: isMonotoneRising(
+        calibration.map((bin) => bin.churnRate),
+        0.01,
+      ),
+      perCutoff: perCutoff.map(({ cutoff, customers, churned: c, auc: a }) => ({
+        cutoff,
+        customers,
+        churned: c,
+        auc: a,
+      })),
+    };
+  });
+  return {
+    cutoffs: cutoffs.map((c) => new Date(c).toISOString().slice(0, 10)),
+    horizonDays,
+    rows: rows.length,
+    churned,
+    baseRate: base,
+    scorers: scorerReports,
+  };
+}

@@ -1,0 +1,67 @@
+import type { Queryable } from "@/db";
+import { type BacktestReport, backtestReport } from "@/lib/backtest/report";
+import { baselineScorers, type FeatureRow, handScore, type Scorer } from "@/lib/backtest/score";
+import type { ScoringConfig } from "@/lib/scoring-version";
+import { type FeatureQuery, getFeatureRows, monthlyCutoffs } from "./features";
+
+export const HORIZONS = [30, 60, 90] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+/** The type weights a backtest scores with: the outcome proxies left out unless asked for. */
+export function backtestWeights(config: ScoringConfig, includeProxies: boolean): Record<string, number> {
+  if (includeProxies) return config.typeWeights;
+  const proxies = new Set(config.proxyTypes);
+  return Object.fromEntries(Object.entries(config.typeWeights).filter(([key]) => !proxies.has(key)));
+}
+
+/** The score a version gives a row of features. */
+export function versionScorer(config: ScoringConfig, label: string): Scorer & { threshold: number } {
+  return { key: "version", label, threshold: config.risk.atRiskScore, score: (row) => handScore(row, config) };
+}
+
+function featureQuery(
+  config: ScoringConfig,
+  { cutoffs, horizonDays, includeProxies }: { cutoffs: Date[]; horizonDays: number; includeProxies: boolean },
+): FeatureQuery {
+  return {
+    cutoffs,
+    horizonDays,
+    typeWeights: backtestWeights(config, includeProxies),
+    halfLives: { credit: [config.ledger.creditHalfLifeDays], debt: [config.ledger.debtHalfLifeDays] },
+    fatigueWindowDays: config.risk.fatigueWindowDays,
+    population: "paying",
+  };
+}
+
+export type BacktestParams = {
+  config: ScoringConfig;
+  label: string;
+  horizonDays: number;
+  includeProxies: boolean;
+  now?: Date;
+};
+
+/**
+ * How a scoring would have ranked the customers who churned: at each monthly cutoff of the last
+ * 12 months whose horizon has passed, the paying customers active then, scored with only what
+ * had occurred and been recorded by then, against whether they churned within the horizon — beside
+ * the single-input baselines.
+ */
+export async function runBacktest(
+  db: Queryable,
+  { config, label, horizonDays, includeProxies, now = new Date() }: BacktestParams,
+): Promise<BacktestReport> {
+  const cutoffs = monthlyCutoffs(now, { horizonDays });
+  const rows = await getFeatureRows(db, featureQuery(config, { cutoffs, horizonDays, includeProxies }));
+  return backtestReport(rows, [versionScorer(config, label), ...baselineScorers(config)], horizonDays);
+}
+
+/** Every paying customer active at one cutoff with the version's score and the outcome: the API's backtest. */
+export async function backtestAtCutoff(
+  db: Queryable,
+  { config, cutoff, horizonDays, includeProxies }: { config: ScoringConfig; cutoff: Date; horizonDays: number; includeProxies: boolean },
+): Promise<{ rows: FeatureRow[]; scores: number[] }> {
+  const rows = await getFeatureRows(db, featureQuery(config, { cutoffs: [cutoff], horizonDays, includeProxies }));
+  const scorer = versionScorer(config, "");
+  return { rows, scores: rows.map(scorer.score) };
+}
