@@ -10,10 +10,10 @@
  * --time first generates 100,000 customers three times in batches of 2,000 and fills them to 5,000,000 rows.
  */
 import { parseArgs } from "node:util";
-import { createRandom } from "@/db/seed/random";
+import { createRandom } from "@/lib/demo/random";
 import { addUsage, type DemoCustomer, type DemoEvent, demoRandom, generateDemoCustomer } from "@/lib/demo/story";
 import { INTERACTION_CATALOG } from "@/lib/interaction-catalog";
-import { DEFAULT_MODELS } from "@/lib/journey";
+import { DEFAULT_MODELS } from "@/lib/journey/models";
 import { balanceFromInteractions } from "@/lib/ledger";
 import { riskScore } from "@/lib/risk";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
@@ -23,8 +23,17 @@ const HORIZON_DAYS = 90;
 const OUTCOME_PROXY = "cancellation_request";
 const WEIGHT = new Map(INTERACTION_CATALOG.map((t) => [t.key, t.weight]));
 const PRODUCT_FEED = new Set(["login", "error_hit", "feature_adopted"]);
-const QUEUE_KINDS = new Set(["complaint", "social_mention", "billing_problem", "nps_detractor", "outage", "bug_report",
-  "slow_response", "error_hit", "support_ticket"]);
+const QUEUE_KINDS = new Set([
+  "complaint",
+  "social_mention",
+  "billing_problem",
+  "nps_detractor",
+  "outage",
+  "bug_report",
+  "slow_response",
+  "error_hit",
+  "support_ticket",
+]);
 const TARGETS = { auc: 0.78, lift: 2.8, margin: 0.03, baseRate: [0.03, 0.1] };
 
 const { values } = parseArgs({
@@ -62,7 +71,7 @@ function auc(scores: Float64Array, positive: Uint8Array): number {
   const order = ascending(scores);
   let rankSum = 0;
   let positives = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && scores[order[j]] === scores[order[i]]) j++;
     const midrank = (i + 1 + j) / 2;
@@ -83,7 +92,7 @@ function deciles(scores: Float64Array, positive: Uint8Array): number[] {
   const order = ascending(scores);
   const n = order.length;
   const sums = new Array<number>(10).fill(0);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     let hits = 0;
     while (j < n && scores[order[j]] === scores[order[i]]) hits += positive[order[j++]];
@@ -138,7 +147,11 @@ function backtest(book: DemoCustomer[], cutoffs: Date[]): Row[] {
       const entries = known.map((e) => ({ weight: WEIGHT.get(e.type) ?? 0, at: e.occurredAt }));
       const balance = balanceFromInteractions(entries, cutoff, ledger);
       const monthAgo = new Date(c - 30 * DAY);
-      const before = balanceFromInteractions(entries.filter((e) => e.at <= monthAgo), monthAgo, ledger);
+      const before = balanceFromInteractions(
+        entries.filter((e) => e.at <= monthAgo),
+        monthAgo,
+        ledger,
+      );
       let lastInbound = -Infinity;
       let volume90 = 0;
       for (const e of known) {
@@ -147,15 +160,23 @@ function backtest(book: DemoCustomer[], cutoffs: Date[]): Row[] {
         if (e.occurredAt.getTime() > c - 90 * DAY) volume90++;
       }
       const windowStart = c - risk.fatigueWindowDays * DAY;
-      const contacts = known.filter((e) => e.direction === "outbound" && e.occurredAt.getTime() > lastInbound
-        && e.occurredAt.getTime() > windowStart).length;
+      const contacts = known.filter(
+        (e) =>
+          e.direction === "outbound" && e.occurredAt.getTime() > lastInbound && e.occurredAt.getTime() > windowStart,
+      ).length;
       const silentDays = lastInbound === -Infinity ? null : Math.floor((c - lastInbound) / DAY);
       const fatigued = contacts >= risk.fatigueContacts;
       const score = riskScore({ balance, trend: balance - before, silentDays, paying: true, fatigued }, risk);
       rows.push({
-        score, churned: churned <= c + HORIZON_DAYS * DAY, mrr: customer.mrrCents, silent: silentDays ?? 0, balance,
-        volume90, tenure: (c - converted) / DAY,
-        kind: customer.churnKind ?? "", declineDays: decline ? (c - decline.from.getTime()) / DAY : -1,
+        score,
+        churned: churned <= c + HORIZON_DAYS * DAY,
+        mrr: customer.mrrCents,
+        silent: silentDays ?? 0,
+        balance,
+        volume90,
+        tenure: (c - converted) / DAY,
+        kind: customer.churnKind ?? "",
+        declineDays: decline ? (c - decline.from.getTime()) / DAY : -1,
       });
     }
   }
@@ -181,11 +202,15 @@ function report(label: string, rows: Row[]): void {
     ["random", () => random.next(), ""],
   ];
   console.log(`\n== Backtest: ${label}`);
-  console.log(`rows ${rows.length}, churned within ${HORIZON_DAYS} d: ${churnedCount}, base rate ${pct(base)} ` +
-    `(target ${pct(TARGETS.baseRate[0])}–${pct(TARGETS.baseRate[1])}: ` +
-    `${verdict(base >= TARGETS.baseRate[0] && base <= TARGETS.baseRate[1])})`);
-  console.log(`score: ROC AUC ${fixed(scoreAuc)} (target ≥ ${TARGETS.auc}: ${verdict(scoreAuc >= TARGETS.auc)}), ` +
-    `lift in the top 10% ${fixed(lift, 2)} (target ≥ ${TARGETS.lift}: ${verdict(lift >= TARGETS.lift)})`);
+  console.log(
+    `rows ${rows.length}, churned within ${HORIZON_DAYS} d: ${churnedCount}, base rate ${pct(base)} ` +
+      `(target ${pct(TARGETS.baseRate[0])}–${pct(TARGETS.baseRate[1])}: ` +
+      `${verdict(base >= TARGETS.baseRate[0] && base <= TARGETS.baseRate[1])})`,
+  );
+  console.log(
+    `score: ROC AUC ${fixed(scoreAuc)} (target ≥ ${TARGETS.auc}: ${verdict(scoreAuc >= TARGETS.auc)}), ` +
+      `lift in the top 10% ${fixed(lift, 2)} (target ≥ ${TARGETS.lift}: ${verdict(lift >= TARGETS.lift)})`,
+  );
   console.log(`churn rate per score decile (lowest → highest): ${calibration.map(pct).join(" ")}`);
   let worstMargin = Infinity;
   for (const [name, f, direction] of baselines) {
@@ -196,19 +221,26 @@ function report(label: string, rows: Row[]): void {
     const note = direction ? ` (${raw < 0.5 ? "flipped: the opposite of " : ""}${direction})` : "";
     console.log(`  baseline ${name.padEnd(20)} AUC ${fixed(best)}  margin ${fixed(scoreAuc - best)}${note}`);
   }
-  console.log(`smallest margin over a baseline: ${fixed(worstMargin)} (target ≥ ${TARGETS.margin}: ` +
-    `${verdict(worstMargin >= TARGETS.margin)})`);
+  console.log(
+    `smallest margin over a baseline: ${fixed(worstMargin)} (target ≥ ${TARGETS.margin}: ` +
+      `${verdict(worstMargin >= TARGETS.margin)})`,
+  );
 
   const against = (keep: (r: Row) => boolean) => {
     const kept = rows.filter((r) => !r.churned || keep(r));
-    return auc(Float64Array.from(kept, (r) => r.score), Uint8Array.from(kept, (r) => (r.churned ? 1 : 0)));
+    return auc(
+      Float64Array.from(kept, (r) => r.score),
+      Uint8Array.from(kept, (r) => (r.churned ? 1 : 0)),
+    );
   };
   const visible = (r: Row) => r.kind === "warned" && r.declineDays >= 14;
   const visibleShare = rows.filter((r) => r.churned && visible(r)).length / churnedCount;
   const warned = fixed(against((r) => r.kind === "warned"));
-  console.log(`diagnosis (hidden state): score AUC for warned churners ${warned}, ` +
-    `sudden ${fixed(against((r) => r.kind === "sudden"))}; churned rows whose decline had run ≥ 14 days ` +
-    `${pct(visibleShare)} (AUC ${fixed(against(visible))}), the others ${fixed(against((r) => !visible(r)))}`);
+  console.log(
+    `diagnosis (hidden state): score AUC for warned churners ${warned}, ` +
+      `sudden ${fixed(against((r) => r.kind === "sudden"))}; churned rows whose decline had run ≥ 14 days ` +
+      `${pct(visibleShare)} (AUC ${fixed(against(visible))}), the others ${fixed(against((r) => !visible(r)))}`,
+  );
 }
 
 // ------------------------------------------------------------------ story figures
@@ -219,9 +251,11 @@ function bookFigures(book: DemoCustomer[]): void {
   const events = book.reduce((sum, c) => sum + c.events.length, 0);
   const active = book.filter((c) => !c.churnedAt);
   console.log(`\n== Book: ${book.length} customers (seed ${seed}, now ${day(now)})`);
-  console.log(`converted ${converted.length}, churned after buying ${churners.length}, ` +
-    `leads gone cold ${book.filter((c) => c.churnKind === "cold").length}, active ${active.length} ` +
-    `(of which leads ${active.filter((c) => !c.convertedAt).length})`);
+  console.log(
+    `converted ${converted.length}, churned after buying ${churners.length}, ` +
+      `leads gone cold ${book.filter((c) => c.churnKind === "cold").length}, active ${active.length} ` +
+      `(of which leads ${active.filter((c) => !c.convertedAt).length})`,
+  );
   console.log(`events ${events} (${fixed(events / book.length, 1)} per customer)`);
 
   const segments = new Map<string, { customers: number; churned: number; months: number }>();
@@ -232,14 +266,18 @@ function bookFigures(book: DemoCustomer[]): void {
     entry.months += ((c.churnedAt ?? now).getTime() - (c.convertedAt as Date).getTime()) / (30 * DAY);
     segments.set(c.segment, entry);
   }
-  const segmentCells = [...segments].map(([key, s]) =>
-    `${key} ${pct(s.customers / converted.length)} (churned ${s.churned}, ${pct(s.churned / s.months)} a month)`);
+  const segmentCells = [...segments].map(
+    ([key, s]) =>
+      `${key} ${pct(s.customers / converted.length)} (churned ${s.churned}, ${pct(s.churned / s.months)} a month)`,
+  );
   console.log(`segments among converted: ${segmentCells.join(", ")}`);
 
   const withRequest = churners.filter((c) => c.events.some((e) => e.type === OUTCOME_PROXY)).length;
   const nonChurnerRequests = book.filter((c) => !c.churnedAt && c.events.some((e) => e.type === OUTCOME_PROXY)).length;
-  console.log(`churners with a cancellation request: ${pct(withRequest / churners.length)} ` +
-    `(non-churners with one: ${nonChurnerRequests})`);
+  console.log(
+    `churners with a cancellation request: ${pct(withRequest / churners.length)} ` +
+      `(non-churners with one: ${nonChurnerRequests})`,
+  );
   const sudden = churners.filter((c) => c.churnKind === "sudden").length;
   console.log(`churners with no warning (sudden): ${pct(sudden / churners.length)}`);
 
@@ -262,9 +300,11 @@ function bookFigures(book: DemoCustomer[]): void {
       }
     }
   }
-  console.log(`late rows (recorded ≥ 1 day after they happened): ${pct(late / events)} of all rows, ` +
-    `${pct(feedLate / feed)} of API product-feed rows (login, error, feature adopted); ` +
-    `CSM rows logged ≥ 12 h later: ${pct(backdated / owner)}`);
+  console.log(
+    `late rows (recorded ≥ 1 day after they happened): ${pct(late / events)} of all rows, ` +
+      `${pct(feedLate / feed)} of API product-feed rows (login, error, feature adopted); ` +
+      `CSM rows logged ≥ 12 h later: ${pct(backdated / owner)}`,
+  );
 
   let regressions = 0;
   let customersWithRegression = 0;
@@ -275,8 +315,10 @@ function bookFigures(book: DemoCustomer[]): void {
     if (back.length > 0) customersWithRegression++;
     for (const m of back) reasons.set(m.reason, (reasons.get(m.reason) ?? 0) + 1);
   }
-  console.log(`regressions: ${regressions} in ${customersWithRegression} customers — ` +
-    [...reasons].map(([reason, n]) => `${reason}: ${n}`).join("; "));
+  console.log(
+    `regressions: ${regressions} in ${customersWithRegression} customers — ` +
+      [...reasons].map(([reason, n]) => `${reason}: ${n}`).join("; "),
+  );
 }
 
 /** Stuck = the current visit to the stage (since the last change into it from outside) is over 2 × its target. */
@@ -338,19 +380,29 @@ function delightFigures(book: DemoCustomer[]): void {
     if (!c.churnedAt) {
       let lastInbound = 0;
       for (const e of c.events) if (e.direction === "inbound") lastInbound = e.occurredAt.getTime();
-      const contacts = c.events.filter((e) => e.direction === "outbound" && e.occurredAt.getTime() > lastInbound
-        && e.occurredAt.getTime() > now.getTime() - risk.fatigueWindowDays * DAY).length;
+      const contacts = c.events.filter(
+        (e) =>
+          e.direction === "outbound" &&
+          e.occurredAt.getTime() > lastInbound &&
+          e.occurredAt.getTime() > now.getTime() - risk.fatigueWindowDays * DAY,
+      ).length;
       if (contacts >= risk.fatigueContacts) fatiguedNow++;
     }
   }
-  console.log(`\ndelight queue now (unanswered debits of the last 14 days, active customers): ${queue}; ` +
-    `fatigued customers now: ${fatiguedNow}`);
-  console.log("debits answered with a delight moment, and churn within 90 days of the debit, answered vs not " +
-    "(naive, unmatched):");
+  console.log(
+    `\ndelight queue now (unanswered debits of the last 14 days, active customers): ${queue}; ` +
+      `fatigued customers now: ${fatiguedNow}`,
+  );
+  console.log(
+    "debits answered with a delight moment, and churn within 90 days of the debit, answered vs not " +
+      "(naive, unmatched):",
+  );
   for (const [type, e] of [...byType].sort((a, b) => b[1].total - a[1].total)) {
     const answered = `${pct(e.answered / e.total).padStart(6)} of ${String(e.total).padStart(6)}`;
-    console.log(`  ${type.padEnd(16)} answered ${answered}; ` +
-      `churn ${pct(e.churnA / Math.max(1, e.nA))} (n ${e.nA}) vs ${pct(e.churnU / Math.max(1, e.nU))} (n ${e.nU})`);
+    console.log(
+      `  ${type.padEnd(16)} answered ${answered}; ` +
+        `churn ${pct(e.churnA / Math.max(1, e.nA))} (n ${e.nA}) vs ${pct(e.churnU / Math.max(1, e.nU))} (n ${e.nU})`,
+    );
   }
 }
 
@@ -380,8 +432,10 @@ function timeAtScale(): void {
       generating += t1 - t0;
       rows += customersInBatch.reduce((sum, c) => sum + c.events.length, 0);
     }
-    console.log(`timing run ${run}: generated 100,000 customers in ${fixed(generating / 1000, 2)} s; ` +
-      `addUsage to ${rows} rows in ${fixed(filling / 1000, 2)} s (batches of ${batch})`);
+    console.log(
+      `timing run ${run}: generated 100,000 customers in ${fixed(generating / 1000, 2)} s; ` +
+        `addUsage to ${rows} rows in ${fixed(filling / 1000, 2)} s (batches of ${batch})`,
+    );
   }
 }
 
@@ -400,8 +454,10 @@ const observed = monthStarts(lastObserved, 12);
 const literal = monthStarts(now, 12);
 const span = (cutoffs: Date[]) => `${day(cutoffs[0])} … ${day(cutoffs[cutoffs.length - 1])}`;
 report(`12 monthly cutoffs whose 90 days have passed (${span(observed)})`, backtest(book, observed));
-report(`12 monthly cutoffs of the last 12 months, later horizons cut short by now (${span(literal)})`,
-  backtest(book, literal));
+report(
+  `12 monthly cutoffs of the last 12 months, later horizons cut short by now (${span(literal)})`,
+  backtest(book, literal),
+);
 
 if (values.filler) {
   const perCustomer = Number(values.filler);

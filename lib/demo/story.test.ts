@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "@/db/seed/random";
+import { createRandom } from "@/lib/demo/random";
 import { INTERACTION_CATALOG } from "@/lib/interaction-catalog";
-import { DEFAULT_MODELS } from "@/lib/journey";
+import { DEFAULT_MODELS } from "@/lib/journey/models";
 import { addUsage, type DemoCustomer, demoRandom, demoSeed, generateDemoCustomer } from "./story";
 
 const DAY = 86_400_000;
@@ -22,8 +22,9 @@ describe("demo story: determinism", () => {
 
   it("the same (seed, index, now) gives the same customer, whatever was generated before it", () => {
     expect(generateDemoCustomer(demoRandom(42, 1_234), 1_234, now)).toEqual(big[1_233]);
-    expect(generateDemoCustomer(demoRandom(42, 1_234), 1_234, new Date("2026-12-31T00:00:00Z")))
-      .not.toEqual(big[1_233]);
+    expect(generateDemoCustomer(demoRandom(42, 1_234), 1_234, new Date("2026-12-31T00:00:00Z"))).not.toEqual(
+      big[1_233],
+    );
   });
 
   it("a customer's stream draws exactly what createRandom draws for the same seed", () => {
@@ -125,9 +126,9 @@ describe("demo story: milestones", () => {
     const back = big.flatMap((c) => c.milestones.filter((m) => m.from !== null && m.to < m.from));
     const reasons = new Set(back.map((m) => m.reason));
     expect(back.length).toBeGreaterThan(50);
-    expect(reasons).toEqual(new Set([
-      "Champion left: the new contact needs onboarding", "Trial ended without a purchase", "Downgraded",
-    ]));
+    expect(reasons).toEqual(
+      new Set(["Champion left: the new contact needs onboarding", "Trial ended without a purchase", "Downgraded"]),
+    );
     expect(back.filter((m) => m.reason.startsWith("Champion")).every((m) => m.byHand && m.to === 8)).toBe(true);
   });
 
@@ -135,13 +136,15 @@ describe("demo story: milestones", () => {
     for (const model of DEFAULT_MODELS) {
       for (const stage of model.stages) {
         const inStage = (m: number) => m >= stage.fromMilestone && m <= stage.toMilestone;
-        const visits = big.filter((c) => !c.churnedAt && inStage(c.milestone)).map((c) => {
-          let start = c.milestoneAt.getTime();
-          for (let i = c.milestones.length - 1; i >= 0 && inStage(c.milestones[i].to); i--) {
-            start = c.milestones[i].at.getTime();
-          }
-          return (now.getTime() - start) / DAY;
-        });
+        const visits = big
+          .filter((c) => !c.churnedAt && inStage(c.milestone))
+          .map((c) => {
+            let start = c.milestoneAt.getTime();
+            for (let i = c.milestones.length - 1; i >= 0 && inStage(c.milestones[i].to); i--) {
+              start = c.milestones[i].at.getTime();
+            }
+            return (now.getTime() - start) / DAY;
+          });
         const stuck = visits.filter((days) => days > 2 * stage.targetDays).length;
         // A stage with a handful of customers says little; every stage of the default models has more here.
         expect(visits.length, `${model.name} / ${stage.name}`).toBeGreaterThanOrEqual(5);
@@ -230,7 +233,13 @@ describe("demo story: churn, delight and outreach", () => {
     for (const c of chased) {
       const at = c.events.findIndex((e) => e.type === "ignored_outreach");
       const emails = c.events.slice(0, at).reverse();
-      const sinceReply = emails.slice(0, Math.max(0, emails.findIndex((e) => e.direction === "inbound")));
+      const sinceReply = emails.slice(
+        0,
+        Math.max(
+          0,
+          emails.findIndex((e) => e.direction === "inbound"),
+        ),
+      );
       expect(sinceReply.filter((e) => e.type === "outbound_email").length).toBeGreaterThanOrEqual(3);
     }
   });

@@ -1,5 +1,5 @@
-import { COMPANY_SUFFIXES, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES } from "@/db/seed/names";
-import type { Random } from "@/db/seed/random";
+import { COMPANY_SUFFIXES, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES } from "@/lib/demo/names";
+import type { Random } from "@/lib/demo/random";
 
 /**
  * The demo book's generative story (docs/demo-data.md). Pure: the same (random stream, index,
@@ -90,28 +90,71 @@ type Segment = {
 
 export const SEGMENTS: Record<SegmentKey, Segment> = {
   steady: {
-    key: "steady", health: 0.3, monthlyChurn: 0.0045, suddenShare: 0.15, pace: 1, upgradePace: 1,
-    billingRate: 1, downgradePerYear: 0.03, advocates: 0.45,
+    key: "steady",
+    health: 0.3,
+    monthlyChurn: 0.0045,
+    suddenShare: 0.15,
+    pace: 1,
+    upgradePace: 1,
+    billingRate: 1,
+    downgradePerYear: 0.03,
+    advocates: 0.45,
   },
   growing: {
-    key: "growing", health: 0.8, monthlyChurn: 0.0025, suddenShare: 0.2, pace: 0.7, upgradePace: 0.6,
-    billingRate: 0.7, downgradePerYear: 0.01, advocates: 0.7,
+    key: "growing",
+    health: 0.8,
+    monthlyChurn: 0.0025,
+    suddenShare: 0.2,
+    pace: 0.7,
+    upgradePace: 0.6,
+    billingRate: 0.7,
+    downgradePerYear: 0.01,
+    advocates: 0.7,
   },
   price_sensitive: {
-    key: "price_sensitive", health: 0.1, monthlyChurn: 0.009, suddenShare: 0.25, pace: 1.2, upgradePace: 1.5,
-    billingRate: 3, downgradePerYear: 0.15, advocates: 0.25,
+    key: "price_sensitive",
+    health: 0.1,
+    monthlyChurn: 0.009,
+    suddenShare: 0.25,
+    pace: 1.2,
+    upgradePace: 1.5,
+    billingRate: 3,
+    downgradePerYear: 0.15,
+    advocates: 0.25,
   },
   struggling: {
-    key: "struggling", health: -0.5, monthlyChurn: 0.016, suddenShare: 0.08, pace: 1.3, upgradePace: 1.6,
-    billingRate: 1.2, downgradePerYear: 0.05, advocates: 0.15,
+    key: "struggling",
+    health: -0.5,
+    monthlyChurn: 0.016,
+    suddenShare: 0.08,
+    pace: 1.3,
+    upgradePace: 1.6,
+    billingRate: 1.2,
+    downgradePerYear: 0.05,
+    advocates: 0.15,
   },
 };
 
 /** Segment shares per plan: small accounts are more often price-sensitive or struggling. */
 const SEGMENT_SHARES: Record<Plan, [SegmentKey, number][]> = {
-  starter: [["steady", 0.35], ["growing", 0.15], ["price_sensitive", 0.25], ["struggling", 0.25]],
-  growth: [["steady", 0.42], ["growing", 0.22], ["price_sensitive", 0.18], ["struggling", 0.18]],
-  enterprise: [["steady", 0.5], ["growing", 0.3], ["price_sensitive", 0.1], ["struggling", 0.1]],
+  starter: [
+    ["steady", 0.35],
+    ["growing", 0.15],
+    ["price_sensitive", 0.25],
+    ["struggling", 0.25],
+  ],
+  growth: [
+    ["steady", 0.42],
+    ["growing", 0.22],
+    ["price_sensitive", 0.18],
+    ["struggling", 0.18],
+  ],
+  enterprise: [
+    ["steady", 0.5],
+    ["growing", 0.3],
+    ["price_sensitive", 0.1],
+    ["struggling", 0.1],
+  ],
 };
 
 const PLANS: { plan: Plan; share: number; mrr: [number, number]; usage: number }[] = [
@@ -129,9 +172,14 @@ const HEALTH = { reversion: 0.05, weeklySd: 0.22, startSd: 0.65, shiftPerWeek: 1
 const CHURN = { kappa: 3, earlyDays: 120, earlyFactor: 1.5 };
 /** A warned churner's decline: its length, when inbound activity stops, how loud it is. */
 const DECLINE = {
-  minDays: 30, maxDays: 120, healthDrop: 1.5, debitSurge: 8, loudShare: 0.3,
+  minDays: 30,
+  maxDays: 120,
+  healthDrop: 1.5,
+  debitSurge: 8,
+  loudShare: 0.3,
   /** When inbound activity stops, as a share of the decline: quiet ones fade early, loud ones keep using. */
-  quietSilentFrom: [0.1, 0.35] as const, loudSilentFrom: [0.8, 0.95] as const,
+  quietSilentFrom: [0.1, 0.35] as const,
+  loudSilentFrom: [0.8, 0.95] as const,
 };
 /** Cancellation requests: only some churners send one, a few days before they leave. */
 const CANCELLATION = { warned: 0.4, sudden: 0.3, daysBefore: [1, 7] as const };
@@ -167,8 +215,17 @@ const EVIDENCE: Record<number, readonly string[]> = {
   12: ["review"],
   13: ["referral"],
 };
-const BY_OWNER_TYPES = new Set(["demo", "proposal", "onboarding_session", "note", "call", "meeting", "outbound_email",
-  "delight_moment", "ignored_outreach"]);
+const BY_OWNER_TYPES = new Set([
+  "demo",
+  "proposal",
+  "onboarding_session",
+  "note",
+  "call",
+  "meeting",
+  "outbound_email",
+  "delight_moment",
+  "ignored_outreach",
+]);
 /** Product events from the API feed: the ones that sometimes arrive days late. */
 const PRODUCT_FEED = new Set(["login", "error_hit", "feature_adopted"]);
 const LATE = { share: 0.07, minDays: 1, maxDays: 10, backdatedByOwner: 0.15 };
@@ -230,8 +287,13 @@ const WARNED_REASONS: Record<SegmentKey, readonly string[]> = {
   struggling: ["Poor support experience", "Never got value from it", "Missing features"],
 };
 const SUDDEN_REASONS = ["Budget cut", "Acquired by another company", "Project ended", "Company closed"];
-const GESTURES = ["Handwritten note and a fix shipped the same day", "Sent a care package", "Founder called personally",
-  "Extended the plan by a month for free", "Recorded a personal video walkthrough"];
+const GESTURES = [
+  "Handwritten note and a fix shipped the same day",
+  "Sent a care package",
+  "Founder called personally",
+  "Extended the plan by a month for free",
+  "Recorded a personal video walkthrough",
+];
 const COMMUNITY_KINDS = ["moderated", "answered questions", "gave a talk", "wrote a post", "product feedback"];
 
 // ---------------------------------------------------------------------------------------------
@@ -320,7 +382,10 @@ const SLUGS = new Map<string, string>();
 function slug(text: string): string {
   let ascii = SLUGS.get(text);
   if (ascii === undefined) {
-    ascii = text.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");
+    ascii = text
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[^a-z.]/g, "");
     SLUGS.set(text, ascii);
   }
   return ascii;
@@ -385,8 +450,11 @@ class Journey {
   }
 }
 
-const LEAD_TOUCHES = [["content_view", "ad_click"], ["content_view", "social_engagement"],
-  ["content_view", "social_engagement", "guide_read"]];
+const LEAD_TOUCHES = [
+  ["content_view", "ad_click"],
+  ["content_view", "social_engagement"],
+  ["content_view", "social_engagement", "guide_read"],
+];
 
 /**
  * createRandom's mulberry32 as a class: the same numbers for the same seed (a test holds them to each
@@ -451,8 +519,8 @@ export function generateDemoCustomer(random: Random, index: number, now: Date): 
   const domain = `${slug(word).replace(/\./g, "") || "mail"}${index}.example`;
   const email = `${slug(`${first}.${last}`)}@${domain}`;
   const planRoll = random.next();
-  const planInfo = planRoll < PLANS[0].share ? PLANS[0]
-    : planRoll < PLANS[0].share + PLANS[1].share ? PLANS[1] : PLANS[2];
+  const planInfo =
+    planRoll < PLANS[0].share ? PLANS[0] : planRoll < PLANS[0].share + PLANS[1].share ? PLANS[1] : PLANS[2];
   const segment = SEGMENTS[pickWeighted(random, SEGMENT_SHARES[planInfo.plan])];
   const signedUp = nowMs - (1 + random.next() * HISTORY_DAYS) * DAY;
   const journey = new Journey(random);
@@ -514,8 +582,12 @@ export function generateDemoCustomer(random: Random, index: number, now: Date): 
     life.run();
     churnAt = life.churnAt;
     churnKind = life.churnKind;
-    churnReason = life.churnKind === "sudden" ? random.pick(SUDDEN_REASONS)
-      : life.churnKind === "warned" ? random.pick(WARNED_REASONS[segment.key]) : null;
+    churnReason =
+      life.churnKind === "sudden"
+        ? random.pick(SUDDEN_REASONS)
+        : life.churnKind === "warned"
+          ? random.pick(WARNED_REASONS[segment.key])
+          : null;
   }
 
   const churnedAt = churnAt <= nowMs ? churnAt : null;
@@ -593,7 +665,11 @@ function finish(
     // A change and its evidence happen at the same instant: they share the event's Date.
     const at = evidence >= 0 ? events[evidence].occurredAt : new Date(change.t);
     const item: DemoMilestoneChange = {
-      from: change.from, to: change.to, at, reason: change.reason, byHand: change.byHand,
+      from: change.from,
+      to: change.to,
+      at,
+      reason: change.reason,
+      byHand: change.byHand,
     };
     if (evidence >= 0) item.evidenceEvent = evidence;
     milestones.push(item);
@@ -647,7 +723,12 @@ type Spell = { kind: "incident" | "quiet" | "billing"; until: number };
 
 const DEBIT_RATES = new Float64Array(DEBITS.length);
 const GROUP_BOOST = new Float64Array([1, 1, 1, 1]);
-const CSM_TOUCHES = [["outbound_email", 4], ["call", 2], ["meeting", 1], ["note", 1.5]] as const;
+const CSM_TOUCHES = [
+  ["outbound_email", 4],
+  ["call", 2],
+  ["meeting", 1],
+  ["note", 1.5],
+] as const;
 
 /**
  * After the purchase, two weeks at a time: latent health walks, churn decisions arrive as a hazard of
@@ -744,7 +825,10 @@ class Life {
     const [from, to] = isLoud ? DECLINE.loudSilentFrom : DECLINE.quietSilentFrom;
     const silentFrom = start + random.between(from, to) * length;
     const episode: DemoEpisode = {
-      kind: "decline", from: new Date(start), to: new Date(start + length), silentFrom: new Date(silentFrom),
+      kind: "decline",
+      from: new Date(start),
+      to: new Date(start + length),
+      silentFrom: new Date(silentFrom),
       outcome: "churned",
     };
     this.journey.episodes.push(episode);
@@ -763,8 +847,12 @@ class Life {
     const { random } = this;
     const roll = random.next();
     const kind = roll < SPELLS.incident ? "incident" : roll < SPELLS.incident + SPELLS.quiet ? "quiet" : "billing";
-    const weeks = kind === "quiet" ? random.between(SPELLS.quietWeeks[0], SPELLS.quietWeeks[1])
-      : kind === "incident" ? random.between(1, 3) : random.between(1, 2);
+    const weeks =
+      kind === "quiet"
+        ? random.between(SPELLS.quietWeeks[0], SPELLS.quietWeeks[1])
+        : kind === "incident"
+          ? random.between(1, 3)
+          : random.between(1, 2);
     this.spell = { kind, until: step + weeks * WEEK };
     this.journey.episodes.push({ kind, from: new Date(step), to: new Date(this.spell.until) });
     if (kind === "incident") this.health -= 0.1;
@@ -869,8 +957,11 @@ class Life {
       }
       if (this.nextRenewal < stepEnd) {
         // Renewing implies retained: only while the customer was at least retained at that moment.
-        const renews = m >= 10 && !decline && this.nextRenewal >= Math.max(step, journey.lastChange)
-          && this.inboundAllowed(this.nextRenewal);
+        const renews =
+          m >= 10 &&
+          !decline &&
+          this.nextRenewal >= Math.max(step, journey.lastChange) &&
+          this.inboundAllowed(this.nextRenewal);
         if (renews) journey.push(this.nextRenewal, "renewal", "Annual renewal");
         this.nextRenewal += 365 * DAY;
       }
@@ -909,8 +1000,13 @@ class Life {
     // Changes stay in time order: nothing falls back before the last step forward.
     if (at <= journey.lastChange || !this.inboundAllowed(at)) return;
     if (journey.milestone >= 9 && random.chance((CHAMPION_LEAVES_PER_YEAR / 52) * span)) {
-      journey.move(at, 8, "Champion left: the new contact needs onboarding", true,
-        journey.push(at, "note", "Our champion left the company; onboarding the new contact", -1, true));
+      journey.move(
+        at,
+        8,
+        "Champion left: the new contact needs onboarding",
+        true,
+        journey.push(at, "note", "Our champion left the company; onboarding the new contact", -1, true),
+      );
       this.health -= 0.4;
       this.nextStepAt = at + logNormal(random, 30 * segment.pace, 0.5) * DAY;
       journey.push(at + random.between(3, 14) * DAY, "onboarding_session", "Onboarding the new contact");

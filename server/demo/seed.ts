@@ -8,8 +8,8 @@ import { DAY_MS as DAY } from "@/lib/dates";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { type BookingRow, bookInteractions } from "@/server/ledger/booking";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
-import { type GeneratedCustomer, generateCustomer } from "@/lib/demo/journey-generator";
 import { createRandom, type Random } from "@/lib/demo/random";
+import { addUsage, type DemoCustomer, demoRandom, generateDemoCustomer } from "@/lib/demo/story";
 
 const BATCH = 2_000;
 // Rows per call of the booking engine: one JSON parameter each.
@@ -121,14 +121,6 @@ const OUTCOMES = [
   "Became a reference customer",
   "",
 ];
-const QUEUE_KINDS = new Set([
-  "complaint",
-  "bug_report",
-  "error_hit",
-  "support_ticket",
-  "social_mention",
-  "slow_response",
-]);
 const COMMUNITY_KINDS = [
   "moderated",
   "answered_questions",
@@ -146,9 +138,22 @@ export async function databaseHasData(runner: Queryable = db): Promise<boolean> 
   return row.any;
 }
 
+type SeededCustomer = DemoCustomer & { id: number; ownerId: number; referredById: number | null };
+
+/** A batch's rows other than interactions, which refer to them by position until they are booked. */
+type Rows = {
+  milestones: Record<string, unknown>[];
+  delight: Record<string, unknown>[];
+  assignments: Record<string, unknown>[];
+  activities: Record<string, unknown>[];
+  asks: Record<string, unknown>[];
+};
+
 /**
  * Seeds a deterministic demo book into an empty database: the same seed and reference date
- * always give the same data. Inserts in batches, each in one transaction.
+ * always give the same data. Customers come from the generative story of lib/demo/story.ts
+ * (docs/demo-data.md); their interactions are booked through the booking engine, a batch of
+ * 2,000 customers at a time, each batch in one transaction.
  */
 export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
@@ -168,148 +173,100 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     const role = roll < 0.5 ? "csm" : roll < 0.75 ? "manager" : "admin";
     return memberRows.find((m) => m.role === role)?.id ?? memberRows[0].id;
   };
-
   const roleRows = await db.select({ id: advocateRoles.id, key: advocateRoles.key }).from(advocateRoles);
 
-  const ids = { customer: 1, delight: 1, assignment: 1, activity: 1, ask: 1 };
+  const ids = { delight: 1, assignment: 1, activity: 1, ask: 1 };
   let interactionCount = 0;
   let delightCount = 0;
   let heavyCustomerId: number | null = null;
 
   for (let batchStart = 0; batchStart < options.customers; batchStart += BATCH) {
     const batchSize = Math.min(BATCH, options.customers - batchStart);
-    const generated: (GeneratedCustomer & { id: number; ownerId: number; referredById: number | null })[] = [];
+    const generated: SeededCustomer[] = [];
     for (let i = 0; i < batchSize; i++) {
-      const customer = generateCustomer(random, batchStart + i + 1, options.now);
-      generated.push({ ...customer, id: ids.customer++, ownerId: ownerOf(random), referredById: null });
+      const id = batchStart + i + 1;
+      const customer = generateDemoCustomer(demoRandom(options.seed, id), id, options.now);
+      generated.push({ ...customer, id, ownerId: ownerOf(random), referredById: null });
     }
+    const referredBy = linkReferrals(generated);
+    const target = options.interactions
+      ? Math.round((options.interactions * (batchStart + batchSize)) / options.customers) - interactionCount
+      : 0;
+    if (batchStart === 0 && options.heavyCustomerInteractions) {
+      heavyCustomerId = addHeavyCustomer(random, generated, options.heavyCustomerInteractions, options.now);
+    }
+    if (target > 0) addUsage(generated, target, random, options.now);
 
     // Interactions are booked through the engine after the customers exist; until then the other
     // rows refer to them by their position in `pending`, resolved to ids once booked.
-    const pending: { row: BookingRow; byOwner: boolean }[] = [];
-    const rows = {
-      milestones: [] as Record<string, unknown>[],
-      delight: [] as Record<string, unknown>[],
-      assignments: [] as Record<string, unknown>[],
-      activities: [] as Record<string, unknown>[],
-      asks: [] as Record<string, unknown>[],
-    };
-    const book = (
-      customerId: number,
-      ownerId: number,
-      type: string,
-      at: Date,
-      direction: "inbound" | "outbound",
-      byOwner: boolean,
-      summary?: string,
-    ) => {
-      pending.push({
-        byOwner,
-        row: {
-          customerId,
-          typeKey: type,
-          occurredAt: at,
-          weight: null,
-          channel: (CHANNEL[type] ?? "other") as Channel,
-          direction,
-          summary: summary ?? (SUMMARY[type] ? random.pick(SUMMARY[type]) : ""),
-          actorId: byOwner ? ownerId : null,
-        },
-      });
-      return pending.length - 1;
-    };
-
-    // Referrals: a promoter's referral brings in a customer who signs up shortly after it.
-    const bySignup = [...generated].sort((a, b) => a.signedUpAt.getTime() - b.signedUpAt.getTime());
-    const referredOf = new Map<number, number>();
-    for (const promoter of generated) {
-      const referral = promoter.events.find((e) => e.milestone === 13);
-      if (!referral) continue;
-      const referred = bySignup.find(
-        (c) =>
-          c.id !== promoter.id &&
-          c.referredById === null &&
-          c.signedUpAt >= referral.at &&
-          c.signedUpAt.getTime() - referral.at.getTime() < 60 * DAY,
-      );
-      if (referred) {
-        referred.referredById = promoter.id;
-        referredOf.set(promoter.id, referred.id);
-      }
-    }
-
-    addUsageToReach(random, generated, {
-      interactions: options.interactions
-        ? Math.round((options.interactions * (batchStart + batchSize)) / options.customers) - interactionCount
-        : 0,
-      heavy: batchStart === 0 ? (options.heavyCustomerInteractions ?? 0) : 0,
-      now: options.now,
-      onHeavy: (id) => (heavyCustomerId = id),
-    });
-
+    const pending: BookingRow[] = [];
+    const rows: Rows = { milestones: [], delight: [], assignments: [], activities: [], asks: [] };
     for (const c of generated) {
-      let previous: number | null = null;
+      const first = pending.length;
+      const ref = (eventIndex: number | undefined) => (eventIndex === undefined ? null : first + eventIndex);
       for (const event of c.events) {
-        const interactionId = book(c.id, c.ownerId, event.type, event.at, event.direction, event.byOwner);
-        if (event.milestone !== undefined) {
-          rows.milestones.push({
+        pending.push({
+          customerId: c.id,
+          typeKey: event.type,
+          occurredAt: event.occurredAt,
+          recordedAt: event.recordedAt,
+          weight: null,
+          channel: (CHANNEL[event.type] ?? "other") as Channel,
+          direction: event.direction,
+          summary: event.summary ?? (SUMMARY[event.type] ? random.pick(SUMMARY[event.type]) : ""),
+          actorId: event.byOwner ? c.ownerId : null,
+          source: event.byOwner ? "ui" : "api",
+        });
+      }
+      for (const change of c.milestones) {
+        rows.milestones.push({
+          customer_id: c.id,
+          from_milestone: change.from,
+          to_milestone: change.to,
+          at: change.at.toISOString(),
+          reason: change.reason,
+          source: change.byHand ? "ui" : "system",
+          actor_id: change.byHand ? c.ownerId : null,
+          interaction_id: ref(change.evidenceEvent),
+        });
+      }
+      c.events.forEach((event, index) => {
+        if (event.type === "delight_moment" && event.answersEvent !== undefined) {
+          const prompt = c.events[event.answersEvent];
+          rows.delight.push({
+            id: ids.delight++,
             customer_id: c.id,
-            from_milestone: previous,
-            to_milestone: event.milestone,
-            at: event.at.toISOString(),
-            reason: previous === null ? "First touch" : "Reached through an interaction",
-            source: "system",
-            interaction_id: interactionId,
+            interaction_id: ref(index),
+            prompt_interaction_id: ref(event.answersEvent),
+            prompt: `Answered a ${prompt.type.replace(/_/g, " ")}`,
+            gesture: event.summary ?? random.pick(GESTURES),
+            channel: "email",
+            cost_cents: random.int(0, 15) * 1000,
+            occurred_at: event.occurredAt.toISOString(),
+            outcome: random.pick(OUTCOMES),
+            posted_publicly: random.chance(0.2),
+            renewed: random.chance(0.15),
+            became_advocate: random.chance(0.05),
+            actor_id: c.ownerId,
           });
-          previous = event.milestone;
+          delightCount++;
         }
-        if (event.type === "referral") {
+        if (event.type === "community_contribution" || event.type === "referral") {
+          const referral = event.type === "referral";
+          const kind = referral ? "referred_customer" : random.pick(COMMUNITY_KINDS);
           rows.activities.push({
             id: ids.activity++,
             customer_id: c.id,
-            kind: "referred_customer",
-            occurred_at: event.at.toISOString(),
-            note: "Referred a colleague",
-            referred_customer_id: referredOf.get(c.id) ?? null,
-            interaction_id: interactionId,
+            kind,
+            occurred_at: event.occurredAt.toISOString(),
+            note: referral ? "Referred a colleague" : "",
+            referred_customer_id: referral ? (referredBy.get(c.id) ?? null) : null,
+            interaction_id: ref(index),
             actor_id: c.ownerId,
           });
         }
-        // Debits answered by a gesture: most older ones, fewer of the last two weeks (the delight queue).
-        if (QUEUE_KINDS.has(event.type) && event.type !== "support_ticket") {
-          const recent = options.now.getTime() - event.at.getTime() < 14 * DAY;
-          const delightAt = new Date(event.at.getTime() + random.between(0.2, 4) * DAY);
-          if (delightAt < (c.churnedAt ?? options.now) && random.chance(recent ? 0.2 : 0.45)) {
-            const delightInteraction = book(
-              c.id,
-              c.ownerId,
-              "delight_moment",
-              delightAt,
-              "outbound",
-              true,
-              "Delight moment",
-            );
-            rows.delight.push({
-              id: ids.delight++,
-              customer_id: c.id,
-              interaction_id: delightInteraction,
-              prompt_interaction_id: interactionId,
-              prompt: `Answered a ${event.type.replace("_", " ")}`,
-              gesture: random.pick(GESTURES),
-              channel: "email",
-              cost_cents: random.int(0, 15) * 1000,
-              occurred_at: delightAt.toISOString(),
-              outcome: random.pick(OUTCOMES),
-              posted_publicly: random.chance(0.2),
-              renewed: random.chance(0.15),
-              became_advocate: random.chance(0.05),
-              actor_id: c.ownerId,
-            });
-            delightCount++;
-          }
-        }
-      }
-      if (c.milestone >= 12) addAdvocacy(random, c, options.now, roleRows, ids, rows, book);
+      });
+      if (c.milestone >= 12) addAdvocacy(random, c, options.now, roleRows, ids, rows);
     }
 
     await db.transaction(async (tx) => {
@@ -345,7 +302,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
             owner_id: c.ownerId,
             status: c.churnedAt ? "churned" : "active",
             milestone: c.milestone,
-            peak_milestone: c.milestone,
+            peak_milestone: c.peakMilestone,
             milestone_at: c.milestoneAt.toISOString(),
             signed_up_at: c.signedUpAt.toISOString(),
             converted_at: c.convertedAt?.toISOString() ?? null,
@@ -382,6 +339,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
           at: "timestamptz",
           reason: "text",
           source: "record_source",
+          actor_id: "int",
           interaction_id: "bigint",
         },
         resolve(rows.milestones, "interaction_id"),
@@ -485,23 +443,24 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
 }
 
 /**
- * Books a batch's interactions through the booking engine — as the customer's CSM logged them
- * in the UI, or as they arrived through the API — and returns their ids by position. The seed
- * writes the milestone history itself (from the generator), so the engine moves no milestones.
+ * Books a batch's interactions through the booking engine — as the customer's CSM logged them in
+ * the UI, or as they arrived through the API — and returns their ids by position. Chunks end at a
+ * customer's last row, so each customer row is updated once a batch. The seed writes the milestone
+ * history itself (from the story, regressions included), so the engine moves no milestones.
  */
-async function bookPending(tx: Queryable, pending: { row: BookingRow; byOwner: boolean }[]): Promise<number[]> {
+async function bookPending(tx: Queryable, pending: BookingRow[]): Promise<number[]> {
   const ids = new Array<number>(pending.length);
-  for (const byOwner of [true, false]) {
-    const positions = pending.flatMap((entry, index) => (entry.byOwner === byOwner ? [index] : []));
-    for (let start = 0; start < positions.length; start += BOOKING_CHUNK) {
-      const chunk = positions.slice(start, start + BOOKING_CHUNK);
-      const booked = await bookInteractions(
-        tx,
-        chunk.map((index) => pending[index].row),
-        { actor: SEED_ACTOR, source: byOwner ? "ui" : "api", audit: "by the caller", advanceMilestones: false },
-      );
-      for (const row of booked) ids[chunk[row.index]] = row.id as number;
-    }
+  for (let start = 0; start < pending.length;) {
+    let end = Math.min(start + BOOKING_CHUNK, pending.length);
+    while (end < pending.length && pending[end].customerId === pending[end - 1].customerId) end++;
+    const booked = await bookInteractions(tx, pending.slice(start, end), {
+      actor: SEED_ACTOR,
+      source: "api",
+      audit: "by the caller",
+      advanceMilestones: false,
+    });
+    for (const row of booked) ids[start + row.index] = row.id as number;
+    start = end;
   }
   return ids;
 }
@@ -521,79 +480,60 @@ const HEAVY_MIX = [
   "call",
 ];
 
-/**
- * For a book at scale: extra logins dated between a customer's conversion and their newest
- * inbound event (so silence and milestones stay as generated), and one heavy customer with
- * a year of dense activity. Deterministic for a seed like the rest of the book.
- */
-function addUsageToReach(
-  random: Random,
-  generated: (GeneratedCustomer & { id: number })[],
-  target: { interactions: number; heavy: number; now: Date; onHeavy: (id: number) => void },
-): void {
-  const active = generated.filter(
-    (c) =>
-      c.convertedAt &&
-      !c.churnedAt &&
-      c.events.some((e) => e.direction === "inbound" && e.at > (c.convertedAt as Date)),
-  );
-  if (active.length === 0) return;
-  if (target.heavy > 0) {
-    const heavy = active[0];
-    target.onHeavy(heavy.id);
-    for (let i = 0; i < target.heavy; i++) {
-      const type = random.pick(HEAVY_MIX);
-      const outbound = type === "outbound_email" || type === "call";
-      heavy.events.push({
-        type,
-        at: new Date(target.now.getTime() - random.between(0.01, 365) * DAY),
-        direction: outbound ? "outbound" : "inbound",
-        byOwner: outbound,
-      });
+/** Promoters' referrals bring in customers who sign up within 60 days after them: whom each promoter referred. */
+function linkReferrals(generated: SeededCustomer[]): Map<number, number> {
+  const referredBy = new Map<number, number>();
+  const bySignup = [...generated].sort((a, b) => a.signedUpAt.getTime() - b.signedUpAt.getTime());
+  for (const promoter of generated) {
+    const referral = promoter.events.find((e) => e.type === "referral");
+    if (!referral) continue;
+    const referred = bySignup.find(
+      (c) =>
+        c.id !== promoter.id &&
+        c.referredById === null &&
+        c.signedUpAt >= referral.occurredAt &&
+        c.signedUpAt.getTime() - referral.occurredAt.getTime() < 60 * DAY,
+    );
+    if (referred) {
+      referred.referredById = promoter.id;
+      referredBy.set(promoter.id, referred.id);
     }
   }
-  // Delight moments add a few more when booked; the next batch's target makes up for it.
-  const natural = generated.reduce((sum, c) => sum + c.events.length, 0);
-  for (let extra = target.interactions - natural; extra > 0; extra--) {
-    const c = random.pick(active);
-    const from = (c.convertedAt as Date).getTime();
-    const lastInbound = c.events.reduce(
-      (latest, e) => (e.direction === "inbound" && e.at.getTime() > latest ? e.at.getTime() : latest),
-      from,
-    );
-    c.events.push({
-      type: "login",
-      at: new Date(random.between(from, lastInbound)),
-      direction: "inbound",
-      byOwner: false,
-    });
-  }
+  return referredBy;
 }
 
-type Rows = {
-  assignments: Record<string, unknown>[];
-  activities: Record<string, unknown>[];
-  asks: Record<string, unknown>[];
-};
-type Book = (
-  customerId: number,
-  ownerId: number,
-  type: string,
-  at: Date,
-  direction: "inbound" | "outbound",
-  byOwner: boolean,
-  summary?: string,
-) => number;
+/**
+ * The heaviest timeline of a book at scale: one long-standing active customer gets `count` more
+ * interactions over the last year, appended so the story's event indexes stay valid.
+ */
+function addHeavyCustomer(random: Random, generated: SeededCustomer[], count: number, now: Date): number | null {
+  const heavy = generated.find(
+    (c) => c.convertedAt && !c.churnedAt && c.convertedAt.getTime() < now.getTime() - 365 * DAY,
+  );
+  if (!heavy) return null;
+  for (let i = 0; i < count; i++) {
+    const type = random.pick(HEAVY_MIX);
+    const outbound = type === "outbound_email" || type === "call";
+    const at = new Date(now.getTime() - random.between(0.01, 365) * DAY);
+    heavy.events.push({
+      type,
+      occurredAt: at,
+      recordedAt: at,
+      direction: outbound ? "outbound" : "inbound",
+      byOwner: outbound,
+    });
+  }
+  return heavy.id;
+}
 
-/** Advocates hold roles, do things in the community and get asked for favours. */
+/** Advocates hold roles and get asked for favours; their community activity comes from the story. */
 function addAdvocacy(
   random: Random,
-  c: GeneratedCustomer & { id: number; ownerId: number },
+  c: SeededCustomer,
   now: Date,
   roles: { id: number; key: string }[],
-  ids: { assignment: number; activity: number; ask: number },
+  ids: { assignment: number; ask: number },
   rows: Rows,
-  book: Book,
 ): void {
   const since = c.milestoneAt;
   const isPromoter = c.milestone === 13 && !c.churnedAt;
@@ -621,25 +561,6 @@ function addAdvocacy(
   });
   if (!activatedAt) return;
   const until = retiredAt ?? c.churnedAt ?? now;
-  for (
-    let t = activatedAt.getTime() + random.between(5, 30) * DAY;
-    t < until.getTime();
-    t += random.between(10, 45) * DAY
-  ) {
-    const at = new Date(t);
-    const kind = random.pick(COMMUNITY_KINDS);
-    const interactionId = book(c.id, c.ownerId, "community_contribution", at, "inbound", false, kind.replace("_", " "));
-    rows.activities.push({
-      id: ids.activity++,
-      customer_id: c.id,
-      kind,
-      occurred_at: at.toISOString(),
-      note: "",
-      referred_customer_id: null,
-      interaction_id: interactionId,
-      actor_id: c.ownerId,
-    });
-  }
   for (let i = random.int(0, 3); i > 0; i--) {
     const askedAt = new Date(random.between(activatedAt.getTime(), until.getTime()));
     rows.asks.push({
