@@ -42,6 +42,9 @@ function connect(): Connection {
       connect_timeout: 10,
       idle_timeout: 60,
       onnotice: () => {},
+      // JIT compiles a plan in 150–300 ms; the booking statement's estimates cross its threshold even
+      // for one row, and no page query runs long enough to win that back.
+      connection: { jit: "off" },
       debug: process.env.HOURGLASS_SQL_LOG
         ? (_connection, query, parameters) => appendStatement(query, parameters)
         : undefined,

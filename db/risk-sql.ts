@@ -1,5 +1,4 @@
 import { type SQL, sql } from "drizzle-orm";
-import { CONVERTED_MILESTONE } from "@/lib/journey/models";
 import type { Settings } from "@/lib/settings";
 import { daysBetweenSql, decayedWeightSql, decayNowSql, decaySql } from "./ledger-sql";
 
@@ -11,7 +10,7 @@ export function riskLookbackDays(risk: Settings["risk"]): number {
 /**
  * The risk score of lib/risk.ts, as common table expressions ending in
  * `risk_scored(id, trend, fatigued, score)`. The caller defines the two relations it reads:
- *   risk_customers(id, status, milestone, credit_acc, debt_acc, last_inbound_at)
+ *   risk_customers(id, status, converted_at, credit_acc, debt_acc, last_inbound_at)
  *   risk_interactions(customer_id, occurred_at, weight, direction)  — at least riskLookbackDays back
  * so the same score serves the periodic refresh (the tables as they are) and the booking engine
  * (the customers and interactions as its statement leaves them).
@@ -37,7 +36,7 @@ export function riskScoringCtes({ ledger, risk }: Pick<Settings, "ledger" | "ris
       group by i.customer_id),
     risk_state as (
       select c.id, c.status = 'active' as active,
-        c.status = 'active' and c.milestone >= ${CONVERTED_MILESTONE} as paying,
+        c.status = 'active' and c.converted_at is not null as paying,
         c.credit_acc * ${decayNowSql(ledger.creditHalfLifeDays)} as credit_now,
         c.debt_acc * ${decayNowSql(ledger.debtHalfLifeDays)} as debt_now,
         coalesce(r.credit_now, 0) as recent_credit, coalesce(r.debt_now, 0) as recent_debt,

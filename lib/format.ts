@@ -8,3 +8,13 @@ export function formatNumber(value: number): string {
 export function formatCents(cents: number): string {
   return money.format(cents / 100);
 }
+
+/** 0.1234 → "12.3%"; null → "—". */
+export function formatPercent(value: number | null, digits = 1): string {
+  return value === null ? "—" : `${(value * 100).toFixed(digits)}%`;
+}
+
+/** A ratio such as a lift: 3.14159 → "3.1×"; null → "—". */
+export function formatTimes(value: number | null): string {
+  return value === null ? "—" : `${value.toFixed(1)}×`;
+}

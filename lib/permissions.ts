@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "delight.write": "csm",
   "advocacy.write": "csm",
   "settings.read": "manager",
+  "backtest.read": "manager",
   "audit.read": "manager",
   "settings.manage": "admin",
   "members.manage": "admin",

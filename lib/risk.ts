@@ -4,7 +4,7 @@ import type { Settings } from "./settings";
  * The risk score (docs/ledger.md), higher = more at risk:
  *   risk = debtWeight · max(0, −balance)
  *        + trendWeight · max(0, −trend30)              (how far the balance fell in 30 days)
- *        + silenceWeight · min(3, max(0, silentDays − N) / N)   (paying, active customers only)
+ *        + silenceWeight · min(3, max(0, silentDays − N) / N)   (active customers who have bought: paying)
  *        + fatigueWeight · (fatigued ? 1 : 0)
  * The SQL in db/risk-sql.ts computes the same; a test holds them to each other.
  */

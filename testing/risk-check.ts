@@ -25,7 +25,7 @@ export async function rawInteractions(customerIds?: readonly number[]): Promise<
  */
 export function riskFromRaw(
   entries: readonly RawInteraction[],
-  customer: { status: string; milestone: number },
+  customer: { status: string; convertedAt: Date | null },
   at: Date,
   { ledger, risk }: Pick<Settings, "ledger" | "risk">,
 ): number {
@@ -46,7 +46,7 @@ export function riskFromRaw(
       balance,
       trend: balance - balanceMonthAgo,
       silentDays: Number.isFinite(lastInbound) ? Math.floor((at.getTime() - lastInbound) / DAY_MS) : null,
-      paying: customer.milestone >= 7,
+      paying: customer.convertedAt !== null,
       fatigued: unanswered >= risk.fatigueContacts,
     },
     risk,

@@ -19,3 +19,8 @@ export const StageAreaChart = dynamic(() => import("./stage-area-chart").then((m
   ssr: false,
   loading: () => <Skeleton className="h-72 w-full" />,
 });
+
+export const CalibrationChart = dynamic(() => import("./calibration-chart").then((m) => m.CalibrationChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-56 w-full" />,
+});

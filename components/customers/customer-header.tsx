@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { daysSince, formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/format";
-import { CONVERTED_MILESTONE, milestoneLabel, stageForMilestone } from "@/lib/journey/models";
+import { milestoneLabel, stageForMilestone } from "@/lib/journey/models";
 import { can, type SessionMember } from "@/lib/permissions";
 import { PLAN_LABELS } from "@/lib/plans";
 import type { CustomerRow } from "@/server/customers/queries";
@@ -18,8 +18,7 @@ function riskNote(row: CustomerRow, silenceDays: number): string {
   const silent = daysSince(customer.lastInboundAt);
   const notes = [`score ${customer.riskScore.toFixed(1)}`];
   if (row.balance < 0) notes.push("in debt");
-  if (customer.milestone >= CONVERTED_MILESTONE && silent !== null && silent > silenceDays)
-    notes.push(`silent for ${silent} days`);
+  if (customer.convertedAt && silent !== null && silent > silenceDays) notes.push(`silent for ${silent} days`);
   if (customer.fatigued) notes.push("fatigued");
   return notes.join(", ");
 }

@@ -21,7 +21,10 @@ export const scoringVersions = pgTable(
     /** Every interaction type's default weight under this version, by key. */
     typeWeights: jsonb().$type<Record<string, number>>().notNull(),
     /** Types that are the outcome itself (a cancellation request): left out of backtests unless asked. */
-    proxyTypes: text().array().notNull().default(sql`'{}'::text[]`),
+    proxyTypes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** A fitted version's model: features, coefficients and how it was trained. */
     model: jsonb().$type<ScoringModel>(),
     /** What changed against the version before, in words. */

@@ -186,5 +186,36 @@ export const openApiDocument = {
         },
       },
     },
+    "/backtest": {
+      get: {
+        summary: "Every paying customer active at a cutoff, scored as of it, and whether they churned after",
+        description:
+          "The score uses only interactions that had both occurred and been recorded by the cutoff (00:00 UTC that day), with the scoring version's settings; outcome proxies (a cancellation request) are left out unless `includeProxies=true`. The horizon after the cutoff must have passed.",
+        parameters: [
+          { name: "cutoff", in: "query", required: true, schema: { type: "string", format: "date" } },
+          { name: "horizon", in: "query", schema: { type: "integer", enum: [30, 60, 90], default: 90 } },
+          {
+            name: "version",
+            in: "query",
+            description: "A scoring version's number; the live one by default.",
+            schema: { type: "integer", minimum: 1 },
+          },
+          {
+            name: "includeProxies",
+            in: "query",
+            schema: { type: "string", enum: ["true", "false"], default: "false" },
+          },
+        ],
+        responses: {
+          "200": {
+            description:
+              "`{cutoff, horizon, version, includeProxies, auc, customers: [{customerId, score, atRisk, churnedWithinHorizon}]}`; `auc` is null when nobody or everybody churned.",
+          },
+          "400": errorResponse("Invalid query, or a cutoff whose horizon has not passed"),
+          "404": errorResponse("No such scoring version"),
+          ...common,
+        },
+      },
+    },
   },
 } as const;

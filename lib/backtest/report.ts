@@ -73,7 +73,9 @@ export function backtestReport(
   const byCutoff = new Map<number, number[]>();
   rows.forEach((row, index) => {
     const key = row.cutoff.getTime();
-    byCutoff.set(key, [...(byCutoff.get(key) ?? []), index]);
+    const indexes = byCutoff.get(key);
+    if (indexes) indexes.push(index);
+    else byCutoff.set(key, [index]);
   });
   const cutoffs = [...byCutoff.keys()].sort((a, b) => a - b);
   const scorerReports = scorers.map((scorer): ScorerReport => {

@@ -68,7 +68,7 @@ export function randomScorer(seed = 7): Scorer {
   return {
     key: "random",
     label: "Random",
-    score: (row) => createRandom(seed ^ (row.customerId * 2_654_435_761) ^ row.cutoff.getTime() / DAY_MS).next(),
+    score: (row) => createRandom(seed ^ (row.customerId * 2_654_435_761) ^ (row.cutoff.getTime() / DAY_MS)).next(),
   };
 }
 

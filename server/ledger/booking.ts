@@ -37,6 +37,8 @@ export type BookingRow = {
   actorId?: number | null;
   /** When the row reached Hourglass, when not now (the demo seed replays a history). */
   recordedAt?: Date;
+  /** Where the row came from, when not the call's source (the demo seed mixes CSM-logged and API rows). */
+  source?: Source;
 };
 
 export type Source = "ui" | "api" | "import" | "system";
@@ -127,10 +129,11 @@ function ledgerWriteSql(changes: SQL, write: LedgerWrite, finalSelect: SQL): SQL
       from steps group by customer_id),
     risk_customers as (
       select c.id, c.status, coalesce(r.milestone, c.milestone) as milestone,
+        coalesce(c.converted_at, r.converted_at) as converted_at,
         c.credit_acc + s.credit as credit_acc, c.debt_acc + s.debt as debt_acc,
         ${lastActivity("inbound", sql`c.last_inbound_at`, sql`l.inbound`)} as last_inbound_at,
         ${lastActivity("outbound", sql`c.last_outbound_at`, sql`l.outbound`)} as last_outbound_at,
-        r.at as reached_at, r.converted_at
+        r.at as reached_at
       from sums s join customers c on c.id = s.customer_id
       left join latest l on l.customer_id = c.id
       left join reached r on r.customer_id = c.id),
@@ -148,7 +151,7 @@ function ledgerWriteSql(changes: SQL, write: LedgerWrite, finalSelect: SQL): SQL
       update customers c set credit_acc = n.credit_acc, debt_acc = n.debt_acc,
         last_inbound_at = n.last_inbound_at, last_outbound_at = n.last_outbound_at,
         milestone = n.milestone, peak_milestone = greatest(c.peak_milestone, n.milestone),
-        milestone_at = coalesce(n.reached_at, c.milestone_at), converted_at = coalesce(c.converted_at, n.converted_at),
+        milestone_at = coalesce(n.reached_at, c.milestone_at), converted_at = n.converted_at,
         risk_score = s.score, risk_trend = s.trend, fatigued = s.fatigued, risk_computed_at = now(), updated_at = now()
       from risk_customers n join risk_scored s on s.id = n.id
       where c.id = n.id
@@ -208,21 +211,22 @@ export async function bookInteractions(
       payload_hash: row.payloadHash ?? null,
       actor_id: row.actorId === undefined ? options.actor.id : row.actorId,
       recorded_at: row.recordedAt?.toISOString() ?? null,
+      source: row.source ?? options.source,
     })),
   );
   const changes = sql`
     input as (
       select x.*, t.id as type_id, t.implies_milestone, t.label, coalesce(x.weight, t.default_weight) as effective_weight,
-        nextval(pg_get_serial_sequence('interactions', 'id')) as id
+        nextval((select pg_get_serial_sequence('interactions', 'id'))::regclass) as id
       from json_to_recordset(${input}::json) as x(i int, customer_id int, type_key text, occurred_at timestamptz,
         weight float8, channel text, direction text, summary text, external_id text, payload_hash text, actor_id int,
-        recorded_at timestamptz)
+        recorded_at timestamptz, source text)
       left join interaction_types t on t.key = x.type_key),
     inserted as (
       insert into interactions (id, customer_id, occurred_at, type_id, weight_override, channel, direction, summary,
         actor_id, source, external_id, payload_hash, recorded_at)
       select id, customer_id, occurred_at, type_id, weight, channel::interaction_channel,
-        direction::interaction_direction, summary, actor_id, ${options.source}::record_source, external_id, payload_hash,
+        direction::interaction_direction, summary, actor_id, source::record_source, external_id, payload_hash,
         coalesce(recorded_at, now())
       from input where type_id is not null
       on conflict (source, external_id) where external_id is not null do nothing
@@ -263,11 +267,11 @@ export async function bookInteractions(
         advanceMilestones: options.advanceMilestones ?? true,
         audit,
       },
-      sql`select x.i, coalesce(n.id, held.id)::text as id, n.id is not null as booked, x.label
-        from input x
-        left join inserted n on n.id = x.id
-        left join interactions held on n.id is null and held.source = ${options.source}::record_source
-          and held.external_id = x.external_id
+      sql`select x.i, n.id is not null as booked, x.label,
+          coalesce(n.id, (select held.id from interactions held
+            where x.external_id is not null and held.source = x.source::record_source
+              and held.external_id = x.external_id))::text as id
+        from input x left join inserted n on n.id = x.id
         order by x.i`,
     ),
   );

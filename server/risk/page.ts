@@ -1,7 +1,6 @@
 import "server-only";
 import type { Queryable } from "@/db";
 import { daysSince } from "@/lib/dates";
-import { CONVERTED_MILESTONE } from "@/lib/journey/models";
 import { suggestNextSteps } from "@/lib/risk";
 import { getDailyBalances } from "@/server/ledger/balance-history";
 import { getRiskDrivers, getRiskList, type RiskListQuery } from "./queries";
@@ -41,7 +40,7 @@ export async function loadRiskPage(db: Queryable, query: RiskListQuery) {
           {
             fatigued: row.fatigued,
             silentDays,
-            paying: row.milestone >= CONVERTED_MILESTONE,
+            paying: row.convertedAt !== null,
             mrrCents: row.mrrCents,
             recentDriverKeys: rowDrivers.filter((d) => (d.daysAgo ?? Infinity) <= RECENT_DAYS).map((d) => d.typeKey),
           },

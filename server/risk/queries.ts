@@ -75,6 +75,7 @@ export async function getRiskList(db: Queryable, query: RiskListQuery) {
         company: customers.company,
         ownerName: members.name,
         milestone: customers.milestone,
+        convertedAt: customers.convertedAt,
         plan: customers.plan,
         mrrCents: customers.mrrCents,
         creditAcc: customers.creditAcc,

@@ -32,7 +32,7 @@ export async function refreshRisk(
   const { ledger, risk } = settings ?? (await getSettings(db, ["ledger", "risk"]));
   await db.execute(sql`
     with risk_customers as (
-      select id, status, milestone, credit_acc, debt_acc, last_inbound_at
+      select id, status, converted_at, credit_acc, debt_acc, last_inbound_at
       from customers where ${onlyCustomers(sql`id`, customerIds)}),
     risk_interactions as (
       select i.customer_id, i.occurred_at, ${weightSql()} as weight, i.direction

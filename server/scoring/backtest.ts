@@ -59,9 +59,56 @@ export async function runBacktest(
 /** Every paying customer active at one cutoff with the version's score and the outcome: the API's backtest. */
 export async function backtestAtCutoff(
   db: Queryable,
-  { config, cutoff, horizonDays, includeProxies }: { config: ScoringConfig; cutoff: Date; horizonDays: number; includeProxies: boolean },
+  {
+    config,
+    cutoff,
+    horizonDays,
+    includeProxies,
+  }: { config: ScoringConfig; cutoff: Date; horizonDays: number; includeProxies: boolean },
 ): Promise<{ rows: FeatureRow[]; scores: number[] }> {
   const rows = await getFeatureRows(db, featureQuery(config, { cutoffs: [cutoff], horizonDays, includeProxies }));
   const scorer = versionScorer(config, "");
   return { rows, scores: rows.map(scorer.score) };
+}
+
+const KEEP_MS = 15 * 60 * 1000;
+const kept = new Map<string, { at: number; report: Promise<BacktestReport> }>();
+
+/**
+ * A version's backtest as the page shows it, kept for 15 minutes per version, horizon and
+ * proxies: its cutoffs are in the past and rows recorded since cannot change them (no
+ * look-ahead); only churns within the horizon and edits of old rows can, and the page says
+ * when the figures were computed.
+ */
+export async function getBacktest(
+  db: Queryable,
+  params: Omit<BacktestParams, "now" | "label"> & { versionNumber: number },
+): Promise<{ report: BacktestReport; computedAt: Date }> {
+  const key = JSON.stringify([params.versionNumber, params.horizonDays, params.includeProxies]);
+  const entry = kept.get(key);
+  if (entry && Date.now() - entry.at < KEEP_MS) return { report: await entry.report, computedAt: new Date(entry.at) };
+  const at = Date.now();
+  const report = runBacktest(db, { ...params, label: `Version ${params.versionNumber}` });
+  kept.set(key, { at, report });
+  report.catch(() => kept.delete(key));
+  return { report: await report, computedAt: new Date(at) };
+}
+
+/**
+ * Customers' scores as of a moment under a version, from what had occurred and been recorded by
+ * then — with the outcome proxies, as the live score has them.
+ */
+export async function scoreAsOf(
+  db: Queryable,
+  { at, config, customerIds }: { at: Date; config: ScoringConfig; customerIds: readonly number[] },
+): Promise<Map<number, number>> {
+  const rows = await getFeatureRows(db, {
+    cutoffs: [at],
+    horizonDays: 0,
+    typeWeights: config.typeWeights,
+    halfLives: { credit: [config.ledger.creditHalfLifeDays], debt: [config.ledger.debtHalfLifeDays] },
+    fatigueWindowDays: config.risk.fatigueWindowDays,
+    population: { customerIds },
+  });
+  return new Map(rows.map((row) => [row.customerId, handScore(row, config)]));
 }

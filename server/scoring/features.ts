@@ -1,12 +1,11 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
-import { accumulatorSql, daysSinceLedgerEpochSql, decaySql } from "@/db/ledger-sql";
+import { accumulatorSql, daysBetweenSql, daysSinceLedgerEpochSql, decaySql } from "@/db/ledger-sql";
 import type { FeatureRow } from "@/lib/backtest/score";
 import { DAY_MS } from "@/lib/dates";
-import { CONVERTED_MILESTONE } from "@/lib/journey/models";
 
 export type FeatureQuery = {
-  /** The days to score as of, oldest first (each a moment, usually a day's start in UTC). */
+  /** The moments to score as of, oldest first (monthly cutoffs are days' starts in UTC). */
   cutoffs: readonly Date[];
   /** Type weights by key; types missing here (the outcome proxies, when left out) are not read at all. */
   typeWeights: Record<string, number>;
@@ -22,61 +21,78 @@ export type FeatureQuery = {
   population: "paying" | { customerIds: readonly number[] };
 };
 
+const RECENT_DAYS = 30;
+const VOLUME_DAYS = 90;
+
 /**
  * Each customer's inputs to a score at each cutoff, using only the interactions that had both
- * occurred and been recorded by then (no look-ahead): credit and debt decayed to the cutoff at
- * each half-life, what the last 30 days added (the trend), the last inbound activity, outbound
- * contacts since it within the fatigue window, inbound volume over 90 days — and whether the
- * customer churned within the horizon after it.
+ * occurred and been recorded by then (no look-ahead): credit and debt decayed to the cutoff at each
+ * half-life, what the last 30 days added (the trend), the last inbound activity, outbound contacts
+ * since it within the fatigue window, inbound volume over 90 days — and whether the customer
+ * churned within the horizon after it.
  *
- * One pass over the interactions: each row becomes available at the first cutoff at or after
- * max(occurred, recorded); summed per customer and cutoff interval and accumulated over the
- * intervals (as the ledger's accumulators are, relative to its epoch), and the rows of the last
- * 90 days before each cutoff counted once more for the windows.
+ * One pass over the interactions. A row is available from the first cutoff at or after
+ * max(occurred, recorded), and inside a trailing window of the cutoffs from the first one at or
+ * after it occurred to the last one less than the window after it: so each row is summed under a
+ * few small keys (customer and cutoff range) in one grouped scan, and the ranges are spread over
+ * the cutoffs afterwards, instead of joining every row to every cutoff.
  */
 export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promise<FeatureRow[]> {
   if (query.cutoffs.length === 0) return [];
   const cutoffs = `{${query.cutoffs.map((t) => t.toISOString()).join(",")}}`;
   const last = query.cutoffs[query.cutoffs.length - 1].toISOString();
   const weights = JSON.stringify(query.typeWeights);
-  const credits = query.halfLives.credit.map((halfLife, j) => ({ halfLife, name: `c${j}` }));
-  const debts = query.halfLives.debt.map((halfLife, j) => ({ halfLife, name: `d${j}` }));
-  const sums = [...credits.map((c) => ({ ...c, sign: ">" })), ...debts.map((d) => ({ ...d, sign: "<" }))];
-  const grown = (halfLife: number) =>
-    accumulatorSql(sql`s.weight`, sql`s.occ`, { creditHalfLifeDays: halfLife, debtHalfLifeDays: halfLife });
-  const inPopulation =
-    query.population === "paying"
-      ? sql`c.converted_at <= ct.t and (c.churned_at is null or c.churned_at > ct.t)`
-      : sql`c.id = any(${`{${query.population.customerIds.join(",")}}`}::int[])`;
-  const onlyPopulation =
-    query.population === "paying"
-      ? sql`true`
-      : sql`i.customer_id = any(${`{${query.population.customerIds.join(",")}}`}::int[])`;
-
+  const sums = [
+    ...query.halfLives.credit.map((halfLife, j) => ({ halfLife, name: `c${j}`, credit: true })),
+    ...query.halfLives.debt.map((halfLife, j) => ({ halfLife, name: `d${j}`, credit: false })),
+  ];
+  // The index of the first cutoff at or after `at` (1-based; past the last one: n + 1).
+  const firstCutoffFrom = (at: SQL) =>
+    sql`(width_bucket(${at} - interval '1 microsecond', ${cutoffs}::timestamptz[]) + 1)`;
+  // The index of the last cutoff before `at` (0 when none).
+  const lastCutoffBefore = (at: SQL) => sql`width_bucket(${at} - interval '1 microsecond', ${cutoffs}::timestamptz[])`;
+  const window = (days: number) => lastCutoffBefore(sql`i.occurred_at + make_interval(days => ${days})`);
+  const accumulator = (x: (typeof sums)[number]) => {
+    const acc = accumulatorSql(weight, sql`i.occurred_at`, {
+      creditHalfLifeDays: x.halfLife,
+      debtHalfLifeDays: x.halfLife,
+    });
+    return x.credit ? acc.credit : acc.debt;
+  };
+  const ids = query.population === "paying" ? null : `{${query.population.customerIds.join(",")}}`;
+  const inPopulation = ids
+    ? sql`c.id = any(${ids}::int[])`
+    : sql`c.converted_at <= ct.t and (c.churned_at is null or c.churned_at > ct.t)`;
+  const weight = sql`coalesce(i.weight_override, tw.weight)`;
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`with ct as (select t, k::int from unnest(${cutoffs}::timestamptz[]) with ordinality as x(t, k)),
       tw as (
         select t.id as type_id, w.value::float8 as weight
         from json_each_text(${weights}::json) as w(key, value) join interaction_types t on t.key = w.key),
-      s as (
-        select i.customer_id, i.occurred_at as occ, i.direction::text as direction,
-          coalesce(i.weight_override, tw.weight) as weight,
-          width_bucket(greatest(i.occurred_at, i.recorded_at) - interval '1 microsecond', ${cutoffs}::timestamptz[]) + 1
-            as bucket
-        from interactions i join tw on tw.type_id = i.type_id
-        where greatest(i.occurred_at, i.recorded_at) <= ${last}::timestamptz and ${onlyPopulation}),
-      per_bucket as (
-        select customer_id, bucket,
+      fine as (
+        select i.customer_id,
+          ${firstCutoffFrom(sql`greatest(i.occurred_at, i.recorded_at)`)} as a,
+          ${window(RECENT_DAYS)} as r, ${window(VOLUME_DAYS)} as v, ${window(query.fatigueWindowDays)} as f,
           ${sql.join(
             sums.map(
-              (x) =>
-                sql`coalesce(sum(${x.sign === ">" ? grown(x.halfLife).credit : grown(x.halfLife).debt}), 0) as ${sql.raw(x.name)}`,
+              (x) => sql`coalesce(sum(${accumulator(x)}) filter (where ${weight} <> 0), 0) as ${sql.raw(x.name)}`,
             ),
             sql`, `,
           )},
-          max(occ) filter (where direction = 'inbound') as last_inbound
-        from s group by 1, 2),
+          max(i.occurred_at) filter (where i.direction = 'inbound') as last_inbound,
+          count(*) filter (where i.direction = 'inbound') as inbound,
+          array_agg(i.occurred_at) filter (where i.direction = 'outbound') as outbound
+        from interactions i join tw on tw.type_id = i.type_id
+        where greatest(i.occurred_at, i.recorded_at) <= ${last}::timestamptz
+          ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``}
+        group by 1, 2, 3, 4, 5),
+      ledger as (
+        select customer_id, a as k, ${sql.join(
+          sums.map((x) => sql`sum(${sql.raw(x.name)}) as ${sql.raw(x.name)}`),
+          sql`, `,
+        )}, max(last_inbound) as last_inbound
+        from fine group by 1, 2),
       grid as (
         select c.id as customer_id, ct.k, ct.t, c.owner_id, c.mrr_cents, c.signed_up_at, c.churned_at,
           c.converted_at <= ct.t and (c.churned_at is null or c.churned_at > ct.t) as paying,
@@ -85,46 +101,44 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
       cum as (
         select g.*,
           ${sql.join(
-            sums.map((x) => sql`sum(coalesce(p.${sql.raw(x.name)}, 0)) over w as ${sql.raw(x.name)}`),
+            sums.map((x) => sql`sum(coalesce(l.${sql.raw(x.name)}, 0)) over w as ${sql.raw(x.name)}`),
             sql`, `,
           )},
-          max(p.last_inbound) over w as last_inbound
-        from grid g left join per_bucket p on p.customer_id = g.customer_id and p.bucket = g.k
+          max(l.last_inbound) over w as last_inbound
+        from grid g left join ledger l on l.customer_id = g.customer_id and l.k = g.k
         window w as (partition by g.customer_id order by g.k)),
-      win as (
-        select s.customer_id, ct.k,
+      windows as (
+        select g.customer_id, ct.k,
           ${sql.join(
-            sums.map(
-              (x) =>
-                sql`coalesce(sum(s.weight * ${decaySql(sql`extract(epoch from (ct.t - s.occ)) / 86400.0`, x.halfLife)})
-                  filter (where s.weight ${sql.raw(x.sign)} 0 and s.occ > ct.t - interval '30 days'), 0) as ${sql.raw(`r${x.name}`)}`,
-            ),
+            sums.map((x) => sql`sum(g.${sql.raw(x.name)}) filter (where ct.k <= g.r) as ${sql.raw(x.name)}`),
             sql`, `,
           )},
-          count(*) filter (where s.direction = 'inbound') as inbound90,
-          array_agg(s.occ) filter (where s.direction = 'outbound'
-            and s.occ > ct.t - make_interval(days => ${query.fatigueWindowDays})) as outbound_recent
-        from s join ct on s.occ > ct.t - interval '90 days' and s.occ <= ct.t and s.bucket <= ct.k
+          (sum(g.inbound) filter (where ct.k <= g.v))::int as inbound
+        from fine g join ct on ct.k between g.a and greatest(g.r, g.v)
+        group by 1, 2),
+      fatigue as (
+        select g.customer_id, ct.k, array_agg(o) as outbound
+        from fine g join ct on ct.k between g.a and g.f cross join lateral unnest(g.outbound) as o
+        where g.outbound is not null
         group by 1, 2)
       select cum.k, cum.customer_id as "customerId", cum.owner_id as "ownerId", cum.mrr_cents as "mrrCents",
-        cum.paying, cum.active,
-        extract(epoch from (cum.t - cum.signed_up_at)) / 86400.0 as "tenureDays",
+        cum.paying, cum.active, ${daysBetweenSql(sql`cum.signed_up_at`, sql`cum.t`)} as "tenureDays",
         ${sql.join(
-          sums.map(
-            (x) => sql`cum.${sql.raw(x.name)} * ${decaySql(daysSinceLedgerEpochSql(sql`cum.t`), x.halfLife)} as ${sql.raw(x.name)}`,
-          ),
+          sums.map((x) => {
+            const now = decaySql(daysSinceLedgerEpochSql(sql`cum.t`), x.halfLife);
+            return sql`cum.${sql.raw(x.name)} * ${now} as ${sql.raw(x.name)},
+              coalesce(windows.${sql.raw(x.name)}, 0) * ${now} as ${sql.raw(`r${x.name}`)}`;
+          }),
           sql`, `,
         )},
-        ${sql.join(
-          sums.map((x) => sql`coalesce(win.${sql.raw(`r${x.name}`)}, 0) as ${sql.raw(`r${x.name}`)}`),
-          sql`, `,
-        )},
-        extract(epoch from (cum.t - cum.last_inbound)) / 86400.0 as "daysSinceInbound",
-        (select count(*) from unnest(win.outbound_recent) o
+        ${daysBetweenSql(sql`cum.last_inbound`, sql`cum.t`)} as "daysSinceInbound",
+        (select count(*) from unnest(fatigue.outbound) o
           where cum.last_inbound is null or o > cum.last_inbound)::int as unanswered,
-        coalesce(win.inbound90, 0)::int as inbound90,
+        coalesce(windows.inbound, 0) as inbound90,
         cum.churned_at > cum.t and cum.churned_at <= cum.t + make_interval(days => ${query.horizonDays}) as churned
-      from cum left join win on win.customer_id = cum.customer_id and win.k = cum.k
+      from cum
+      left join windows on windows.customer_id = cum.customer_id and windows.k = cum.k
+      left join fatigue on fatigue.customer_id = cum.customer_id and fatigue.k = cum.k
       order by cum.k, cum.customer_id`,
   );
   return rows.map((row) => ({
@@ -135,10 +149,10 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
     paying: Boolean(row.paying),
     active: Boolean(row.active),
     tenureDays: Number(row.tenureDays),
-    credit: credits.map((c) => Number(row[c.name])),
-    debt: debts.map((d) => Number(row[d.name])),
-    recentCredit: credits.map((c) => Number(row[`r${c.name}`])),
-    recentDebt: debts.map((d) => Number(row[`r${d.name}`])),
+    credit: query.halfLives.credit.map((_, j) => Number(row[`c${j}`])),
+    debt: query.halfLives.debt.map((_, j) => Number(row[`d${j}`])),
+    recentCredit: query.halfLives.credit.map((_, j) => Number(row[`rc${j}`])),
+    recentDebt: query.halfLives.debt.map((_, j) => Number(row[`rd${j}`])),
     silentDays: row.daysSinceInbound === null ? null : Math.floor(Number(row.daysSinceInbound)),
     unanswered: Number(row.unanswered),
     inbound90: Number(row.inbound90),
@@ -146,14 +160,14 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
   }));
 }
 
-/** Monthly cutoffs (the 1st, 00:00 UTC) whose horizon has passed by `now`, at most `months` of them, oldest first. */
+/** The months' first days (00:00 UTC) within the last `months` months whose horizon has passed by `now`, oldest first. */
 export function monthlyCutoffs(now: Date, { months = 12, horizonDays }: { months?: number; horizonDays: number }) {
-  const latest = new Date(now.getTime() - horizonDays * DAY_MS);
+  const earliest = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate());
+  const latest = now.getTime() - horizonDays * DAY_MS;
   const cutoffs: Date[] = [];
-  for (let i = 0; cutoffs.length < months && i < months + 6; i++) {
-    const cutoff = new Date(Date.UTC(latest.getUTCFullYear(), latest.getUTCMonth() - i, 1));
-    if (cutoff.getTime() < now.getTime() - 365 * DAY_MS - horizonDays * DAY_MS) break;
-    cutoffs.unshift(cutoff);
+  for (let m = 0; m <= months; m++) {
+    const cutoff = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months + m, 1);
+    if (cutoff > earliest && cutoff <= latest) cutoffs.push(new Date(cutoff));
   }
   return cutoffs;
 }

@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { db } from "@/db";
+import { can } from "@/lib/permissions";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
@@ -36,6 +37,11 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
             <Link href="/risk/how" className="text-sm font-medium text-brand-700 underline">
               How is this computed?
             </Link>
+            {can(member.role, "backtest.read") ? (
+              <Link href="/risk/backtest" className="text-sm font-medium text-brand-700 underline">
+                Does it predict churn?
+              </Link>
+            ) : null}
             <a
               href={withParams("/risk/export", { ...params, owner, page: undefined }, {})}
               className={buttonClass("secondary")}

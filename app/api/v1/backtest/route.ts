@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { db } from "@/db";
+import { rocAuc } from "@/lib/backtest/metrics";
+import { DAY_MS } from "@/lib/dates";
+import { ValidationError } from "@/lib/errors";
+import { apiRoute } from "@/server/api/handler";
+import { backtestAtCutoff, HORIZONS } from "@/server/scoring/backtest";
+import { configOf, getLiveVersion, getVersion } from "@/server/scoring/versions";
+
+const query = z.object({
+  cutoff: z.iso.date({ message: "Send the cutoff as a date, YYYY-MM-DD." }),
+  horizon: z.coerce
+    .number()
+    .int()
+    .refine((n) => (HORIZONS as readonly number[]).includes(n), "Use a horizon of 30, 60 or 90 days.")
+    .default(90),
+  version: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  includeProxies: z.enum(["true", "false"], { message: "Use true or false." }).default("false"),
+});
+
+/** GET /api/v1/backtest: every paying customer active at a cutoff, scored as of it, with whether they churned after. */
+export const GET = apiRoute("read", async ({ request }) => {
+  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    const items = parsed.error.issues.map((issue) => ({
+      index: 0,
+      field: issue.path.join("."),
+      message: issue.message,
+    }));
+    throw new ValidationError("Invalid query parameters.", {}, { code: "invalid_query", items });
+  }
+  const { horizon, includeProxies } = parsed.data;
+  const cutoff = new Date(`${parsed.data.cutoff}T00:00:00Z`);
+  if (cutoff.getTime() + horizon * DAY_MS > Date.now()) {
+    const message = `The ${horizon} days after ${parsed.data.cutoff} have not passed yet: pick an earlier cutoff or a shorter horizon.`;
+    throw new ValidationError(message, {}, { code: "invalid_query", items: [{ index: 0, field: "cutoff", message }] });
+  }
+  const version = parsed.data.version
+    ? await getVersion(db, { number: parsed.data.version })
+    : await getLiveVersion(db);
+  const config = configOf(version);
+  const { rows, scores } = await backtestAtCutoff(db, {
+    config,
+    cutoff,
+    horizonDays: horizon,
+    includeProxies: includeProxies === "true",
+  });
+  return Response.json({
+    cutoff: parsed.data.cutoff,
+    horizon,
+    version: version.number,
+    includeProxies: includeProxies === "true",
+    auc: rocAuc(
+      scores,
+      rows.map((row) => row.churned),
+    ),
+    customers: rows.map((row, index) => ({
+      customerId: row.customerId,
+      score: scores[index],
+      atRisk: scores[index] >= config.risk.atRiskScore,
+      churnedWithinHorizon: row.churned,
+    })),
+  });
+});

@@ -1,0 +1,175 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, queryRows } from "@/db";
+import { customers, interactions, members } from "@/db/schema";
+import { rocAuc } from "@/lib/backtest/metrics";
+import { DAY_MS } from "@/lib/dates";
+import type { SessionMember } from "@/lib/permissions";
+import type { ScoringConfig } from "@/lib/scoring-version";
+import { executeAction } from "@/server/actions/execute";
+import { ingestEvents } from "@/server/data/api-ingest";
+import { seedDemo } from "@/server/demo/seed";
+import { deleteInteraction, editInteraction, logInteraction } from "@/server/ledger/commands";
+import { independentBacktest, pairwiseAuc } from "@/testing/backtest-check";
+import { asSessionMember } from "@/testing/factories";
+import { backtestAtCutoff, runBacktest, scoreAsOf } from "./backtest";
+import { monthlyCutoffs } from "./features";
+import { configOf, getLiveVersion } from "./versions";
+
+// The honest demo book (docs/demo-data.md), 2,000 customers as `npm run demo` seeds, at a fixed date.
+const NOW = new Date("2026-11-30T00:00:00Z");
+let config: ScoringConfig;
+let csm: SessionMember;
+let admin: SessionMember;
+
+beforeAll(async () => {
+  await seedDemo({ customers: 2000, seed: 42, now: NOW });
+  config = configOf(await getLiveVersion(db));
+  const [member] = await db.select().from(members).where(eq(members.role, "csm")).limit(1);
+  csm = asSessionMember(member);
+  const [boss] = await db.select().from(members).where(eq(members.role, "admin")).limit(1);
+  admin = asSessionMember(boss);
+}, 180_000);
+
+describe("the backtest on the demo book", () => {
+  it("ranks 90-day churners with an AUC of at least 0.75 and a top-decile lift of at least 2.5×, proxies left out, above every single-input baseline", async () => {
+    const report = await runBacktest(db, { config, label: "live", horizonDays: 90, includeProxies: false, now: NOW });
+    const [version, ...baselines] = report.scorers;
+    expect(report.cutoffs).toHaveLength(10);
+    expect(report.churned).toBeGreaterThan(100);
+    expect(version.auc).toBeGreaterThanOrEqual(0.75);
+    expect(version.topDecile.lift).toBeGreaterThanOrEqual(2.5);
+    for (const baseline of baselines) expect(version.auc, baseline.key).toBeGreaterThan(baseline.auc ?? 1);
+  });
+
+  it("at two cutoffs, the AUC equals an independent recomputation from raw rows (plain SQL and pairwise counting) within ±0.005, customer by customer", async () => {
+    const cutoffs = monthlyCutoffs(NOW, { horizonDays: 90 });
+    for (const cutoff of [cutoffs[0], cutoffs[cutoffs.length - 1]]) {
+      const app = await backtestAtCutoff(db, { config, cutoff, horizonDays: 90, includeProxies: false });
+      const independent = await independentBacktest(
+        cutoff,
+        90,
+        { ...config.ledger, ...config.risk },
+        config.proxyTypes,
+      );
+      expect(app.rows.map((r) => r.churned)).toEqual(independent.churned);
+      app.scores.forEach((score, i) => expect(score).toBeCloseTo(independent.scores[i], 6));
+      const auc = rocAuc(
+        app.scores,
+        app.rows.map((r) => r.churned),
+      );
+      expect(Math.abs((auc ?? 0) - pairwiseAuc(independent.scores, independent.churned))).toBeLessThanOrEqual(0.005);
+    }
+  });
+});
+
+describe("scores as of a past day", () => {
+  it("the score as of now equals the stored score, customer by customer (50 paying customers, each at the moment it was scored)", async () => {
+    const sample = await db
+      .select({ id: customers.id, riskScore: customers.riskScore, at: customers.riskComputedAt })
+      .from(customers)
+      .where(sql`${customers.convertedAt} is not null`)
+      .orderBy(customers.id)
+      .limit(50);
+    for (const row of sample) {
+      const scores = await scoreAsOf(db, { at: row.at ?? new Date(), config, customerIds: [row.id] });
+      expect(scores.get(row.id), `customer ${row.id}`).toBeCloseTo(row.riskScore, 6);
+    }
+  });
+
+  it("adding, editing or deleting rows recorded after a day never changes that day's scores (form, API, edits, deletes, back-dated into the past)", async () => {
+    const day = new Date(NOW.getTime() - 45 * DAY_MS);
+    const ids = (
+      await queryRows<{ id: number }>(
+        db,
+        sql`select id from customers where converted_at < ${day.toISOString()}::timestamptz order by id limit 40`,
+      )
+    ).map((r) => r.id);
+    const before = await scoreAsOf(db, { at: day, config, customerIds: ids });
+    const testStart = new Date();
+    expect([...before.values()].some((score) => score > 0)).toBe(true);
+    const logged: number[] = [];
+    let sequence = 0;
+    const write = fc.oneof(
+      fc.record({
+        via: fc.constant("form" as const),
+        customer: fc.nat(),
+        type: fc.constantFrom("complaint", "praise", "login", "outbound_email", "bug_report"),
+        daysBefore: fc.double({ min: 0, max: 200, noNaN: true }),
+      }),
+      fc.record({
+        via: fc.constant("api" as const),
+        customer: fc.nat(),
+        type: fc.constantFrom("error_hit", "feature_adopted", "login", "cancellation_request"),
+        daysBefore: fc.double({ min: 0, max: 200, noNaN: true }),
+      }),
+      fc.record({ via: fc.constant("edit" as const), pick: fc.nat(), daysBefore: fc.double({ min: 0, max: 200 }) }),
+      fc.record({ via: fc.constant("delete" as const), pick: fc.nat() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 6 }), async (writes) => {
+        for (const w of writes) {
+          const at = (daysBefore: number) => new Date(day.getTime() - daysBefore * DAY_MS).toISOString();
+          if (w.via === "form") {
+            const result = await executeAction(logInteraction, csm, {
+              customerId: String(ids[w.customer % ids.length]),
+              typeKey: w.type,
+              occurredAt: at(w.daysBefore),
+              channel: "email",
+              direction: w.type === "outbound_email" ? "outbound" : "inbound",
+              summary: "recorded after the day",
+            });
+            expect(result, result.message).toMatchObject({ ok: true });
+            if (result.ok) logged.push((result.data as { id: number }).id);
+          } else if (w.via === "api") {
+            const [result] = await ingestEvents(db, {
+              body: {
+                events: [
+                  {
+                    externalId: `late-${sequence++}-${Date.now()}`,
+                    customerId: ids[w.customer % ids.length],
+                    type: w.type,
+                    occurredAt: at(w.daysBefore),
+                  },
+                ],
+              },
+              actor: { id: null, label: "api:late feed" },
+            });
+            logged.push(result.id);
+          } else if (logged.length > 0 && w.via === "edit") {
+            const id = logged[w.pick % logged.length];
+            const result = await executeAction(editInteraction, admin, {
+              interactionId: String(id),
+              typeKey: "complaint",
+              occurredAt: at(w.daysBefore),
+              channel: "email",
+              direction: "inbound",
+              summary: "edited after the day",
+            });
+            expect(result, result.message).toMatchObject({ ok: true });
+          } else if (logged.length > 0) {
+            const [id] = logged.splice(w.pick % logged.length, 1);
+            expect(await executeAction(deleteInteraction, admin, { interactionId: String(id) })).toMatchObject({
+              ok: true,
+            });
+          }
+        }
+        const [{ late }] = await queryRows<{ late: number }>(
+          db,
+          sql`select count(*)::int as late from interactions
+              where customer_id = any(${`{${ids.join(",")}}`}::int[]) and recorded_at >= ${testStart.toISOString()}::timestamptz`,
+        );
+        expect(late).toBe(logged.length);
+        const after = await scoreAsOf(db, { at: day, config, customerIds: ids });
+        for (const id of ids) expect(after.get(id), `customer ${id}`).toBeCloseTo(before.get(id) ?? NaN, 9);
+      }),
+      { numRuns: 15 },
+    );
+    const [{ count }] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(interactions)
+      .where(inArray(interactions.customerId, ids));
+    expect(count).toBeGreaterThan(0);
+  }, 180_000);
+});
