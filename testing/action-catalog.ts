@@ -24,18 +24,18 @@ import { deleteInteraction, editInteraction, logInteraction } from "@/server/led
 import { saveJourneyModel } from "@/server/journey/commands";
 import { addMember, changeMemberRole, setMemberActive } from "@/server/team/members";
 import { setMilestone } from "@/server/journey/commands";
-import { updateScoring } from "@/server/scoring/commands";
+import { fitScoring, previewScoring, saveFittedScoring, updateScoring } from "@/server/scoring/commands";
 import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
-import { bookInteraction, createCustomer, createMember } from "./factories";
+import { bookInteraction, createChurnHistory, createCustomer, createMember } from "./factories";
 
 /** Form fields as a browser (or a forged request) sends them. */
 export type FormInput = Record<string, string>;
 
 export type CatalogEntry = {
   permission: Permission;
-  /** The audit action a successful call appends: the write is visible in the audit log. */
-  audit: string;
+  /** The audit action a successful call appends (the write is visible in the audit log); null for a read. */
+  audit: string | null;
   /** Makes the fixtures the action needs, owned by `actor` where ownership matters, and returns a valid input. */
   prepare: (actor: SessionMember) => Promise<FormInput>;
   /** executeAction with the definition, exactly as runMemberAction calls it for a request. */
@@ -44,7 +44,7 @@ export type CatalogEntry = {
 
 function entry<S extends z.ZodType, T>(
   definition: ActionDefinition<S, T>,
-  audit: string,
+  audit: string | null,
   prepare: CatalogEntry["prepare"],
 ): CatalogEntry {
   return {
@@ -54,6 +54,10 @@ function entry<S extends z.ZodType, T>(
     execute: (actor, input) => executeAction(definition, actor, input),
   };
 }
+
+let history: Promise<void> | null = null;
+/** A fit needs a year of churn to learn from: made once per database. */
+const churnHistory = (actor: SessionMember) => (history ??= createChurnHistory(actor));
 
 let sequence = 0;
 const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
@@ -210,6 +214,15 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
     ...scoringFields,
     "weight.complaint": "-4",
   })),
+  previewScoring: entry(previewScoring, null, async () => ({ ...scoringFields, "weight.complaint": "-5" })),
+  fitScoring: entry(fitScoring, null, async (actor) => {
+    await churnHistory(actor);
+    return {};
+  }),
+  saveFittedScoring: entry(saveFittedScoring, "settings.scoring_updated", async (actor) => {
+    await churnHistory(actor);
+    return {};
+  }),
   createApiToken: entry(createApiToken, "api_token.created", async () => ({
     name: `crm ${unique()}`,
     "scope.read": "on",

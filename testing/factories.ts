@@ -3,7 +3,7 @@ import { db, queryRows } from "@/db";
 import { customers, members } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/server/audit/record";
-import { type BookingRow, bookInteraction as book } from "@/server/ledger/booking";
+import { type BookingRow, bookInteraction as book, bookInteractions as bookMany } from "@/server/ledger/booking";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -85,4 +85,55 @@ export async function bookInteraction(
     ),
   );
   return booked.id;
+}
+
+/**
+ * A year of history a backtest or a fit can learn from: `count` paying customers converted 400 days
+ * ago, every other one churning on a day spread over the last year after a complaint and a month of
+ * silence, the rest logging in monthly. Rows are recorded when they happened, as a live feed would.
+ */
+export async function createChurnHistory(actor: Actor, count = 60): Promise<void> {
+  const day = 86_400_000;
+  const now = Date.now();
+  const rows: BookingRow[] = [];
+  for (let i = 0; i < count; i++) {
+    const churnsDaysAgo = i % 2 === 0 ? 10 + ((i * 37) % 330) : null;
+    const customer = await createCustomer({
+      convertedAt: new Date(now - 400 * day),
+      signedUpAt: new Date(now - 420 * day),
+      milestone: 8,
+      status: churnsDaysAgo === null ? "active" : "churned",
+      churnedAt: churnsDaysAgo === null ? null : new Date(now - churnsDaysAgo * day),
+    });
+    const lastActive = churnsDaysAgo === null ? 0 : churnsDaysAgo + 30;
+    for (let daysAgo = 390; daysAgo > lastActive; daysAgo -= 30) {
+      const occurredAt = new Date(now - daysAgo * day);
+      rows.push({
+        customerId: customer.id,
+        typeKey: "login",
+        occurredAt,
+        recordedAt: occurredAt,
+        weight: null,
+        channel: "in_app",
+        direction: "inbound",
+        summary: "Signed in",
+      });
+    }
+    if (churnsDaysAgo !== null) {
+      const occurredAt = new Date(now - (churnsDaysAgo + 35) * day);
+      rows.push({
+        customerId: customer.id,
+        typeKey: "complaint",
+        occurredAt,
+        recordedAt: occurredAt,
+        weight: null,
+        channel: "email",
+        direction: "inbound",
+        summary: "Unhappy",
+      });
+    }
+  }
+  await db.transaction((tx) =>
+    bookMany(tx, rows, { actor, source: "api", audit: "by the caller", advanceMilestones: false }),
+  );
 }

@@ -2,6 +2,7 @@ import { CalibrationChart } from "@/components/charts/lazy";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
+import { describeFittedModel } from "@/lib/backtest/fit";
 import type { BacktestReport, ScorerReport } from "@/lib/backtest/report";
 import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
 import { formatNumber, formatPercent, formatTimes } from "@/lib/format";
@@ -114,6 +115,21 @@ export async function BacktestResults({
             <li key={line}>{line}</li>
           ))}
         </ul>
+        {version.model ? (
+          <div className="mt-3 text-sm text-slate-700" data-testid="fitted-note">
+            <p>
+              Fitted to this book on the cutoffs {version.model.trainedOn.cutoffs[0]} to{" "}
+              {version.model.trainedOn.cutoffs.at(-1)}: at those its figures are in-sample. On{" "}
+              {version.model.validatedOn.cutoffs.join(", ")}, which the fit never saw, it scored AUC{" "}
+              {version.model.validatedOn.auc?.toFixed(3) ?? "—"}.
+            </p>
+            <ul className="mt-1 list-disc space-y-1 pl-5" aria-label="What the fit learned">
+              {describeFittedModel(configOf(version)).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <p className="mt-3 text-xs text-slate-500">
           {report.cutoffs.length} monthly cutoffs, {report.cutoffs[0]} to {report.cutoffs.at(-1)}; computed{" "}
           {formatDate(computedAt)} {formatTime(computedAt)} ({DISPLAY_TIME_ZONE}).{" "}
@@ -130,22 +146,22 @@ export async function BacktestResults({
                   Score
                 </th>
                 <th scope="col">ROC AUC (95% interval)</th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   Top 10%: precision
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   recall
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   lift
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   Each owner&apos;s top 25: precision
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   recall
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   lift
                 </th>
               </tr>
@@ -157,12 +173,12 @@ export async function BacktestResults({
                     {s.label}
                   </th>
                   <td className="tabular-nums">{aucText(s)}</td>
-                  <td className="text-right tabular-nums">{formatPercent(s.topDecile.precision)}</td>
-                  <td className="text-right tabular-nums">{formatPercent(s.topDecile.recall)}</td>
-                  <td className="text-right tabular-nums">{formatTimes(s.topDecile.lift)}</td>
-                  <td className="text-right tabular-nums">{formatPercent(s.topPerOwner.precision)}</td>
-                  <td className="text-right tabular-nums">{formatPercent(s.topPerOwner.recall)}</td>
-                  <td className="text-right tabular-nums">{formatTimes(s.topPerOwner.lift)}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatPercent(s.topDecile.precision)}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatPercent(s.topDecile.recall)}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatTimes(s.topDecile.lift)}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatPercent(s.topPerOwner.precision)}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatPercent(s.topPerOwner.recall)}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatTimes(s.topPerOwner.lift)}</td>
                 </tr>
               ))}
             </tbody>
@@ -190,10 +206,10 @@ export async function BacktestResults({
                 <th scope="col" className="py-1 text-left">
                   Score band
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   Customer-months
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   Churned
                 </th>
               </tr>
@@ -204,8 +220,8 @@ export async function BacktestResults({
                   <th scope="row" className="py-1 text-left font-normal tabular-nums">
                     {bin.minScore.toFixed(1)}–{bin.maxScore.toFixed(1)}
                   </th>
-                  <td className="text-right tabular-nums">{formatNumber(bin.customers)}</td>
-                  <td className="text-right tabular-nums">{formatPercent(bin.churnRate)}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatNumber(bin.customers)}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatPercent(bin.churnRate)}</td>
                 </tr>
               ))}
             </tbody>
@@ -218,13 +234,13 @@ export async function BacktestResults({
                 <th scope="col" className="py-1 text-left">
                   Cutoff
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   Paying customers
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   Churned within {horizonDays} days
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="pl-3 text-right">
                   ROC AUC
                 </th>
               </tr>
@@ -235,9 +251,9 @@ export async function BacktestResults({
                   <th scope="row" className="py-1 text-left font-normal tabular-nums">
                     {c.cutoff}
                   </th>
-                  <td className="text-right tabular-nums">{formatNumber(c.customers)}</td>
-                  <td className="text-right tabular-nums">{formatNumber(c.churned)}</td>
-                  <td className="text-right tabular-nums">{c.auc?.toFixed(3) ?? "—"}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatNumber(c.customers)}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatNumber(c.churned)}</td>
+                  <td className="pl-3 text-right tabular-nums">{c.auc?.toFixed(3) ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,20 +1,31 @@
+import Link from "next/link";
+import { FitScoringCard } from "@/components/settings/fit-scoring-card";
 import { ScoringForm } from "@/components/settings/scoring-form";
+import { Card } from "@/components/ui/card";
 import { db } from "@/db";
+import { formatDate } from "@/lib/dates";
 import { can, type SessionMember } from "@/lib/permissions";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
+import { getLiveVersion, listVersions } from "@/server/scoring/versions";
 import { getSettings } from "@/server/settings/queries";
 
-/** Half-lives, thresholds, risk weights and every interaction type's weight; admins change them. */
+/** Half-lives, thresholds, risk weights, every interaction type's weight and the versions saved; admins change them. */
 export async function ScoringEditor({ member }: { member: SessionMember }) {
-  const [{ ledger, risk, delight, advocacy }, types] = await Promise.all([
+  const [{ ledger, risk, delight, advocacy }, types, live, versions] = await Promise.all([
     getSettings(db, ["ledger", "risk", "delight", "advocacy"]),
     listInteractionTypes(db),
+    getLiveVersion(db),
+    listVersions(db),
   ]);
+  const backtests = can(member.role, "backtest.read");
+  const editable = can(member.role, "settings.manage");
   return (
     <>
       <p className="mb-4 max-w-prose text-sm text-slate-600">
-        Saving rebuilds every customer&apos;s balance and risk score from their interactions, in one transaction. The
-        formulas are on the risk page under &ldquo;How is this computed?&rdquo;.
+        Saving makes the next scoring version and rebuilds every customer&apos;s balance and risk score from their
+        interactions, in one transaction. &ldquo;Preview backtest&rdquo; shows how the draft would have ranked the
+        customers who churned, beside version {live.number}, before anything is saved. The formulas are on the risk page
+        under &ldquo;How is this computed?&rdquo;.
       </p>
       <ScoringForm
         ledger={ledger}
@@ -22,8 +33,47 @@ export async function ScoringEditor({ member }: { member: SessionMember }) {
         delight={delight}
         advocacy={advocacy}
         types={types}
-        editable={can(member.role, "settings.manage")}
+        proxyTypes={live.proxyTypes}
+        editable={editable}
       />
+      {editable ? <FitScoringCard /> : null}
+      <Card title="Scoring versions" className="mt-6">
+        <table className="w-full text-left text-sm" aria-label="Scoring versions">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th scope="col" className="py-1">
+                Version
+              </th>
+              <th scope="col">Saved</th>
+              <th scope="col">What changed</th>
+              {backtests ? <th scope="col">Backtest</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v, index) => (
+              <tr key={v.number} className="border-t border-slate-100 align-top" data-testid="scoring-version">
+                <td className="py-1.5 pr-3 font-medium tabular-nums">
+                  {v.number}
+                  {index === 0 ? " (live)" : ""}
+                  {v.kind === "fitted" ? ", fitted" : ""}
+                </td>
+                <td className="pr-3 whitespace-nowrap">
+                  {formatDate(v.createdAt)}
+                  {v.createdBy ? ` by ${v.createdBy}` : ""}
+                </td>
+                <td className="pr-3">{v.summary}</td>
+                {backtests ? (
+                  <td>
+                    <Link className="text-brand-700 underline" href={`/risk/backtest?version=${v.number}`}>
+                      Backtest
+                    </Link>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
     </>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
-import { updateScoringAction } from "@/server/settings/actions";
+import { useRef } from "react";
+import { previewScoringAction, updateScoringAction } from "@/server/settings/actions";
+import { buttonClass } from "@/components/ui/button";
 import { fieldErrors, FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
@@ -8,12 +10,17 @@ import type { Settings } from "@/lib/settings";
 
 type Props = Pick<Settings, "ledger" | "risk" | "delight" | "advocacy"> & {
   types: InteractionTypeOption[];
+  /** The live version's outcome proxies: types the backtest leaves out by default. */
+  proxyTypes: string[];
   editable: boolean;
 };
 
-export function ScoringForm({ ledger, risk, delight, advocacy, types, editable }: Props) {
+export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes, editable }: Props) {
+  const form = useRef<HTMLFormElement>(null);
   const { state, pending, onSubmit } = useActionForm(updateScoringAction);
-  const errors = fieldErrors(state);
+  const preview = useActionForm(previewScoringAction);
+  // The preview validates the same fields: its messages show until the next save.
+  const errors = fieldErrors(state ?? preview.state);
   const number = (name: string, label: string, value: number, hint?: string) => (
     <TextField
       name={name}
@@ -26,7 +33,7 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, editable }
     />
   );
   return (
-    <form onSubmit={onSubmit} aria-label="Scoring" className="space-y-6" noValidate>
+    <form ref={form} onSubmit={onSubmit} aria-label="Scoring" className="space-y-6" noValidate>
       <fieldset className="grid gap-x-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="px-1 text-sm font-semibold text-slate-700">Ledger</legend>
         {number(
@@ -68,12 +75,46 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, editable }
           {types.map((type) => number(`weight.${type.key}`, type.label, type.weight))}
         </div>
       </fieldset>
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+        <legend className="px-1 text-sm font-semibold text-slate-700">Outcome proxies</legend>
+        <p className="mb-3 max-w-prose text-sm text-slate-600">
+          Types that are the churn itself rather than a warning of it. The backtest leaves them out by default, so the
+          score is judged on what comes before; the live score still counts them.
+        </p>
+        <input type="hidden" name="proxiesShown" value="1" />
+        <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {types.map((type) => (
+            <label key={type.key} className="flex items-center gap-2 text-sm text-slate-700">
+              <input
+                type="checkbox"
+                name={`proxy.${type.key}`}
+                defaultChecked={proxyTypes.includes(type.key)}
+                disabled={!editable}
+              />
+              {type.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       {editable ? (
-        <div className="flex items-center gap-3">
-          <SubmitButton pending={pending} pendingText="Recomputing every balance…">
-            Save and recompute
-          </SubmitButton>
-          <FormMessage state={state} />
+        <div className="space-y-3">
+          <div className="flex flex-wrap items-center gap-3">
+            <SubmitButton pending={pending} pendingText="Recomputing every balance…">
+              Save and recompute
+            </SubmitButton>
+            <button
+              type="button"
+              className={buttonClass("secondary")}
+              disabled={preview.pending}
+              onClick={() => form.current && preview.submit(form.current)}
+            >
+              {preview.pending ? "Backtesting the draft…" : "Preview backtest"}
+            </button>
+            <FormMessage state={state} />
+          </div>
+          <section aria-label="Draft backtest" className="max-w-prose">
+            <FormMessage state={preview.state} />
+          </section>
         </div>
       ) : (
         <p className="text-sm text-slate-600">Only admins change scoring.</p>

@@ -15,7 +15,8 @@ function newRequestKey(): string {
  * what the person typed next to the messages. `prepare` may adjust the data (dates to ISO);
  * `optimistic` runs inside the same transition, for an entry shown before the server answers.
  * With `requestKey`, every attempt at one write carries the same key until it succeeds, so a
- * retry after a lost answer cannot save it twice.
+ * retry after a lost answer cannot save it twice. `submit` sends a form's fields to this action
+ * from elsewhere (a second button that previews what the form would save).
  */
 export function useActionForm(
   action: ServerAction,
@@ -35,9 +36,8 @@ export function useActionForm(
   useEffect(() => {
     if (state?.ok) pendingKey.current = null;
   }, [state]);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = prepare(new FormData(event.currentTarget));
+  function submit(form: HTMLFormElement) {
+    const formData = prepare(new FormData(form));
     if (requestKey) {
       pendingKey.current ??= newRequestKey();
       formData.set("requestKey", pendingKey.current);
@@ -47,5 +47,9 @@ export function useActionForm(
       dispatch(formData);
     });
   }
-  return { state, pending, onSubmit };
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    submit(event.currentTarget);
+  }
+  return { state, pending, onSubmit, submit };
 }

@@ -138,3 +138,47 @@ export function backtestReport(
     scorers: scorerReports,
   };
 }
+
+/** A score's figures as a draft's preview compares them: the first scorer of a report. */
+export type BacktestHeadline = {
+  horizonDays: number;
+  cutoffs: number;
+  rows: number;
+  churned: number;
+  auc: number | null;
+  topDecileLift: number | null;
+  thresholdRecall: number | null;
+  thresholdPrecision: number | null;
+};
+
+export function headlineOf(report: BacktestReport): BacktestHeadline {
+  const [main] = report.scorers;
+  return {
+    horizonDays: report.horizonDays,
+    cutoffs: report.cutoffs.length,
+    rows: report.rows,
+    churned: report.churned,
+    auc: main?.auc ?? null,
+    topDecileLift: main?.topDecile.lift ?? null,
+    thresholdRecall: main?.atThreshold?.recall ?? null,
+    thresholdPrecision: main?.atThreshold?.precision ?? null,
+  };
+}
+
+const fixed = (value: number | null, digits: number, suffix = "") =>
+  value === null ? "—" : `${value.toFixed(digits)}${suffix}`;
+const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
+
+/** "AUC 0.78 → 0.82, top-decile lift 3.1× → 3.6×, …" for a draft against the version it would replace. */
+export function compareHeadlines(liveName: string, live: BacktestHeadline, draft: BacktestHeadline): string {
+  if (draft.rows === 0 || draft.churned === 0) {
+    return `Not enough history to backtest yet: no paying customer churned within ${draft.horizonDays} days of a monthly cutoff. Nothing was saved.`;
+  }
+  return (
+    `Backtest against ${liveName} (${draft.cutoffs} monthly cutoffs, ${draft.rows} customer-months, churn within ${draft.horizonDays} days): ` +
+    `AUC ${fixed(live.auc, 3)} → ${fixed(draft.auc, 3)}, ` +
+    `top-decile lift ${fixed(live.topDecileLift, 1, "×")} → ${fixed(draft.topDecileLift, 1, "×")}, ` +
+    `churners flagged at the threshold ${percent(live.thresholdRecall)} → ${percent(draft.thresholdRecall)} ` +
+    `(of those flagged, ${percent(live.thresholdPrecision)} → ${percent(draft.thresholdPrecision)} churned). Nothing was saved.`
+  );
+}

@@ -35,16 +35,28 @@ describe("every server action × every role, called directly as a forged request
     describe(`${name} needs ${action.permission} (${PERMISSIONS[action.permission]} and up)`, () => {
       for (const role of ROLES) {
         if (can(role, action.permission)) {
-          it(`${role}: succeeds, the write is visible and ${action.audit} is in the audit log`, async () => {
-            const actor = actors[role];
-            const input = await action.prepare(actor);
-            const before = await writeFingerprint();
-            const audited = await auditRows(actor, action.audit);
-            const result = await action.execute(actor, input);
-            expect(result, result.message).toMatchObject({ ok: true });
-            expect(await auditRows(actor, action.audit)).toBe(audited + 1);
-            expect(await writeFingerprint()).not.toEqual(before);
-          });
+          const { audit } = action;
+          if (audit === null) {
+            it(`${role}: succeeds and writes nothing (a read)`, async () => {
+              const actor = actors[role];
+              const input = await action.prepare(actor);
+              const before = await writeFingerprint();
+              const result = await action.execute(actor, input);
+              expect(result, result.message).toMatchObject({ ok: true });
+              expect(await writeFingerprint()).toEqual(before);
+            });
+          } else {
+            it(`${role}: succeeds, the write is visible and ${audit} is in the audit log`, async () => {
+              const actor = actors[role];
+              const input = await action.prepare(actor);
+              const before = await writeFingerprint();
+              const audited = await auditRows(actor, audit);
+              const result = await action.execute(actor, input);
+              expect(result, result.message).toMatchObject({ ok: true });
+              expect(await auditRows(actor, audit)).toBe(audited + 1);
+              expect(await writeFingerprint()).not.toEqual(before);
+            });
+          }
         } else {
           it(`${role}: refused with the role message before the input is read, and the database is unchanged`, async () => {
             const actor = actors[role];

@@ -4,6 +4,8 @@ import { executeAction } from "@/server/actions/execute";
 import { balanceAt } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, queryRows } from "@/db";
+import { getRiskForApi } from "@/server/data/api-reads";
+import { loadRiskPage } from "./page";
 import { getMrrAtRisk, getRiskDrivers, getRiskList } from "./queries";
 import { getSettings } from "@/server/settings/queries";
 import { customers } from "@/db/schema";
@@ -46,7 +48,7 @@ describe("risk on the seeded book", () => {
     expect(rows.some((c) => c.fatigued)).toBe(true);
   });
 
-  it("at risk means a score of at least 3 (the default threshold), the watch list the scores between 0 and 3: both counted like independent SQL", async () => {
+  it("one meaning of at risk, a score of at least 3 (the default threshold): the overview's count, the risk list's total, the API's total and the CSV export's rows all equal an independent SQL count; the watch list is the scores between 0 and 3", async () => {
     const threshold = DEFAULT_SETTINGS.risk.atRiskScore;
     expect(threshold).toBe(3);
     const [{ atRisk, watch }] = await queryRows<{ atRisk: number; watch: number }>(
@@ -70,6 +72,15 @@ describe("risk on the seeded book", () => {
     expect(watchList.total).toBe(watch);
     expect(watchList.rows.every((row) => row.riskScore > 0 && row.riskScore < threshold)).toBe(true);
     expect((await getMrrAtRisk(db)).customers).toBe(atRisk);
+    expect((await getRiskForApi(db, { limit: 100, page: 1, view: "at-risk" })).total).toBe(atRisk);
+    // The CSV export reads the list in chunks of 500, page after page, as app/(dashboard)/risk/export does.
+    let exported = 0;
+    for (let page = 1; ; page++) {
+      const { rows } = await loadRiskPage(db, { sort: "risk", direction: "desc", page, pageSize: 500 });
+      exported += rows.length;
+      if (rows.length < 500) break;
+    }
+    expect(exported).toBe(atRisk);
   });
 
   it("the risk list counts exactly up to the cap past the page, then says there are more", async () => {

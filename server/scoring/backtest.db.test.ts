@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, queryRows } from "@/db";
-import { customers, interactions, members } from "@/db/schema";
+import { customers, interactions, members, scoringVersions } from "@/db/schema";
 import { rocAuc } from "@/lib/backtest/metrics";
 import { DAY_MS } from "@/lib/dates";
 import type { SessionMember } from "@/lib/permissions";
@@ -14,6 +14,8 @@ import { deleteInteraction, editInteraction, logInteraction } from "@/server/led
 import { independentBacktest, pairwiseAuc } from "@/testing/backtest-check";
 import { asSessionMember } from "@/testing/factories";
 import { backtestAtCutoff, runBacktest, scoreAsOf } from "./backtest";
+import { previewScoring, saveFittedScoring } from "./commands";
+import { fitVersion } from "./fit";
 import { monthlyCutoffs } from "./features";
 import { configOf, getLiveVersion } from "./versions";
 
@@ -62,6 +64,62 @@ describe("the backtest on the demo book", () => {
       expect(Math.abs((auc ?? 0) - pairwiseAuc(independent.scores, independent.churned))).toBeLessThanOrEqual(0.005);
     }
   });
+});
+
+describe("a draft's preview", () => {
+  // The form's fields for a scoring, as Settings → Scoring sends them.
+  const fieldsOf = (c: ScoringConfig, risk: Partial<ScoringConfig["risk"]> = {}) => ({
+    creditHalfLifeDays: String(c.ledger.creditHalfLifeDays),
+    debtHalfLifeDays: String(c.ledger.debtHalfLifeDays),
+    ...Object.fromEntries(Object.entries({ ...c.risk, ...risk }).map(([key, value]) => [key, String(value)])),
+    executiveMrr: String(c.risk.executiveMrrCents / 100),
+    queueDays: "30",
+    askCapacity: "3",
+    candidateBalance: "5",
+    ...Object.fromEntries(Object.entries(c.typeWeights).map(([key, weight]) => [`weight.${key}`, String(weight)])),
+  });
+  const versionCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(scoringVersions))[0].n;
+
+  it("the live scoring previews as itself (AUC a → a), a draft that scores only fatigue previews lower, and neither writes anything", async () => {
+    const versions = await versionCount();
+    const same = await executeAction(previewScoring, admin, fieldsOf(config));
+    expect(same, same.message).toMatchObject({ ok: true });
+    const { live, draft } = (same as { data: { live: { auc: number }; draft: { auc: number } } }).data;
+    expect(draft.auc).toBeCloseTo(live.auc, 9);
+    expect(same.message).toContain(`AUC ${live.auc.toFixed(3)} → ${live.auc.toFixed(3)}`);
+
+    const fatigueOnly = await executeAction(
+      previewScoring,
+      admin,
+      fieldsOf(config, { debtWeight: 0, trendWeight: 0, silenceWeight: 0 }),
+    );
+    const worse = (fatigueOnly as { data: { draft: { auc: number } } }).data.draft;
+    expect(worse.auc).toBeLessThan(live.auc - 0.1);
+    expect(fatigueOnly.message).toMatch(/^Backtest against version \d+ .*Nothing was saved\.$/);
+    expect(await versionCount()).toBe(versions);
+  }, 120_000);
+
+  it("a draft with an invalid weight is refused with the field's message, like a save", async () => {
+    const result = await executeAction(previewScoring, admin, { ...fieldsOf(config), "weight.complaint": "-500" });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { "weight.complaint": ["A weight must be a number from −100 to 100."] },
+    });
+  });
+});
+
+describe("a fitted version", () => {
+  it("fitted on the earlier cutoffs, it ranks the last three cutoffs' churners above every single-input baseline and at least as well as the hand-set version, with no negative weight", async () => {
+    const fit = await fitVersion(db, { base: config, label: "live", now: NOW });
+    const [fitted, hand, ...baselines] = fit.outOfTime.scorers;
+    expect(fit.outOfTime.cutoffs).toHaveLength(3);
+    expect(fit.config.model?.trainedOn.cutoffs).toHaveLength(7);
+    for (const baseline of baselines) expect(fitted.auc, baseline.key).toBeGreaterThan(baseline.auc ?? 1);
+    expect(fitted.auc).toBeGreaterThanOrEqual((hand.auc ?? 1) - 0.005);
+    const { debtWeight, trendWeight, silenceWeight, fatigueWeight } = fit.config.risk;
+    for (const weight of [debtWeight, trendWeight, silenceWeight, fatigueWeight])
+      expect(weight).toBeGreaterThanOrEqual(0);
+  }, 120_000);
 });
 
 describe("scores as of a past day", () => {
@@ -172,4 +230,28 @@ describe("scores as of a past day", () => {
       .where(inArray(interactions.customerId, ids));
     expect(count).toBeGreaterThan(0);
   }, 180_000);
+});
+
+// Last: saving a fit changes the live version the tests above score with.
+describe("saving a fitted version", () => {
+  it("an admin's save makes the next version, kind fitted, and every stored score is then the fitted score of the customer's rows", async () => {
+    const before = await getLiveVersion(db);
+    const result = await executeAction(saveFittedScoring, admin, {});
+    expect(result, result.message).toMatchObject({ ok: true });
+    expect(result.message).toContain(`Saved as scoring version ${before.number + 1}: fitted to the book's history`);
+    const live = await getLiveVersion(db);
+    expect(live).toMatchObject({ number: before.number + 1, kind: "fitted", createdById: admin.id });
+    expect(live.model?.features).toEqual(["debt", "fall", "silence", "fatigue"]);
+    const fitted = configOf(live);
+    const sample = await db
+      .select({ id: customers.id, riskScore: customers.riskScore, at: customers.riskComputedAt })
+      .from(customers)
+      .where(sql`${customers.convertedAt} is not null`)
+      .orderBy(customers.id)
+      .limit(50);
+    for (const row of sample) {
+      const scores = await scoreAsOf(db, { at: row.at ?? new Date(), config: fitted, customerIds: [row.id] });
+      expect(scores.get(row.id), `customer ${row.id}`).toBeCloseTo(row.riskScore, 6);
+    }
+  }, 120_000);
 });

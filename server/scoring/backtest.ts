@@ -6,6 +6,8 @@ import { type FeatureQuery, getFeatureRows, monthlyCutoffs } from "./features";
 
 export const HORIZONS = [30, 60, 90] as const;
 export type Horizon = (typeof HORIZONS)[number];
+/** The horizon a draft's preview compares on: the backtest page's default. */
+export const PREVIEW_HORIZON_DAYS: Horizon = 90;
 
 /** The type weights a backtest scores with: the outcome proxies left out unless asked for. */
 export function backtestWeights(config: ScoringConfig, includeProxies: boolean): Record<string, number> {
@@ -38,6 +40,8 @@ export type BacktestParams = {
   label: string;
   horizonDays: number;
   includeProxies: boolean;
+  /** Whether to score the single-input baselines too (a draft's preview needs only the version). */
+  baselines?: boolean;
   now?: Date;
 };
 
@@ -49,11 +53,12 @@ export type BacktestParams = {
  */
 export async function runBacktest(
   db: Queryable,
-  { config, label, horizonDays, includeProxies, now = new Date() }: BacktestParams,
+  { config, label, horizonDays, includeProxies, baselines = true, now = new Date() }: BacktestParams,
 ): Promise<BacktestReport> {
   const cutoffs = monthlyCutoffs(now, { horizonDays });
   const rows = await getFeatureRows(db, featureQuery(config, { cutoffs, horizonDays, includeProxies }));
-  return backtestReport(rows, [versionScorer(config, label), ...baselineScorers(config)], horizonDays);
+  const scorers = [versionScorer(config, label), ...(baselines ? baselineScorers(config) : [])];
+  return backtestReport(rows, scorers, horizonDays);
 }
 
 /** Every paying customer active at one cutoff with the version's score and the outcome: the API's backtest. */

@@ -1,13 +1,54 @@
 import { eq, sql } from "drizzle-orm";
-import { interactionTypes, settings } from "@/db/schema";
+import { z } from "zod";
+import type { Transaction } from "@/db";
+import { interactionTypes, type ScoringVersion, settings } from "@/db/schema";
+import { compareHeadlines, headlineOf } from "@/lib/backtest/report";
+import { describeFittedModel } from "@/lib/backtest/fit";
 import { ValidationError } from "@/lib/errors";
+import type { SessionMember } from "@/lib/permissions";
 import { describeChanges, type ScoringConfig } from "@/lib/scoring-version";
 import { proxyTypes, scoringSchema, typeWeights } from "@/lib/validation/scoring";
 import { defineAction } from "@/server/actions/execute";
 import { recordAudit } from "@/server/audit/record";
 import { rebuildLedger } from "@/server/ledger/rebuild";
 import { refreshRisk } from "@/server/risk/refresh";
+import { getBacktest, PREVIEW_HORIZON_DAYS, runBacktest } from "./backtest";
+import { fitVersion } from "./fit";
 import { configOf, getLiveVersion, insertVersion } from "./versions";
+
+type ScoringInput = z.infer<typeof scoringSchema>;
+
+/** The scoring a form proposes: validated against the interaction types there are, unsaved. */
+async function draftConfig(tx: Transaction, input: ScoringInput, live: ScoringVersion) {
+  const { weights, errors } = typeWeights(input);
+  if (Object.keys(errors).length > 0) throw new ValidationError("Some weights are invalid.", errors);
+  const types = await tx
+    .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
+    .from(interactionTypes);
+  const known = new Set(types.map((t) => t.key));
+  const proxies = proxyTypes(input) ?? live.proxyTypes;
+  const unknown = [...Object.keys(weights), ...proxies].filter((key) => !known.has(key));
+  if (unknown.length > 0) throw new ValidationError(`Unknown interaction types: ${[...new Set(unknown)].join(", ")}.`);
+  const config: ScoringConfig = {
+    kind: "hand",
+    ledger: { creditHalfLifeDays: input.creditHalfLifeDays, debtHalfLifeDays: input.debtHalfLifeDays },
+    risk: {
+      silenceDays: input.silenceDays,
+      fatigueContacts: input.fatigueContacts,
+      fatigueWindowDays: input.fatigueWindowDays,
+      debtWeight: input.debtWeight,
+      trendWeight: input.trendWeight,
+      silenceWeight: input.silenceWeight,
+      fatigueWeight: input.fatigueWeight,
+      atRiskScore: input.atRiskScore,
+      executiveMrrCents: Math.round(input.executiveMrr * 100),
+    },
+    typeWeights: Object.fromEntries(types.map((t) => [t.key, weights[t.key] ?? t.weight])),
+    proxyTypes: [...proxies].sort(),
+    model: null,
+  };
+  return { config, types };
+}
 
 /**
  * Settings → Scoring: half-lives, thresholds, risk weights, interaction type weights and outcome
@@ -18,51 +59,18 @@ export const updateScoring = defineAction({
   permission: "settings.manage",
   schema: scoringSchema,
   async run(input, { member, tx }) {
-    const { weights, errors } = typeWeights(input);
-    if (Object.keys(errors).length > 0) throw new ValidationError("Some weights are invalid.", errors);
     // Saves take turns: each version's number and "what changed" follow the one before.
     await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
     const live = await getLiveVersion(tx);
-    const types = await tx
-      .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
-      .from(interactionTypes);
-    const known = new Set(types.map((t) => t.key));
-    const proxies = proxyTypes(input) ?? live.proxyTypes;
-    const unknown = [...Object.keys(weights), ...proxies].filter((key) => !known.has(key));
-    if (unknown.length > 0)
-      throw new ValidationError(`Unknown interaction types: ${[...new Set(unknown)].join(", ")}.`);
-
+    const { config: after, types } = await draftConfig(tx, input, live);
     const before = configOf(live);
-    const after: ScoringConfig = {
-      kind: "hand",
-      ledger: { creditHalfLifeDays: input.creditHalfLifeDays, debtHalfLifeDays: input.debtHalfLifeDays },
-      risk: {
-        silenceDays: input.silenceDays,
-        fatigueContacts: input.fatigueContacts,
-        fatigueWindowDays: input.fatigueWindowDays,
-        debtWeight: input.debtWeight,
-        trendWeight: input.trendWeight,
-        silenceWeight: input.silenceWeight,
-        fatigueWeight: input.fatigueWeight,
-        atRiskScore: input.atRiskScore,
-        executiveMrrCents: Math.round(input.executiveMrr * 100),
-      },
-      typeWeights: Object.fromEntries(types.map((t) => [t.key, weights[t.key] ?? t.weight])),
-      proxyTypes: [...proxies].sort(),
-      model: null,
-    };
     const others = {
       delight: { queueDays: input.queueDays },
       advocacy: { askCapacity: input.askCapacity, candidateBalance: input.candidateBalance },
     };
-    for (const [key, value] of Object.entries({ ledger: after.ledger, risk: after.risk, ...others })) {
-      await tx
-        .insert(settings)
-        .values({ key, value, updatedById: member.id })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedById: member.id, updatedAt: sql`now()` } });
-    }
     const summary = describeChanges(before, after);
     if (summary === "No change." && before.kind === "hand") {
+      await writeSettings(tx, member, others);
       await recordAudit(tx, member, {
         action: "settings.updated",
         entityType: "settings",
@@ -71,29 +79,138 @@ export const updateScoring = defineAction({
       });
       return { message: `Saved. The scoring is unchanged, so it stays version ${live.number}.` };
     }
+    return saveVersion(tx, member, { live, after, types, others });
+  },
+});
 
-    const changedTypes = types.filter((t) => after.typeWeights[t.key] !== t.weight);
-    for (const type of changedTypes) {
-      await tx
-        .update(interactionTypes)
-        .set({ defaultWeight: after.typeWeights[type.key] })
-        .where(eq(interactionTypes.id, type.id));
-    }
-    const halfLivesChanged = JSON.stringify(before.ledger) !== JSON.stringify(after.ledger);
-    // Only weights and half-lives change what a balance is; the rest changes only the score.
-    if (halfLivesChanged || changedTypes.length > 0) await rebuildLedger(tx, { halfLives: after.ledger });
-    await refreshRisk(tx, { settings: after });
-    const version = await insertVersion(tx, { config: after, summary, createdById: member.id });
-    await recordAudit(tx, member, {
-      action: "settings.scoring_updated",
-      entityType: "scoring_version",
-      entityId: version.number,
-      before: { version: live.number, ...before },
-      after: { version: version.number, ...after, ...others },
+async function writeSettings(tx: Transaction, member: SessionMember, values: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(values)) {
+    await tx
+      .insert(settings)
+      .values({ key, value, updatedById: member.id })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedById: member.id, updatedAt: sql`now()` } });
+  }
+}
+
+/**
+ * Makes `after` the live scoring as the next version: its settings and type weights, every
+ * balance rebuilt when a weight or half-life changed (else only the risk scores), one audit row.
+ */
+async function saveVersion(
+  tx: Transaction,
+  member: SessionMember,
+  {
+    live,
+    after,
+    types,
+    others = {},
+  }: {
+    live: ScoringVersion;
+    after: ScoringConfig;
+    types: { id: number; key: string; weight: number }[];
+    others?: Record<string, unknown>;
+  },
+) {
+  const before = configOf(live);
+  const summary = describeChanges(before, after);
+  await writeSettings(tx, member, { ledger: after.ledger, risk: after.risk, ...others });
+  const changedTypes = types.filter((t) => after.typeWeights[t.key] !== t.weight);
+  for (const type of changedTypes) {
+    await tx
+      .update(interactionTypes)
+      .set({ defaultWeight: after.typeWeights[type.key] })
+      .where(eq(interactionTypes.id, type.id));
+  }
+  const halfLivesChanged = JSON.stringify(before.ledger) !== JSON.stringify(after.ledger);
+  // Only weights and half-lives change what a balance is; the rest changes only the score.
+  if (halfLivesChanged || changedTypes.length > 0) await rebuildLedger(tx, { halfLives: after.ledger });
+  await refreshRisk(tx, { settings: after });
+  const version = await insertVersion(tx, { config: after, summary, createdById: member.id });
+  await recordAudit(tx, member, {
+    action: "settings.scoring_updated",
+    entityType: "scoring_version",
+    entityId: version.number,
+    before: { version: live.number, ...before },
+    after: { version: version.number, ...after, ...others },
+  });
+  return {
+    message: `Saved as scoring version ${version.number}: ${summary} Every balance and risk score was recomputed.`,
+    data: { version: version.number },
+  };
+}
+
+/**
+ * A draft's backtest beside the live version's, before anything is saved: 90-day churn with the
+ * outcome proxies left out, as the backtest page shows by default. Writes nothing.
+ */
+export const previewScoring = defineAction({
+  permission: "settings.manage",
+  schema: scoringSchema,
+  async run(input, { tx }) {
+    const live = await getLiveVersion(tx);
+    const { config } = await draftConfig(tx, input, live);
+    const common = { horizonDays: PREVIEW_HORIZON_DAYS, includeProxies: false };
+    const { report: liveReport } = await getBacktest(tx, {
+      config: configOf(live),
+      versionNumber: live.number,
+      ...common,
     });
+    const draftReport = await runBacktest(tx, { config, label: "Draft", baselines: false, ...common });
+    const before = headlineOf(liveReport);
+    const after = headlineOf(draftReport);
     return {
-      message: `Saved as scoring version ${version.number}: ${summary} Every balance and risk score was recomputed.`,
-      data: { version: version.number },
+      message: compareHeadlines(`version ${live.number}`, before, after),
+      data: { liveVersion: live.number, live: before, draft: after },
     };
+  },
+});
+
+const noInput = z.object({}).catchall(z.string());
+
+/** A fit of the live version's weights and half-lives to the book's history, shown before anyone saves it. */
+export const fitScoring = defineAction({
+  permission: "settings.manage",
+  schema: noInput,
+  async run(_input, { tx }) {
+    const live = await getLiveVersion(tx);
+    const fit = await fitVersion(tx, { base: configOf(live), label: `Version ${live.number}` });
+    const [fitted, current] = fit.outOfTime.scorers;
+    const auc = (value: number | null) => value?.toFixed(3) ?? "—";
+    return {
+      message:
+        `Fitted on ${fit.config.model?.trainedOn.cutoffs.length} earlier cutoffs and judged on the last ${fit.outOfTime.cutoffs.length}, out of time: ` +
+        `AUC ${auc(current.auc)} → ${auc(fitted.auc)}. Nothing was saved.`,
+      data: {
+        liveVersion: live.number,
+        config: fit.config,
+        effects: describeFittedModel(fit.config),
+        changes: describeChanges(configOf(live), fit.config),
+        tried: fit.tried,
+        outOfTime: fit.outOfTime.scorers.map((scorer) => ({
+          key: scorer.key,
+          label: scorer.label,
+          auc: scorer.auc,
+          lift: scorer.topDecile.lift,
+        })),
+      },
+    };
+  },
+});
+
+/**
+ * Saves the fit as the next version. The fit is recomputed here, from the book, rather than taken
+ * from the browser, so what is saved is what the book gives today.
+ */
+export const saveFittedScoring = defineAction({
+  permission: "settings.manage",
+  schema: noInput,
+  async run(_input, { member, tx }) {
+    await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
+    const live = await getLiveVersion(tx);
+    const fit = await fitVersion(tx, { base: configOf(live), label: `Version ${live.number}` });
+    const types = await tx
+      .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
+      .from(interactionTypes);
+    return saveVersion(tx, member, { live, after: fit.config, types });
   },
 });
