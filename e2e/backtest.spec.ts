@@ -54,3 +54,20 @@ test("an admin previews a draft's backtest beside the live version, then fits th
   await page.reload();
   await expect(versions).toHaveCount(before);
 });
+
+test("a viewer asks whether the delight worked: matched pairs, churn answered against not, and a plain verdict per gesture", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("viewer");
+  await page.goto("/delight");
+  await page.getByRole("link", { name: "Did the delight work?" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Did the delight work?" })).toBeVisible();
+  await expect(page.getByTestId("effect-pairs")).toHaveText(/^\d[\d,]*$/);
+  await expect(page.getByTestId("effect-verdict")).toHaveText(
+    /^(Too few pairs to tell|Fewer churned|More churned|No difference)/,
+  );
+  const gestures = page.getByRole("table", { name: "Gesture" }).getByTestId("effect-row");
+  expect(await gestures.count()).toBeGreaterThan(0);
+  await expect(gestures.first()).toContainText(/Too few pairs to tell|churned|No difference/);
+});

@@ -27,6 +27,7 @@ const PAGES: { route: string; permission: Permission; query?: string }[] = [
   { route: "/customers/[id]/edit", permission: "customers.write" },
   { route: "/delight", permission: "dashboard.read" },
   { route: "/delight/new", permission: "delight.write", query: "?customer=[id]" },
+  { route: "/delight/effect", permission: "dashboard.read" },
   { route: "/advocates", permission: "dashboard.read" },
   { route: "/advocates/[id]", permission: "dashboard.read" },
   { route: "/forbidden", permission: "dashboard.read" },

@@ -14,6 +14,7 @@ import {
   loadTest,
   measureIngestion,
   timeLogInteractionAction,
+  timeBacktest,
   timePage,
   timeStatements,
 } from "./bench/measure";
@@ -199,6 +200,8 @@ runScript("bench", async () => {
     await stopWriting();
     log("Timing the log-interaction server action…");
     const action = await timeLogInteractionAction(app.origin, cookie, Number(typical.id), runs);
+    log("Timing the backtest at each horizon (each uncached)…");
+    const backtest = await timeBacktest(app.origin, cookie);
     log("Ingesting through the API…");
     const ingestion = await measureIngestion(app.origin, book.url, 2, 10);
     log("First-load JavaScript per route…");
@@ -223,6 +226,7 @@ runScript("bench", async () => {
       member: "manager (the whole book)",
       pages: pageResults,
       action: { name: "log an interaction (server action)", ...action },
+      backtest,
       ingestion,
       loads: [quietLoad, busyLoad, uncachedLoad],
       javascript,

@@ -328,3 +328,24 @@ export async function explainStatements(databaseUrl: string, statements: readonl
     await client.end();
   }
 }
+
+/**
+ * The backtest page at each horizon with the outcome proxies counted: URLs no one has opened in
+ * this server's life, so each render computes the whole backtest (features over every monthly
+ * cutoff, every score, the report) instead of the 15-minute copy.
+ */
+export async function timeBacktest(origin: string, cookie: string): Promise<{ horizonDays: number; ms: number }[]> {
+  const results: { horizonDays: number; ms: number }[] = [];
+  for (const horizonDays of [90, 60, 30]) {
+    const start = performance.now();
+    const response = await fetch(`${origin}/risk/backtest?horizon=${horizonDays}&proxies=on`, {
+      headers: { cookie },
+    });
+    const body = await response.text();
+    if (!response.ok || !body.includes('data-testid="backtest-auc"')) {
+      throw new Error(`The backtest page answered ${response.status} without its figures.`);
+    }
+    results.push({ horizonDays, ms: Math.round(performance.now() - start) });
+  }
+  return results;
+}

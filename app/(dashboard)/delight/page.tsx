@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Suspense } from "react";
 import { DelightLog } from "@/components/delight/delight-log";
 import { DelightMonthly } from "@/components/delight/delight-monthly";
@@ -17,6 +18,11 @@ export default async function DelightPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Delight"
         description="Every complaint, bug report or error message is a chance for a moment of delight. Answer them before they turn into churn."
+        actions={
+          <Link href="/delight/effect" className="text-sm font-medium text-brand-700 underline">
+            Did the delight work?
+          </Link>
+        }
       />
       {first(params, "logged") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-4 py-2 text-sm font-medium text-emerald-800">
