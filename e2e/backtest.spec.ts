@@ -55,6 +55,29 @@ test("an admin previews a draft's backtest beside the live version, then fits th
   await expect(versions).toHaveCount(before);
 });
 
+test("an admin runs a draft in shadow: the risk list shows its score beside the live one until the admin ends it", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("admin");
+  await page.goto("/settings/scoring");
+  const form = page.getByRole("form", { name: "Scoring" });
+  await form.getByLabel("Weight of debt").fill("2");
+  await form.getByRole("button", { name: "Run in shadow for 30 days" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Version \d+ runs in shadow for 30 days/ })).toBeVisible();
+  await expect(page.getByTestId("shadow-summary")).toContainText(/would be at risk today/);
+
+  await page.goto("/risk?owner=all");
+  await expect(page.getByText(/Version \d+ runs in shadow until/)).toBeVisible();
+  await expect(page.getByTestId("risk-row").first().getByTestId("shadow-risk")).toHaveText(/in shadow \d+\.\d/);
+
+  await page.goto("/settings/scoring");
+  await page.getByRole("form", { name: "End the shadow" }).getByRole("button", { name: "End the shadow" }).click();
+  await expect(page.getByTestId("shadow-summary")).toHaveCount(0);
+  await page.goto("/risk?owner=all");
+  await expect(page.getByTestId("shadow-risk")).toHaveCount(0);
+});
+
 test("a viewer asks whether the delight worked: matched pairs, churn answered against not, and a plain verdict per gesture", async ({
   page,
   signInAs,

@@ -24,7 +24,16 @@ import { deleteInteraction, editInteraction, logInteraction } from "@/server/led
 import { saveJourneyModel } from "@/server/journey/commands";
 import { addMember, changeMemberRole, setMemberActive } from "@/server/team/members";
 import { setMilestone } from "@/server/journey/commands";
-import { fitScoring, previewScoring, saveFittedScoring, updateScoring } from "@/server/scoring/commands";
+import {
+  endShadowScoring,
+  fitScoring,
+  previewScoring,
+  promoteShadowScoring,
+  saveFittedScoring,
+  shadowScoring,
+  updateScoring,
+} from "@/server/scoring/commands";
+import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versions";
 import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
 import { bookInteraction, createChurnHistory, createCustomer, createMember } from "./factories";
@@ -53,6 +62,18 @@ function entry<S extends z.ZodType, T>(
     prepare,
     execute: (actor, input) => executeAction(definition, actor, input),
   };
+}
+
+/** A version in shadow for the next 30 days, as Settings → Scoring starts one. */
+async function shadowRunning(): Promise<FormInput> {
+  const live = configOf(await getLiveVersion(db));
+  await insertVersion(db, {
+    config: { ...live, risk: { ...live.risk, debtWeight: live.risk.debtWeight + 1 } },
+    summary: "In shadow",
+    createdById: null,
+    shadowUntil: new Date(Date.now() + 30 * 86_400_000),
+  });
+  return {};
 }
 
 let history: Promise<void> | null = null;
@@ -223,6 +244,12 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
     await churnHistory(actor);
     return {};
   }),
+  shadowScoring: entry(shadowScoring, "settings.scoring_shadowed", async () => ({
+    ...scoringFields,
+    "weight.complaint": "-6",
+  })),
+  endShadowScoring: entry(endShadowScoring, "settings.scoring_shadow_ended", async () => shadowRunning()),
+  promoteShadowScoring: entry(promoteShadowScoring, "settings.scoring_updated", async () => shadowRunning()),
   createApiToken: entry(createApiToken, "api_token.created", async () => ({
     name: `crm ${unique()}`,
     "scope.read": "on",

@@ -6,20 +6,22 @@ import type { VersionSummary } from "@/server/scoring/versions";
 export function BacktestControls({
   versions,
   versionNumber,
+  liveNumber,
   horizonDays,
   includeProxies,
 }: {
   versions: VersionSummary[];
   versionNumber: number;
+  liveNumber: number;
   horizonDays: number;
   includeProxies: boolean;
 }) {
   return (
     <form method="get" aria-label="Backtest settings" className="mb-6 flex flex-wrap items-end gap-3">
       <FilterSelect label="Scoring version" name="version" defaultValue={String(versionNumber)}>
-        {versions.map((v, index) => (
+        {versions.map((v) => (
           <option key={v.number} value={v.number}>
-            {`Version ${v.number}${index === 0 ? " (live)" : ""}${v.kind === "fitted" ? ", fitted" : ""}`}
+            {`Version ${v.number}${v.number === liveNumber ? " (live)" : ""}${v.shadowUntil && v.shadowUntil > new Date() ? " (in shadow)" : ""}${v.kind === "fitted" ? ", fitted" : ""}`}
           </option>
         ))}
       </FilterSelect>

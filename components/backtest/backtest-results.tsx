@@ -7,7 +7,7 @@ import type { BacktestReport, ScorerReport } from "@/lib/backtest/report";
 import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
 import { formatNumber, formatPercent, formatTimes } from "@/lib/format";
 import { getBacktest } from "@/server/scoring/backtest";
-import { configOf, getVersion } from "@/server/scoring/versions";
+import { configOf, getShadowVersion, getVersion } from "@/server/scoring/versions";
 
 const aucText = (s: ScorerReport) =>
   s.auc === null
@@ -70,7 +70,25 @@ export async function BacktestResults({
       </EmptyState>
     );
   }
-  const [main] = report.scorers;
+  const [main, ...baselines] = report.scorers;
+  // A version running in shadow is compared on the same customer-months, beside the one shown.
+  const shadow = await getShadowVersion(db);
+  const shadowScorer =
+    shadow && shadow.number !== versionNumber
+      ? {
+          ...(
+            await getBacktest(db, {
+              config: configOf(shadow),
+              versionNumber: shadow.number,
+              horizonDays,
+              includeProxies,
+            })
+          ).report.scorers[0],
+          key: "shadow",
+          label: `Version ${shadow.number} (in shadow)`,
+        }
+      : null;
+  const tableScorers = shadowScorer ? [main, shadowScorer, ...baselines] : report.scorers;
   return (
     <div className="space-y-6">
       <Card title={`Version ${versionNumber}: does the risk score predict churn within ${horizonDays} days?`}>
@@ -167,7 +185,7 @@ export async function BacktestResults({
               </tr>
             </thead>
             <tbody>
-              {report.scorers.map((s) => (
+              {tableScorers.map((s) => (
                 <tr key={s.key} className="border-t border-slate-100" data-testid={`scorer-${s.key}`}>
                   <th scope="row" className="py-1.5 font-medium">
                     {s.label}

@@ -1,7 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
-import type { DelightReport } from "@/lib/backtest/matching";
 import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
 import { type DelightEffectRow, delightVerdict } from "@/lib/delight-effect";
 import { formatCents, formatNumber, formatPercent } from "@/lib/format";

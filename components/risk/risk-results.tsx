@@ -18,6 +18,7 @@ function tableRow(row: RiskPageRow, model: JourneyModelWithStages): RiskTableRow
       .filter(Boolean)
       .join(" · "),
     risk: row.riskScore.toFixed(1),
+    shadowRisk: row.shadowRiskScore === null ? null : row.shadowRiskScore.toFixed(1),
     mrr: formatCents(row.mrrCents),
     balance: row.balance,
     history: row.history.map((point) => Math.round(point.balance * 10) / 10),

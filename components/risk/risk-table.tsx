@@ -14,6 +14,8 @@ export type RiskTableRow = {
   name: string;
   detail: string;
   risk: string;
+  /** The score under the version running in shadow, when one runs. */
+  shadowRisk: string | null;
   mrr: string;
   balance: number;
   history: number[];
@@ -83,7 +85,12 @@ export function RiskTable({ rows, offset }: { rows: RiskTableRow[]; offset: numb
                   {row.name}
                 </Link>
                 <div className="text-xs text-slate-500">{row.detail}</div>
-                <div className="mt-1 text-xs text-slate-500">risk {row.risk}</div>
+                <div className="mt-1 text-xs text-slate-500">
+                  risk {row.risk}
+                  {row.shadowRisk === null ? null : (
+                    <span data-testid="shadow-risk"> · in shadow {row.shadowRisk}</span>
+                  )}
+                </div>
               </td>
               <td className="px-3 py-3 text-right tabular-nums">{row.mrr}</td>
               <td className="px-3 py-3">

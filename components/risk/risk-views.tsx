@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { chipClass } from "@/components/ui/button";
 import { type SearchParams, withParams } from "@/lib/search-params";
+import { formatDate } from "@/lib/dates";
 import type { RiskView } from "@/server/risk/queries";
+import type { ShadowSummary } from "@/server/scoring/shadow";
 
 /** At risk (score at or above the threshold) or the watch list (a score below it): one meaning everywhere. */
 export function RiskViews({
@@ -9,11 +11,13 @@ export function RiskViews({
   view,
   threshold,
   version,
+  shadow,
 }: {
   params: SearchParams;
   view: RiskView;
   threshold: number;
   version: number;
+  shadow: ShadowSummary | null;
 }) {
   return (
     <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -39,6 +43,13 @@ export function RiskViews({
           scoring version {version}
         </Link>
         .
+        {shadow ? (
+          <>
+            {" "}
+            Version {shadow.number} runs in shadow until {formatDate(shadow.until)}: {shadow.atRisk} customers would be
+            at risk under it; its score shows beside each customer&apos;s.
+          </>
+        ) : null}
       </p>
     </div>
   );

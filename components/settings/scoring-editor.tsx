@@ -1,21 +1,26 @@
 import Link from "next/link";
 import { FitScoringCard } from "@/components/settings/fit-scoring-card";
 import { ScoringForm } from "@/components/settings/scoring-form";
+import { ShadowCard } from "@/components/settings/shadow-card";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { formatDate } from "@/lib/dates";
 import { can, type SessionMember } from "@/lib/permissions";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
+import { getMrrAtRisk } from "@/server/risk/queries";
+import { getShadowSummary } from "@/server/scoring/shadow";
 import { getLiveVersion, listVersions } from "@/server/scoring/versions";
 import { getSettings } from "@/server/settings/queries";
 
 /** Half-lives, thresholds, risk weights, every interaction type's weight and the versions saved; admins change them. */
 export async function ScoringEditor({ member }: { member: SessionMember }) {
-  const [{ ledger, risk, delight, advocacy }, types, live, versions] = await Promise.all([
+  const [{ ledger, risk, delight, advocacy }, types, live, versions, shadow, liveAtRisk] = await Promise.all([
     getSettings(db, ["ledger", "risk", "delight", "advocacy"]),
     listInteractionTypes(db),
     getLiveVersion(db),
     listVersions(db),
+    getShadowSummary(db),
+    getMrrAtRisk(db),
   ]);
   const backtests = can(member.role, "backtest.read");
   const editable = can(member.role, "settings.manage");
@@ -27,6 +32,15 @@ export async function ScoringEditor({ member }: { member: SessionMember }) {
         customers who churned, beside version {live.number}, before anything is saved. The formulas are on the risk page
         under &ldquo;How is this computed?&rdquo;.
       </p>
+      {shadow ? (
+        <ShadowCard
+          number={shadow.number}
+          until={formatDate(shadow.until)}
+          atRisk={shadow.atRisk}
+          liveAtRisk={liveAtRisk.customers}
+          editable={editable}
+        />
+      ) : null}
       <ScoringForm
         ledger={ledger}
         risk={risk}
@@ -50,11 +64,12 @@ export async function ScoringEditor({ member }: { member: SessionMember }) {
             </tr>
           </thead>
           <tbody>
-            {versions.map((v, index) => (
+            {versions.map((v) => (
               <tr key={v.number} className="border-t border-slate-100 align-top" data-testid="scoring-version">
                 <td className="py-1.5 pr-3 font-medium tabular-nums">
                   {v.number}
-                  {index === 0 ? " (live)" : ""}
+                  {v.number === live.number ? " (live)" : ""}
+                  {v.number === shadow?.number ? " (shadow)" : ""}
                   {v.kind === "fitted" ? ", fitted" : ""}
                 </td>
                 <td className="pr-3 whitespace-nowrap">

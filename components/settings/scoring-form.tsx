@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { previewScoringAction, updateScoringAction } from "@/server/settings/actions";
+import { previewScoringAction, shadowScoringAction, updateScoringAction } from "@/server/settings/actions";
 import { buttonClass } from "@/components/ui/button";
 import { fieldErrors, FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -19,8 +19,9 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
   const form = useRef<HTMLFormElement>(null);
   const { state, pending, onSubmit } = useActionForm(updateScoringAction);
   const preview = useActionForm(previewScoringAction);
-  // The preview validates the same fields: its messages show until the next save.
-  const errors = fieldErrors(state ?? preview.state);
+  const shadow = useActionForm(shadowScoringAction);
+  // The preview and the shadow validate the same fields: their messages show until the next save.
+  const errors = fieldErrors(state ?? preview.state ?? shadow.state);
   const number = (name: string, label: string, value: number, hint?: string) => (
     <TextField
       name={name}
@@ -110,7 +111,16 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
             >
               {preview.pending ? "Backtesting the draft…" : "Preview backtest"}
             </button>
+            <button
+              type="button"
+              className={buttonClass("secondary")}
+              disabled={shadow.pending}
+              onClick={() => form.current && shadow.submit(form.current)}
+            >
+              {shadow.pending ? "Scoring every customer in shadow…" : "Run in shadow for 30 days"}
+            </button>
             <FormMessage state={state} />
+            <FormMessage state={shadow.state} />
           </div>
           <section aria-label="Draft backtest" className="max-w-prose">
             <FormMessage state={preview.state} />

@@ -57,6 +57,8 @@ export const customers = pgTable(
     riskTrend: doublePrecision().notNull().default(0),
     /** Several outbound contacts and no reply within the fatigue window. */
     fatigued: boolean().notNull().default(false),
+    /** The shadow scoring version's score, while one runs (null otherwise): refreshed with the periodic refresh. */
+    shadowRiskScore: doublePrecision(),
     riskComputedAt: timestamp({ withTimezone: true }),
     /** Asks per quarter this advocate is happy to take; null means the team default. */
     askCapacity: smallint(),

@@ -8,7 +8,8 @@ export const scoringVersionKind = pgEnum("scoring_version_kind", ["hand", "fitte
 
 /**
  * Every save of Settings → Scoring, numbered and never changed afterwards: the live scoring is the
- * highest number (its values are also kept in `settings` and `interaction_types` for the hot path).
+ * highest number that never ran in shadow (its values are also kept in `settings` and
+ * `interaction_types` for the hot path).
  */
 export const scoringVersions = pgTable(
   "scoring_versions",
@@ -31,6 +32,8 @@ export const scoringVersions = pgTable(
     summary: text().notNull().default(""),
     createdById: integer().references(() => members.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** A candidate scored beside the live version until then (customers.shadow_risk_score); never live itself. */
+    shadowUntil: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex("scoring_versions_number_key").on(t.number)],
 );

@@ -9,7 +9,14 @@ import type { z } from "zod";
 import { db, queryRows } from "@/db";
 import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, members as membersTable, roleAssignments } from "@/db/schema";
-import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
+import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versions";
+import {
+  asSessionMember,
+  createChurnHistory,
+  createCustomer,
+  createMember,
+  writeFingerprint,
+} from "@/testing/factories";
 import { listServerActions } from "@/testing/server-action-sources";
 import {
   FUZZ_SEED,
@@ -99,6 +106,47 @@ const interactionInput = async () => ({
 });
 
 /** Every action a form can call, by the name its module exports; a test checks the list against every 'use server' module. */
+const scoringInput = (): Input => ({
+  creditHalfLifeDays: "30",
+  debtHalfLifeDays: "90",
+  silenceDays: "14",
+  fatigueContacts: "3",
+  fatigueWindowDays: "21",
+  debtWeight: "1",
+  trendWeight: "0.5",
+  silenceWeight: "1",
+  fatigueWeight: "2",
+  atRiskScore: "3",
+  executiveMrr: "2000",
+  queueDays: "14",
+  askCapacity: "2",
+  candidateBalance: "2",
+  "weight.praise": "2",
+});
+const SCORING_EXTRA_FIELDS = ["weight.praise", "weight.complaint", "weight.no_such_type", "proxy.complaint"];
+
+// These forms send no fields: whatever arrives is noise the action must ignore or refuse clearly.
+const NO_FIELDS = ["confirm", "version"];
+
+/** A version in shadow, as Settings → Scoring starts one. */
+async function shadowRunning(): Promise<Input> {
+  const live = configOf(await getLiveVersion(db));
+  await insertVersion(db, {
+    config: live,
+    summary: "In shadow",
+    createdById: admin.id,
+    shadowUntil: new Date(Date.now() + 30 * 86_400_000),
+  });
+  return {};
+}
+
+let history: Promise<void> | null = null;
+/** A fit needs a year of churn to learn from: made once. */
+async function churnHistory(): Promise<Input> {
+  await (history ??= createChurnHistory(admin));
+  return {};
+}
+
 const SPECS: Record<string, Spec> = {
   createCustomer: {
     valid: async () => ({
@@ -285,26 +333,13 @@ const SPECS: Record<string, Spec> = {
   },
   changeMemberRole: { valid: async () => ({ memberId: await freshMember("viewer"), role: "csm" }), ids: ["memberId"] },
   setMemberActive: { valid: async () => ({ memberId: await freshMember("csm"), active: "false" }), ids: ["memberId"] },
-  updateScoring: {
-    valid: async () => ({
-      creditHalfLifeDays: "30",
-      debtHalfLifeDays: "90",
-      silenceDays: "14",
-      fatigueContacts: "3",
-      fatigueWindowDays: "21",
-      debtWeight: "1",
-      trendWeight: "0.5",
-      silenceWeight: "1",
-      fatigueWeight: "2",
-      atRiskScore: "3",
-      executiveMrr: "2000",
-      queueDays: "14",
-      askCapacity: "2",
-      candidateBalance: "2",
-      "weight.praise": "2",
-    }),
-    extraFields: ["weight.praise", "weight.complaint", "weight.no_such_type"],
-  },
+  updateScoring: { valid: async () => scoringInput(), extraFields: SCORING_EXTRA_FIELDS },
+  previewScoring: { valid: async () => scoringInput(), extraFields: SCORING_EXTRA_FIELDS },
+  shadowScoring: { valid: async () => scoringInput(), extraFields: SCORING_EXTRA_FIELDS },
+  endShadowScoring: { valid: async () => shadowRunning(), extraFields: NO_FIELDS },
+  promoteShadowScoring: { valid: async () => shadowRunning(), extraFields: NO_FIELDS },
+  fitScoring: { valid: async () => churnHistory(), extraFields: NO_FIELDS },
+  saveFittedScoring: { valid: async () => churnHistory(), extraFields: NO_FIELDS },
 };
 
 const DEFINITIONS: Record<string, unknown> = {

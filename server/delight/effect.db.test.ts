@@ -77,15 +77,10 @@ describe("did the delight work, on the demo book", () => {
       ]);
       expect(Math.abs((t?.balance ?? 0) - (c?.balance ?? 0))).toBeLessThanOrEqual(1 + 1e-9);
     }
+    const churnedOf = (id: string | number) => byId.get(Number(id))?.churned ?? false;
     const rate = (flags: boolean[]) => flags.filter(Boolean).length / flags.length;
-    expect(overall.churnRateTreated).toBeCloseTo(
-      rate(overall.matched.map((p) => byId.get(Number(p.treated.id))!.churned)),
-      12,
-    );
-    expect(overall.churnRateControl).toBeCloseTo(
-      rate(overall.matched.map((p) => byId.get(Number(p.control.id))!.churned)),
-      12,
-    );
+    expect(overall.churnRateTreated).toBeCloseTo(rate(overall.matched.map((p) => churnedOf(p.treated.id))), 12);
+    expect(overall.churnRateControl).toBeCloseTo(rate(overall.matched.map((p) => churnedOf(p.control.id))), 12);
     expect(byGesture.reduce((sum, row) => sum + row.report.treatedTotal, 0)).toBe(overall.treatedTotal);
   }, 60_000);
 });

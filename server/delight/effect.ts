@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
-import { daysBetweenSql, decayedWeightSql, weightSql } from "@/db/ledger-sql";
+import { accumulatorSql, daysSinceLedgerEpochSql, decaySql, weightSql } from "@/db/ledger-sql";
 import { type DebitOutcome, delightEffects } from "@/lib/delight-effect";
 import { stageForMilestone } from "@/lib/journey/models";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
@@ -19,12 +19,13 @@ const LOOKBACK_DAYS = 365;
 export async function getDebitOutcomes(db: Queryable, { now = new Date() }: { now?: Date } = {}) {
   const { ledger } = await getSettings(db, ["ledger"]);
   const at = now.toISOString();
-  const balanceAt = (moment: ReturnType<typeof sql>) =>
-    sql`coalesce(sum(${decayedWeightSql(sql`w.weight`, daysBetweenSql(sql`x.occurred_at`, moment), ledger)})
-        filter (where x.occurred_at <= ${moment} and w.weight <> 0), 0)::float8`;
+  const acc = accumulatorSql(weightSql(), sql`i.occurred_at`, ledger);
+  const decayAt = (halfLife: number) => decaySql(daysSinceLedgerEpochSql(sql`r.at`), halfLife);
+  // Balances at two moments per debit in one pass: each customer's interactions and the debit's
+  // probes (right after it, 30 days later) in time order, the ledger's accumulators summed as they
+  // go; a probe reads the running sums, decayed to its moment.
   const rows = await queryRows<{
     interactionId: number;
-    customerId: number;
     debitType: string;
     gesture: string | null;
     costCents: number | null;
@@ -33,32 +34,54 @@ export async function getDebitOutcomes(db: Queryable, { now = new Date() }: { no
     balance: number;
     balanceLater: number;
     churned: boolean;
+    customerId: number;
   }>(
     db,
-    sql`select i.id as "interactionId", i.customer_id as "customerId", t.key as "debitType",
-          d.gesture, d.cost_cents as "costCents", c.mrr_cents as "mrrCents",
+    sql`with debits as (
+          select i.id, i.customer_id, t.key as debit_type, i.occurred_at
+          from interactions i
+          join interaction_types t on t.id = i.type_id
+          join customers c on c.id = i.customer_id
+          where t.key = any(${`{${QUEUE_TYPES.join(",")}}`}::text[])
+            and i.occurred_at > ${at}::timestamptz - make_interval(days => ${LOOKBACK_DAYS + EFFECT_HORIZON_DAYS})
+            and i.occurred_at <= ${at}::timestamptz - make_interval(days => ${EFFECT_HORIZON_DAYS})
+            and (c.churned_at is null or c.churned_at > i.occurred_at)),
+        events as (
+          select i.customer_id, i.occurred_at as at, false as probe, null::bigint as debit_id, false as later,
+            ${acc.credit} as credit, ${acc.debt} as debt
+          from interactions i join interaction_types t on t.id = i.type_id
+          where i.customer_id in (select customer_id from debits)
+            and i.occurred_at <= ${at}::timestamptz - make_interval(days => ${EFFECT_HORIZON_DAYS - 30})
+          union all
+          select customer_id, occurred_at, true, id, false, 0, 0 from debits
+          union all
+          select customer_id, occurred_at + interval '30 days', true, id, true, 0, 0 from debits),
+        running as (
+          select e.customer_id, e.at, e.probe, e.debit_id, e.later,
+            sum(e.credit) over w as credit, sum(e.debt) over w as debt
+          from events e
+          window w as (partition by e.customer_id order by e.at, e.probe rows unbounded preceding)),
+        balances as (
+          select r.debit_id,
+            max(r.credit * ${decayAt(ledger.creditHalfLifeDays)} + r.debt * ${decayAt(ledger.debtHalfLifeDays)})
+              filter (where not r.later) as balance,
+            max(r.credit * ${decayAt(ledger.creditHalfLifeDays)} + r.debt * ${decayAt(ledger.debtHalfLifeDays)})
+              filter (where r.later) as later
+          from running r where r.probe group by r.debit_id)
+        select d.id as "interactionId", d.customer_id as "customerId", d.debit_type as "debitType",
+          g.gesture, g.cost_cents as "costCents", c.mrr_cents as "mrrCents",
           coalesce((select m.to_milestone from milestone_changes m
-                    where m.customer_id = i.customer_id and m.at <= i.occurred_at
+                    where m.customer_id = d.customer_id and m.at <= d.occurred_at
                     order by m.at desc limit 1), c.milestone) as milestone,
           b.balance, b.later as "balanceLater",
-          c.churned_at is not null and c.churned_at <= i.occurred_at + make_interval(days => ${EFFECT_HORIZON_DAYS}) as churned
-        from interactions i
-        join interaction_types t on t.id = i.type_id
-        join customers c on c.id = i.customer_id
+          c.churned_at is not null and c.churned_at <= d.occurred_at + make_interval(days => ${EFFECT_HORIZON_DAYS}) as churned
+        from debits d
+        join customers c on c.id = d.customer_id
+        join balances b on b.debit_id = d.id
         left join lateral (
           select dm.gesture, dm.cost_cents from delight_moments dm
-          where dm.prompt_interaction_id = i.id order by dm.occurred_at, dm.id limit 1) d on true
-        cross join lateral (
-          select ${balanceAt(sql`i.occurred_at`)} as balance,
-                 ${balanceAt(sql`(i.occurred_at + interval '30 days')`)} as later
-          from interactions x join interaction_types xt on xt.id = x.type_id
-          cross join lateral (select ${weightSql(sql.raw("x"), sql.raw("xt"))} as weight) w
-          where x.customer_id = i.customer_id and x.occurred_at <= i.occurred_at + interval '30 days') b
-        where t.key = any(${`{${QUEUE_TYPES.join(",")}}`}::text[])
-          and i.occurred_at > ${at}::timestamptz - make_interval(days => ${LOOKBACK_DAYS + EFFECT_HORIZON_DAYS})
-          and i.occurred_at <= ${at}::timestamptz - make_interval(days => ${EFFECT_HORIZON_DAYS})
-          and (c.churned_at is null or c.churned_at > i.occurred_at)
-        order by i.id`,
+          where dm.prompt_interaction_id = d.id order by dm.occurred_at, dm.id limit 1) g on true
+        order by d.id`,
   );
   const stages = defaultModel(await getJourneyModels(db)).stages;
   return rows.map((row): DebitOutcome & { customerId: number } => ({

@@ -81,6 +81,7 @@ export async function getRiskList(db: Queryable, query: RiskListQuery) {
         creditAcc: customers.creditAcc,
         debtAcc: customers.debtAcc,
         riskScore: customers.riskScore,
+        shadowRiskScore: customers.shadowRiskScore,
         riskTrend: customers.riskTrend,
         fatigued: customers.fatigued,
         lastInboundAt: customers.lastInboundAt,

@@ -13,11 +13,13 @@ import { seedDemo } from "@/server/demo/seed";
 import { deleteInteraction, editInteraction, logInteraction } from "@/server/ledger/commands";
 import { independentBacktest, pairwiseAuc } from "@/testing/backtest-check";
 import { asSessionMember } from "@/testing/factories";
+import { rawInteractions, riskFromRaw } from "@/testing/risk-check";
 import { backtestAtCutoff, runBacktest, scoreAsOf } from "./backtest";
-import { previewScoring, saveFittedScoring } from "./commands";
+import { endShadowScoring, previewScoring, saveFittedScoring, shadowScoring } from "./commands";
+import { getShadowSummary } from "./shadow";
 import { fitVersion } from "./fit";
 import { monthlyCutoffs } from "./features";
-import { configOf, getLiveVersion } from "./versions";
+import { configOf, getLiveVersion, getShadowVersion } from "./versions";
 
 // The honest demo book (docs/demo-data.md), 2,000 customers as `npm run demo` seeds, at a fixed date.
 const NOW = new Date("2026-11-30T00:00:00Z");
@@ -66,20 +68,20 @@ describe("the backtest on the demo book", () => {
   });
 });
 
-describe("a draft's preview", () => {
-  // The form's fields for a scoring, as Settings → Scoring sends them.
-  const fieldsOf = (c: ScoringConfig, risk: Partial<ScoringConfig["risk"]> = {}) => ({
-    creditHalfLifeDays: String(c.ledger.creditHalfLifeDays),
-    debtHalfLifeDays: String(c.ledger.debtHalfLifeDays),
-    ...Object.fromEntries(Object.entries({ ...c.risk, ...risk }).map(([key, value]) => [key, String(value)])),
-    executiveMrr: String(c.risk.executiveMrrCents / 100),
-    queueDays: "30",
-    askCapacity: "3",
-    candidateBalance: "5",
-    ...Object.fromEntries(Object.entries(c.typeWeights).map(([key, weight]) => [`weight.${key}`, String(weight)])),
-  });
-  const versionCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(scoringVersions))[0].n;
+// The form's fields for a scoring, as Settings → Scoring sends them.
+const fieldsOf = (c: ScoringConfig, risk: Partial<ScoringConfig["risk"]> = {}) => ({
+  creditHalfLifeDays: String(c.ledger.creditHalfLifeDays),
+  debtHalfLifeDays: String(c.ledger.debtHalfLifeDays),
+  ...Object.fromEntries(Object.entries({ ...c.risk, ...risk }).map(([key, value]) => [key, String(value)])),
+  executiveMrr: String(c.risk.executiveMrrCents / 100),
+  queueDays: "30",
+  askCapacity: "3",
+  candidateBalance: "5",
+  ...Object.fromEntries(Object.entries(c.typeWeights).map(([key, weight]) => [`weight.${key}`, String(weight)])),
+});
+const versionCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(scoringVersions))[0].n;
 
+describe("a draft's preview", () => {
   it("the live scoring previews as itself (AUC a → a), a draft that scores only fatigue previews lower, and neither writes anything", async () => {
     const versions = await versionCount();
     const same = await executeAction(previewScoring, admin, fieldsOf(config));
@@ -232,15 +234,86 @@ describe("scores as of a past day", () => {
   }, 180_000);
 });
 
+describe("a version in shadow", () => {
+  it("runs beside the live version: the live scores stay, every active customer's shadow score is the shadow's formula over raw rows, and ending it clears them", async () => {
+    const live = await getLiveVersion(db);
+    const sample = await db
+      .select({
+        id: customers.id,
+        riskScore: customers.riskScore,
+        status: customers.status,
+        convertedAt: customers.convertedAt,
+      })
+      .from(customers)
+      .where(sql`${customers.status} = 'active'`)
+      .orderBy(customers.id)
+      .limit(40);
+    const fields = {
+      ...fieldsOf(config, { debtWeight: 2, silenceWeight: 0.5, atRiskScore: 1 }),
+      creditHalfLifeDays: "60",
+      debtHalfLifeDays: "120",
+    };
+    const result = await executeAction(shadowScoring, admin, fields);
+    const at = new Date();
+    expect(result, result.message).toMatchObject({ ok: true });
+    expect((await getLiveVersion(db)).number).toBe(live.number);
+    const shadow = await getShadowVersion(db);
+    expect(shadow?.shadowUntil?.getTime()).toBeGreaterThan(Date.now() + 29 * DAY_MS);
+    const shadowSettings = {
+      ledger: { creditHalfLifeDays: 60, debtHalfLifeDays: 120 },
+      risk: { ...config.risk, debtWeight: 2, silenceWeight: 0.5, atRiskScore: 1 },
+    };
+    const raw = await rawInteractions(sample.map((c) => c.id));
+    const stored = await db
+      .select({ id: customers.id, riskScore: customers.riskScore, shadow: customers.shadowRiskScore })
+      .from(customers)
+      .where(
+        inArray(
+          customers.id,
+          sample.map((c) => c.id),
+        ),
+      )
+      .orderBy(customers.id);
+    stored.forEach((row, i) => {
+      expect(row.riskScore, `customer ${row.id}: live score kept`).toBe(sample[i].riskScore);
+      const expected = riskFromRaw(
+        raw.filter((r) => r.customerId === row.id),
+        sample[i],
+        at,
+        shadowSettings,
+      );
+      expect(row.shadow, `customer ${row.id}`).toBeCloseTo(expected, 3);
+    });
+    const [{ atRisk }] = await queryRows<{ atRisk: number }>(
+      db,
+      sql`select count(*)::int as "atRisk" from customers where status = 'active' and shadow_risk_score >= 1`,
+    );
+    expect((await getShadowSummary(db))?.atRisk).toBe(atRisk);
+
+    expect(await executeAction(endShadowScoring, admin, {})).toMatchObject({ ok: true });
+    expect(await getShadowVersion(db)).toBeNull();
+    const [{ left }] = await queryRows<{ left: number }>(
+      db,
+      sql`select count(*)::int as "left" from customers where shadow_risk_score is not null`,
+    );
+    expect(left).toBe(0);
+    expect(await executeAction(endShadowScoring, admin, {})).toMatchObject({
+      ok: false,
+      message: "No scoring version runs in shadow.",
+    });
+  }, 120_000);
+});
+
 // Last: saving a fit changes the live version the tests above score with.
 describe("saving a fitted version", () => {
   it("an admin's save makes the next version, kind fitted, and every stored score is then the fitted score of the customer's rows", async () => {
-    const before = await getLiveVersion(db);
+    // The next number follows every version, those that ran in shadow included.
+    const next = (await versionCount()) + 1;
     const result = await executeAction(saveFittedScoring, admin, {});
     expect(result, result.message).toMatchObject({ ok: true });
-    expect(result.message).toContain(`Saved as scoring version ${before.number + 1}: fitted to the book's history`);
+    expect(result.message).toContain(`Saved as scoring version ${next}: fitted to the book's history`);
     const live = await getLiveVersion(db);
-    expect(live).toMatchObject({ number: before.number + 1, kind: "fitted", createdById: admin.id });
+    expect(live).toMatchObject({ number: next, kind: "fitted", createdById: admin.id });
     expect(live.model?.features).toEqual(["debt", "fall", "silence", "fatigue"]);
     const fitted = configOf(live);
     const sample = await db

@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Transaction } from "@/db";
-import { interactionTypes, type ScoringVersion, settings } from "@/db/schema";
+import { interactionTypes, type ScoringVersion, scoringVersions, settings } from "@/db/schema";
 import { compareHeadlines, headlineOf } from "@/lib/backtest/report";
 import { describeFittedModel } from "@/lib/backtest/fit";
 import { ValidationError } from "@/lib/errors";
@@ -14,7 +14,8 @@ import { rebuildLedger } from "@/server/ledger/rebuild";
 import { refreshRisk } from "@/server/risk/refresh";
 import { getBacktest, PREVIEW_HORIZON_DAYS, runBacktest } from "./backtest";
 import { fitVersion } from "./fit";
-import { configOf, getLiveVersion, insertVersion } from "./versions";
+import { refreshShadowScores, SHADOW_DAYS } from "./shadow";
+import { configOf, getLiveVersion, getShadowVersion, insertVersion } from "./versions";
 
 type ScoringInput = z.infer<typeof scoringSchema>;
 
@@ -212,5 +213,82 @@ export const saveFittedScoring = defineAction({
       .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
       .from(interactionTypes);
     return saveVersion(tx, member, { live, after: fit.config, types });
+  },
+});
+
+async function endShadows(tx: Transaction) {
+  await tx
+    .update(scoringVersions)
+    .set({ shadowUntil: sql`now()` })
+    .where(gt(scoringVersions.shadowUntil, sql`now()`));
+}
+
+/**
+ * Runs the draft in the form beside the live version for 30 days: a numbered version that is never
+ * live, whose scores sit next to the live ones on the risk list. One shadow at a time: a new one
+ * ends the last.
+ */
+export const shadowScoring = defineAction({
+  permission: "settings.manage",
+  schema: scoringSchema,
+  async run(input, { member, tx }) {
+    await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
+    const live = await getLiveVersion(tx);
+    const { config } = await draftConfig(tx, input, live);
+    await endShadows(tx);
+    const shadowUntil = new Date(Date.now() + SHADOW_DAYS * 86_400_000);
+    const summary = `In shadow beside version ${live.number}: ${describeChanges(configOf(live), config)}`;
+    const version = await insertVersion(tx, { config, summary, createdById: member.id, shadowUntil });
+    await refreshShadowScores(tx);
+    await recordAudit(tx, member, {
+      action: "settings.scoring_shadowed",
+      entityType: "scoring_version",
+      entityId: version.number,
+      after: { version: version.number, shadowUntil, ...config },
+    });
+    return {
+      message: `Version ${version.number} runs in shadow for ${SHADOW_DAYS} days: the risk list shows its score beside version ${live.number}'s, and the backtest compares them.`,
+      data: { version: version.number },
+    };
+  },
+});
+
+async function requireShadow(tx: Transaction): Promise<ScoringVersion> {
+  const shadow = await getShadowVersion(tx);
+  if (!shadow) throw new ValidationError("No scoring version runs in shadow.");
+  return shadow;
+}
+
+/** Stops the shadow early; its scores leave the risk list. */
+export const endShadowScoring = defineAction({
+  permission: "settings.manage",
+  schema: noInput,
+  async run(_input, { member, tx }) {
+    const shadow = await requireShadow(tx);
+    await endShadows(tx);
+    await refreshShadowScores(tx);
+    await recordAudit(tx, member, {
+      action: "settings.scoring_shadow_ended",
+      entityType: "scoring_version",
+      entityId: shadow.number,
+    });
+    return { message: `Version ${shadow.number} no longer runs in shadow.` };
+  },
+});
+
+/** Makes the shadow's scoring live, as the next version, and ends the shadow. */
+export const promoteShadowScoring = defineAction({
+  permission: "settings.manage",
+  schema: noInput,
+  async run(_input, { member, tx }) {
+    await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
+    const shadow = await requireShadow(tx);
+    const live = await getLiveVersion(tx);
+    await endShadows(tx);
+    await refreshShadowScores(tx);
+    const types = await tx
+      .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
+      .from(interactionTypes);
+    return saveVersion(tx, member, { live, after: configOf(shadow), types });
   },
 });

@@ -15,10 +15,10 @@ export type FeatureQuery = {
   /** Days after a cutoff in which a churn counts as the outcome. */
   horizonDays: number;
   /**
-   * Whose rows: the paying customers active at each cutoff (a backtest), or these customers
-   * whatever their state (a score as of a day).
+   * Whose rows: the paying customers active at each cutoff (a backtest), every customer not
+   * churned by then (a shadow version's scores), or these customers whatever their state.
    */
-  population: "paying" | { customerIds: readonly number[] };
+  population: "paying" | "active" | { customerIds: readonly number[] };
 };
 
 const RECENT_DAYS = 30;
@@ -59,10 +59,14 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
     });
     return x.credit ? acc.credit : acc.debt;
   };
-  const ids = query.population === "paying" ? null : `{${query.population.customerIds.join(",")}}`;
+  const { population } = query;
+  const ids = typeof population === "string" ? null : `{${population.customerIds.join(",")}}`;
+  const notChurned = sql`(c.churned_at is null or c.churned_at > ct.t)`;
   const inPopulation = ids
     ? sql`c.id = any(${ids}::int[])`
-    : sql`c.converted_at <= ct.t and (c.churned_at is null or c.churned_at > ct.t)`;
+    : population === "active"
+      ? notChurned
+      : sql`c.converted_at <= ct.t and ${notChurned}`;
   const weight = sql`coalesce(i.weight_override, tw.weight)`;
   const rows = await queryRows<Record<string, unknown>>(
     db,

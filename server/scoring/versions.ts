@@ -1,10 +1,10 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { members, type ScoringVersion, scoringVersions } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import type { ScoringConfig } from "@/lib/scoring-version";
 
-export type VersionSummary = Pick<ScoringVersion, "number" | "kind" | "summary" | "createdAt"> & {
+export type VersionSummary = Pick<ScoringVersion, "number" | "kind" | "summary" | "createdAt" | "shadowUntil"> & {
   createdBy: string | null;
 };
 
@@ -20,11 +20,27 @@ export function configOf(version: ScoringVersion): ScoringConfig {
   };
 }
 
-/** The live scoring: the highest-numbered version (every save of Settings → Scoring adds one). */
+/** The live scoring: the highest-numbered version that never ran in shadow (every save of Settings → Scoring adds one). */
 export async function getLiveVersion(db: Queryable): Promise<ScoringVersion> {
-  const [version] = await db.select().from(scoringVersions).orderBy(desc(scoringVersions.number)).limit(1);
+  const [version] = await db
+    .select()
+    .from(scoringVersions)
+    .where(isNull(scoringVersions.shadowUntil))
+    .orderBy(desc(scoringVersions.number))
+    .limit(1);
   if (!version) throw new NotFoundError("The scoring version");
   return version;
+}
+
+/** The version running in shadow now, if any. */
+export async function getShadowVersion(db: Queryable): Promise<ScoringVersion | null> {
+  const [version] = await db
+    .select()
+    .from(scoringVersions)
+    .where(gt(scoringVersions.shadowUntil, sql`now()`))
+    .orderBy(desc(scoringVersions.number))
+    .limit(1);
+  return version ?? null;
 }
 
 /** One version by its number; NotFoundError when there is none. */
@@ -42,6 +58,7 @@ export async function listVersions(db: Queryable, { limit = 50 } = {}): Promise<
       kind: scoringVersions.kind,
       summary: scoringVersions.summary,
       createdAt: scoringVersions.createdAt,
+      shadowUntil: scoringVersions.shadowUntil,
       createdBy: members.name,
     })
     .from(scoringVersions)
@@ -53,7 +70,12 @@ export async function listVersions(db: Queryable, { limit = 50 } = {}): Promise<
 /** Adds the next version (number = highest + 1) and returns it. */
 export async function insertVersion(
   tx: Queryable,
-  { config, summary, createdById }: { config: ScoringConfig; summary: string; createdById: number | null },
+  {
+    config,
+    summary,
+    createdById,
+    shadowUntil = null,
+  }: { config: ScoringConfig; summary: string; createdById: number | null; shadowUntil?: Date | null },
 ): Promise<ScoringVersion> {
   const [version] = await tx
     .insert(scoringVersions)
@@ -62,6 +84,7 @@ export async function insertVersion(
       ...config,
       summary,
       createdById,
+      shadowUntil,
     })
     .returning();
   return version;

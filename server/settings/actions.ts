@@ -2,7 +2,15 @@
 
 import type { ActionResult } from "@/server/actions/execute";
 import { runMemberAction } from "@/server/actions/run";
-import { fitScoring, previewScoring, saveFittedScoring, updateScoring } from "@/server/scoring/commands";
+import {
+  endShadowScoring,
+  fitScoring,
+  previewScoring,
+  promoteShadowScoring,
+  saveFittedScoring,
+  shadowScoring,
+  updateScoring,
+} from "@/server/scoring/commands";
 
 // Each export is a public endpoint: runMemberAction checks the session and the role every time.
 
@@ -23,4 +31,22 @@ export async function saveFittedScoringAction(
   formData: FormData,
 ): Promise<ActionResult> {
   return runMemberAction(saveFittedScoring, formData);
+}
+
+export async function shadowScoringAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(shadowScoring, formData);
+}
+
+export async function endShadowScoringAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runMemberAction(endShadowScoring, formData);
+}
+
+export async function promoteShadowScoringAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runMemberAction(promoteShadowScoring, formData);
 }

@@ -3,6 +3,7 @@ import { BOOK_WIDE } from "@/lib/journey/filters";
 import { getJourneyModels } from "@/server/journey/models";
 import { computeHistoryStats, saveRollup } from "@/server/journey/stats";
 import { refreshAllRisk } from "@/server/risk/refresh";
+import { refreshShadowScores } from "@/server/scoring/shadow";
 
 /** Recomputes the book-wide journey history statistics of every model. */
 export async function refreshJourneyRollups(db: Queryable): Promise<void> {
@@ -12,10 +13,12 @@ export async function refreshJourneyRollups(db: Queryable): Promise<void> {
 }
 
 /**
- * What the server refreshes periodically: risk ranks and journey statistics age with time alone.
+ * What the server refreshes periodically: risk ranks (the live version's and a shadow's) and journey
+ * statistics age with time alone.
  * When another server is refreshing right now, this one leaves both to it.
  */
 export async function refreshRollups(db: Queryable): Promise<void> {
   if (!(await refreshAllRisk(db))) return;
+  await refreshShadowScores(db);
   await refreshJourneyRollups(db);
 }

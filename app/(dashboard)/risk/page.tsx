@@ -11,6 +11,7 @@ import { can } from "@/lib/permissions";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
+import { getShadowSummary } from "@/server/scoring/shadow";
 import { getLiveVersion } from "@/server/scoring/versions";
 import { listActiveMembers } from "@/server/team/queries";
 import { defaultRiskOwner, readRiskQuery } from "./search-params";
@@ -19,11 +20,12 @@ export const metadata = { title: "Debt risk" };
 
 export default async function RiskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const member = await requirePageMember();
-  const [params, models, owners, version] = await Promise.all([
+  const [params, models, owners, version, shadow] = await Promise.all([
     searchParams,
     getJourneyModels(db),
     listActiveMembers(db),
     getLiveVersion(db),
+    getShadowSummary(db),
   ]);
   const query = readRiskQuery(params, member, models);
   const owner = first(params, "owner") ?? defaultRiskOwner(member);
@@ -57,6 +59,7 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
         view={query.view ?? "at-risk"}
         threshold={version.risk.atRiskScore}
         version={version.number}
+        shadow={shadow}
       />
       <RiskFilters params={params} query={query} owner={owner} owners={owners} models={models} />
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>

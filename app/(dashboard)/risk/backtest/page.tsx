@@ -8,18 +8,18 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { db } from "@/db";
 import type { SearchParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
-import { listVersions } from "@/server/scoring/versions";
+import { getLiveVersion, listVersions } from "@/server/scoring/versions";
 import { readBacktestView } from "./search-params";
 
 export const metadata = { title: "Backtest" };
 
 export default async function BacktestPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageMember("backtest.read");
-  const [params, versions] = await Promise.all([searchParams, listVersions(db)]);
+  const [params, versions, live] = await Promise.all([searchParams, listVersions(db), getLiveVersion(db)]);
   const view = readBacktestView(params);
   const versionNumber = versions.some((v) => v.number === view.versionNumber)
     ? (view.versionNumber as number)
-    : versions[0].number;
+    : live.number;
   return (
     <>
       <PageHeader
@@ -34,6 +34,7 @@ export default async function BacktestPage({ searchParams }: { searchParams: Pro
       <BacktestControls
         versions={versions}
         versionNumber={versionNumber}
+        liveNumber={live.number}
         horizonDays={view.horizonDays}
         includeProxies={view.includeProxies}
       />
