@@ -19,13 +19,18 @@ import { configOf, getLiveVersion, getShadowVersion, insertVersion } from "./ver
 
 type ScoringInput = z.infer<typeof scoringSchema>;
 
+/** Every interaction type's id, key and default weight: what a version's type weights are saved into. */
+function typeWeightRows(tx: Transaction) {
+  return tx
+    .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
+    .from(interactionTypes);
+}
+
 /** The scoring a form proposes: validated against the interaction types there are, unsaved. */
 async function draftConfig(tx: Transaction, input: ScoringInput, live: ScoringVersion) {
   const { weights, errors } = typeWeights(input);
   if (Object.keys(errors).length > 0) throw new ValidationError("Some weights are invalid.", errors);
-  const types = await tx
-    .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
-    .from(interactionTypes);
+  const types = await typeWeightRows(tx);
   const known = new Set(types.map((t) => t.key));
   const proxies = proxyTypes(input) ?? live.proxyTypes;
   const unknown = [...Object.keys(weights), ...proxies].filter((key) => !known.has(key));
@@ -209,9 +214,7 @@ export const saveFittedScoring = defineAction({
     await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
     const live = await getLiveVersion(tx);
     const fit = await fitVersion(tx, { base: configOf(live), label: `Version ${live.number}` });
-    const types = await tx
-      .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
-      .from(interactionTypes);
+    const types = await typeWeightRows(tx);
     return saveVersion(tx, member, { live, after: fit.config, types });
   },
 });
@@ -286,9 +289,7 @@ export const promoteShadowScoring = defineAction({
     const live = await getLiveVersion(tx);
     await endShadows(tx);
     await refreshShadowScores(tx);
-    const types = await tx
-      .select({ id: interactionTypes.id, key: interactionTypes.key, weight: interactionTypes.defaultWeight })
-      .from(interactionTypes);
+    const types = await typeWeightRows(tx);
     return saveVersion(tx, member, { live, after: configOf(shadow), types });
   },
 });
