@@ -31,12 +31,16 @@ export function baseRate(outcomes: readonly boolean[]): number | null {
  * ROC AUC = P(a random churner scores higher than a random non-churner), ties counting half,
  * via Mann–Whitney: (sum of churners' average ranks − P(P+1)/2) ÷ (P·N); null without churners or non-churners.
  */
-export function rocAuc(scores: readonly number[], outcomes: readonly boolean[]): number | null {
+export function rocAuc(
+  scores: readonly number[],
+  outcomes: readonly boolean[],
+  descending: readonly number[] = rankDescending(scores),
+): number | null {
   assertPaired(scores, outcomes);
   const positives = countTrue(outcomes);
   const negatives = outcomes.length - positives;
   if (positives === 0 || negatives === 0) return null;
-  const ranks = averageRanks(scores);
+  const ranks = averageRanks(scores, descending);
   let positiveRankSum = 0;
   for (let i = 0; i < ranks.length; i++) if (outcomes[i]) positiveRankSum += ranks[i];
   return (positiveRankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
@@ -72,11 +76,18 @@ export function aucConfidenceInterval(
  */
 export function topFraction(scores: readonly number[], outcomes: readonly boolean[], fraction: number): Selection {
   assertPaired(scores, outcomes);
+  return topFractionOfRanked(rankDescending(scores), outcomes, fraction);
+}
+
+/**
+ * topFraction over customers already ranked (`ranked`: their indexes into `outcomes`, highest
+ * score first, ties in input order), so one ranking serves many selections.
+ */
+export function topFractionOfRanked(ranked: readonly number[], outcomes: readonly boolean[], fraction: number) {
   if (!(fraction >= 0 && fraction <= 1)) throw new RangeError(`a fraction is between 0 and 1, got ${fraction}`);
   // 1e-9 keeps float noise (0.07 · 100 = 7.000000000000001) from flagging one customer too many.
-  const count = Math.max(0, Math.ceil(fraction * scores.length - 1e-9));
-  const flagged = rankedDescending(scores).slice(0, count);
-  return selection(flagged, outcomes);
+  const count = Math.max(0, Math.ceil(fraction * ranked.length - 1e-9));
+  return selection(ranked.slice(0, count), outcomes);
 }
 
 /** Flags every customer whose score is ≥ threshold. */
@@ -103,10 +114,20 @@ export function topPerGroup<G extends string | number | null>(
   if (groups.length !== scores.length) {
     throw new RangeError(`groups has ${groups.length} entries, scores ${scores.length}`);
   }
+  return topPerGroupOfRanked(rankDescending(scores), outcomes, groups, n);
+}
+
+/** topPerGroup over customers already ranked (their indexes, highest score first, ties in input order). */
+export function topPerGroupOfRanked<G extends string | number | null>(
+  ranked: readonly number[],
+  outcomes: readonly boolean[],
+  groups: readonly G[],
+  n: number,
+): Selection {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n is a whole number ≥ 0, got ${n}`);
   const takenPerGroup = new Map<G, number>();
   const flagged: number[] = [];
-  for (const index of rankedDescending(scores)) {
+  for (const index of ranked) {
     const taken = takenPerGroup.get(groups[index]) ?? 0;
     if (taken >= n) continue;
     takenPerGroup.set(groups[index], taken + 1);
@@ -124,11 +145,12 @@ export function calibrationDeciles(
   scores: readonly number[],
   outcomes: readonly boolean[],
   bins = 10,
+  descending: readonly number[] = rankDescending(scores),
 ): CalibrationBin[] {
   assertPaired(scores, outcomes);
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins is a whole number ≥ 1, got ${bins}`);
   const n = scores.length;
-  const ascending = rankedDescending(scores).reverse();
+  const ascending = [...descending].reverse();
   const groups: number[][] = [];
   let lastBin = -1;
   for (let start = 0; start < n;) {
@@ -176,13 +198,13 @@ function selection(flaggedIndexes: readonly number[], outcomes: readonly boolean
 }
 
 /** Indexes by score, highest first; equal scores keep their input order. */
-function rankedDescending(scores: readonly number[]): number[] {
+export function rankDescending(scores: readonly number[]): number[] {
   return scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
 }
 
 /** 1-based ranks from the lowest score up; tied scores share the average of the ranks they span. */
-function averageRanks(scores: readonly number[]): number[] {
-  const order = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b]);
+function averageRanks(scores: readonly number[], descending: readonly number[]): number[] {
+  const order = [...descending].reverse();
   const ranks = new Array<number>(scores.length);
   for (let start = 0; start < order.length;) {
     let end = start;

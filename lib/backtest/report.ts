@@ -6,10 +6,11 @@ import {
   type CalibrationBin,
   calibrationDeciles,
   isMonotoneRising,
+  rankDescending,
   rocAuc,
   type Selection,
-  topFraction,
-  topPerGroup,
+  topFractionOfRanked,
+  topPerGroupOfRanked,
 } from "./metrics";
 import type { FeatureRow, Scorer } from "./score";
 
@@ -70,36 +71,33 @@ export function backtestReport(
   const outcomes = rows.map((row) => row.churned);
   const churned = outcomes.filter(Boolean).length;
   const base = baseRate(outcomes);
-  const byCutoff = new Map<number, number[]>();
-  rows.forEach((row, index) => {
-    const key = row.cutoff.getTime();
-    const indexes = byCutoff.get(key);
-    if (indexes) indexes.push(index);
-    else byCutoff.set(key, [index]);
-  });
-  const cutoffs = [...byCutoff.keys()].sort((a, b) => a - b);
+  const cutoffOf = rows.map((row) => row.cutoff.getTime());
+  const cutoffs = [...new Set(cutoffOf)].sort((a, b) => a - b);
+  const owners = rows.map((row) => row.ownerId);
   const scorerReports = scorers.map((scorer): ScorerReport => {
     const scores = rows.map(scorer.score);
-    const auc = rocAuc(scores, outcomes);
+    // One ranking per score serves every figure: each cutoff's customers in it keep its order.
+    const ranked = rankDescending(scores);
+    const rankedByCutoff = new Map<number, number[]>(cutoffs.map((cutoff) => [cutoff, []]));
+    for (const index of ranked) rankedByCutoff.get(cutoffOf[index])?.push(index);
+    const auc = rocAuc(scores, outcomes, ranked);
     const perCutoff = cutoffs.map((cutoff) => {
-      const indexes = byCutoff.get(cutoff) ?? [];
-      const s = indexes.map((i) => scores[i]);
-      const o = indexes.map((i) => outcomes[i]);
+      const order = rankedByCutoff.get(cutoff) ?? [];
+      const o = order.map((i) => outcomes[i]);
       return {
         cutoff: new Date(cutoff).toISOString().slice(0, 10),
-        customers: indexes.length,
+        customers: order.length,
         churned: o.filter(Boolean).length,
-        auc: rocAuc(s, o),
-        top: topFraction(s, o, TOP_FRACTION),
-        perOwner: topPerGroup(
-          s,
+        auc: rocAuc(
+          order.map((i) => scores[i]),
           o,
-          indexes.map((i) => rows[i].ownerId),
-          TOP_PER_OWNER,
+          order.map((_, k) => k),
         ),
+        top: topFractionOfRanked(order, outcomes, TOP_FRACTION),
+        perOwner: topPerGroupOfRanked(order, outcomes, owners, TOP_PER_OWNER),
       };
     });
-    const calibration = calibrationDeciles(scores, outcomes);
+    const calibration = calibrationDeciles(scores, outcomes, 10, ranked);
     return {
       key: scorer.key,
       label: scorer.label,

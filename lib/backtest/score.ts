@@ -1,5 +1,4 @@
 import { DAY_MS } from "@/lib/dates";
-import { createRandom } from "@/lib/demo/random";
 import { decay } from "@/lib/ledger";
 import { riskScore } from "@/lib/risk";
 import type { ScoringConfig } from "@/lib/scoring-version";
@@ -63,12 +62,20 @@ export function handScore(row: FeatureRow, config: Pick<ScoringConfig, "ledger" 
 
 export type Scorer = { key: string; label: string; score: (row: FeatureRow) => number };
 
+/** A number in [0, 1) that looks random and depends only on its inputs (a 32-bit integer hash). */
+function hashUnit(a: number, b: number, seed: number): number {
+  let h = Math.imul(a ^ seed, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+}
+
 /** A score that cannot know anything: the floor every other score must clear. */
 export function randomScorer(seed = 7): Scorer {
   return {
     key: "random",
     label: "Random",
-    score: (row) => createRandom(seed ^ (row.customerId * 2_654_435_761) ^ (row.cutoff.getTime() / DAY_MS)).next(),
+    score: (row) => hashUnit(row.customerId, row.cutoff.getTime() / DAY_MS, seed),
   };
 }
 
