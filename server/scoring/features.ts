@@ -68,16 +68,20 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
       ? notChurned
       : sql`c.converted_at <= ct.t and ${notChurned}`;
   const weight = sql`coalesce(i.weight_override, tw.weight)`;
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`with ct as (select t, k::int from unnest(${cutoffs}::timestamptz[]) with ordinality as x(t, k)),
+  // The grouping passes hold a few hundred thousand groups: with 64 MB instead of the default 4 MB
+  // they stay in memory (10.4 → 8.8 s at 100,000 customers / 5,000,000 interactions).
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return queryRows<Record<string, unknown>>(
+      tx,
+      sql`with ct as (select t, k::int from unnest(${cutoffs}::timestamptz[]) with ordinality as x(t, k)),
       tw as (
         select t.id as type_id, w.value::float8 as weight
         from json_each_text(${weights}::json) as w(key, value) join interaction_types t on t.key = w.key),
       fine as (
         select i.customer_id,
           ${firstCutoffFrom(sql`greatest(i.occurred_at, i.recorded_at)`)} as a,
-          ${window(RECENT_DAYS)} as r, ${window(VOLUME_DAYS)} as v, ${window(query.fatigueWindowDays)} as f,
+          ${window(RECENT_DAYS)} as r, ${window(VOLUME_DAYS)} as v,
           ${sql.join(
             sums.map(
               (x) => sql`coalesce(sum(${accumulator(x)}) filter (where ${weight} <> 0), 0) as ${sql.raw(x.name)}`,
@@ -85,12 +89,20 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
             sql`, `,
           )},
           max(i.occurred_at) filter (where i.direction = 'inbound') as last_inbound,
-          count(*) filter (where i.direction = 'inbound') as inbound,
-          array_agg(i.occurred_at) filter (where i.direction = 'outbound') as outbound
+          count(*) filter (where i.direction = 'inbound') as inbound
         from interactions i join tw on tw.type_id = i.type_id
         where greatest(i.occurred_at, i.recorded_at) <= ${last}::timestamptz
           ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``}
-        group by 1, 2, 3, 4, 5),
+        group by 1, 2, 3, 4),
+      -- Outbound contacts apart: array_agg has no parallel form on PostgreSQL 15, so outside
+      -- fine it leaves that pass free to aggregate in parallel workers.
+      outbound as (
+        select i.customer_id, i.occurred_at,
+          ${firstCutoffFrom(sql`greatest(i.occurred_at, i.recorded_at)`)} as a,
+          ${window(query.fatigueWindowDays)} as f
+        from interactions i join tw on tw.type_id = i.type_id
+        where i.direction = 'outbound' and greatest(i.occurred_at, i.recorded_at) <= ${last}::timestamptz
+          ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``}),
       ledger as (
         select customer_id, a as k, ${sql.join(
           sums.map((x) => sql`sum(${sql.raw(x.name)}) as ${sql.raw(x.name)}`),
@@ -121,9 +133,8 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
         from fine g join ct on ct.k between g.a and greatest(g.r, g.v)
         group by 1, 2),
       fatigue as (
-        select g.customer_id, ct.k, array_agg(o) as outbound
-        from fine g join ct on ct.k between g.a and g.f cross join lateral unnest(g.outbound) as o
-        where g.outbound is not null
+        select o.customer_id, ct.k, array_agg(o.occurred_at) as outbound
+        from outbound o join ct on ct.k between o.a and o.f
         group by 1, 2)
       select cum.k, cum.customer_id as "customerId", cum.owner_id as "ownerId", cum.mrr_cents as "mrrCents",
         cum.paying, cum.active, ${daysBetweenSql(sql`cum.signed_up_at`, sql`cum.t`)} as "tenureDays",
@@ -144,7 +155,8 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
       left join windows on windows.customer_id = cum.customer_id and windows.k = cum.k
       left join fatigue on fatigue.customer_id = cum.customer_id and fatigue.k = cum.k
       order by cum.k, cum.customer_id`,
-  );
+    );
+  });
   return rows.map((row) => ({
     cutoff: query.cutoffs[Number(row.k) - 1],
     customerId: Number(row.customerId),
