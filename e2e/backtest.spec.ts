@@ -73,6 +73,7 @@ test("an admin runs a draft in shadow: the risk list shows its score beside the 
 
   await page.goto("/settings/scoring");
   await page.getByRole("form", { name: "End the shadow" }).getByRole("button", { name: "End the shadow" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Version \d+ no longer runs in shadow\./ })).toBeVisible();
   await expect(page.getByTestId("shadow-summary")).toHaveCount(0);
   await page.goto("/risk?owner=all");
   await expect(page.getByTestId("shadow-risk")).toHaveCount(0);

@@ -22,8 +22,8 @@ function daysSinceEpoch(at: Date): number {
 
 /** What one interaction adds to the accumulators (negate it to remove the interaction). */
 export function contribution(weight: number, at: Date, halfLives: HalfLives): LedgerAccumulators {
-  if (weight > 0) return { creditAcc: weight * 2 ** (daysSinceEpoch(at) / halfLives.creditHalfLifeDays), debtAcc: 0 };
-  if (weight < 0) return { creditAcc: 0, debtAcc: weight * 2 ** (daysSinceEpoch(at) / halfLives.debtHalfLifeDays) };
+  if (weight > 0) return { creditAcc: weight / decay(daysSinceEpoch(at), halfLives.creditHalfLifeDays), debtAcc: 0 };
+  if (weight < 0) return { creditAcc: 0, debtAcc: weight / decay(daysSinceEpoch(at), halfLives.debtHalfLifeDays) };
   return { creditAcc: 0, debtAcc: 0 };
 }
 
@@ -35,7 +35,7 @@ export function balanceAt(acc: LedgerAccumulators, at: Date, halfLives: HalfLive
 /** What turns accumulators into a balance at `at`: one factor for credit, one for debt. */
 export function decayAt(at: Date, halfLives: HalfLives): { credit: number; debt: number } {
   const days = daysSinceEpoch(at);
-  return { credit: 2 ** (-days / halfLives.creditHalfLifeDays), debt: 2 ** (-days / halfLives.debtHalfLifeDays) };
+  return { credit: decay(days, halfLives.creditHalfLifeDays), debt: decay(days, halfLives.debtHalfLifeDays) };
 }
 
 /** The definition itself, over raw interactions: what the accumulators must always agree with. */
@@ -48,7 +48,7 @@ export function balanceFromInteractions(
     if (entry.weight === 0) return sum;
     const halfLife = entry.weight > 0 ? halfLives.creditHalfLifeDays : halfLives.debtHalfLifeDays;
     const ageDays = (at.getTime() - entry.at.getTime()) / DAY_MS;
-    return sum + entry.weight * 2 ** (-ageDays / halfLife);
+    return sum + entry.weight * decay(ageDays, halfLife);
   }, 0);
 }
 

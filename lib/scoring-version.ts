@@ -1,7 +1,7 @@
 import type { Settings } from "./settings";
 
-/** The inputs a fitted version weighs, each as lib/backtest computes it at a cutoff. */
-export const MODEL_FEATURES = ["debt", "fall", "silence", "fatigue", "credit", "inbound90", "tenure", "mrr"] as const;
+/** The inputs a fitted version weighs: the live score's own four, in the order of its weights. */
+export const MODEL_FEATURES = ["debt", "fall", "silence", "fatigue"] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];
 
 /** A fitted version's model: the log-odds of churn as a weighted sum of features, in raw units. */

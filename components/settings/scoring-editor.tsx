@@ -32,15 +32,19 @@ export async function ScoringEditor({ member }: { member: SessionMember }) {
         customers who churned, beside version {live.number}, before anything is saved. The formulas are on the risk page
         under &ldquo;How is this computed?&rdquo;.
       </p>
-      {shadow ? (
-        <ShadowCard
-          number={shadow.number}
-          until={formatDate(shadow.until)}
-          atRisk={shadow.atRisk}
-          liveAtRisk={liveAtRisk.customers}
-          editable={editable}
-        />
-      ) : null}
+      <ShadowCard
+        shadow={
+          shadow
+            ? {
+                number: shadow.number,
+                until: formatDate(shadow.until),
+                atRisk: shadow.atRisk,
+                liveAtRisk: liveAtRisk.customers,
+              }
+            : null
+        }
+        editable={editable}
+      />
       <ScoringForm
         ledger={ledger}
         risk={risk}

@@ -6,22 +6,26 @@ import { FormMessage } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { endShadowScoringAction, promoteShadowScoringAction } from "@/server/settings/actions";
 
-/** The version running in shadow, with the admin's two ways out: make it live, or end it. */
+/** The version running in shadow, with the admin's two ways out: make it live, or end it. Always mounted, so the answer outlives the card. */
 export function ShadowCard({
-  number,
-  until,
-  atRisk,
-  liveAtRisk,
+  shadow,
   editable,
 }: {
-  number: number;
-  until: string;
-  atRisk: number;
-  liveAtRisk: number;
+  /** The version in shadow; null when none runs (then only the answer to the last end or promote shows). */
+  shadow: { number: number; until: string; atRisk: number; liveAtRisk: number } | null;
   editable: boolean;
 }) {
   const promote = useActionForm(promoteShadowScoringAction);
   const end = useActionForm(endShadowScoringAction);
+  if (!shadow) {
+    const answer = promote.state ?? end.state;
+    return answer ? (
+      <div className="mb-6">
+        <FormMessage state={answer} />
+      </div>
+    ) : null;
+  }
+  const { number, until, atRisk, liveAtRisk } = shadow;
   return (
     <Card title={`Version ${number} runs in shadow until ${until}`} className="mb-6">
       <p className="text-sm text-slate-700" data-testid="shadow-summary">

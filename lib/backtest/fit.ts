@@ -1,11 +1,9 @@
 import { silencePressure } from "@/lib/risk";
-import type { ScoringConfig, ScoringModel } from "@/lib/scoring-version";
+import { MODEL_FEATURES, type ScoringConfig, type ScoringModel } from "@/lib/scoring-version";
 import { coefficientsInRawUnits, describeEffect, fitLogistic } from "./logistic";
 import { rocAuc } from "./metrics";
 import { balanceAndTrend, type FeatureRow } from "./score";
 
-/** The live score's four inputs, in the order of its weights: what a fitted version weighs. */
-export const RISK_TERMS = ["debt", "fall", "silence", "fatigue"] as const;
 
 export type HalfLives = { credit: number; debt: number };
 
@@ -49,7 +47,7 @@ export type FittedScoring = {
   /** The validation AUC of each half-life pair tried, the chosen one first. */
   tried: { halfLives: HalfLives; auc: number | null }[];
   /** The terms whose fitted effect pointed the wrong way (lower risk with more debt, …) and were set to 0. */
-  zeroed: (typeof RISK_TERMS)[number][];
+  zeroed: (typeof MODEL_FEATURES)[number][];
 };
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -101,7 +99,7 @@ export function fitRiskWeights(
   const validateCutoffs = [...new Set(validate.map((row) => row.cutoff.getTime()))].sort((a, b) => a - b);
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   const model: ScoringModel = {
-    features: [...RISK_TERMS],
+    features: [...MODEL_FEATURES],
     intercept: round(best.intercept, 4),
     coefficients: best.perUnit.map((w) => round(w, 4)),
     trainedOn: {
@@ -122,7 +120,7 @@ export function fitRiskWeights(
     },
     pairIndex: best.pairIndex,
     tried: [best, ...candidates.filter((c) => c !== best)].map(({ halfLives, auc }) => ({ halfLives, auc })),
-    zeroed: RISK_TERMS.filter((_, k) => best.perUnit[k] < 0),
+    zeroed: MODEL_FEATURES.filter((_, k) => best.perUnit[k] < 0),
   };
 }
 
