@@ -4,7 +4,6 @@ import { coefficientsInRawUnits, describeEffect, fitLogistic } from "./logistic"
 import { rocAuc } from "./metrics";
 import { balanceAndTrend, type FeatureRow } from "./score";
 
-
 export type HalfLives = { credit: number; debt: number };
 
 /**

@@ -19,6 +19,8 @@ export type FeatureQuery = {
    * churned by then (a shadow version's scores), or these customers whatever their state.
    */
   population: "paying" | "active" | { customerIds: readonly number[] };
+  /** Only the customers whose id leaves this remainder divided by `of`: one of several statements run at once. */
+  shard?: { index: number; of: number };
 };
 
 const RECENT_DAYS = 30;
@@ -59,8 +61,9 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
     });
     return x.credit ? acc.credit : acc.debt;
   };
-  const { population } = query;
+  const { population, shard } = query;
   const ids = typeof population === "string" ? null : `{${population.customerIds.join(",")}}`;
+  const inShard = (column: SQL) => (shard ? sql`and ${column} % ${shard.of} = ${shard.index}` : sql``);
   const notChurned = sql`(c.churned_at is null or c.churned_at > ct.t)`;
   const inPopulation = ids
     ? sql`c.id = any(${ids}::int[])`
@@ -92,7 +95,7 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
           count(*) filter (where i.direction = 'inbound') as inbound
         from interactions i join tw on tw.type_id = i.type_id
         where greatest(i.occurred_at, i.recorded_at) <= ${last}::timestamptz
-          ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``}
+          ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``} ${inShard(sql`i.customer_id`)}
         group by 1, 2, 3, 4),
       -- Outbound contacts apart: array_agg has no parallel form on PostgreSQL 15, so outside
       -- fine it leaves that pass free to aggregate in parallel workers.
@@ -102,7 +105,7 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
           ${window(query.fatigueWindowDays)} as f
         from interactions i join tw on tw.type_id = i.type_id
         where i.direction = 'outbound' and greatest(i.occurred_at, i.recorded_at) <= ${last}::timestamptz
-          ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``}),
+          ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``} ${inShard(sql`i.customer_id`)}),
       ledger as (
         select customer_id, a as k, ${sql.join(
           sums.map((x) => sql`sum(${sql.raw(x.name)}) as ${sql.raw(x.name)}`),
@@ -113,7 +116,7 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
         select c.id as customer_id, ct.k, ct.t, c.owner_id, c.mrr_cents, c.signed_up_at, c.churned_at,
           c.converted_at <= ct.t and (c.churned_at is null or c.churned_at > ct.t) as paying,
           c.churned_at is null or c.churned_at > ct.t as active
-        from customers c cross join ct where ${inPopulation}),
+        from customers c cross join ct where ${inPopulation} ${inShard(sql`c.id`)}),
       cum as (
         select g.*,
           ${sql.join(
