@@ -10,6 +10,7 @@
  * --time first generates 100,000 customers three times in batches of 2,000 and fills them to 5,000,000 rows.
  */
 import { parseArgs } from "node:util";
+import { rocAuc } from "@/lib/backtest/metrics";
 import { createRandom } from "@/lib/demo/random";
 import { addUsage, type DemoCustomer, type DemoEvent, demoRandom, generateDemoCustomer } from "@/lib/demo/story";
 import { INTERACTION_CATALOG } from "@/lib/interaction-catalog";
@@ -66,28 +67,16 @@ function ascending(scores: Float64Array): number[] {
   return Array.from(scores.keys()).sort((a, b) => scores[a] - scores[b]);
 }
 
-/** ROC AUC by midranks: the chance a random positive outranks a random negative, ties half. */
+/** ROC AUC (lib/backtest/metrics.ts): the chance a random positive outranks a random negative, ties half. */
 function auc(scores: Float64Array, positive: Uint8Array): number {
-  const order = ascending(scores);
-  let rankSum = 0;
-  let positives = 0;
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j < order.length && scores[order[j]] === scores[order[i]]) j++;
-    const midrank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) {
-      if (positive[order[k]]) {
-        rankSum += midrank;
-        positives++;
-      }
-    }
-    i = j;
-  }
-  const negatives = order.length - positives;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  return rocAuc(Array.from(scores), Array.from(positive, Boolean)) ?? NaN;
 }
 
-/** Churn rate per score decile (lowest first); a tie group spreads its rate evenly over the deciles it spans. */
+/**
+ * Churn rate per score decile (lowest first); a tie group spreads its rate evenly over the deciles it
+ * spans, so ten equal deciles come back even when a tenth of the book shares one score (the page's
+ * calibrationDeciles keeps a tie group in one bin instead, which can leave fewer bins).
+ */
 function deciles(scores: Float64Array, positive: Uint8Array): number[] {
   const order = ascending(scores);
   const n = order.length;
