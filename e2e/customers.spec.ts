@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, LoginPage, test } from "./fixtures";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -79,6 +79,39 @@ test("bad input is explained at the field and nothing is saved", async ({ page, 
   await expect(page.locator("#summary-error")).toHaveText("Write a short summary of what happened.");
   await page.goto(url);
   await expect(new CustomerPage(page).timelineEntries().filter({ hasText: "Praise" })).toHaveCount(0);
+});
+
+test("a date that does not exist (30 February) is refused at the When field of the interaction and delight forms, never logged as now", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("csm");
+  const url = await createCustomer(page, `Impossible Date ${unique()}`);
+  // Typed as a person types into the date field: month, day, year, hours, minutes, AM.
+  const typeImpossibleDate = async (when: Locator) => {
+    await when.click();
+    await page.keyboard.type("02302026");
+    await page.keyboard.type("0930A");
+  };
+  const form = page.getByRole("form", { name: "Log an interaction" });
+  await form.getByLabel("What happened").selectOption({ label: "Praise (+2)" });
+  await form.getByLabel("Summary").fill("Logged on a day that does not exist");
+  await typeImpossibleDate(form.getByLabel("When"));
+  await form.getByRole("button", { name: "Log interaction" }).click();
+  await expect(form.getByText("Enter a valid date and time.")).toBeVisible();
+  await page.goto(url);
+  await expect(new CustomerPage(page).timelineEntries().filter({ hasText: "does not exist" })).toHaveCount(0);
+
+  const customerId = new URL(url).pathname.split("/").pop();
+  await page.goto(`/delight/new?customer=${customerId}`);
+  const delight = page.getByRole("form", { name: "Log a delight moment" });
+  await delight.getByLabel("What prompted it").fill("A late invoice");
+  await delight.getByLabel("The gesture").fill("Sent flowers on a day that does not exist");
+  await typeImpossibleDate(delight.getByLabel("When"));
+  await delight.getByRole("button", { name: "Log delight moment" }).click();
+  await expect(delight.getByText("Enter a valid date and time.")).toBeVisible();
+  await page.goto(url);
+  await expect(new CustomerPage(page).timelineEntries().filter({ hasText: "flowers" })).toHaveCount(0);
 });
 
 test("a viewer sees no forms, and a forged log action from a viewer session is refused with nothing written", async ({

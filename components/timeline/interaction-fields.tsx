@@ -114,8 +114,18 @@ export function InteractionFields({
   );
 }
 
-/** datetime-local holds the browser's local time: send the instant it means, or now when empty. */
-export function withOccurredAt(formData: FormData): FormData {
+/**
+ * datetime-local holds the browser's local time: send the instant it means, or now when empty. A
+ * field holding something that is no date (30 February, a half-typed time) also reads as empty, so
+ * it is sent as typed-but-invalid and refused at the field, never taken as now.
+ */
+export function withOccurredAt(formData: FormData, form?: HTMLFormElement): FormData {
+  const field = form?.elements.namedItem("occurredAtLocal");
+  if (field instanceof HTMLInputElement && field.validity.badInput) {
+    formData.set("occurredAt", "not a real date");
+    formData.delete("occurredAtLocal");
+    return formData;
+  }
   const local = String(formData.get("occurredAtLocal") ?? "");
   const at = local ? new Date(local) : new Date();
   formData.set("occurredAt", Number.isNaN(at.getTime()) ? local : at.toISOString());

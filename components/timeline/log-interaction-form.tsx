@@ -49,7 +49,8 @@ export function LogInteractionForm({
     requestKey: true,
     optimistic(formData) {
       const type = types.find((t) => t.key === formData.get("typeKey"));
-      if (type && String(formData.get("summary") ?? "").trim())
+      const when = new Date(String(formData.get("occurredAt")));
+      if (type && String(formData.get("summary") ?? "").trim() && !Number.isNaN(when.getTime()))
         onOptimistic(optimisticEntry(formData, type, actorName));
     },
   });

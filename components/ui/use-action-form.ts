@@ -12,7 +12,8 @@ function newRequestKey(): string {
 
 /**
  * Submits a form to a server action without React's automatic reset, so a refused form keeps
- * what the person typed next to the messages. `prepare` may adjust the data (dates to ISO);
+ * what the person typed next to the messages. `prepare` may adjust the data (dates to ISO), with
+ * the form at hand for what FormData cannot tell (a date field holding an impossible date);
  * `optimistic` runs inside the same transition, for an entry shown before the server answers.
  * With `requestKey`, every attempt at one write carries the same key until it succeeds, so a
  * retry after a lost answer cannot save it twice. `submit` sends a form's fields to this action
@@ -25,7 +26,7 @@ export function useActionForm(
     optimistic,
     requestKey = false,
   }: {
-    prepare?: (formData: FormData) => FormData;
+    prepare?: (formData: FormData, form: HTMLFormElement) => FormData;
     optimistic?: (formData: FormData) => void;
     requestKey?: boolean;
   } = {},
@@ -37,7 +38,7 @@ export function useActionForm(
     if (state?.ok) pendingKey.current = null;
   }, [state]);
   function submit(form: HTMLFormElement) {
-    const formData = prepare(new FormData(form));
+    const formData = prepare(new FormData(form), form);
     if (requestKey) {
       pendingKey.current ??= newRequestKey();
       formData.set("requestKey", pendingKey.current);
