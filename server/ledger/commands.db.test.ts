@@ -4,7 +4,7 @@ import { executeAction } from "@/server/actions/execute";
 import { balanceAt } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db } from "@/db";
-import { auditLog, customers, milestoneChanges } from "@/db/schema";
+import { auditLog, customers, interactions, milestoneChanges } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
 import { deleteInteraction, editInteraction, logInteraction } from "./commands";
 import { DAY_MS as DAY } from "@/lib/dates";
@@ -145,6 +145,37 @@ describe("editing and deleting an interaction", () => {
     expect(after.lastInboundAt).toBeNull();
     const actions = (await db.select().from(auditLog).where(eq(auditLog.entityId, id))).map((row) => row.action);
     expect(actions).toEqual(["interaction.logged", "interaction.edited", "interaction.deleted"]);
+  });
+
+  it("saving an edit unchanged, the time sent back to the minute as the form shows it, writes nothing: no audit row, the seconds kept", async () => {
+    const customer = await createCustomer();
+    const at = new Date(Date.now() - 3 * 60_000);
+    at.setSeconds(37, 0);
+    const logged = await executeAction(logInteraction, csm, complaint(customer.id, { occurredAt: at.toISOString() }));
+    const interactionId = String((logged as { data: { id: number } }).data.id);
+    const minute = new Date(at);
+    minute.setSeconds(0, 0);
+    const before = await writeFingerprint();
+    const unchanged = await executeAction(editInteraction, csm, {
+      ...complaint(customer.id, { occurredAt: minute.toISOString() }),
+      interactionId,
+      weight: "",
+    });
+    expect(unchanged).toEqual({ ok: true, message: "Nothing changed, so nothing was saved." });
+    expect(await writeFingerprint()).toEqual(before);
+
+    const edited = await executeAction(editInteraction, csm, {
+      ...complaint(customer.id, { occurredAt: minute.toISOString(), summary: "Export fixed, still upset" }),
+      interactionId,
+      weight: "",
+    });
+    expect(edited).toMatchObject({ ok: true, message: "Interaction updated." });
+    const [row] = await db
+      .select()
+      .from(interactions)
+      .where(eq(interactions.id, Number(interactionId)));
+    expect(row.occurredAt.toISOString()).toBe(at.toISOString());
+    expect(row.summary).toBe("Export fixed, still upset");
   });
 
   it("another CSM may not change it; an admin may", async () => {

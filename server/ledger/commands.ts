@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db";
-import { interactions } from "@/db/schema";
+import { interactions, interactionTypes } from "@/db/schema";
 import { DAY_MS } from "@/lib/dates";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { SessionMember } from "@/lib/permissions";
@@ -32,8 +32,16 @@ async function changeableInteraction(tx: Queryable, interactionId: number, membe
       customerId: interactions.customerId,
       actorId: interactions.actorId,
       createdAt: interactions.createdAt,
+      typeKey: interactionTypes.key,
+      defaultWeight: interactionTypes.defaultWeight,
+      occurredAt: interactions.occurredAt,
+      channel: interactions.channel,
+      direction: interactions.direction,
+      summary: interactions.summary,
+      weightOverride: interactions.weightOverride,
     })
     .from(interactions)
+    .innerJoin(interactionTypes, eq(interactionTypes.id, interactions.typeId))
     .where(eq(interactions.id, interactionId))
     .limit(1);
   if (!row) throw new NotFoundError("The interaction");
@@ -52,7 +60,20 @@ export const editInteraction = defineAction({
   schema: editInteractionSchema,
   async run({ interactionId, ...changes }, { member, tx }) {
     const interaction = await changeableInteraction(tx, interactionId, member);
-    await rebookInteraction(tx, interaction, changes, { actor: member });
+    // The form shows the time to the minute: the same minute sent back keeps the seconds it had.
+    const sameMinute =
+      Math.floor(changes.occurredAt.getTime() / 60_000) === Math.floor(interaction.occurredAt.getTime() / 60_000);
+    const occurredAt = sameMinute ? interaction.occurredAt : changes.occurredAt;
+    const weightOf = (override: number | null) => override ?? interaction.defaultWeight;
+    const unchanged =
+      sameMinute &&
+      changes.typeKey === interaction.typeKey &&
+      changes.channel === interaction.channel &&
+      changes.direction === interaction.direction &&
+      changes.summary === interaction.summary &&
+      weightOf(changes.weight) === weightOf(interaction.weightOverride);
+    if (unchanged) return { message: "Nothing changed, so nothing was saved." };
+    await rebookInteraction(tx, interaction, { ...changes, occurredAt }, { actor: member });
     return { message: "Interaction updated." };
   },
 });
