@@ -181,7 +181,11 @@ describe("scores as of a past day", () => {
         type: fc.constantFrom("error_hit", "feature_adopted", "login", "cancellation_request"),
         daysBefore: fc.double({ min: 0, max: 200, noNaN: true }),
       }),
-      fc.record({ via: fc.constant("edit" as const), pick: fc.nat(), daysBefore: fc.double({ min: 0, max: 200 }) }),
+      fc.record({
+        via: fc.constant("edit" as const),
+        pick: fc.nat(),
+        daysBefore: fc.double({ min: 0, max: 200, noNaN: true }),
+      }),
       fc.record({ via: fc.constant("delete" as const), pick: fc.nat() }),
     );
     await fc.assert(
