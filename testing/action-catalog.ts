@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { type ActionDefinition, type ActionResult, executeAction } from "@/server/actions/execute";
 import type { Permission } from "@/lib/permissions";
-import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db } from "@/db";
 import {
   changeRoleStatus,
@@ -37,6 +36,7 @@ import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versio
 import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
 import { bookInteraction, createChurnHistory, createCustomer, createMember } from "./factories";
+import { scoringFormFields } from "./scoring-form";
 
 /** Form fields as a browser (or a forged request) sends them. */
 export type FormInput = Record<string, string>;
@@ -124,23 +124,7 @@ const stageFields = {
   "stages.1.to": "13",
   "stages.1.target": "90",
 };
-const { ledger, risk, delight, advocacy } = DEFAULT_SETTINGS;
-const scoringFields = {
-  creditHalfLifeDays: String(ledger.creditHalfLifeDays),
-  debtHalfLifeDays: String(ledger.debtHalfLifeDays),
-  silenceDays: String(risk.silenceDays),
-  fatigueContacts: String(risk.fatigueContacts),
-  fatigueWindowDays: String(risk.fatigueWindowDays),
-  debtWeight: String(risk.debtWeight),
-  trendWeight: String(risk.trendWeight),
-  silenceWeight: String(risk.silenceWeight),
-  fatigueWeight: String(risk.fatigueWeight),
-  atRiskScore: String(risk.atRiskScore),
-  executiveMrr: String(risk.executiveMrrCents / 100),
-  queueDays: String(delight.queueDays),
-  askCapacity: String(advocacy.askCapacity),
-  candidateBalance: String(advocacy.candidateBalance),
-};
+const scoringFields = scoringFormFields();
 
 /**
  * Every action definition a server action runs (app/**\/actions.ts → runMemberAction), keyed by its

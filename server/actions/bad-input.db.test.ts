@@ -10,6 +10,7 @@ import { db, queryRows } from "@/db";
 import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, members as membersTable, roleAssignments } from "@/db/schema";
 import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versions";
+import { scoringFormFields } from "@/testing/scoring-form";
 import {
   asSessionMember,
   createChurnHistory,
@@ -106,23 +107,7 @@ const interactionInput = async () => ({
 });
 
 /** Every action a form can call, by the name its module exports; a test checks the list against every 'use server' module. */
-const scoringInput = (): Input => ({
-  creditHalfLifeDays: "30",
-  debtHalfLifeDays: "90",
-  silenceDays: "14",
-  fatigueContacts: "3",
-  fatigueWindowDays: "21",
-  debtWeight: "1",
-  trendWeight: "0.5",
-  silenceWeight: "1",
-  fatigueWeight: "2",
-  atRiskScore: "3",
-  executiveMrr: "2000",
-  queueDays: "14",
-  askCapacity: "2",
-  candidateBalance: "2",
-  "weight.praise": "2",
-});
+const scoringInput = (): Input => scoringFormFields(undefined, { "weight.praise": "2" });
 const SCORING_EXTRA_FIELDS = ["weight.praise", "weight.complaint", "weight.no_such_type", "proxy.complaint"];
 
 // These forms send no fields: whatever arrives is noise the action must ignore or refuse clearly.

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { db } from "@/db";
 import { databaseErrorCode, isDatabaseUnavailable } from "@/db/connection-error";
 import { apiTokens } from "@/db/schema";
@@ -44,6 +45,14 @@ async function authenticate(request: Request, scope: ApiScope): Promise<ApiCalle
       .where(eq(apiTokens.id, token.id));
   }
   return { tokenId: token.id, name: token.name, actor: { id: null, label: `api:${token.name}` } };
+}
+
+/** A request's query string read by a schema; a 400 naming each bad parameter otherwise. */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (parsed.success) return parsed.data;
+  const items = parsed.error.issues.map((issue) => ({ index: 0, field: issue.path.join("."), message: issue.message }));
+  throw new ValidationError("Invalid query parameters.", {}, { code: "invalid_query", items });
 }
 
 export async function readJson(request: Request): Promise<unknown> {

@@ -6,6 +6,7 @@ import { type DebitOutcome, delightEffects } from "@/lib/delight-effect";
 import { stageForMilestone } from "@/lib/journey/models";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { getSettings } from "@/server/settings/queries";
+import { keptFor } from "@/server/system/kept";
 import { QUEUE_TYPES } from "./queries";
 
 export const EFFECT_HORIZON_DAYS = 90;
@@ -98,19 +99,10 @@ export async function getDebitOutcomes(db: Queryable, { now = new Date() }: { no
   }));
 }
 
-const KEEP_MS = 15 * 60 * 1000;
-let kept: { at: number; result: Promise<ReturnType<typeof delightEffects>> } | null = null;
+const keptEffects = keptFor<ReturnType<typeof delightEffects>>(15 * 60 * 1000);
 
 /** Did the delight work: kept for 15 minutes, as the answer moves only with the months. */
 export async function getDelightEffect(db: Queryable) {
-  if (!kept || Date.now() - kept.at >= KEEP_MS) {
-    const at = Date.now();
-    const result = getDebitOutcomes(db).then(delightEffects);
-    kept = { at, result };
-    result.catch(() => {
-      kept = null;
-    });
-  }
-  const entry = kept;
-  return { ...(await entry.result), computedAt: new Date(entry.at) };
+  const { value, computedAt } = await keptEffects("book", () => getDebitOutcomes(db).then(delightEffects));
+  return { ...value, computedAt };
 }

@@ -11,6 +11,7 @@ import { getSettings } from "@/server/settings/queries";
 import { customers } from "@/db/schema";
 import { seedDemo } from "@/server/demo/seed";
 import { asSessionMember, createCustomer, createMember } from "@/testing/factories";
+import { scoringFormFields } from "@/testing/scoring-form";
 import { ledgerDrift } from "@/testing/ledger-check";
 import { type RawInteraction, rawInteractions, riskFromRaw } from "@/testing/risk-check";
 import { logInteraction } from "@/server/ledger/commands";
@@ -178,24 +179,14 @@ describe("a change of scoring settings", () => {
         summary: "x",
       });
     }
-    const { risk } = DEFAULT_SETTINGS;
-    const result = await executeAction(updateScoring, admin, {
-      creditHalfLifeDays: "15",
-      debtHalfLifeDays: "60",
-      silenceDays: String(risk.silenceDays),
-      fatigueContacts: String(risk.fatigueContacts),
-      fatigueWindowDays: String(risk.fatigueWindowDays),
-      debtWeight: "1",
-      trendWeight: "0.5",
-      silenceWeight: "1",
-      fatigueWeight: "2",
-      atRiskScore: "3",
-      executiveMrr: "2000",
-      queueDays: "14",
-      askCapacity: "2",
-      candidateBalance: "2",
-      "weight.complaint": "-6",
-    });
+    const result = await executeAction(
+      updateScoring,
+      admin,
+      scoringFormFields(
+        { ...DEFAULT_SETTINGS, ledger: { creditHalfLifeDays: 15, debtHalfLifeDays: 60 } },
+        { "weight.complaint": "-6" },
+      ),
+    );
     expect(result).toMatchObject({ ok: true });
     const now = new Date();
     // complaint −6 at 10 d, praise +2 at 40 d, complaint −6 at 100 d: −6·2^(−10/60) + 2·2^(−40/15) − 6·2^(−100/60)

@@ -14,6 +14,7 @@ import { deleteInteraction, editInteraction, logInteraction } from "@/server/led
 import { independentBacktest, pairwiseAuc } from "@/testing/backtest-check";
 import { asSessionMember } from "@/testing/factories";
 import { rawInteractions, riskFromRaw } from "@/testing/risk-check";
+import { scoringFormFields } from "@/testing/scoring-form";
 import { backtestAtCutoff, backtestWeights, runBacktest, scoreAsOf, versionScorer } from "./backtest";
 import { endShadowScoring, previewScoring, saveFittedScoring, shadowScoring } from "./commands";
 import { getShadowSummary } from "./shadow";
@@ -86,16 +87,11 @@ describe("the backtest on the demo book", () => {
 });
 
 // The form's fields for a scoring, as Settings → Scoring sends them.
-const fieldsOf = (c: ScoringConfig, risk: Partial<ScoringConfig["risk"]> = {}) => ({
-  creditHalfLifeDays: String(c.ledger.creditHalfLifeDays),
-  debtHalfLifeDays: String(c.ledger.debtHalfLifeDays),
-  ...Object.fromEntries(Object.entries({ ...c.risk, ...risk }).map(([key, value]) => [key, String(value)])),
-  executiveMrr: String(c.risk.executiveMrrCents / 100),
-  queueDays: "30",
-  askCapacity: "3",
-  candidateBalance: "5",
-  ...Object.fromEntries(Object.entries(c.typeWeights).map(([key, weight]) => [`weight.${key}`, String(weight)])),
-});
+const fieldsOf = (c: ScoringConfig, risk: Partial<ScoringConfig["risk"]> = {}) =>
+  scoringFormFields(
+    { ledger: c.ledger, risk: { ...c.risk, ...risk } },
+    Object.fromEntries(Object.entries(c.typeWeights).map(([key, weight]) => [`weight.${key}`, String(weight)])),
+  );
 const versionCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(scoringVersions))[0].n;
 
 describe("a draft's preview", () => {

@@ -2,6 +2,7 @@ import type { Queryable } from "@/db";
 import { type BacktestReport, backtestReport } from "@/lib/backtest/report";
 import { baselineScorers, type FeatureRow, handScore, type Scorer } from "@/lib/backtest/score";
 import type { ScoringConfig } from "@/lib/scoring-version";
+import { keptFor } from "@/server/system/kept";
 import { type FeatureQuery, getFeatureRows, monthlyCutoffs } from "./features";
 
 export const HORIZONS = [30, 60, 90] as const;
@@ -81,8 +82,7 @@ export async function backtestAtCutoff(
   return { rows, scores: rows.map(scorer.score) };
 }
 
-const KEEP_MS = 15 * 60 * 1000;
-const kept = new Map<string, { at: number; report: Promise<BacktestReport> }>();
+const keptBacktests = keptFor<BacktestReport>(15 * 60 * 1000);
 
 /**
  * A version's backtest as the page shows it, kept for 15 minutes per version, horizon and
@@ -95,13 +95,10 @@ export async function getBacktest(
   params: Omit<BacktestParams, "now" | "label"> & { versionNumber: number },
 ): Promise<{ report: BacktestReport; computedAt: Date }> {
   const key = JSON.stringify([params.versionNumber, params.horizonDays, params.includeProxies]);
-  const entry = kept.get(key);
-  if (entry && Date.now() - entry.at < KEEP_MS) return { report: await entry.report, computedAt: new Date(entry.at) };
-  const at = Date.now();
-  const report = runBacktest(db, { ...params, label: `Version ${params.versionNumber}` });
-  kept.set(key, { at, report });
-  report.catch(() => kept.delete(key));
-  return { report: await report, computedAt: new Date(at) };
+  const { value, computedAt } = await keptBacktests(key, () =>
+    runBacktest(db, { ...params, label: `Version ${params.versionNumber}` }),
+  );
+  return { report: value, computedAt };
 }
 
 /**

@@ -19,6 +19,12 @@ import { configOf, getLiveVersion, getShadowVersion, insertVersion } from "./ver
 
 type ScoringInput = z.infer<typeof scoringSchema>;
 
+/** Saves take turns: each version's number and "what changed" follow the one before. The live version. */
+async function lockVersions(tx: Transaction): Promise<ScoringVersion> {
+  await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
+  return getLiveVersion(tx);
+}
+
 /** Every interaction type's id, key and default weight: what a version's type weights are saved into. */
 function typeWeightRows(tx: Transaction) {
   return tx
@@ -65,9 +71,7 @@ export const updateScoring = defineAction({
   permission: "settings.manage",
   schema: scoringSchema,
   async run(input, { member, tx }) {
-    // Saves take turns: each version's number and "what changed" follow the one before.
-    await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
-    const live = await getLiveVersion(tx);
+    const live = await lockVersions(tx);
     const { config: after, types } = await draftConfig(tx, input, live);
     const before = configOf(live);
     const others = {
@@ -211,8 +215,7 @@ export const saveFittedScoring = defineAction({
   permission: "settings.manage",
   schema: noInput,
   async run(_input, { member, tx }) {
-    await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
-    const live = await getLiveVersion(tx);
+    const live = await lockVersions(tx);
     const fit = await fitVersion(tx, { base: configOf(live), label: `Version ${live.number}` });
     const types = await typeWeightRows(tx);
     return saveVersion(tx, member, { live, after: fit.config, types });
@@ -235,8 +238,7 @@ export const shadowScoring = defineAction({
   permission: "settings.manage",
   schema: scoringSchema,
   async run(input, { member, tx }) {
-    await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
-    const live = await getLiveVersion(tx);
+    const live = await lockVersions(tx);
     const { config } = await draftConfig(tx, input, live);
     await endShadows(tx);
     const shadowUntil = new Date(Date.now() + SHADOW_DAYS * 86_400_000);
@@ -284,9 +286,8 @@ export const promoteShadowScoring = defineAction({
   permission: "settings.manage",
   schema: noInput,
   async run(_input, { member, tx }) {
-    await tx.execute(sql`lock table scoring_versions in share row exclusive mode`);
+    const live = await lockVersions(tx);
     const shadow = await requireShadow(tx);
-    const live = await getLiveVersion(tx);
     await endShadows(tx);
     await refreshShadowScores(tx);
     const types = await typeWeightRows(tx);

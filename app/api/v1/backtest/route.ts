@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { rocAuc } from "@/lib/backtest/metrics";
 import { DAY_MS } from "@/lib/dates";
 import { ValidationError } from "@/lib/errors";
-import { apiRoute } from "@/server/api/handler";
+import { apiRoute, readQuery } from "@/server/api/handler";
 import { backtestAtCutoff, HORIZONS } from "@/server/scoring/backtest";
 import { configOf, getLiveVersion, getVersion } from "@/server/scoring/versions";
 
@@ -20,24 +20,14 @@ const query = z.object({
 
 /** GET /api/v1/backtest: every paying customer active at a cutoff, scored as of it, with whether they churned after. */
 export const GET = apiRoute("read", async ({ request }) => {
-  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    const items = parsed.error.issues.map((issue) => ({
-      index: 0,
-      field: issue.path.join("."),
-      message: issue.message,
-    }));
-    throw new ValidationError("Invalid query parameters.", {}, { code: "invalid_query", items });
-  }
-  const { horizon, includeProxies } = parsed.data;
-  const cutoff = new Date(`${parsed.data.cutoff}T00:00:00Z`);
+  const params = readQuery(request, query);
+  const { horizon, includeProxies } = params;
+  const cutoff = new Date(`${params.cutoff}T00:00:00Z`);
   if (cutoff.getTime() + horizon * DAY_MS > Date.now()) {
-    const message = `The ${horizon} days after ${parsed.data.cutoff} have not passed yet: pick an earlier cutoff or a shorter horizon.`;
+    const message = `The ${horizon} days after ${params.cutoff} have not passed yet: pick an earlier cutoff or a shorter horizon.`;
     throw new ValidationError(message, {}, { code: "invalid_query", items: [{ index: 0, field: "cutoff", message }] });
   }
-  const version = parsed.data.version
-    ? await getVersion(db, { number: parsed.data.version })
-    : await getLiveVersion(db);
+  const version = params.version ? await getVersion(db, { number: params.version }) : await getLiveVersion(db);
   const config = configOf(version);
   const { rows, scores } = await backtestAtCutoff(db, {
     config,
@@ -46,7 +36,7 @@ export const GET = apiRoute("read", async ({ request }) => {
     includeProxies: includeProxies === "true",
   });
   return Response.json({
-    cutoff: parsed.data.cutoff,
+    cutoff: params.cutoff,
     horizon,
     version: version.number,
     includeProxies: includeProxies === "true",

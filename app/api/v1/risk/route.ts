@@ -2,8 +2,7 @@ import { db } from "@/db";
 import { z } from "zod";
 import { getRiskForApi } from "@/server/data/api-reads";
 import { RISK_VIEWS } from "@/server/risk/queries";
-import { ValidationError } from "@/lib/errors";
-import { apiRoute } from "@/server/api/handler";
+import { apiRoute, readQuery } from "@/server/api/handler";
 
 const query = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -13,14 +12,6 @@ const query = z.object({
 });
 
 export const GET = apiRoute("read", async ({ request }) => {
-  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    const items = parsed.error.issues.map((issue) => ({
-      index: 0,
-      field: issue.path.join("."),
-      message: issue.message,
-    }));
-    throw new ValidationError("Invalid query parameters.", {}, { code: "invalid_query", items });
-  }
-  return Response.json(await getRiskForApi(db, parsed.data));
+  const params = readQuery(request, query);
+  return Response.json(await getRiskForApi(db, params));
 });
