@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, type Permission, ROLES } from "./permissions";
 
 describe("permission matrix", () => {
-  it("a viewer reads and writes nothing", () => {
-    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => p !== "dashboard.read");
+  it("a viewer reads, and writes nothing but their own notification preferences", () => {
+    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter(
+      (p) => p !== "dashboard.read" && p !== "notifications.own",
+    );
+    expect(can("viewer", "notifications.own")).toBe(true);
     expect(can("viewer", "dashboard.read")).toBe(true);
     expect(writes.filter((p) => can("viewer", p))).toEqual([]);
   });

@@ -14,15 +14,19 @@ export const ROLES: readonly MemberRole[] = ["viewer", "csm", "manager", "admin"
  */
 export const PERMISSIONS = {
   "dashboard.read": "viewer",
+  "notifications.own": "viewer",
   "customers.write": "csm",
   "interactions.write": "csm",
   "journey.write": "csm",
   "delight.write": "csm",
   "advocacy.write": "csm",
+  "tasks.write": "csm",
+  "outreach.send": "csm",
   "settings.read": "manager",
   "backtest.read": "manager",
   "audit.read": "manager",
   "settings.manage": "admin",
+  "playbooks.manage": "admin",
   "members.manage": "admin",
   "tokens.manage": "admin",
 } as const satisfies Record<string, MemberRole>;

@@ -35,7 +35,15 @@ import {
 import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versions";
 import type { SessionMember } from "@/lib/permissions";
 import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
-import { bookInteraction, createChurnHistory, createCustomer, createMember } from "./factories";
+import {
+  bulkUpdateTasks,
+  completeTask,
+  createTask as createTaskAction,
+  createTaskFromSuggestion,
+  dismissTask,
+  toggleChecklistItem,
+} from "@/server/tasks/commands";
+import { bookInteraction, createChurnHistory, createCustomer, createMember, createTask } from "./factories";
 import { scoringFormFields } from "./scoring-form";
 
 /** Form fields as a browser (or a forged request) sends them. */
@@ -131,6 +139,36 @@ const scoringFields = scoringFormFields();
  * exported name in server/. A test fails when an action is missing here.
  */
 export const ACTION_CATALOG: Record<string, CatalogEntry> = {
+  createTask: entry(createTaskAction, "task.created", async () => ({
+    customerId: id(await createCustomer()),
+    title: "Call about the export",
+    dueOn: new Date().toISOString().slice(0, 10),
+    priority: "high",
+    checklist: "Read the tickets\nCall",
+  })),
+  createTaskFromSuggestion: entry(createTaskFromSuggestion, "task.created", async () => ({
+    customerId: id(await createCustomer()),
+    suggestionKey: "watch",
+  })),
+  // Unassigned tasks: any role with tasks.write may close them.
+  completeTask: entry(completeTask, "task.completed", async () => ({
+    taskId: id(await createTask()),
+    outcome: "Agreed a training",
+  })),
+  dismissTask: entry(dismissTask, "task.dismissed", async () => ({
+    taskId: id(await createTask()),
+    reason: "Solved by support",
+  })),
+  toggleChecklistItem: entry(toggleChecklistItem, "task.checklist_changed", async () => ({
+    taskId: id(await createTask({ checklist: [{ text: "Call", done: false }] })),
+    item: "0",
+    done: "true",
+  })),
+  bulkUpdateTasks: entry(bulkUpdateTasks, "tasks.reassigned", async (actor) => ({
+    taskIds: `${id(await createTask())},${id(await createTask())}`,
+    operation: "reassign",
+    assigneeId: String(actor.id),
+  })),
   createCustomer: entry(createCustomerAction, "customer.created", async () => ({
     name: `Forge ${unique()}`,
     plan: "growth",

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
-import { customers, members } from "@/db/schema";
+import { customers, members, tasks } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/server/audit/record";
 import { type BookingRow, bookInteraction as book, bookInteractions as bookMany } from "@/server/ledger/booking";
@@ -35,6 +35,22 @@ export async function createCustomer(overrides: Partial<typeof customers.$inferI
     })
     .returning();
   return customer;
+}
+
+/** An open task on a customer (a fresh one unless given), due today, for `assigneeId` (nobody by default). */
+export async function createTask(overrides: Partial<typeof tasks.$inferInsert> = {}) {
+  const customerId = overrides.customerId ?? (await createCustomer()).id;
+  const [task] = await db
+    .insert(tasks)
+    .values({
+      title: `Task ${unique()}`,
+      dueOn: new Date().toISOString().slice(0, 10),
+      source: "manual",
+      ...overrides,
+      customerId,
+    })
+    .returning();
+  return task;
 }
 
 export function asSessionMember(member: typeof members.$inferSelect) {

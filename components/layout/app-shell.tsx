@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 
 const NAV: NavItem[] = [
   { href: "/", label: "Overview", icon: "overview" },
+  { href: "/tasks", label: "My day", icon: "tasks" },
   { href: "/journey", label: "Journey", icon: "journey" },
   { href: "/risk", label: "Risk", icon: "risk" },
   { href: "/customers", label: "Customers", icon: "customers" },

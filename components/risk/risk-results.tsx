@@ -9,8 +9,9 @@ import { type SearchParams, withParams } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import { getRiskPage, type RiskPageRow } from "@/server/risk/page";
 import type { RiskListQuery } from "@/server/risk/queries";
+import { getOpenSuggestionKeys } from "@/server/tasks/queries";
 
-function tableRow(row: RiskPageRow, model: JourneyModelWithStages): RiskTableRow {
+function tableRow(row: RiskPageRow, model: JourneyModelWithStages, taskKeys: string[]): RiskTableRow {
   return {
     id: row.id,
     name: row.name,
@@ -32,7 +33,7 @@ function tableRow(row: RiskPageRow, model: JourneyModelWithStages): RiskTableRow
       impact: driver.impact.toFixed(1),
       daysAgo: driver.daysAgo,
     })),
-    steps: row.steps.map((step) => step.text),
+    steps: row.steps.map((step) => ({ key: step.key, text: step.text, task: taskKeys.includes(step.key) })),
   };
 }
 
@@ -41,12 +42,16 @@ export async function RiskResults({
   query,
   params,
   model,
+  canCreateTasks,
 }: {
   query: RiskListQuery;
   params: SearchParams;
   model: JourneyModelWithStages;
+  /** Whether the member may turn a suggested step into a task. */
+  canCreateTasks: boolean;
 }) {
   const { rows, total, more } = await getRiskPage(db, query);
+  const taskKeys = await getOpenSuggestionKeys(db, { customerIds: rows.map((row) => row.id) });
   if (total === 0) {
     return (
       <EmptyState title={query.view === "watch" ? "Nobody on the watch list here" : "Nobody is at risk here"}>
@@ -78,7 +83,11 @@ export async function RiskResults({
   }
   return (
     <>
-      <RiskTable rows={rows.map((row) => tableRow(row, model))} offset={(query.page - 1) * query.pageSize} />
+      <RiskTable
+        rows={rows.map((row) => tableRow(row, model, taskKeys.get(row.id) ?? []))}
+        offset={(query.page - 1) * query.pageSize}
+        canCreateTasks={canCreateTasks}
+      />
       <Pagination
         page={query.page}
         pageSize={query.pageSize}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { BalanceBadge } from "@/components/customers/balance-badge";
+import { SuggestionTaskButton } from "@/components/tasks/suggestion-task-button";
 
 /**
  * One row of the risk list, already formatted on the server. The table is a client component so
@@ -23,7 +24,8 @@ export type RiskTableRow = {
   silentDays: number | null;
   fatigued: boolean;
   drivers: { id: number; label: string; summary: string; impact: string; daysAgo: number | null }[];
-  steps: string[];
+  /** Suggested next steps; `task` when one is already an open task. */
+  steps: { key: string; text: string; task: boolean }[];
 };
 
 function Trend({ value }: { value: number }) {
@@ -37,7 +39,15 @@ function Trend({ value }: { value: number }) {
   );
 }
 
-export function RiskTable({ rows, offset }: { rows: RiskTableRow[]; offset: number }) {
+export function RiskTable({
+  rows,
+  offset,
+  canCreateTasks,
+}: {
+  rows: RiskTableRow[];
+  offset: number;
+  canCreateTasks: boolean;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
@@ -129,12 +139,16 @@ export function RiskTable({ rows, offset }: { rows: RiskTableRow[]; offset: numb
                 )}
               </td>
               <td className="px-3 py-3 text-xs">
-                <p className="font-medium text-slate-900">{row.steps[0]}</p>
-                {row.steps.slice(1).map((step) => (
-                  <p key={step} className="mt-1 text-slate-600">
-                    {step}
-                  </p>
-                ))}
+                <ul className="space-y-2">
+                  {row.steps.map((step, index) => (
+                    <li key={step.key}>
+                      <p className={index === 0 ? "font-medium text-slate-900" : "text-slate-600"}>{step.text}</p>
+                      {canCreateTasks ? (
+                        <SuggestionTaskButton customerId={row.id} step={step} customerName={row.name} />
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
               </td>
             </tr>
           ))}

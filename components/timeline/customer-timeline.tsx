@@ -13,6 +13,7 @@ const KIND_STYLE: Record<TimelineEntry["kind"], string> = {
   delight: "bg-fuchsia-500",
   community: "bg-indigo-500",
   milestone: "bg-brand-600",
+  task: "bg-emerald-600",
   role: "bg-amber-500",
   account: "bg-slate-700",
 };

@@ -16,6 +16,7 @@ const KIND_LABELS: Record<TimelineKind, string> = {
   milestones: "Milestones",
   delight: "Delight",
   community: "Community",
+  tasks: "Tasks",
   account: "Account & roles",
 };
 

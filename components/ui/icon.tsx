@@ -1,6 +1,7 @@
 const PATHS = {
   hourglass: "M6 2h12M6 22h12M7 2c0 5 5 6 5 10s-5 5-5 10M17 2c0 5-5 6-5 10s5 5 5 10",
   overview: "M3 3h7v9H3zM14 3h7v5h-7zM14 12h7v9h-7zM3 16h7v5H3z",
+  tasks: "M9 11l3 3 8-8M20 12v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h9",
   journey: "M4 4h16l-6 8 6 8H4l6-8z",
   risk: "M12 3l10 18H2zM12 10v5M12 18h.01",
   customers:

@@ -5,3 +5,5 @@ export * from "./journey";
 export * from "./advocacy";
 export * from "./system";
 export * from "./scoring";
+export * from "./tasks";
+export * from "./notifications";

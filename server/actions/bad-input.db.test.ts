@@ -16,6 +16,7 @@ import {
   createChurnHistory,
   createCustomer,
   createMember,
+  createTask,
   writeFingerprint,
 } from "@/testing/factories";
 import { listServerActions } from "@/testing/server-action-sources";
@@ -38,6 +39,7 @@ import * as journeyModels from "@/server/journey/commands";
 import * as members from "@/server/team/members";
 import * as milestones from "@/server/journey/milestones";
 import * as settings from "@/server/scoring/commands";
+import * as taskCommands from "@/server/tasks/commands";
 
 const GENERIC_FAILURE = "Something went wrong on our side and nothing was saved. Please try again.";
 const RUNS_PER_ACTION = 24;
@@ -132,7 +134,49 @@ async function churnHistory(): Promise<Input> {
   return {};
 }
 
+const freshTask = async (checklist: { text: string; done: boolean }[] = []) =>
+  String((await createTask({ checklist })).id);
+const today = () => new Date().toISOString().slice(0, 10);
+
 const SPECS: Record<string, Spec> = {
+  createTask: {
+    valid: async () => ({
+      customerId: await fresh(),
+      title: "Call about the export",
+      assigneeId: "",
+      dueOn: today(),
+      priority: "high",
+      checklist: "Read the tickets",
+      note: "They asked twice",
+    }),
+    ids: ["customerId", "assigneeId"],
+    texts: { title: { table: "tasks", column: "title" }, note: { table: "tasks", column: "note" } },
+  },
+  createTaskFromSuggestion: {
+    valid: async () => ({ customerId: await fresh(), suggestionKey: "watch" }),
+    ids: ["customerId"],
+  },
+  completeTask: {
+    valid: async () => ({ taskId: await freshTask(), outcome: "Agreed a training" }),
+    ids: ["taskId"],
+    texts: { outcome: { table: "tasks", column: "outcome" } },
+  },
+  dismissTask: {
+    valid: async () => ({ taskId: await freshTask(), reason: "Solved by support" }),
+    ids: ["taskId"],
+    texts: { reason: { table: "tasks", column: "dismiss_reason" } },
+  },
+  toggleChecklistItem: {
+    valid: async () => ({ taskId: await freshTask([{ text: "Call", done: false }]), item: "0", done: "true" }),
+    ids: ["taskId"],
+  },
+  bulkUpdateTasks: {
+    valid: async () => ({
+      operation: "complete",
+      taskIds: `${await freshTask()},${await freshTask()}`,
+      assigneeId: "",
+    }),
+  },
   createCustomer: {
     valid: async () => ({
       name: "Ada Lovelace",
@@ -337,6 +381,7 @@ const DEFINITIONS: Record<string, unknown> = {
   ...members,
   ...milestones,
   ...settings,
+  ...taskCommands,
 };
 const definition = (name: string) => DEFINITIONS[name] as AnyAction;
 

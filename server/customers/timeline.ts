@@ -11,13 +11,14 @@ export const TIMELINE_KINDS = [
   "milestones",
   "delight",
   "community",
+  "tasks",
   "account",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export type TimelineEntry = {
   key: string;
-  kind: "interaction" | "delight" | "community" | "milestone" | "role" | "account";
+  kind: "interaction" | "delight" | "community" | "milestone" | "task" | "role" | "account";
   id: number;
   at: string;
   title: string;
@@ -73,7 +74,7 @@ function before(cursor: Cursor | null, at: SQL, rank: number, id: SQL): SQL {
 
 /**
  * One customer's timeline, newest first: interactions (with delight moments and community
- * activity they carry), milestone changes, role changes and account events. Keyset-paged: every
+ * activity they carry), milestone changes, tasks done or dismissed, role changes and account events. Keyset-paged: every
  * branch reads at most one page through its index, so 50,000 interactions cost what ten do.
  */
 export type TimelineQuery = { customerId: number; kind: TimelineKind; cursor?: string; limit?: number };
@@ -118,6 +119,16 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
       from milestone_changes mc left join members m on m.id = mc.actor_id
       where mc.customer_id = ${customerId} and ${before(after, sql`mc.at`, 2, sql`mc.id`)}
       order by mc.at desc, mc.id desc limit ${take})`);
+  }
+  if (wants("tasks")) {
+    branches.push(sql`(select 'task' as kind, k.id::text as id, 4 as rank, k.closed_at as at, ${AT_TEXT(sql`k.closed_at`)} as at_text,
+        case k.status when 'done' then 'Task done: ' else 'Task dismissed: ' end || k.title as title,
+        case k.status when 'done' then k.outcome else k.dismiss_reason end as detail,
+        null::float8 as weight, null as channel, null as direction, k.closed_by_id as actor_id, m.name as actor_name,
+        ${AT_TEXT(sql`k.closed_at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent
+      from tasks k left join members m on m.id = k.closed_by_id
+      where k.customer_id = ${customerId} and k.closed_at is not null and ${before(after, sql`k.closed_at`, 4, sql`k.id`)}
+      order by k.closed_at desc, k.id desc limit ${take})`);
   }
   if (wants("account")) {
     branches.push(sql`(select 'role' as kind, (ra.id * 3 + e.n)::text as id, 1 as rank, e.at as at, ${AT_TEXT(sql`e.at`)} as at_text,

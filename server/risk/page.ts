@@ -1,9 +1,12 @@
 import "server-only";
 import type { Queryable } from "@/db";
+import { eq } from "drizzle-orm";
+import { customers } from "@/db/schema";
 import { daysSince } from "@/lib/dates";
-import { suggestNextSteps } from "@/lib/risk";
+import { type NextStep, suggestNextSteps } from "@/lib/risk";
+import type { Settings } from "@/lib/settings";
 import { getDailyBalances } from "@/server/ledger/balance-history";
-import { getRiskDrivers, getRiskList, type RiskListQuery } from "./queries";
+import { getRiskDrivers, getRiskList, type RiskDriver, type RiskListQuery } from "./queries";
 import { getSettings } from "@/server/settings/queries";
 import { snapshotCached } from "@/db/snapshot-cache";
 
@@ -30,25 +33,56 @@ export async function loadRiskPage(db: Queryable, query: RiskListQuery) {
         ...driver,
         daysAgo: daysSince(driver.occurredAt, now),
       }));
-      const silentDays = daysSince(row.lastInboundAt, now);
       return {
         ...row,
-        silentDays,
+        silentDays: daysSince(row.lastInboundAt, now),
         drivers: rowDrivers,
         history: histories.get(row.id) ?? [],
-        steps: suggestNextSteps(
-          {
-            fatigued: row.fatigued,
-            silentDays,
-            paying: row.convertedAt !== null,
-            mrrCents: row.mrrCents,
-            recentDriverKeys: rowDrivers.filter((d) => (d.daysAgo ?? Infinity) <= RECENT_DAYS).map((d) => d.typeKey),
-          },
-          risk,
-        ),
+        steps: stepsFor(row, rowDrivers, risk, now),
       };
     }),
   };
+}
+
+type StepInputs = { fatigued: boolean; lastInboundAt: Date | null; convertedAt: Date | null; mrrCents: number };
+
+function stepsFor(
+  customer: StepInputs,
+  drivers: (RiskDriver & { daysAgo: number | null })[],
+  risk: Settings["risk"],
+  now: Date,
+): NextStep[] {
+  return suggestNextSteps(
+    {
+      fatigued: customer.fatigued,
+      silentDays: daysSince(customer.lastInboundAt, now),
+      paying: customer.convertedAt !== null,
+      mrrCents: customer.mrrCents,
+      recentDriverKeys: drivers.filter((d) => (d.daysAgo ?? Infinity) <= RECENT_DAYS).map((d) => d.typeKey),
+    },
+    risk,
+  );
+}
+
+/** One customer's suggested next steps as the risk list shows them now (a step turned into a task is checked against these). */
+export async function getSuggestedSteps(db: Queryable, { customerId }: { customerId: number }): Promise<NextStep[]> {
+  const [[customer], drivers, { risk }] = await Promise.all([
+    db
+      .select({
+        fatigued: customers.fatigued,
+        lastInboundAt: customers.lastInboundAt,
+        convertedAt: customers.convertedAt,
+        mrrCents: customers.mrrCents,
+      })
+      .from(customers)
+      .where(eq(customers.id, customerId)),
+    getRiskDrivers(db, { customerIds: [customerId] }),
+    getSettings(db, ["risk"]),
+  ]);
+  if (!customer) return [];
+  const now = new Date();
+  const withAge = (drivers.get(customerId) ?? []).map((d) => ({ ...d, daysAgo: daysSince(d.occurredAt, now) }));
+  return stepsFor(customer, withAge, risk, now);
 }
 
 /** The risk list page as the dashboard shows it: read once while nothing in the database changes (db/snapshot-cache.ts). */

@@ -63,7 +63,12 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
       />
       <RiskFilters params={params} query={query} owner={owner} owners={owners} models={models} />
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
-        <RiskResults query={query} params={params} model={defaultModel(models)} />
+        <RiskResults
+          query={query}
+          params={params}
+          model={defaultModel(models)}
+          canCreateTasks={can(member.role, "tasks.write")}
+        />
       </Suspense>
     </>
   );

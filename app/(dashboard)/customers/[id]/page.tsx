@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AccountCard } from "@/components/customers/account-card";
 import { BalanceOverTime } from "@/components/customers/balance-over-time";
+import { CustomerTasks } from "@/components/tasks/customer-tasks";
 import { CustomerHeader } from "@/components/customers/customer-header";
 import { TimelineSection } from "@/components/timeline/timeline-section";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -38,6 +39,9 @@ export default async function CustomerPage({
         ← Customers
       </Link>
       <CustomerHeader row={row} member={member} />
+      <Suspense fallback={<Skeleton className="h-32" />}>
+        <CustomerTasks customerId={row.customer.id} ownerId={row.customer.ownerId} member={member} />
+      </Suspense>
       <AccountCard row={row} member={member} />
       <Suspense fallback={<Skeleton className="h-64" />}>
         <BalanceOverTime row={row} />

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { db } from "@/db";
+import { formatDate } from "@/lib/dates";
+import { can, type SessionMember } from "@/lib/permissions";
+import { addDays } from "@/lib/tasks";
+import { memberToday } from "@/server/notifications/preferences";
+import { getCustomerTasks } from "@/server/tasks/queries";
+import { listActiveMembers } from "@/server/team/queries";
+import { NewTaskForm } from "./new-task-form";
+import { TaskItem } from "./task-item";
+import { taskView } from "./task-view";
+
+/** The customer's open tasks, the last few closed ones, and a form to add one. */
+export async function CustomerTasks({
+  customerId,
+  ownerId,
+  member,
+}: {
+  customerId: number;
+  ownerId: number | null;
+  member: SessionMember;
+}) {
+  const canChange = can(member.role, "tasks.write");
+  const [{ open, closed }, today, members] = await Promise.all([
+    getCustomerTasks(db, { customerId }),
+    memberToday(db, member.id),
+    canChange ? listActiveMembers(db) : Promise.resolve([]),
+  ]);
+  return (
+    <Card
+      title={`Tasks (${open.length} open)`}
+      action={
+        <Link href="/tasks" className="text-sm font-medium text-brand-700 underline">
+          My day
+        </Link>
+      }
+    >
+      {open.length === 0 ? (
+        <p className="text-sm text-slate-600">No open tasks for this customer.</p>
+      ) : (
+        <ul className="space-y-2" aria-label="Open tasks">
+          {open.map((task) => (
+            <TaskItem key={task.id} task={taskView(task, today)} canChange={canChange} />
+          ))}
+        </ul>
+      )}
+      {closed.length > 0 ? (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer text-slate-600">Recently closed</summary>
+          <ul className="mt-2 space-y-1">
+            {closed.map((task) => (
+              <li key={task.id} className="text-slate-700">
+                {task.status === "done" ? "Done" : "Dismissed"}: {task.title}
+                {task.status === "dismissed" && task.dismissReason ? ` — ${task.dismissReason}` : ""}
+                <span className="ml-1 text-slate-500">{formatDate(task.closedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {canChange ? (
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a task</summary>
+          <div className="mt-3">
+            <NewTaskForm
+              customerId={customerId}
+              members={members}
+              defaultAssigneeId={ownerId}
+              defaultDue={addDays(today, 3)}
+            />
+          </div>
+        </details>
+      ) : null}
+    </Card>
+  );
+}

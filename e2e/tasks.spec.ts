@@ -1,0 +1,72 @@
+import { expect, test } from "./fixtures";
+
+test("from the risk list a suggested step becomes a task, which My day lists and completing puts on the timeline", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("csm");
+  const name = `Task Test ${Date.now().toString(36)}`;
+  await page.goto("/customers/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Owner").selectOption({ label: "Chris CSM" });
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const customerUrl = page.url();
+  const form = page.getByRole("form", { name: "Log an interaction" });
+  await form.getByLabel("What happened").selectOption({ label: "Complaint (-3)" });
+  await form.getByLabel("Summary").fill("Invoices were wrong again");
+  await form.getByLabel("Weight override (optional)").fill("-80");
+  await form.getByRole("button", { name: "Log interaction" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Complaint logged." })).toBeVisible();
+
+  await page.goto("/risk");
+  const row = page.getByTestId("risk-row").filter({ hasText: name });
+  const step = "Fix what went wrong, then follow up with a delight moment.";
+  await row.getByRole("button", { name: `Make “${step}” a task for ${name}` }).click();
+  await expect(row.getByRole("status").filter({ hasText: "On My day" })).toBeVisible();
+  await page.reload();
+  await expect(row.getByRole("button", { name: `Make “${step}” a task for ${name}` })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "My day" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "My day" })).toBeVisible();
+  const today = page.getByRole("region", { name: /Due today/ });
+  const group = today.getByTestId("task-customer").filter({ hasText: name });
+  await expect(group.getByTestId("task")).toContainText(step);
+  await expect(group).toContainText("risk");
+  await group.getByLabel("Outcome (optional)").fill("Credited the invoice and called");
+  await group.getByRole("button", { name: "Complete" }).click();
+  await expect(page.getByTestId("task-customer").filter({ hasText: name })).toHaveCount(0);
+
+  await page.goto(customerUrl);
+  await expect(page.getByText(`Task done: ${step}`)).toBeVisible();
+  await expect(page.getByText("Credited the invoice and called")).toBeVisible();
+});
+
+test("a task added on the customer's page shows there and on My day; an incomplete form says what is missing", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("csm");
+  const name = `Manual Task ${Date.now().toString(36)}`;
+  await page.goto("/customers/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Owner").selectOption({ label: "Chris CSM" });
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.getByText("Add a task").click();
+  const form = page.getByRole("form", { name: "Add a task" });
+  await form.getByRole("button", { name: "Add task" }).click();
+  await expect(form.getByText("Say what needs doing.")).toBeVisible();
+  await form.getByLabel("Task").fill("Send the onboarding deck");
+  await form.getByLabel("Priority").selectOption("high");
+  await form.getByLabel("Checklist (optional)").fill("Update slides\nSend");
+  await form.getByRole("button", { name: "Add task" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Task added." })).toBeVisible();
+  const open = page.getByRole("list", { name: "Open tasks" });
+  await expect(open.getByTestId("task")).toContainText("Send the onboarding deck");
+  await open.getByRole("checkbox", { name: "Update slides" }).click();
+  await expect(open.getByRole("checkbox", { name: "Update slides" })).toHaveAttribute("aria-checked", "true");
+
+  await page.goto("/tasks?priority=high");
+  await expect(page.getByTestId("task-customer").filter({ hasText: name })).toContainText("Send the onboarding deck");
+});

@@ -1,0 +1,51 @@
+export const TASK_STATUSES = ["open", "done", "dismissed"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+/** Where a task came from: a playbook that fired, a suggested next step on the risk list, or a person. */
+export const TASK_SOURCES = ["playbook", "suggestion", "manual"] as const;
+export type TaskSource = (typeof TASK_SOURCES)[number];
+
+export const PRIORITY_LABELS: Record<TaskPriority, string> = {
+  low: "Low",
+  normal: "Normal",
+  high: "High",
+  urgent: "Urgent",
+};
+export const SOURCE_LABELS: Record<TaskSource, string> = {
+  playbook: "Playbook",
+  suggestion: "Suggested step",
+  manual: "By hand",
+};
+
+/** My day's sections, in the order a CSM works through them. */
+export const DUE_BUCKETS = ["overdue", "today", "week", "later"] as const;
+export type DueBucket = (typeof DUE_BUCKETS)[number];
+export const DUE_BUCKET_LABELS: Record<DueBucket, string> = {
+  overdue: "Overdue",
+  today: "Due today",
+  week: "This week",
+  later: "Later",
+};
+
+const DAY_MS = 86_400_000;
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
+export function localDay(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** A calendar day moved by whole days. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Which section of My day a due date belongs to, seen from `today`: this week means the next 7 days. */
+export function dueBucket(dueOn: string, today: string): DueBucket {
+  if (dueOn < today) return "overdue";
+  if (dueOn === today) return "today";
+  return dueOn <= addDays(today, 7) ? "week" : "later";
+}

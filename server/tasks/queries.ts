@@ -1,0 +1,151 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/db";
+import { balanceSql } from "@/db/ledger-sql";
+import { customers, members, playbooks, tasks, type ChecklistItem } from "@/db/schema";
+import { addDays, type TaskPriority, type TaskSource } from "@/lib/tasks";
+import { getSettings } from "@/server/settings/queries";
+
+/** Whose tasks: one member's, nobody's, or everyone's. */
+export type AssigneeFilter = number | "unassigned" | "all";
+
+export type MyDayQuery = {
+  assignee: AssigneeFilter;
+  priority?: TaskPriority;
+  source?: TaskSource;
+  /** The member's calendar day: what is overdue, due today and this week is seen from here. */
+  today: string;
+  /** Tasks shown per section; the counts cover them all. */
+  limit: number;
+};
+
+const PRIORITY_RANK = sql`case ${tasks.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+
+function openTaskConditions(query: Pick<MyDayQuery, "assignee" | "priority" | "source">): SQL | undefined {
+  return and(
+    eq(tasks.status, "open"),
+    query.assignee === "all"
+      ? undefined
+      : query.assignee === "unassigned"
+        ? isNull(tasks.assigneeId)
+        : eq(tasks.assigneeId, query.assignee),
+    query.priority ? eq(tasks.priority, query.priority) : undefined,
+    query.source ? eq(tasks.source, query.source) : undefined,
+  );
+}
+
+const assignee = alias(members, "assignee");
+
+/** Open tasks as My day lists them: per section (overdue, today, this week, later) the first `limit`, with each customer's balance and risk. */
+export async function getMyDay(db: Queryable, query: MyDayQuery) {
+  const { ledger, risk } = await getSettings(db, ["ledger", "risk"]);
+  const where = openTaskConditions(query);
+  const weekEnd = addDays(query.today, 7);
+  const bucket = sql<string>`case when ${tasks.dueOn} < ${query.today} then 'overdue' when ${tasks.dueOn} = ${query.today} then 'today'
+    when ${tasks.dueOn} <= ${weekEnd} then 'week' else 'later' end`;
+  const ranked = db
+    .select({
+      id: tasks.id,
+      n: sql<number>`row_number() over (partition by ${bucket} order by ${tasks.dueOn}, ${PRIORITY_RANK}, ${tasks.id})`.as(
+        "n",
+      ),
+    })
+    .from(tasks)
+    .where(where)
+    .as("ranked");
+  const [counts, rows] = await Promise.all([
+    db
+      .select({ bucket, count: sql<number>`count(*)::int` })
+      .from(tasks)
+      .where(where)
+      .groupBy(sql`1`),
+    db
+      .select({
+        id: tasks.id,
+        title: tasks.title,
+        priority: tasks.priority,
+        dueOn: tasks.dueOn,
+        source: tasks.source,
+        checklist: tasks.checklist,
+        note: tasks.note,
+        bucket,
+        playbookName: playbooks.name,
+        assigneeId: tasks.assigneeId,
+        assigneeName: assignee.name,
+        customerId: customers.id,
+        customerName: customers.name,
+        customerStatus: customers.status,
+        balance: balanceSql(ledger),
+        riskScore: customers.riskScore,
+      })
+      .from(tasks)
+      .innerJoin(ranked, eq(ranked.id, tasks.id))
+      .innerJoin(customers, eq(customers.id, tasks.customerId))
+      .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
+      .leftJoin(playbooks, eq(playbooks.id, tasks.playbookId))
+      .where(lte(ranked.n, query.limit))
+      .orderBy(asc(tasks.dueOn), PRIORITY_RANK, asc(tasks.id)),
+  ]);
+  return {
+    atRiskScore: risk.atRiskScore,
+    counts: Object.fromEntries(counts.map((row) => [row.bucket, row.count])) as Record<string, number>,
+    tasks: rows,
+  };
+}
+
+export type MyDayTask = Awaited<ReturnType<typeof getMyDay>>["tasks"][number];
+
+/** A customer's open tasks (soonest first) and the last few closed ones. */
+export async function getCustomerTasks(db: Queryable, { customerId }: { customerId: number }) {
+  const columns = {
+    id: tasks.id,
+    title: tasks.title,
+    priority: tasks.priority,
+    status: tasks.status,
+    dueOn: tasks.dueOn,
+    source: tasks.source,
+    checklist: tasks.checklist,
+    note: tasks.note,
+    dismissReason: tasks.dismissReason,
+    closedAt: tasks.closedAt,
+    assigneeId: tasks.assigneeId,
+    assigneeName: assignee.name,
+    playbookName: playbooks.name,
+  };
+  const base = () =>
+    db
+      .select(columns)
+      .from(tasks)
+      .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
+      .leftJoin(playbooks, eq(playbooks.id, tasks.playbookId));
+  const [open, closed] = await Promise.all([
+    base()
+      .where(and(eq(tasks.customerId, customerId), eq(tasks.status, "open")))
+      .orderBy(asc(tasks.dueOn), PRIORITY_RANK, asc(tasks.id))
+      .limit(50),
+    base()
+      .where(and(eq(tasks.customerId, customerId), inArray(tasks.status, ["done", "dismissed"])))
+      .orderBy(desc(tasks.closedAt), desc(tasks.id))
+      .limit(5),
+  ]);
+  return { open, closed };
+}
+
+export type CustomerTask = Awaited<ReturnType<typeof getCustomerTasks>>["open"][number];
+
+/** Per customer, the suggested steps that already have an open task: the risk list shows those as "on the list". */
+export async function getOpenSuggestionKeys(db: Queryable, { customerIds }: { customerIds: number[] }) {
+  if (customerIds.length === 0) return new Map<number, string[]>();
+  const rows = await db
+    .select({ customerId: tasks.customerId, key: tasks.suggestionKey })
+    .from(tasks)
+    .where(
+      and(eq(tasks.status, "open"), inArray(tasks.customerId, customerIds), sql`${tasks.suggestionKey} is not null`),
+    );
+  const keys = new Map<number, string[]>();
+  for (const row of rows) keys.set(row.customerId, [...(keys.get(row.customerId) ?? []), row.key as string]);
+  return keys;
+}
+
+export type TaskChecklist = ChecklistItem[];
