@@ -38,6 +38,7 @@ const PAGES: { route: string; permission: Permission; query?: string }[] = [
   { route: "/settings/data", permission: "settings.read" },
   { route: "/settings/journey", permission: "settings.read" },
   { route: "/settings/roles", permission: "settings.read" },
+  { route: "/settings/playbooks", permission: "settings.read" },
   { route: "/settings/scoring", permission: "settings.read" },
 ];
 
@@ -132,6 +133,8 @@ const FORGED_FIELDS: Record<string, Record<string, string>> = {
   dismissTask: { taskId: "1", reason: "Forged" },
   toggleChecklistItem: { taskId: "1", item: "0", done: "true" },
   bulkUpdateTasks: { taskIds: "1", operation: "complete" },
+  savePlaybook: { name: "Forged", trigger: "risk_at_risk", taskTitle: "Forged", dueInDays: "1", priority: "normal" },
+  deletePlaybook: { playbookId: "1" },
   createApiToken: { name: "forged", "scope.write": "on" },
   revokeApiToken: { tokenId: "1" },
   addMember: { name: "Forged Admin", email: "forged@example.test", role: "admin", password: "a forged long password" },

@@ -35,7 +35,7 @@ test("from the risk list a suggested step becomes a task, which My day lists and
   await expect(group).toContainText("risk");
   await group.getByLabel("Outcome (optional)").fill("Credited the invoice and called");
   await group.getByRole("button", { name: "Complete" }).click();
-  await expect(page.getByTestId("task-customer").filter({ hasText: name })).toHaveCount(0);
+  await expect(today.getByTestId("task-customer").filter({ hasText: name })).toHaveCount(0);
 
   await page.goto(customerUrl);
   await expect(page.getByText(`Task done: ${step}`)).toBeVisible();
@@ -69,4 +69,40 @@ test("a task added on the customer's page shows there and on My day; an incomple
 
   await page.goto("/tasks?priority=high");
   await expect(page.getByTestId("task-customer").filter({ hasText: name })).toContainText("Send the onboarding deck");
+});
+
+test("an admin's playbook turns a logged complaint into a task for the customer's owner", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("admin");
+  const playbook = `Billing rescue ${Date.now().toString(36)}`;
+  await page.goto("/settings/playbooks");
+  const form = page.getByRole("form", { name: "New playbook" });
+  await form.getByLabel("Name").fill(playbook);
+  await form.getByLabel("When").selectOption({ label: "A debit of a chosen type is logged" });
+  await form.getByRole("button", { name: "Create playbook" }).click();
+  await expect(form.getByText("Choose which debit fires the playbook.")).toBeVisible();
+  await form.getByLabel("Debit").selectOption({ label: "Billing problem" });
+  await form.getByLabel("Task title").fill("Sort out {{customer}}'s invoice");
+  await form.getByLabel("Priority").selectOption("urgent");
+  await form.getByRole("button", { name: "Create playbook" }).click();
+  await expect(page.getByRole("region", { name: playbook })).toContainText("Billing problem is logged");
+
+  const name = `Billing Test ${Date.now().toString(36)}`;
+  await page.goto("/customers/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Owner").selectOption({ label: "Chris CSM" });
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const log = page.getByRole("form", { name: "Log an interaction" });
+  await log.getByLabel("What happened").selectOption({ label: "Billing problem (-2)" });
+  await log.getByLabel("Summary").fill("Charged twice");
+  await log.getByRole("button", { name: "Log interaction" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Billing problem logged." })).toBeVisible();
+  await page.reload();
+  const open = page.getByRole("list", { name: "Open tasks" });
+  await expect(open.getByTestId("task")).toContainText(`Sort out ${name}'s invoice`);
+  await expect(open.getByTestId("task")).toContainText(`Playbook: ${playbook}`);
+  await expect(open.getByTestId("task")).toContainText("Chris CSM");
 });

@@ -43,6 +43,8 @@ import {
   dismissTask,
   toggleChecklistItem,
 } from "@/server/tasks/commands";
+import { deletePlaybook, savePlaybook } from "@/server/playbooks/commands";
+import { playbooks } from "@/db/schema";
 import { bookInteraction, createChurnHistory, createCustomer, createMember, createTask } from "./factories";
 import { scoringFormFields } from "./scoring-form";
 
@@ -139,6 +141,22 @@ const scoringFields = scoringFormFields();
  * exported name in server/. A test fails when an action is missing here.
  */
 export const ACTION_CATALOG: Record<string, CatalogEntry> = {
+  savePlaybook: entry(savePlaybook, "playbook.created", async () => ({
+    name: `Silent ${unique()}`,
+    active: "on",
+    trigger: "silence",
+    triggerDays: "30",
+    taskTitle: "Call {{customer}}",
+    dueInDays: "2",
+    priority: "normal",
+  })),
+  deletePlaybook: entry(deletePlaybook, "playbook.deleted", async () => {
+    const [playbook] = await db
+      .insert(playbooks)
+      .values({ name: `Old ${unique()}`, trigger: "nps_detractor", taskTitle: "Call", active: false })
+      .returning();
+    return { playbookId: id(playbook) };
+  }),
   createTask: entry(createTaskAction, "task.created", async () => ({
     customerId: id(await createCustomer()),
     title: "Call about the export",

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "/settings", label: "Team" },
   { href: "/settings/scoring", label: "Scoring" },
+  { href: "/settings/playbooks", label: "Playbooks" },
   { href: "/settings/journey", label: "Journey models" },
   { href: "/settings/roles", label: "Advocate roles" },
   { href: "/settings/api", label: "API" },

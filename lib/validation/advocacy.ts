@@ -10,12 +10,9 @@ import {
   parseDecimal,
   pastDateTime,
   requiredText,
+  checkbox,
 } from "./fields";
 
-const checkbox = z
-  .string()
-  .optional()
-  .transform((value) => value === "on" || value === "true");
 const optionalWeight = z
   .string()
   .trim()

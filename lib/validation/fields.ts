@@ -177,3 +177,18 @@ export function formDataToObject(formData: FormData): Record<string, string> {
   }
   return object;
 }
+
+/** A checkbox as a form sends it: "on" when ticked, nothing when not. */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
+
+/** A whole number typed in a form, from `min` to `max`; `message` says the range. */
+export const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string({ message })
+    .trim()
+    .regex(/^\d{1,6}$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);

@@ -8,7 +8,7 @@ import { unstorableText } from "@/lib/validation/fields";
 import type { z } from "zod";
 import { db, queryRows } from "@/db";
 import type { SessionMember } from "@/lib/permissions";
-import { advocateRoles, apiTokens, members as membersTable, roleAssignments } from "@/db/schema";
+import { advocateRoles, apiTokens, members as membersTable, playbooks, roleAssignments } from "@/db/schema";
 import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versions";
 import { scoringFormFields } from "@/testing/scoring-form";
 import {
@@ -40,6 +40,7 @@ import * as members from "@/server/team/members";
 import * as milestones from "@/server/journey/milestones";
 import * as settings from "@/server/scoring/commands";
 import * as taskCommands from "@/server/tasks/commands";
+import * as playbookCommands from "@/server/playbooks/commands";
 
 const GENERIC_FAILURE = "Something went wrong on our side and nothing was saved. Please try again.";
 const RUNS_PER_ACTION = 24;
@@ -139,6 +140,40 @@ const freshTask = async (checklist: { text: string; done: boolean }[] = []) =>
 const today = () => new Date().toISOString().slice(0, 10);
 
 const SPECS: Record<string, Spec> = {
+  savePlaybook: {
+    valid: async () => ({
+      playbookId: "",
+      name: "Silent customers",
+      active: "on",
+      trigger: "debit_logged",
+      triggerTypeKey: "complaint",
+      triggerDays: "",
+      taskTitle: "Call {{customer}}",
+      checklist: "Read the timeline",
+      dueInDays: "2",
+      priority: "high",
+      assigneeId: "",
+      emailSubject: "Hello {{customer}}",
+      emailBody: "We noticed the trouble.",
+    }),
+    ids: ["playbookId", "assigneeId"],
+    texts: {
+      name: { table: "playbooks", column: "name" },
+      taskTitle: { table: "playbooks", column: "task_title" },
+      emailSubject: { table: "playbooks", column: "email_subject" },
+      emailBody: { table: "playbooks", column: "email_body" },
+    },
+  },
+  deletePlaybook: {
+    valid: async () => {
+      const [playbook] = await db
+        .insert(playbooks)
+        .values({ name: `Old ${unique()}`, trigger: "nps_detractor", taskTitle: "Call", active: false })
+        .returning();
+      return { playbookId: String(playbook.id) };
+    },
+    ids: ["playbookId"],
+  },
   createTask: {
     valid: async () => ({
       customerId: await fresh(),
@@ -382,6 +417,7 @@ const DEFINITIONS: Record<string, unknown> = {
   ...milestones,
   ...settings,
   ...taskCommands,
+  ...playbookCommands,
 };
 const definition = (name: string) => DEFINITIONS[name] as AnyAction;
 

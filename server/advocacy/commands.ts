@@ -13,6 +13,7 @@ import {
 } from "@/lib/validation/advocacy";
 import { getSettings } from "@/server/settings/queries";
 import { advocateAsks, advocateRoles, communityActivities, customers, roleAssignments } from "@/db/schema";
+import { firePlaybooks } from "@/server/playbooks/evaluate";
 import { recordAudit } from "@/server/audit/record";
 import { insertCustomer } from "@/server/customers/commands";
 import { bookInteraction } from "@/server/ledger/booking";
@@ -234,6 +235,8 @@ export const logAsk = defineAction({
       })
       .returning();
     await recordAudit(tx, member, { action: "ask.logged", entityType: "advocate_ask", entityId: ask.id, after: ask });
+    // An ask that reaches capacity fires the "asks reach capacity" playbooks now, not at the next refresh.
+    await firePlaybooks(tx, { customerIds: [advocate.id] });
     return { message: `Ask logged (${used + 1} of ${capacity} this quarter).` };
   },
 });

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Channel } from "@/lib/channels";
 import { DAY_MS as DAY } from "@/lib/dates";
 import { type Actor, recordAudit } from "@/server/audit/record";
+import { seedDemoPlaybooks } from "./playbooks";
 import { type BookingRow, bookInteractions } from "@/server/ledger/booking";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
 import { createRandom, type Random } from "@/lib/demo/random";
@@ -425,6 +426,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   ]) {
     await resetIdentity(db, table);
   }
+  const tasks = await seedDemoPlaybooks(db);
+  log(`  ${tasks} tasks from the demo playbooks`);
   await recordAudit(db, SEED_ACTOR, {
     action: "demo.seeded",
     entityType: "book",
@@ -458,6 +461,7 @@ async function bookPending(tx: Queryable, pending: BookingRow[]): Promise<number
       source: "api",
       audit: "by the caller",
       advanceMilestones: false,
+      firePlaybooks: false,
     });
     for (const row of booked) ids[start + row.index] = row.id as number;
     start = end;

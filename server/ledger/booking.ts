@@ -8,6 +8,7 @@ import { CONVERTED_MILESTONE } from "@/lib/journey/models";
 import type { Settings } from "@/lib/settings";
 import { type Actor, actorLabel } from "@/server/audit/record";
 import { lockCustomers } from "@/server/customers/lock";
+import { firePlaybooks } from "@/server/playbooks/evaluate";
 import { getSettings } from "@/server/settings/queries";
 
 /**
@@ -55,6 +56,8 @@ export type BookOptions = {
   /** False when the caller writes the customers' milestone history itself (the demo seed). */
   advanceMilestones?: boolean;
   settings?: Pick<Settings, "ledger" | "risk">;
+  /** False when the rows replay a history (the demo seed): playbooks then fire from the periodic refresh only. */
+  firePlaybooks?: boolean;
 };
 
 /**
@@ -275,6 +278,14 @@ export async function bookInteractions(
         order by x.i`,
     ),
   );
+  if (result.some((row) => row.label === null)) throw unknownType();
+  if (options.firePlaybooks !== false) {
+    const booked = new Set(result.filter((row) => row.booked).map((row) => row.i));
+    await firePlaybooks(tx, {
+      customerIds: rows.filter((_, index) => booked.has(index)).map((row) => row.customerId),
+      events: rows.filter((_, index) => booked.has(index)),
+    });
+  }
   return result.map((row): BookedRow => {
     if (row.label === null) throw unknownType();
     const id = row.id === null ? null : Number(row.id);

@@ -25,7 +25,7 @@ function statementsOf(text: string): string[] {
 }
 
 describe("the booking engine's cost", () => {
-  it("logging one interaction from the form runs at most 6 statements: (begin,) settings, lock, one booking statement (, commit)", async () => {
+  it("logging one interaction from the form runs at most 6 statements: (begin,) settings, lock, one booking statement, the active playbooks it could fire (, commit)", async () => {
     const customer = await createCustomer({ milestone: 10 });
     writeFileSync(log, "");
     const result = await executeAction(logInteraction, csm, {
@@ -42,6 +42,7 @@ describe("the booking engine's cost", () => {
     // The work itself: the settings, the customer locked, and one statement that books everything.
     expect(statements.filter((q) => /from "?settings"?/i.test(q))).toHaveLength(1);
     expect(statements.filter((q) => /for update/i.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /from playbooks/i.test(q))).toHaveLength(1);
     const booking = statements.filter((q) => /insert into interactions/i.test(q));
     expect(booking).toHaveLength(1);
     for (const part of [

@@ -1,0 +1,182 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "@/db";
+import { quarterStart } from "@/lib/advocacy";
+import { NPS_DETRACTOR_TYPE, type PlaybookTrigger, STATE_TRIGGERS } from "@/lib/playbooks";
+import type { Settings } from "@/lib/settings";
+import { getSettings } from "@/server/settings/queries";
+
+/** An interaction just booked, as event triggers see it. */
+export type BookedEvent = { customerId: number; typeKey: string; occurredAt: Date };
+
+/** Event triggers answer what happened lately: a back-dated or imported row older than this fires nothing. */
+export const EVENT_WINDOW_DAYS = 7;
+
+type ActivePlaybook = {
+  id: number;
+  name: string;
+  trigger: PlaybookTrigger;
+  triggerTypeKey: string | null;
+  triggerDays: number | null;
+  taskTitle: string;
+  checklist: string[];
+  dueInDays: number;
+  priority: string;
+  assigneeId: number | null;
+  hasEmail: boolean;
+};
+
+export type FiredTask = { taskId: number; playbookId: number; customerId: number; hasEmail: boolean };
+
+const ids = (list: readonly number[]) => `{${[...new Set(list)].join(",")}}`;
+
+/** Customers for whom a state trigger's condition holds now; `only` narrows to some customers. */
+function stateCondition(playbook: ActivePlaybook, settings: Pick<Settings, "risk" | "advocacy">, only: SQL): SQL {
+  switch (playbook.trigger) {
+    case "risk_at_risk":
+      return sql`select c.id from customers c where c.status = 'active' and c.risk_score >= ${settings.risk.atRiskScore} and ${only}`;
+    case "silence":
+      // Paying customers, as the risk score's silence: a lead who never bought is not "gone quiet".
+      return sql`select c.id from customers c where c.status = 'active' and c.converted_at is not null
+        and coalesce(c.last_inbound_at, c.converted_at) < now() - make_interval(days => ${playbook.triggerDays ?? 30}) and ${only}`;
+    case "stage_overdue":
+      // The default model's stage the customer is in, entered by the latest move into it from outside.
+      return sql`select c.id from customers c
+        join journey_stages s on c.milestone between s.from_milestone and s.to_milestone
+        join journey_models m on m.id = s.model_id and m.is_default
+        where c.status = 'active' and ${only}
+          and now() - coalesce((select max(mc.at) from milestone_changes mc where mc.customer_id = c.id
+              and mc.to_milestone between s.from_milestone and s.to_milestone
+              and mc.from_milestone not between s.from_milestone and s.to_milestone), c.signed_up_at)
+            > make_interval(days => s.target_days)`;
+    case "advocate_capacity":
+      return sql`select c.id from customers c
+        join advocate_asks k on k.customer_id = c.id and k.asked_at >= ${quarterStart(new Date()).toISOString()}::timestamptz
+        where c.status = 'active' and ${only}
+        group by c.id, c.ask_capacity having count(*) >= coalesce(c.ask_capacity, ${settings.advocacy.askCapacity})`;
+    default:
+      throw new Error(`${playbook.trigger} is not a state trigger`);
+  }
+}
+
+/** Customers an event trigger fires for among the interactions just booked. */
+function eventCondition(playbook: ActivePlaybook, events: readonly BookedEvent[]): SQL | null {
+  const typeKey = playbook.trigger === "nps_detractor" ? NPS_DETRACTOR_TYPE : playbook.triggerTypeKey;
+  const recent = Date.now() - EVENT_WINDOW_DAYS * 86_400_000;
+  const matching = events.filter((event) => event.typeKey === typeKey && event.occurredAt.getTime() >= recent);
+  if (matching.length === 0) return null;
+  return sql`select unnest(${ids(matching.map((event) => event.customerId))}::int[]) as id`;
+}
+
+const MERGE = (text: SQL) => sql`regexp_replace(regexp_replace(regexp_replace(regexp_replace(${text},
+    '\\{\\{\\s*customer\\s*\\}\\}', c.name, 'g'),
+    '\\{\\{\\s*company\\s*\\}\\}', coalesce(c.company, ''), 'g'),
+    '\\{\\{\\s*owner\\s*\\}\\}', coalesce(o.name, 'your team'), 'g'),
+    '\\{\\{\\s*days_silent\\s*\\}\\}', coalesce(floor(extract(epoch from now() - c.last_inbound_at) / 86400)::int::text, 'many'), 'g')`;
+
+/**
+ * One playbook's part of the statement: who fires (state triggers only on entering their
+ * condition, latched in playbook_matches; event triggers on the event), and the tasks created for
+ * them — at most one open per customer (the unique index), so firing twice is a no-op.
+ */
+function playbookCtes(playbook: ActivePlaybook, fires: SQL, n: number): SQL {
+  const p = (name: string) => sql.raw(`p${n}_${name}`);
+  const checklist = JSON.stringify(playbook.checklist.map((text) => ({ text, done: false })));
+  return sql`
+    ${p("created")} as (
+      insert into tasks (customer_id, assignee_id, title, priority, due_on, source, playbook_id, checklist)
+      select c.id, coalesce(${playbook.assigneeId}::int, c.owner_id), left(${MERGE(sql`${playbook.taskTitle}::text`)}, 200),
+        ${playbook.priority}::task_priority, (now() at time zone 'UTC')::date + ${playbook.dueInDays}::int, 'playbook',
+        ${playbook.id}::int, ${checklist}::jsonb
+      from (${fires}) f join customers c on c.id = f.id left join members o on o.id = c.owner_id
+      on conflict do nothing
+      returning id, customer_id, assignee_id, title, ${playbook.id}::int as playbook_id, ${playbook.hasEmail}::boolean as has_email)`;
+}
+
+function stateCtes(playbook: ActivePlaybook, condition: SQL, scope: SQL, n: number): SQL {
+  const p = (name: string) => sql.raw(`p${n}_${name}`);
+  return sql`
+    ${p("now")} as (${condition}),
+    ${p("left")} as (
+      delete from playbook_matches m where m.playbook_id = ${playbook.id} and ${scope}
+        and m.customer_id not in (select id from ${p("now")})),
+    ${p("entered")} as (
+      insert into playbook_matches (playbook_id, customer_id)
+      select ${playbook.id}, id from ${p("now")} on conflict do nothing
+      returning customer_id as id),
+    ${playbookCtes(playbook, sql`select id from ${p("entered")}`, n)}`;
+}
+
+async function activePlaybooks(db: Queryable, triggers: readonly PlaybookTrigger[]): Promise<ActivePlaybook[]> {
+  return queryRows<ActivePlaybook>(
+    db,
+    sql`select id, name, trigger, trigger_type_key as "triggerTypeKey", trigger_days as "triggerDays",
+      task_title as "taskTitle", checklist, due_in_days as "dueInDays", priority, assignee_id as "assigneeId",
+      email_subject is not null and email_body is not null as "hasEmail"
+      from playbooks where active and trigger = any(${`{${triggers.join(",")}}`}::playbook_trigger[]) order by id`,
+  );
+}
+
+/**
+ * Fires playbooks in one statement: state triggers for the customers given (all when left out),
+ * event triggers for the interactions just booked. Each task created is audited, announced in its
+ * assignee's bell, and — for a playbook with an email step — queued for sending (server/jobs).
+ */
+export async function firePlaybooks(
+  db: Queryable,
+  { customerIds, events = [] }: { customerIds?: readonly number[]; events?: readonly BookedEvent[] } = {},
+): Promise<FiredTask[]> {
+  if (customerIds && customerIds.length === 0 && events.length === 0) return [];
+  const wanted: PlaybookTrigger[] = [...STATE_TRIGGERS];
+  if (events.length > 0) wanted.push("debit_logged", "nps_detractor");
+  const playbooks = await activePlaybooks(db, wanted);
+  if (playbooks.length === 0) return [];
+  const settings = await getSettings(db, ["risk", "advocacy"]);
+  const only = customerIds ? sql`c.id = any(${ids(customerIds)}::int[])` : sql`true`;
+  const scope = customerIds ? sql`m.customer_id = any(${ids(customerIds)}::int[])` : sql`true`;
+  const parts: { ctes: SQL; n: number }[] = [];
+  playbooks.forEach((playbook, n) => {
+    if (STATE_TRIGGERS.includes(playbook.trigger)) {
+      parts.push({ ctes: stateCtes(playbook, stateCondition(playbook, settings, only), scope, n), n });
+    } else {
+      const fires = eventCondition(playbook, events);
+      if (fires) parts.push({ ctes: playbookCtes(playbook, fires, n), n });
+    }
+  });
+  if (parts.length === 0) return [];
+  const created = sql.join(
+    parts.map(({ n }) => sql`select * from ${sql.raw(`p${n}_created`)}`),
+    sql` union all `,
+  );
+  const rows = await queryRows<{ id: number; customer_id: number; playbook_id: number; has_email: boolean }>(
+    db,
+    sql`with ${sql.join(
+      parts.map((part) => part.ctes),
+      sql`,`,
+    )},
+    created as (${created}),
+    audited as (
+      insert into audit_log (actor_id, actor_label, action, entity_type, entity_id, after)
+      select null, 'playbook: ' || pb.name, 'task.created', 'task', t.id::text,
+        jsonb_build_object('id', t.id, 'customerId', t.customer_id, 'title', t.title, 'playbookId', t.playbook_id)
+      from created t join playbooks pb on pb.id = t.playbook_id),
+    announced as (
+      insert into notifications (member_id, key, title, body, href)
+      select t.assignee_id, 'task:' || t.id, 'New task: ' || t.title, 'From the playbook “' || pb.name || '”', '/customers/' || t.customer_id
+      from created t join playbooks pb on pb.id = t.playbook_id
+      left join member_preferences mp on mp.member_id = t.assignee_id
+      where t.assignee_id is not null and coalesce(mp.in_app_alerts, true)
+      on conflict do nothing),
+    queued as (
+      insert into jobs (kind, key, payload)
+      select 'playbook_email', 'playbook_email:' || t.id, jsonb_build_object('taskId', t.id)
+      from created t where t.has_email
+      on conflict do nothing)
+    select id, customer_id, playbook_id, has_email from created`,
+  );
+  return rows.map((row) => ({
+    taskId: row.id,
+    customerId: row.customer_id,
+    playbookId: row.playbook_id,
+    hasEmail: row.has_email,
+  }));
+}
