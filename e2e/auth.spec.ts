@@ -2,8 +2,8 @@ import { decode, encode } from "next-auth/jwt";
 import type { MemberRole } from "@/lib/permissions";
 import { demoMember, expect, LoginPage, test } from "./fixtures";
 
-const PAGES = ["/", "/journey", "/risk", "/customers", "/delight", "/advocates", "/settings"];
-const NAV = ["Overview", "Journey", "Risk", "Customers", "Delight", "Advocates"];
+const PAGES = ["/", "/tasks", "/journey", "/risk", "/customers", "/delight", "/advocates", "/settings"];
+const NAV = ["Overview", "My day", "Journey", "Risk", "Customers", "Delight", "Advocates"];
 
 test("a wrong password says the email or password is incorrect, without saying which", async ({ page, loginPage }) => {
   await loginPage.goto();
@@ -37,7 +37,11 @@ for (const { role, label, settings } of ROLES) {
     await expect(member).toContainText(label);
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const item of NAV) await expect(nav.getByRole("link", { name: item })).toBeVisible();
-    await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(settings ? 1 : 0);
+    // Everyone has settings of their own (notifications); managers and admins land on the team.
+    await expect(nav.getByRole("link", { name: "Settings" })).toHaveAttribute(
+      "href",
+      settings ? "/settings" : "/settings/notifications",
+    );
     await expect(page.getByLabel("Book counts")).toContainText("Customers");
     await page.goto("/settings");
     if (settings) await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();

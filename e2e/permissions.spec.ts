@@ -39,6 +39,8 @@ const PAGES: { route: string; permission: Permission; query?: string }[] = [
   { route: "/settings/journey", permission: "settings.read" },
   { route: "/settings/roles", permission: "settings.read" },
   { route: "/settings/playbooks", permission: "settings.read" },
+  { route: "/settings/outbox", permission: "settings.read" },
+  { route: "/settings/notifications", permission: "notifications.own" },
   { route: "/settings/scoring", permission: "settings.read" },
 ];
 
@@ -135,6 +137,12 @@ const FORGED_FIELDS: Record<string, Record<string, string>> = {
   bulkUpdateTasks: { taskIds: "1", operation: "complete" },
   savePlaybook: { name: "Forged", trigger: "risk_at_risk", taskTitle: "Forged", dueInDays: "1", priority: "normal" },
   deletePlaybook: { playbookId: "1" },
+  sendOutreach: { customerId: "[id]", subject: "Forged", body: "Forged" },
+  saveOutreachSettings: { quietDays: "0" },
+  savePreferences: { timeZone: "UTC", webhookUrl: "https://forged.example.test" },
+  rotateWebhookSecret: {},
+  sendTestWebhook: {},
+  markNotificationsRead: {},
   createApiToken: { name: "forged", "scope.write": "on" },
   revokeApiToken: { tokenId: "1" },
   addMember: { name: "Forged Admin", email: "forged@example.test", role: "admin", password: "a forged long password" },

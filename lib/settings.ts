@@ -30,6 +30,10 @@ export const settingsSchema = {
     /** Balance from which a retained or expanded customer without a role is a candidate. */
     candidateBalance: z.number().min(0).max(100),
   }),
+  outreach: z.object({
+    /** Days that must pass between two emails Hourglass sends one customer. */
+    quietDays: z.number().int().min(0).max(365),
+  }),
 } as const;
 
 export type SettingsKey = keyof typeof settingsSchema;
@@ -50,4 +54,5 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   delight: { queueDays: 14 },
   advocacy: { askCapacity: 2, candidateBalance: 2 },
+  outreach: { quietDays: 7 },
 };

@@ -44,7 +44,14 @@ import {
   toggleChecklistItem,
 } from "@/server/tasks/commands";
 import { deletePlaybook, savePlaybook } from "@/server/playbooks/commands";
-import { playbooks } from "@/db/schema";
+import { saveOutreachSettings, sendOutreach } from "@/server/outreach/commands";
+import {
+  markNotificationsRead,
+  rotateWebhookSecret,
+  savePreferences,
+  sendTestWebhook,
+} from "@/server/notifications/commands";
+import { memberPreferences, playbooks } from "@/db/schema";
 import { bookInteraction, createChurnHistory, createCustomer, createMember, createTask } from "./factories";
 import { scoringFormFields } from "./scoring-form";
 
@@ -72,6 +79,16 @@ function entry<S extends z.ZodType, T>(
     prepare,
     execute: (actor, input) => executeAction(definition, actor, input),
   };
+}
+
+/** The actor's preferences with a webhook, as Settings → Notifications saves them. */
+async function withWebhook(actor: SessionMember): Promise<FormInput> {
+  const values = { webhookUrl: "https://hooks.example.test/hourglass", webhookSecret: "whsec_dGVzdA==" };
+  await db
+    .insert(memberPreferences)
+    .values({ memberId: actor.id, ...values })
+    .onConflictDoUpdate({ target: memberPreferences.memberId, set: values });
+  return {};
 }
 
 /** A version in shadow for the next 30 days, as Settings → Scoring starts one. */
@@ -141,6 +158,21 @@ const scoringFields = scoringFormFields();
  * exported name in server/. A test fails when an action is missing here.
  */
 export const ACTION_CATALOG: Record<string, CatalogEntry> = {
+  sendOutreach: entry(sendOutreach, "outreach.sent", async () => ({
+    customerId: id(await createCustomer()),
+    subject: "Hello {{customer}}",
+    body: "Checking in.",
+  })),
+  saveOutreachSettings: entry(saveOutreachSettings, "settings.updated", async () => ({ quietDays: "5" })),
+  savePreferences: entry(savePreferences, "preferences.updated", async () => ({
+    timeZone: "Europe/Berlin",
+    digestEmail: "on",
+    inAppAlerts: "on",
+    webhookUrl: "https://hooks.example.test/hourglass",
+  })),
+  rotateWebhookSecret: entry(rotateWebhookSecret, "webhook.secret_rotated", async (actor) => withWebhook(actor)),
+  sendTestWebhook: entry(sendTestWebhook, "webhook.test_queued", async (actor) => withWebhook(actor)),
+  markNotificationsRead: entry(markNotificationsRead, "notifications.read", async () => ({})),
   savePlaybook: entry(savePlaybook, "playbook.created", async () => ({
     name: `Silent ${unique()}`,
     active: "on",

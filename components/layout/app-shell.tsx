@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
+import { Bell } from "@/components/notifications/bell";
 import { signOutAction } from "@/server/auth/actions";
 import type { SessionMember } from "@/lib/permissions";
 import { can, ROLE_LABELS } from "@/lib/permissions";
@@ -18,7 +19,12 @@ const NAV: NavItem[] = [
 ];
 
 export function AppShell({ member, children }: { member: SessionMember; children: ReactNode }) {
-  const items = NAV.filter((item) => item.href !== "/settings" || can(member.role, "settings.read"));
+  // Settings opens on the team for managers and admins, on one's own notifications for everyone else.
+  const items = NAV.map((item) =>
+    item.href === "/settings" && !can(member.role, "settings.read")
+      ? { ...item, href: "/settings/notifications" }
+      : item,
+  );
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <a
@@ -39,6 +45,9 @@ export function AppShell({ member, children }: { member: SessionMember; children
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
           <div className="ml-auto flex items-center gap-4">
+            <Suspense fallback={null}>
+              <Bell memberId={member.id} />
+            </Suspense>
             <div className="text-right text-sm" data-testid="current-member">
               <p className="font-medium text-slate-900">{member.name}</p>
               <p className="text-slate-500">{ROLE_LABELS[member.role]}</p>

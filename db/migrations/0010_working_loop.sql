@@ -39,6 +39,8 @@ CREATE TABLE "tasks" (
 	"due_on" date NOT NULL,
 	"source" "task_source" NOT NULL,
 	"playbook_id" integer,
+	"external_id" text,
+	"payload_hash" text,
 	"suggestion_key" text,
 	"checklist" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"note" text DEFAULT '' NOT NULL,
@@ -132,6 +134,7 @@ ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_member_id_me
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "tasks_open_playbook_key" ON "tasks" USING btree ("playbook_id","customer_id") WHERE "tasks"."status" = 'open' and "tasks"."playbook_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "tasks_open_suggestion_key" ON "tasks" USING btree ("customer_id","suggestion_key") WHERE "tasks"."status" = 'open' and "tasks"."suggestion_key" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "tasks_external_id_key" ON "tasks" USING btree ("external_id") WHERE "tasks"."external_id" is not null;--> statement-breakpoint
 CREATE INDEX "tasks_open_assignee_due_idx" ON "tasks" USING btree ("assignee_id","due_on","id") WHERE "tasks"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "tasks_customer_idx" ON "tasks" USING btree ("customer_id","status");--> statement-breakpoint
 CREATE INDEX "tasks_closed_idx" ON "tasks" USING btree ("customer_id","closed_at" DESC NULLS FIRST,"id") WHERE "tasks"."closed_at" is not null;--> statement-breakpoint
@@ -139,6 +142,5 @@ CREATE UNIQUE INDEX "jobs_key" ON "jobs" USING btree ("key");--> statement-break
 CREATE INDEX "jobs_due_idx" ON "jobs" USING btree ("run_at") WHERE "jobs"."status" = 'queued';--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_member_key" ON "notifications" USING btree ("member_id","key");--> statement-breakpoint
 CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("member_id","created_at" DESC NULLS FIRST) WHERE "notifications"."read_at" is null;--> statement-breakpoint
-CREATE INDEX "outreach_messages_created_idx" ON "outreach_messages" USING btree ("created_at" DESC NULLS FIRST,"id");--> statement-breakpoint
 CREATE INDEX "outreach_messages_customer_idx" ON "outreach_messages" USING btree ("customer_id","created_at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_member_idx" ON "webhook_deliveries" USING btree ("member_id","at" DESC NULLS FIRST);

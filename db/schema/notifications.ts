@@ -37,10 +37,7 @@ export const outreachMessages = pgTable(
     interactionId: bigint({ mode: "number" }).references(() => interactions.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("outreach_messages_created_idx").on(t.createdAt.desc().nullsFirst(), t.id),
-    index("outreach_messages_customer_idx").on(t.customerId, t.createdAt.desc().nullsFirst()),
-  ],
+  (t) => [index("outreach_messages_customer_idx").on(t.customerId, t.createdAt.desc().nullsFirst())],
 );
 
 /** What each member wants to hear about, and where. */

@@ -64,6 +64,9 @@ export const tasks = pgTable(
     dueOn: date({ mode: "string" }).notNull(),
     source: taskSource().notNull(),
     playbookId: integer().references(() => playbooks.id, { onDelete: "set null" }),
+    /** The API caller's idempotency key: a task sent again with it is not created twice. */
+    externalId: text(),
+    payloadHash: text(),
     /** The suggested next step a task came from (lib/risk.ts NextStep key). */
     suggestionKey: text(),
     checklist: jsonb().$type<ChecklistItem[]>().notNull().default([]),
@@ -86,6 +89,9 @@ export const tasks = pgTable(
     uniqueIndex("tasks_open_suggestion_key")
       .on(t.customerId, t.suggestionKey)
       .where(sql`${t.status} = 'open' and ${t.suggestionKey} is not null`),
+    uniqueIndex("tasks_external_id_key")
+      .on(t.externalId)
+      .where(sql`${t.externalId} is not null`),
     index("tasks_open_assignee_due_idx")
       .on(t.assigneeId, t.dueOn, t.id)
       .where(sql`${t.status} = 'open'`),

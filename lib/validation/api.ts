@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHANNELS } from "@/lib/channels";
 import { PLANS } from "@/lib/plans";
+import { TASK_PRIORITIES } from "@/lib/tasks";
 import { ID_MAX, isBeforeEarliest, isTooFarAhead, storable, toDate } from "./fields";
 
 const isoDate = z
@@ -21,20 +22,31 @@ const email = z
   .max(320, "At most 320 characters.")
   .email("Must be an email address.");
 
+/** How an item names its customer: one of these. */
+const customerReference = {
+  customerId: z
+    .number({ message: "Must be a customer id (a whole number)." })
+    .int("Must be a whole number.")
+    .min(1, "Must be at least 1.")
+    .max(ID_MAX.integer, "No customer has an id this large.")
+    .optional(),
+  customerExternalId: key("Must not be empty.").optional(),
+  customerEmail: email.optional(),
+};
+const namesCustomer = (item: { customerId?: number; customerExternalId?: string; customerEmail?: string }) =>
+  item.customerId !== undefined || item.customerExternalId !== undefined || item.customerEmail !== undefined;
+const NAME_THE_CUSTOMER = {
+  message: "Name the customer: customerId, customerExternalId or customerEmail.",
+  path: ["customer"],
+};
+
 /** Items per API batch (events, customers). */
 export const MAX_BATCH = 1000;
 
 export const apiEventSchema = z
   .object({
     externalId: key("Required: the event's idempotency key."),
-    customerId: z
-      .number({ message: "Must be a customer id (a whole number)." })
-      .int("Must be a whole number.")
-      .min(1, "Must be at least 1.")
-      .max(ID_MAX.integer, "No customer has an id this large.")
-      .optional(),
-    customerExternalId: key("Must not be empty.").optional(),
-    customerEmail: email.optional(),
+    ...customerReference,
     type: storable(
       z
         .string(textError("Required: an interaction type key."))
@@ -53,14 +65,7 @@ export const apiEventSchema = z
       .optional(),
   })
   .strict()
-  .refine(
-    (event) =>
-      event.customerId !== undefined || event.customerExternalId !== undefined || event.customerEmail !== undefined,
-    {
-      message: "Name the customer: customerId, customerExternalId or customerEmail.",
-      path: ["customer"],
-    },
-  );
+  .refine(namesCustomer, NAME_THE_CUSTOMER);
 
 export const apiCustomerSchema = z
   .object({
@@ -88,3 +93,41 @@ export const apiCustomerSchema = z
 
 export type ApiEvent = z.infer<typeof apiEventSchema>;
 export type ApiCustomer = z.infer<typeof apiCustomerSchema>;
+
+/** A task sent to POST /api/v1/tasks: its idempotency key, the customer, and the task. */
+export const apiTaskSchema = z
+  .object({
+    externalId: key("Required: the task's idempotency key."),
+    ...customerReference,
+    title: storable(z.string(textError("Required.")).trim().min(1, "Required.").max(200, "At most 200 characters.")),
+    dueOn: z
+      .string({ message: "Required: a date, like 2026-12-24." })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date, like 2026-12-24.")
+      .refine((value) => {
+        const date = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+      }, "Must be a date that exists.")
+      .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Must be between 2000 and 2100."),
+    priority: z.enum(TASK_PRIORITIES, { message: `Must be one of: ${TASK_PRIORITIES.join(", ")}.` }).default("normal"),
+    assigneeEmail: email.optional(),
+    checklist: z
+      .array(
+        storable(
+          z
+            .string({ message: "Must be text." })
+            .trim()
+            .min(1, "Must not be empty.")
+            .max(200, "At most 200 characters."),
+        ),
+        {
+          message: "Must be a list of texts.",
+        },
+      )
+      .max(20, "At most 20 items.")
+      .default([]),
+    note: storable(z.string({ message: "Must be text." }).max(1000, "At most 1000 characters.")).default(""),
+  })
+  .strict()
+  .refine(namesCustomer, NAME_THE_CUSTOMER);
+
+export type ApiTask = z.infer<typeof apiTaskSchema>;

@@ -14,7 +14,7 @@ export const emailTemplateFields = {
   }).refine(mergeFieldsKnown, MERGE_MESSAGE),
   body: requiredText(5000, {
     missing: "Write the message.",
-    tooLong: "Keep the message under 5,000 characters.",
+    tooLong: "Keep the message under 5000 characters.",
   }).refine(mergeFieldsKnown, MERGE_MESSAGE),
 };
 

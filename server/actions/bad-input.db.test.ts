@@ -8,7 +8,14 @@ import { unstorableText } from "@/lib/validation/fields";
 import type { z } from "zod";
 import { db, queryRows } from "@/db";
 import type { SessionMember } from "@/lib/permissions";
-import { advocateRoles, apiTokens, members as membersTable, playbooks, roleAssignments } from "@/db/schema";
+import {
+  advocateRoles,
+  apiTokens,
+  memberPreferences,
+  members as membersTable,
+  playbooks,
+  roleAssignments,
+} from "@/db/schema";
 import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versions";
 import { scoringFormFields } from "@/testing/scoring-form";
 import {
@@ -41,6 +48,8 @@ import * as milestones from "@/server/journey/milestones";
 import * as settings from "@/server/scoring/commands";
 import * as taskCommands from "@/server/tasks/commands";
 import * as playbookCommands from "@/server/playbooks/commands";
+import * as outreachCommands from "@/server/outreach/commands";
+import * as notificationCommands from "@/server/notifications/commands";
 
 const GENERIC_FAILURE = "Something went wrong on our side and nothing was saved. Please try again.";
 const RUNS_PER_ACTION = 24;
@@ -139,7 +148,36 @@ const freshTask = async (checklist: { text: string; done: boolean }[] = []) =>
   String((await createTask({ checklist })).id);
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The fuzzing admin's preferences with a webhook, so the webhook actions reach their work. */
+async function adminWebhook(): Promise<Input> {
+  const values = { webhookUrl: "https://hooks.example.test/fuzz", webhookSecret: "whsec_dGVzdA==" };
+  await db
+    .insert(memberPreferences)
+    .values({ memberId: admin.id, ...values })
+    .onConflictDoUpdate({ target: memberPreferences.memberId, set: values });
+  return {};
+}
+
 const SPECS: Record<string, Spec> = {
+  sendOutreach: {
+    valid: async () => ({ customerId: await fresh(), subject: "Hello {{customer}}", body: "How are things?" }),
+    ids: ["customerId"],
+    texts: {
+      subject: {
+        table: "outreach_messages",
+        column: "subject",
+        expected: (sent) => sent.trim().replace("{{customer}}", "Test Customer"),
+      },
+      body: { table: "outreach_messages", column: "body" },
+    },
+  },
+  saveOutreachSettings: { valid: async () => ({ quietDays: "7" }) },
+  savePreferences: {
+    valid: async () => ({ timeZone: "Asia/Shanghai", digestEmail: "on", inAppAlerts: "", webhookUrl: "" }),
+  },
+  rotateWebhookSecret: { valid: async () => adminWebhook(), extraFields: NO_FIELDS },
+  sendTestWebhook: { valid: async () => adminWebhook(), extraFields: NO_FIELDS },
+  markNotificationsRead: { valid: async () => ({}), extraFields: NO_FIELDS },
   savePlaybook: {
     valid: async () => ({
       playbookId: "",
@@ -418,6 +456,8 @@ const DEFINITIONS: Record<string, unknown> = {
   ...settings,
   ...taskCommands,
   ...playbookCommands,
+  ...outreachCommands,
+  ...notificationCommands,
 };
 const definition = (name: string) => DEFINITIONS[name] as AnyAction;
 

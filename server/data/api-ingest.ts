@@ -12,11 +12,11 @@ import { moveMilestone } from "@/server/journey/milestones";
 import { bookInteractions } from "@/server/ledger/booking";
 import { refreshRisk } from "@/server/risk/refresh";
 
-function invalidItems(message: string, items: ItemError[]): ValidationError {
+export function invalidItems(message: string, items: ItemError[]): ValidationError {
   return new ValidationError(message, {}, { code: "invalid_items", items });
 }
 
-function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): z.infer<T>[] {
+export function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): z.infer<T>[] {
   const items = Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.[key];
   if (!Array.isArray(items)) {
     throw new ValidationError(`Send {"${key}": [ … ]} with 1 to ${MAX_BATCH} items.`, {}, { code: "invalid_body" });
@@ -38,7 +38,7 @@ function readBatch<T extends z.ZodType>(body: unknown, key: string, schema: T): 
   return parsed as z.infer<T>[];
 }
 
-function canonicalHash(value: unknown): string {
+export function canonicalHash(value: unknown): string {
   const sorted = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(sorted)
@@ -150,7 +150,11 @@ export async function ingestEvents(db: Queryable, { body, actor }: { body: unkno
   });
 }
 
-async function resolveCustomers(db: Queryable, events: ApiEvent[]): Promise<(number | undefined)[]> {
+/** Each item's customer by id, external id or email (whichever it names); undefined where none matches. */
+export async function resolveCustomers(
+  db: Queryable,
+  events: Pick<ApiEvent, "customerId" | "customerExternalId" | "customerEmail">[],
+): Promise<(number | undefined)[]> {
   const ids = events.flatMap((e) => (e.customerId ? [e.customerId] : []));
   const externalIds = events.flatMap((e) => (e.customerExternalId ? [e.customerExternalId] : []));
   const emails = events.flatMap((e) => (e.customerEmail ? [e.customerEmail] : []));

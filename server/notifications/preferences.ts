@@ -1,4 +1,3 @@
-import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { memberPreferences } from "@/db/schema";

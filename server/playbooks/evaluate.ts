@@ -3,6 +3,7 @@ import { type Queryable, queryRows } from "@/db";
 import { quarterStart } from "@/lib/advocacy";
 import { NPS_DETRACTOR_TYPE, type PlaybookTrigger, STATE_TRIGGERS } from "@/lib/playbooks";
 import type { Settings } from "@/lib/settings";
+import { alertTaskAssigned } from "@/server/notifications/alerts";
 import { getSettings } from "@/server/settings/queries";
 
 /** An interaction just booked, as event triggers see it. */
@@ -147,7 +148,15 @@ export async function firePlaybooks(
     parts.map(({ n }) => sql`select * from ${sql.raw(`p${n}_created`)}`),
     sql` union all `,
   );
-  const rows = await queryRows<{ id: number; customer_id: number; playbook_id: number; has_email: boolean }>(
+  const rows = await queryRows<{
+    id: number;
+    customer_id: number;
+    playbook_id: number;
+    has_email: boolean;
+    assignee_id: number | null;
+    title: string;
+    playbook_name: string;
+  }>(
     db,
     sql`with ${sql.join(
       parts.map((part) => part.ctes),
@@ -171,7 +180,26 @@ export async function firePlaybooks(
       select 'playbook_email', 'playbook_email:' || t.id, jsonb_build_object('taskId', t.id)
       from created t where t.has_email
       on conflict do nothing)
-    select id, customer_id, playbook_id, has_email from created`,
+    select c.id, c.customer_id, c.playbook_id, c.has_email, c.assignee_id, c.title, pb.name as playbook_name
+    from created c join playbooks pb on pb.id = c.playbook_id`,
+  );
+  // The bell was told in the statement; webhooks go through the queue.
+  await alertTaskAssigned(
+    db,
+    rows.flatMap((row) =>
+      row.assignee_id === null
+        ? []
+        : [
+            {
+              taskId: row.id,
+              assigneeId: row.assignee_id,
+              title: row.title,
+              customerId: row.customer_id,
+              from: `From the playbook “${row.playbook_name}”`,
+            },
+          ],
+    ),
+    { bell: false },
   );
   return rows.map((row) => ({
     taskId: row.id,

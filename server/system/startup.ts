@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { DatabaseUnreachableError } from "@/db/connection-error";
 import { migrateDatabase } from "@/db/migrate";
+import { workTick } from "@/server/jobs/worker";
 import { refreshRollups } from "./periodic-refresh";
 
 // Balances decay, silence grows and time in stage passes without any write: refresh this often.
@@ -13,6 +14,27 @@ function scheduleRollupRefresh() {
     );
   void run();
   setInterval(run, ROLLUP_REFRESH_MS).unref();
+}
+
+// Digests, webhook posts and playbook emails wait at most this long.
+const JOB_TICK_MS = 30 * 1000;
+
+/** Every process works the job queue: jobs are claimed with `skip locked`, so they never run twice at once. */
+function scheduleJobs() {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await workTick(db);
+    } catch (error) {
+      console.error("Hourglass: background jobs failed:", error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  setInterval(tick, JOB_TICK_MS).unref();
 }
 
 /**
@@ -38,4 +60,5 @@ export async function startServer(): Promise<void> {
   }
   // `npm start` runs several server processes; one of them refreshes (scripts/start.mjs).
   if (process.env.HOURGLASS_PERIODIC_REFRESH !== "off") scheduleRollupRefresh();
+  if (process.env.HOURGLASS_JOBS !== "off") scheduleJobs();
 }

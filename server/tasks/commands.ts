@@ -14,6 +14,7 @@ import {
 } from "@/lib/validation/tasks";
 import { defineAction } from "@/server/actions/execute";
 import { recordAudit } from "@/server/audit/record";
+import { alertTaskAssigned } from "@/server/notifications/alerts";
 import { memberToday } from "@/server/notifications/preferences";
 import { getSuggestedSteps } from "@/server/risk/page";
 
@@ -88,6 +89,16 @@ export const createTask = defineAction({
       })
       .returning();
     await recordAudit(tx, member, { action: "task.created", entityType: "task", entityId: task.id, after: task });
+    if (task.assigneeId !== null && task.assigneeId !== member.id)
+      await alertTaskAssigned(tx, [
+        {
+          taskId: task.id,
+          assigneeId: task.assigneeId,
+          title: task.title,
+          customerId: task.customerId,
+          from: `Added by ${member.name}`,
+        },
+      ]);
     return { message: "Task added.", data: { id: task.id } };
   },
 });
@@ -121,16 +132,21 @@ export const createTaskFromSuggestion = defineAction({
       .returning();
     if (!task) return { message: "Already a task: it is on My day.", data: { created: false } };
     await recordAudit(tx, member, { action: "task.created", entityType: "task", entityId: task.id, after: task });
+    if (task.assigneeId !== null && task.assigneeId !== member.id)
+      await alertTaskAssigned(tx, [
+        {
+          taskId: task.id,
+          assigneeId: task.assigneeId,
+          title: task.title,
+          customerId: task.customerId,
+          from: `Suggested step, added by ${member.name}`,
+        },
+      ]);
     return { message: "Task added to My day.", data: { created: true } };
   },
 });
 
-async function close(
-  tx: Queryable,
-  member: SessionMember,
-  list: Task[],
-  change: { status: "done"; outcome: string | null } | { status: "dismissed"; reason: string },
-): Promise<Task[]> {
+async function close(tx: Queryable, member: SessionMember, list: Task[], change: Closing): Promise<Task[]> {
   const closed = await tx
     .update(tasks)
     .set({
@@ -151,21 +167,29 @@ async function close(
   return closed;
 }
 
+type Closing = { status: "done"; outcome: string | null } | { status: "dismissed"; reason: string };
+
+/** One task closed by the member, audited with what was said about it. */
+async function closeOne(tx: Queryable, member: SessionMember, taskId: number, change: Closing) {
+  const list = await changeableTasks(tx, [taskId], member);
+  openOnly(list);
+  const [task] = await close(tx, member, list, change);
+  await recordAudit(tx, member, {
+    action: change.status === "done" ? "task.completed" : "task.dismissed",
+    entityType: "task",
+    entityId: task.id,
+    before: { status: "open" },
+    after: { status: task.status, outcome: task.outcome, dismissReason: task.dismissReason },
+  });
+  return task;
+}
+
 /** Done: the task leaves My day and its completion (with the outcome) shows on the customer's timeline. */
 export const completeTask = defineAction({
   permission: "tasks.write",
   schema: completeTaskSchema,
   async run(input, { member, tx }) {
-    const list = await changeableTasks(tx, [input.taskId], member);
-    openOnly(list);
-    const [task] = await close(tx, member, list, { status: "done", outcome: input.outcome });
-    await recordAudit(tx, member, {
-      action: "task.completed",
-      entityType: "task",
-      entityId: task.id,
-      before: { status: "open" },
-      after: { status: task.status, outcome: task.outcome },
-    });
+    const task = await closeOne(tx, member, input.taskId, { status: "done", outcome: input.outcome });
     return { message: `Done: “${task.title}”.` };
   },
 });
@@ -174,16 +198,7 @@ export const dismissTask = defineAction({
   permission: "tasks.write",
   schema: dismissTaskSchema,
   async run(input, { member, tx }) {
-    const list = await changeableTasks(tx, [input.taskId], member);
-    openOnly(list);
-    const [task] = await close(tx, member, list, { status: "dismissed", reason: input.reason });
-    await recordAudit(tx, member, {
-      action: "task.dismissed",
-      entityType: "task",
-      entityId: task.id,
-      before: { status: "open" },
-      after: { status: task.status, dismissReason: task.dismissReason },
-    });
+    const task = await closeOne(tx, member, input.taskId, { status: "dismissed", reason: input.reason });
     return { message: `Dismissed: “${task.title}”.` };
   },
 });

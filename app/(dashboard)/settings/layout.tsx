@@ -4,14 +4,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageMember } from "@/server/auth/session";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
-  await requirePageMember("settings.read");
+  // Each settings page checks its own permission: members see their notification settings, managers the rest.
+  const member = await requirePageMember("notifications.own");
   return (
     <>
       <PageHeader
         title="Settings"
-        description="Your team, how the ledger scores experiences, and more as features arrive."
+        description="How you hear about things; for managers and admins, your team, scoring, playbooks and data."
       />
-      <SettingsNav />
+      <SettingsNav role={member.role} />
       <div className="mt-6">{children}</div>
     </>
   );

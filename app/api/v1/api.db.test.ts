@@ -1,11 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { createApiToken } from "@/server/team/api-tokens";
 import { apiTokens, customers, interactions } from "@/db/schema";
-import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
+import { createCustomer, writeFingerprint } from "@/testing/factories";
 import { ledgerDrift } from "@/testing/ledger-check";
-import { executeAction } from "@/server/actions/execute";
+import { apiToken } from "@/testing/api-token";
 import { errorResponse } from "@/server/api/handler";
 import { hashApiToken } from "@/lib/api/tokens";
 import { balanceAt } from "@/lib/ledger";
@@ -20,16 +19,6 @@ let writeToken: string;
 let readToken: string;
 const noParams = { params: Promise.resolve({}) };
 
-async function token(scopes: string[]) {
-  const admin = asSessionMember(await createMember({ role: "admin" }));
-  const result = await executeAction(createApiToken, admin, {
-    name: `test ${scopes.join("+")}`,
-    ...Object.fromEntries(scopes.map((s) => [`scope.${s}`, "on"])),
-  });
-  if (!result.ok) throw new Error(result.message);
-  return (result.data as { token: string }).token;
-}
-
 const post = (path: string, body: unknown, bearer = writeToken) =>
   new Request(`http://localhost/api/v1${path}`, {
     method: "POST",
@@ -40,8 +29,8 @@ const get = (path: string, bearer = readToken) =>
   new Request(`http://localhost/api/v1${path}`, { headers: { authorization: `Bearer ${bearer}` } });
 
 beforeAll(async () => {
-  writeToken = await token(["read", "write"]);
-  readToken = await token(["read"]);
+  writeToken = await apiToken(["read", "write"]);
+  readToken = await apiToken(["read"]);
 });
 
 describe("POST /api/v1/events", () => {
@@ -254,7 +243,7 @@ describe("GET endpoints", () => {
   });
 
   it("past the per-token burst, requests get 429 with Retry-After", async () => {
-    const limited = await token(["read"]);
+    const limited = await apiToken(["read"]);
     let response: Response | undefined;
     for (let i = 0; i < 1000; i++) {
       response = await getRisk(get("/risk?limit=1", limited), noParams);
@@ -272,7 +261,7 @@ describe("every route × every kind of token: no or unknown token 401, missing s
   let customerId: number;
 
   beforeAll(async () => {
-    const revoked = await token(["read", "write"]);
+    const revoked = await apiToken(["read", "write"]);
     await db
       .update(apiTokens)
       .set({ revokedAt: sql`now()` })
@@ -281,9 +270,9 @@ describe("every route × every kind of token: no or unknown token 401, missing s
       none: null,
       unknown: "hg_not-a-token",
       revoked,
-      read: await token(["read"]),
-      write: await token(["write"]),
-      "read+write": await token(["read", "write"]),
+      read: await apiToken(["read"]),
+      write: await apiToken(["write"]),
+      "read+write": await apiToken(["read", "write"]),
     });
     customerId = (await createCustomer({ milestone: 5 })).id;
   });

@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { AccountCard } from "@/components/customers/account-card";
 import { BalanceOverTime } from "@/components/customers/balance-over-time";
 import { CustomerTasks } from "@/components/tasks/customer-tasks";
+import { OutreachCard } from "@/components/outreach/outreach-card";
 import { CustomerHeader } from "@/components/customers/customer-header";
 import { TimelineSection } from "@/components/timeline/timeline-section";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -41,6 +42,9 @@ export default async function CustomerPage({
       <CustomerHeader row={row} member={member} />
       <Suspense fallback={<Skeleton className="h-32" />}>
         <CustomerTasks customerId={row.customer.id} ownerId={row.customer.ownerId} member={member} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="h-16" />}>
+        <OutreachCard customerId={row.customer.id} member={member} />
       </Suspense>
       <AccountCard row={row} member={member} />
       <Suspense fallback={<Skeleton className="h-64" />}>

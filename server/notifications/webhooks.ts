@@ -1,0 +1,60 @@
+import type { Queryable } from "@/db";
+import { type Job, webhookDeliveries } from "@/db/schema";
+import { webhookHeaders } from "@/lib/webhooks";
+import { enqueueJob } from "@/server/jobs/queue";
+import { getPreferences } from "./preferences";
+
+/** A webhook message: Slack-compatible (`text`), with the event it announces. */
+export async function enqueueWebhook(
+  db: Queryable,
+  { memberId, key, event, text }: { memberId: number; key: string; event: string; text: string },
+): Promise<void> {
+  await enqueueJob(db, {
+    kind: "webhook",
+    key: `webhook:${key}`,
+    payload: { memberId, body: JSON.stringify({ type: event, text }) },
+    maxAttempts: 6,
+  });
+}
+
+const TIMEOUT_MS = 10_000;
+
+/**
+ * One attempt to post a webhook job to the member's URL, signed per Standard Webhooks with the
+ * member's secret. Every attempt is logged with its status code; anything but 2xx throws, so the
+ * job is retried with back-off. The message id stays the same across retries, so receivers can
+ * drop duplicates.
+ */
+export async function deliverWebhook(db: Queryable, job: Pick<Job, "id" | "payload" | "attempts">): Promise<void> {
+  const { memberId, body } = job.payload as { memberId: number; body: string };
+  const { webhookUrl, webhookSecret } = await getPreferences(db, { memberId });
+  if (!webhookUrl || !webhookSecret) return;
+  const messageId = `msg_${job.id}`;
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  try {
+    const response = await fetch(webhookUrl, {
+      method: "POST",
+      headers: webhookHeaders(webhookSecret, messageId, body),
+      body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: "manual",
+    });
+    statusCode = response.status;
+    if (!response.ok) error = `HTTP ${response.status}`;
+  } catch (failure) {
+    error =
+      failure instanceof Error && failure.name === "TimeoutError" ? "No answer within 10 seconds" : "Could not connect";
+  }
+  await db.insert(webhookDeliveries).values({
+    memberId,
+    jobId: job.id,
+    messageId,
+    url: webhookUrl,
+    attempt: job.attempts,
+    statusCode,
+    error,
+    payload: JSON.parse(body),
+  });
+  if (error) throw new Error(error);
+}
