@@ -42,10 +42,3 @@ export function localDay(at: Date, timeZone: string): string {
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
-
-/** Which section of My day a due date belongs to, seen from `today`: this week means the next 7 days. */
-export function dueBucket(dueOn: string, today: string): DueBucket {
-  if (dueOn < today) return "overdue";
-  if (dueOn === today) return "today";
-  return dueOn <= addDays(today, 7) ? "week" : "later";
-}

@@ -123,6 +123,7 @@ runScript("bench", async () => {
         path: `/customers/${heavy.id}`,
         target: TARGETS.customer,
       },
+      { name: "/tasks?assignee=all (My day over every open task)", path: "/tasks?assignee=all", target: TARGETS.list },
       { name: "/delight (queue of unanswered debits)", path: "/delight", target: TARGETS.list },
       { name: "/advocates (candidates, roster, leaderboard)", path: "/advocates", target: TARGETS.list },
       {

@@ -38,7 +38,9 @@ export async function startApp(
     // The benchmark's own clients would otherwise hit the per-token API limit.
     API_RATE_BURST: "100000",
     API_RATE_PER_SECOND: "100000",
-    ...(sqlLog ? { HOURGLASS_SQL_LOG: sqlLog, WEB_CONCURRENCY: "1", HOURGLASS_PERIODIC_REFRESH: "off" } : {}),
+    ...(sqlLog
+      ? { HOURGLASS_SQL_LOG: sqlLog, WEB_CONCURRENCY: "1", HOURGLASS_PERIODIC_REFRESH: "off", HOURGLASS_JOBS: "off" }
+      : {}),
   };
   const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], {
     env,

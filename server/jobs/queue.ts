@@ -28,13 +28,12 @@ const LEASE_SECONDS = 120;
  * Claims up to `limit` due jobs for this worker: `for update skip locked`, so two processes never
  * claim the same job, and the lease moves `run_at` ahead so a crashed worker's job comes back.
  */
-export async function claimJobs(db: Queryable, { limit = 10, kinds }: { limit?: number; kinds?: string[] } = {}) {
+export async function claimJobs(db: Queryable, { limit = 10 }: { limit?: number } = {}) {
   return queryRows<Job>(
     db,
     sql`update jobs j set attempts = j.attempts + 1, run_at = now() + make_interval(secs => ${LEASE_SECONDS})
       where j.id in (
         select id from jobs where status = 'queued' and run_at <= now()
-          ${kinds ? sql`and kind = any(${`{${kinds.join(",")}}`}::text[])` : sql``}
         order by run_at, id limit ${limit} for update skip locked)
       returning j.id, j.kind, j.key, j.payload, j.status, j.run_at as "runAt", j.attempts, j.max_attempts as "maxAttempts",
         j.last_error as "lastError", j.created_at as "createdAt", j.finished_at as "finishedAt"`,

@@ -96,7 +96,7 @@ describe("one digest per member per day", () => {
       { memberId: morning.id, timeZone: lateZone },
       { memberId: night.id, timeZone: earlyZone },
     ]);
-    const [one, two] = separateConnections(2);
+    const [one, two = one] = separateConnections(2);
     for (let round = 0; round < 3; round++) await Promise.all([workTick(one), workTick(two)]);
     const [restarted] = separateConnections(1);
     await workTick(restarted);

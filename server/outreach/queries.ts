@@ -31,5 +31,3 @@ export async function getOutbox(db: Queryable, { before, limit = 25 }: { before?
     .limit(limit + 1);
   return { messages: rows.slice(0, limit), more: rows.length > limit };
 }
-
-export type OutboxMessage = Awaited<ReturnType<typeof getOutbox>>["messages"][number];

@@ -70,7 +70,7 @@ describe("state triggers fire when a customer enters the condition, once", () =>
         { text: "Call", done: false },
       ],
     });
-    const [one, two] = separateConnections(2);
+    const [one, two = one] = separateConnections(2);
     for (let round = 0; round < 10; round++) await Promise.all([refreshRollups(one), firePlaybooks(two)]);
     expect(await tasksOf(riskPlaybook, customer.id)).toHaveLength(1);
 

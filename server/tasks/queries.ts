@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, type SQL, sql } from "drizzle
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
 import { balanceSql } from "@/db/ledger-sql";
-import { customers, members, playbooks, tasks, type ChecklistItem } from "@/db/schema";
+import { customers, members, playbooks, tasks } from "@/db/schema";
 import { addDays, type TaskPriority, type TaskSource } from "@/lib/tasks";
 import { getSettings } from "@/server/settings/queries";
 
@@ -94,8 +94,6 @@ export async function getMyDay(db: Queryable, query: MyDayQuery) {
   };
 }
 
-export type MyDayTask = Awaited<ReturnType<typeof getMyDay>>["tasks"][number];
-
 /** A customer's open tasks (soonest first) and the last few closed ones. */
 export async function getCustomerTasks(db: Queryable, { customerId }: { customerId: number }) {
   const columns = {
@@ -132,8 +130,6 @@ export async function getCustomerTasks(db: Queryable, { customerId }: { customer
   return { open, closed };
 }
 
-export type CustomerTask = Awaited<ReturnType<typeof getCustomerTasks>>["open"][number];
-
 /** Per customer, the suggested steps that already have an open task: the risk list shows those as "on the list". */
 export async function getOpenSuggestionKeys(db: Queryable, { customerIds }: { customerIds: number[] }) {
   if (customerIds.length === 0) return new Map<number, string[]>();
@@ -147,5 +143,3 @@ export async function getOpenSuggestionKeys(db: Queryable, { customerIds }: { cu
   for (const row of rows) keys.set(row.customerId, [...(keys.get(row.customerId) ?? []), row.key as string]);
   return keys;
 }
-
-export type TaskChecklist = ChecklistItem[];
