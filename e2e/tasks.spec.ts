@@ -26,6 +26,8 @@ test("from the risk list a suggested step becomes a task, which My day lists and
   await expect(row.getByRole("status").filter({ hasText: "On My day" })).toBeVisible();
   await page.reload();
   await expect(row.getByRole("button", { name: `Make “${step}” a task for ${name}` })).toHaveCount(0);
+  // This step, and the demo playbooks' "rescue accounts sliding into debt" and "answer complaints" tasks.
+  await expect(row.getByTestId("open-tasks")).toHaveText("3 open tasks");
 
   await page.getByRole("link", { name: "My day" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "My day" })).toBeVisible();

@@ -45,7 +45,9 @@ export async function NotificationsPanel({ member }: { member: SessionMember }) 
                       {formatDate(alert.createdAt)} {formatTime(alert.createdAt)}
                     </span>
                   </div>
-                  {alert.body ? (
+                  {alert.body && !alert.body.includes("\n") ? (
+                    <p className="mt-0.5 text-slate-600">{alert.body}</p>
+                  ) : alert.body ? (
                     <details className="mt-1">
                       <summary className="cursor-pointer text-slate-600">Details</summary>
                       <pre className="mt-1 whitespace-pre-wrap font-sans text-slate-700">{alert.body}</pre>

@@ -152,7 +152,7 @@ export function PlaybookForm({
             defaultValue={playbook.assigneeId ? String(playbook.assigneeId) : ""}
             errors={errors.assigneeId}
           >
-            <option value="">The customer&apos;s owner</option>
+            <option value="">Customer&apos;s owner</option>
             {members.map((member) => (
               <option key={member.id} value={member.id}>
                 {member.name}

@@ -32,7 +32,10 @@ function describe(row: PlaybookRow, typeLabels: Map<string, string>): string {
       : playbook.trigger === "silence"
         ? `Silent for ${playbook.triggerDays} days`
         : TRIGGER_LABELS[playbook.trigger];
-  const due = playbook.dueInDays === 0 ? "due the same day" : `due in ${playbook.dueInDays} days`;
+  const due =
+    playbook.dueInDays === 0
+      ? "due the same day"
+      : `due in ${playbook.dueInDays} ${playbook.dueInDays === 1 ? "day" : "days"}`;
   return `${when} → “${playbook.taskTitle}”, ${PRIORITY_LABELS[playbook.priority].toLowerCase()}, ${due}, for ${row.assigneeName ?? "the owner"}${playbook.emailSubject ? ", with an email" : ""}.`;
 }
 

@@ -9,9 +9,13 @@ import { type SearchParams, withParams } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import { getRiskPage, type RiskPageRow } from "@/server/risk/page";
 import type { RiskListQuery } from "@/server/risk/queries";
-import { getOpenSuggestionKeys } from "@/server/tasks/queries";
+import { getOpenTaskSummary } from "@/server/tasks/queries";
 
-function tableRow(row: RiskPageRow, model: JourneyModelWithStages, taskKeys: string[]): RiskTableRow {
+function tableRow(
+  row: RiskPageRow,
+  model: JourneyModelWithStages,
+  openTasks: { open: number; suggestionKeys: string[] },
+): RiskTableRow {
   return {
     id: row.id,
     name: row.name,
@@ -33,7 +37,12 @@ function tableRow(row: RiskPageRow, model: JourneyModelWithStages, taskKeys: str
       impact: driver.impact.toFixed(1),
       daysAgo: driver.daysAgo,
     })),
-    steps: row.steps.map((step) => ({ key: step.key, text: step.text, task: taskKeys.includes(step.key) })),
+    steps: row.steps.map((step) => ({
+      key: step.key,
+      text: step.text,
+      task: openTasks.suggestionKeys.includes(step.key),
+    })),
+    openTasks: openTasks.open,
   };
 }
 
@@ -51,7 +60,7 @@ export async function RiskResults({
   canCreateTasks: boolean;
 }) {
   const { rows, total, more } = await getRiskPage(db, query);
-  const taskKeys = await getOpenSuggestionKeys(db, { customerIds: rows.map((row) => row.id) });
+  const openTasks = await getOpenTaskSummary(db, { customerIds: rows.map((row) => row.id) });
   if (total === 0) {
     return (
       <EmptyState title={query.view === "watch" ? "Nobody on the watch list here" : "Nobody is at risk here"}>
@@ -84,7 +93,7 @@ export async function RiskResults({
   return (
     <>
       <RiskTable
-        rows={rows.map((row) => tableRow(row, model, taskKeys.get(row.id) ?? []))}
+        rows={rows.map((row) => tableRow(row, model, openTasks.get(row.id) ?? { open: 0, suggestionKeys: [] }))}
         offset={(query.page - 1) * query.pageSize}
         canCreateTasks={canCreateTasks}
       />

@@ -26,6 +26,8 @@ export type RiskTableRow = {
   drivers: { id: number; label: string; summary: string; impact: string; daysAgo: number | null }[];
   /** Suggested next steps; `task` when one is already an open task. */
   steps: { key: string; text: string; task: boolean }[];
+  /** Open tasks on the customer, from any source. */
+  openTasks: number;
 };
 
 function Trend({ value }: { value: number }) {
@@ -149,6 +151,15 @@ export function RiskTable({
                     </li>
                   ))}
                 </ul>
+                {row.openTasks > 0 ? (
+                  <a
+                    href={`/customers/${row.id}`}
+                    className="mt-2 inline-block rounded bg-slate-100 px-1.5 text-slate-700 hover:underline"
+                    data-testid="open-tasks"
+                  >
+                    {row.openTasks} open {row.openTasks === 1 ? "task" : "tasks"}
+                  </a>
+                ) : null}
               </td>
             </tr>
           ))}

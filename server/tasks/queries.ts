@@ -130,16 +130,21 @@ export async function getCustomerTasks(db: Queryable, { customerId }: { customer
   return { open, closed };
 }
 
-/** Per customer, the suggested steps that already have an open task: the risk list shows those as "on the list". */
-export async function getOpenSuggestionKeys(db: Queryable, { customerIds }: { customerIds: number[] }) {
-  if (customerIds.length === 0) return new Map<number, string[]>();
+/** Per customer, how many tasks are open and which suggested steps already are one: the risk list shows both. */
+export async function getOpenTaskSummary(db: Queryable, { customerIds }: { customerIds: number[] }) {
+  const summary = new Map<number, { open: number; suggestionKeys: string[] }>();
+  if (customerIds.length === 0) return summary;
   const rows = await db
-    .select({ customerId: tasks.customerId, key: tasks.suggestionKey })
+    .select({
+      customerId: tasks.customerId,
+      open: sql<number>`count(*)::int`,
+      suggestionKeys: sql<
+        string[]
+      >`coalesce(array_agg(${tasks.suggestionKey}) filter (where ${tasks.suggestionKey} is not null), '{}')`,
+    })
     .from(tasks)
-    .where(
-      and(eq(tasks.status, "open"), inArray(tasks.customerId, customerIds), sql`${tasks.suggestionKey} is not null`),
-    );
-  const keys = new Map<number, string[]>();
-  for (const row of rows) keys.set(row.customerId, [...(keys.get(row.customerId) ?? []), row.key as string]);
-  return keys;
+    .where(and(eq(tasks.status, "open"), inArray(tasks.customerId, customerIds)))
+    .groupBy(tasks.customerId);
+  for (const row of rows) summary.set(row.customerId, { open: row.open, suggestionKeys: row.suggestionKeys });
+  return summary;
 }
