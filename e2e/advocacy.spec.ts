@@ -45,7 +45,11 @@ test("a CSM answers a complaint from the delight queue: it leaves the queue, the
   await form.getByLabel("Renewed").check();
   await form.getByRole("button", { name: "Log delight moment" }).click();
 
-  await expect(page).toHaveURL(/\/delight\?logged=1/);
+  // Back on the queue as it was left: the search kept.
+  await expect(page).toHaveURL(
+    (target) => target.searchParams.get("q") === name && target.searchParams.get("logged") === "1",
+  );
+  await expect(page.getByRole("searchbox", { name: "Customer or company" })).toHaveValue(name);
   await expect(page.getByRole("status").filter({ hasText: "Delight moment logged." })).toBeVisible();
   await expect(page.getByTestId("queue-row").filter({ hasText: complaint })).toHaveCount(0);
   await expect(page.getByTestId("delight-log-entry").filter({ hasText: name }).first()).toContainText(
@@ -55,6 +59,38 @@ test("a CSM answers a complaint from the delight queue: it leaves the queue, the
   await page.goto(url);
   await expect(page.getByTestId("customer-balance")).toHaveText("0.0");
   await expect(page.getByTestId("timeline-entry").first()).toContainText("Delight moment");
+});
+
+test("from the customer page a delight moment answers one of the customer's open debits: the timeline says it was answered, and a second tab is told", async ({
+  page,
+  context,
+  signInAs,
+}) => {
+  await signInAs("csm");
+  const name = `Answer Test ${unique()}`;
+  const url = await newCustomer(page, name);
+  await log(page, "Bug report (-1)", "Button does nothing");
+  await log(page, "Complaint (-3)", "Invoice wrong again");
+  await page.getByRole("link", { name: "Log a delight moment" }).click();
+  const form = page.getByRole("form", { name: "Log a delight moment" });
+  const answers = form.getByLabel("Answers (optional)");
+  const debitId =
+    (await answers.locator("option", { hasText: "Complaint — Invoice wrong again" }).getAttribute("value")) ?? "";
+  await answers.selectOption(debitId);
+  await expect(form.getByLabel("What prompted it")).toHaveValue("Complaint: Invoice wrong again");
+  const second = await context.newPage();
+  await second.goto(`/delight/new?prompt=${debitId}`);
+  await form.getByLabel("The gesture").fill("Corrected invoice, delivered by hand");
+  await form.getByRole("button", { name: "Log delight moment" }).click();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByTestId("answered-by").first()).toContainText("Corrected invoice, delivered by hand");
+
+  const late = second.getByRole("form", { name: "Log a delight moment" });
+  await late.getByLabel("The gesture").fill("A second gesture");
+  await late.getByRole("button", { name: "Log delight moment" }).click();
+  await expect(
+    late.getByText(/This debit was already answered by Chris CSM on .*: Corrected invoice, delivered by hand\./),
+  ).toBeVisible();
 });
 
 test("a community lead invites a candidate as beta tester, activates the role and logs a referral of a new customer", async ({

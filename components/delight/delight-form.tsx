@@ -1,23 +1,32 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { logDelightMomentAction } from "@/server/delight/actions";
 import { withOccurredAt } from "@/components/timeline/interaction-fields";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { CHANNEL_LABELS, CHANNELS } from "@/lib/channels";
 
+type Debit = { id: number; text: string; channel: string };
+
 type Props = {
   customerId: number;
   customerName: string;
-  prompt?: { id: number; text: string; channel: string };
+  /** The debit this moment answers, when the form was opened from the queue. */
+  prompt?: Debit;
+  /** Opened from the customer's page: the customer's open debits, one of which it may answer. */
+  openDebits?: (Debit & { label: string })[];
   defaultWeight: number;
-  returnTo: "queue" | "customer";
+  /** Where to go after saving or cancelling (the queue with its search, or the customer's page). */
+  returnTo: string;
 };
 
-export function DelightForm({ customerId, customerName, prompt, defaultWeight, returnTo }: Props) {
+export function DelightForm({ customerId, customerName, prompt, openDebits = [], defaultWeight, returnTo }: Props) {
   const { state, pending, onSubmit } = useActionForm(logDelightMomentAction, { prepare: withOccurredAt });
   const errors = fieldErrors(state);
+  const [answering, setAnswering] = useState<Debit | undefined>(prompt);
+  const [promptText, setPromptText] = useState(prompt?.text ?? "");
   return (
     <form
       onSubmit={onSubmit}
@@ -28,6 +37,28 @@ export function DelightForm({ customerId, customerName, prompt, defaultWeight, r
       <input type="hidden" name="customerId" value={customerId} />
       <input type="hidden" name="returnTo" value={returnTo} />
       {prompt ? <input type="hidden" name="promptInteractionId" value={prompt.id} /> : null}
+      {!prompt && openDebits.length > 0 ? (
+        <SelectField
+          name="promptInteractionId"
+          id="answers"
+          label="Answers (optional)"
+          hint="One of this customer's open debits: it leaves the delight queue."
+          defaultValue=""
+          onChange={(event) => {
+            const chosen = openDebits.find((debit) => String(debit.id) === event.target.value);
+            setAnswering(chosen);
+            if (chosen) setPromptText(chosen.text);
+          }}
+          errors={errors.promptInteractionId}
+        >
+          <option value="">No particular debit</option>
+          {openDebits.map((debit) => (
+            <option key={debit.id} value={debit.id}>
+              {debit.label}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <p className="mb-3 text-sm text-slate-600">
         For <strong>{customerName}</strong>. &ldquo;Do things you don&apos;t have to do.&rdquo;
       </p>
@@ -35,8 +66,9 @@ export function DelightForm({ customerId, customerName, prompt, defaultWeight, r
         name="prompt"
         label="What prompted it"
         rows={2}
-        defaultValue={prompt?.text}
-        errors={errors.prompt ?? errors.promptInteractionId}
+        value={promptText}
+        onChange={(event) => setPromptText(event.target.value)}
+        errors={errors.prompt ?? (openDebits.length > 0 && !prompt ? undefined : errors.promptInteractionId)}
       />
       <TextAreaField
         name="gesture"
@@ -47,9 +79,12 @@ export function DelightForm({ customerId, customerName, prompt, defaultWeight, r
       />
       <div className="grid gap-x-4 sm:grid-cols-3">
         <SelectField
+          key={answering?.id ?? "none"}
           name="channel"
           label="Channel"
-          defaultValue={prompt && (CHANNELS as readonly string[]).includes(prompt.channel) ? prompt.channel : "email"}
+          defaultValue={
+            answering && (CHANNELS as readonly string[]).includes(answering.channel) ? answering.channel : "email"
+          }
           errors={errors.channel}
         >
           {CHANNELS.map((c) => (
@@ -97,10 +132,7 @@ export function DelightForm({ customerId, customerName, prompt, defaultWeight, r
         <SubmitButton pending={pending} pendingText="Saving…">
           Log delight moment
         </SubmitButton>
-        <Link
-          href={returnTo === "customer" ? `/customers/${customerId}` : "/delight"}
-          className="text-sm font-medium text-slate-700 underline"
-        >
+        <Link href={returnTo} className="text-sm font-medium text-slate-700 underline">
           Cancel
         </Link>
         <FormMessage state={state} />

@@ -91,7 +91,7 @@ export async function DelightQueue({ member, params }: { member: SessionMember; 
                 <td className="py-2 pl-3 text-right">
                   {canWrite ? (
                     <Link
-                      href={`/delight/new?prompt=${row.interactionId}`}
+                      href={`/delight/new?prompt=${row.interactionId}&back=${encodeURIComponent(withParams("/delight", params, { logged: undefined }))}`}
                       className={buttonClass("primary", "px-3 py-1.5 text-xs")}
                       aria-label={`Delight ${row.customerName}`}
                     >

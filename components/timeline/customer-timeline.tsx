@@ -108,6 +108,11 @@ export function CustomerTimeline({
                       {entry.id === 0 ? <span className="text-xs text-slate-500">saving…</span> : null}
                     </div>
                     {entry.detail ? <p className="mt-0.5 break-words text-sm text-slate-700">{entry.detail}</p> : null}
+                    {entry.answeredBy ? (
+                      <p className="mt-0.5 text-xs text-fuchsia-800" data-testid="answered-by">
+                        Answered with a delight moment: {entry.answeredBy}
+                      </p>
+                    ) : null}
                     <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-500">
                       <span>{entry.actorName ? `by ${entry.actorName}` : "automatic"}</span>
                       {canChange(entry) ? <EntryActions entry={entry} types={types} /> : null}

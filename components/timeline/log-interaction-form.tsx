@@ -28,6 +28,7 @@ function optimisticEntry(formData: FormData, type: InteractionTypeOption, actorN
     fromMilestone: null,
     toMilestone: null,
     recent: true,
+    answeredBy: null,
   };
 }
 

@@ -43,7 +43,10 @@ export const delightMoments = pgTable(
   },
   (t) => [
     uniqueIndex("delight_moments_interaction_key").on(t.interactionId),
-    index("delight_moments_prompt_idx").on(t.promptInteractionId),
+    // A debit has at most one answer: two tabs answering it at once cannot both save.
+    uniqueIndex("delight_moments_prompt_key")
+      .on(t.promptInteractionId)
+      .where(sql`${t.promptInteractionId} is not null`),
     index("delight_moments_customer_idx").on(t.customerId, t.occurredAt.desc().nullsFirst()),
     index("delight_moments_occurred_idx").on(t.occurredAt),
   ],

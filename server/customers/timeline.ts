@@ -34,9 +34,12 @@ export type TimelineEntry = {
   toMilestone: number | null;
   /** Logged in the last 24 hours: its author may still edit or delete it. */
   recent: boolean;
+  /** For a debit a delight moment answered: the gesture, who and when. */
+  answeredBy: string | null;
 };
 
-type Row = Omit<TimelineEntry, "key" | "id" | "weight" | "fromMilestone" | "toMilestone" | "recent"> & {
+type Row = Omit<TimelineEntry, "key" | "id" | "weight" | "fromMilestone" | "toMilestone" | "recent" | "answeredBy"> & {
+  answered_by: string | null;
   recent: boolean;
   id: string;
   rank: number;
@@ -103,11 +106,15 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
         case when d.id is not null then d.gesture || coalesce(nullif(' → ' || d.outcome, ' → '), '') else nullif(i.summary, '') end as detail,
         ${weight} as weight, i.channel::text as channel, i.direction::text as direction, i.actor_id, m.name as actor_name,
         ${AT_TEXT(sql`i.created_at`)} as created_at, t.key as type_key, null::int as from_milestone, null::int as to_milestone,
-        i.created_at > now() - interval '24 hours' as recent
+        i.created_at > now() - interval '24 hours' as recent,
+        case when ans.id is not null then ans.gesture || ' — ' || coalesce(am.name, 'someone') || ', '
+          || to_char(ans.occurred_at at time zone 'UTC', 'DD Mon YYYY') end as answered_by
       from interactions i
       join interaction_types t on t.id = i.type_id
       left join members m on m.id = i.actor_id
       left join delight_moments d on d.interaction_id = i.id
+      left join delight_moments ans on ans.prompt_interaction_id = i.id
+      left join members am on am.id = ans.actor_id
       left join community_activities ca on ca.interaction_id = i.id
       where i.customer_id = ${customerId} and ${filter} and ${before(after, sql`i.occurred_at`, 3, sql`i.id`)}
       order by i.occurred_at desc, i.id desc limit ${take})`);
@@ -115,7 +122,7 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
   if (wants("milestones")) {
     branches.push(sql`(select 'milestone' as kind, mc.id::text as id, 2 as rank, mc.at as at, ${AT_TEXT(sql`mc.at`)} as at_text,
         'Milestone' as title, nullif(mc.reason, '') as detail, null::float8 as weight, null as channel, null as direction,
-        mc.actor_id, m.name as actor_name, ${AT_TEXT(sql`mc.at`)} as created_at, null as type_key, mc.from_milestone::int as from_milestone, mc.to_milestone::int as to_milestone, false as recent
+        mc.actor_id, m.name as actor_name, ${AT_TEXT(sql`mc.at`)} as created_at, null as type_key, mc.from_milestone::int as from_milestone, mc.to_milestone::int as to_milestone, false as recent, null as answered_by
       from milestone_changes mc left join members m on m.id = mc.actor_id
       where mc.customer_id = ${customerId} and ${before(after, sql`mc.at`, 2, sql`mc.id`)}
       order by mc.at desc, mc.id desc limit ${take})`);
@@ -125,7 +132,7 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
         case k.status when 'done' then 'Task done: ' else 'Task dismissed: ' end || k.title as title,
         case k.status when 'done' then k.outcome else k.dismiss_reason end as detail,
         null::float8 as weight, null as channel, null as direction, k.closed_by_id as actor_id, m.name as actor_name,
-        ${AT_TEXT(sql`k.closed_at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent
+        ${AT_TEXT(sql`k.closed_at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent, null as answered_by
       from tasks k left join members m on m.id = k.closed_by_id
       where k.customer_id = ${customerId} and k.closed_at is not null and ${before(after, sql`k.closed_at`, 4, sql`k.id`)}
       order by k.closed_at desc, k.id desc limit ${take})`);
@@ -133,7 +140,7 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
   if (wants("account")) {
     branches.push(sql`(select 'role' as kind, (ra.id * 3 + e.n)::text as id, 1 as rank, e.at as at, ${AT_TEXT(sql`e.at`)} as at_text,
         e.verb || ' ' || r.name as title, nullif(ra.notes, '') as detail, null::float8 as weight, null as channel, null as direction,
-        ra.actor_id, m.name as actor_name, ${AT_TEXT(sql`e.at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent
+        ra.actor_id, m.name as actor_name, ${AT_TEXT(sql`e.at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent, null as answered_by
       from role_assignments ra
       join advocate_roles r on r.id = ra.role_id
       left join members m on m.id = ra.actor_id
@@ -146,7 +153,7 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
         case a.action when 'customer.churned' then a.after->>'reason'
           when 'customer.owner_changed' then coalesce((select name from members where id = (a.after->>'ownerId')::int), 'No owner') else null end as detail,
         null::float8 as weight, null as channel, null as direction, a.actor_id, a.actor_label as actor_name, ${AT_TEXT(sql`a.at`)} as created_at,
-        null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent
+        null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent, null as answered_by
       from audit_log a
       where a.entity_type = 'customer' and a.entity_id = ${String(customerId)}
         and a.action in ('customer.created', 'customer.churned', 'customer.reactivated', 'customer.owner_changed')
@@ -177,6 +184,7 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
     fromMilestone: row.from_milestone,
     toMilestone: row.to_milestone,
     recent: row.recent,
+    answeredBy: row.answered_by,
   }));
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ at: last.at_text, rank: last.rank, id: Number(last.id) }) : null;

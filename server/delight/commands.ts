@@ -1,10 +1,28 @@
-import { and, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "@/db";
+import { weightSql } from "@/db/ledger-sql";
 import { defineAction } from "@/server/actions/execute";
 import { ValidationError } from "@/lib/errors";
 import { delightMomentSchema } from "@/lib/validation/advocacy";
-import { delightMoments, interactions, interactionTypes } from "@/db/schema";
+import { delightMoments } from "@/db/schema";
+import { lockCustomer } from "@/server/customers/lock";
 import { recordAudit } from "@/server/audit/record";
 import { bookInteraction } from "@/server/ledger/booking";
+
+async function assertOpenDebit(tx: Queryable, customerId: number, interactionId: number) {
+  const [debit] = await queryRows<{ weight: number; answer: string | null }>(
+    tx,
+    sql`select ${weightSql()} as weight,
+        (select 'by ' || coalesce(m.name, 'someone') || ' on ' || to_char(d.occurred_at at time zone 'UTC', 'DD Mon YYYY') || ': ' || d.gesture
+          from delight_moments d left join members m on m.id = d.actor_id where d.prompt_interaction_id = i.id) as answer
+      from interactions i join interaction_types t on t.id = i.type_id
+      where i.id = ${interactionId} and i.customer_id = ${customerId}`,
+  );
+  const refuse = (message: string) => new ValidationError(message, { promptInteractionId: [message] });
+  if (!debit) throw refuse("That interaction does not belong to this customer.");
+  if (debit.weight >= 0) throw refuse("Only a debit can be answered with a delight moment.");
+  if (debit.answer) throw refuse(`This debit was already answered ${debit.answer}.`);
+}
 
 /**
  * A delight moment: a credit with a story. Booked as a `delight_moment` interaction (so the
@@ -14,17 +32,9 @@ export const logDelightMoment = defineAction({
   permission: "delight.write",
   schema: delightMomentSchema,
   async run(input, { member, tx }) {
-    if (input.promptInteractionId !== null) {
-      const [prompt] = await tx
-        .select({ weight: interactionTypes.defaultWeight, override: interactions.weightOverride })
-        .from(interactions)
-        .innerJoin(interactionTypes, eq(interactionTypes.id, interactions.typeId))
-        .where(and(eq(interactions.id, input.promptInteractionId), eq(interactions.customerId, input.customerId)));
-      if (!prompt)
-        throw new ValidationError("Unknown prompt.", {
-          promptInteractionId: ["That interaction does not belong to this customer."],
-        });
-    }
+    // One answer per debit: two tabs submitting at once take turns here, and the second is told.
+    await lockCustomer(tx, input.customerId);
+    if (input.promptInteractionId !== null) await assertOpenDebit(tx, input.customerId, input.promptInteractionId);
     const interaction = await bookInteraction(
       tx,
       {

@@ -97,6 +97,23 @@ export async function getDebitForDelight(db: Queryable, { interactionId }: { int
   return row;
 }
 
+/** A customer's debits the queue still waits on (its kinds, its window, unanswered), newest first: the delight form's choices. */
+export async function getOpenDebits(db: Queryable, { customerId }: { customerId: number }) {
+  const { delight } = await getSettings(db, ["delight"]);
+  return queryRows<{ id: number; label: string; summary: string; channel: string; occurredAt: string }>(
+    db,
+    sql`select i.id::int as id, t.label, i.summary, i.channel::text as channel, i.occurred_at::text as "occurredAt"
+      from interactions i join interaction_types t on t.id = i.type_id
+      where i.customer_id = ${customerId} and t.key in (${sql.join(
+        QUEUE_TYPES.map((key) => sql`${key}`),
+        sql`, `,
+      )})
+        and i.occurred_at > now() - make_interval(days => ${delight.queueDays})
+        and not exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id)
+      order by i.occurred_at desc limit 50`,
+  );
+}
+
 /** Per month over the last 12 months: how many delight moments and what they cost. */
 export async function getDelightMonthly(db: Queryable) {
   return queryRows<{ month: string; moments: number; costCents: number }>(

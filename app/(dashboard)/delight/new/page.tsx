@@ -4,10 +4,12 @@ import { DelightForm } from "@/components/delight/delight-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCustomer } from "@/server/customers/queries";
-import { getDebitForDelight } from "@/server/delight/queries";
+import { getDebitForDelight, getOpenDebits } from "@/server/delight/queries";
+import { safeReturnPath } from "@/lib/return-path";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
 import { requirePageMember } from "@/server/auth/session";
-import { idParam, param, type SearchParams } from "@/lib/search-params";
+import { formatDate } from "@/lib/dates";
+import { first, idParam, param, type SearchParams } from "@/lib/search-params";
 
 export const metadata = { title: "Log a delight moment" };
 
@@ -16,6 +18,7 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const promptId = param(params, "prompt", idParam("bigint").optional(), undefined);
   const customerId = param(params, "customer", idParam().optional(), undefined);
+  const back = safeReturnPath(first(params, "back"));
   const delightWeight = (await listInteractionTypes(db)).find((t) => t.key === "delight_moment")?.weight ?? 3;
   if (promptId) {
     const debit = await getDebitForDelight(db, { interactionId: promptId });
@@ -37,7 +40,7 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
           customerId={debit.customerId}
           customerName={debit.customerName}
           defaultWeight={delightWeight}
-          returnTo="queue"
+          returnTo={back ?? "/delight"}
           prompt={{ id: debit.id, text: `${debit.label}: ${debit.summary}`.slice(0, 300), channel: debit.channel }}
         />
       </>
@@ -45,6 +48,7 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
   }
   const row = customerId ? await getCustomer(db, { id: customerId }) : undefined;
   if (!row) notFound();
+  const openDebits = await getOpenDebits(db, { customerId: row.customer.id });
   return (
     <>
       <PageHeader title="Log a delight moment" />
@@ -52,7 +56,13 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
         customerId={row.customer.id}
         customerName={row.customer.name}
         defaultWeight={delightWeight}
-        returnTo="customer"
+        returnTo={back ?? `/customers/${row.customer.id}`}
+        openDebits={openDebits.map((debit) => ({
+          id: debit.id,
+          text: `${debit.label}: ${debit.summary}`.slice(0, 300),
+          channel: debit.channel,
+          label: `${debit.label} — ${debit.summary || "no summary"} (${formatDate(debit.occurredAt)})`,
+        }))}
       />
     </>
   );
