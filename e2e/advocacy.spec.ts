@@ -114,8 +114,15 @@ test("a community lead invites a candidate as beta tester, activates the role an
   await expect(candidate).toContainText("promoter / praise");
   await candidate.getByLabel("Role", { exact: true }).selectOption({ label: "Beta tester (labs)" });
   await candidate.getByRole("button", { name: "Invite to a role" }).click();
-  // Invited, the customer leaves the candidates: filtering before then would navigate away from the pending invite.
+  // Invited, the customer leaves the candidates, and the page says so with a link to the new advocate.
   await expect(candidate).toHaveCount(0);
+  await expect(
+    page.getByRole("status").filter({ hasText: `${advocate}: invited as Beta tester (labs).` }),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: `Open ${advocate}'s page` })).toHaveAttribute(
+    "href",
+    /\/advocates\/\d+$/,
+  );
   const filters = page.getByRole("search", { name: "Filter the roster" });
   await filters.getByLabel("Role").selectOption({ label: "Beta tester (labs)" });
   await filters.getByLabel("Name").fill(advocate);
@@ -133,12 +140,25 @@ test("a community lead invites a candidate as beta tester, activates the role an
   await activity.getByLabel("Referred customer's name").fill(referred);
   await activity.getByRole("button", { name: "Log activity" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Referral logged." })).toBeVisible();
+  // Logged, the form clears: a second click cannot log the same referral again.
+  await expect(activity.getByLabel("What they did")).toHaveValue("answered_questions");
+  await expect(activity.getByLabel("Referred customer's name")).toHaveCount(0);
+  // The two forms on the page have ids of their own: each label focuses its own field.
+  expect(
+    await page.evaluate(() => {
+      const ids = [...document.querySelectorAll("[id]")].map((element) => element.id);
+      return ids.filter((id, index) => ids.indexOf(id) !== index);
+    }),
+  ).toEqual([]);
+  await page.getByRole("form", { name: "Log an ask" }).getByText("Ask for").click();
+  await expect(page.locator("#ask-kind")).toBeFocused();
   await page.getByRole("list", { name: "Recent community activity" }).getByRole("link", { name: referred }).click();
   await expect(page.getByRole("heading", { level: 1, name: referred })).toBeVisible();
   await expect(page.getByRole("link", { name: advocate })).toBeVisible();
 
   await page.goto("/advocates");
-  await expect(page.getByTestId("leader").filter({ hasText: advocate })).toContainText("1 referrals");
+  await expect(page.getByTestId("leader").filter({ hasText: advocate })).toContainText("1 referral");
+  await expect(page.getByTestId("leader").filter({ hasText: advocate })).not.toContainText("1 referrals");
   await page.goto(advocateUrl);
   await expect(page.locator("dd").filter({ hasText: "Promotion" })).toBeVisible();
   await expect(page.locator("dd").filter({ hasText: "Advocacy" })).toBeVisible();

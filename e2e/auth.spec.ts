@@ -144,7 +144,7 @@ test("a manager reads the audit log filtered by entity: who did what, before and
   await expect(entry.first()).toContainText("Max Manager");
 });
 
-test("an admin adds a member, and deactivating them ends their session on the next request", async ({
+test("an admin adds a member, and deactivating them (after confirming) ends their session on the next request", async ({
   page,
   signInAs,
   browser,
@@ -170,10 +170,19 @@ test("an admin adds a member, and deactivating them ends their session on the ne
   await expect(colleague.getByTestId("current-member")).toContainText("Temporary Colleague");
 
   await page.reload();
-  await page
+  const deactivate = page
     .getByRole("form", { name: "Deactivate Temporary Colleague" })
-    .getByRole("button", { name: "Deactivate" })
-    .click();
+    .getByRole("button", { name: "Deactivate" });
+  // Deactivate asks first: cancelling changes nothing.
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await deactivate.click();
+  await expect(page.getByRole("row").filter({ hasText: email })).not.toContainText("Deactivated");
+  await expect(colleague.getByTestId("current-member")).toContainText("Temporary Colleague");
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Deactivate Temporary Colleague?");
+    void dialog.accept();
+  });
+  await deactivate.click();
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Deactivated");
 
   await colleague.goto("/customers");
@@ -193,4 +202,31 @@ test("repeated wrong passwords are throttled with a clear wait, saying nothing a
   }
   await loginPage.signIn(email, "wrong again");
   await expect(loginPage.alert(/Too many sign-in attempts\. Please wait \d+ seconds and try again\./)).toBeVisible();
+});
+
+test("an audit log page past the end says so and links to the last page, instead of “51–21 of 21 entries”", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("manager");
+  await page.goto("/settings/audit?page=100000");
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  await expect(pages).toContainText(/Page 100,000 is past the end: there (is|are) [\d,]+\+? entr(y|ies)\./);
+  await pages.getByRole("link", { name: /Go to page/ }).click();
+  await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(/ of [\d,]+\+? entr/);
+  await expect(page.getByRole("navigation", { name: "Pages" })).not.toContainText("past the end");
+});
+
+test("a manager sees the scoring settings as read-only: said in words, and the disabled fields look it", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("manager");
+  await page.goto("/settings/scoring");
+  await expect(page.getByTestId("read-only-note")).toHaveText(
+    "You can read the scoring settings; only an admin can change them.",
+  );
+  const field = page.getByLabel("Credit half-life (days)");
+  await expect(field).toBeDisabled();
+  expect(await field.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe("rgb(255, 255, 255)");
 });

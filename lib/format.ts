@@ -18,3 +18,8 @@ export function formatPercent(value: number | null, digits = 1): string {
 export function formatTimes(value: number | null): string {
   return value === null ? "—" : `${value.toFixed(1)}×`;
 }
+
+/** A count with its noun in the right number: "1 referral", "3 referrals". */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}

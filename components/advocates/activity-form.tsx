@@ -7,9 +7,18 @@ import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "
 import { useActionForm } from "@/components/ui/use-action-form";
 import { COMMUNITY_KIND_LABELS } from "@/lib/advocacy";
 
+const FIRST_KIND = "answered_questions";
+
 export function ActivityForm({ customerId }: { customerId: number }) {
-  const { state, pending, onSubmit } = useActionForm(logCommunityActivityAction, { prepare: withOccurredAt });
-  const [kind, setKind] = useState("answered_questions");
+  const [kind, setKind] = useState(FIRST_KIND);
+  // Logged: the form clears, so a second click cannot log the same activity twice.
+  const { state, pending, onSubmit } = useActionForm(logCommunityActivityAction, {
+    prepare: withOccurredAt,
+    onSuccess: (form) => {
+      form.reset();
+      setKind(FIRST_KIND);
+    },
+  });
   const errors = fieldErrors(state);
   return (
     <form onSubmit={onSubmit} aria-label="Log community activity" className="space-y-1" noValidate>
@@ -17,6 +26,7 @@ export function ActivityForm({ customerId }: { customerId: number }) {
       <div className="grid gap-x-4 sm:grid-cols-2">
         <SelectField
           name="kind"
+          id="activity-kind"
           label="What they did"
           value={kind}
           onChange={(event) => setKind(event.target.value)}
@@ -30,6 +40,7 @@ export function ActivityForm({ customerId }: { customerId: number }) {
         </SelectField>
         <TextField
           name="occurredAtLocal"
+          id="activity-when"
           label="When"
           type="datetime-local"
           hint="Empty means now."
@@ -40,12 +51,14 @@ export function ActivityForm({ customerId }: { customerId: number }) {
         <div className="grid gap-x-4 rounded-md bg-slate-50 p-3 sm:grid-cols-2">
           <TextField
             name="referredName"
+            id="activity-referred-name"
             label="Referred customer's name"
             errors={errors.referredName}
             hint="New customers are added at the first milestone."
           />
           <TextField
             name="referredEmail"
+            id="activity-referred-email"
             label="Their email"
             type="email"
             errors={errors.referredEmail}
@@ -53,7 +66,7 @@ export function ActivityForm({ customerId }: { customerId: number }) {
           />
         </div>
       ) : null}
-      <TextField name="note" label="Note (optional)" maxLength={500} errors={errors.note} />
+      <TextField name="note" id="activity-note" label="Note (optional)" maxLength={500} errors={errors.note} />
       <div className="flex items-center gap-3">
         <SubmitButton pending={pending} pendingText="Saving…">
           Log activity

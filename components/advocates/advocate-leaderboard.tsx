@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/format";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
@@ -21,7 +22,8 @@ export async function AdvocateLeaderboard() {
                 </Link>
               </span>
               <span className="tabular-nums text-slate-600">
-                {l.activities} activities{l.referrals ? ` · ${l.referrals} referrals` : ""}
+                {countOf(l.activities, "activity", "activities")}
+                {l.referrals ? ` · ${countOf(l.referrals, "referral")}` : ""}
               </span>
             </li>
           ))}

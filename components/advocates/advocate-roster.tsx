@@ -144,7 +144,7 @@ export async function AdvocateRoster({
             page={query.page}
             pageSize={query.pageSize}
             total={total}
-            noun="on the roster"
+            noun={{ one: "on the roster", many: "on the roster" }}
             hrefFor={(page) => withParams("/advocates", params, { page })}
           />
         </>

@@ -23,7 +23,7 @@ export function AskForm({ customerId, used, capacity }: { customerId: number; us
           {full ? " Another ask now goes past their capacity: advocates get tired of being asked." : ""}
         </p>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <SelectField name="kind" label="Ask for" defaultValue="reference_call" errors={errors.kind}>
+          <SelectField name="kind" id="ask-kind" label="Ask for" defaultValue="reference_call" errors={errors.kind}>
             {Object.entries(ASK_KIND_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -38,7 +38,7 @@ export function AskForm({ customerId, used, capacity }: { customerId: number; us
             ))}
           </SelectField>
         </div>
-        <TextField name="note" label="Note (optional)" maxLength={500} errors={errors.note} />
+        <TextField name="note" id="ask-note" label="Note (optional)" maxLength={500} errors={errors.note} />
         {full ? (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="askAnyway" /> Ask anyway

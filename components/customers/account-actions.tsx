@@ -14,7 +14,10 @@ type Props = {
 /** Owner, churn and reactivation: each its own small form, each audited and on the timeline. */
 export function AccountActions({ customerId, ownerId, status, owners }: Props) {
   const owner = useActionForm(changeOwnerAction);
-  const churn = useActionForm(churnCustomerAction);
+  const churn = useActionForm(churnCustomerAction, {
+    confirm:
+      "Mark this customer as churned? They leave the risk list and the journey's active counts; you can reactivate them later.",
+  });
   const reactivate = useActionForm(reactivateCustomerAction);
   return (
     <div className="grid gap-4 md:grid-cols-2">

@@ -90,7 +90,7 @@ export async function CustomerResults({
         page={query.page}
         pageSize={query.pageSize}
         total={total}
-        noun="customers"
+        noun={{ one: "customer", many: "customers" }}
         hrefFor={(page) => withParams("/customers", params, { page })}
       />
     </>

@@ -67,7 +67,7 @@ export async function DelightLog({ params }: { params: SearchParams }) {
         page={page}
         pageSize={20}
         total={total}
-        noun="delight moments"
+        noun={{ one: "delight moment", many: "delight moments" }}
         hrefFor={(p) => withParams("/delight", params, { logPage: p })}
       />
     </Card>

@@ -109,7 +109,7 @@ export async function DelightQueue({ member, params }: { member: SessionMember; 
         pageSize={30}
         total={total}
         more={more}
-        noun="debits waiting"
+        noun={{ one: "debit waiting", many: "debits waiting" }}
         hrefFor={(p) => withParams("/delight", params, { queuePage: p })}
       />
     </Card>

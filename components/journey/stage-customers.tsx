@@ -89,7 +89,7 @@ export async function StageCustomers({
         page={page}
         pageSize={25}
         total={total}
-        noun="customers"
+        noun={{ one: "customer", many: "customers" }}
         hrefFor={(p) => withParams("/journey", params, { page: p })}
       />
     </Card>

@@ -27,7 +27,9 @@ export function PreferencesForm({
   smtp: boolean;
 }) {
   const save = useActionForm(savePreferencesAction);
-  const rotate = useActionForm(rotateWebhookSecretAction);
+  const rotate = useActionForm(rotateWebhookSecretAction, {
+    confirm: "Make a new secret? Your receiver stops verifying until it has the new one.",
+  });
   const test = useActionForm(sendTestWebhookAction);
   const errors = fieldErrors(save.state);
   return (
@@ -97,16 +99,7 @@ export function PreferencesForm({
               </SubmitButton>
             </form>
             <FormMessage state={test.state} />
-            <form
-              onSubmit={(event) => {
-                if (!window.confirm("Make a new secret? Your receiver stops verifying until it has the new one.")) {
-                  event.preventDefault();
-                  return;
-                }
-                rotate.onSubmit(event);
-              }}
-              aria-label="Make a new signing secret"
-            >
+            <form onSubmit={rotate.onSubmit} aria-label="Make a new signing secret">
               <SubmitButton variant="secondary" pending={rotate.pending} pendingText="Making…">
                 New secret
               </SubmitButton>

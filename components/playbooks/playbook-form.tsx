@@ -34,7 +34,9 @@ export function PlaybookForm({
   members: { id: number; name: string }[];
 }) {
   const save = useActionForm(savePlaybookAction);
-  const remove = useActionForm(deletePlaybookAction);
+  const remove = useActionForm(deletePlaybookAction, {
+    confirm: `Delete the playbook “${playbook.name}”? The tasks it created stay.`,
+  });
   const [trigger, setTrigger] = useState<PlaybookTrigger>(playbook.trigger);
   const errors = fieldErrors(save.state);
   const id = (field: string) => `playbook-${playbook.id ?? "new"}-${field}`;
@@ -191,13 +193,7 @@ export function PlaybookForm({
       </form>
       {playbook.id ? (
         <form
-          onSubmit={(event) => {
-            if (!window.confirm(`Delete the playbook “${playbook.name}”? The tasks it created stay.`)) {
-              event.preventDefault();
-              return;
-            }
-            remove.onSubmit(event);
-          }}
+          onSubmit={remove.onSubmit}
           aria-label={`Delete playbook ${playbook.name}`}
           className="flex items-center gap-3"
         >

@@ -102,7 +102,11 @@ export async function RiskResults({
         pageSize={query.pageSize}
         total={total}
         more={more}
-        noun={query.view === "watch" ? "customers on the watch list" : "customers at risk"}
+        noun={
+          query.view === "watch"
+            ? { one: "customer on the watch list", many: "customers on the watch list" }
+            : { one: "customer at risk", many: "customers at risk" }
+        }
         hrefFor={(page) => withParams("/risk", params, { page })}
       />
     </>

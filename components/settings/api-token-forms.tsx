@@ -48,7 +48,9 @@ export function CreateTokenForm() {
 }
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: number; name: string }) {
-  const { state, pending, onSubmit } = useActionForm(revokeApiTokenAction);
+  const { state, pending, onSubmit } = useActionForm(revokeApiTokenAction, {
+    confirm: `Revoke the token “${name}”? Every integration using it stops working at once.`,
+  });
   return (
     <form onSubmit={onSubmit} aria-label={`Revoke ${name}`} className="flex items-center gap-2">
       <input type="hidden" name="tokenId" value={tokenId} />

@@ -105,7 +105,7 @@ export async function AuditLog({ params, query }: { params: SearchParams; query:
         page={query.page}
         pageSize={query.pageSize}
         total={total}
-        noun="entries"
+        noun={{ one: "entry", many: "entries" }}
         hrefFor={(page) => withParams("/settings/audit", params, { page })}
       />
     </Card>

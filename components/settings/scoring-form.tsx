@@ -35,6 +35,11 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
   );
   return (
     <form ref={form} onSubmit={onSubmit} aria-label="Scoring" className="space-y-6" noValidate>
+      {editable ? null : (
+        <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700" data-testid="read-only-note">
+          You can read the scoring settings; only an admin can change them.
+        </p>
+      )}
       <fieldset className="grid gap-x-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="px-1 text-sm font-semibold text-slate-700">Ledger</legend>
         {number(

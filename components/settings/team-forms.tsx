@@ -61,7 +61,11 @@ export function MemberControls({
   active: boolean;
 }) {
   const roleForm = useActionForm(changeMemberRoleAction);
-  const activeForm = useActionForm(setMemberActiveAction);
+  const activeForm = useActionForm(setMemberActiveAction, {
+    confirm: active
+      ? `Deactivate ${name}? They are signed out at once and cannot sign in until reactivated.`
+      : undefined,
+  });
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form onSubmit={roleForm.onSubmit} aria-label={`Role of ${name}`} className="flex items-center gap-2">

@@ -4,8 +4,9 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 import type { ActionResult } from "@/server/actions/execute";
 import { buttonClass } from "./button";
 
+// A disabled control looks read-only (grey, no shadow), not like a field one could type in.
 const CONTROL =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600 disabled:cursor-not-allowed disabled:border-slate-200 disabled:bg-slate-100 disabled:text-slate-600 disabled:shadow-none";
 
 type FieldProps = { name: string; label: string; errors?: string[]; hint?: string; id?: string };
 

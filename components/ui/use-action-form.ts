@@ -17,7 +17,8 @@ function newRequestKey(): string {
  * `optimistic` runs inside the same transition, for an entry shown before the server answers.
  * With `requestKey`, every attempt at one write carries the same key until it succeeds, so a
  * retry after a lost answer cannot save it twice. `submit` sends a form's fields to this action
- * from elsewhere (a second button that previews what the form would save).
+ * from elsewhere (a second button that previews what the form would save). `onSuccess` runs with the
+ * form once the server has saved it (a form that logs one thing after another clears itself there).
  */
 export function useActionForm(
   action: ServerAction,
@@ -25,19 +26,32 @@ export function useActionForm(
     prepare = (formData) => formData,
     optimistic,
     requestKey = false,
+    onSuccess,
+    confirm,
   }: {
     prepare?: (formData: FormData, form: HTMLFormElement) => FormData;
     optimistic?: (formData: FormData) => void;
     requestKey?: boolean;
+    onSuccess?: (form: HTMLFormElement) => void;
+    /** Asked before a write that is hard to take back (deactivate, revoke, churn, delete); cancel sends nothing. */
+    confirm?: string;
   } = {},
 ) {
   const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
   const [, startTransition] = useTransition();
   const pendingKey = useRef<string | null>(null);
+  const submitted = useRef<HTMLFormElement | null>(null);
+  const successRef = useRef(onSuccess);
   useEffect(() => {
-    if (state?.ok) pendingKey.current = null;
+    successRef.current = onSuccess;
+  });
+  useEffect(() => {
+    if (!state?.ok) return;
+    pendingKey.current = null;
+    if (submitted.current) successRef.current?.(submitted.current);
   }, [state]);
   function submit(form: HTMLFormElement) {
+    submitted.current = form;
     const formData = prepare(new FormData(form), form);
     if (requestKey) {
       pendingKey.current ??= newRequestKey();
@@ -50,6 +64,7 @@ export function useActionForm(
   }
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (confirm && !window.confirm(confirm)) return;
     submit(event.currentTarget);
   }
   return { state, pending, onSubmit, submit };

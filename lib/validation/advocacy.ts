@@ -36,7 +36,7 @@ export const delightMomentSchema = z.object({
   }),
   gesture: requiredText(300, { missing: "Describe the gesture.", tooLong: "Keep the gesture under 300 characters." }),
   channel: z.enum(CHANNELS, { message: "Choose a channel from the list." }),
-  cost: dollarsToCents,
+  cost: dollarsToCents({ subject: "The cost", object: "the cost" }),
   weight: optionalWeight,
   occurredAt: pastDateTime,
   outcome: optionalText(500, "The outcome"),

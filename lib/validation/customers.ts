@@ -12,7 +12,7 @@ export const customerFields = {
   email: optionalEmail,
   company: optionalText(120, "The company"),
   plan: z.enum(PLANS, { message: "Choose a plan from the list." }),
-  mrr: dollarsToCents,
+  mrr: dollarsToCents({ subject: "MRR", object: "MRR", per: " a month" }),
   ownerId,
 };
 

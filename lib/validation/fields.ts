@@ -148,27 +148,32 @@ export const pastDateTime = z
   .refine((date) => !isBeforeEarliest(date), "The date is before the year 2000.");
 
 /** Money typed in dollars ("1200", "99.50") stored as integer cents. */
-export const dollarsToCents = z
-  .string({ message: "Enter an amount in dollars." })
-  .trim()
-  .transform((value, ctx) => {
-    const text = value.replace(/[$,\s]/g, "");
-    if (text === "") return 0;
-    if (/^-/.test(text)) {
-      ctx.addIssue({ code: "custom", message: "MRR cannot be negative." });
-      return z.NEVER;
-    }
-    if (!/^\d+(\.\d{1,2})?$/.test(text)) {
-      ctx.addIssue({ code: "custom", message: "Enter MRR as an amount in dollars, like 1200 or 99.50." });
-      return z.NEVER;
-    }
-    const cents = Math.round(Number(text) * 100);
-    if (cents > 1_000_000_000) {
-      ctx.addIssue({ code: "custom", message: "MRR above $10,000,000 a month looks like a typo." });
-      return z.NEVER;
-    }
-    return cents;
-  });
+/**
+ * An amount in dollars typed in a form, to cents. The messages name it: `subject` starts a
+ * sentence ("The cost"), `object` ends one ("the cost"), `per` is its period (" a month").
+ */
+export const dollarsToCents = ({ subject, object, per = "" }: { subject: string; object: string; per?: string }) =>
+  z
+    .string({ message: "Enter an amount in dollars." })
+    .trim()
+    .transform((value, ctx) => {
+      const text = value.replace(/[$,\s]/g, "");
+      if (text === "") return 0;
+      if (/^-/.test(text)) {
+        ctx.addIssue({ code: "custom", message: `${subject} cannot be negative.` });
+        return z.NEVER;
+      }
+      if (!/^\d+(\.\d{1,2})?$/.test(text)) {
+        ctx.addIssue({ code: "custom", message: `Enter ${object} as an amount in dollars, like 1200 or 99.50.` });
+        return z.NEVER;
+      }
+      const cents = Math.round(Number(text) * 100);
+      if (cents > 1_000_000_000) {
+        ctx.addIssue({ code: "custom", message: `${subject} above $10,000,000${per} looks like a typo.` });
+        return z.NEVER;
+      }
+      return cents;
+    });
 
 export function formDataToObject(formData: FormData): Record<string, string> {
   const object: Record<string, string> = {};

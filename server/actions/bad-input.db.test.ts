@@ -739,9 +739,15 @@ const CASES: [
   ],
   [
     "logDelightMoment",
+    "a negative cost (said as a cost, not as MRR)",
+    { cost: "-5" },
+    { field: "cost", message: "The cost cannot be negative." },
+  ],
+  [
+    "logDelightMoment",
     "an infinite cost",
     { cost: "1e309" },
-    { field: "cost", message: "Enter MRR as an amount in dollars, like 1200 or 99.50." },
+    { field: "cost", message: "Enter the cost as an amount in dollars, like 1200 or 99.50." },
   ],
   [
     "logDelightMoment",

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import type { ActionResult } from "@/server/actions/execute";
 import { runMemberAction } from "@/server/actions/run";
 import {
@@ -13,8 +14,11 @@ import {
 
 // Each export is a public endpoint: runMemberAction checks the session and the role every time.
 
+/** Invited: the candidate leaves the list, so the page says who was invited, with a link to their page. */
 export async function inviteToRoleAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runMemberAction(inviteToRole, formData);
+  const result = await runMemberAction(inviteToRole, formData);
+  if (result.ok) redirect(`/advocates?invited=${(result.data as { customerId: number }).customerId}`);
+  return result;
 }
 
 export async function changeRoleStatusAction(

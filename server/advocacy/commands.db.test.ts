@@ -153,7 +153,7 @@ describe("delight moments", () => {
     expect(!empty.ok && empty.fieldErrors).toMatchObject({
       prompt: ["Say what prompted it."],
       gesture: ["Describe the gesture."],
-      cost: ["MRR cannot be negative."],
+      cost: ["The cost cannot be negative."],
     });
     const forged = await executeAction(logDelightMoment, viewer, {
       customerId: String(customer.id),

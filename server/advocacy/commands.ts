@@ -60,7 +60,7 @@ export const inviteToRole = defineAction({
       entityId: assignment.id,
       after: assignment,
     });
-    return { message: `${customer.name} invited as ${role.name}.` };
+    return { message: `${customer.name} invited as ${role.name}.`, data: { customerId: customer.id } };
   },
 });
 

@@ -219,3 +219,14 @@ export async function getAdvocateActivity(db: Queryable, { customerId }: { custo
   ]);
   return { activities, asks };
 }
+
+/** An advocate's name and their newest role, as "invited as Beta tester": the page says it after an invitation. */
+export async function getAdvocateStatusLine(db: Queryable, { customerId }: { customerId: number }) {
+  const [row] = await queryRows<{ name: string; status: string }>(
+    db,
+    sql`select c.name, ra.status::text || ' as ' || r.name as status
+      from customers c join role_assignments ra on ra.customer_id = c.id join advocate_roles r on r.id = ra.role_id
+      where c.id = ${customerId} order by ra.id desc limit 1`,
+  );
+  return row;
+}

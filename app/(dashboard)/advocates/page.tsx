@@ -5,7 +5,10 @@ import { AdvocateReferrals } from "@/components/advocates/advocate-referrals";
 import { AdvocateRoster } from "@/components/advocates/advocate-roster";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { SearchParams } from "@/lib/search-params";
+import Link from "next/link";
+import { db } from "@/db";
+import { idParam, param, type SearchParams } from "@/lib/search-params";
+import { getAdvocateStatusLine } from "@/server/advocacy/queries";
 import { requirePageMember } from "@/server/auth/session";
 import { readRosterQuery } from "./search-params";
 
@@ -13,12 +16,22 @@ export const metadata = { title: "Advocates" };
 
 export default async function AdvocatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [member, params] = await Promise.all([requirePageMember(), searchParams]);
+  const invitedId = param(params, "invited", idParam().optional(), undefined);
+  const invited = invitedId ? await getAdvocateStatusLine(db, { customerId: invitedId }) : undefined;
   return (
     <div className="space-y-6">
       <PageHeader
         title="Advocates"
         description="Evangelists come from VIP treatment: give ambassadors roles in the community, log what they do, and do not ask too often."
       />
+      {invited ? (
+        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+          {invited.name}: {invited.status}.{" "}
+          <Link href={`/advocates/${invitedId}`} className="font-medium underline">
+            Open {invited.name}&apos;s page
+          </Link>
+        </p>
+      ) : null}
       <Suspense fallback={<Skeleton className="h-48" />}>
         <AdvocateCandidates member={member} />
       </Suspense>
