@@ -10,7 +10,21 @@ export const IMPORT_FIELDS = {
     { field: "ownerEmail", label: "Owner email", aliases: ["owner", "owner_email", "csm"] },
     { field: "status", label: "Status", aliases: ["status"] },
     { field: "milestone", label: "Milestone (1–13)", aliases: ["milestone", "stage_number"] },
-    { field: "signedUpAt", label: "Signed up at", aliases: ["signed_up_at", "signup", "created_at", "created"] },
+    {
+      field: "signedUpAt",
+      label: "Signed up at",
+      aliases: [
+        "signed_up_at",
+        "signed_up",
+        "signup",
+        "signup_date",
+        "sign_up_date",
+        "sign-up_date",
+        "created_at",
+        "created",
+        "joined",
+      ],
+    },
   ],
   interactions: [
     {
@@ -46,4 +60,22 @@ export function guessMapping(kind: ImportKind, headers: string[]): Record<string
       return index >= 0 ? [[field, headers[index]]] : [];
     }),
   );
+}
+
+/** The import field a validation problem is about: the schema stores MRR in cents, the file has dollars. */
+export function importFieldOf(field: string): string {
+  return field === "mrrCents" ? "mrr" : field;
+}
+
+/**
+ * How an import problem names its place for a person: the file's column with the field's label
+ * ("'Monthly' (MRR (USD))"), the label alone, or the row or file as a whole — never an internal name.
+ */
+export function describeImportField(kind: ImportKind, field: string, mapping: Record<string, string>): string {
+  if (field === "(row)") return "the row";
+  if (field === "(file)") return "the file";
+  if (field === "customer") return "Customer (external id or email)";
+  const known = IMPORT_FIELDS[kind].find((one) => one.field === field);
+  const label = known?.label ?? field;
+  return mapping[field] ? `'${mapping[field]}' (${label})` : label;
 }

@@ -2,7 +2,7 @@
 
 import Papa from "papaparse";
 import { useState } from "react";
-import { guessMapping, IMPORT_FIELDS, type ImportKind } from "@/lib/import-fields";
+import { describeImportField, guessMapping, IMPORT_FIELDS, type ImportKind } from "@/lib/import-fields";
 import { buttonClass } from "@/components/ui/button";
 
 type Problem = { row: number; field: string; message: string };
@@ -188,7 +188,7 @@ export function ImportForm() {
                 {status.errors.map((e, i) => (
                   <tr key={i}>
                     <td className="pr-3">{e.row}</td>
-                    <td className="pr-3">{e.field}</td>
+                    <td className="pr-3">{describeImportField(kind, e.field, mapping)}</td>
                     <td>{e.message}</td>
                   </tr>
                 ))}

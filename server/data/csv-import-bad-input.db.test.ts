@@ -68,7 +68,7 @@ describe("CSV import with bad input", () => {
       { row: 3, field: "name", message: "At most 120 characters." },
       { row: 4, field: "mrr", message: "'0x10' is not a number." },
       { row: 5, field: "mrr", message: "'1e309' is not a number." },
-      { row: 6, field: "mrrCents", message: "Must be at most 1000000000 cents ($10,000,000 a month)." },
+      { row: 6, field: "mrr", message: "Must be at most 1000000000 cents ($10,000,000 a month)." },
       { row: 7, field: "milestone", message: "'1e1' is not a number." },
       { row: 8, field: "signedUpAt", message: "Must not be before the year 2000." },
       { row: 9, field: "externalId", message: "Remove the invisible NUL character: it cannot be stored." },

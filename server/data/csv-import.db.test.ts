@@ -7,6 +7,7 @@ import { customers } from "@/db/schema";
 import { createMember } from "@/testing/factories";
 import { type ImportPlan, prepareImport, runImport } from "./csv-import";
 import { DAY_MS } from "@/lib/dates";
+import { describeImportField, guessMapping, importFieldOf } from "@/lib/import-fields";
 
 const actor = { id: null, label: "import test" } as const;
 const identity = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, c]));
@@ -24,7 +25,19 @@ async function importCsv(kind: "customers" | "interactions", csv: string, mappin
 }
 
 describe("CSV import", () => {
-  it("customers: 2 new and 1 updated by external id; importing the same file again creates nothing", async () => {
+  it('a "Signup date" column maps to Signed up at, and a problem names the file\'s column and its label, never mrrCents', () => {
+    expect(guessMapping("customers", ["Name", "Signup date", "Monthly revenue"])).toMatchObject({
+      name: "Name",
+      signedUpAt: "Signup date",
+      mrr: "Monthly revenue",
+    });
+    const mapping = { mrr: "Monthly revenue" };
+    expect(describeImportField("customers", importFieldOf("mrrCents"), mapping)).toBe("'Monthly revenue' (MRR (USD))");
+    expect(describeImportField("customers", "signedUpAt", {})).toBe("Signed up at");
+    expect(describeImportField("interactions", "customer", {})).toBe("Customer (external id or email)");
+  });
+
+  it("customers: 2 new and 1 updated by external id; importing the same file again creates nothing and reports 3 already there, not 3 updated", async () => {
     await createMember({ email: "owner@import.test", role: "csm" });
     await db.insert(customers).values({ externalId: "imp-3", name: "Old Name", mrrCents: 100 });
     const csv =
@@ -44,7 +57,7 @@ describe("CSV import", () => {
     const [renamed] = await db.select().from(customers).where(eq(customers.externalId, "imp-3"));
     expect(renamed).toMatchObject({ name: "New Name", mrrCents: 25_000 });
     const again = await importCsv("customers", csv, mapping);
-    expect("result" in again && again.result).toMatchObject({ created: 0, updated: 3 });
+    expect("result" in again && again.result).toMatchObject({ created: 0, updated: 0, skipped: 3 });
     const [{ count }] = await db
       .select({ count: sql<number>`count(*)::int` })
       .from(customers)
@@ -59,7 +72,7 @@ describe("CSV import", () => {
     expect("errors" in outcome && outcome.errors).toEqual([
       { row: 2, field: "name", message: "Required." },
       { row: 3, field: "plan", message: "Must be one of: starter, growth, enterprise." },
-      { row: 3, field: "mrrCents", message: "Must not be negative." },
+      { row: 3, field: "mrr", message: "Must not be negative." },
       { row: 4, field: "externalId", message: "Same key as row 3." },
     ]);
     expect(await db.select({ count: sql<number>`count(*)::int` }).from(customers)).toEqual(before);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import Papa from "papaparse";
 import { z } from "zod";
-import { type ImportKind, IMPORT_FIELDS } from "@/lib/import-fields";
+import { type ImportKind, IMPORT_FIELDS, importFieldOf } from "@/lib/import-fields";
 import { CONVERTED_MILESTONE } from "@/lib/journey/models";
 import { apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
 import { parseDecimal } from "@/lib/validation/fields";
@@ -54,7 +54,7 @@ export async function prepareImport(
     if (result.success && kind === "interactions") row.occurredAt = result.data.occurredAt;
     if (!result.success)
       for (const issue of result.error.issues)
-        errors.push({ row: index + 2, field: issue.path.join(".") || "(row)", message: issue.message });
+        errors.push({ row: index + 2, field: importFieldOf(issue.path.join(".")) || "(row)", message: issue.message });
     const key = String(row.externalId ?? row.email ?? "");
     if (key) {
       const first = seen.get(key);
@@ -237,7 +237,12 @@ async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) 
             status = coalesce(x.status::customer_status, c.status),
             churned_at = case when x.status = 'churned' then coalesce(c.churned_at, now()) when x.status = 'active' then null else c.churned_at end,
             updated_at = now()
-          from ${rows} where ${match} returning c.id)
+          from ${rows} where ${match}
+            -- A row that changes nothing is not an update: re-importing the same file reports it as already there.
+            and (c.name, c.email, c.company, c.plan, c.mrr_cents, c.owner_id, c.status::text)
+              is distinct from (x.name, coalesce(x.email, c.email), coalesce(x.company, c.company), coalesce(x.plan, c.plan),
+                coalesce(x.mrr_cents, c.mrr_cents), coalesce(x.owner_id, c.owner_id), coalesce(x.status, c.status::text))
+          returning c.id)
         select count(*)::int as count from changed`,
   );
   const inserted = await queryRows<{ id: number; milestone: number; signed_up_at: string }>(
@@ -255,7 +260,7 @@ async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) 
           select x.id, null, x.milestone, x.signed_up_at, 'Imported', 'import' from json_to_recordset(${JSON.stringify(inserted)}::json) as x(id int, milestone int, signed_up_at timestamptz)`,
     );
   }
-  return { created: inserted.length, updated: updated.count, skipped: 0 };
+  return { created: inserted.length, updated: updated.count, skipped: chunk.length - inserted.length - updated.count };
 }
 
 async function importInteractions(tx: Queryable, chunk: Record<string, unknown>[], actor: Actor) {
