@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { riskScore, suggestNextSteps } from "./risk";
+import { describeDriver, riskScore, suggestNextSteps } from "./risk";
 import { DEFAULT_SETTINGS } from "./settings";
 
 const risk = DEFAULT_SETTINGS.risk;
@@ -30,6 +30,47 @@ describe("suggested next step", () => {
     );
     expect(steps.map((s) => s.key)).toEqual(["pause", "fix", "check_in", "executive"]);
     expect(steps[2].text).toBe("Personal check-in: silent for 30 days.");
+  });
+
+  it("a sudden drop today (160 one-point tickets, −160) comes first, before fatigue", () => {
+    const steps = suggestNextSteps(
+      {
+        fatigued: true,
+        silentDays: 0,
+        paying: true,
+        mrrCents: 5_000,
+        recentDriverKeys: ["support_ticket"],
+        today: { impact: -160, what: "160 × Support ticket today" },
+      },
+      risk,
+    );
+    expect(steps.map((s) => s.key)).toEqual(["sudden", "pause"]);
+    expect(steps[0].text).toBe("Sudden drop: -160.0 today (160 × Support ticket today). Reach out today.");
+  });
+
+  it("a drop of −4.9 today is not sudden (the line is −5)", () => {
+    expect(
+      suggestNextSteps(
+        {
+          fatigued: false,
+          silentDays: 0,
+          paying: true,
+          mrrCents: 5_000,
+          recentDriverKeys: [],
+          today: { impact: -4.9, what: "x" },
+        },
+        risk,
+      ).map((s) => s.key),
+    ).toEqual(["watch"]);
+  });
+
+  it("drivers read as people count them: one complaint with its summary, 160 tickets as one line", () => {
+    expect(describeDriver({ label: "Complaint", summary: "Export broken", count: 1, period: "week" })).toBe(
+      "Complaint — Export broken",
+    );
+    expect(describeDriver({ label: "Support ticket", summary: "Where is it?", count: 160, period: "today" })).toBe(
+      "160 × Support ticket today",
+    );
   });
 
   it("a small account with a support ticket only gets a watch note", () => {

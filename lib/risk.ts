@@ -32,7 +32,31 @@ export function riskScore(inputs: RiskInputs, settings: Settings["risk"]): numbe
 
 const FIX_FIRST = new Set(["bug_report", "complaint", "error_hit", "social_mention", "outage"]);
 
-export type NextStep = { key: "pause" | "fix" | "check_in" | "executive" | "watch"; text: string };
+export const NEXT_STEP_KEYS = ["sudden", "pause", "fix", "check_in", "executive", "watch"] as const;
+export type NextStep = { key: (typeof NEXT_STEP_KEYS)[number]; text: string };
+
+/** A balance that fell at least this far today (summed decayed debits) calls for a call today. */
+export const SUDDEN_DROP = 5;
+
+/** When a risk driver's debits happened: the group it is summed in. */
+export type DriverPeriod = "today" | "week" | "month" | "year";
+const PERIOD_WORDS: Record<DriverPeriod, string> = {
+  today: "today",
+  week: "this week",
+  month: "this month",
+  year: "this year",
+};
+
+/** A driver as a person reads it: "Complaint — export broken" for one, "160 × Support ticket today" for many. */
+export function describeDriver(driver: {
+  label: string;
+  summary: string;
+  count: number;
+  period: DriverPeriod;
+}): string {
+  if (driver.count === 1) return driver.summary ? `${driver.label} — ${driver.summary}` : driver.label;
+  return `${driver.count} × ${driver.label} ${PERIOD_WORDS[driver.period]}`;
+}
 
 /** What a CSM should do first, from why the customer is on the list. */
 export function suggestNextSteps(
@@ -42,10 +66,17 @@ export function suggestNextSteps(
     paying: boolean;
     mrrCents: number;
     recentDriverKeys: string[];
+    /** Today's drivers summed (decayed weight, negative), and what they were; null when none today. */
+    today?: { impact: number; what: string } | null;
   },
   settings: Settings["risk"],
 ): NextStep[] {
   const steps: NextStep[] = [];
+  if (customer.today && customer.today.impact <= -SUDDEN_DROP)
+    steps.push({
+      key: "sudden",
+      text: `Sudden drop: ${customer.today.impact.toFixed(1)} today (${customer.today.what}). Reach out today.`,
+    });
   if (customer.fatigued) steps.push({ key: "pause", text: "Pause outreach: stop selling, change the conversation." });
   if (customer.recentDriverKeys.some((key) => FIX_FIRST.has(key)))
     steps.push({ key: "fix", text: "Fix what went wrong, then follow up with a delight moment." });
@@ -54,6 +85,6 @@ export function suggestNextSteps(
   }
   if (customer.mrrCents >= settings.executiveMrrCents)
     steps.push({ key: "executive", text: "Executive call: a large account is at stake." });
-  if (steps.length === 0) steps.push({ key: "watch", text: "Keep an eye on it: review the drivers below." });
+  if (steps.length === 0) steps.push({ key: "watch", text: "Keep an eye on it: the reasons are under “Why”." });
   return steps;
 }

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
 import { formatCents } from "@/lib/format";
 import { stageForMilestone } from "@/lib/journey/models";
+import { describeDriver } from "@/lib/risk";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import { getRiskPage, type RiskPageRow } from "@/server/risk/page";
@@ -32,10 +33,10 @@ function tableRow(
     fatigued: row.fatigued,
     drivers: row.drivers.map((driver) => ({
       id: driver.id,
-      label: driver.label,
-      summary: driver.summary.slice(0, 60),
+      text: describeDriver({ ...driver, summary: driver.summary.slice(0, 60) }),
       impact: driver.impact.toFixed(1),
       daysAgo: driver.daysAgo,
+      many: driver.count > 1,
     })),
     steps: row.steps.map((step) => ({
       key: step.key,

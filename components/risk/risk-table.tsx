@@ -23,7 +23,8 @@ export type RiskTableRow = {
   trend: number;
   silentDays: number | null;
   fatigued: boolean;
-  drivers: { id: number; label: string; summary: string; impact: string; daysAgo: number | null }[];
+  /** The reasons, grouped: one debit with its summary, or many of a kind in a period ("160 × Support ticket today"). */
+  drivers: { id: number; text: string; impact: string; daysAgo: number | null; many: boolean }[];
   /** Suggested next steps; `task` when one is already an open task. */
   steps: { key: string; text: string; task: boolean }[];
   /** Open tasks on the customer, from any source. */
@@ -129,12 +130,17 @@ export function RiskTable({
                   <ul className="space-y-1">
                     {row.drivers.map((driver) => (
                       <li key={driver.id} className="text-xs" data-testid="risk-driver">
-                        <a href={`/customers/${row.id}?kind=debits`} className="text-slate-800 hover:underline">
-                          <span className="font-medium">{driver.label}</span>
-                          {driver.summary ? ` — ${driver.summary}` : ""}
+                        <a
+                          href={`/customers/${row.id}?kind=debits`}
+                          className="font-medium text-slate-800 hover:underline"
+                        >
+                          {driver.text}
                         </a>
                         <span className="ml-1 tabular-nums text-red-700">{driver.impact}</span>
-                        <span className="ml-1 text-slate-500">{driver.daysAgo} d ago</span>
+                        <span className="ml-1 text-slate-500">
+                          {driver.many ? "latest " : ""}
+                          {driver.daysAgo} d ago
+                        </span>
                       </li>
                     ))}
                   </ul>

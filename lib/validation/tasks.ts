@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NEXT_STEP_KEYS } from "@/lib/risk";
 import { TASK_PRIORITIES } from "@/lib/tasks";
 import { id, optionalId, optionalText, requiredText, storable } from "./fields";
 
@@ -45,11 +46,9 @@ export const createTaskSchema = z.object({
   note: optionalText(1000, "The note"),
 });
 
-export const SUGGESTION_KEYS = ["pause", "fix", "check_in", "executive", "watch"] as const;
-
 export const taskFromSuggestionSchema = z.object({
   customerId: id("a customer"),
-  suggestionKey: z.enum(SUGGESTION_KEYS, { message: "That suggestion is not one Hourglass makes." }),
+  suggestionKey: z.enum(NEXT_STEP_KEYS, { message: "That suggestion is not one Hourglass makes." }),
 });
 
 export const completeTaskSchema = z.object({

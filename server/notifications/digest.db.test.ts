@@ -123,7 +123,8 @@ describe("one digest per member per day", () => {
     await bookInteraction(csm, { customerId: target, typeKey: "complaint", weight: -30, summary: "Invoices lost" });
     const { content } = await buildDigest(db, csm, "2099-01-01");
     expect(content.first).toBe(false);
-    expect(content.riskRises).toEqual([expect.objectContaining({ id: target, driver: "Complaint: Invoices lost" })]);
+    // Both of today's complaints (−5 at the start, −30 now) drove the rise: one grouped driver.
+    expect(content.riskRises).toEqual([expect.objectContaining({ id: target, driver: "2 × Complaint today" })]);
     expect(content.riskRises[0].to - content.riskRises[0].from).toBeGreaterThanOrEqual(1);
   });
 });

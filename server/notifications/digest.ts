@@ -3,6 +3,7 @@ import { type Database, type Queryable, queryRows } from "@/db";
 import { jobs, members, notifications, type Job } from "@/db/schema";
 import { quarterStart } from "@/lib/advocacy";
 import { type DigestContent, digestText, RISK_RISE_STEP } from "@/lib/digest";
+import { describeDriver } from "@/lib/risk";
 import { localDay } from "@/lib/tasks";
 import { QUEUE_TYPES } from "@/server/delight/queries";
 import { enqueueJob } from "@/server/jobs/queue";
@@ -110,7 +111,7 @@ export async function buildDigest(
         name: row.name,
         from: (previous as Snapshot).scores[row.id],
         to: row.riskScore,
-        driver: driver ? `${driver.label}${driver.summary ? `: ${driver.summary}` : ""}` : null,
+        driver: driver ? describeDriver(driver) : null,
       };
     }),
     tasks: {

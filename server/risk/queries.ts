@@ -4,6 +4,7 @@ import { type Queryable, queryRows } from "@/db";
 import { customers, members } from "@/db/schema";
 import { COUNT_AHEAD, countUpTo } from "@/db/capped-count";
 import { balanceSql, daysBetweenSql, decaySql, weightSql } from "@/db/ledger-sql";
+import type { DriverPeriod } from "@/lib/risk";
 import { getSettings } from "@/server/settings/queries";
 
 export const RISK_SORTS = ["risk", "mrr", "balance", "silence"] as const;
@@ -107,18 +108,24 @@ export type RiskRow = Awaited<ReturnType<typeof getRiskList>>["rows"][number];
 
 export type RiskDriver = {
   customerId: number;
+  /** The newest interaction of the group. */
   id: number;
   label: string;
   typeKey: string;
+  /** The newest interaction's summary and time. */
   summary: string;
   occurredAt: string;
+  /** How many debits of this kind in this period, and their decayed weight together. */
+  count: number;
   impact: number;
+  period: DriverPeriod;
 };
 
 /**
- * The three interactions that weigh most on each customer's debt now (decayed), in one query.
- * Within one debit type the newest weigh most, so only each type's three newest are candidates
- * (an index probe per customer and type), plus any interaction with a negative weight of its own.
+ * The three reasons that weigh most on each customer's debt now: their debits of the last 365 days
+ * grouped by kind and period (today, this week, this month, this year) and summed decayed, so 160
+ * one-point tickets today are one reason of −160, not three rows of −1. Overridden weights count
+ * under their type.
  */
 export async function getRiskDrivers(
   db: Queryable,
@@ -128,27 +135,35 @@ export async function getRiskDrivers(
   if (customerIds.length === 0) return result;
   const { ledger } = await getSettings(db, ["ledger"]);
   const ids = `{${[...new Set(customerIds)].join(",")}}`;
-  const impact = sql`${weightSql()} * ${decaySql(daysBetweenSql(sql`i.occurred_at`), ledger.debtHalfLifeDays)}`;
-  const columns = sql`i.customer_id, i.id, t.label, t.key as type_key, i.summary, i.occurred_at, ${impact} as impact`;
-  const rows = await queryRows<Omit<RiskDriver, "id" | "impact"> & { id: string; impact: number }>(
+  const age = daysBetweenSql(sql`i.occurred_at`);
+  // Debit types through (customer_id, type_id, occurred_at), overridden debits through their own index.
+  const columns = sql`i.customer_id, i.id, i.occurred_at, i.summary, t.label, t.key as type_key,
+    ${weightSql()} * ${decaySql(age, ledger.debtHalfLifeDays)} as impact,
+    case when ${age} < 1 then 'today' when ${age} < 7 then 'week' when ${age} < 30 then 'month' else 'year' end as period`;
+  const rows = await queryRows<
+    Omit<RiskDriver, "id" | "impact" | "count"> & { id: string; impact: number; count: number }
+  >(
     db,
-    sql`select customer_id as "customerId", id::text as id, label, type_key as "typeKey", summary,
-        occurred_at::text as "occurredAt", impact from (
-        select candidates.*, row_number() over (partition by customer_id order by impact asc, id desc) as rank from (
-          select ${columns}
-          from unnest(${ids}::int[]) as c(id)
-          cross join interaction_types t
-          cross join lateral (
-            select * from interactions i
-            where i.customer_id = c.id and i.type_id = t.id and i.weight_override is null
+    sql`select customer_id as "customerId", id::text as id, label, type_key as "typeKey", summary, "occurredAt",
+        period, count, impact from (
+        select g.*, row_number() over (partition by customer_id order by impact asc, id desc) as rank from (
+          select d.customer_id, d.label, d.type_key, d.period, count(*)::int as count, sum(d.impact) as impact,
+            (array_agg(d.id order by d.occurred_at desc, d.id desc))[1] as id,
+            (array_agg(d.summary order by d.occurred_at desc, d.id desc))[1] as summary,
+            max(d.occurred_at)::text as "occurredAt"
+          from (
+            select ${columns}
+            from unnest(${ids}::int[]) as c(id)
+            join interaction_types t on t.default_weight < 0
+            join interactions i on i.customer_id = c.id and i.type_id = t.id and i.weight_override is null
               and i.occurred_at > now() - interval '365 days'
-            order by i.occurred_at desc limit 3) i
-          where t.default_weight < 0
-          union all
-          select ${columns}
-          from interactions i join interaction_types t on t.id = i.type_id
-          where i.customer_id = any(${ids}::int[]) and i.weight_override < 0 and i.occurred_at > now() - interval '365 days'
-        ) candidates
+            union all
+            select ${columns}
+            from interactions i join interaction_types t on t.id = i.type_id
+            where i.customer_id = any(${ids}::int[]) and i.weight_override < 0 and i.occurred_at > now() - interval '365 days'
+          ) d
+          group by d.customer_id, d.label, d.type_key, d.period
+        ) g
       ) ranked where rank <= 3 order by customer_id, impact`,
   );
   for (const row of rows) {

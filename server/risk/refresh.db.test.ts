@@ -7,6 +7,8 @@ import { db, queryRows } from "@/db";
 import { getRiskForApi } from "@/server/data/api-reads";
 import { loadRiskPage } from "./page";
 import { getMrrAtRisk, getRiskDrivers, getRiskList } from "./queries";
+import { getSuggestedSteps } from "./page";
+import { bookInteractions } from "@/server/ledger/booking";
 import { getSettings } from "@/server/settings/queries";
 import { customers } from "@/db/schema";
 import { seedDemo } from "@/server/demo/seed";
@@ -104,7 +106,7 @@ describe("risk on the seeded book", () => {
     expect(capped.rows).toHaveLength(10);
   });
 
-  it("each at-risk customer's three drivers are the debits of the last 365 days with the most negative w·2^(−age/90), overrides included", async () => {
+  it("each at-risk customer's three drivers are their debits of the last 365 days summed per type and period (today, week, month, year) with the most negative Σ w·2^(−age/90), overrides included", async () => {
     const overridden = await createCustomer({ milestone: 9 });
     const csm = asSessionMember(await createMember({ role: "csm" }));
     for (const [typeKey, daysAgo, weight] of [
@@ -133,25 +135,70 @@ describe("risk on the seeded book", () => {
       .limit(25);
     const ids = [...top.map((c) => c.id), overridden.id];
     const drivers = await getRiskDrivers(db, { customerIds: ids });
-    const raw = await queryRows<{ id: string; customer_id: number; weight: number; at: string }>(
+    const raw = await queryRows<{ id: string; customer_id: number; type_key: string; weight: number; at: string }>(
       db,
-      sql`select i.id::text as id, i.customer_id, coalesce(i.weight_override, t.default_weight)::float8 as weight, i.occurred_at::text as at
+      sql`select i.id::text as id, i.customer_id, t.key as type_key, coalesce(i.weight_override, t.default_weight)::float8 as weight, i.occurred_at::text as at
           from interactions i join interaction_types t on t.id = i.type_id where i.customer_id = any(${`{${ids.join(",")}}`}::int[])`,
     );
     const now = Date.now();
+    const periodOf = (ageDays: number) =>
+      ageDays < 1 ? "today" : ageDays < 7 ? "week" : ageDays < 30 ? "month" : "year";
     for (const id of ids) {
-      const expected = raw
-        .filter((r) => r.customer_id === id && r.weight < 0 && now - new Date(r.at).getTime() < 365 * DAY)
-        .map((r) => ({ id: Number(r.id), impact: r.weight * 2 ** (-(now - new Date(r.at).getTime()) / DAY / 90) }))
-        .sort((a, b) => a.impact - b.impact || b.id - a.id)
-        .slice(0, 3);
+      // Independently: the customer's debits of 365 days, decayed, summed per type and period; the three most negative.
+      const groups = new Map<string, { impact: number; newest: number; newestAt: number }>();
+      for (const r of raw) {
+        const ageDays = (now - new Date(r.at).getTime()) / DAY;
+        if (r.customer_id !== id || r.weight >= 0 || ageDays >= 365) continue;
+        const key = `${r.type_key}|${periodOf(ageDays)}`;
+        const group = groups.get(key) ?? { impact: 0, newest: 0, newestAt: -Infinity };
+        group.impact += r.weight * 2 ** (-ageDays / 90);
+        const at = new Date(r.at).getTime();
+        if (at > group.newestAt || (at === group.newestAt && Number(r.id) > group.newest)) {
+          group.newest = Number(r.id);
+          group.newestAt = at;
+        }
+        groups.set(key, group);
+      }
+      const expected = [...groups.values()].sort((a, b) => a.impact - b.impact || b.newest - a.newest).slice(0, 3);
+      const got = drivers.get(id) ?? [];
       expect(
-        (drivers.get(id) ?? []).map((d) => d.id),
+        got.map((d) => d.id),
         `customer ${id}`,
-      ).toEqual(expected.map((e) => e.id));
+      ).toEqual(expected.map((e) => e.newest));
+      got.forEach((d, index) => expect(d.impact).toBeCloseTo(expected[index].impact, 6));
     }
     // complaint −3·2^(−5/90) ≈ −2.89, login overridden −9·2^(−200/90) ≈ −1.93, outage −2·2^(−60/90) ≈ −1.26; bug report −0.99 is 4th, the 400-day complaint too old
     expect((drivers.get(overridden.id) ?? []).map((d) => d.typeKey)).toEqual(["complaint", "login", "outage"]);
+  });
+});
+
+describe("repeated debits add up", () => {
+  it("160 one-point support tickets today are one driver: 160 × Support ticket today, −160·2^(−age/90) ≈ −159.9, and the next step is a sudden drop", async () => {
+    const customer = await createCustomer({ milestone: 9 });
+    const csm = asSessionMember(await createMember({ role: "csm" }));
+    await db.transaction((tx) =>
+      bookInteractions(
+        tx,
+        Array.from({ length: 160 }, (_, n) => ({
+          customerId: customer.id,
+          typeKey: "support_ticket",
+          occurredAt: new Date(Date.now() - (n + 1) * 60_000),
+          weight: null,
+          channel: "email" as const,
+          direction: "inbound" as const,
+          summary: `Ticket ${n}`,
+        })),
+        { actor: csm, source: "ui", audit: "by the caller" },
+      ),
+    );
+    const [driver] = (await getRiskDrivers(db, { customerIds: [customer.id] })).get(customer.id) ?? [];
+    expect(driver).toMatchObject({ typeKey: "support_ticket", count: 160, period: "today", summary: "Ticket 0" });
+    // Each ticket is under 3 hours old: 2^(−0.125/90) > 0.999, so together between −160 and −159.8.
+    expect(driver.impact).toBeGreaterThan(-160);
+    expect(driver.impact).toBeLessThan(-159.8);
+    const steps = await getSuggestedSteps(db, { customerId: customer.id });
+    expect(steps[0]).toMatchObject({ key: "sudden" });
+    expect(steps[0].text).toMatch(/^Sudden drop: -159\.\d today \(160 × Support ticket today\)\. Reach out today\.$/);
   });
 });
 

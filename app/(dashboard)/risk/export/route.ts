@@ -1,3 +1,4 @@
+import { describeDriver } from "@/lib/risk";
 import { db } from "@/db";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { loadRiskPage } from "@/server/risk/page";
@@ -52,7 +53,7 @@ export async function GET(request: Request) {
           row.riskTrend.toFixed(2),
           row.silentDays,
           row.fatigued,
-          row.drivers[0]?.label,
+          row.drivers[0] ? describeDriver(row.drivers[0]) : undefined,
           row.steps[0]?.text,
         ]),
       };
