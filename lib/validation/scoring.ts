@@ -12,6 +12,8 @@ const number = (label: string, min: number, max: number, integer = false) =>
         ctx.addIssue({
           code: "custom",
           message: `${label[0].toUpperCase()}${label.slice(1)} must be ${integer ? "a whole number" : "a number"} from ${min} to ${max}.`,
+          // Go on to the type weights, so the form shows every problem in one round.
+          continue: true,
         });
         return z.NEVER;
       }
@@ -35,7 +37,12 @@ export const scoringSchema = z
     askCapacity: number("the ask capacity", 1, 50, true),
     candidateBalance: number("the candidate balance", 0, 100),
   })
-  .catchall(z.string());
+  .catchall(z.string())
+  // Type weights are checked in the same pass as the other fields: every problem shows at once.
+  .superRefine((input, ctx) => {
+    for (const [field, messages] of Object.entries(typeWeights(input).errors))
+      for (const message of messages) ctx.addIssue({ code: "custom", path: [field], message });
+  });
 
 /** Interaction type weights arrive as fields named `weight.<type key>`. */
 export function typeWeights(input: Record<string, unknown>): {

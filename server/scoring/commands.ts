@@ -34,8 +34,7 @@ function typeWeightRows(tx: Transaction) {
 
 /** The scoring a form proposes: validated against the interaction types there are, unsaved. */
 async function draftConfig(tx: Transaction, input: ScoringInput, live: ScoringVersion) {
-  const { weights, errors } = typeWeights(input);
-  if (Object.keys(errors).length > 0) throw new ValidationError("Some weights are invalid.", errors);
+  const { weights } = typeWeights(input);
   const types = await typeWeightRows(tx);
   const known = new Set(types.map((t) => t.key));
   const proxies = proxyTypes(input) ?? live.proxyTypes;
