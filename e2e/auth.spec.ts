@@ -136,12 +136,23 @@ test("a manager reads the audit log filtered by entity: who did what, before and
   await page.getByLabel("Name").fill(name);
   await page.getByRole("button", { name: "Add customer" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const owner = page.getByRole("form", { name: "Change owner" });
+  await owner.getByLabel("Owner").selectOption({ label: "Chris CSM" });
+  await owner.getByRole("button", { name: "Change owner" }).click();
+  await expect(owner.getByRole("status").filter({ hasText: /owner/i })).toBeVisible();
   await page.goto("/settings/audit");
   await page.getByLabel("Entity").selectOption("customer");
   await page.getByRole("button", { name: "Apply" }).click();
   const entry = page.getByRole("table", { name: "Audit entries" }).getByRole("row").filter({ hasText: name });
-  await expect(entry.first()).toContainText("customer.created");
-  await expect(entry.first()).toContainText("Max Manager");
+  await expect(entry.filter({ hasText: "customer.created" })).toContainText("Max Manager");
+  // Readable: the field's name and the members' names, not ownerId: null → 4.
+  await expect(
+    page
+      .getByRole("table", { name: "Audit entries" })
+      .getByRole("row")
+      .filter({ hasText: "customer.owner_changed" })
+      .first(),
+  ).toContainText("Owner: — → Chris CSM");
 });
 
 test("an admin adds a member, and deactivating them (after confirming) ends their session on the next request", async ({

@@ -3,25 +3,11 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
+import { auditChanges } from "@/lib/audit-diff";
 import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 import { type AuditQuery, getAuditLog, listAuditEntityTypes } from "@/server/audit/queries";
 import { listMembers } from "@/server/team/queries";
-
-/** A short "field: before → after" list of what changed between two snapshots. */
-function changes(before: unknown, after: unknown): string {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-    (k) => !["updatedAt", "createdAt", "passwordHash"].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
-  );
-  const show = (v: unknown) =>
-    v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v).slice(0, 80) : String(v).slice(0, 80);
-  return keys
-    .slice(0, 6)
-    .map((k) => (before ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`))
-    .join(" · ");
-}
 
 /** Every write, newest first, filtered by member, entity and dates. */
 export async function AuditLog({ params, query }: { params: SearchParams; query: AuditQuery }) {
@@ -30,6 +16,7 @@ export async function AuditLog({ params, query }: { params: SearchParams; query:
     listMembers(db),
     listAuditEntityTypes(db),
   ]);
+  const memberNames = new Map(members.map((member) => [member.id, member.name]));
   return (
     <Card title="Audit log: every write, who made it and what changed">
       <form
@@ -89,7 +76,15 @@ export async function AuditLog({ params, query }: { params: SearchParams; query:
               <td className="text-xs">
                 {row.entityType} {row.entityId}
               </td>
-              <td className="break-all text-xs text-slate-600">{changes(row.before, row.after)}</td>
+              <td className="break-words text-xs text-slate-600">
+                {auditChanges(row.before, row.after, (id) => memberNames.get(id))
+                  .map((change) =>
+                    change.before === null
+                      ? `${change.field}: ${change.after}`
+                      : `${change.field}: ${change.before} → ${change.after}`,
+                  )
+                  .join(" · ")}
+              </td>
             </tr>
           ))}
           {rows.length === 0 ? (
