@@ -241,3 +241,22 @@ test("a manager sees the scoring settings as read-only: said in words, and the d
   await expect(field).toBeDisabled();
   expect(await field.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe("rgb(255, 255, 255)");
 });
+
+test("on a phone (390×844) the navigation folds behind a Menu button, opens on a tap and folds again on the next page", async ({
+  page,
+  signInAs,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs("csm");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const menu = nav.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav.getByRole("link", { name: "Risk" })).toBeHidden();
+  // Folded, the navigation leaves the first screen to the page.
+  expect((await nav.boundingBox())?.height).toBeLessThan(100);
+  await menu.click();
+  await expect(nav.getByRole("button", { name: "Close" })).toHaveAttribute("aria-expanded", "true");
+  await nav.getByRole("link", { name: "My day" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My day" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Risk" })).toBeHidden();
+});

@@ -35,9 +35,9 @@ export function AppShell({ member, children }: { member: SessionMember; children
       </a>
       <nav
         aria-label="Main"
-        className="shrink-0 border-b border-slate-200 bg-white p-4 md:w-56 md:border-b-0 md:border-r"
+        className="relative shrink-0 border-b border-slate-200 bg-white p-4 md:w-56 md:border-b-0 md:border-r"
       >
-        <p className="mb-6 flex items-center gap-2 px-3 text-lg font-semibold">
+        <p className="flex items-center gap-2 px-3 text-lg font-semibold md:mb-6">
           <Icon name="hourglass" className="h-6 w-6 text-brand-600" /> Hourglass
         </p>
         <NavLinks items={items} />

@@ -2,32 +2,50 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useState } from "react";
 import { Icon, type IconName } from "@/components/ui/icon";
 
 export type NavItem = { href: string; label: string; icon: IconName };
 
+/**
+ * The main navigation. On a phone it folds behind a "Menu" button (it would otherwise fill the first
+ * screen); it folds again on the next page, since it belongs to the page it was opened on.
+ */
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   return (
-    <ul className="space-y-1">
-      {items.map((item) => {
-        const active =
-          item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
-        return (
-          <li key={item.href}>
-            <Link
-              href={item.href}
-              aria-current={active ? "page" : undefined}
-              className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
-                active ? "bg-brand-100 text-brand-900" : "text-slate-700 hover:bg-slate-100"
-              }`}
-            >
-              <Icon name={item.icon} />
-              {item.label}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <button
+        type="button"
+        className="absolute right-4 top-4 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 md:hidden"
+        aria-expanded={open}
+        aria-controls="main-nav-links"
+        onClick={() => setOpenOn(open ? null : pathname)}
+      >
+        {open ? "Close" : "Menu"}
+      </button>
+      <ul id="main-nav-links" className={`mt-4 space-y-1 md:mt-0 ${open ? "" : "hidden"} md:block`}>
+        {items.map((item) => {
+          const active =
+            item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
+                  active ? "bg-brand-100 text-brand-900" : "text-slate-700 hover:bg-slate-100"
+                }`}
+              >
+                <Icon name={item.icon} />
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
