@@ -54,6 +54,11 @@ test("a CSM finds a customer, logs a complaint, and sees it on top of the timeli
 
   const customer = new CustomerPage(page);
   await expect(customer.balance()).toHaveText("0.0");
+  // Nothing to draw yet: a sentence instead of a chart flat at zero.
+  const balanceCard = page.getByRole("region", { name: "Balance over the last 90 days" });
+  await expect(balanceCard.getByTestId("balance-empty")).toContainText(
+    "The balance has stayed at 0 for the last 90 days",
+  );
   const summary = `Export timed out again ${unique()}`;
   await customer.logInteraction("Complaint (-3)", summary);
   await expect(customer.timelineEntries().first()).toContainText("Complaint");
@@ -61,6 +66,8 @@ test("a CSM finds a customer, logs a complaint, and sees it on top of the timeli
   await expect(customer.timelineEntries().first()).toContainText("debit −3");
   await expect(customer.balance()).toHaveText("-3.0");
   await expect(page.getByRole("status").filter({ hasText: "Complaint logged." })).toBeVisible();
+  await page.reload();
+  await expect(balanceCard.getByTestId("balance-empty")).toHaveCount(0);
 });
 
 test("bad input is explained at the field and nothing is saved", async ({ page, signInAs }) => {

@@ -18,6 +18,14 @@ export async function JourneyOverTime({
     name: stage.name,
     values: history.weekly[stage.id] ?? [],
   }));
+  if (series.every((one) => one.values.every((value) => value === 0)))
+    return (
+      <Card title="Distribution over the last 12 months (end of each week)">
+        <p className="text-sm text-slate-600">
+          No customer was in any stage in the last 12 months: nothing to draw yet.
+        </p>
+      </Card>
+    );
   return (
     <Card title="Distribution over the last 12 months (end of each week)">
       <StageAreaChart weeks={history.weekStarts} series={series} />

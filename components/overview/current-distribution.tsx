@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { JourneyShapeChart } from "@/components/charts/lazy";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
 import { BOOK_WIDE } from "@/lib/journey/filters";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
@@ -9,6 +10,17 @@ import { getStageSnapshot } from "@/server/journey/stats";
 export async function CurrentDistribution() {
   const model = defaultModel(await getJourneyModels(db));
   const snapshot = await getStageSnapshot(db, { model, filters: BOOK_WIDE });
+  if (snapshot.stages.every((stage) => stage.now === 0 && stage.reached === 0))
+    return (
+      <EmptyState title="No customers yet">
+        <p>
+          <Link href="/customers/new" className="font-medium text-brand-700 underline">
+            Add a customer
+          </Link>{" "}
+          or import a CSV in Settings → Import &amp; export; the journey appears here as soon as there is one.
+        </p>
+      </EmptyState>
+    );
   return (
     <Card
       title={`Active customers on the ${model.name}`}
