@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CHANNELS } from "@/lib/channels";
 import { PLANS } from "@/lib/plans";
 import { TASK_PRIORITIES } from "@/lib/tasks";
-import { ID_MAX, isBeforeEarliest, isTooFarAhead, storable, toDate } from "./fields";
+import { ID_MAX, isBeforeEarliest, isCalendarDay, isTooFarAhead, storable, toDate } from "./fields";
 
 const isoDate = z
   .string({ message: "Required: an ISO 8601 date-time, like 2026-11-23T09:30:00Z." })
@@ -103,10 +103,7 @@ export const apiTaskSchema = z
     dueOn: z
       .string({ message: "Required: a date, like 2026-12-24." })
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date, like 2026-12-24.")
-      .refine((value) => {
-        const date = new Date(`${value}T00:00:00Z`);
-        return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-      }, "Must be a date that exists.")
+      .refine(isCalendarDay, "Must be a date that exists.")
       .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Must be between 2000 and 2100."),
     priority: z.enum(TASK_PRIORITIES, { message: `Must be one of: ${TASK_PRIORITIES.join(", ")}.` }).default("normal"),
     assigneeEmail: email.optional(),

@@ -138,6 +138,11 @@ function impossibleDayMessage(text: string): string | null {
   return `${monthName} ${year} has no day ${day}.`;
 }
 
+/** A calendar day written YYYY-MM-DD that the calendar has (no 30 February, no month 13). */
+export function isCalendarDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && impossibleDayMessage(value) === null;
+}
+
 /** An ISO date-time (the browser sends its local time converted to ISO), not more than a day ahead. */
 export const pastDateTime = z
   .string({ message: "Enter a date and time." })

@@ -1,18 +1,14 @@
 import { z } from "zod";
 import { NEXT_STEP_KEYS } from "@/lib/risk";
 import { TASK_PRIORITIES } from "@/lib/tasks";
-import { id, optionalId, optionalText, requiredText, storable } from "./fields";
+import { id, isCalendarDay, optionalId, optionalText, requiredText, storable } from "./fields";
 
 /** A due date as a date field sends it: a day the calendar has, from 2000 to five years ahead. */
 export const dueDay = z
   .string({ message: "Choose a due date." })
   .trim()
   .refine((value) => value !== "", "Choose a due date.")
-  .refine((value) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, "Enter a date that exists, like 2026-12-24.")
+  .refine(isCalendarDay, "Enter a date that exists, like 2026-12-24.")
   .refine((value) => value >= "2000-01-01" && value <= `${new Date().getUTCFullYear() + 5}-12-31`, {
     message: "Choose a due date within the next five years.",
   });

@@ -38,7 +38,30 @@ export function readBatch<T extends z.ZodType>(body: unknown, key: string, schem
   return parsed as z.infer<T>[];
 }
 
-export function canonicalHash(value: unknown): string {
+/**
+ * A batch whose items carry an idempotency key (`externalId`): the parsed items, each item's body
+ * hash, the index where each key first appears, and an error for a key used twice with different bodies.
+ */
+export function readKeyedBatch<T extends z.ZodType<{ externalId: string }>>(body: unknown, key: string, schema: T) {
+  const raw = (Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.[key]) as unknown[] | undefined;
+  const items = readBatch(body, key, schema);
+  const hashes = items.map((_, index) => canonicalHash(raw?.[index]));
+  const errors: ItemError[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const first = seen.get(item.externalId);
+    if (first !== undefined && hashes[first] !== hashes[index])
+      errors.push({
+        index,
+        field: "externalId",
+        message: `Used twice in this batch with different bodies (first at index ${first}).`,
+      });
+    if (first === undefined) seen.set(item.externalId, index);
+  });
+  return { items, hashes, seen, errors };
+}
+
+function canonicalHash(value: unknown): string {
   const sorted = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(sorted)
@@ -59,22 +82,7 @@ export function canonicalHash(value: unknown): string {
  * a bad item, an unknown customer or a reused key with another body rejects the whole batch.
  */
 export async function ingestEvents(db: Queryable, { body, actor }: { body: unknown; actor: Actor }) {
-  const raw = (Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.events) as unknown[] | undefined;
-  const events = readBatch(body, "events", apiEventSchema);
-  const hashes = events.map((_, index) => canonicalHash(raw?.[index]));
-  const errors: ItemError[] = [];
-
-  const seen = new Map<string, number>();
-  events.forEach((event, index) => {
-    const first = seen.get(event.externalId);
-    if (first !== undefined && hashes[first] !== hashes[index])
-      errors.push({
-        index,
-        field: "externalId",
-        message: `Used twice in this batch with different bodies (first at index ${first}).`,
-      });
-    if (first === undefined) seen.set(event.externalId, index);
-  });
+  const { items: events, hashes, seen, errors } = readKeyedBatch(body, "events", apiEventSchema);
 
   const types = new Set((await db.select({ key: interactionTypes.key }).from(interactionTypes)).map((t) => t.key));
   events.forEach((event, index) => {

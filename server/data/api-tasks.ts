@@ -7,7 +7,7 @@ import type { TaskStatus } from "@/lib/tasks";
 import { apiTaskSchema } from "@/lib/validation/api";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { alertTaskAssigned } from "@/server/notifications/alerts";
-import { canonicalHash, invalidItems, readBatch, resolveCustomers } from "./api-ingest";
+import { invalidItems, readKeyedBatch, resolveCustomers } from "./api-ingest";
 
 const assignee = alias(members, "assignee");
 
@@ -56,10 +56,7 @@ export async function getTasksForApi(
  * again with the same body returns the task it made (status "duplicate") and writes nothing.
  */
 export async function createTasksFromApi(db: Queryable, { body, actor }: { body: unknown; actor: Actor }) {
-  const raw = (Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.tasks) as unknown[] | undefined;
-  const batch = readBatch(body, "tasks", apiTaskSchema);
-  const hashes = batch.map((_, index) => canonicalHash(raw?.[index]));
-  const errors: ItemError[] = [];
+  const { items: batch, hashes, seen, errors } = readKeyedBatch(body, "tasks", apiTaskSchema);
   const customerIds = await resolveCustomers(db, batch);
   batch.forEach((task, index) => {
     if (customerIds[index] === undefined)
@@ -75,17 +72,6 @@ export async function createTasksFromApi(db: Queryable, { body, actor }: { body:
   batch.forEach((task, index) => {
     if (task.assigneeEmail && !assignees.some((one) => one.email === task.assigneeEmail))
       errors.push({ index, field: "assigneeEmail", message: "No active team member has this email." });
-  });
-  const seen = new Map<string, number>();
-  batch.forEach((task, index) => {
-    const first = seen.get(task.externalId);
-    if (first !== undefined && hashes[first] !== hashes[index])
-      errors.push({
-        index,
-        field: "externalId",
-        message: `Used twice in this batch with different bodies (first at index ${first}).`,
-      });
-    if (first === undefined) seen.set(task.externalId, index);
   });
   errors.sort((a, b) => a.index - b.index);
   if (errors.length > 0) throw invalidItems("Some tasks are invalid; nothing was saved.", errors);

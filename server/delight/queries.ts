@@ -16,6 +16,20 @@ export const QUEUE_TYPES = [
   "slow_response",
 ] as const;
 
+/**
+ * A debit the delight queue waits on (`i`, an interaction): one of the queue's kinds (looked up as
+ * ids, so the (type, time) index serves them), within the queue window, not yet answered by a gesture.
+ */
+export function waitingDebitSql(queueDays: number): SQL {
+  const queueTypeIds = sql`array(select id from interaction_types where key in (${sql.join(
+    QUEUE_TYPES.map((key) => sql`${key}`),
+    sql`, `,
+  )}))`;
+  return sql`i.type_id = any(${queueTypeIds})
+    and i.occurred_at > now() - make_interval(days => ${queueDays})
+    and not exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id)`;
+}
+
 export type QueueItem = {
   interactionId: number;
   customerId: number;
@@ -44,17 +58,11 @@ export type DelightQueueQuery = { page: number; pageSize?: number; ownerId?: num
  */
 export async function getDelightQueue(db: Queryable, { page, pageSize = 30, ownerId, q }: DelightQueueQuery) {
   const { delight } = await getSettings(db, ["delight"]);
-  const queueTypeIds = sql`array(select id from interaction_types where key in (${sql.join(
-    QUEUE_TYPES.map((key) => sql`${key}`),
-    sql`, `,
-  )}))`;
   const debits = sql`interactions i join customers c on c.id = i.customer_id`;
-  const waiting = sql`i.type_id = any(${queueTypeIds})
-      and i.occurred_at > now() - make_interval(days => ${delight.queueDays})
+  const waiting = sql`${waitingDebitSql(delight.queueDays)}
       and c.status = 'active'
       ${ownerId ? sql`and c.owner_id = ${ownerId}` : sql``}
-      ${q ? sql`and (c.name ilike ${containsPattern(q)} or c.company ilike ${containsPattern(q)})` : sql``}
-      and not exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id)`;
+      ${q ? sql`and (c.name ilike ${containsPattern(q)} or c.company ilike ${containsPattern(q)})` : sql``}`;
   const offset = (page - 1) * pageSize;
   const [rows, { total, more }] = await Promise.all([
     queryRows<QueueItem>(
@@ -104,12 +112,7 @@ export async function getOpenDebits(db: Queryable, { customerId }: { customerId:
     db,
     sql`select i.id::int as id, t.label, i.summary, i.channel::text as channel, i.occurred_at::text as "occurredAt"
       from interactions i join interaction_types t on t.id = i.type_id
-      where i.customer_id = ${customerId} and t.key in (${sql.join(
-        QUEUE_TYPES.map((key) => sql`${key}`),
-        sql`, `,
-      )})
-        and i.occurred_at > now() - make_interval(days => ${delight.queueDays})
-        and not exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id)
+      where i.customer_id = ${customerId} and ${waitingDebitSql(delight.queueDays)}
       order by i.occurred_at desc limit 50`,
   );
 }

@@ -2,23 +2,32 @@ import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
 import { type Job, jobs } from "@/db/schema";
 
-/** Adds a job unless one with the same key exists (ever): enqueueing twice, from two processes or after a restart, is one job. */
-export async function enqueueJob(
-  db: Queryable,
-  job: { kind: string; key: string; payload?: Record<string, unknown>; runAt?: Date; maxAttempts?: number },
-): Promise<boolean> {
+type NewJob = { kind: string; key: string; payload?: Record<string, unknown>; runAt?: Date; maxAttempts?: number };
+
+/**
+ * Adds jobs unless one with the same key exists (ever): enqueueing twice, from two processes or
+ * after a restart, is one job. Returns how many were new.
+ */
+export async function enqueueJobs(db: Queryable, list: NewJob[]): Promise<number> {
+  if (list.length === 0) return 0;
   const created = await db
     .insert(jobs)
-    .values({
-      kind: job.kind,
-      key: job.key,
-      payload: job.payload ?? {},
-      runAt: job.runAt,
-      maxAttempts: job.maxAttempts,
-    })
+    .values(
+      list.map((job) => ({
+        kind: job.kind,
+        key: job.key,
+        payload: job.payload ?? {},
+        runAt: job.runAt,
+        maxAttempts: job.maxAttempts,
+      })),
+    )
     .onConflictDoNothing({ target: jobs.key })
     .returning({ id: jobs.id });
-  return created.length > 0;
+  return created.length;
+}
+
+export async function enqueueJob(db: Queryable, job: NewJob): Promise<boolean> {
+  return (await enqueueJobs(db, [job])) > 0;
 }
 
 /** How long a claimed job is hidden from other workers: a worker that dies mid-job leaves it to be retried after this. */

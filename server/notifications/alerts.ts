@@ -2,7 +2,8 @@ import { inArray } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { memberPreferences, notifications } from "@/db/schema";
 import { baseUrl } from "./base-url";
-import { enqueueWebhook } from "./webhooks";
+import { enqueueJobs } from "@/server/jobs/queue";
+import { webhookJob } from "./webhooks";
 
 export type TaskAlert = { taskId: number; assigneeId: number; title: string; customerId: number; from: string };
 
@@ -15,32 +16,33 @@ export async function alertTaskAssigned(db: Queryable, alerts: TaskAlert[], { be
   const preferences = await db
     .select()
     .from(memberPreferences)
-    .where(
-      inArray(
-        memberPreferences.memberId,
-        alerts.map((alert) => alert.assigneeId),
-      ),
-    );
+    .where(inArray(memberPreferences.memberId, [...new Set(alerts.map((alert) => alert.assigneeId))]));
   const of = (memberId: number) => preferences.find((row) => row.memberId === memberId);
-  for (const alert of alerts) {
-    const wanted = of(alert.assigneeId);
-    if (bell && (wanted?.inAppAlerts ?? true))
-      await db
-        .insert(notifications)
-        .values({
+  const bellAlerts = bell ? alerts.filter((alert) => of(alert.assigneeId)?.inAppAlerts ?? true) : [];
+  if (bellAlerts.length > 0)
+    await db
+      .insert(notifications)
+      .values(
+        bellAlerts.map((alert) => ({
           memberId: alert.assigneeId,
           key: `task:${alert.taskId}`,
           title: `New task: ${alert.title}`,
           body: alert.from,
           href: `/customers/${alert.customerId}`,
-        })
-        .onConflictDoNothing();
-    if (wanted?.webhookUrl)
-      await enqueueWebhook(db, {
-        memberId: alert.assigneeId,
-        key: `task:${alert.taskId}`,
-        event: "task.assigned",
-        text: `New task: ${alert.title} (${alert.from}) ${baseUrl()}/customers/${alert.customerId}`,
-      });
-  }
+        })),
+      )
+      .onConflictDoNothing();
+  await enqueueJobs(
+    db,
+    alerts
+      .filter((alert) => of(alert.assigneeId)?.webhookUrl)
+      .map((alert) =>
+        webhookJob({
+          memberId: alert.assigneeId,
+          key: `task:${alert.taskId}`,
+          event: "task.assigned",
+          text: `New task: ${alert.title} (${alert.from}) ${baseUrl()}/customers/${alert.customerId}`,
+        }),
+      ),
+  );
 }

@@ -1,12 +1,13 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Database, type Queryable, queryRows } from "@/db";
-import { jobs, members, notifications, type Job } from "@/db/schema";
+import { jobs, memberPreferences, members, notifications, type Job } from "@/db/schema";
+import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import { quarterStart } from "@/lib/advocacy";
 import { type DigestContent, digestText, RISK_RISE_STEP } from "@/lib/digest";
 import { describeDriver } from "@/lib/risk";
 import { localDay } from "@/lib/tasks";
-import { QUEUE_TYPES } from "@/server/delight/queries";
-import { enqueueJob } from "@/server/jobs/queue";
+import { waitingDebitSql } from "@/server/delight/queries";
+import { enqueueJobs } from "@/server/jobs/queue";
 import { mailTransport, sendMail } from "@/server/outreach/mailer";
 import { getRiskDrivers, getRiskList } from "@/server/risk/queries";
 import { getSettings } from "@/server/settings/queries";
@@ -43,7 +44,7 @@ export async function buildDigest(
   day: string,
 ): Promise<{ content: DigestContent; snapshot: Snapshot }> {
   const ownerId = scopeOf(member);
-  const [top, watched, previous, myDay, { advocacy }] = await Promise.all([
+  const [top, watched, previous, myDay, { advocacy, delight }] = await Promise.all([
     getRiskList(db, {
       view: "at-risk",
       ownerId,
@@ -64,7 +65,7 @@ export async function buildDigest(
     }),
     previousSnapshot(db, member.id),
     getMyDay(db, { assignee: member.id, today: day, limit: 10 }),
-    getSettings(db, ["advocacy"]),
+    getSettings(db, ["advocacy", "delight"]),
   ]);
   const rising = previous
     ? watched.rows.filter(
@@ -79,12 +80,8 @@ export async function buildDigest(
       sql`select c.name as "customerName", t.label, floor(extract(epoch from now() - i.occurred_at) / 86400)::int as "ageDays",
           count(*) over ()::int as count
         from interactions i join customers c on c.id = i.customer_id join interaction_types t on t.id = i.type_id
-        where t.key in (${sql.join(
-          QUEUE_TYPES.map((key) => sql`${key}`),
-          sql`, `,
-        )}) and c.status = 'active' ${owner}
-          and i.occurred_at < now() - interval '48 hours' and i.occurred_at > now() - interval '14 days'
-          and not exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id)
+        where ${waitingDebitSql(delight.queueDays)} and c.status = 'active' ${owner}
+          and i.occurred_at < now() - interval '48 hours'
         order by i.occurred_at limit 5`,
     ),
     queryRows<{ name: string; used: number; capacity: number }>(
@@ -137,16 +134,19 @@ export async function buildDigest(
  * there is one digest per member per day.
  */
 export async function enqueueDueDigests(db: Queryable, now = new Date()): Promise<number> {
-  const active = await db.select({ id: members.id }).from(members).where(eq(members.active, true));
-  let queued = 0;
-  for (const { id } of active) {
-    const { timeZone } = await getPreferences(db, { memberId: id });
+  const active = await db
+    .select({ id: members.id, timeZone: memberPreferences.timeZone })
+    .from(members)
+    .leftJoin(memberPreferences, eq(memberPreferences.memberId, members.id))
+    .where(eq(members.active, true));
+  const due = active.flatMap(({ id, timeZone: chosen }) => {
+    const timeZone = chosen ?? DISPLAY_TIME_ZONE;
     const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now));
-    if (hour < DIGEST_HOUR) continue;
+    if (hour < DIGEST_HOUR) return [];
     const day = localDay(now, timeZone);
-    if (await enqueueJob(db, { kind: "digest", key: `digest:${id}:${day}`, payload: { memberId: id, day } })) queued++;
-  }
-  return queued;
+    return [{ kind: "digest", key: `digest:${id}:${day}`, payload: { memberId: id, day } }];
+  });
+  return enqueueJobs(db, due);
 }
 
 /** Sends one digest job: in the bell, by email (with SMTP) and to the member's webhook, as they chose. */

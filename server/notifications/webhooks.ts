@@ -4,17 +4,20 @@ import { webhookHeaders } from "@/lib/webhooks";
 import { enqueueJob } from "@/server/jobs/queue";
 import { getPreferences } from "./preferences";
 
-/** A webhook message: Slack-compatible (`text`), with the event it announces. */
-export async function enqueueWebhook(
-  db: Queryable,
-  { memberId, key, event, text }: { memberId: number; key: string; event: string; text: string },
-): Promise<void> {
-  await enqueueJob(db, {
+type WebhookMessage = { memberId: number; key: string; event: string; text: string };
+
+/** A webhook message as a job: Slack-compatible (`text`), with the event it announces. */
+export function webhookJob({ memberId, key, event, text }: WebhookMessage) {
+  return {
     kind: "webhook",
     key: `webhook:${key}`,
     payload: { memberId, body: JSON.stringify({ type: event, text }) },
     maxAttempts: 6,
-  });
+  };
+}
+
+export async function enqueueWebhook(db: Queryable, message: WebhookMessage): Promise<void> {
+  await enqueueJob(db, webhookJob(message));
 }
 
 const TIMEOUT_MS = 10_000;
