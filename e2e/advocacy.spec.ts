@@ -30,7 +30,7 @@ test("a CSM answers a complaint from the delight queue: it leaves the queue, the
   const url = await newCustomer(page, name);
   const complaint = `Invoice sent twice ${unique()}`;
   await log(page, "Complaint (-3)", complaint);
-  await expect(page.getByTestId("customer-balance")).toHaveText("-3.0");
+  await expect(page.getByTestId("customer-balance")).toHaveText("−3.0");
 
   await page.goto("/delight");
   await page.getByRole("searchbox", { name: "Customer or company" }).fill(name);

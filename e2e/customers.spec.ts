@@ -64,7 +64,7 @@ test("a CSM finds a customer, logs a complaint, and sees it on top of the timeli
   await expect(customer.timelineEntries().first()).toContainText("Complaint");
   await expect(customer.timelineEntries().first()).toContainText(summary);
   await expect(customer.timelineEntries().first()).toContainText("debit −3");
-  await expect(customer.balance()).toHaveText("-3.0");
+  await expect(customer.balance()).toHaveText("−3.0");
   await expect(page.getByRole("status").filter({ hasText: "Complaint logged." })).toBeVisible();
   await page.reload();
   await expect(balanceCard.getByTestId("balance-empty")).toHaveCount(0);
@@ -158,7 +158,7 @@ test("a viewer sees no forms, and a forged log action from a viewer session is r
 
   await csm.page.goto(url);
   await expect(new CustomerPage(csm.page).timelineEntries().filter({ hasText: summary })).toHaveCount(1);
-  await expect(new CustomerPage(csm.page).balance()).toHaveText("-3.0");
+  await expect(new CustomerPage(csm.page).balance()).toHaveText("−3.0");
   await csm.context.close();
   await viewer.context.close();
 });

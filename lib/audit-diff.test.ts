@@ -16,7 +16,7 @@ describe("readable audit diffs", () => {
       ),
     ).toEqual([
       { field: "Owner", before: "Chris CSM", after: "Mona Manager" },
-      { field: "MRR", before: "$1,200", after: "$1,501" },
+      { field: "MRR", before: "$1,200", after: "$1,500.50" },
     ]);
   });
 

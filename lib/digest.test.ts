@@ -19,7 +19,7 @@ describe("the digest as text", () => {
     expect(text).toContain("Acme (risk 12.3) https://hg.example/customers/7");
     expect(text).toContain("Acme: 4.0 → 12.3 (Complaint: export broken)");
     expect(text).toContain("Tasks: 2 overdue, 1 due today");
-    expect(text).toContain("Beta: Bug report, 1 day ago");
+    expect(text).toContain("Beta: Bug report, yesterday");
     expect(text).toContain("Advocates at or past capacity this quarter\n  None.");
   });
   it("the first digest lists the top 10 instead of what is new, and no rises", () => {

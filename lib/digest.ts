@@ -1,3 +1,4 @@
+import { countOf, formatDate, formatDaysAgo, formatDecimal } from "./format";
 /** What a member's daily digest says; gathered by server/notifications/digest.ts. */
 export type DigestContent = {
   memberName: string;
@@ -14,8 +15,6 @@ export type DigestContent = {
 /** A risk score must rise at least this much between two digests to be reported. */
 export const RISK_RISE_STEP = 1;
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 /** The digest as plain text (the email, and the webhook's Slack-compatible `text`), with links under `baseUrl`. */
 export function digestText(content: DigestContent, baseUrl: string): { subject: string; text: string } {
   const lines: string[] = [`Good morning ${content.memberName}, here is ${content.day} in Hourglass.`, ""];
@@ -24,25 +23,25 @@ export function digestText(content: DigestContent, baseUrl: string): { subject: 
   };
   section(
     content.first ? "Your top 10 at risk" : "New in your top 10 at risk",
-    content.newInTopTen.map((c) => `${c.name} (risk ${c.risk.toFixed(1)}) ${baseUrl}/customers/${c.id}`),
+    content.newInTopTen.map((c) => `${c.name} (risk ${formatDecimal(c.risk)}) ${baseUrl}/customers/${c.id}`),
     "Nobody new.",
   );
   if (!content.first)
     section(
       "Risk rising",
       content.riskRises.map(
-        (c) => `${c.name}: ${c.from.toFixed(1)} → ${c.to.toFixed(1)}${c.driver ? ` (${c.driver})` : ""}`,
+        (c) => `${c.name}: ${formatDecimal(c.from)} → ${formatDecimal(c.to)}${c.driver ? ` (${c.driver})` : ""}`,
       ),
       "No risk rose by a step or more.",
     );
   section(
     `Tasks: ${content.tasks.overdue} overdue, ${content.tasks.today} due today`,
-    content.tasks.list.map((t) => `${t.title} — ${t.customerName} (due ${t.dueOn})`),
+    content.tasks.list.map((t) => `${t.title} — ${t.customerName} (due ${formatDate(`${t.dueOn}T12:00:00Z`)})`),
     "Nothing due. Enjoy the day.",
   );
   section(
     `Debits unanswered for more than 48 hours: ${content.unansweredDebits.count}`,
-    content.unansweredDebits.list.map((d) => `${d.customerName}: ${d.label}, ${plural(d.ageDays, "day")} ago`),
+    content.unansweredDebits.list.map((d) => `${d.customerName}: ${d.label}, ${formatDaysAgo(d.ageDays)}`),
     "None.",
   );
   section(
@@ -51,6 +50,6 @@ export function digestText(content: DigestContent, baseUrl: string): { subject: 
     "None.",
   );
   lines.push(`My day: ${baseUrl}/tasks`, `Notification settings: ${baseUrl}/settings/notifications`);
-  const subject = `Hourglass ${content.day}: ${plural(content.tasks.overdue + content.tasks.today, "task")} due, ${plural(content.newInTopTen.length, content.first ? "customer" : "new customer")} in your top 10 at risk`;
+  const subject = `Hourglass ${content.day}: ${countOf(content.tasks.overdue + content.tasks.today, "task")} due, ${countOf(content.newInTopTen.length, content.first ? "customer" : "new customer")} in your top 10 at risk`;
   return { subject, text: lines.join("\n") };
 }

@@ -21,10 +21,10 @@ describe("never over-contact", () => {
     );
     expect(outreachRefusal({ ...customer, unansweredContacts: 2 }, rules, now)).toBeNull();
   });
-  it("an email 3 days ago refuses for 7 quiet days (next from 2026-12-05); 7 days ago is fine", () => {
+  it("an email 3 days ago refuses for 7 quiet days (next from 5 Dec 2026); 7 days ago is fine", () => {
     const recent = outreachRefusal({ ...customer, lastEmailAt: new Date("2026-11-28T12:00:00Z") }, rules, now);
     expect(recent).toContain("emailed 3 days ago");
-    expect(recent).toContain("next from 2026-12-05");
+    expect(recent).toContain("next from 5 Dec 2026");
     expect(outreachRefusal({ ...customer, lastEmailAt: new Date("2026-11-24T12:00:00Z") }, rules, now)).toBeNull();
   });
   it("no address or a churned customer refuse, saying why", () => {

@@ -1,6 +1,6 @@
+import { DAY_MS } from "./dates";
 import { type MergeFields, renderTemplate } from "./playbooks";
-
-const DAY_MS = 86_400_000;
+import { countOf, formatAgo, formatDate } from "./format";
 
 /** What the never-over-contact rule needs to know about a customer before an email. */
 export type ContactState = {
@@ -23,8 +23,7 @@ export function outreachRefusal(customer: ContactState, rules: ContactRules, now
   if (customer.lastEmailAt && rules.quietDays > 0) {
     const next = new Date(customer.lastEmailAt.getTime() + rules.quietDays * DAY_MS);
     if (next > now) {
-      const days = Math.max(0, Math.floor((now.getTime() - customer.lastEmailAt.getTime()) / DAY_MS));
-      return `${customer.name} was emailed ${days === 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`}; the team waits ${rules.quietDays} days between emails (next from ${next.toISOString().slice(0, 10)}).`;
+      return `${customer.name} was emailed ${formatAgo(customer.lastEmailAt, now)}; the team waits ${countOf(rules.quietDays, "day")} between emails (next from ${formatDate(next)}).`;
     }
   }
   return null;

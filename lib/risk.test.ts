@@ -45,7 +45,7 @@ describe("suggested next step", () => {
       risk,
     );
     expect(steps.map((s) => s.key)).toEqual(["sudden", "pause"]);
-    expect(steps[0].text).toBe("Sudden drop: -160.0 today (160 × Support ticket today). Reach out today.");
+    expect(steps[0].text).toBe("Sudden drop: −160.0 today (160 × Support ticket today). Reach out today.");
   });
 
   it("a drop of −4.9 today is not sudden (the line is −5)", () => {

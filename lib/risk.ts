@@ -1,4 +1,5 @@
 import type { Settings } from "./settings";
+import { formatSigned } from "./format";
 
 /**
  * The risk score (docs/ledger.md), higher = more at risk:
@@ -75,7 +76,7 @@ export function suggestNextSteps(
   if (customer.today && customer.today.impact <= -SUDDEN_DROP)
     steps.push({
       key: "sudden",
-      text: `Sudden drop: ${customer.today.impact.toFixed(1)} today (${customer.today.what}). Reach out today.`,
+      text: `Sudden drop: ${formatSigned(customer.today.impact)} today (${customer.today.what}). Reach out today.`,
     });
   if (customer.fatigued) steps.push({ key: "pause", text: "Pause outreach: stop selling, change the conversation." });
   if (customer.recentDriverKeys.some((key) => FIX_FIRST.has(key)))

@@ -4,7 +4,7 @@ import { AskForm } from "@/components/advocates/ask-form";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { ASK_KIND_LABELS, ASK_OUTCOME_LABELS, COMMUNITY_KIND_LABELS, quarterStart } from "@/lib/advocacy";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { getAdvocateActivity } from "@/server/advocacy/queries";
 import { getSettings } from "@/server/settings/queries";

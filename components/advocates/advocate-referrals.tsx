@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { stageForMilestone } from "@/lib/journey/models";
 import { getReferrals } from "@/server/advocacy/queries";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";

@@ -2,7 +2,7 @@ import { InviteForm } from "@/components/advocates/invite-form";
 import { RoleStatusButtons } from "@/components/advocates/role-status-buttons";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { getCustomerRoles, listAdvocateRoles } from "@/server/advocacy/queries";
 

@@ -5,8 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
-import { daysSince, formatDate } from "@/lib/dates";
-import { formatNumber } from "@/lib/format";
+import { formatAgo, formatDate, formatNumber } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import { getRosterPage, getRosterSummary, type RosterQuery } from "@/server/advocacy/queries";
@@ -123,7 +122,7 @@ export async function AdvocateRoster({
                     {e.status}
                   </td>
                   <td className="whitespace-nowrap">{formatDate(e.retiredAt ?? e.activatedAt ?? e.invitedAt)}</td>
-                  <td className="whitespace-nowrap">{e.lastActivity ? `${daysSince(e.lastActivity)} d ago` : "—"}</td>
+                  <td className="whitespace-nowrap">{e.lastActivity ? formatAgo(e.lastActivity) : "—"}</td>
                   <td className={e.asksUsed >= e.capacity ? "font-medium text-amber-800" : ""}>
                     {e.asksUsed} / {e.capacity}
                   </td>

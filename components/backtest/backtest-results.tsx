@@ -4,15 +4,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
 import { describeFittedModel } from "@/lib/backtest/fit";
 import type { BacktestReport, ScorerReport } from "@/lib/backtest/report";
-import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
-import { formatNumber, formatPercent, formatTimes } from "@/lib/format";
+import { DISPLAY_TIME_ZONE } from "@/lib/dates";
+import { formatDateTime, formatDecimal, formatNumber, formatPercent, formatTimes } from "@/lib/format";
 import { getBacktest } from "@/server/scoring/backtest";
 import { configOf, getShadowVersion, getVersion } from "@/server/scoring/versions";
 
 const aucText = (s: ScorerReport) =>
   s.auc === null
     ? "—"
-    : `${s.auc.toFixed(3)}${s.aucInterval ? ` (${s.aucInterval.lo.toFixed(3)}–${s.aucInterval.hi.toFixed(3)})` : ""}`;
+    : `${formatDecimal(s.auc, 3)}${s.aucInterval ? ` (${formatDecimal(s.aucInterval.lo, 3)}–${formatDecimal(s.aucInterval.hi, 3)})` : ""}`;
 
 /** Where the version stands against the best baseline on AUC and on the top 10%, in words. */
 function verdict(report: BacktestReport): string[] {
@@ -28,8 +28,8 @@ function verdict(report: BacktestReport): string[] {
     const gap = version.auc - byAuc.auc;
     lines.push(
       gap > 0
-        ? `Ranks churners better than every single input: AUC ${version.auc.toFixed(3)} against ${byAuc.auc.toFixed(3)} for ${byAuc.label.toLowerCase()}, the best of them.`
-        : `Falls short of ${byAuc.label.toLowerCase()} by ${(-gap).toFixed(3)} AUC (${version.auc.toFixed(3)} against ${byAuc.auc.toFixed(3)}).`,
+        ? `Ranks churners better than every single input: AUC ${formatDecimal(version.auc, 3)} against ${formatDecimal(byAuc.auc, 3)} for ${byAuc.label.toLowerCase()}, the best of them.`
+        : `Falls short of ${byAuc.label.toLowerCase()} by ${formatDecimal(-gap, 3)} AUC (${formatDecimal(version.auc, 3)} against ${formatDecimal(byAuc.auc, 3)}).`,
     );
   }
   const byLift = best((s) => s.topDecile.lift);
@@ -37,7 +37,7 @@ function verdict(report: BacktestReport): string[] {
     lines.push(
       version.topDecile.lift >= byLift.topDecile.lift
         ? `Its top 10% hold ${formatTimes(version.topDecile.lift)} the book's churn rate, more than any single input (best: ${formatTimes(byLift.topDecile.lift)}, ${byLift.label.toLowerCase()}).`
-        : `In the top 10% it finds churners at ${formatTimes(version.topDecile.lift)} the book's rate, short of ${byLift.label.toLowerCase()} (${formatTimes(byLift.topDecile.lift)}) by ${(byLift.topDecile.lift - version.topDecile.lift).toFixed(1)}×.`,
+        : `In the top 10% it finds churners at ${formatTimes(version.topDecile.lift)} the book's rate, short of ${byLift.label.toLowerCase()} (${formatTimes(byLift.topDecile.lift)}) by ${formatDecimal(byLift.topDecile.lift - version.topDecile.lift, 1)}×.`,
     );
   }
   return lines;
@@ -96,11 +96,13 @@ export async function BacktestResults({
           <div>
             <dt className="text-sm text-slate-600">ROC AUC (95% interval)</dt>
             <dd className="text-2xl font-semibold tabular-nums" data-testid="backtest-auc">
-              {main.auc?.toFixed(3) ?? "—"}
+              {formatDecimal(main.auc, 3)}
             </dd>
             <dd className="text-xs text-slate-500">
-              {main.aucInterval ? `${main.aucInterval.lo.toFixed(3)}–${main.aucInterval.hi.toFixed(3)}` : ""} · 0.5 is a
-              coin toss
+              {main.aucInterval
+                ? `${formatDecimal(main.aucInterval.lo, 3)}–${formatDecimal(main.aucInterval.hi, 3)}`
+                : ""}{" "}
+              · 0.5 is a coin toss
             </dd>
           </div>
           <div>
@@ -139,7 +141,7 @@ export async function BacktestResults({
               Fitted to this book on the cutoffs {version.model.trainedOn.cutoffs[0]} to{" "}
               {version.model.trainedOn.cutoffs.at(-1)}: at those its figures are in-sample. On{" "}
               {version.model.validatedOn.cutoffs.join(", ")}, which the fit never saw, it scored AUC{" "}
-              {version.model.validatedOn.auc?.toFixed(3) ?? "—"}.
+              {formatDecimal(version.model.validatedOn.auc, 3)}.
             </p>
             <ul className="mt-1 list-disc space-y-1 pl-5" aria-label="What the fit learned">
               {describeFittedModel(configOf(version)).map((line) => (
@@ -150,7 +152,7 @@ export async function BacktestResults({
         ) : null}
         <p className="mt-3 text-xs text-slate-500">
           {report.cutoffs.length} monthly cutoffs, {report.cutoffs[0]} to {report.cutoffs.at(-1)}; computed{" "}
-          {formatDate(computedAt)} {formatTime(computedAt)} ({DISPLAY_TIME_ZONE}).{" "}
+          {formatDateTime(computedAt)} ({DISPLAY_TIME_ZONE}).{" "}
           {includeProxies ? "Outcome proxies included." : "Outcome proxies left out."}
         </p>
       </Card>
@@ -208,7 +210,7 @@ export async function BacktestResults({
         <Card title="Calibration: observed churn per score band">
           <CalibrationChart
             bins={main.calibration.map((bin) => ({
-              label: `${bin.minScore.toFixed(1)}–${bin.maxScore.toFixed(1)}`,
+              label: `${formatDecimal(bin.minScore, 1)}–${formatDecimal(bin.maxScore, 1)}`,
               churnRate: bin.churnRate,
               customers: bin.customers,
             }))}
@@ -236,7 +238,7 @@ export async function BacktestResults({
               {main.calibration.map((bin) => (
                 <tr key={bin.bin} className="border-t border-slate-100">
                   <th scope="row" className="py-1 text-left font-normal tabular-nums">
-                    {bin.minScore.toFixed(1)}–{bin.maxScore.toFixed(1)}
+                    {formatDecimal(bin.minScore, 1)}–{formatDecimal(bin.maxScore, 1)}
                   </th>
                   <td className="pl-3 text-right tabular-nums">{formatNumber(bin.customers)}</td>
                   <td className="pl-3 text-right tabular-nums">{formatPercent(bin.churnRate)}</td>
@@ -271,7 +273,7 @@ export async function BacktestResults({
                   </th>
                   <td className="pl-3 text-right tabular-nums">{formatNumber(c.customers)}</td>
                   <td className="pl-3 text-right tabular-nums">{formatNumber(c.churned)}</td>
-                  <td className="pl-3 text-right tabular-nums">{c.auc?.toFixed(3) ?? "—"}</td>
+                  <td className="pl-3 text-right tabular-nums">{formatDecimal(c.auc, 3)}</td>
                 </tr>
               ))}
             </tbody>

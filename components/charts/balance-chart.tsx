@@ -11,29 +11,63 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { formatDate, formatShortDate, formatSigned } from "@/lib/format";
+import { CHART } from "@/lib/charts/palette";
+import { ChartTooltipBox } from "./chart-tooltip";
 
 export type BalanceChartData = {
   points: { day: string; balance: number }[];
   markers: { day: string; kind: "delight" | "milestone"; label: string }[];
 };
 
-const round = (value: number) => Math.round(value * 100) / 100;
+const MARKER_COLOUR = { delight: CHART.delight, milestone: CHART.line };
 
+/** The balance per day; a hover shows the day's balance and what happened on it (delight, milestones). */
 export function BalanceChart({ points, markers }: BalanceChartData) {
   const byDay = new Map(points.map((p) => [p.day, p.balance]));
   return (
-    <div className="h-56 w-full">
+    <div className="h-60 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 10, right: 16, bottom: 0, left: -10 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="day" tick={{ fontSize: 11 }} tickFormatter={(day: string) => day.slice(5)} minTickGap={24} />
-          <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => String(round(v))} />
-          <Tooltip formatter={(value) => [round(Number(value)), "Balance"]} />
-          <ReferenceLine y={0} stroke="#94a3b8" />
+        <LineChart data={points} margin={{ top: 10, right: 16, bottom: 16, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
+          <XAxis
+            dataKey="day"
+            tick={{ fontSize: 11 }}
+            tickFormatter={(day: string) => formatShortDate(day)}
+            minTickGap={24}
+            label={{ value: "Day", fill: CHART.axis, fontSize: 12, position: "insideBottom", offset: -12 }}
+          />
+          <YAxis
+            tick={{ fontSize: 11 }}
+            tickFormatter={(v: number) => formatSigned(v, Number.isInteger(v) ? 0 : 1)}
+            label={{ value: "Balance", fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft" }}
+          />
+          <Tooltip
+            content={({ active, label }) => {
+              const day = active ? String(label) : null;
+              const balance = day === null ? undefined : byDay.get(day);
+              if (day === null || balance === undefined) return null;
+              const events = markers.filter((m) => m.day === day);
+              return (
+                <ChartTooltipBox
+                  title={formatDate(day)}
+                  rows={[
+                    { label: "Balance", value: formatSigned(balance), colour: CHART.line },
+                    ...events.map((m) => ({
+                      label: m.kind === "delight" ? "Delight" : "Milestone",
+                      value: m.label,
+                      colour: MARKER_COLOUR[m.kind],
+                    })),
+                  ]}
+                />
+              );
+            }}
+          />
+          <ReferenceLine y={0} stroke={CHART.zero} />
           <Line
             type="monotone"
             dataKey="balance"
-            stroke="#2459d6"
+            stroke={CHART.line}
             strokeWidth={2}
             dot={false}
             isAnimationActive={false}
@@ -44,7 +78,7 @@ export function BalanceChart({ points, markers }: BalanceChartData) {
               x={marker.day}
               y={byDay.get(marker.day) ?? 0}
               r={5}
-              fill={marker.kind === "delight" ? "#c026d3" : "#2459d6"}
+              fill={MARKER_COLOUR[marker.kind]}
               stroke="white"
             />
           ))}

@@ -1,23 +1,51 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { countOf, formatPercent } from "@/lib/format";
+import { CHART } from "@/lib/charts/palette";
+import { ChartTooltipBox } from "./chart-tooltip";
+
+type Bin = { label: string; churnRate: number; customers: number };
 
 /** Observed churn rate per score bin, lowest scores left: the bars should rise to the right. */
-export function CalibrationChart({ bins }: { bins: { label: string; churnRate: number; customers: number }[] }) {
+export function CalibrationChart({ bins }: { bins: Bin[] }) {
   const data = bins.map((bin) => ({ ...bin, percent: Math.round(bin.churnRate * 1000) / 10 }));
   return (
     <div
-      className="h-56 w-full"
+      className="h-60 w-full"
       role="img"
       aria-label="Bar chart of the observed churn rate per score bin; the table beside it has the numbers"
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-          <YAxis tick={{ fontSize: 11 }} unit="%" />
-          <Tooltip formatter={(value) => [`${value}%`, "churned within the horizon"]} />
-          <Bar dataKey="percent" fill="#1d47ad" isAnimationActive={false} />
+        <BarChart data={data} margin={{ top: 8, right: 8, left: 8, bottom: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={CHART.grid} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 11 }}
+            label={{ value: "Risk score", fill: CHART.axis, fontSize: 12, position: "insideBottom", offset: -12 }}
+          />
+          <YAxis
+            tick={{ fontSize: 11 }}
+            unit="%"
+            label={{ value: "Churned", fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft" }}
+          />
+          <Tooltip
+            cursor={{ fill: "#f1f5f9" }}
+            content={({ active, payload }) => {
+              const bin = active ? (payload?.[0]?.payload as Bin | undefined) : undefined;
+              if (!bin) return null;
+              return (
+                <ChartTooltipBox
+                  title={`Risk ${bin.label}`}
+                  rows={[
+                    { label: "Churned within the horizon", value: formatPercent(bin.churnRate), colour: CHART.line },
+                    { label: "Customers in the bin", value: countOf(bin.customers, "customer") },
+                  ]}
+                />
+              );
+            }}
+          />
+          <Bar dataKey="percent" fill={CHART.line} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

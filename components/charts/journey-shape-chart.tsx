@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import {
   Bar,
   BarChart,
@@ -12,46 +13,38 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { countOf, formatNumber, formatPercent } from "@/lib/format";
+import { CHART, type StageColour, stageColours } from "@/lib/charts/palette";
+import { ChartTooltipBox } from "./chart-tooltip";
 
-/** `count`: customers in the stage now; `reached`: customers who ever got that far (the funnel). */
-export type ShapeDatum = { name: string; count: number; reached: number };
+/**
+ * `count`: customers in the stage now; `reached`: customers who ever got that far (the funnel);
+ * `href`: the stage's customers, opened by a click on its bar.
+ */
+export type ShapeDatum = { name: string; count: number; reached: number; href: string };
 
-const COLORS = [
-  "#1d47ad",
-  "#2459d6",
-  "#3b6fe0",
-  "#5a86e6",
-  "#7b9eeb",
-  "#9bb6f0",
-  "#7b9eeb",
-  "#5a86e6",
-  "#3b6fe0",
-  "#2459d6",
-  "#1d47ad",
-  "#172f66",
-  "#0f1f44",
-];
+type Row = ShapeDatum & { colour: StageColour; offset: number };
 
-/** The hourglass: bars centred on one axis, narrowing to the purchase and widening after it. */
-function Hourglass({ data }: { data: ShapeDatum[] }) {
-  const max = Math.max(1, ...data.map((d) => d.count));
-  const rows = data.map((d) => ({ ...d, offset: (max - d.count) / 2 }));
+function StageTooltip({ row, rows, funnel }: { row: Row; rows: Row[]; funnel: boolean }) {
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  const first = rows[0]?.reached ?? 0;
   return (
-    <BarChart data={rows} layout="vertical" margin={{ left: 24, right: 24 }} barCategoryGap={2}>
-      <XAxis type="number" hide domain={[0, max]} />
-      <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} />
-      <Tooltip
-        formatter={(value, name) => (name === "offset" ? [null, null] : [value, "Customers"])}
-        cursor={{ fill: "#f1f5f9" }}
-      />
-      <Bar dataKey="offset" stackId="shape" fill="transparent" isAnimationActive={false} />
-      <Bar dataKey="count" stackId="shape" isAnimationActive={false} radius={3}>
-        {rows.map((row, index) => (
-          <Cell key={row.name} fill={COLORS[index % COLORS.length]} />
-        ))}
-        <LabelList dataKey="count" position="center" fill="white" fontSize={11} />
-      </Bar>
-    </BarChart>
+    <ChartTooltipBox
+      title={row.name}
+      rows={
+        funnel
+          ? [
+              { label: "Reached it", value: countOf(row.reached, "customer"), colour: row.colour.fill },
+              { label: "Of the first stage", value: formatPercent(first === 0 ? null : row.reached / first) },
+            ]
+          : [
+              { label: "In it now", value: countOf(row.count, "customer"), colour: row.colour.fill },
+              { label: "Share of the book", value: formatPercent(total === 0 ? null : row.count / total) },
+            ]
+      }
+      total={funnel ? undefined : countOf(total, "customer")}
+      hint="Click to open its customers"
+    />
   );
 }
 
@@ -64,6 +57,26 @@ export function JourneyShapeChart({
   data: ShapeDatum[];
   compact?: boolean;
 }) {
+  const router = useRouter();
+  const colours = stageColours(data.length);
+  const max = Math.max(1, ...data.map((d) => d.count));
+  const rows: Row[] = data.map((d, i) => ({ ...d, colour: colours[i], offset: (max - d.count) / 2 }));
+  const open = (index: number) => {
+    const row = rows[index];
+    if (row) router.push(row.href);
+  };
+  const tooltip = (funnel: boolean) => (
+    <Tooltip
+      cursor={{ fill: "#f1f5f9" }}
+      content={({ active, payload }) => {
+        const row = active ? (payload?.[0]?.payload as Row | undefined) : undefined;
+        return row ? (
+          <StageTooltip row={rows.find((r) => r.name === row.name) ?? row} rows={rows} funnel={funnel} />
+        ) : null;
+      }}
+    />
+  );
+  const label = (text: string) => ({ value: text, fill: CHART.axis, fontSize: 12 });
   return (
     <div
       className={`${compact ? "h-64" : "h-80"} w-full`}
@@ -73,26 +86,96 @@ export function JourneyShapeChart({
       <ResponsiveContainer width="100%" height="100%">
         {shape === "funnel" ? (
           <FunnelChart margin={{ right: 120 }}>
-            <Tooltip />
+            {tooltip(true)}
             <Funnel
               dataKey="reached"
               nameKey="name"
-              data={data.map((d, i) => ({ ...d, fill: COLORS[i % COLORS.length] }))}
+              data={rows.map((row) => ({ ...row, fill: row.colour.fill }))}
               isAnimationActive={false}
+              cursor="pointer"
+              onClick={(_, index) => open(index)}
             >
               <LabelList position="right" fill="#334155" stroke="none" dataKey="name" fontSize={12} />
-              <LabelList position="center" fill="white" stroke="none" dataKey="reached" fontSize={11} />
+              <LabelList
+                position="center"
+                stroke="none"
+                dataKey="reached"
+                fontSize={11}
+                content={({ x, y, width, height, value, index }) => (
+                  <text
+                    x={Number(x) + Number(width) / 2}
+                    y={Number(y) + Number(height) / 2}
+                    textAnchor="middle"
+                    dominantBaseline="central"
+                    fontSize={11}
+                    fill={rows[index ?? 0]?.colour.text}
+                  >
+                    {formatNumber(Number(value))}
+                  </text>
+                )}
+              />
             </Funnel>
           </FunnelChart>
         ) : shape === "hourglass" ? (
-          <Hourglass data={data} />
+          <BarChart data={rows} layout="vertical" margin={{ left: 24, right: 24, bottom: 16 }} barCategoryGap={2}>
+            <XAxis type="number" hide domain={[0, max]} />
+            <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} />
+            {tooltip(false)}
+            <Bar dataKey="offset" stackId="shape" fill="transparent" isAnimationActive={false} />
+            <Bar
+              dataKey="count"
+              stackId="shape"
+              isAnimationActive={false}
+              radius={3}
+              cursor="pointer"
+              onClick={(_, index) => open(index)}
+            >
+              {rows.map((row) => (
+                <Cell key={row.name} fill={row.colour.fill} />
+              ))}
+              <LabelList
+                dataKey="count"
+                position="center"
+                fontSize={11}
+                content={({ x, y, width, height, value, index }) => (
+                  <text
+                    x={Number(x) + Number(width) / 2}
+                    y={Number(y) + Number(height) / 2}
+                    textAnchor="middle"
+                    dominantBaseline="central"
+                    fontSize={11}
+                    fill={rows[index ?? 0]?.colour.text}
+                  >
+                    {formatNumber(Number(value))}
+                  </text>
+                )}
+              />
+            </Bar>
+          </BarChart>
         ) : (
-          <BarChart data={data} margin={{ top: 16 }}>
-            <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-            <YAxis tick={{ fontSize: 11 }} />
-            <Tooltip />
-            <Bar dataKey="count" name="Customers" fill="#2459d6" isAnimationActive={false} radius={3}>
-              <LabelList dataKey="count" position="top" fontSize={11} />
+          <BarChart data={rows} margin={{ top: 16, left: 8, bottom: 16 }}>
+            <XAxis
+              dataKey="name"
+              tick={{ fontSize: 12 }}
+              label={{ ...label("Stage"), position: "insideBottom", offset: -12 }}
+            />
+            <YAxis
+              tick={{ fontSize: 11 }}
+              tickFormatter={(v: number) => formatNumber(v)}
+              label={{ ...label("Customers"), angle: -90, position: "insideLeft" }}
+            />
+            {tooltip(false)}
+            <Bar
+              dataKey="count"
+              isAnimationActive={false}
+              radius={3}
+              cursor="pointer"
+              onClick={(_, index) => open(index)}
+            >
+              {rows.map((row) => (
+                <Cell key={row.name} fill={row.colour.fill} />
+              ))}
+              <LabelList dataKey="count" position="top" fontSize={11} formatter={(v) => formatNumber(Number(v))} />
             </Bar>
           </BarChart>
         )}

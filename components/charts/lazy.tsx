@@ -7,7 +7,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 // in a box of the chart's own height (the numbers are in the table beside every chart meanwhile).
 export const BalanceChart = dynamic(() => import("./balance-chart").then((m) => m.BalanceChart), {
   ssr: false,
-  loading: () => <Skeleton className="h-56 w-full" />,
+  loading: () => <Skeleton className="h-60 w-full" />,
 });
 
 export const JourneyShapeChart = dynamic(() => import("./journey-shape-chart").then((m) => m.JourneyShapeChart), {
@@ -17,10 +17,10 @@ export const JourneyShapeChart = dynamic(() => import("./journey-shape-chart").t
 
 export const StageAreaChart = dynamic(() => import("./stage-area-chart").then((m) => m.StageAreaChart), {
   ssr: false,
-  loading: () => <Skeleton className="h-72 w-full" />,
+  loading: () => <Skeleton className="h-80 w-full" />,
 });
 
 export const CalibrationChart = dynamic(() => import("./calibration-chart").then((m) => m.CalibrationChart), {
   ssr: false,
-  loading: () => <Skeleton className="h-56 w-full" />,
+  loading: () => <Skeleton className="h-60 w-full" />,
 });

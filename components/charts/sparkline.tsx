@@ -1,15 +1,28 @@
-/** A tiny inline SVG line: light enough for one per row on a list (no chart library needed). */
+"use client";
+
+import { useState } from "react";
+import { DAY_MS } from "@/lib/dates";
+import { formatShortDate, formatSigned } from "@/lib/format";
+
+/**
+ * A tiny inline SVG line, light enough for one per row on a list (no chart library). Hovering it
+ * shows the day and the balance under the pointer.
+ */
 export function Sparkline({
   values,
+  lastDay,
   label,
   width = 96,
   height = 28,
 }: {
   values: number[];
+  /** The day of the last value ("2026-12-01"); the values are one per day up to it. */
+  lastDay: string;
   label: string;
   width?: number;
   height?: number;
 }) {
+  const [hover, setHover] = useState<number | null>(null);
   if (values.length < 2) return null;
   const min = Math.min(0, ...values);
   const max = Math.max(0, ...values);
@@ -19,17 +32,35 @@ export function Sparkline({
   // Whole pixels: a 96-pixel line needs no finer points, and a list of 25 stays small.
   const points = values.map((v, i) => `${Math.round(x(i))},${Math.round(y(v))}`).join(" ");
   const last = values[values.length - 1];
+  const dayOf = (i: number) => new Date(Date.parse(lastDay) - (values.length - 1 - i) * DAY_MS);
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      className="overflow-visible"
-    >
-      <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke="#cbd5e1" strokeDasharray="2 2" />
-      <polyline points={points} fill="none" stroke={last < 0 ? "#b91c1c" : "#047857"} strokeWidth={1.5} />
-    </svg>
+    <span className="relative inline-block">
+      <svg
+        role="img"
+        aria-label={label}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        className="overflow-visible"
+        onMouseMove={(event) => {
+          const box = event.currentTarget.getBoundingClientRect();
+          const share = (event.clientX - box.left) / box.width;
+          setHover(Math.min(values.length - 1, Math.max(0, Math.round(share * (values.length - 1)))));
+        }}
+        onMouseLeave={() => setHover(null)}
+      >
+        <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke="#cbd5e1" strokeDasharray="2 2" />
+        <polyline points={points} fill="none" stroke={last < 0 ? "#b91c1c" : "#047857"} strokeWidth={1.5} />
+        {hover === null ? null : <circle cx={x(hover)} cy={y(values[hover])} r={2.5} fill="#0f172a" />}
+      </svg>
+      {hover === null ? null : (
+        <span
+          role="tooltip"
+          className="pointer-events-none absolute bottom-full left-1/2 z-10 mb-1 -translate-x-1/2 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white"
+        >
+          {formatShortDate(dayOf(hover))}: {formatSigned(values[hover])}
+        </span>
+      )}
+    </span>
   );
 }

@@ -1,47 +1,73 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { DAY_MS } from "@/lib/dates";
+import { countOf, formatDateRange, formatNumber, formatShortDate } from "@/lib/format";
+import { CHART, stageColours } from "@/lib/charts/palette";
+import { ChartTooltipBox } from "./chart-tooltip";
 
-const COLORS = [
-  "#172f66",
-  "#1d47ad",
-  "#2459d6",
-  "#3b6fe0",
-  "#5a86e6",
-  "#7b9eeb",
-  "#0f766e",
-  "#14b8a6",
-  "#a855f7",
-  "#c026d3",
-  "#f59e0b",
-  "#ef4444",
-  "#64748b",
-];
-
-/** Customers per stage at the end of each week, stacked. */
+/** Customers per stage at the end of each week, stacked; a legend entry opens the stage's customers. */
 export function StageAreaChart({
   weeks,
   series,
 }: {
   weeks: string[];
-  series: { key: string; name: string; values: number[] }[];
+  series: { key: string; name: string; values: number[]; href: string }[];
 }) {
+  const router = useRouter();
+  const colours = stageColours(series.length);
   const data = weeks.map((week, index) =>
     Object.fromEntries([["week", week], ...series.map((s) => [s.key, s.values[index] ?? 0])]),
   );
   return (
     <div
-      className="h-72 w-full"
+      className="h-80 w-full"
       role="img"
       aria-label="Stacked area chart of customers per stage by week; the table below has the numbers"
     >
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={data} margin={{ top: 8, right: 16, left: -8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="week" tick={{ fontSize: 11 }} tickFormatter={(w: string) => w.slice(5)} minTickGap={28} />
-          <YAxis tick={{ fontSize: 11 }} />
-          <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+        <AreaChart data={data} margin={{ top: 8, right: 16, left: 8, bottom: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
+          <XAxis
+            dataKey="week"
+            tick={{ fontSize: 11 }}
+            tickFormatter={(w: string) => formatShortDate(w)}
+            minTickGap={28}
+            label={{ value: "Week", fill: CHART.axis, fontSize: 12, position: "insideBottom", offset: -12 }}
+          />
+          <YAxis
+            tick={{ fontSize: 11 }}
+            tickFormatter={(v: number) => formatNumber(v)}
+            label={{ value: "Customers", fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft" }}
+          />
+          <Tooltip
+            content={({ active, label }) => {
+              const index = active ? weeks.indexOf(String(label)) : -1;
+              if (index < 0) return null;
+              const week = weeks[index];
+              const rows = series.map((s, i) => ({
+                label: s.name,
+                value: formatNumber(s.values[index] ?? 0),
+                colour: colours[i].fill,
+              }));
+              const total = series.reduce((sum, s) => sum + (s.values[index] ?? 0), 0);
+              return (
+                <ChartTooltipBox
+                  title={`Week ${formatDateRange(week, new Date(Date.parse(week) + 6 * DAY_MS))}`}
+                  rows={[...rows].reverse()}
+                  total={countOf(total, "customer")}
+                />
+              );
+            }}
+          />
+          <Legend
+            wrapperStyle={{ fontSize: 12, cursor: "pointer", paddingTop: 12 }}
+            onClick={(entry) => {
+              const stage = series.find((s) => s.key === entry.dataKey);
+              if (stage) router.push(stage.href);
+            }}
+          />
           {series.map((s, index) => (
             <Area
               key={s.key}
@@ -49,9 +75,9 @@ export function StageAreaChart({
               dataKey={s.key}
               name={s.name}
               stackId="stages"
-              stroke={COLORS[index % COLORS.length]}
-              fill={COLORS[index % COLORS.length]}
-              fillOpacity={0.7}
+              stroke={colours[index].fill}
+              fill={colours[index].fill}
+              fillOpacity={0.85}
               isAnimationActive={false}
             />
           ))}

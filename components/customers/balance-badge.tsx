@@ -1,3 +1,5 @@
+import { formatSigned } from "@/lib/format";
+
 export function BalanceBadge({ balance }: { balance: number }) {
   const rounded = Math.round(balance * 10) / 10;
   const tone =
@@ -8,13 +10,13 @@ export function BalanceBadge({ balance }: { balance: number }) {
         : rounded > 0
           ? "bg-emerald-100 text-emerald-800"
           : "bg-slate-100 text-slate-700";
-  const label = rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
+  const label = formatSigned(rounded);
   return (
     <span
       className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold tabular-nums ${tone}`}
       title={rounded < 0 ? "In debt" : "In credit"}
     >
-      {label === "-0.0" ? "0.0" : label}
+      {label}
     </span>
   );
 }

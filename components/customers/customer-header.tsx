@@ -3,8 +3,8 @@ import { BalanceBadge } from "@/components/customers/balance-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
-import { daysSince, formatDate } from "@/lib/dates";
-import { formatCents } from "@/lib/format";
+import { daysSince } from "@/lib/dates";
+import { countOf, formatCents, formatDate, formatDecimal } from "@/lib/format";
 import { milestoneLabel, stageForMilestone } from "@/lib/journey/models";
 import { can, type SessionMember } from "@/lib/permissions";
 import { PLAN_LABELS } from "@/lib/plans";
@@ -16,9 +16,10 @@ function riskNote(row: CustomerRow, silenceDays: number): string {
   const { customer } = row;
   if (customer.status === "churned") return "churned";
   const silent = daysSince(customer.lastInboundAt);
-  const notes = [`score ${customer.riskScore.toFixed(1)}`];
+  const notes = [`score ${formatDecimal(customer.riskScore)}`];
   if (row.balance < 0) notes.push("in debt");
-  if (customer.convertedAt && silent !== null && silent > silenceDays) notes.push(`silent for ${silent} days`);
+  if (customer.convertedAt && silent !== null && silent > silenceDays)
+    notes.push(`silent for ${countOf(silent, "day")}`);
   if (customer.fatigued) notes.push("fatigued");
   return notes.join(", ");
 }

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
 import { daysSince } from "@/lib/dates";
-import { formatCents } from "@/lib/format";
+import { formatCents, formatDaysAgo } from "@/lib/format";
 import { stageForMilestone } from "@/lib/journey/models";
 import { PLAN_LABELS } from "@/lib/plans";
 import { type SearchParams, withParams } from "@/lib/search-params";
@@ -79,7 +79,7 @@ export async function CustomerResults({
       plan: PLAN_LABELS[row.plan as keyof typeof PLAN_LABELS] ?? row.plan,
       mrr: formatCents(row.mrrCents),
       balance: Number(row.balance),
-      lastInbound: silent === null ? "never" : silent === 0 ? "today" : `${silent} d ago`,
+      lastInbound: formatDaysAgo(silent),
       churned: row.status === "churned",
     };
   });

@@ -1,13 +1,13 @@
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
-import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
+import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import { type DelightEffectRow, delightVerdict } from "@/lib/delight-effect";
-import { formatCents, formatNumber, formatPercent } from "@/lib/format";
+import { formatCents, formatDateTime, formatNumber, formatPercent, formatSigned } from "@/lib/format";
 import { EFFECT_HORIZON_DAYS, getDelightEffect } from "@/server/delight/effect";
 
-const points = (value: number) => `${value > 0 ? "+" : ""}${(value * 100).toFixed(1)} pts`;
-const signed = (value: number) => `${value > 0 ? "+" : ""}${value.toFixed(2)}`;
+const points = (value: number) => `${formatSigned(value * 100)} pts`;
+const signed = (value: number) => formatSigned(value, 2);
 
 function EffectTable({ label, rows }: { label: string; rows: DelightEffectRow[] }) {
   return (
@@ -61,7 +61,7 @@ function EffectTable({ label, rows }: { label: string; rows: DelightEffectRow[] 
                 {report.balanceLaterDifference ? signed(report.balanceLaterDifference.estimate) : "—"}
               </td>
               <td className="pl-3 text-right tabular-nums">
-                {report.costPerRetainedMrr === null ? "—" : `$${report.costPerRetainedMrr.toFixed(2)}`}
+                {report.costPerRetainedMrr === null ? "—" : formatCents(report.costPerRetainedMrr * 100)}
               </td>
               <td className="pl-3 text-slate-700">{delightVerdict(report)}</td>
             </tr>
@@ -122,7 +122,7 @@ export async function DelightEffect() {
             <dd className="text-xs text-slate-500">
               {overall.costPerRetainedMrr === null
                 ? "no MRR kept on balance"
-                : `$${overall.costPerRetainedMrr.toFixed(2)} per $1 of MRR kept`}
+                : `${formatCents(overall.costPerRetainedMrr * 100)} per $1 of MRR kept`}
             </dd>
           </div>
         </dl>
@@ -131,7 +131,7 @@ export async function DelightEffect() {
         </p>
         <p className="mt-2 text-xs text-slate-500">
           Debits of the year before the last {EFFECT_HORIZON_DAYS} days, on customers active then; computed{" "}
-          {formatDate(computedAt)} {formatTime(computedAt)} ({DISPLAY_TIME_ZONE}).
+          {formatDateTime(computedAt)} ({DISPLAY_TIME_ZONE}).
         </p>
       </Card>
       <Card title="By delight moment">

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
-import { formatDate } from "@/lib/dates";
-import { formatCents } from "@/lib/format";
+import { countOf, formatCents, formatDate, formatSigned } from "@/lib/format";
 import { pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
 import { getDelightLog } from "@/server/delight/queries";
 
@@ -34,8 +33,8 @@ export async function DelightLog({ params }: { params: SearchParams }) {
                   <span className="tabular-nums">
                     {formatCents(row.costCents)} ·{" "}
                     <span className={change >= 0 ? "font-medium text-emerald-700" : "font-medium text-red-700"}>
-                      balance {row.balanceBefore.toFixed(1)} → {row.balanceAfter.toFixed(1)} ({change >= 0 ? "+" : ""}
-                      {change.toFixed(1)} in {row.daysAfter} d)
+                      balance {formatSigned(row.balanceBefore)} → {formatSigned(row.balanceAfter)} (
+                      {formatSigned(change)} in {countOf(row.daysAfter, "day")})
                     </span>
                   </span>
                 </div>

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
-import { formatCents } from "@/lib/format";
+import { formatCents, formatMonth } from "@/lib/format";
 import { getDelightMonthly } from "@/server/delight/queries";
 
 /** How many delight moments each month of the last year, and what they cost. */
@@ -29,7 +29,7 @@ export async function DelightMonthly() {
             {months.map((m) => (
               <tr key={m.month} className="border-t border-slate-100">
                 <th scope="row" className="py-1 text-left font-normal">
-                  {m.month}
+                  {formatMonth(m.month)}
                 </th>
                 <td className="text-right tabular-nums">{m.moments}</td>
                 <td className="text-right tabular-nums">{formatCents(m.costCents)}</td>

@@ -4,7 +4,8 @@ import { StageTable } from "@/components/journey/stage-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
-import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
+import { formatDate, formatTime } from "@/lib/format";
+import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import type { JourneyFilters } from "@/lib/journey/filters";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
@@ -23,6 +24,7 @@ export async function JourneyDistribution({
   params: SearchParams;
 }) {
   const [snapshot, history] = await Promise.all([getStageSnapshot(db, { model, filters }), historyPromise]);
+  const stageHref = (stageId: number) => withParams("/journey", params, { stage: stageId, page: undefined });
   if (snapshot.total === 0) {
     return (
       <EmptyState title="No customers match these filters">
@@ -49,15 +51,11 @@ export async function JourneyDistribution({
             name: stage.name,
             count: snapshot.stages[i].now,
             reached: snapshot.stages[i].reached,
+            href: stageHref(stage.id),
           }))}
         />
       </Card>
-      <StageTable
-        model={model}
-        snapshot={snapshot}
-        history={history}
-        stageHref={(stageId) => withParams("/journey", params, { stage: stageId, page: undefined })}
-      />
+      <StageTable model={model} snapshot={snapshot} history={history} stageHref={stageHref} />
       <p className="text-xs text-slate-500">
         Counts are live. Time in stage, regressions and on-track flags as of {formatDate(history.computedAt)}{" "}
         {formatTime(history.computedAt, DISPLAY_TIME_ZONE)} ({DISPLAY_TIME_ZONE}).

@@ -17,6 +17,7 @@ export async function JourneyOverTime({
     key: `s${stage.id}`,
     name: stage.name,
     values: history.weekly[stage.id] ?? [],
+    href: `/journey?model=${model.key}&stage=${stage.id}`,
   }));
   if (series.every((one) => one.values.every((value) => value === 0)))
     return (

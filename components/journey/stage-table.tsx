@@ -1,10 +1,8 @@
 import Link from "next/link";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import type { HistoryStats, StageSnapshot } from "@/server/journey/stats";
-import { formatNumber } from "@/lib/format";
-import { percent, stageMetrics } from "@/lib/journey/metrics";
-
-const signed = (value: number) => (value > 0 ? `+${value.toFixed(1)}` : value.toFixed(1));
+import { formatDecimal, formatNumber, formatPercent, formatSigned } from "@/lib/format";
+import { stageMetrics } from "@/lib/journey/metrics";
 
 /** Every number behind the chart, readable by screen readers, tests and copy-paste. */
 export function StageTable({
@@ -93,19 +91,19 @@ export function StageTable({
                 <td className="px-3 py-2 text-right tabular-nums" data-testid="stage-now">
                   {formatNumber(m.now)}
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">{percent(m.share)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatPercent(m.share)}</td>
                 {showLedger ? (
-                  <td className="px-3 py-2 text-right tabular-nums text-emerald-700">{signed(snap.credit)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums text-emerald-700">{formatSigned(snap.credit)}</td>
                 ) : null}
                 {showLedger ? (
-                  <td className="px-3 py-2 text-right tabular-nums text-red-700">{signed(snap.debt)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums text-red-700">{formatSigned(snap.debt)}</td>
                 ) : null}
                 <td className="px-3 py-2 text-right tabular-nums">{formatNumber(m.reached)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{percent(m.conversionToNext)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{percent(m.cumulativeConversion)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{percent(m.dropOff)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatPercent(m.conversionToNext)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatPercent(m.cumulativeConversion)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatPercent(m.dropOff)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">
-                  {h?.medianDays === null || h?.medianDays === undefined ? "—" : h.medianDays.toFixed(1)}
+                  {h?.medianDays === null || h?.medianDays === undefined ? "—" : formatDecimal(h.medianDays)}
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{stage.targetDays} d</td>
                 <td className="px-3 py-2 text-right tabular-nums">

@@ -1,5 +1,8 @@
 "use client";
 
+import { DAY_MS } from "@/lib/dates";
+import { formatDateRange, formatNumber } from "@/lib/format";
+
 /**
  * The weekly distribution as a table (the chart's accessible twin, folded away by default). A
  * client component: it renders from the same data the chart receives, so a year of weeks is not
@@ -17,7 +20,7 @@ export function WeeklyStageTable({
       <thead className="sticky top-0 bg-white">
         <tr>
           <th scope="col" className="px-2 py-1 text-left">
-            Week of
+            Week
           </th>
           {series.map((s) => (
             <th scope="col" key={s.key} className="px-2 py-1">
@@ -30,11 +33,11 @@ export function WeeklyStageTable({
         {weeks.map((week, index) => (
           <tr key={week} className="border-t border-slate-100">
             <th scope="row" className="px-2 py-1 text-left font-normal">
-              {week}
+              {formatDateRange(week, new Date(Date.parse(week) + 6 * DAY_MS))}
             </th>
             {series.map((s) => (
               <td key={s.key} className="px-2 py-1">
-                {s.values[index]}
+                {formatNumber(s.values[index] ?? 0)}
               </td>
             ))}
           </tr>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
-import { formatDate, formatTime } from "@/lib/dates";
+import { formatDateTime } from "@/lib/format";
 import type { SessionMember } from "@/lib/permissions";
 import { mailTransport } from "@/server/outreach/mailer";
 import { getPreferences } from "@/server/notifications/preferences";
@@ -41,9 +41,7 @@ export async function NotificationsPanel({ member }: { member: SessionMember }) 
                     ) : (
                       <span className="font-medium">{alert.title}</span>
                     )}
-                    <span className="ml-auto text-xs text-slate-500">
-                      {formatDate(alert.createdAt)} {formatTime(alert.createdAt)}
-                    </span>
+                    <span className="ml-auto text-xs text-slate-500">{formatDateTime(alert.createdAt)}</span>
                   </div>
                   {alert.body && !alert.body.includes("\n") ? (
                     <p className="mt-0.5 text-slate-600">{alert.body}</p>
@@ -82,9 +80,7 @@ export async function NotificationsPanel({ member }: { member: SessionMember }) 
               <tbody>
                 {deliveries.map((delivery) => (
                   <tr key={delivery.id} className="border-t border-slate-100" data-testid="webhook-delivery">
-                    <td className="py-1">
-                      {formatDate(delivery.at)} {formatTime(delivery.at)}
-                    </td>
+                    <td className="py-1">{formatDateTime(delivery.at)}</td>
                     <td>
                       <code>{delivery.messageId}</code> {(delivery.payload as { type?: string }).type}
                     </td>

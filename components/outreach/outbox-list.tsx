@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
-import { formatDate, formatTime } from "@/lib/dates";
+import { formatDateTime } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { getOutbox } from "@/server/outreach/queries";
 import { mailTransport } from "@/server/outreach/mailer";
@@ -60,7 +60,7 @@ export async function OutboxList({ member, before }: { member: SessionMember; be
                   &lt;{message.toEmail}&gt;
                 </span>
                 <span className="ml-auto text-xs text-slate-500">
-                  {formatDate(message.createdAt)} {formatTime(message.createdAt)} ·{" "}
+                  {formatDateTime(message.createdAt)} ·{" "}
                   {message.playbookName ? `playbook ${message.playbookName}` : (message.senderName ?? "system")}
                 </span>
               </div>

@@ -37,6 +37,7 @@ export async function CurrentDistribution() {
           name: stage.name,
           count: snapshot.stages[i].now,
           reached: snapshot.stages[i].reached,
+          href: `/journey?model=${model.key}&stage=${stage.id}`,
         }))}
       />
     </Card>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { db } from "@/db";
-import { formatCents } from "@/lib/format";
+import { formatCents, formatDecimal } from "@/lib/format";
 import { getRiskList } from "@/server/risk/queries";
 
 export async function MyTopRisks({ memberId }: { memberId: number }) {
@@ -26,7 +26,7 @@ export async function MyTopRisks({ memberId }: { memberId: number }) {
           <span className="flex items-center gap-3">
             <span className="tabular-nums text-slate-600">{formatCents(row.mrrCents)}</span>
             <BalanceBadge balance={row.balance} />
-            <span className="tabular-nums text-xs text-slate-500">risk {row.riskScore.toFixed(1)}</span>
+            <span className="tabular-nums text-xs text-slate-500">risk {formatDecimal(row.riskScore)}</span>
           </span>
         </li>
       ))}

@@ -3,7 +3,7 @@ import { RiskTable, type RiskTableRow } from "@/components/risk/risk-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
-import { formatCents } from "@/lib/format";
+import { formatCents, formatDecimal, formatSigned } from "@/lib/format";
 import { stageForMilestone } from "@/lib/journey/models";
 import { describeDriver } from "@/lib/risk";
 import { type SearchParams, withParams } from "@/lib/search-params";
@@ -23,18 +23,19 @@ function tableRow(
     detail: [row.company, stageForMilestone(model.stages, row.milestone)?.name, row.ownerName ?? "no owner"]
       .filter(Boolean)
       .join(" · "),
-    risk: row.riskScore.toFixed(1),
-    shadowRisk: row.shadowRiskScore === null ? null : row.shadowRiskScore.toFixed(1),
+    risk: formatDecimal(row.riskScore),
+    shadowRisk: row.shadowRiskScore === null ? null : formatDecimal(row.shadowRiskScore),
     mrr: formatCents(row.mrrCents),
     balance: row.balance,
     history: row.history.map((point) => Math.round(point.balance * 10) / 10),
+    historyLastDay: row.history.at(-1)?.day ?? "",
     trend: row.riskTrend,
     silentDays: row.silentDays,
     fatigued: row.fatigued,
     drivers: row.drivers.map((driver) => ({
       id: driver.id,
       text: describeDriver({ ...driver, summary: driver.summary.slice(0, 60) }),
-      impact: driver.impact.toFixed(1),
+      impact: formatSigned(driver.impact),
       daysAgo: driver.daysAgo,
       many: driver.count > 1,
     })),

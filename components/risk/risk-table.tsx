@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { SuggestionTaskButton } from "@/components/tasks/suggestion-task-button";
+import { formatDaysAgo, formatDecimal, formatSigned } from "@/lib/format";
 
 /**
  * One row of the risk list, already formatted on the server. The table is a client component so
@@ -20,6 +21,7 @@ export type RiskTableRow = {
   mrr: string;
   balance: number;
   history: number[];
+  historyLastDay: string;
   trend: number;
   silentDays: number | null;
   fatigued: boolean;
@@ -37,7 +39,7 @@ function Trend({ value }: { value: number }) {
   return (
     <span className={rounded < 0 ? "font-medium text-red-700" : "font-medium text-emerald-700"}>
       {rounded < 0 ? "↓ " : "↑ "}
-      {Math.abs(rounded).toFixed(1)}
+      {formatDecimal(Math.abs(rounded))}
     </span>
   );
 }
@@ -75,7 +77,7 @@ export function RiskTable({
               30-day trend
             </th>
             <th scope="col" className="px-3 py-2">
-              Silent
+              Last heard from
             </th>
             <th scope="col" className="px-3 py-2">
               Why
@@ -109,14 +111,18 @@ export function RiskTable({
               <td className="px-3 py-3">
                 <div className="flex items-center gap-2">
                   <BalanceBadge balance={row.balance} />
-                  <Sparkline values={row.history} label={`Balance over 90 days, now ${row.balance.toFixed(1)}`} />
+                  <Sparkline
+                    values={row.history}
+                    lastDay={row.historyLastDay}
+                    label={`Balance over 90 days, now ${formatSigned(row.balance)}`}
+                  />
                 </div>
               </td>
               <td className="px-3 py-3">
                 <Trend value={row.trend} />
               </td>
               <td className="px-3 py-3">
-                {row.silentDays === null ? "never active" : `${row.silentDays} d`}
+                {row.silentDays === null ? "never active" : formatDaysAgo(row.silentDays)}
                 {row.fatigued ? (
                   <div className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-800">
                     fatigued
@@ -139,7 +145,7 @@ export function RiskTable({
                         <span className="ml-1 tabular-nums text-red-700">{driver.impact}</span>
                         <span className="ml-1 text-slate-500">
                           {driver.many ? "latest " : ""}
-                          {driver.daysAgo} d ago
+                          {formatDaysAgo(driver.daysAgo)}
                         </span>
                       </li>
                     ))}

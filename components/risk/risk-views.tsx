@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { chipClass } from "@/components/ui/button";
 import { type SearchParams, withParams } from "@/lib/search-params";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import type { RiskView } from "@/server/risk/queries";
 import type { ShadowSummary } from "@/server/scoring/shadow";
 

@@ -1,7 +1,7 @@
 import { CreateTokenForm, RevokeTokenButton } from "@/components/settings/api-token-forms";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { listApiTokens } from "@/server/team/queries";
 

@@ -4,7 +4,8 @@ import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
 import { auditChanges } from "@/lib/audit-diff";
-import { DISPLAY_TIME_ZONE, formatDate, formatTime } from "@/lib/dates";
+import { formatDateTime } from "@/lib/format";
+import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 import { type AuditQuery, getAuditLog, listAuditEntityTypes } from "@/server/audit/queries";
 import { listMembers } from "@/server/team/queries";
@@ -68,9 +69,7 @@ export async function AuditLog({ params, query }: { params: SearchParams; query:
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-slate-100 align-top">
-              <td className="py-1.5 whitespace-nowrap tabular-nums">
-                {formatDate(row.at)} {formatTime(row.at)}
-              </td>
+              <td className="py-1.5 whitespace-nowrap tabular-nums">{formatDateTime(row.at)}</td>
               <td>{row.actorLabel}</td>
               <td className="font-mono text-xs">{row.action}</td>
               <td className="text-xs">

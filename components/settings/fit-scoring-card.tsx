@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { formatDecimal, formatTimes } from "@/lib/format";
 import { fitScoringAction, saveFittedScoringAction } from "@/server/settings/actions";
 
 type FitData = {
@@ -56,8 +57,8 @@ export function FitScoringCard() {
                   <th scope="row" className="pr-6 py-0.5 font-normal">
                     {s.key === "fitted" ? "Fitted (proposed)" : s.key === "version" ? `${s.label} (live)` : s.label}
                   </th>
-                  <td className="pr-6 text-right tabular-nums">{s.auc?.toFixed(3) ?? "—"}</td>
-                  <td className="text-right tabular-nums">{s.lift === null ? "—" : `${s.lift.toFixed(1)}×`}</td>
+                  <td className="pr-6 text-right tabular-nums">{formatDecimal(s.auc, 3)}</td>
+                  <td className="text-right tabular-nums">{formatTimes(s.lift)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { ScoringForm } from "@/components/settings/scoring-form";
 import { ShadowCard } from "@/components/settings/shadow-card";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
 import { getMrrAtRisk } from "@/server/risk/queries";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { addDays } from "@/lib/tasks";
 import { memberToday } from "@/server/notifications/preferences";

@@ -4,6 +4,7 @@ import { DUE_BUCKET_LABELS, DUE_BUCKETS } from "@/lib/tasks";
 import { getMyDay, type MyDayQuery } from "@/server/tasks/queries";
 import { MyDayBoard, type MyDaySection } from "./my-day-board";
 import { taskView } from "./task-view";
+import { formatDecimal, formatSigned } from "@/lib/format";
 
 /** My day's sections from the open tasks: overdue, due today, this week, later; grouped by customer. */
 export async function MyDay({
@@ -33,9 +34,9 @@ export async function MyDay({
         group = {
           customerId: task.customerId,
           customerName: task.customerName,
-          balance: task.balance.toFixed(1),
+          balance: formatSigned(task.balance),
           inDebt: task.balance < 0,
-          risk: task.riskScore.toFixed(1),
+          risk: formatDecimal(task.riskScore),
           atRisk: task.riskScore >= atRiskScore,
           tasks: [],
         };

@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { PRIORITY_LABELS, SOURCE_LABELS, type TaskPriority, type TaskSource } from "@/lib/tasks";
 import type { TaskView } from "./task-item";
 

@@ -3,7 +3,7 @@
 import { useOptimistic } from "react";
 import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
 import type { TimelineEntry } from "@/server/customers/timeline";
-import { formatDay, formatTime } from "@/lib/dates";
+import { formatDay, formatTime } from "@/lib/format";
 import { milestoneLabel } from "@/lib/journey/models";
 import { EntryActions } from "./entry-actions";
 import { LogInteractionForm } from "./log-interaction-form";

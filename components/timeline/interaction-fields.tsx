@@ -3,6 +3,7 @@
 import { SelectField, TextAreaField, TextField } from "@/components/ui/form";
 import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
 import { CHANNEL_LABELS, CHANNELS } from "@/lib/channels";
+import { formatWeight } from "@/lib/format";
 
 export type InteractionDefaults = {
   typeKey?: string;
@@ -12,10 +13,6 @@ export type InteractionDefaults = {
   summary?: string;
   weight?: string;
 };
-
-function signed(weight: number) {
-  return weight > 0 ? `+${weight}` : String(weight);
-}
 
 /** The fields shared by logging and editing an interaction. */
 export function InteractionFields({
@@ -51,7 +48,7 @@ export function InteractionFields({
           <optgroup key={group.label} label={group.label}>
             {group.items.map((t) => (
               <option key={t.key} value={t.key}>
-                {t.label} ({signed(t.weight)})
+                {t.label} ({formatWeight(t.weight)})
               </option>
             ))}
           </optgroup>

@@ -13,6 +13,7 @@ import {
   topPerGroupOfRanked,
 } from "./metrics";
 import type { FeatureRow, Scorer } from "./score";
+import { formatDecimal, formatPercent } from "../format";
 
 /** How one score ranked the customers who went on to churn. */
 export type ScorerReport = {
@@ -164,8 +165,8 @@ export function headlineOf(report: BacktestReport): BacktestHeadline {
 }
 
 const fixed = (value: number | null, digits: number, suffix = "") =>
-  value === null ? "—" : `${value.toFixed(digits)}${suffix}`;
-const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
+  value === null ? "—" : `${formatDecimal(value, digits)}${suffix}`;
+const percent = (value: number | null) => formatPercent(value, 0);
 
 /** "AUC 0.78 → 0.82, top-decile lift 3.1× → 3.6×, …" for a draft against the version it would replace. */
 export function compareHeadlines(liveName: string, live: BacktestHeadline, draft: BacktestHeadline): string {

@@ -25,7 +25,3 @@ export function stageMetrics(stages: readonly StageCounts[], total: number): Sta
     };
   });
 }
-
-export function percent(value: number | null): string {
-  return value === null ? "—" : `${(value * 100).toFixed(1)}%`;
-}

@@ -198,7 +198,7 @@ describe("repeated debits add up", () => {
     expect(driver.impact).toBeLessThan(-159.8);
     const steps = await getSuggestedSteps(db, { customerId: customer.id });
     expect(steps[0]).toMatchObject({ key: "sudden" });
-    expect(steps[0].text).toMatch(/^Sudden drop: -159\.\d today \(160 × Support ticket today\)\. Reach out today\.$/);
+    expect(steps[0].text).toMatch(/^Sudden drop: −159\.\d today \(160 × Support ticket today\)\. Reach out today\.$/);
   });
 });
 

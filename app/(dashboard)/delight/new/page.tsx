@@ -8,7 +8,7 @@ import { getDebitForDelight, getOpenDebits } from "@/server/delight/queries";
 import { safeReturnPath } from "@/lib/return-path";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
 import { requirePageMember } from "@/server/auth/session";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { first, idParam, param, type SearchParams } from "@/lib/search-params";
 
 export const metadata = { title: "Log a delight moment" };
