@@ -107,6 +107,7 @@ export function JourneyShapeChart({
                     y={Number(y) + Number(height) / 2}
                     textAnchor="middle"
                     dominantBaseline="central"
+                    pointerEvents="none"
                     fontSize={11}
                     fill={rows[index ?? 0]?.colour.text}
                   >
@@ -143,6 +144,7 @@ export function JourneyShapeChart({
                     y={Number(y) + Number(height) / 2}
                     textAnchor="middle"
                     dominantBaseline="central"
+                    pointerEvents="none"
                     fontSize={11}
                     fill={rows[index ?? 0]?.colour.text}
                   >

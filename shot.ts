@@ -1,0 +1,45 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:3100";
+(async () => {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(base + "/login");
+  await page.getByLabel("Email").fill("manager@hourglass.demo");
+  await page.getByLabel("Password").fill("hourglass-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("current-member").waitFor();
+  for (const [name, path] of [["overview", "/"], ["journey", "/journey"], ["journey-cvj", "/journey?model=cvj"], ["risk", "/risk"]]) {
+    await page.goto(base + path);
+    await page.waitForTimeout(2500);
+    const bar = page.locator(".recharts-bar-rectangle, .recharts-funnel-trapezoid").nth(2);
+    if (await bar.count()) await bar.hover();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `/tmp/shot-${name}.png`, fullPage: false });
+  }
+  await page.goto(base + "/journey");
+  await page.waitForTimeout(2500);
+  await page.locator(".recharts-bar-rectangle").nth(2).click();
+  await page.waitForTimeout(1500);
+  console.log("after click", page.url());
+  await page.goto(base + "/journey?model=cvj");
+  await page.locator(".recharts-area").first().waitFor();
+  const area = page.locator(".recharts-surface").nth(1);
+  const box = await area.boundingBox();
+  if (box) await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `/tmp/shot-area.png`, fullPage: false });
+  await page.goto(base + "/risk");
+  const spark = page.getByTestId("risk-row").first().locator("svg[role=img]");
+  await spark.hover();
+  await page.waitForTimeout(300);
+  console.log("spark tip", await page.getByRole("tooltip").first().textContent());
+  const first = await page.getByTestId("risk-row").first().locator("a").first().getAttribute("href");
+  await page.goto(base + first);
+  await page.waitForTimeout(2500);
+  const chart = page.locator(".recharts-surface").first();
+  const b2 = await chart.boundingBox();
+  if (b2) await page.mouse.move(b2.x + b2.width * 0.8, b2.y + b2.height * 0.5);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `/tmp/shot-customer.png`, fullPage: false });
+  await browser.close();
+})();
