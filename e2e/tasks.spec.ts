@@ -22,10 +22,10 @@ test("from the risk list a suggested step becomes a task, which My day lists and
   await page.goto("/risk");
   const row = page.getByTestId("risk-row").filter({ hasText: name });
   const step = "Fix what went wrong, then follow up with a delight moment.";
-  await row.getByRole("button", { name: `Make “${step}” a task for ${name}` }).click();
+  await row.getByRole("button", { name: `Make it a task: “${step}” for ${name}` }).click();
   await expect(row.getByRole("status").filter({ hasText: "On My day" })).toBeVisible();
   await page.reload();
-  await expect(row.getByRole("button", { name: `Make “${step}” a task for ${name}` })).toHaveCount(0);
+  await expect(row.getByRole("button", { name: `Make it a task: “${step}” for ${name}` })).toHaveCount(0);
   // This step, and the demo playbooks' "rescue accounts sliding into debt" and "answer complaints" tasks.
   await expect(row.getByTestId("open-tasks")).toHaveText("3 open tasks");
 

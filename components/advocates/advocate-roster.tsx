@@ -9,6 +9,7 @@ import { formatAgo, formatDate, formatNumber } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import { getRosterPage, getRosterSummary, type RosterQuery } from "@/server/advocacy/queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Who holds which role, a page at a time, by role chip, status and name. */
 export async function AdvocateRoster({
@@ -83,62 +84,64 @@ export async function AdvocateRoster({
         </p>
       ) : (
         <>
-          <table className="w-full text-left text-sm" aria-label="Roster">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr className="[&>th]:py-1 [&>th]:pr-3">
-                <th scope="col">Advocate</th>
-                {query.roleId ? null : <th scope="col">Role</th>}
-                <th scope="col">Status</th>
-                <th scope="col">Since</th>
-                <th scope="col">Last activity</th>
-                <th scope="col">Asks this quarter</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr
-                  key={e.assignmentId}
-                  data-testid="roster-entry"
-                  className="border-t border-slate-100 [&>td]:py-1.5 [&>td]:pr-3"
-                >
-                  <td>
-                    <Link href={`/advocates/${e.customerId}`} className="font-medium text-brand-700 hover:underline">
-                      {e.customerName}
-                    </Link>
-                  </td>
-                  {query.roleId ? null : <td>{e.roleName}</td>}
-                  <td
-                    className={
-                      e.status === "active"
-                        ? "text-emerald-700"
-                        : e.status === "invited"
-                          ? "text-amber-700"
-                          : "text-slate-500"
-                    }
-                  >
-                    {e.status}
-                  </td>
-                  <td className="whitespace-nowrap">{formatDate(e.retiredAt ?? e.activatedAt ?? e.invitedAt)}</td>
-                  <td className="whitespace-nowrap">{e.lastActivity ? formatAgo(e.lastActivity) : "—"}</td>
-                  <td className={e.asksUsed >= e.capacity ? "font-medium text-amber-800" : ""}>
-                    {e.asksUsed} / {e.capacity}
-                  </td>
-                  <td>
-                    {canWrite ? (
-                      <RoleStatusButtons
-                        assignmentId={e.assignmentId}
-                        status={e.status}
-                        label={`${e.customerName} as ${e.roleName}`}
-                      />
-                    ) : null}
-                  </td>
+          <ScrollRegion label="Roster">
+            <table className="w-full text-left text-sm" aria-label="Roster">
+              <thead className="text-xs uppercase text-slate-500">
+                <tr className="[&>th]:py-1 [&>th]:pr-3">
+                  <th scope="col">Advocate</th>
+                  {query.roleId ? null : <th scope="col">Role</th>}
+                  <th scope="col">Status</th>
+                  <th scope="col">Since</th>
+                  <th scope="col">Last activity</th>
+                  <th scope="col">Asks this quarter</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr
+                    key={e.assignmentId}
+                    data-testid="roster-entry"
+                    className="border-t border-slate-100 [&>td]:py-1.5 [&>td]:pr-3"
+                  >
+                    <td>
+                      <Link href={`/advocates/${e.customerId}`} className="font-medium text-brand-700 hover:underline">
+                        {e.customerName}
+                      </Link>
+                    </td>
+                    {query.roleId ? null : <td>{e.roleName}</td>}
+                    <td
+                      className={
+                        e.status === "active"
+                          ? "text-emerald-700"
+                          : e.status === "invited"
+                            ? "text-amber-700"
+                            : "text-slate-500"
+                      }
+                    >
+                      {e.status}
+                    </td>
+                    <td className="whitespace-nowrap">{formatDate(e.retiredAt ?? e.activatedAt ?? e.invitedAt)}</td>
+                    <td className="whitespace-nowrap">{e.lastActivity ? formatAgo(e.lastActivity) : "—"}</td>
+                    <td className={e.asksUsed >= e.capacity ? "font-medium text-amber-800" : ""}>
+                      {e.asksUsed} / {e.capacity}
+                    </td>
+                    <td>
+                      {canWrite ? (
+                        <RoleStatusButtons
+                          assignmentId={e.assignmentId}
+                          status={e.status}
+                          label={`${e.customerName} as ${e.roleName}`}
+                        />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           <Pagination
             page={query.page}
             pageSize={query.pageSize}

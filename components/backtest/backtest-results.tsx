@@ -8,6 +8,7 @@ import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import { formatDateTime, formatDecimal, formatNumber, formatPercent, formatTimes } from "@/lib/format";
 import { getBacktest } from "@/server/scoring/backtest";
 import { configOf, getShadowVersion, getVersion } from "@/server/scoring/versions";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const aucText = (s: ScorerReport) =>
   s.auc === null
@@ -158,7 +159,7 @@ export async function BacktestResults({
       </Card>
 
       <Card title="Every score on the same customer-months">
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Scores and baselines">
           <table className="w-full text-left text-sm" aria-label="Scores and baselines">
             <thead className="text-xs uppercase text-slate-500">
               <tr>
@@ -203,7 +204,7 @@ export async function BacktestResults({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -5,13 +5,14 @@ import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import { type DelightEffectRow, delightVerdict } from "@/lib/delight-effect";
 import { formatCents, formatDateTime, formatNumber, formatPercent, formatSigned } from "@/lib/format";
 import { EFFECT_HORIZON_DAYS, getDelightEffect } from "@/server/delight/effect";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const points = (value: number) => `${formatSigned(value * 100)} pts`;
 const signed = (value: number) => formatSigned(value, 2);
 
 function EffectTable({ label, rows }: { label: string; rows: DelightEffectRow[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={label}>
       <table className="w-full text-left text-sm" aria-label={label}>
         <thead className="text-xs uppercase text-slate-500">
           <tr>
@@ -68,7 +69,7 @@ function EffectTable({ label, rows }: { label: string; rows: DelightEffectRow[] 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

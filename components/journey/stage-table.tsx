@@ -3,6 +3,7 @@ import type { JourneyModelWithStages } from "@/server/journey/models";
 import type { HistoryStats, StageSnapshot } from "@/server/journey/stats";
 import { formatDecimal, formatNumber, formatPercent, formatSigned } from "@/lib/format";
 import { stageMetrics } from "@/lib/journey/metrics";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Every number behind the chart, readable by screen readers, tests and copy-paste. */
 export function StageTable({
@@ -19,7 +20,7 @@ export function StageTable({
   const metrics = stageMetrics(snapshot.stages, snapshot.total);
   const showLedger = model.shape === "stages";
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label={`${model.name} by stage`} className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="stage-table">
         <caption className="sr-only">
           {model.name}: customers per stage, conversion, time in stage and regressions
@@ -131,6 +132,6 @@ export function StageTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

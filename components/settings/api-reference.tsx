@@ -49,7 +49,10 @@ export function ApiReference() {
               </li>
             ))}
           </ul>
-          <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-slate-100">{`curl -X POST $HOURGLASS/api/v1/events \\
+          <pre
+            tabIndex={0}
+            className="mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-slate-100"
+          >{`curl -X POST $HOURGLASS/api/v1/events \\
   -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\
   -d '{"events":[{"externalId":"evt-1","customerEmail":"ada@example.com","type":"login","occurredAt":"2026-11-23T09:30:00Z"}]}'`}</pre>
         </section>

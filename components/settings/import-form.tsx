@@ -4,6 +4,7 @@ import Papa from "papaparse";
 import { useState } from "react";
 import { describeImportField, guessMapping, IMPORT_FIELDS, type ImportKind } from "@/lib/import-fields";
 import { buttonClass } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Problem = { row: number; field: string; message: string };
 type Status =
@@ -124,7 +125,7 @@ export function ImportForm() {
               </label>
             ))}
           </fieldset>
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Preview of the first rows">
             <table className="text-xs" aria-label="Preview of the first rows">
               <thead>
                 <tr>
@@ -147,7 +148,7 @@ export function ImportForm() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <button type="button" onClick={submit} disabled={status.state === "running"} className={buttonClass()}>
             Check and import
           </button>

@@ -22,7 +22,7 @@ const TABS: { href: string; label: string; permission: Permission }[] = [
 export function SettingsNav({ role }: { role: MemberRole }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings sections" className="flex gap-1 border-b border-slate-200">
+    <nav aria-label="Settings sections" className="flex flex-wrap gap-x-1 border-b border-slate-200">
       {TABS.filter((tab) => can(role, tab.permission)).map((tab) => {
         const active = pathname === tab.href;
         return (

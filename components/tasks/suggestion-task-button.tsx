@@ -31,7 +31,7 @@ export function SuggestionTaskButton({
       <button
         type="submit"
         disabled={form.pending}
-        aria-label={`Make “${step.text}” a task for ${customerName}`}
+        aria-label={`Make it a task: “${step.text}” for ${customerName}`}
         className="font-medium text-brand-700 underline hover:text-brand-900 disabled:text-slate-400"
       >
         {form.pending ? "Adding…" : "Make it a task"}
