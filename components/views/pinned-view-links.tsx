@@ -1,12 +1,14 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { SAVED_VIEW_LIST_INFO, type SavedViewList, showsView, viewHref } from "@/lib/saved-views";
 
 type PinnedView = { id: number; name: string; list: SavedViewList; query: string };
 
-/** Pinned views as navigation links; the one whose filters are on screen is the current page. */
+/**
+ * Pinned views as navigation links; the one whose filters are on screen is the current page. Plain
+ * links: a full load, as the lists' GET filter forms do, so their fields show the view's values.
+ */
 export function PinnedViewLinks({ views }: { views: PinnedView[] }) {
   const pathname = usePathname();
   const search = useSearchParams();
@@ -20,7 +22,7 @@ export function PinnedViewLinks({ views }: { views: PinnedView[] }) {
           const current = showsView(view, pathname, search);
           return (
             <li key={view.id}>
-              <Link
+              <a
                 href={viewHref(view)}
                 aria-current={current ? "page" : undefined}
                 className={`block rounded-md px-3 py-1.5 text-sm ${
@@ -29,7 +31,7 @@ export function PinnedViewLinks({ views }: { views: PinnedView[] }) {
               >
                 {view.name}
                 <span className="block text-xs text-slate-500">{SAVED_VIEW_LIST_INFO[view.list].label}</span>
-              </Link>
+              </a>
             </li>
           );
         })}

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
@@ -150,14 +149,16 @@ function ViewLink({ view }: { view: ViewSummary }) {
   const pathname = usePathname();
   const search = useSearchParams();
   const current = showsView(view, pathname, search);
+  // A full page load, as applying the filter form is: the lists' filter fields keep their old
+  // values on a client-side navigation (they are uncontrolled, read once from the URL).
   return (
-    <Link
+    <a
       href={viewHref(view)}
       aria-current={current ? "page" : undefined}
       className={`text-sm font-medium text-brand-700 hover:underline ${current ? "underline" : ""}`}
     >
       {view.name}
-    </Link>
+    </a>
   );
 }
 
