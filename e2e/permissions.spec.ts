@@ -58,6 +58,13 @@ const ROUTES: { method: "GET" | "POST"; route: string; permission: Permission; q
     success: /^text\/csv/,
   },
   { method: "POST", route: "/settings/data/import", permission: "settings.manage", success: /^application\/x-ndjson/ },
+  {
+    method: "GET",
+    route: "/search/customers",
+    permission: "dashboard.read",
+    query: "?q=an",
+    success: /^application\/json/,
+  },
 ];
 
 const ROLE_MESSAGE = new ForbiddenError("dashboard.read").message;
@@ -148,6 +155,10 @@ const FORGED_FIELDS: Record<string, Record<string, string>> = {
   addMember: { name: "Forged Admin", email: "forged@example.test", role: "admin", password: "a forged long password" },
   changeMemberRole: { memberId: "1", role: "viewer" },
   setMemberActive: { memberId: "1", active: "false" },
+  saveView: { list: "risk", query: "plan=growth", name: "Forged view", shared: "on", pinned: "on" },
+  renameView: { viewId: "1", name: "Forged" },
+  setViewPinned: { viewId: "1", pinned: "true" },
+  deleteView: { viewId: "1" },
 };
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, type Permission, ROLES } from "./permissions";
 
 describe("permission matrix", () => {
-  it("a viewer reads, and writes nothing but their own notification preferences", () => {
-    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter(
-      (p) => p !== "dashboard.read" && p !== "notifications.own",
-    );
+  it("a viewer reads, and writes nothing but their own notification preferences and private saved views", () => {
+    const own: Permission[] = ["dashboard.read", "notifications.own", "views.save"];
+    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => !own.includes(p));
     expect(can("viewer", "notifications.own")).toBe(true);
+    expect(can("viewer", "views.save")).toBe(true);
     expect(can("viewer", "dashboard.read")).toBe(true);
     expect(writes.filter((p) => can("viewer", p))).toEqual([]);
   });
@@ -16,6 +16,11 @@ describe("permission matrix", () => {
     for (const permission of ["members.manage", "tokens.manage", "settings.manage"] as const) {
       expect(ROLES.filter((r) => can(r, permission))).toEqual(["admin"]);
     }
+  });
+
+  it("CSMs and up share saved views with the team; only admins delete other members' shared views", () => {
+    expect(ROLES.filter((r) => can(r, "views.share"))).toEqual(["csm", "manager", "admin"]);
+    expect(ROLES.filter((r) => can(r, "views.manage"))).toEqual(["admin"]);
   });
 
   it("managers and admins read the audit log", () => {

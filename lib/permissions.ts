@@ -15,6 +15,9 @@ export const ROLES: readonly MemberRole[] = ["viewer", "csm", "manager", "admin"
 export const PERMISSIONS = {
   "dashboard.read": "viewer",
   "notifications.own": "viewer",
+  // Saved views: anyone keeps private ones; sharing with the team is a CSM's; an admin may remove anyone's shared view.
+  "views.save": "viewer",
+  "views.share": "csm",
   "customers.write": "csm",
   "interactions.write": "csm",
   "journey.write": "csm",
@@ -29,6 +32,7 @@ export const PERMISSIONS = {
   "playbooks.manage": "admin",
   "members.manage": "admin",
   "tokens.manage": "admin",
+  "views.manage": "admin",
 } as const satisfies Record<string, MemberRole>;
 
 export type Permission = keyof typeof PERMISSIONS;

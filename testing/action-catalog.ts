@@ -52,7 +52,15 @@ import {
   sendTestWebhook,
 } from "@/server/notifications/commands";
 import { memberPreferences, playbooks } from "@/db/schema";
-import { bookInteraction, createChurnHistory, createCustomer, createMember, createTask } from "./factories";
+import { deleteView, renameView, saveView, setViewPinned } from "@/server/views/commands";
+import {
+  bookInteraction,
+  createChurnHistory,
+  createCustomer,
+  createMember,
+  createSavedView,
+  createTask,
+} from "./factories";
 import { scoringFormFields } from "./scoring-form";
 
 /** Form fields as a browser (or a forged request) sends them. */
@@ -333,6 +341,24 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
       .returning();
     return { tokenId: id(token) };
   }),
+  // Private views: the least role may save them; sharing is checked beyond the role (server/views/commands.db.test.ts).
+  saveView: entry(saveView, "view.saved", async () => ({
+    list: "risk",
+    query: "plan=growth&sort=mrr&page=3",
+    name: `Growth by MRR ${unique()}`,
+    pinned: "on",
+  })),
+  renameView: entry(renameView, "view.renamed", async (actor) => ({
+    viewId: id(await createSavedView({ ownerId: actor.id })),
+    name: `Renamed ${unique()}`,
+  })),
+  setViewPinned: entry(setViewPinned, "view.pinned", async (actor) => ({
+    viewId: id(await createSavedView({ ownerId: actor.id })),
+    pinned: "true",
+  })),
+  deleteView: entry(deleteView, "view.deleted", async (actor) => ({
+    viewId: id(await createSavedView({ ownerId: actor.id })),
+  })),
   // A csm, not an admin: the last-admin rule never decides these, the role does.
   addMember: entry(addMember, "member.added", async () => ({
     name: "New Colleague",

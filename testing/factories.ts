@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
-import { customers, members, tasks } from "@/db/schema";
+import { customers, members, savedViews, tasks } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/server/audit/record";
 import { type BookingRow, bookInteraction as book, bookInteractions as bookMany } from "@/server/ledger/booking";
@@ -51,6 +51,15 @@ export async function createTask(overrides: Partial<typeof tasks.$inferInsert> =
     })
     .returning();
   return task;
+}
+
+/** A private, unpinned view of the risk list owned by `ownerId`, unless told otherwise. */
+export async function createSavedView(overrides: Partial<typeof savedViews.$inferInsert> & { ownerId: number }) {
+  const [view] = await db
+    .insert(savedViews)
+    .values({ list: "risk", name: `View ${unique()}`, query: "plan=growth", ...overrides })
+    .returning();
+  return view;
 }
 
 export function asSessionMember(member: typeof members.$inferSelect) {

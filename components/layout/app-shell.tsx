@@ -4,27 +4,34 @@ import { signOutAction } from "@/server/auth/actions";
 import type { SessionMember } from "@/lib/permissions";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { Icon } from "@/components/ui/icon";
-import { type NavItem, NavLinks } from "./nav-links";
+import { NavLinks } from "./nav-links";
 import { buttonClass } from "@/components/ui/button";
+import { PinnedViews } from "@/components/views/pinned-views";
+import type { CustomerAction, PaletteLink } from "@/lib/command-palette";
+import { CommandPalette } from "./command-palette";
+import { navItemsFor, settingsSectionsFor } from "./nav-items";
 
-const NAV: NavItem[] = [
-  { href: "/", label: "Overview", icon: "overview" },
-  { href: "/tasks", label: "My day", icon: "tasks" },
-  { href: "/journey", label: "Journey", icon: "journey" },
-  { href: "/risk", label: "Risk", icon: "risk" },
-  { href: "/customers", label: "Customers", icon: "customers" },
-  { href: "/delight", label: "Delight", icon: "delight" },
-  { href: "/advocates", label: "Advocates", icon: "advocates" },
-  { href: "/settings", label: "Settings", icon: "settings" },
-];
+/** What the command palette offers this role besides customers: the pages it can open and the actions it may take. */
+function paletteChoices(member: SessionMember) {
+  const pages: PaletteLink[] = [
+    ...navItemsFor(member.role)
+      .filter((item) => !item.href.startsWith("/settings"))
+      .map(({ href, label }) => ({ href, label })),
+    ...settingsSectionsFor(member.role).map(({ href, label }) => ({ href, label: `Settings → ${label}` })),
+  ];
+  const actions: PaletteLink[] = [
+    ...(can(member.role, "customers.write") ? [{ href: "/customers/new", label: "New customer" }] : []),
+    ...(can(member.role, "settings.manage") ? [{ href: "/settings/data", label: "Import CSV" }] : []),
+  ];
+  const customerActions: CustomerAction[] = [
+    ...(can(member.role, "interactions.write") ? (["interaction"] as const) : []),
+    ...(can(member.role, "tasks.write") ? (["task"] as const) : []),
+  ];
+  return { pages, actions, customerActions };
+}
 
 export function AppShell({ member, children }: { member: SessionMember; children: ReactNode }) {
-  // Settings opens on the team for managers and admins, on one's own notifications for everyone else.
-  const items = NAV.map((item) =>
-    item.href === "/settings" && !can(member.role, "settings.read")
-      ? { ...item, href: "/settings/notifications" }
-      : item,
-  );
+  const palette = paletteChoices(member);
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <a
@@ -40,10 +47,15 @@ export function AppShell({ member, children }: { member: SessionMember; children
         <p className="flex items-center gap-2 px-3 text-lg font-semibold md:mb-6">
           <Icon name="hourglass" className="h-6 w-6 text-brand-600" /> Hourglass
         </p>
-        <NavLinks items={items} />
+        <NavLinks items={navItemsFor(member.role)}>
+          <Suspense fallback={null}>
+            <PinnedViews memberId={member.id} />
+          </Suspense>
+        </NavLinks>
       </nav>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
+        <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
+          <CommandPalette {...palette} />
           <div className="ml-auto flex items-center gap-4">
             <Suspense fallback={null}>
               <Bell memberId={member.id} />

@@ -2,16 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
-import { Icon, type IconName } from "@/components/ui/icon";
-
-export type NavItem = { href: string; label: string; icon: IconName };
+import { type ReactNode, useState } from "react";
+import { Icon } from "@/components/ui/icon";
+import type { NavItem } from "./nav-items";
 
 /**
  * The main navigation. On a phone it folds behind a "Menu" button (it would otherwise fill the first
  * screen); it folds again on the next page, since it belongs to the page it was opened on.
  */
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items, children }: { items: NavItem[]; children?: ReactNode }) {
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -26,26 +25,29 @@ export function NavLinks({ items }: { items: NavItem[] }) {
       >
         {open ? "Close" : "Menu"}
       </button>
-      <ul id="main-nav-links" className={`mt-4 space-y-1 md:mt-0 ${open ? "" : "hidden"} md:block`}>
-        {items.map((item) => {
-          const active =
-            item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={active ? "page" : undefined}
-                className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
-                  active ? "bg-brand-100 text-brand-900" : "text-slate-700 hover:bg-slate-100"
-                }`}
-              >
-                <Icon name={item.icon} />
-                {item.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+      <div id="main-nav-links" className={`mt-4 md:mt-0 ${open ? "" : "hidden"} md:block`}>
+        <ul className="space-y-1">
+          {items.map((item) => {
+            const active =
+              item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+            return (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  aria-current={active ? "page" : undefined}
+                  className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
+                    active ? "bg-brand-100 text-brand-900" : "text-slate-700 hover:bg-slate-100"
+                  }`}
+                >
+                  <Icon name={item.icon} />
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        {children}
+      </div>
     </>
   );
 }

@@ -16,10 +16,13 @@ export async function CustomerTasks({
   customerId,
   ownerId,
   member,
+  openNewTask = false,
 }: {
   customerId: number;
   ownerId: number | null;
   member: SessionMember;
+  /** Opened with focus in its first field: the page was opened to add a task (the command palette's "New task for …"). */
+  openNewTask?: boolean;
 }) {
   const canChange = can(member.role, "tasks.write");
   const [{ open, closed }, today, members] = await Promise.all([
@@ -60,7 +63,7 @@ export async function CustomerTasks({
         </details>
       ) : null}
       {canChange ? (
-        <details className="mt-4">
+        <details id="new-task" className="mt-4" open={openNewTask}>
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a task</summary>
           <div className="mt-3">
             <NewTaskForm
@@ -68,6 +71,7 @@ export async function CustomerTasks({
               members={members}
               defaultAssigneeId={ownerId}
               defaultDue={addDays(today, 3)}
+              autoFocus={openNewTask}
             />
           </div>
         </details>

@@ -11,11 +11,13 @@ export function NewTaskForm({
   members,
   defaultAssigneeId,
   defaultDue,
+  autoFocus = false,
 }: {
   customerId: number;
   members: { id: number; name: string }[];
   defaultAssigneeId: number | null;
   defaultDue: string;
+  autoFocus?: boolean;
 }) {
   const form = useActionForm(createTaskAction);
   const errors = fieldErrors(form.state);
@@ -29,6 +31,7 @@ export function NewTaskForm({
           label="Task"
           maxLength={200}
           placeholder="e.g. Call about the export problems"
+          autoFocus={autoFocus}
           errors={errors.title}
         />
       </div>

@@ -40,12 +40,14 @@ export function CustomerTimeline({
   types,
   viewer,
   timeZone,
+  focusLogForm = false,
 }: {
   customerId: number;
   entries: TimelineEntry[];
   types: InteractionTypeOption[];
   viewer: Viewer;
   timeZone: string;
+  focusLogForm?: boolean;
 }) {
   const [shown, addOptimistic] = useOptimistic(entries, (current, entry: TimelineEntry) => [entry, ...current]);
   const canChange = (entry: TimelineEntry) =>
@@ -69,6 +71,7 @@ export function CustomerTimeline({
           types={types}
           actorName={viewer.name}
           onOptimistic={addOptimistic}
+          focusOnArrival={focusLogForm}
         />
       ) : null}
       {days.length === 0 ? (

@@ -38,11 +38,14 @@ export function LogInteractionForm({
   types,
   actorName,
   onOptimistic,
+  focusOnArrival = false,
 }: {
   customerId: number;
   types: InteractionTypeOption[];
   actorName: string;
   onOptimistic: (entry: TimelineEntry) => void;
+  /** The page was opened to log an interaction (the command palette's "Log interaction for …"). */
+  focusOnArrival?: boolean;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   const { state, pending, onSubmit } = useActionForm(logInteractionAction, {
@@ -60,9 +63,15 @@ export function LogInteractionForm({
     if (state?.ok) formRef.current?.reset();
   }, [state]);
 
+  useEffect(() => {
+    const first = formRef.current?.elements.namedItem("typeKey");
+    if (focusOnArrival && first instanceof HTMLSelectElement) first.focus();
+  }, [focusOnArrival]);
+
   return (
     <form
       ref={formRef}
+      id="log-interaction"
       onSubmit={onSubmit}
       aria-label="Log an interaction"
       className="rounded-lg border border-slate-200 bg-white p-4"

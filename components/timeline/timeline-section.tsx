@@ -27,12 +27,14 @@ export async function TimelineSection({
   kind,
   cursor,
   params,
+  focusLogForm = false,
 }: {
   customerId: number;
   member: SessionMember;
   kind: TimelineKind;
   cursor?: string;
   params: SearchParams;
+  focusLogForm?: boolean;
 }) {
   const [page, types] = await Promise.all([getTimeline(db, { customerId, kind, cursor }), listInteractionTypes(db)]);
   const path = `/customers/${customerId}`;
@@ -61,6 +63,7 @@ export async function TimelineSection({
           canWrite: can(member.role, "interactions.write"),
         }}
         timeZone={DISPLAY_TIME_ZONE}
+        focusLogForm={focusLogForm}
       />
       <div className="mt-4 flex gap-3 text-sm">
         {cursor ? (

@@ -7,3 +7,4 @@ export * from "./system";
 export * from "./scoring";
 export * from "./tasks";
 export * from "./notifications";
+export * from "./saved-views";

@@ -15,6 +15,7 @@ import {
   members as membersTable,
   playbooks,
   roleAssignments,
+  savedViews,
 } from "@/db/schema";
 import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versions";
 import { scoringFormFields } from "@/testing/scoring-form";
@@ -23,6 +24,7 @@ import {
   createChurnHistory,
   createCustomer,
   createMember,
+  createSavedView,
   createTask,
   writeFingerprint,
 } from "@/testing/factories";
@@ -50,6 +52,7 @@ import * as taskCommands from "@/server/tasks/commands";
 import * as playbookCommands from "@/server/playbooks/commands";
 import * as outreachCommands from "@/server/outreach/commands";
 import * as notificationCommands from "@/server/notifications/commands";
+import * as viewCommands from "@/server/views/commands";
 
 const GENERIC_FAILURE = "Something went wrong on our side and nothing was saved. Please try again.";
 const RUNS_PER_ACTION = 24;
@@ -158,7 +161,30 @@ async function adminWebhook(): Promise<Input> {
   return {};
 }
 
+/**
+ * The fuzzing admin's views cleared, so a name an earlier run saved is not refused as a duplicate
+ * where the suite expects it stored; then one view of theirs to act on.
+ */
+async function adminView(): Promise<string> {
+  await db.delete(savedViews).where(eq(savedViews.ownerId, admin.id));
+  return String((await createSavedView({ ownerId: admin.id, name: "Fuzzed view" })).id);
+}
+
 const SPECS: Record<string, Spec> = {
+  saveView: {
+    valid: async () => {
+      await adminView();
+      return { list: "customers", query: "q=acme&plan=pro&page=2", name: "Acme on pro", shared: "on", pinned: "on" };
+    },
+    texts: { name: { table: "saved_views", column: "name" } },
+  },
+  renameView: {
+    valid: async () => ({ viewId: await adminView(), name: "Renamed view" }),
+    ids: ["viewId"],
+    texts: { name: { table: "saved_views", column: "name" } },
+  },
+  setViewPinned: { valid: async () => ({ viewId: await adminView(), pinned: "true" }), ids: ["viewId"] },
+  deleteView: { valid: async () => ({ viewId: await adminView() }), ids: ["viewId"] },
   sendOutreach: {
     valid: async () => ({ customerId: await fresh(), subject: "Hello {{customer}}", body: "How are things?" }),
     ids: ["customerId"],
@@ -458,6 +484,7 @@ const DEFINITIONS: Record<string, unknown> = {
   ...playbookCommands,
   ...outreachCommands,
   ...notificationCommands,
+  ...viewCommands,
 };
 const definition = (name: string) => DEFINITIONS[name] as AnyAction;
 

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
 import { customers, customerSearchText, members } from "@/db/schema";
 import { balanceSql } from "@/db/ledger-sql";
-import { containsPattern } from "@/db/like-pattern";
+import { containsPattern, startsWithPattern } from "@/db/like-pattern";
 import { getSettings } from "@/server/settings/queries";
 
 export const CUSTOMER_SORTS = ["name", "mrr", "balance", "milestone", "lastActivity", "signedUp"] as const;
@@ -79,6 +79,27 @@ export async function listCustomers(db: Queryable, query: CustomerListQuery) {
       .where(where),
   ]);
   return { rows, total };
+}
+
+/** How many customers the command palette offers for what was typed. */
+export const CUSTOMER_SEARCH_LIMIT = 8;
+
+/**
+ * Customers whose name, email or company contains `q` (the customer list's search, on its trigram
+ * index), names starting with it first: only what a search result shows.
+ */
+export async function searchCustomers(
+  db: Queryable,
+  { q, limit = CUSTOMER_SEARCH_LIMIT }: { q: string; limit?: number },
+): Promise<{ id: number; name: string; company: string | null; email: string | null }[]> {
+  const text = q.trim().toLowerCase();
+  if (!text) return [];
+  return db
+    .select({ id: customers.id, name: customers.name, company: customers.company, email: customers.email })
+    .from(customers)
+    .where(sql`${customerSearchText(customers)} like ${containsPattern(text)}`)
+    .orderBy(sql`lower(${customers.name}) like ${startsWithPattern(text)} desc`, asc(customers.name), asc(customers.id))
+    .limit(limit);
 }
 
 /** One customer with its owner's and referrer's names and its balance now; undefined when there is none. */

@@ -3,6 +3,7 @@ import { AdvocateCandidates } from "@/components/advocates/advocate-candidates";
 import { AdvocateLeaderboard } from "@/components/advocates/advocate-leaderboard";
 import { AdvocateReferrals } from "@/components/advocates/advocate-referrals";
 import { AdvocateRoster } from "@/components/advocates/advocate-roster";
+import { SavedViews } from "@/components/views/saved-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import Link from "next/link";
@@ -32,6 +33,9 @@ export default async function AdvocatesPage({ searchParams }: { searchParams: Pr
           </Link>
         </p>
       ) : null}
+      <Suspense fallback={<Skeleton className="h-9 w-48" />}>
+        <SavedViews list="advocates" member={member} />
+      </Suspense>
       <Suspense fallback={<Skeleton className="h-48" />}>
         <AdvocateCandidates member={member} />
       </Suspense>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { CustomerFilters } from "@/components/customers/customer-filters";
 import { CustomerResults } from "@/components/customers/customer-results";
+import { SavedViews } from "@/components/views/saved-views";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -32,6 +33,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           ) : null
         }
       />
+      <Suspense fallback={<Skeleton className="mb-4 h-9 w-48" />}>
+        <SavedViews list="customers" member={member} />
+      </Suspense>
       <CustomerFilters params={params} query={query} owners={owners} models={models} />
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
         <CustomerResults params={params} query={query} model={defaultModel(models)} />

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { DelightLog } from "@/components/delight/delight-log";
 import { DelightMonthly } from "@/components/delight/delight-monthly";
 import { DelightQueue } from "@/components/delight/delight-queue";
+import { SavedViews } from "@/components/views/saved-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { first, type SearchParams } from "@/lib/search-params";
@@ -29,6 +30,9 @@ export default async function DelightPage({ searchParams }: { searchParams: Prom
           Delight moment logged.
         </p>
       ) : null}
+      <Suspense fallback={<Skeleton className="h-9 w-48" />}>
+        <SavedViews list="delight" member={member} />
+      </Suspense>
       <Suspense fallback={<Skeleton className="h-64" />}>
         <DelightQueue member={member} params={params} />
       </Suspense>

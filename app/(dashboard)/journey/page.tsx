@@ -3,6 +3,7 @@ import { JourneyDistribution } from "@/components/journey/journey-distribution";
 import { JourneyFiltersForm } from "@/components/journey/journey-filters";
 import { JourneyOverTime } from "@/components/journey/journey-over-time";
 import { StageCustomers } from "@/components/journey/stage-customers";
+import { SavedViews } from "@/components/views/saved-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { db } from "@/db";
@@ -28,6 +29,9 @@ export default async function JourneyPage({ searchParams }: { searchParams: Prom
         title="Journey"
         description="Where the book stands and where customers drop off, under each journey model."
       />
+      <Suspense fallback={<Skeleton className="h-9 w-48" />}>
+        <SavedViews list="journey" member={member} />
+      </Suspense>
       <JourneyFiltersForm params={params} model={model} models={models} filters={filters} owners={owners} />
       {stageId ? (
         <Suspense key={`${key}-${stageId}-${page}`} fallback={<Skeleton className="h-48" />}>

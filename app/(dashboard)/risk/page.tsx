@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { RiskFilters } from "@/components/risk/risk-filters";
 import { RiskResults } from "@/components/risk/risk-results";
 import { RiskViews } from "@/components/risk/risk-views";
+import { SavedViews } from "@/components/views/saved-views";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -61,6 +62,9 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
         version={version.number}
         shadow={shadow}
       />
+      <Suspense fallback={<Skeleton className="mb-4 h-9 w-48" />}>
+        <SavedViews list="risk" member={member} />
+      </Suspense>
       <RiskFilters params={params} query={query} owner={owner} owners={owners} models={models} />
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
         <RiskResults

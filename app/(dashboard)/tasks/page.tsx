@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { FilterSelect } from "@/components/filters/filter-controls";
 import { MyDay } from "@/components/tasks/my-day";
+import { SavedViews } from "@/components/views/saved-views";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -26,6 +27,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         title="My day"
         description="Open tasks: overdue first, then today and this week, grouped by customer with their balance and risk."
       />
+      <Suspense fallback={<Skeleton className="mb-4 h-9 w-48" />}>
+        <SavedViews list="tasks" member={member} />
+      </Suspense>
       <form method="get" role="search" aria-label="Filter tasks" className="mb-4 flex flex-wrap items-end gap-3">
         <FilterSelect label="Assigned to" name="assignee" defaultValue={filters.who}>
           <option value="mine">Me</option>

@@ -13,7 +13,7 @@ import type { SearchParams } from "@/lib/search-params";
 import { parseId } from "@/lib/validation/fields";
 import { requirePageMember } from "@/server/auth/session";
 import { getCustomer } from "@/server/customers/queries";
-import { readTimelineView } from "./search-params";
+import { readFormToOpen, readTimelineView } from "./search-params";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
@@ -34,6 +34,7 @@ export default async function CustomerPage({
   const row = id ? await getCustomer(db, { id }) : undefined;
   if (!row) notFound();
   const { kind, cursor } = readTimelineView(query);
+  const formToOpen = readFormToOpen(query);
   return (
     <div className="space-y-6">
       <Link href="/customers" className="text-sm font-medium text-slate-600 hover:underline">
@@ -41,7 +42,12 @@ export default async function CustomerPage({
       </Link>
       <CustomerHeader row={row} member={member} />
       <Suspense fallback={<Skeleton className="h-32" />}>
-        <CustomerTasks customerId={row.customer.id} ownerId={row.customer.ownerId} member={member} />
+        <CustomerTasks
+          customerId={row.customer.id}
+          ownerId={row.customer.ownerId}
+          member={member}
+          openNewTask={formToOpen === "task"}
+        />
       </Suspense>
       <Suspense fallback={<Skeleton className="h-16" />}>
         <OutreachCard customerId={row.customer.id} member={member} />
@@ -51,7 +57,14 @@ export default async function CustomerPage({
         <BalanceOverTime row={row} />
       </Suspense>
       <Suspense key={`${kind}-${cursor ?? ""}`} fallback={<Skeleton className="h-96" />}>
-        <TimelineSection customerId={row.customer.id} member={member} kind={kind} cursor={cursor} params={query} />
+        <TimelineSection
+          customerId={row.customer.id}
+          member={member}
+          kind={kind}
+          cursor={cursor}
+          params={query}
+          focusLogForm={formToOpen === "interaction"}
+        />
       </Suspense>
     </div>
   );

@@ -6,3 +6,8 @@ import { TIMELINE_KINDS, type TimelineKind } from "@/server/customers/timeline";
 export function readTimelineView(params: SearchParams): { kind: TimelineKind; cursor?: string } {
   return { kind: param(params, "kind", z.enum(TIMELINE_KINDS), "all"), cursor: first(params, "cursor") };
 }
+
+/** The form to open and focus on arrival (`?add=task|interaction`, as the command palette links). */
+export function readFormToOpen(params: SearchParams): "task" | "interaction" | undefined {
+  return param(params, "add", z.enum(["task", "interaction"]).optional(), undefined);
+}
