@@ -11,7 +11,7 @@ import type { SearchParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { listActiveMembers } from "@/server/team/queries";
-import { readCustomerQuery } from "./search-params";
+import { readCustomerQuery } from "@/server/customers/list-params";
 
 export const metadata = { title: "Customers" };
 

@@ -14,7 +14,7 @@ import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { getShadowSummary } from "@/server/scoring/shadow";
 import { getLiveVersion } from "@/server/scoring/versions";
 import { listActiveMembers } from "@/server/team/queries";
-import { defaultRiskOwner, readRiskQuery } from "./search-params";
+import { defaultRiskOwner, readRiskQuery } from "@/server/risk/list-params";
 
 export const metadata = { title: "Debt risk" };
 
