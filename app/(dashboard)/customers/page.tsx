@@ -34,7 +34,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       />
       <CustomerFilters params={params} query={query} owners={owners} models={models} />
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
-        <CustomerResults params={params} query={query} model={defaultModel(models)} />
+        <CustomerResults params={params} query={query} model={defaultModel(models)} role={member.role} />
       </Suspense>
     </>
   );

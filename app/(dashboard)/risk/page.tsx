@@ -68,6 +68,7 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
           params={params}
           model={defaultModel(models)}
           canCreateTasks={can(member.role, "tasks.write")}
+          role={member.role}
         />
       </Suspense>
     </>
