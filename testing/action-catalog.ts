@@ -18,6 +18,12 @@ import {
   reactivateCustomer,
   updateCustomer,
 } from "@/server/customers/commands";
+import {
+  bulkAddToPlaybook,
+  bulkChangeOwner,
+  bulkLogInteraction,
+  bulkSetMilestone,
+} from "@/server/customers/bulk-commands";
 import { logDelightMoment } from "@/server/delight/commands";
 import { deleteInteraction, editInteraction, logInteraction } from "@/server/ledger/commands";
 import { saveJourneyModel } from "@/server/journey/commands";
@@ -248,6 +254,33 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
   })),
   reactivateCustomer: entry(reactivateCustomer, "customer.reactivated", async () => ({
     customerId: id(await createCustomer({ status: "churned", churnedAt: new Date() })),
+  })),
+  bulkChangeOwner: entry(bulkChangeOwner, "customers.owner_changed", async () => ({
+    list: "customers",
+    customerIds: `${id(await createCustomer())},${id(await createCustomer())}`,
+    ownerId: id(await createMember()),
+  })),
+  bulkSetMilestone: entry(bulkSetMilestone, "customers.milestone_set", async () => ({
+    list: "risk",
+    customerIds: `${id(await createCustomer({ milestone: 3 }))},${id(await createCustomer({ milestone: 3 }))}`,
+    milestone: "5",
+    reason: "Booked a demo",
+  })),
+  bulkAddToPlaybook: entry(bulkAddToPlaybook, "customers.playbook_started", async () => {
+    const [playbook] = await db
+      .insert(playbooks)
+      .values({ name: `By hand ${unique()}`, trigger: "silence", taskTitle: "Call {{customer}}", active: false })
+      .returning();
+    return {
+      list: "customers",
+      customerIds: `${id(await createCustomer())},${id(await createCustomer())}`,
+      playbookId: id(playbook),
+    };
+  }),
+  bulkLogInteraction: entry(bulkLogInteraction, "interactions.logged", async () => ({
+    list: "customers",
+    customerIds: `${id(await createCustomer())},${id(await createCustomer())}`,
+    ...interactionFields,
   })),
   setMilestone: entry(setMilestone, "customer.milestone_set", async () => ({
     customerId: id(await createCustomer({ milestone: 3 })),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { loadBulkOptions } from "@/components/customers/bulk-options";
 import { type CustomerColumn, CustomersTable, type CustomerTableRow } from "@/components/customers/customers-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -6,6 +7,7 @@ import { db } from "@/db";
 import { daysSince } from "@/lib/dates";
 import { formatCents, formatDaysAgo } from "@/lib/format";
 import { stageForMilestone } from "@/lib/journey/models";
+import type { MemberRole } from "@/lib/permissions";
 import { PLAN_LABELS } from "@/lib/plans";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import { type CUSTOMER_SORTS, type CustomerListQuery, listCustomers } from "@/server/customers/queries";
@@ -20,15 +22,17 @@ const SORT_LABELS: Record<(typeof CUSTOMER_SORTS)[number], string> = {
   signedUp: "Signed up",
 };
 
-/** One page of the customer list with sortable headers and a pager, or an empty state. */
+/** One page of the customer list with sortable headers and a pager, or an empty state; the bulk bar for roles that may change customers. */
 export async function CustomerResults({
   params,
   query,
   model,
+  role,
 }: {
   params: SearchParams;
   query: CustomerListQuery;
   model: JourneyModelWithStages;
+  role: MemberRole;
 }) {
   const { rows, total } = await listCustomers(db, query);
   if (total === 0) {
@@ -83,9 +87,15 @@ export async function CustomerResults({
       churned: row.status === "churned",
     };
   });
+  const bulk = await loadBulkOptions(db, { role, list: "customers", params, matching: total, model });
   return (
     <>
-      <CustomersTable caption={`Customers, sorted by ${SORT_LABELS[query.sort]}`} columns={columns} rows={tableRows} />
+      <CustomersTable
+        caption={`Customers, sorted by ${SORT_LABELS[query.sort]}`}
+        columns={columns}
+        rows={tableRows}
+        bulk={bulk}
+      />
       <Pagination
         page={query.page}
         pageSize={query.pageSize}

@@ -2,6 +2,9 @@
 
 import Link from "next/link";
 import { BalanceBadge } from "@/components/customers/balance-badge";
+import { BulkCustomerBar, type BulkOptions } from "./bulk-customer-bar";
+import { SelectPageCheckbox, SelectRowCheckbox } from "./selection-checkboxes";
+import { useCustomerSelection } from "./use-customer-selection";
 
 /** A column header: sortable ones link to the list sorted by it (`sorted` on the active one). */
 export type CustomerColumn = { label: string; align?: "right"; sortHref?: string; sorted?: "ascending" | "descending" };
@@ -23,66 +26,83 @@ export type CustomerTableRow = {
   churned: boolean;
 };
 
+/** The list's table; with `bulk` (the member may change customers), a checkbox per row and the bulk bar. */
 export function CustomersTable({
   caption,
   columns,
   rows,
+  bulk,
 }: {
   caption: string;
   columns: CustomerColumn[];
   rows: CustomerTableRow[];
+  bulk: BulkOptions | null;
 }) {
+  const selection = useCustomerSelection(rows.map((row) => row.id));
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-          <tr>
-            {columns.map((column) => (
-              <th
-                key={column.label}
-                scope="col"
-                className={`px-4 py-2 font-medium${column.align === "right" ? " text-right" : ""}`}
-                aria-sort={column.sorted}
-              >
-                {column.sortHref ? (
-                  <Link href={column.sortHref} className="inline-flex items-center gap-1 hover:underline">
-                    {column.label}
-                    {column.sorted ? (
-                      <span aria-label={column.sorted === "ascending" ? "sorted ascending" : "sorted descending"}>
-                        {column.sorted === "ascending" ? "▲" : "▼"}
-                      </span>
-                    ) : null}
-                  </Link>
-                ) : (
-                  column.label
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-              <td className="px-4 py-2">
-                <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">
-                  {row.name}
-                </Link>
-                <div className="text-xs text-slate-500">{row.detail}</div>
-              </td>
-              <td className="px-4 py-2">{row.owner ?? <span className="text-slate-400">—</span>}</td>
-              <td className="px-4 py-2">{row.stage}</td>
-              <td className="px-4 py-2">{row.plan}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{row.mrr}</td>
-              <td className="px-4 py-2 text-right">
-                <BalanceBadge balance={row.balance} />
-              </td>
-              <td className="px-4 py-2 text-slate-600">{row.lastInbound}</td>
-              <td className="px-4 py-2">{row.churned ? <span className="text-red-700">Churned</span> : "Active"}</td>
+    <>
+      {bulk ? <BulkCustomerBar options={bulk} selection={selection} /> : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+            <tr>
+              {bulk ? (
+                <th scope="col" className="w-8 px-4 py-2">
+                  <SelectPageCheckbox selection={selection} />
+                </th>
+              ) : null}
+              {columns.map((column) => (
+                <th
+                  key={column.label}
+                  scope="col"
+                  className={`px-4 py-2 font-medium${column.align === "right" ? " text-right" : ""}`}
+                  aria-sort={column.sorted}
+                >
+                  {column.sortHref ? (
+                    <Link href={column.sortHref} className="inline-flex items-center gap-1 hover:underline">
+                      {column.label}
+                      {column.sorted ? (
+                        <span aria-label={column.sorted === "ascending" ? "sorted ascending" : "sorted descending"}>
+                          {column.sorted === "ascending" ? "▲" : "▼"}
+                        </span>
+                      ) : null}
+                    </Link>
+                  ) : (
+                    column.label
+                  )}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+                {bulk ? (
+                  <td className="px-4 py-2">
+                    <SelectRowCheckbox selection={selection} id={row.id} name={row.name} />
+                  </td>
+                ) : null}
+                <td className="px-4 py-2">
+                  <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                    {row.name}
+                  </Link>
+                  <div className="text-xs text-slate-500">{row.detail}</div>
+                </td>
+                <td className="px-4 py-2">{row.owner ?? <span className="text-slate-400">—</span>}</td>
+                <td className="px-4 py-2">{row.stage}</td>
+                <td className="px-4 py-2">{row.plan}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{row.mrr}</td>
+                <td className="px-4 py-2 text-right">
+                  <BalanceBadge balance={row.balance} />
+                </td>
+                <td className="px-4 py-2 text-slate-600">{row.lastInbound}</td>
+                <td className="px-4 py-2">{row.churned ? <span className="text-red-700">Churned</span> : "Active"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

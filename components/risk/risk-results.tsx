@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { loadBulkOptions } from "@/components/customers/bulk-options";
 import { RiskTable, type RiskTableRow } from "@/components/risk/risk-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
 import { formatCents, formatDecimal, formatSigned } from "@/lib/format";
+import type { MemberRole } from "@/lib/permissions";
 import { stageForMilestone } from "@/lib/journey/models";
 import { describeDriver } from "@/lib/risk";
 import { type SearchParams, withParams } from "@/lib/search-params";
@@ -54,12 +56,15 @@ export async function RiskResults({
   params,
   model,
   canCreateTasks,
+  role,
 }: {
   query: RiskListQuery;
   params: SearchParams;
   model: JourneyModelWithStages;
   /** Whether the member may turn a suggested step into a task. */
   canCreateTasks: boolean;
+  /** Which bulk actions the bar offers. */
+  role: MemberRole;
 }) {
   const { rows, total, more } = await getRiskPage(db, query);
   const openTasks = await getOpenTaskSummary(db, { customerIds: rows.map((row) => row.id) });
@@ -92,12 +97,15 @@ export async function RiskResults({
       </EmptyState>
     );
   }
+  // "All matching" only when the list counted them all: past its count cap the number is a floor.
+  const bulk = await loadBulkOptions(db, { role, list: "risk", params, matching: more ? null : total, model });
   return (
     <>
       <RiskTable
         rows={rows.map((row) => tableRow(row, model, openTasks.get(row.id) ?? { open: 0, suggestionKeys: [] }))}
         offset={(query.page - 1) * query.pageSize}
         canCreateTasks={canCreateTasks}
+        bulk={bulk}
       />
       <Pagination
         page={query.page}

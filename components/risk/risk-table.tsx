@@ -4,6 +4,9 @@ import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { SuggestionTaskButton } from "@/components/tasks/suggestion-task-button";
+import { BulkCustomerBar, type BulkOptions } from "@/components/customers/bulk-customer-bar";
+import { SelectPageCheckbox, SelectRowCheckbox } from "@/components/customers/selection-checkboxes";
+import { useCustomerSelection } from "@/components/customers/use-customer-selection";
 import { formatDaysAgo, formatDecimal, formatSigned } from "@/lib/format";
 
 /**
@@ -44,139 +47,156 @@ function Trend({ value }: { value: number }) {
   );
 }
 
+/** The risk list's table; with `bulk` (the member may change customers), a checkbox per row and the bulk bar. */
 export function RiskTable({
   rows,
   offset,
   canCreateTasks,
+  bulk,
 }: {
   rows: RiskTableRow[];
   offset: number;
   canCreateTasks: boolean;
+  bulk: BulkOptions | null;
 }) {
+  const selection = useCustomerSelection(rows.map((row) => row.id));
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">
-          Customers ranked by risk, with why they are on the list and what to do next
-        </caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              #
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Customer
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              MRR at stake
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Balance · 90 days
-            </th>
-            <th scope="col" className="px-3 py-2">
-              30-day trend
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Last heard from
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Why
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Next step
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={row.id} data-testid="risk-row" className="border-b border-slate-100 align-top last:border-0">
-              <td className="px-3 py-3 tabular-nums text-slate-500">{offset + index + 1}</td>
-              <td className="px-3 py-3">
-                <Link
-                  href={`/customers/${row.id}`}
-                  prefetch={false}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  {row.name}
-                </Link>
-                <div className="text-xs text-slate-500">{row.detail}</div>
-                <div className="mt-1 text-xs text-slate-500">
-                  risk {row.risk}
-                  {row.shadowRisk === null ? null : (
-                    <span data-testid="shadow-risk"> · in shadow {row.shadowRisk}</span>
-                  )}
-                </div>
-              </td>
-              <td className="px-3 py-3 text-right tabular-nums">{row.mrr}</td>
-              <td className="px-3 py-3">
-                <div className="flex items-center gap-2">
-                  <BalanceBadge balance={row.balance} />
-                  <Sparkline
-                    values={row.history}
-                    lastDay={row.historyLastDay}
-                    label={`Balance over 90 days, now ${formatSigned(row.balance)}`}
-                  />
-                </div>
-              </td>
-              <td className="px-3 py-3">
-                <Trend value={row.trend} />
-              </td>
-              <td className="px-3 py-3">
-                {row.silentDays === null ? "never active" : formatDaysAgo(row.silentDays)}
-                {row.fatigued ? (
-                  <div className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-800">
-                    fatigued
-                  </div>
+    <>
+      {bulk ? <BulkCustomerBar options={bulk} selection={selection} /> : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">
+            Customers ranked by risk, with why they are on the list and what to do next
+          </caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              {bulk ? (
+                <th scope="col" className="w-8 px-3 py-2">
+                  <SelectPageCheckbox selection={selection} />
+                </th>
+              ) : null}
+              <th scope="col" className="px-3 py-2">
+                #
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Customer
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                MRR at stake
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Balance · 90 days
+              </th>
+              <th scope="col" className="px-3 py-2">
+                30-day trend
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Last heard from
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Why
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Next step
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={row.id} data-testid="risk-row" className="border-b border-slate-100 align-top last:border-0">
+                {bulk ? (
+                  <td className="px-3 py-3">
+                    <SelectRowCheckbox selection={selection} id={row.id} name={row.name} />
+                  </td>
                 ) : null}
-              </td>
-              <td className="px-3 py-3">
-                {row.drivers.length === 0 ? (
-                  <span className="text-xs text-slate-500">no debits this year</span>
-                ) : (
-                  <ul className="space-y-1">
-                    {row.drivers.map((driver) => (
-                      <li key={driver.id} className="text-xs" data-testid="risk-driver">
-                        <a
-                          href={`/customers/${row.id}?kind=debits`}
-                          className="font-medium text-slate-800 hover:underline"
-                        >
-                          {driver.text}
-                        </a>
-                        <span className="ml-1 tabular-nums text-red-700">{driver.impact}</span>
-                        <span className="ml-1 text-slate-500">
-                          {driver.many ? "latest " : ""}
-                          {formatDaysAgo(driver.daysAgo)}
-                        </span>
+                <td className="px-3 py-3 tabular-nums text-slate-500">{offset + index + 1}</td>
+                <td className="px-3 py-3">
+                  <Link
+                    href={`/customers/${row.id}`}
+                    prefetch={false}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {row.name}
+                  </Link>
+                  <div className="text-xs text-slate-500">{row.detail}</div>
+                  <div className="mt-1 text-xs text-slate-500">
+                    risk {row.risk}
+                    {row.shadowRisk === null ? null : (
+                      <span data-testid="shadow-risk"> · in shadow {row.shadowRisk}</span>
+                    )}
+                  </div>
+                </td>
+                <td className="px-3 py-3 text-right tabular-nums">{row.mrr}</td>
+                <td className="px-3 py-3">
+                  <div className="flex items-center gap-2">
+                    <BalanceBadge balance={row.balance} />
+                    <Sparkline
+                      values={row.history}
+                      lastDay={row.historyLastDay}
+                      label={`Balance over 90 days, now ${formatSigned(row.balance)}`}
+                    />
+                  </div>
+                </td>
+                <td className="px-3 py-3">
+                  <Trend value={row.trend} />
+                </td>
+                <td className="px-3 py-3">
+                  {row.silentDays === null ? "never active" : formatDaysAgo(row.silentDays)}
+                  {row.fatigued ? (
+                    <div className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-800">
+                      fatigued
+                    </div>
+                  ) : null}
+                </td>
+                <td className="px-3 py-3">
+                  {row.drivers.length === 0 ? (
+                    <span className="text-xs text-slate-500">no debits this year</span>
+                  ) : (
+                    <ul className="space-y-1">
+                      {row.drivers.map((driver) => (
+                        <li key={driver.id} className="text-xs" data-testid="risk-driver">
+                          <a
+                            href={`/customers/${row.id}?kind=debits`}
+                            className="font-medium text-slate-800 hover:underline"
+                          >
+                            {driver.text}
+                          </a>
+                          <span className="ml-1 tabular-nums text-red-700">{driver.impact}</span>
+                          <span className="ml-1 text-slate-500">
+                            {driver.many ? "latest " : ""}
+                            {formatDaysAgo(driver.daysAgo)}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="px-3 py-3 text-xs">
+                  <ul className="space-y-2">
+                    {row.steps.map((step, index) => (
+                      <li key={step.key}>
+                        <p className={index === 0 ? "font-medium text-slate-900" : "text-slate-600"}>{step.text}</p>
+                        {canCreateTasks ? (
+                          <SuggestionTaskButton customerId={row.id} step={step} customerName={row.name} />
+                        ) : null}
                       </li>
                     ))}
                   </ul>
-                )}
-              </td>
-              <td className="px-3 py-3 text-xs">
-                <ul className="space-y-2">
-                  {row.steps.map((step, index) => (
-                    <li key={step.key}>
-                      <p className={index === 0 ? "font-medium text-slate-900" : "text-slate-600"}>{step.text}</p>
-                      {canCreateTasks ? (
-                        <SuggestionTaskButton customerId={row.id} step={step} customerName={row.name} />
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-                {row.openTasks > 0 ? (
-                  <a
-                    href={`/customers/${row.id}`}
-                    className="mt-2 inline-block rounded bg-slate-100 px-1.5 text-slate-700 hover:underline"
-                    data-testid="open-tasks"
-                  >
-                    {row.openTasks} open {row.openTasks === 1 ? "task" : "tasks"}
-                  </a>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                  {row.openTasks > 0 ? (
+                    <a
+                      href={`/customers/${row.id}`}
+                      className="mt-2 inline-block rounded bg-slate-100 px-1.5 text-slate-700 hover:underline"
+                      data-testid="open-tasks"
+                    >
+                      {row.openTasks} open {row.openTasks === 1 ? "task" : "tasks"}
+                    </a>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -32,7 +32,7 @@ export const interactionFields = {
 };
 
 /** Sent by the form with every attempt at one write: a retry with the same key is not saved twice. */
-const requestKey = z
+export const requestKey = z
   .string()
   .regex(/^[0-9a-f]{32}$/, "This form is out of date; reload the page and try again.")
   .optional();

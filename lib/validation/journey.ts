@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { id, requiredText } from "./fields";
 
-export const setMilestoneSchema = z.object({
-  customerId: id("a customer"),
+/** A milestone set by hand and why: the customer's page and the lists' bulk bar send these. */
+export const milestoneFields = {
   milestone: z.coerce
     .number({ message: "Choose a milestone." })
     .int("Choose a milestone.")
@@ -12,4 +12,6 @@ export const setMilestoneSchema = z.object({
     missing: "Say why you move the customer.",
     tooLong: "Keep the reason under 300 characters.",
   }),
-});
+};
+
+export const setMilestoneSchema = z.object({ customerId: id("a customer"), ...milestoneFields });

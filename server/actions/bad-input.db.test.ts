@@ -42,6 +42,7 @@ import {
 import * as advocacy from "@/server/advocacy/commands";
 import * as apiTokenActions from "@/server/team/api-tokens";
 import * as customers from "@/server/customers/commands";
+import * as bulkCustomers from "@/server/customers/bulk-commands";
 import * as delight from "@/server/delight/commands";
 import * as interactions from "@/server/ledger/commands";
 import * as journeyModels from "@/server/journey/commands";
@@ -325,6 +326,37 @@ const SPECS: Record<string, Spec> = {
     texts: { summary: { table: "interactions", column: "summary" } },
   },
   deleteInteraction: { valid: async () => ({ interactionId: await loggedInteraction() }), ids: ["interactionId"] },
+  bulkChangeOwner: {
+    valid: async () => ({ list: "customers", customerIds: `${await fresh()},${await fresh()}`, ownerId: "" }),
+    ids: ["ownerId"],
+  },
+  bulkSetMilestone: {
+    valid: async () => ({
+      list: "risk",
+      customerIds: `${await fresh()},${await fresh()}`,
+      milestone: "5",
+      reason: "Signed the trial agreement",
+    }),
+    texts: { reason: { table: "milestone_changes", column: "reason" } },
+  },
+  bulkAddToPlaybook: {
+    valid: async () => {
+      const [playbook] = await db
+        .insert(playbooks)
+        .values({ name: `By hand ${unique()}`, trigger: "silence", taskTitle: "Call {{customer}}", active: false })
+        .returning();
+      return { list: "customers", customerIds: await fresh(), playbookId: String(playbook.id) };
+    },
+    ids: ["playbookId"],
+  },
+  bulkLogInteraction: {
+    valid: async () => ({
+      list: "customers",
+      customerIds: `${await fresh()},${await fresh()}`,
+      ...(await interactionInput()),
+    }),
+    texts: { summary: { table: "interactions", column: "summary" } },
+  },
   setMilestone: {
     valid: async () => ({ customerId: await fresh(), milestone: "5", reason: "Signed the trial agreement" }),
     ids: ["customerId"],
@@ -474,6 +506,7 @@ const DEFINITIONS: Record<string, unknown> = {
   ...advocacy,
   ...apiTokenActions,
   ...customers,
+  ...bulkCustomers,
   ...delight,
   ...interactions,
   ...journeyModels,

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { changeOwner, churnCustomer, createCustomer, reactivateCustomer, updateCustomer } from "./commands";
+import { bulkAddToPlaybook, bulkChangeOwner, bulkLogInteraction, bulkSetMilestone } from "./bulk-commands";
 import type { ActionResult } from "@/server/actions/execute";
 import { runMemberAction } from "@/server/actions/run";
 
@@ -32,4 +33,29 @@ export async function reactivateCustomerAction(
   formData: FormData,
 ): Promise<ActionResult> {
   return runMemberAction(reactivateCustomer, formData);
+}
+
+export async function bulkChangeOwnerAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(bulkChangeOwner, formData);
+}
+
+export async function bulkSetMilestoneAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runMemberAction(bulkSetMilestone, formData);
+}
+
+export async function bulkAddToPlaybookAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runMemberAction(bulkAddToPlaybook, formData);
+}
+
+export async function bulkLogInteractionAction(
+  _previous: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runMemberAction(bulkLogInteraction, formData);
 }

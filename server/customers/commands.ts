@@ -16,7 +16,8 @@ import { type Actor, recordAudit } from "@/server/audit/record";
 import { refreshRisk } from "@/server/risk/refresh";
 import { lockCustomer } from "./lock";
 
-async function assertOwner(tx: Queryable, ownerId: number | null) {
+/** An owner must be an active member (or nobody). */
+export async function assertOwner(tx: Queryable, ownerId: number | null) {
   if (ownerId === null) return;
   const [owner] = await tx
     .select({ id: members.id })

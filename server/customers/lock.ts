@@ -14,11 +14,15 @@ export async function lockCustomer(tx: Queryable, customerId: number, what = "Th
 }
 
 /** Locks several customers' rows in id order, so that batches touching the same customers cannot deadlock. */
-export async function lockCustomers(tx: Queryable, customerIds: readonly number[]): Promise<void> {
+export async function lockCustomers(
+  tx: Queryable,
+  customerIds: readonly number[],
+  what = "The customer",
+): Promise<void> {
   const ids = [...new Set(customerIds)].sort((a, b) => a - b);
   const locked = await queryRows<{ id: number }>(
     tx,
     sql`select id from customers where id = any(${`{${ids.join(",")}}`}::int[]) order by id for update`,
   );
-  if (locked.length < ids.length) throw new NotFoundError("The customer");
+  if (locked.length < ids.length) throw new NotFoundError(what);
 }

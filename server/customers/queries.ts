@@ -23,10 +23,8 @@ export type CustomerListQuery = {
   pageSize: number;
 };
 
-/** One page of the customer list with its total, filtered and sorted in SQL. */
-export async function listCustomers(db: Queryable, query: CustomerListQuery) {
-  const { ledger } = await getSettings(db, ["ledger"]);
-  const balance = balanceSql(ledger);
+/** The customers the list's search and filters keep (sort and page aside); `balance` is the balance SQL. */
+function customerListWhere(query: CustomerListQuery, balance: SQL): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   const q = query.q?.trim();
   if (q) {
@@ -38,7 +36,14 @@ export async function listCustomers(db: Queryable, query: CustomerListQuery) {
   if (query.status) conditions.push(eq(customers.status, query.status));
   if (query.plan) conditions.push(eq(customers.plan, query.plan));
   if (query.balanceBelow !== undefined) conditions.push(sql`${balance} < ${query.balanceBelow}`);
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/** One page of the customer list with its total, filtered and sorted in SQL. */
+export async function listCustomers(db: Queryable, query: CustomerListQuery) {
+  const { ledger } = await getSettings(db, ["ledger"]);
+  const balance = balanceSql(ledger);
+  const where = customerListWhere(query, balance);
 
   const sortColumn: Record<CustomerSort, SQL | typeof customers.name> = {
     name: customers.name,
@@ -100,6 +105,24 @@ export async function searchCustomers(
     .where(sql`${customerSearchText(customers)} like ${containsPattern(text)}`)
     .orderBy(sql`lower(${customers.name}) like ${startsWithPattern(text)} desc`, asc(customers.name), asc(customers.id))
     .limit(limit);
+}
+
+/**
+ * The ids of every customer the list shows with these filters (all pages), in id order: what
+ * "select all matching" means. At most `limit`, so a caller can tell "more than it takes".
+ */
+export async function getCustomerListIds(
+  db: Queryable,
+  { query, limit }: { query: CustomerListQuery; limit: number },
+): Promise<number[]> {
+  const { ledger } = await getSettings(db, ["ledger"]);
+  const rows = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(customerListWhere(query, balanceSql(ledger)))
+    .orderBy(asc(customers.id))
+    .limit(limit);
+  return rows.map((row) => row.id);
 }
 
 /** One customer with its owner's and referrer's names and its balance now; undefined when there is none. */

@@ -79,15 +79,15 @@ const MERGE = (text: SQL) => sql`regexp_replace(regexp_replace(regexp_replace(re
  * condition, latched in playbook_matches; event triggers on the event), and the tasks created for
  * them — at most one open per customer (the unique index), so firing twice is a no-op.
  */
-function playbookCtes(playbook: ActivePlaybook, fires: SQL, n: number): SQL {
+function playbookCtes(playbook: ActivePlaybook, fires: SQL, n: number, createdById: number | null = null): SQL {
   const p = (name: string) => sql.raw(`p${n}_${name}`);
   const checklist = JSON.stringify(playbook.checklist.map((text) => ({ text, done: false })));
   return sql`
     ${p("created")} as (
-      insert into tasks (customer_id, assignee_id, title, priority, due_on, source, playbook_id, checklist)
+      insert into tasks (customer_id, assignee_id, title, priority, due_on, source, playbook_id, checklist, created_by_id)
       select c.id, coalesce(${playbook.assigneeId}::int, c.owner_id), left(${MERGE(sql`${playbook.taskTitle}::text`)}, 200),
         ${playbook.priority}::task_priority, (now() at time zone 'UTC')::date + ${playbook.dueInDays}::int, 'playbook',
-        ${playbook.id}::int, ${checklist}::jsonb
+        ${playbook.id}::int, ${checklist}::jsonb, ${createdById}::int
       from (${fires}) f join customers c on c.id = f.id left join members o on o.id = c.owner_id
       on conflict do nothing
       returning id, customer_id, assignee_id, title, ${playbook.id}::int as playbook_id, ${playbook.hasEmail}::boolean as has_email)`;
@@ -107,12 +107,14 @@ function stateCtes(playbook: ActivePlaybook, condition: SQL, scope: SQL, n: numb
     ${playbookCtes(playbook, sql`select id from ${p("entered")}`, n)}`;
 }
 
+const PLAYBOOK_COLUMNS = sql`id, name, trigger, trigger_type_key as "triggerTypeKey", trigger_days as "triggerDays",
+  task_title as "taskTitle", checklist, due_in_days as "dueInDays", priority, assignee_id as "assigneeId",
+  email_subject is not null and email_body is not null as "hasEmail"`;
+
 async function activePlaybooks(db: Queryable, triggers: readonly PlaybookTrigger[]): Promise<ActivePlaybook[]> {
   return queryRows<ActivePlaybook>(
     db,
-    sql`select id, name, trigger, trigger_type_key as "triggerTypeKey", trigger_days as "triggerDays",
-      task_title as "taskTitle", checklist, due_in_days as "dueInDays", priority, assignee_id as "assigneeId",
-      email_subject is not null and email_body is not null as "hasEmail"
+    sql`select ${PLAYBOOK_COLUMNS}
       from playbooks where active and trigger = any(${`{${triggers.join(",")}}`}::playbook_trigger[]) order by id`,
   );
 }
@@ -144,10 +146,23 @@ export async function firePlaybooks(
     }
   });
   if (parts.length === 0) return [];
-  const created = sql.join(
-    parts.map(({ n }) => sql`select * from ${sql.raw(`p${n}_created`)}`),
-    sql` union all `,
+  return createTasks(
+    db,
+    parts.map((part) => part.ctes),
+    sql.join(
+      parts.map(({ n }) => sql`select * from ${sql.raw(`p${n}_created`)}`),
+      sql` union all `,
+    ),
+    { auditEach: true },
   );
+}
+
+/**
+ * The statement that creates playbook tasks (`ctes`, whose rows `created` unions) and tells
+ * everyone concerned: an audit row per task (unless the caller audits the whole), the assignee's
+ * bell, the email step's job; then the assignees' webhooks.
+ */
+async function createTasks(db: Queryable, ctes: SQL[], created: SQL, { auditEach }: { auditEach: boolean }) {
   const rows = await queryRows<{
     id: number;
     customer_id: number;
@@ -158,16 +173,13 @@ export async function firePlaybooks(
     playbook_name: string;
   }>(
     db,
-    sql`with ${sql.join(
-      parts.map((part) => part.ctes),
-      sql`,`,
-    )},
+    sql`with ${sql.join(ctes, sql`,`)},
     created as (${created}),
     audited as (
       insert into audit_log (actor_id, actor_label, action, entity_type, entity_id, after)
       select null, 'playbook: ' || pb.name, 'task.created', 'task', t.id::text,
         jsonb_build_object('id', t.id, 'customerId', t.customer_id, 'title', t.title, 'playbookId', t.playbook_id)
-      from created t join playbooks pb on pb.id = t.playbook_id),
+      from created t join playbooks pb on pb.id = t.playbook_id where ${auditEach}::boolean),
     announced as (
       insert into notifications (member_id, key, title, body, href)
       select t.assignee_id, 'task:' || t.id, 'New task: ' || t.title, 'From the playbook “' || pb.name || '”', '/customers/' || t.customer_id
@@ -207,4 +219,31 @@ export async function firePlaybooks(
     playbookId: row.playbook_id,
     hasEmail: row.has_email,
   }));
+}
+
+/**
+ * Starts a playbook by hand for some customers (the lists' bulk bar): its task from its template,
+ * exactly as when it fires, for each customer without an open task of it (the others are left
+ * alone). The caller audits the whole. Null when the playbook does not exist.
+ */
+export async function startPlaybook(
+  db: Queryable,
+  { playbookId, customerIds, createdById }: { playbookId: number; customerIds: readonly number[]; createdById: number },
+): Promise<{ name: string; created: FiredTask[] } | null> {
+  const [playbook] = await queryRows<ActivePlaybook>(
+    db,
+    sql`select ${PLAYBOOK_COLUMNS} from playbooks where id = ${playbookId} for share`,
+  );
+  if (!playbook) return null;
+  if (customerIds.length === 0) return { name: playbook.name, created: [] };
+  const fires = sql`select unnest(${ids(customerIds)}::int[]) as id`;
+  const created = await createTasks(
+    db,
+    [playbookCtes(playbook, fires, 0, createdById)],
+    sql`select * from p0_created`,
+    {
+      auditEach: false,
+    },
+  );
+  return { name: playbook.name, created };
 }

@@ -18,3 +18,11 @@ export async function getPlaybooks(db: Queryable) {
 }
 
 export type PlaybookRow = Awaited<ReturnType<typeof getPlaybooks>>[number];
+
+/** Every playbook's id, name and whether it is on: the lists' bulk bar offers them all to start by hand. */
+export async function listPlaybookChoices(db: Queryable) {
+  return db
+    .select({ id: playbooks.id, name: playbooks.name, active: playbooks.active })
+    .from(playbooks)
+    .orderBy(asc(playbooks.name), asc(playbooks.id));
+}

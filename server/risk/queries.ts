@@ -106,6 +106,24 @@ export async function getRiskList(db: Queryable, query: RiskListQuery) {
 
 export type RiskRow = Awaited<ReturnType<typeof getRiskList>>["rows"][number];
 
+/**
+ * The ids of every customer the risk list shows with these filters (all pages), in id order: what
+ * "select all matching" means. At most `limit`, so a caller can tell "more than it takes".
+ */
+export async function getRiskListIds(
+  db: Queryable,
+  { query, limit }: { query: RiskListQuery; limit: number },
+): Promise<number[]> {
+  const { risk } = await getSettings(db, ["risk"]);
+  const rows = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(riskConditions(query, risk.atRiskScore))
+    .orderBy(asc(customers.id))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}
+
 export type RiskDriver = {
   customerId: number;
   /** The newest interaction of the group. */

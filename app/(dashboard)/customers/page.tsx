@@ -12,7 +12,7 @@ import type { SearchParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { listActiveMembers } from "@/server/team/queries";
-import { readCustomerQuery } from "./search-params";
+import { readCustomerQuery } from "@/server/customers/list-params";
 
 export const metadata = { title: "Customers" };
 
@@ -38,7 +38,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </Suspense>
       <CustomerFilters params={params} query={query} owners={owners} models={models} />
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
-        <CustomerResults params={params} query={query} model={defaultModel(models)} />
+        <CustomerResults params={params} query={query} model={defaultModel(models)} role={member.role} />
       </Suspense>
     </>
   );

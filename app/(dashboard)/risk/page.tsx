@@ -15,7 +15,7 @@ import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { getShadowSummary } from "@/server/scoring/shadow";
 import { getLiveVersion } from "@/server/scoring/versions";
 import { listActiveMembers } from "@/server/team/queries";
-import { defaultRiskOwner, readRiskQuery } from "./search-params";
+import { defaultRiskOwner, readRiskQuery } from "@/server/risk/list-params";
 
 export const metadata = { title: "Debt risk" };
 
@@ -72,6 +72,7 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
           params={params}
           model={defaultModel(models)}
           canCreateTasks={can(member.role, "tasks.write")}
+          role={member.role}
         />
       </Suspense>
     </>

@@ -5,7 +5,7 @@ import { loadRiskPage } from "@/server/risk/page";
 import { requireMember } from "@/server/auth/session";
 import { csvResponse } from "@/lib/csv-stream";
 import { stageForMilestone } from "@/lib/journey/models";
-import { readRiskQuery } from "../search-params";
+import { readRiskQuery } from "@/server/risk/list-params";
 
 const CHUNK = 500;
 

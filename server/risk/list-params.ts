@@ -3,7 +3,7 @@ import type { SessionMember } from "@/lib/permissions";
 import { PLANS } from "@/lib/plans";
 import { ownerIdParam, pageParam, param, type SearchParams, stageRangeParam } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
-import { RISK_SORTS, RISK_VIEWS, type RiskListQuery } from "@/server/risk/queries";
+import { RISK_SORTS, RISK_VIEWS, type RiskListQuery } from "./queries";
 
 export const RISK_PAGE_SIZE = 25;
 
@@ -12,7 +12,10 @@ export function defaultRiskOwner(member: SessionMember): "mine" | "all" {
   return member.role === "csm" ? "mine" : "all";
 }
 
-/** The risk list's filters, sort and page from the URL. */
+/**
+ * The risk list's filters, sort and page from the URL: read by the page, the CSV export and the
+ * bulk actions for "all matching the filters", so all three mean the same customers.
+ */
 export function readRiskQuery(
   params: SearchParams,
   member: SessionMember,

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { PLANS } from "@/lib/plans";
 import { ownerIdParam, pageParam, param, type SearchParams, searchText, stageRangeParam } from "@/lib/search-params";
-import { CUSTOMER_SORTS, type CustomerListQuery } from "@/server/customers/queries";
+import { CUSTOMER_SORTS, type CustomerListQuery } from "./queries";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 
 export const CUSTOMERS_PAGE_SIZE = 50;
 
-/** The customer list's search, filters, sort and page from the URL. */
+/**
+ * The customer list's search, filters, sort and page from the URL. The page reads it, and so do
+ * the bulk actions for "all matching the filters", so both mean the same customers.
+ */
 export function readCustomerQuery(
   params: SearchParams,
   memberId: number,

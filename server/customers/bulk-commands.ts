@@ -1,0 +1,177 @@
+import { sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "@/db";
+import { customers } from "@/db/schema";
+import { ValidationError } from "@/lib/errors";
+import { countOf } from "@/lib/format";
+import { milestoneLabel } from "@/lib/journey/models";
+import {
+  bulkAddToPlaybookSchema,
+  bulkChangeOwnerSchema,
+  bulkLogInteractionSchema,
+  bulkSetMilestoneSchema,
+} from "@/lib/validation/bulk-customers";
+import { defineAction } from "@/server/actions/execute";
+import { recordAudit } from "@/server/audit/record";
+import { moveMilestones } from "@/server/journey/milestones";
+import { type BookedRow, bookInteractions } from "@/server/ledger/booking";
+import { startPlaybook } from "@/server/playbooks/evaluate";
+import { refreshRisk } from "@/server/risk/refresh";
+import { assertOwner } from "./commands";
+import { resolveSelection } from "./selection";
+
+/*
+ * The customers and risk lists' bulk bar: the same changes as on one customer's page, with the
+ * same permission each, for many customers at once — set-based, all or nothing in the action's
+ * transaction, one audit row naming the action, the count and the customers.
+ */
+
+const idArray = (ids: readonly number[]) => `{${ids.join(",")}}`;
+
+/** Each selected customer's value of one column before the change, by id. */
+async function currentValues<T>(tx: Queryable, ids: readonly number[], column: "owner_id" | "milestone") {
+  const rows = await queryRows<{ id: number; value: T }>(
+    tx,
+    sql`select id, ${sql.identifier(column)} as value from customers where id = any(${idArray(ids)}::int[]) order by id`,
+  );
+  return rows;
+}
+
+/** " 2 already had it." — the customers a bulk change left alone, said after what it did. */
+function leftAlone(count: number, because: string): string {
+  return count === 0 ? "" : ` ${countOf(count, "customer")} ${because}.`;
+}
+
+export const bulkChangeOwner = defineAction({
+  permission: "customers.write",
+  schema: bulkChangeOwnerSchema,
+  async run(input, { member, tx }) {
+    await assertOwner(tx, input.ownerId);
+    const ids = await resolveSelection(tx, member, input);
+    const before = await currentValues<number | null>(tx, ids, "owner_id");
+    const changing = before.filter((row) => row.value !== input.ownerId);
+    if (changing.length === 0) return { message: `The owner is unchanged: ${countOf(ids.length, "customer")} had it.` };
+    const changed = changing.map((row) => row.id);
+    await tx
+      .update(customers)
+      .set({ ownerId: input.ownerId, updatedAt: sql`now()` })
+      .where(sql`${customers.id} = any(${idArray(changed)}::int[])`);
+    await recordAudit(tx, member, {
+      action: "customers.owner_changed",
+      entityType: "customer",
+      entityId: changed[0],
+      before: { ownerIds: Object.fromEntries(changing.map((row) => [row.id, row.value])) },
+      after: { ownerId: input.ownerId, count: changed.length, customerIds: changed },
+    });
+    return {
+      message: `Owner changed on ${countOf(changed.length, "customer")}.${leftAlone(ids.length - changed.length, "already had that owner")}`,
+      data: { changed: changed.length },
+    };
+  },
+});
+
+export const bulkSetMilestone = defineAction({
+  permission: "journey.write",
+  schema: bulkSetMilestoneSchema,
+  async run(input, { member, tx }) {
+    const ids = await resolveSelection(tx, member, input);
+    const label = milestoneLabel(input.milestone);
+    const before = await currentValues<number>(tx, ids, "milestone");
+    const moving = before.filter((row) => row.value !== input.milestone);
+    if (moving.length === 0)
+      throw new ValidationError("Nothing to change.", {
+        milestone: [
+          ids.length === 1
+            ? `The customer is already at ${label}.`
+            : `All ${ids.length} customers are already at ${label}.`,
+        ],
+      });
+    const moved = moving.map((row) => row.id);
+    await moveMilestones(tx, {
+      customers: moving.map((row) => ({ id: row.id, from: row.value })),
+      to: input.milestone,
+      at: new Date(),
+      actorId: member.id,
+      reason: input.reason,
+      source: "ui",
+    });
+    await refreshRisk(tx, { customerIds: moved });
+    await recordAudit(tx, member, {
+      action: "customers.milestone_set",
+      entityType: "customer",
+      entityId: moved[0],
+      before: { milestones: Object.fromEntries(moving.map((row) => [row.id, row.value])) },
+      after: { milestone: input.milestone, reason: input.reason, count: moved.length, customerIds: moved },
+    });
+    return {
+      message: `Milestone set to ${label} on ${countOf(moved.length, "customer")}.${leftAlone(ids.length - moved.length, "already were there")}`,
+      data: { moved: moved.length },
+    };
+  },
+});
+
+export const bulkAddToPlaybook = defineAction({
+  permission: "tasks.write",
+  schema: bulkAddToPlaybookSchema,
+  async run(input, { member, tx }) {
+    const ids = await resolveSelection(tx, member, input);
+    const started = await startPlaybook(tx, { playbookId: input.playbookId, customerIds: ids, createdById: member.id });
+    if (!started) throw new ValidationError("Unknown playbook.", { playbookId: ["Choose a playbook from the list."] });
+    const added = started.created.map((task) => task.customerId).sort((a, b) => a - b);
+    const skipped = ids.filter((id) => !added.includes(id));
+    const skippedText = leftAlone(skipped.length, "already had its open task and were skipped");
+    if (added.length === 0) return { message: `Nothing added to “${started.name}”.${skippedText}` };
+    await recordAudit(tx, member, {
+      action: "customers.playbook_started",
+      entityType: "playbook",
+      entityId: input.playbookId,
+      after: {
+        playbook: started.name,
+        count: added.length,
+        customerIds: added,
+        taskIds: started.created.map((task) => task.taskId),
+        skippedCustomerIds: skipped,
+      },
+    });
+    return {
+      message: `${countOf(added.length, "customer")} added to “${started.name}”: a task each.${skippedText}`,
+      data: { added: added.length, skipped: skipped.length },
+    };
+  },
+});
+
+export const bulkLogInteraction = defineAction({
+  permission: "interactions.write",
+  schema: bulkLogInteractionSchema,
+  async run(input, { member, tx }) {
+    const ids = await resolveSelection(tx, member, input);
+    const { typeKey, occurredAt, weight, channel, direction, summary, requestKey } = input;
+    // The form's request key, per customer, is each row's idempotency key: a retried submit books nothing twice.
+    const booked = await bookInteractions(
+      tx,
+      ids.map((customerId) => ({
+        customerId,
+        typeKey,
+        occurredAt,
+        weight,
+        channel,
+        direction,
+        summary,
+        externalId: requestKey ? `${requestKey}:${customerId}` : null,
+      })),
+      { actor: member, source: "ui", audit: "by the caller" },
+    );
+    const written = booked.filter((row): row is Extract<BookedRow, { booked: true }> => row.booked);
+    if (written.length === 0) return { message: "Already logged: this interaction was saved before." };
+    const customerIds = written.map((row) => ids[row.index]);
+    await recordAudit(tx, member, {
+      action: "interactions.logged",
+      entityType: "interaction",
+      entityId: written[0].id,
+      after: { typeKey, occurredAt, channel, direction, summary, weight, count: written.length, customerIds },
+    });
+    return {
+      message: `${written[0].typeLabel} logged on ${countOf(written.length, "customer")}.`,
+      data: { logged: written.length },
+    };
+  },
+});
