@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { describeFittedModel } from "@/lib/backtest/fit";
 import type { BacktestReport, ScorerReport } from "@/lib/backtest/report";
 import { DISPLAY_TIME_ZONE } from "@/lib/dates";
-import { formatDateTime, formatDecimal, formatNumber, formatPercent, formatTimes } from "@/lib/format";
+import { formatDate, formatDateRange, formatDateTime, formatDecimal, formatNumber, formatPercent, formatTimes } from "@/lib/format";
 import { getBacktest } from "@/server/scoring/backtest";
 import { configOf, getShadowVersion, getVersion } from "@/server/scoring/versions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -139,10 +139,14 @@ export async function BacktestResults({
         {version.model ? (
           <div className="mt-3 text-sm text-slate-700" data-testid="fitted-note">
             <p>
-              Fitted to this book on the cutoffs {version.model.trainedOn.cutoffs[0]} to{" "}
-              {version.model.trainedOn.cutoffs.at(-1)}: at those its figures are in-sample. On{" "}
-              {version.model.validatedOn.cutoffs.join(", ")}, which the fit never saw, it scored AUC{" "}
-              {formatDecimal(version.model.validatedOn.auc, 3)}.
+              Fitted to this book on the cutoffs{" "}
+              {formatDateRange(
+                version.model.trainedOn.cutoffs[0] ?? computedAt,
+                version.model.trainedOn.cutoffs.at(-1) ?? computedAt,
+              )}
+              : at those its figures are in-sample. On{" "}
+              {version.model.validatedOn.cutoffs.map((cutoff) => formatDate(cutoff)).join(", ")}, which the fit never
+              saw, it scored AUC {formatDecimal(version.model.validatedOn.auc, 3)}.
             </p>
             <ul className="mt-1 list-disc space-y-1 pl-5" aria-label="What the fit learned">
               {describeFittedModel(configOf(version)).map((line) => (
@@ -152,7 +156,8 @@ export async function BacktestResults({
           </div>
         ) : null}
         <p className="mt-3 text-xs text-slate-500">
-          {report.cutoffs.length} monthly cutoffs, {report.cutoffs[0]} to {report.cutoffs.at(-1)}; computed{" "}
+          {report.cutoffs.length} monthly cutoffs,{" "}
+          {formatDateRange(report.cutoffs[0] ?? computedAt, report.cutoffs.at(-1) ?? computedAt)}; computed{" "}
           {formatDateTime(computedAt)} ({DISPLAY_TIME_ZONE}).{" "}
           {includeProxies ? "Outcome proxies included." : "Outcome proxies left out."}
         </p>
@@ -221,64 +226,68 @@ export async function BacktestResults({
               ? "The churn rate rises with the score: a higher score means more churn."
               : "The churn rate does not rise steadily with the score: some bands churn more than the band above."}
           </p>
-          <table className="mt-2 w-full text-sm" aria-label="Calibration">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 text-left">
-                  Score band
-                </th>
-                <th scope="col" className="pl-3 text-right">
-                  Customer-months
-                </th>
-                <th scope="col" className="pl-3 text-right">
-                  Churned
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {main.calibration.map((bin) => (
-                <tr key={bin.bin} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 text-left font-normal tabular-nums">
-                    {formatDecimal(bin.minScore, 1)}–{formatDecimal(bin.maxScore, 1)}
+          <ScrollRegion label="Calibration">
+            <table className="mt-2 w-full text-sm" aria-label="Calibration">
+              <thead className="text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 text-left">
+                    Score band
                   </th>
-                  <td className="pl-3 text-right tabular-nums">{formatNumber(bin.customers)}</td>
-                  <td className="pl-3 text-right tabular-nums">{formatPercent(bin.churnRate)}</td>
+                  <th scope="col" className="pl-3 text-right">
+                    Customer-months
+                  </th>
+                  <th scope="col" className="pl-3 text-right">
+                    Churned
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {main.calibration.map((bin) => (
+                  <tr key={bin.bin} className="border-t border-slate-100">
+                    <th scope="row" className="py-1 text-left font-normal tabular-nums">
+                      {formatDecimal(bin.minScore, 1)}–{formatDecimal(bin.maxScore, 1)}
+                    </th>
+                    <td className="pl-3 text-right tabular-nums">{formatNumber(bin.customers)}</td>
+                    <td className="pl-3 text-right tabular-nums">{formatPercent(bin.churnRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </Card>
         <Card title="At each cutoff">
-          <table className="w-full text-sm" aria-label="Per cutoff">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 text-left">
-                  Cutoff
-                </th>
-                <th scope="col" className="pl-3 text-right">
-                  Paying customers
-                </th>
-                <th scope="col" className="pl-3 text-right">
-                  Churned within {horizonDays} days
-                </th>
-                <th scope="col" className="pl-3 text-right">
-                  ROC AUC
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {main.perCutoff.map((c) => (
-                <tr key={c.cutoff} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 text-left font-normal tabular-nums">
-                    {c.cutoff}
+          <ScrollRegion label="Per cutoff">
+            <table className="w-full text-sm" aria-label="Per cutoff">
+              <thead className="text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 text-left">
+                    Cutoff
                   </th>
-                  <td className="pl-3 text-right tabular-nums">{formatNumber(c.customers)}</td>
-                  <td className="pl-3 text-right tabular-nums">{formatNumber(c.churned)}</td>
-                  <td className="pl-3 text-right tabular-nums">{formatDecimal(c.auc, 3)}</td>
+                  <th scope="col" className="pl-3 text-right">
+                    Paying customers
+                  </th>
+                  <th scope="col" className="pl-3 text-right">
+                    Churned within {horizonDays} days
+                  </th>
+                  <th scope="col" className="pl-3 text-right">
+                    ROC AUC
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {main.perCutoff.map((c) => (
+                  <tr key={c.cutoff} className="border-t border-slate-100">
+                    <th scope="row" className="py-1 text-left font-normal tabular-nums">
+                      {formatDate(c.cutoff)}
+                    </th>
+                    <td className="pl-3 text-right tabular-nums">{formatNumber(c.customers)}</td>
+                    <td className="pl-3 text-right tabular-nums">{formatNumber(c.churned)}</td>
+                    <td className="pl-3 text-right tabular-nums">{formatDecimal(c.auc, 3)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </Card>
       </div>
     </div>

@@ -39,10 +39,11 @@ export function CustomersTable({
   bulk: BulkOptions | null;
 }) {
   const selection = useCustomerSelection(rows.map((row) => row.id));
+  const labels = columns.map((column) => column.label);
   return (
     <>
       {bulk ? <BulkCustomerBar options={bulk} selection={selection} /> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="card-list relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
@@ -56,6 +57,7 @@ export function CustomersTable({
                 <th
                   key={column.label}
                   scope="col"
+                  data-card-hide={column.sortHref ? undefined : true}
                   className={`px-4 py-2 font-medium${column.align === "right" ? " text-right" : ""}`}
                   aria-sort={column.sorted}
                 >
@@ -79,25 +81,37 @@ export function CustomersTable({
             {rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
                 {bulk ? (
-                  <td className="px-4 py-2">
+                  <td data-card="head" className="px-4 py-2">
                     <SelectRowCheckbox selection={selection} id={row.id} name={row.name} />
                   </td>
                 ) : null}
-                <td className="px-4 py-2">
+                <td data-card="title" className="px-4 py-2">
                   <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">
                     {row.name}
                   </Link>
                   <div className="text-xs text-slate-500">{row.detail}</div>
                 </td>
-                <td className="px-4 py-2">{row.owner ?? <span className="text-slate-400">—</span>}</td>
-                <td className="px-4 py-2">{row.stage}</td>
-                <td className="px-4 py-2">{row.plan}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{row.mrr}</td>
-                <td className="px-4 py-2 text-right">
+                <td data-label={labels[1]} className="px-4 py-2">
+                  {row.owner ?? <span className="text-slate-400">—</span>}
+                </td>
+                <td data-label={labels[2]} className="px-4 py-2">
+                  {row.stage}
+                </td>
+                <td data-label={labels[3]} className="px-4 py-2">
+                  {row.plan}
+                </td>
+                <td data-label={labels[4]} className="px-4 py-2 text-right tabular-nums">
+                  {row.mrr}
+                </td>
+                <td data-label={labels[5]} className="px-4 py-2 text-right">
                   <BalanceBadge balance={row.balance} />
                 </td>
-                <td className="px-4 py-2 text-slate-600">{row.lastInbound}</td>
-                <td className="px-4 py-2">{row.churned ? <span className="text-red-700">Churned</span> : "Active"}</td>
+                <td data-label={labels[6]} className="px-4 py-2 text-slate-600">
+                  {row.lastInbound}
+                </td>
+                <td data-label={labels[7]} className="px-4 py-2">
+                  {row.churned ? <span className="text-red-700">Churned</span> : "Active"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -63,7 +63,7 @@ export function RiskTable({
   return (
     <>
       {bulk ? <BulkCustomerBar options={bulk} selection={selection} /> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="card-list relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">
             Customers ranked by risk, with why they are on the list and what to do next
@@ -75,28 +75,28 @@ export function RiskTable({
                   <SelectPageCheckbox selection={selection} />
                 </th>
               ) : null}
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" data-card-hide className="px-3 py-2">
                 #
               </th>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" data-card-hide className="px-3 py-2">
                 Customer
               </th>
-              <th scope="col" className="px-3 py-2 text-right">
+              <th scope="col" data-card-hide className="px-3 py-2 text-right">
                 MRR at stake
               </th>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" data-card-hide className="px-3 py-2">
                 Balance · 90 days
               </th>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" data-card-hide className="px-3 py-2">
                 30-day trend
               </th>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" data-card-hide className="px-3 py-2">
                 Last heard from
               </th>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" data-card-hide className="px-3 py-2">
                 Why
               </th>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" data-card-hide className="px-3 py-2">
                 Next step
               </th>
             </tr>
@@ -105,12 +105,14 @@ export function RiskTable({
             {rows.map((row, index) => (
               <tr key={row.id} data-testid="risk-row" className="border-b border-slate-100 align-top last:border-0">
                 {bulk ? (
-                  <td className="px-3 py-3">
+                  <td data-card="head" className="px-3 py-3">
                     <SelectRowCheckbox selection={selection} id={row.id} name={row.name} />
                   </td>
                 ) : null}
-                <td className="px-3 py-3 tabular-nums text-slate-500">{offset + index + 1}</td>
-                <td className="px-3 py-3">
+                <td data-card="head" className="px-3 py-3 tabular-nums text-slate-500">
+                  {offset + index + 1}
+                </td>
+                <td data-card="title" className="px-3 py-3">
                   <Link
                     href={`/customers/${row.id}`}
                     prefetch={false}
@@ -126,8 +128,10 @@ export function RiskTable({
                     )}
                   </div>
                 </td>
-                <td className="px-3 py-3 text-right tabular-nums">{row.mrr}</td>
-                <td className="px-3 py-3">
+                <td data-label="MRR at stake" className="px-3 py-3 text-right tabular-nums">
+                  {row.mrr}
+                </td>
+                <td data-label="Balance · 90 days" className="px-3 py-3">
                   <div className="flex items-center gap-2">
                     <BalanceBadge balance={row.balance} />
                     <Sparkline
@@ -137,10 +141,10 @@ export function RiskTable({
                     />
                   </div>
                 </td>
-                <td className="px-3 py-3">
+                <td data-label="30-day trend" className="px-3 py-3">
                   <Trend value={row.trend} />
                 </td>
-                <td className="px-3 py-3">
+                <td data-label="Last heard from" className="px-3 py-3">
                   {row.silentDays === null ? "never active" : formatDaysAgo(row.silentDays)}
                   {row.fatigued ? (
                     <div className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-800">
@@ -148,7 +152,7 @@ export function RiskTable({
                     </div>
                   ) : null}
                 </td>
-                <td className="px-3 py-3">
+                <td data-card="lead" data-label="Why" className="px-3 py-3">
                   {row.drivers.length === 0 ? (
                     <span className="text-xs text-slate-500">no debits this year</span>
                   ) : (
@@ -171,7 +175,7 @@ export function RiskTable({
                     </ul>
                   )}
                 </td>
-                <td className="px-3 py-3 text-xs">
+                <td data-card="lead" data-label="Next step" className="px-3 py-3 text-xs">
                   <ul className="space-y-2">
                     {row.steps.map((step, index) => (
                       <li key={step.key}>

@@ -9,6 +9,7 @@ import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 import { type AuditQuery, getAuditLog, listAuditEntityTypes } from "@/server/audit/queries";
 import { listMembers } from "@/server/team/queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Every write, newest first, filtered by member, entity and dates. */
 export async function AuditLog({ params, query }: { params: SearchParams; query: AuditQuery }) {
@@ -54,47 +55,49 @@ export async function AuditLog({ params, query }: { params: SearchParams; query:
           Apply
         </button>
       </form>
-      <table className="w-full text-left text-sm" aria-label="Audit entries">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th scope="col" className="py-1">
-              When ({DISPLAY_TIME_ZONE})
-            </th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Entity</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-t border-slate-100 align-top">
-              <td className="py-1.5 whitespace-nowrap tabular-nums">{formatDateTime(row.at)}</td>
-              <td>{row.actorLabel}</td>
-              <td className="font-mono text-xs">{row.action}</td>
-              <td className="text-xs">
-                {row.entityType} {row.entityId}
-              </td>
-              <td className="break-words text-xs text-slate-600">
-                {auditChanges(row.before, row.after, (id) => memberNames.get(id))
-                  .map((change) =>
-                    change.before === null
-                      ? `${change.field}: ${change.after}`
-                      : `${change.field}: ${change.before} → ${change.after}`,
-                  )
-                  .join(" · ")}
-              </td>
-            </tr>
-          ))}
-          {rows.length === 0 ? (
+      <ScrollRegion label="Audit entries">
+        <table className="w-full text-left text-sm" aria-label="Audit entries">
+          <thead className="text-xs uppercase text-slate-500">
             <tr>
-              <td colSpan={5} className="py-2 text-slate-600">
-                No entries match.
-              </td>
+              <th scope="col" className="py-1">
+                When ({DISPLAY_TIME_ZONE})
+              </th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Entity</th>
+              <th scope="col">Change</th>
             </tr>
-          ) : null}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-t border-slate-100 align-top">
+                <td className="py-1.5 whitespace-nowrap tabular-nums">{formatDateTime(row.at)}</td>
+                <td>{row.actorLabel}</td>
+                <td className="font-mono text-xs">{row.action}</td>
+                <td className="text-xs">
+                  {row.entityType} {row.entityId}
+                </td>
+                <td className="break-words text-xs text-slate-600">
+                  {auditChanges(row.before, row.after, (id) => memberNames.get(id))
+                    .map((change) =>
+                      change.before === null
+                        ? `${change.field}: ${change.after}`
+                        : `${change.field}: ${change.before} → ${change.after}`,
+                    )
+                    .join(" · ")}
+                </td>
+              </tr>
+            ))}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="py-2 text-slate-600">
+                  No entries match.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <Pagination
         page={query.page}
         pageSize={query.pageSize}

@@ -12,7 +12,10 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`} aria-label={title}>
+    <section
+      className={`min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}
+      aria-label={title}
+    >
       {title ? (
         <header className="mb-3 flex items-center justify-between gap-2">
           <h2 className="text-sm font-semibold text-slate-700">{title}</h2>

@@ -18,7 +18,7 @@ export function ScrollRegion({
       role="region"
       aria-label={label}
       tabIndex={0}
-      className={`overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600 ${className}`}
+      className={`relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600 ${className}`}
     >
       {children}
     </div>

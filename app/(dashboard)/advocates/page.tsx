@@ -40,7 +40,7 @@ export default async function AdvocatesPage({ searchParams }: { searchParams: Pr
         <AdvocateCandidates member={member} />
       </Suspense>
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <Suspense fallback={<Skeleton className="h-64" />}>
             <AdvocateRoster member={member} params={params} query={readRosterQuery(params)} />
           </Suspense>

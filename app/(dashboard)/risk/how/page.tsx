@@ -3,13 +3,14 @@ import { db } from "@/db";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSettings } from "@/server/settings/queries";
+import { can } from "@/lib/permissions";
 import { requirePageMember } from "@/server/auth/session";
 import { formatCents } from "@/lib/format";
 
 export const metadata = { title: "How risk is computed" };
 
 export default async function HowRiskIsComputed() {
-  await requirePageMember();
+  const member = await requirePageMember();
   const { ledger, risk } = await getSettings(db, ["ledger", "risk"]);
   const code = "block overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100";
   return (
@@ -62,9 +63,13 @@ export default async function HowRiskIsComputed() {
         </Card>
         <p className="text-sm text-slate-600">
           Admins change these numbers and the weight of every interaction type in{" "}
-          <Link href="/settings/scoring" className="font-medium text-brand-700 underline">
-            Settings → Scoring
-          </Link>
+          {can(member.role, "settings.read") ? (
+            <Link href="/settings/scoring" className="font-medium text-brand-700 underline">
+              Settings → Scoring
+            </Link>
+          ) : (
+            "Settings → Scoring"
+          )}
           . The full definition is in <code>docs/ledger.md</code> in the repository.
         </p>
       </div>

@@ -1,0 +1,45 @@
+import { expect, test } from "./fixtures";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test("on a phone the risk list is cards with why and the next step right under the customer's name", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("manager");
+  await page.goto("/risk");
+  const row = page.getByTestId("risk-row").first();
+  const box = async (selector: string) => {
+    const found = await row.locator(selector).first().boundingBox();
+    if (!found) throw new Error(`no box for ${selector}`);
+    return found;
+  };
+  const card = await row.boundingBox();
+  const name = await box("td[data-card=title]");
+  const why = await box("td[data-label=Why]");
+  const next = await box('td[data-label="Next step"]');
+  const mrr = await box('td[data-label="MRR at stake"]');
+  expect(card?.width ?? 999).toBeLessThanOrEqual(390);
+  expect(why.y).toBeGreaterThan(name.y);
+  expect(next.y).toBeGreaterThan(why.y);
+  expect(mrr.y).toBeGreaterThan(next.y);
+  expect(await row.locator("td[data-label=Why]").evaluate((cell) => getComputedStyle(cell, "::before").content)).toBe(
+    '"Why"',
+  );
+});
+
+test("on a phone the customer list is cards: each field under its column's name, sort links kept", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("manager");
+  await page.goto("/customers");
+  const row = page.locator("tbody tr").first();
+  expect((await row.boundingBox())?.width ?? 999).toBeLessThanOrEqual(390);
+  const owner = row.locator("td[data-label=Owner]");
+  await expect(owner).toBeVisible();
+  const label = await owner.evaluate((cell) => getComputedStyle(cell, "::before").content);
+  expect(label).toBe('"Owner"');
+  await page.getByRole("columnheader").getByRole("link", { name: /MRR/ }).click();
+  await expect(page).toHaveURL(/sort=mrr/);
+});
