@@ -5,7 +5,15 @@ import { db } from "@/db";
 import { describeFittedModel } from "@/lib/backtest/fit";
 import type { BacktestReport, ScorerReport } from "@/lib/backtest/report";
 import { DISPLAY_TIME_ZONE } from "@/lib/dates";
-import { formatDate, formatDateRange, formatDateTime, formatDecimal, formatNumber, formatPercent, formatTimes } from "@/lib/format";
+import {
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatDecimal,
+  formatNumber,
+  formatPercent,
+  formatTimes,
+} from "@/lib/format";
 import { getBacktest } from "@/server/scoring/backtest";
 import { configOf, getShadowVersion, getVersion } from "@/server/scoring/versions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
