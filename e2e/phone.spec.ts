@@ -43,3 +43,19 @@ test("on a phone the customer list is cards: each field under its column's name,
   await page.getByRole("columnheader").getByRole("link", { name: /MRR/ }).click();
   await expect(page).toHaveURL(/sort=mrr/);
 });
+
+test("on a phone the delight queue is cards: what happened and the Delight button right under the customer", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("manager");
+  await page.goto("/delight");
+  const row = page.getByTestId("queue-row").first();
+  const name = await row.locator("td[data-card=title]").boundingBox();
+  const what = await row.locator("td[data-card=lead]").first().boundingBox();
+  const mrr = await row.locator("td[data-label=MRR]").boundingBox();
+  if (!name || !what || !mrr) throw new Error("a queue card is missing a part");
+  expect(what.y).toBeGreaterThan(name.y);
+  expect(mrr.y).toBeGreaterThan(what.y);
+  expect((await row.boundingBox())?.width ?? 999).toBeLessThanOrEqual(390);
+});

@@ -41,6 +41,11 @@ export function can(role: MemberRole, permission: Permission): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(PERMISSIONS[permission]);
 }
 
+/** Which customers a triage list (risk, delight queue) shows when the URL names none: a CSM starts with their own. */
+export function defaultOwnerScope(role: MemberRole): "mine" | "all" {
+  return role === "csm" ? "mine" : "all";
+}
+
 export const ROLE_LABELS: Record<MemberRole, string> = {
   admin: "Admin",
   manager: "Manager",

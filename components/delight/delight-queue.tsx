@@ -3,39 +3,48 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
-import { formatCents } from "@/lib/format";
-import { can, type SessionMember } from "@/lib/permissions";
+import { formatCents, formatDaysAgo } from "@/lib/format";
+import { can, defaultOwnerScope, type SessionMember } from "@/lib/permissions";
 import { first, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";
 import { getDelightQueue } from "@/server/delight/queries";
 
-/** The queue's page, "only my customers" and search, from the URL. */
-function readQueueView(params: SearchParams) {
+/** The queue's page, whose customers ("mine" or "all"; a CSM starts with their own) and search, from the URL. */
+function readQueueView(params: SearchParams, member: SessionMember) {
+  const scope = first(params, "queue") ?? defaultOwnerScope(member.role);
   return {
     page: param(params, "queuePage", pageParam, 1),
-    mine: first(params, "queue") === "mine",
+    mine: scope === "mine" && member.role !== "viewer",
     q: searchText(params),
   };
 }
 
+function emptyMessage(mine: boolean, q: string | undefined): string {
+  if (q) return `No unanswered debit of the last weeks matches “${q}”.`;
+  if (mine) return "None of your customers has an unanswered debit: nothing waiting for you.";
+  return "Nothing waiting: every recent complaint, bug, error, ticket and slow response has been answered.";
+}
+
 /** Recent debits nobody has answered with a gesture yet, each with a "Delight" button. */
 export async function DelightQueue({ member, params }: { member: SessionMember; params: SearchParams }) {
-  const { page, mine, q } = readQueueView(params);
+  const { page, mine, q } = readQueueView(params, member);
   const { rows, total, more, days } = await getDelightQueue(db, { page, ownerId: mine ? member.id : undefined, q });
   const canWrite = can(member.role, "delight.write");
   return (
     <Card
       title={`Delight queue: unanswered debits of the last ${days} days`}
       action={
-        <Link
-          href={withParams("/delight", params, { queue: mine ? undefined : "mine", queuePage: undefined })}
-          className="text-sm font-medium text-brand-700 underline"
-        >
-          {mine ? "Show everyone's" : "Only my customers"}
-        </Link>
+        member.role === "viewer" ? undefined : (
+          <Link
+            href={withParams("/delight", params, { queue: mine ? "all" : "mine", queuePage: undefined })}
+            className="text-sm font-medium text-brand-700 underline"
+          >
+            {mine ? "Show everyone's" : "Only my customers"}
+          </Link>
+        )
       }
     >
       <form method="get" role="search" aria-label="Find in the queue" className="mb-3 flex gap-2">
-        {mine ? <input type="hidden" name="queue" value="mine" /> : null}
+        <input type="hidden" name="queue" value={mine ? "mine" : "all"} />
         <input
           name="q"
           type="search"
@@ -49,60 +58,66 @@ export async function DelightQueue({ member, params }: { member: SessionMember; 
         </button>
       </form>
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">
-          Nothing waiting: every recent complaint, bug, error, ticket and slow response has been answered.
-        </p>
+        <p className="text-sm text-slate-600">{emptyMessage(mine, q)}</p>
       ) : (
-        <table className="w-full text-left text-sm" aria-label="Delight queue">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th scope="col" className="py-1">
-                Customer
-              </th>
-              <th scope="col">What happened</th>
-              <th scope="col" className="text-right">
-                MRR
-              </th>
-              <th scope="col" className="text-right">
-                Age
-              </th>
-              <th scope="col">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.interactionId} data-testid="queue-row" className="border-t border-slate-100 align-top">
-                <td className="py-2">
-                  <Link href={`/customers/${row.customerId}`} className="font-medium text-brand-700 hover:underline">
-                    {row.customerName}
-                  </Link>
-                  <div className="text-xs text-slate-500">
-                    {[row.company, row.ownerName].filter(Boolean).join(" · ")}
-                  </div>
-                </td>
-                <td className="py-2">
-                  <span className="font-medium">{row.label}</span>
-                  {row.summary ? <span className="text-slate-600"> — {row.summary}</span> : null}
-                </td>
-                <td className="py-2 text-right tabular-nums">{formatCents(row.mrrCents)}</td>
-                <td className="py-2 text-right tabular-nums">{row.ageDays === 0 ? "today" : `${row.ageDays} d`}</td>
-                <td className="py-2 pl-3 text-right">
-                  {canWrite ? (
-                    <Link
-                      href={`/delight/new?prompt=${row.interactionId}&back=${encodeURIComponent(withParams("/delight", params, { logged: undefined }))}`}
-                      className={buttonClass("primary", "px-3 py-1.5 text-xs")}
-                      aria-label={`Delight ${row.customerName}`}
-                    >
-                      Delight
-                    </Link>
-                  ) : null}
-                </td>
+        <div className="card-list">
+          <table className="w-full text-left text-sm" aria-label="Delight queue">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" data-card-hide className="py-1">
+                  Customer
+                </th>
+                <th scope="col" data-card-hide>
+                  What happened
+                </th>
+                <th scope="col" data-card-hide className="text-right">
+                  MRR
+                </th>
+                <th scope="col" data-card-hide className="text-right">
+                  Age
+                </th>
+                <th scope="col" data-card-hide>
+                  <span className="sr-only">Action</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.interactionId} data-testid="queue-row" className="border-t border-slate-100 align-top">
+                  <td data-card="title" className="py-2">
+                    <Link href={`/customers/${row.customerId}`} className="font-medium text-brand-700 hover:underline">
+                      {row.customerName}
+                    </Link>
+                    <div className="text-xs text-slate-500">
+                      {[row.company, row.ownerName].filter(Boolean).join(" · ")}
+                    </div>
+                  </td>
+                  <td data-card="lead" className="py-2">
+                    <span className="font-medium">{row.label}</span>
+                    {row.summary ? <span className="text-slate-600"> — {row.summary}</span> : null}
+                  </td>
+                  <td data-label="MRR" className="py-2 text-right tabular-nums">
+                    {formatCents(row.mrrCents)}
+                  </td>
+                  <td data-label="Age" className="py-2 text-right tabular-nums">
+                    {formatDaysAgo(row.ageDays)}
+                  </td>
+                  <td data-card="lead" className="py-2 pl-3 text-right">
+                    {canWrite ? (
+                      <Link
+                        href={`/delight/new?prompt=${row.interactionId}&back=${encodeURIComponent(withParams("/delight", params, { logged: undefined }))}`}
+                        className={buttonClass("primary", "px-3 py-1.5 text-xs")}
+                        aria-label={`Delight ${row.customerName}`}
+                      >
+                        Delight
+                      </Link>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination
         page={page}

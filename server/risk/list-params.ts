@@ -1,16 +1,11 @@
 import { z } from "zod";
-import type { SessionMember } from "@/lib/permissions";
+import { defaultOwnerScope, type SessionMember } from "@/lib/permissions";
 import { PLANS } from "@/lib/plans";
 import { ownerIdParam, pageParam, param, type SearchParams, stageRangeParam } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import { RISK_SORTS, RISK_VIEWS, type RiskListQuery } from "./queries";
 
 export const RISK_PAGE_SIZE = 25;
-
-/** The owner the risk list shows when the URL names none: a CSM starts with their own customers. */
-export function defaultRiskOwner(member: SessionMember): "mine" | "all" {
-  return member.role === "csm" ? "mine" : "all";
-}
 
 /**
  * The risk list's filters, sort and page from the URL: read by the page, the CSV export and the
@@ -25,7 +20,7 @@ export function readRiskQuery(
   const minMrr = param(params, "minMrr", z.coerce.number().min(0).max(10_000_000).optional(), undefined);
   return {
     view: param(params, "view", z.enum(RISK_VIEWS), "at-risk"),
-    ownerId: ownerIdParam(params, member.id, defaultRiskOwner(member)),
+    ownerId: ownerIdParam(params, member.id, defaultOwnerScope(member.role)),
     milestoneRange: stageRangeParam(
       params,
       models.flatMap((m) => m.stages),

@@ -8,14 +8,14 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { db } from "@/db";
-import { can } from "@/lib/permissions";
+import { can, defaultOwnerScope } from "@/lib/permissions";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { getShadowSummary } from "@/server/scoring/shadow";
 import { getLiveVersion } from "@/server/scoring/versions";
 import { listActiveMembers } from "@/server/team/queries";
-import { defaultRiskOwner, readRiskQuery } from "@/server/risk/list-params";
+import { readRiskQuery } from "@/server/risk/list-params";
 
 export const metadata = { title: "Debt risk" };
 
@@ -29,7 +29,7 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
     getShadowSummary(db),
   ]);
   const query = readRiskQuery(params, member, models);
-  const owner = first(params, "owner") ?? defaultRiskOwner(member);
+  const owner = first(params, "owner") ?? defaultOwnerScope(member.role);
   return (
     <>
       <PageHeader
