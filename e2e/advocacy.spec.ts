@@ -29,7 +29,7 @@ test("a CSM answers a complaint from the delight queue: it leaves the queue, the
   const name = `Delight Test ${unique()}`;
   const url = await newCustomer(page, name);
   const complaint = `Invoice sent twice ${unique()}`;
-  await log(page, "Complaint (-3)", complaint);
+  await log(page, "Complaint (−3)", complaint);
   await expect(page.getByTestId("customer-balance")).toHaveText("−3.0");
 
   // Like the risk list, a CSM's queue starts with their own customers; this one has no owner.
@@ -72,8 +72,8 @@ test("from the customer page a delight moment answers one of the customer's open
   await signInAs("csm");
   const name = `Answer Test ${unique()}`;
   const url = await newCustomer(page, name);
-  await log(page, "Bug report (-1)", "Button does nothing");
-  await log(page, "Complaint (-3)", "Invoice wrong again");
+  await log(page, "Bug report (−1)", "Button does nothing");
+  await log(page, "Complaint (−3)", "Invoice wrong again");
   await page.getByRole("link", { name: "Log a delight moment" }).click();
   const form = page.getByRole("form", { name: "Log a delight moment" });
   const answers = form.getByLabel("Answers (optional)");

@@ -49,7 +49,7 @@ test("HTML, script and SQL shapes with unicode edges are stored and shown litera
   await expectNothingInjected(page);
 
   const form = page.getByRole("form", { name: "Log an interaction" });
-  await form.getByLabel("What happened").selectOption({ label: "Complaint (-3)" });
+  await form.getByLabel("What happened").selectOption({ label: "Complaint (−3)" });
   await form.getByLabel("Summary").fill(summary);
   await form.getByRole("button", { name: "Log interaction" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Complaint logged." })).toBeVisible();

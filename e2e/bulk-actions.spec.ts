@@ -11,7 +11,7 @@ async function customerAtRisk(page: Page, name: string) {
   await page.getByRole("button", { name: "Add customer" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const form = page.getByRole("form", { name: "Log an interaction" });
-  await form.getByLabel("What happened").selectOption({ label: "Complaint (-3)" });
+  await form.getByLabel("What happened").selectOption({ label: "Complaint (−3)" });
   await form.getByLabel("Summary").fill("Lost a day of data");
   await form.getByLabel("Weight override (optional)").fill("-80");
   await form.getByRole("button", { name: "Log interaction" }).click();
@@ -90,7 +90,7 @@ test("on /customers filtered to 60 customers, “select all matching” logs one
 
   await bar.getByLabel("Action").selectOption({ label: "Log an interaction" });
   const form = bar.getByRole("form", { name: "Log an interaction for the selected customers" });
-  await form.getByLabel("What happened").selectOption({ label: "Outage (-2)" });
+  await form.getByLabel("What happened").selectOption({ label: "Outage (−2)" });
   await form.getByLabel("Channel").selectOption({ label: "In the product" });
   await form.getByLabel("Summary").fill(`Checkout down (${tag})`);
   page.once("dialog", (dialog) => dialog.accept());
@@ -99,10 +99,10 @@ test("on /customers filtered to 60 customers, “select all matching” logs one
 
   const balances = page.getByRole("table").getByRole("row").filter({ hasText: tag });
   await expect(balances).toHaveCount(50);
-  for (const row of await balances.all()) await expect(row).toContainText("-2.0");
+  for (const row of await balances.all()) await expect(row).toContainText("−2.0");
   await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: /Next/ }).click();
   await expect(balances).toHaveCount(10);
-  for (const row of await balances.all()) await expect(row).toContainText("-2.0");
+  for (const row of await balances.all()) await expect(row).toContainText("−2.0");
   await balances.first().getByRole("link").click();
   await expect(page.getByTestId("timeline-entry").first()).toContainText(`Checkout down (${tag})`);
 });

@@ -60,7 +60,7 @@ test("a CSM finds a customer, logs a complaint, and sees it on top of the timeli
     "The balance has stayed at 0 for the last 90 days",
   );
   const summary = `Export timed out again ${unique()}`;
-  await customer.logInteraction("Complaint (-3)", summary);
+  await customer.logInteraction("Complaint (−3)", summary);
   await expect(customer.timelineEntries().first()).toContainText("Complaint");
   await expect(customer.timelineEntries().first()).toContainText(summary);
   await expect(customer.timelineEntries().first()).toContainText("debit −3");
@@ -130,7 +130,7 @@ test("a viewer sees no forms, and a forged log action from a viewer session is r
   const actionRequest = csm.page.waitForRequest(
     (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
   );
-  await new CustomerPage(csm.page).logInteraction("Complaint (-3)", summary);
+  await new CustomerPage(csm.page).logInteraction("Complaint (−3)", summary);
   const captured = await actionRequest;
   await expect(new CustomerPage(csm.page).timelineEntries().first()).toContainText(summary);
 

@@ -21,7 +21,7 @@ test("a CSM logs a complaint and the customer moves up the risk list at once, wi
   await page.goto(customerUrl);
   const summary = `Data export lost a week of work ${Date.now().toString(36)}`;
   const form = page.getByRole("form", { name: "Log an interaction" });
-  await form.getByLabel("What happened").selectOption({ label: "Complaint (-3)" });
+  await form.getByLabel("What happened").selectOption({ label: "Complaint (−3)" });
   await form.getByLabel("Summary").fill(summary);
   await form.getByLabel("Weight override (optional)").fill("-60");
   await form.getByRole("button", { name: "Log interaction" }).click();

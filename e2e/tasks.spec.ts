@@ -13,7 +13,7 @@ test("from the risk list a suggested step becomes a task, which My day lists and
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const customerUrl = page.url();
   const form = page.getByRole("form", { name: "Log an interaction" });
-  await form.getByLabel("What happened").selectOption({ label: "Complaint (-3)" });
+  await form.getByLabel("What happened").selectOption({ label: "Complaint (−3)" });
   await form.getByLabel("Summary").fill("Invoices were wrong again");
   await form.getByLabel("Weight override (optional)").fill("-80");
   await form.getByRole("button", { name: "Log interaction" }).click();
@@ -98,7 +98,7 @@ test("an admin's playbook turns a logged complaint into a task for the customer'
   await page.getByRole("button", { name: "Add customer" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const log = page.getByRole("form", { name: "Log an interaction" });
-  await log.getByLabel("What happened").selectOption({ label: "Billing problem (-2)" });
+  await log.getByLabel("What happened").selectOption({ label: "Billing problem (−2)" });
   await log.getByLabel("Summary").fill("Charged twice");
   await log.getByRole("button", { name: "Log interaction" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Billing problem logged." })).toBeVisible();

@@ -48,6 +48,39 @@ function StageTooltip({ row, rows, funnel }: { row: Row; rows: Row[]; funnel: bo
   );
 }
 
+/** A stage's count in the middle of its bar, in the ink that reads on the bar's colour; clicks pass through. */
+function CentredLabel({
+  x,
+  y,
+  width,
+  height,
+  value,
+  index,
+  rows,
+}: {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  value?: unknown;
+  index?: number;
+  rows: Row[];
+}) {
+  return (
+    <text
+      x={Number(x) + Number(width) / 2}
+      y={Number(y) + Number(height) / 2}
+      textAnchor="middle"
+      dominantBaseline="central"
+      pointerEvents="none"
+      fontSize={11}
+      fill={rows[index ?? 0]?.colour.text}
+    >
+      {formatNumber(Number(value))}
+    </text>
+  );
+}
+
 export function JourneyShapeChart({
   shape,
   data,
@@ -101,19 +134,7 @@ export function JourneyShapeChart({
                 stroke="none"
                 dataKey="reached"
                 fontSize={11}
-                content={({ x, y, width, height, value, index }) => (
-                  <text
-                    x={Number(x) + Number(width) / 2}
-                    y={Number(y) + Number(height) / 2}
-                    textAnchor="middle"
-                    dominantBaseline="central"
-                    pointerEvents="none"
-                    fontSize={11}
-                    fill={rows[index ?? 0]?.colour.text}
-                  >
-                    {formatNumber(Number(value))}
-                  </text>
-                )}
+                content={(props) => <CentredLabel {...props} rows={rows} />}
               />
             </Funnel>
           </FunnelChart>
@@ -138,19 +159,7 @@ export function JourneyShapeChart({
                 dataKey="count"
                 position="center"
                 fontSize={11}
-                content={({ x, y, width, height, value, index }) => (
-                  <text
-                    x={Number(x) + Number(width) / 2}
-                    y={Number(y) + Number(height) / 2}
-                    textAnchor="middle"
-                    dominantBaseline="central"
-                    pointerEvents="none"
-                    fontSize={11}
-                    fill={rows[index ?? 0]?.colour.text}
-                  >
-                    {formatNumber(Number(value))}
-                  </text>
-                )}
+                content={(props) => <CentredLabel {...props} rows={rows} />}
               />
             </Bar>
           </BarChart>
