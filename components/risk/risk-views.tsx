@@ -11,12 +11,15 @@ export function RiskViews({
   view,
   threshold,
   version,
+  versionHref,
   shadow,
 }: {
   params: SearchParams;
   view: RiskView;
   threshold: number;
   version: number;
+  /** Settings → Scoring for those who may open it, else how the score is computed. */
+  versionHref: string;
   shadow: ShadowSummary | null;
 }) {
   return (
@@ -39,7 +42,7 @@ export function RiskViews({
       </nav>
       <p className="text-xs text-slate-500">
         Scores by{" "}
-        <Link href="/settings/scoring" className="underline">
+        <Link href={versionHref} className="underline">
           scoring version {version}
         </Link>
         .

@@ -60,6 +60,7 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
         view={query.view ?? "at-risk"}
         threshold={version.risk.atRiskScore}
         version={version.number}
+        versionHref={can(member.role, "settings.read") ? "/settings/scoring" : "/risk/how"}
         shadow={shadow}
       />
       <Suspense fallback={<Skeleton className="mb-4 h-9 w-48" />}>
