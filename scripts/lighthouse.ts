@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
-import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/testing/databases";
 import { findChromium } from "@/e2e/chromium-path";
@@ -42,31 +41,53 @@ runScript("lighthouse", async () => {
     const [customer] = await sql<{ id: number }[]>`select id from customers order by risk_score desc limit 1`;
     await sql.end();
 
-    const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+    // Lighthouse's own CLI in plain Node: under tsx its functions sent to the browser lose a helper.
+    const folder = mkdtempSync(path.join(os.tmpdir(), "hourglass-lighthouse-"));
     const results: { page: string; accessibility: number; bestPractices: number }[] = [];
     try {
       for (const page of PAGES) {
+        const output = path.join(folder, "report.json");
         const url = `${app.origin}${page.replace(":id", String(customer.id))}`;
-        const result = await lighthouse(
-          url,
-          { port: chrome.port, output: "json", logLevel: "error", extraHeaders: { Cookie: header } },
-          {
-            ...desktopConfig,
-            settings: { ...desktopConfig.settings, onlyCategories: ["accessibility", "best-practices"] },
-          },
+        run(
+          [
+            "node_modules/lighthouse/cli/index.js",
+            url,
+            "--quiet",
+            "--preset=desktop",
+            "--only-categories=accessibility,best-practices",
+            "--output=json",
+            `--output-path=${output}`,
+            `--extra-headers=${JSON.stringify({ Cookie: header })}`,
+            `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`,
+          ],
+          { ...process.env, CHROME_PATH: chromePath },
         );
-        const categories = result?.lhr.categories;
-        const score = (key: string) => Math.round((categories?.[key]?.score ?? 0) * 100);
-        const failed = Object.values(result?.lhr.audits ?? {})
+        const report = JSON.parse(readFileSync(output, "utf8")) as {
+          categories: Record<string, { score: number | null }>;
+          audits: Record<
+            string,
+            {
+              id: string;
+              score: number | null;
+              scoreDisplayMode: string;
+              details?: { items?: { description?: string; url?: string; issueType?: string }[] };
+            }
+          >;
+        };
+        const score = (key: string) => Math.round((report.categories[key]?.score ?? 0) * 100);
+        const failed = Object.values(report.audits)
           .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === "binary")
           .map((audit) => audit.id);
+        for (const id of failed)
+          for (const item of report.audits[id]?.details?.items?.slice(0, 3) ?? [])
+            console.log(`  ${id}: ${item.description ?? item.issueType ?? ""} ${item.url ?? ""}`.slice(0, 300));
         results.push({ page, accessibility: score("accessibility"), bestPractices: score("best-practices") });
         console.log(
           `${page.padEnd(16)} accessibility ${score("accessibility")}  best practices ${score("best-practices")}${failed.length > 0 ? `  (failed: ${failed.join(", ")})` : ""}`,
         );
       }
     } finally {
-      await chrome.kill();
+      rmSync(folder, { recursive: true, force: true });
     }
     writeFileSync(
       "bench/lighthouse.json",
