@@ -13,6 +13,15 @@ async function addCustomer(page: Page, name: string, company: string) {
   return page.url();
 }
 
+/** Ctrl+K once the page listens for it: a key pressed before hydration does nothing, as for a person. */
+async function openPalette(page: Page) {
+  const dialog = page.getByRole("dialog", { name: "Search Hourglass" });
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+}
+
 test("Saved views: a risk view with filters is saved, pinned in the navigation, and opening it from there applies the same filters", async ({
   page,
   signInAs,
@@ -159,8 +168,8 @@ test("Command palette: “New task for …” lands on the customer's task form,
   const customerUrl = await addCustomer(page, name, "Taskworks");
   await page.goto("/tasks");
 
-  await page.keyboard.press("Control+k");
   const dialog = page.getByRole("dialog", { name: "Search Hourglass" });
+  await openPalette(page);
   await dialog.getByRole("combobox").fill(`new task for ${name}`);
   await dialog.getByRole("option", { name: new RegExp(`New task for ${name}`) }).click();
   await expect(page).toHaveURL(`${customerUrl}?add=task#new-task`);
@@ -170,12 +179,12 @@ test("Command palette: “New task for …” lands on the customer's task form,
   await form.getByRole("button", { name: "Add task" }).click();
   await expect(form.getByRole("status").filter({ hasText: "Task added." })).toBeVisible();
 
-  await page.keyboard.press("Control+k");
+  await openPalette(page);
   await dialog.getByRole("combobox").fill("log interaction for " + name);
   await dialog.getByRole("option", { name: new RegExp(`Log interaction for ${name}`) }).click();
   await expect(page.getByRole("form", { name: "Log an interaction" }).getByLabel("What happened")).toBeFocused();
 
-  await page.keyboard.press("Control+k");
+  await openPalette(page);
   await dialog.getByRole("combobox").fill("risk");
   await dialog.getByRole("option", { name: "Risk", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Debt risk" })).toBeVisible();

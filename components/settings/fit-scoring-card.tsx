@@ -6,6 +6,7 @@ import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { formatDecimal, formatTimes } from "@/lib/format";
 import { fitScoringAction, saveFittedScoringAction } from "@/server/settings/actions";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type FitData = {
   liveVersion: number;
@@ -37,32 +38,34 @@ export function FitScoringCard() {
       </form>
       {data ? (
         <div className="mt-4 space-y-3 text-sm text-slate-700" data-testid="fit-proposal">
-          <table className="text-left" aria-label="Out of time: the last three cutoffs">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="pr-6 py-1">
-                  Score, on cutoffs it never saw
-                </th>
-                <th scope="col" className="pr-6 text-right">
-                  ROC AUC
-                </th>
-                <th scope="col" className="text-right">
-                  Top-10% lift
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.outOfTime.map((s) => (
-                <tr key={s.key} className={s.key === "fitted" ? "font-semibold" : ""}>
-                  <th scope="row" className="pr-6 py-0.5 font-normal">
-                    {s.key === "fitted" ? "Fitted (proposed)" : s.key === "version" ? `${s.label} (live)` : s.label}
+          <ScrollRegion label="Out of time: the last three cutoffs">
+            <table className="text-left" aria-label="Out of time: the last three cutoffs">
+              <thead className="text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="pr-6 py-1">
+                    Score, on cutoffs it never saw
                   </th>
-                  <td className="pr-6 text-right tabular-nums">{formatDecimal(s.auc, 3)}</td>
-                  <td className="text-right tabular-nums">{formatTimes(s.lift)}</td>
+                  <th scope="col" className="pr-6 text-right">
+                    ROC AUC
+                  </th>
+                  <th scope="col" className="text-right">
+                    Top-10% lift
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.outOfTime.map((s) => (
+                  <tr key={s.key} className={s.key === "fitted" ? "font-semibold" : ""}>
+                    <th scope="row" className="pr-6 py-0.5 font-normal">
+                      {s.key === "fitted" ? "Fitted (proposed)" : s.key === "version" ? `${s.label} (live)` : s.label}
+                    </th>
+                    <td className="pr-6 text-right tabular-nums">{formatDecimal(s.auc, 3)}</td>
+                    <td className="text-right tabular-nums">{formatTimes(s.lift)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           <ul className="list-disc space-y-1 pl-5" aria-label="What the fit learned">
             {data.effects.map((effect) => (
               <li key={effect}>{effect}</li>

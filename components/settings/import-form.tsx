@@ -171,30 +171,32 @@ export function ImportForm() {
         <div role="alert" className="text-red-800">
           <p className="font-medium">{status.message}</p>
           {status.errors ? (
-            <table className="mt-2 text-xs" aria-label="Problems">
-              <thead>
-                <tr>
-                  <th scope="col" className="pr-3 text-left">
-                    Row
-                  </th>
-                  <th scope="col" className="pr-3 text-left">
-                    Column
-                  </th>
-                  <th scope="col" className="text-left">
-                    Problem
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {status.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td className="pr-3">{e.row}</td>
-                    <td className="pr-3">{describeImportField(kind, e.field, mapping)}</td>
-                    <td>{e.message}</td>
+            <ScrollRegion label="Problems">
+              <table className="mt-2 text-xs" aria-label="Problems">
+                <thead>
+                  <tr>
+                    <th scope="col" className="pr-3 text-left">
+                      Row
+                    </th>
+                    <th scope="col" className="pr-3 text-left">
+                      Column
+                    </th>
+                    <th scope="col" className="text-left">
+                      Problem
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {status.errors.map((e, i) => (
+                    <tr key={i}>
+                      <td className="pr-3">{e.row}</td>
+                      <td className="pr-3">{describeImportField(kind, e.field, mapping)}</td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           ) : null}
           {status.total && status.errors && status.total > status.errors.length ? (
             <p className="mt-1 text-xs">…and {status.total - status.errors.length} more.</p>

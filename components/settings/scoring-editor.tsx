@@ -11,6 +11,7 @@ import { getMrrAtRisk } from "@/server/risk/queries";
 import { getShadowSummary } from "@/server/scoring/shadow";
 import { getLiveVersion, listVersions } from "@/server/scoring/versions";
 import { getSettings } from "@/server/settings/queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Half-lives, thresholds, risk weights, every interaction type's weight and the versions saved; admins change them. */
 export async function ScoringEditor({ member }: { member: SessionMember }) {
@@ -56,42 +57,44 @@ export async function ScoringEditor({ member }: { member: SessionMember }) {
       />
       {editable ? <FitScoringCard /> : null}
       <Card title="Scoring versions" className="mt-6">
-        <table className="w-full text-left text-sm" aria-label="Scoring versions">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th scope="col" className="py-1">
-                Version
-              </th>
-              <th scope="col">Saved</th>
-              <th scope="col">What changed</th>
-              {backtests ? <th scope="col">Backtest</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.number} className="border-t border-slate-100 align-top" data-testid="scoring-version">
-                <td className="py-1.5 pr-3 font-medium tabular-nums">
-                  {v.number}
-                  {v.number === live.number ? " (live)" : ""}
-                  {v.number === shadow?.number ? " (shadow)" : ""}
-                  {v.kind === "fitted" ? ", fitted" : ""}
-                </td>
-                <td className="pr-3 whitespace-nowrap">
-                  {formatDate(v.createdAt)}
-                  {v.createdBy ? ` by ${v.createdBy}` : ""}
-                </td>
-                <td className="pr-3">{v.summary}</td>
-                {backtests ? (
-                  <td>
-                    <Link className="text-brand-700 underline" href={`/risk/backtest?version=${v.number}`}>
-                      Backtest
-                    </Link>
-                  </td>
-                ) : null}
+        <ScrollRegion label="Scoring versions">
+          <table className="w-full text-left text-sm" aria-label="Scoring versions">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="py-1">
+                  Version
+                </th>
+                <th scope="col">Saved</th>
+                <th scope="col">What changed</th>
+                {backtests ? <th scope="col">Backtest</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.number} className="border-t border-slate-100 align-top" data-testid="scoring-version">
+                  <td className="py-1.5 pr-3 font-medium tabular-nums">
+                    {v.number}
+                    {v.number === live.number ? " (live)" : ""}
+                    {v.number === shadow?.number ? " (shadow)" : ""}
+                    {v.kind === "fitted" ? ", fitted" : ""}
+                  </td>
+                  <td className="pr-3 whitespace-nowrap">
+                    {formatDate(v.createdAt)}
+                    {v.createdBy ? ` by ${v.createdBy}` : ""}
+                  </td>
+                  <td className="pr-3">{v.summary}</td>
+                  {backtests ? (
+                    <td>
+                      <Link className="text-brand-700 underline" href={`/risk/backtest?version=${v.number}`}>
+                        Backtest
+                      </Link>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </Card>
     </>
   );
