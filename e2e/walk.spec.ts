@@ -70,7 +70,7 @@ for (const role of ROLES)
     page,
     signInAs,
   }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
@@ -101,7 +101,6 @@ for (const role of ROLES)
         // to shrink after a resize, and that moment is not what a phone user sees.
         await page.setViewportSize(PHONE);
         await page.goto(path);
-        await page.waitForLoadState("networkidle");
         problems.push(...(await sidewaysScroll(page)), ...(await axeProblems(page, LAYOUT_RULES)));
       }
       problems.push(...errors.map((e) => `console: ${e}`));
