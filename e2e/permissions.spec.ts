@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext } from "@playwright/test";
+import type { APIRequest, BrowserContext } from "@playwright/test";
 import type { MemberRole } from "@/lib/permissions";
 import { listDefinitionPermissions, listServerActions } from "@/testing/server-action-sources";
 import { ForbiddenError } from "@/lib/errors";
@@ -245,16 +245,22 @@ const gatePermission = (source: string, gate: string) =>
   new RegExp(`${gate}\\((?:"([\\w.]+)")?\\)`).exec(source)?.[1] ??
   (source.includes(`${gate}(`) ? "dashboard.read" : null);
 
-async function auditTotal(browser: Browser, admin: StorageState, baseURL: string | undefined) {
-  const context = await browser.newContext({ baseURL, storageState: admin });
-  const page = await context.newPage();
-  await page.goto("/settings/audit");
-  const summary = await page
-    .getByRole("navigation", { name: "Pages" })
-    .getByText(/ of [\d,]+ entries/)
-    .innerText();
-  await context.close();
-  return Number(/ of ([\d,]+) entries/.exec(summary)?.[1].replace(/,/g, ""));
+/**
+ * Where a browser ends up: a redirect before the page streams is an HTTP redirect (followed by the
+ * request); one thrown while it streams (under the dashboard's loading state) is a refresh tag.
+ */
+function landingOf(finalUrl: string, html: string): string {
+  const refresh = /<meta id="__next-page-redirect" http-equiv="refresh" content="\d;url=([^"]+)"/.exec(html)?.[1];
+  return new URL(refresh ?? finalUrl, finalUrl).pathname;
+}
+
+async function auditTotal(request: APIRequest, admin: StorageState, baseURL: string | undefined) {
+  const context = await request.newContext({ baseURL, storageState: admin });
+  const html = (await (await context.get("/settings/audit")).text()).replaceAll("<!-- -->", "");
+  await context.dispose();
+  const total = / of ([\d,]+) entries/.exec(html)?.[1];
+  if (!total) throw new Error("The audit log shows no total.");
+  return Number(total.replace(/,/g, ""));
 }
 
 test.describe("the tables this spec walks are complete", () => {
@@ -303,19 +309,20 @@ for (const visitor of VISITORS) {
     for (const { route, permission, query } of PAGES) {
       const role = ROLES.find((r) => r === visitor);
       const outcome = !role ? "sent to sign in" : can(role, permission) ? "gets the page" : "sent to /forbidden";
-      test(`${route} (${permission}): ${outcome}`, async ({ page, customerId }) => {
+      test(`${route} (${permission}): ${outcome}`, async ({ context, customerId }) => {
         const url = withId(`${route}${query ?? ""}`, customerId);
-        const response = await page.goto(url);
+        const response = await context.request.get(url);
+        const html = await response.text();
+        const landed = landingOf(response.url(), html);
+        expect(response.status()).toBe(200);
         if (outcome === "sent to sign in") {
-          await expect(page).toHaveURL(/\/login(\?|$)/);
-          await expect(page.getByRole("heading", { name: "Sign in to Hourglass" })).toBeVisible();
+          expect(landed).toBe("/login");
+          if (landed === new URL(response.url()).pathname) expect(html).toContain("Sign in to Hourglass");
         } else if (outcome === "sent to /forbidden") {
-          await expect(page).toHaveURL(/\/forbidden$/);
-          await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
+          expect(landed).toBe("/forbidden");
         } else {
-          expect(response?.status()).toBe(200);
-          expect(new URL(page.url()).pathname).toBe(withId(route, customerId));
-          await expect(page.locator("main").getByRole("heading").first()).toBeVisible();
+          expect(landed).toBe(withId(route, customerId));
+          expect(html).toMatch(/<main[^>]*>[\s\S]*<h1/);
         }
       });
     }
@@ -329,9 +336,9 @@ for (const visitor of VISITORS) {
     for (const { method, route, permission, query, success } of ROUTES) {
       const role = ROLES.find((r) => r === visitor);
       const outcome = !role ? "redirected to sign in" : can(role, permission) ? "answered" : "403";
-      test(`${method} ${route} (${permission}): ${outcome}`, async ({ context, browser, sessions, baseURL }) => {
+      test(`${method} ${route} (${permission}): ${outcome}`, async ({ context, playwright, sessions, baseURL }) => {
         const stamp = `${Date.now().toString(36)}-${visitor.replace(/\W+/g, "-")}`;
-        const before = method === "POST" ? await auditTotal(browser, sessions.admin, baseURL) : 0;
+        const before = method === "POST" ? await auditTotal(playwright.request, sessions.admin, baseURL) : 0;
         const response =
           method === "GET"
             ? await context.request.get(`${route}${query ?? ""}`, { maxRedirects: 0 })
@@ -360,7 +367,9 @@ for (const visitor of VISITORS) {
         }
         // The import is the one write here: one customer for the admin, nothing for anyone else.
         if (method === "POST")
-          expect(await auditTotal(browser, sessions.admin, baseURL)).toBe(before + (outcome === "answered" ? 1 : 0));
+          expect(await auditTotal(playwright.request, sessions.admin, baseURL)).toBe(
+            before + (outcome === "answered" ? 1 : 0),
+          );
       });
     }
   });
@@ -383,7 +392,7 @@ test.describe("server actions forged as raw POSTs with the build's action ids", 
 
       test(`${visitor}: ${rule}, and the audit log total is unchanged`, async ({
         context,
-        browser,
+        playwright,
         sessions,
         baseURL,
         customerId,
@@ -393,7 +402,7 @@ test.describe("server actions forged as raw POSTs with the build's action ids", 
         };
         const sources = listServerActions();
         const permissions = listDefinitionPermissions();
-        const before = await auditTotal(browser, sessions.admin, baseURL);
+        const before = await auditTotal(playwright.request, sessions.admin, baseURL);
         let forged = 0;
         for (const [actionId, action] of Object.entries(manifest.node)) {
           if (PUBLIC_ACTIONS.includes(action.exportedName)) continue;
@@ -431,7 +440,7 @@ test.describe("server actions forged as raw POSTs with the build's action ids", 
           forged++;
         }
         expect(forged).toBeGreaterThan(0);
-        expect(await auditTotal(browser, sessions.admin, baseURL)).toBe(before);
+        expect(await auditTotal(playwright.request, sessions.admin, baseURL)).toBe(before);
       });
     });
   }

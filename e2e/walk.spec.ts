@@ -1,15 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { navItemsFor, settingsSectionsFor } from "@/components/layout/nav-items";
 import type { MemberRole } from "@/lib/permissions";
 import { expect, test } from "./fixtures";
 
 /**
- * Every page a role can reach from the navigation, at 1440×900 and again at 390×844: no console
- * error, no serious or critical axe violation, no duplicate id, no link to a page the role may not
- * open, and on the phone no sideways scrolling. Pages are found by following links, one of each
- * kind (/customers/12 stands for every customer).
+ * Every page a role can reach from the navigation: no console error and no link to a page the role
+ * may not open. For the admin (who sees every page) and the CSM (who works in them daily), also at
+ * 1440×900 and again at 390×844: no serious or critical axe violation, no duplicate id, and on the
+ * phone no sideways scrolling; the manager's and viewer's pages are the same markup with less in
+ * it. Pages are found by following links, one of each kind (/customers/12 stands for every customer).
  */
-const ROLES: MemberRole[] = ["admin", "manager", "csm", "viewer"];
+const ROLES: { role: MemberRole; audit: boolean }[] = [
+  { role: "admin", audit: true },
+  { role: "csm", audit: true },
+  { role: "manager", audit: false },
+  { role: "viewer", audit: false },
+];
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const SKIP = /^\/(api|export)\/|\/export$|^\/login|\.csv$/;
@@ -65,8 +72,8 @@ async function sidewaysScroll(page: Page): Promise<string[]> {
   return width.scroll > width.view ? [`scrolls sideways at 390 px: ${width.scroll} px wide`] : [];
 }
 
-for (const role of ROLES)
-  test(`every page as ${role} at 1440×900 and 390×844: no console error, no serious axe violation, no duplicate id, no sideways scroll on a phone`, async ({
+for (const { role, audit } of ROLES)
+  test(`every page as ${role}: no console error, no link to a forbidden page${audit ? "; at 1440×900 and 390×844 no serious axe violation, no duplicate id, no sideways scroll on a phone" : ""}`, async ({
     page,
     signInAs,
   }) => {
@@ -95,8 +102,10 @@ for (const role of ROLES)
       if (new URL(page.url()).pathname === "/forbidden") problems.push("a link leads to a page this role may not open");
       else if ((response?.status() ?? 0) >= 400) problems.push(`answered ${response?.status()}`);
       else {
-        problems.push(...(await axeProblems(page)), ...(await duplicateIds(page)));
         for (const link of await linksOn(page)) if (!seen.has(kindOf(link))) queue.push(link);
+      }
+      if (audit && problems.length === 0) {
+        problems.push(...(await axeProblems(page)), ...(await duplicateIds(page)));
         // Loaded afresh at phone size, as a phone would: charts measured at 1440 px take a moment
         // to shrink after a resize, and that moment is not what a phone user sees.
         await page.setViewportSize(PHONE);
@@ -106,6 +115,15 @@ for (const role of ROLES)
       problems.push(...errors.map((e) => `console: ${e}`));
       if (problems.length > 0) report.push(`${path}\n  ${problems.join("\n  ")}`);
     }
-    expect(seen.size, "pages visited").toBeGreaterThan(role === "viewer" ? 10 : 15);
+    // The walk must at least reach what the navigation offers the role, and a customer.
+    const expected = [
+      ...navItemsFor(role).map((item) => item.href),
+      ...settingsSectionsFor(role).map((section) => section.href),
+      "/customers/:id",
+    ];
+    expect(
+      expected.filter((kind) => !seen.has(kind)),
+      "pages the walk did not reach",
+    ).toEqual([]);
     expect(report, `pages with problems as ${role}`).toEqual([]);
   });
