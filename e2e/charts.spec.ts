@@ -51,8 +51,17 @@ test("weekly chart tooltip adds up the stages of the week under the pointer", as
 test("balance chart and risk-list sparklines show the day and the balance under the pointer", async ({ page }) => {
   await page.goto("/risk");
   const row = page.getByTestId("risk-row").first();
-  await row.getByRole("img", { name: /Balance over 90 days/ }).hover();
-  await expect(page.getByRole("tooltip")).toHaveText(/^\d{1,2} [A-Z][a-z]{2,3}: [+−]?[\d,]+\.\d$/);
+  const sparkline = row.getByRole("img", { name: /Balance over 90 days/ });
+  // The sparkline listens once the page has hydrated: move across it until it answers.
+  let x = 0.3;
+  await expect(async () => {
+    x = x > 0.8 ? 0.3 : x + 0.1;
+    const box = await sparkline.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) * x, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    await expect(page.getByRole("tooltip")).toHaveText(/^\d{1,2} [A-Z][a-z]{2,3}: [+−]?[\d,]+\.\d$/, {
+      timeout: 1_000,
+    });
+  }).toPass();
 
   await row.getByRole("link").first().click();
   const chart = page.locator(".recharts-surface").first();

@@ -1,4 +1,4 @@
-import { expect, type Page, test as base } from "@playwright/test";
+import { type BrowserContext, expect, type Page, test as base } from "@playwright/test";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
 import type { MemberRole } from "@/lib/permissions";
 
@@ -45,12 +45,42 @@ export function demoMember(role: MemberRole) {
   return { ...member, password: DEMO_PASSWORD };
 }
 
-export const test = base.extend<{ loginPage: LoginPage; signInAs: (role: MemberRole) => Promise<void> }>({
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+
+export const test = base.extend<
+  { loginPage: LoginPage; signInAs: (role: MemberRole) => Promise<void> },
+  { sessionCookies: (role: MemberRole) => Promise<Cookies> }
+>({
   loginPage: async ({ page }, use) => {
     await use(new LoginPage(page));
   },
-  signInAs: async ({ page }, use) => {
-    await use((role) => new LoginPage(page).signInAs(role));
+  // Each role signs in through the real form once per worker; later tests start from its cookies
+  // (a sign-in costs a few seconds, and the sign-in tests themselves use LoginPage directly).
+  sessionCookies: [
+    async ({ browser }, use, workerInfo) => {
+      const signedIn = new Map<MemberRole, Promise<Cookies>>();
+      await use((role) => {
+        const cached = signedIn.get(role);
+        if (cached) return cached;
+        const cookies = (async () => {
+          const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+          await new LoginPage(await context.newPage()).signInAs(role);
+          const jar = await context.cookies();
+          await context.close();
+          return jar;
+        })();
+        signedIn.set(role, cookies);
+        return cookies;
+      });
+    },
+    { scope: "worker" },
+  ],
+  signInAs: async ({ page, context, sessionCookies }, use) => {
+    await use(async (role) => {
+      await context.addCookies(await sessionCookies(role));
+      await page.goto("/");
+      await expect(page.getByTestId("current-member")).toContainText(demoMember(role).name);
+    });
   },
 });
 
