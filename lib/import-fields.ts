@@ -45,6 +45,29 @@ export const IMPORT_FIELDS = {
     { field: "summary", label: "Summary", aliases: ["summary", "note", "description"] },
     { field: "weight", label: "Weight", aliases: ["weight"] },
   ],
+  subscriptions: [
+    {
+      field: "externalId",
+      label: "Subscription id",
+      aliases: ["external_id", "externalid", "subscription_id", "id"],
+    },
+    {
+      field: "customerExternalId",
+      label: "Customer external id",
+      aliases: ["customer_external_id", "customer_id", "account_id"],
+    },
+    { field: "customerEmail", label: "Customer email", aliases: ["customer_email", "email"] },
+    { field: "plan", label: "Plan", aliases: ["plan", "product", "tier"] },
+    { field: "amount", label: "Price (USD)", aliases: ["amount", "price", "amount_usd", "price_usd"] },
+    { field: "interval", label: "Billed (month or year)", aliases: ["interval", "billing_interval", "billed"] },
+    { field: "status", label: "Status (active or canceled)", aliases: ["status", "state"] },
+    {
+      field: "effectiveAt",
+      label: "Effective at (start or change)",
+      aliases: ["effective_at", "started_at", "start_date", "start", "changed_at", "date"],
+    },
+    { field: "renewsOn", label: "Renews on", aliases: ["renews_on", "renewal_date", "renews", "next_renewal"] },
+  ],
 } as const;
 
 export type ImportKind = keyof typeof IMPORT_FIELDS;
@@ -62,9 +85,9 @@ export function guessMapping(kind: ImportKind, headers: string[]): Record<string
   );
 }
 
-/** The import field a validation problem is about: the schema stores MRR in cents, the file has dollars. */
+/** The import field a validation problem is about: the schema stores amounts in cents, the file has dollars. */
 export function importFieldOf(field: string): string {
-  return field === "mrrCents" ? "mrr" : field;
+  return field === "mrrCents" ? "mrr" : field === "amountCents" ? "amount" : field;
 }
 
 /**

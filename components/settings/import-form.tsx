@@ -3,6 +3,7 @@
 import Papa from "papaparse";
 import { useState } from "react";
 import { describeImportField, guessMapping, IMPORT_FIELDS, type ImportKind } from "@/lib/import-fields";
+import { countOf } from "@/lib/format";
 import { buttonClass } from "@/components/ui/button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -65,7 +66,7 @@ export function ImportForm() {
         if (event.ok === true)
           setStatus({
             state: "done",
-            message: `Imported ${event.rows} rows: ${event.created} created, ${event.updated} updated, ${event.skipped} already there.`,
+            message: `Imported ${countOf(event.rows, "row")}: ${event.created} created, ${event.updated} updated, ${event.skipped} already there.`,
           });
         else if (event.ok === false) setStatus({ state: "failed", message: event.message });
         else setStatus({ state: "running", done: event.done, total: event.total });
@@ -90,6 +91,7 @@ export function ImportForm() {
           >
             <option value="customers">Customers</option>
             <option value="interactions">Interactions</option>
+            <option value="subscriptions">Subscriptions</option>
           </select>
         </label>
         <label className="flex flex-col text-xs font-medium text-slate-600">

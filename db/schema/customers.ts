@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -31,7 +33,12 @@ export const customers = pgTable(
     email: text(),
     company: text(),
     plan: text().notNull().default("starter"),
+    /** Σ of the active subscriptions' monthly value (ARR ÷ 12, rounded); kept by server/revenue/engine.ts. */
     mrrCents: integer().notNull().default(0),
+    /** Σ of the active subscriptions' annual value, to the cent: the ARR the revenue ledger says today. */
+    arrCents: bigint({ mode: "number" }).notNull().default(0),
+    /** The earliest renewal day of an active subscription that will renew. */
+    nextRenewalOn: date({ mode: "string" }),
     ownerId: integer().references(() => members.id, { onDelete: "set null" }),
     status: customerStatus().notNull().default("active"),
     /** Furthest milestone reached on the shared 1–13 ladder (lib/journey.ts). */
@@ -83,6 +90,9 @@ export const customers = pgTable(
       .on(t.riskScore.desc().nullsFirst(), t.id)
       .where(sql`${t.status} = 'active'`),
     index("customers_name_idx").on(t.name, t.id),
+    index("customers_next_renewal_idx")
+      .on(t.nextRenewalOn, t.id)
+      .where(sql`${t.status} = 'active' and ${t.nextRenewalOn} is not null`),
     // Search anywhere in name, email or company (pg_trgm); server/customers/queries.ts matches this expression.
     index("customers_search_trgm_idx").using("gin", sql`(${customerSearchText(t)}) gin_trgm_ops`),
   ],

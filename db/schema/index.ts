@@ -8,3 +8,4 @@ export * from "./scoring";
 export * from "./tasks";
 export * from "./notifications";
 export * from "./saved-views";
+export * from "./revenue";

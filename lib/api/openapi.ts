@@ -1,5 +1,6 @@
 import { CHANNELS } from "@/lib/channels";
 import { PLANS } from "@/lib/plans";
+import { BOOK_CURRENCY, SUBSCRIPTION_INTERVALS, SUBSCRIPTION_STATUSES } from "@/lib/revenue";
 
 const error = {
   type: "object",
@@ -79,6 +80,58 @@ export const openApiDocument = {
         },
         description: "One of customerId, customerExternalId or customerEmail is required.",
       },
+      SubscriptionInput: {
+        type: "object",
+        required: ["externalId", "plan", "amountCents"],
+        additionalProperties: false,
+        properties: {
+          externalId: {
+            type: "string",
+            maxLength: 200,
+            description:
+              "The subscription's key: a new key starts one, the same key with another body changes it, the same body again writes nothing.",
+          },
+          customerId: { type: "integer" },
+          customerExternalId: { type: "string" },
+          customerEmail: { type: "string", format: "email" },
+          plan: { type: "string", maxLength: 60 },
+          amountCents: { type: "integer", minimum: 0, description: "The price per interval, in cents." },
+          currency: { type: "string", enum: [BOOK_CURRENCY], default: BOOK_CURRENCY },
+          interval: { type: "string", enum: [...SUBSCRIPTION_INTERVALS], default: "month" },
+          status: { type: "string", enum: [...SUBSCRIPTION_STATUSES], default: "active" },
+          renewsOn: { type: ["string", "null"], format: "date" },
+          cancelAtPeriodEnd: { type: "boolean", default: false },
+          effectiveAt: {
+            type: "string",
+            format: "date-time",
+            description:
+              "When this state took effect (default now): the start of a new subscription, or the day of a change. Not before the subscription's last change, not in the future.",
+          },
+        },
+        description: "One of customerId, customerExternalId or customerEmail is required.",
+      },
+      SubscriptionBatchResult: {
+        type: "object",
+        required: ["created", "updated", "unchanged", "results"],
+        properties: {
+          created: { type: "integer" },
+          updated: { type: "integer" },
+          unchanged: { type: "integer" },
+          results: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["index", "externalId", "id", "status"],
+              properties: {
+                index: { type: "integer" },
+                externalId: { type: "string" },
+                id: { type: "integer" },
+                status: { type: "string", enum: ["created", "updated", "unchanged"] },
+              },
+            },
+          },
+        },
+      },
       CustomerInput: {
         type: "object",
         required: ["name"],
@@ -149,6 +202,44 @@ export const openApiDocument = {
           "201": { description: "At least one created" },
           "200": { description: "All updated" },
           "400": errorResponse("Invalid items; nothing written"),
+          "413": errorResponse("Body over 2 MB"),
+          ...common,
+        },
+      },
+    },
+    "/subscriptions": {
+      post: {
+        summary: "Start, change or end up to 1,000 subscriptions",
+        description:
+          "Every change of a subscription's annual value is booked as a revenue movement (new, expansion, contraction, churn, reactivation) and the customer's MRR follows.",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["subscriptions"],
+                properties: {
+                  subscriptions: {
+                    type: "array",
+                    maxItems: 1000,
+                    items: { $ref: "#/components/schemas/SubscriptionInput" },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": {
+            description: "At least one subscription started",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/SubscriptionBatchResult" } } },
+          },
+          "200": {
+            description: "Changed or unchanged: a replay writes nothing",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/SubscriptionBatchResult" } } },
+          },
+          "400": errorResponse("Invalid items, with index, field and message for each; nothing written"),
           "413": errorResponse("Body over 2 MB"),
           ...common,
         },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHANNELS } from "@/lib/channels";
 import { PLANS } from "@/lib/plans";
+import { BOOK_CURRENCY, SUBSCRIPTION_INTERVALS, SUBSCRIPTION_STATUSES } from "@/lib/revenue";
 import { TASK_PRIORITIES } from "@/lib/tasks";
 import { ID_MAX, isBeforeEarliest, isCalendarDay, isTooFarAhead, storable, toDate } from "./fields";
 
@@ -128,3 +129,43 @@ export const apiTaskSchema = z
   .refine(namesCustomer, NAME_THE_CUSTOMER);
 
 export type ApiTask = z.infer<typeof apiTaskSchema>;
+
+const calendarDay = z
+  .string({ message: "Must be a date, like 2026-12-24." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date, like 2026-12-24.")
+  .refine(isCalendarDay, "Must be a date that exists.")
+  .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Must be between 2000 and 2100.");
+
+/**
+ * A subscription sent to POST /api/v1/subscriptions: its idempotency key, the customer, and the
+ * state it is in from `effectiveAt` (default: now). Sending a key again with a new state changes it.
+ */
+export const apiSubscriptionSchema = z
+  .object({
+    externalId: key("Required: the subscription's idempotency key."),
+    ...customerReference,
+    plan: storable(z.string(textError("Required.")).trim().min(1, "Required.").max(60, "At most 60 characters.")),
+    amountCents: z
+      .number({ message: "Required: the price in whole cents." })
+      .int("Must be whole cents.")
+      .min(0, "Must not be negative.")
+      .max(120_000_000_000, "Must be at most 120000000000 cents."),
+    currency: z
+      .string({ message: "Must be a currency code, like USD." })
+      .regex(/^[A-Za-z]{3}$/, "Must be a three-letter currency code, like USD.")
+      .transform((value) => value.toUpperCase())
+      .default(BOOK_CURRENCY),
+    interval: z.enum(SUBSCRIPTION_INTERVALS, { message: "Must be month or year." }).default("month"),
+    status: z.enum(SUBSCRIPTION_STATUSES, { message: "Must be active or canceled." }).default("active"),
+    renewsOn: calendarDay.nullable().optional(),
+    cancelAtPeriodEnd: z.boolean({ message: "Must be true or false." }).default(false),
+    effectiveAt: isoDate.optional(),
+  })
+  .strict()
+  .refine(namesCustomer, NAME_THE_CUSTOMER)
+  .refine((s) => s.currency === BOOK_CURRENCY, {
+    message: `Amounts are kept in ${BOOK_CURRENCY}, the book's currency.`,
+    path: ["currency"],
+  });
+
+export type ApiSubscription = z.infer<typeof apiSubscriptionSchema>;

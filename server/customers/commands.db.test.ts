@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/server/actions/execute";
 import { db } from "@/db";
-import { auditLog, customers } from "@/db/schema";
+import { auditLog, customers, subscriptions } from "@/db/schema";
 import { asSessionMember, createCustomer, createMember, writeFingerprint } from "@/testing/factories";
 import {
   changeOwner,
@@ -50,9 +50,16 @@ describe("customers", () => {
         await db
           .select()
           .from(auditLog)
-          .where(eq(auditLog.entityId, String(id)))
+          .where(and(eq(auditLog.entityType, "customer"), eq(auditLog.entityId, String(id))))
       ).map((a) => a.action),
     ).toEqual(["customer.created"]);
+    // The MRR figure is the customer's one subscription, booked as new revenue.
+    expect(
+      await db
+        .select({ amount: subscriptions.amountCents, interval: subscriptions.interval, status: subscriptions.status })
+        .from(subscriptions)
+        .where(eq(subscriptions.customerId, id)),
+    ).toEqual([{ amount: 120_050, interval: "month", status: "active" }]);
   });
 
   it.each([
@@ -95,7 +102,7 @@ describe("customers", () => {
     const [audit] = await db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(customer.id)));
+      .where(and(eq(auditLog.entityType, "customer"), eq(auditLog.entityId, String(customer.id))));
     expect(audit).toMatchObject({
       action: "customer.updated",
       before: expect.objectContaining({ name: "Old Name", mrrCents: 100 }),

@@ -14,6 +14,7 @@ import { type Queryable, queryRows } from "@/db";
 import { customers, members, milestoneChanges } from "@/db/schema";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { refreshRisk } from "@/server/risk/refresh";
+import { endSubscriptions, setCustomerMrr } from "@/server/revenue/engine";
 import { lockCustomer } from "./lock";
 
 /** An owner must be an active member (or nobody). */
@@ -76,7 +77,6 @@ function columns(input: CustomerInput) {
     email: input.email,
     company: input.company,
     plan: input.plan,
-    mrrCents: input.mrr,
     ownerId: input.ownerId,
   };
 }
@@ -134,6 +134,7 @@ export const createCustomer = defineAction({
       values: columns(input),
       history: { reason: "Added by hand", source: "ui" },
     });
+    await setCustomerMrr(tx, member, row, input.mrr, row.signedUpAt);
     return { message: `${row.name} added.`, data: { id: row.id } };
   },
 });
@@ -145,6 +146,7 @@ export const updateCustomer = defineAction({
     const before = await lockCustomer(tx, input.customerId);
     await assertOwner(tx, input.ownerId);
     await assertEmailFree(tx, input.email, before.id);
+    await setCustomerMrr(tx, member, { id: before.id, plan: input.plan }, input.mrr, new Date());
     const [after] = await tx
       .update(customers)
       .set({ ...columns(input), updatedAt: sql`now()` })
@@ -189,10 +191,12 @@ export const churnCustomer = defineAction({
   async run(input, { member, tx }) {
     const before = await lockCustomer(tx, input.customerId);
     if (before.status === "churned") throw new ValidationError(`${before.name} is already marked as churned.`);
-    await tx
+    const [churned] = await tx
       .update(customers)
       .set({ status: "churned", churnedAt: sql`now()`, churnReason: input.reason, updatedAt: sql`now()` })
-      .where(eq(customers.id, before.id));
+      .where(eq(customers.id, before.id))
+      .returning();
+    await endSubscriptions(tx, member, before.id, churned.churnedAt ?? new Date());
     await refreshRisk(tx, { customerIds: [before.id] });
     await recordAudit(tx, member, {
       action: "customer.churned",

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Queryable } from "@/db";
-import { customers, interactions, interactionTypes, members } from "@/db/schema";
+import { type Customer, customers, interactions, interactionTypes, members } from "@/db/schema";
 import { IdempotencyConflictError, type ItemError, ValidationError } from "@/lib/errors";
 import { type ApiCustomer, type ApiEvent, apiCustomerSchema, apiEventSchema, MAX_BATCH } from "@/lib/validation/api";
 import { type Actor, recordAudit } from "@/server/audit/record";
@@ -11,6 +11,7 @@ import { lockCustomer } from "@/server/customers/lock";
 import { moveMilestone } from "@/server/journey/milestones";
 import { bookInteractions } from "@/server/ledger/booking";
 import { refreshRisk } from "@/server/risk/refresh";
+import { endSubscriptions, setCustomerMrr } from "@/server/revenue/engine";
 
 export function invalidItems(message: string, items: ItemError[]): ValidationError {
   return new ValidationError(message, {}, { code: "invalid_items", items });
@@ -231,6 +232,7 @@ export async function upsertCustomers(db: Queryable, { body, actor }: { body: un
           },
           history: { reason: "Created through the API", source: "api" },
         });
+        await bookCustomerRevenue(tx, actor, index, created, input, created.convertedAt ?? created.signedUpAt);
         results.push({ index, id: created.id, status: "created" });
         continue;
       }
@@ -257,12 +259,32 @@ export async function upsertCustomers(db: Queryable, { body, actor }: { body: un
         before: match,
         after: updated,
       });
+      await bookCustomerRevenue(tx, actor, index, updated, input, new Date());
       results.push({ index, id: match.id, status: "updated" });
     }
     // A status or milestone set here changes the risk score (churned customers have none, paying ones can go silent).
     await refreshRisk(tx, { customerIds: results.map((r) => r.id) });
     return results;
   });
+}
+
+/** An item's `mrr` and `status` as revenue: its one subscription set to the figure, ended when it churned. */
+async function bookCustomerRevenue(
+  tx: Queryable,
+  actor: Actor,
+  index: number,
+  customer: Customer,
+  input: ApiCustomer,
+  effectiveAt: Date,
+): Promise<void> {
+  try {
+    if (input.mrrCents !== undefined) await setCustomerMrr(tx, actor, customer, input.mrrCents, effectiveAt);
+    if (customer.status === "churned") await endSubscriptions(tx, actor, customer.id, customer.churnedAt ?? new Date());
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const message = Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.message;
+    throw invalidItems("Some customers are invalid; nothing was saved.", [{ index, field: "mrr", message }]);
+  }
 }
 
 function columns(input: ApiCustomer, owners: { id: number; email: string }[]) {
@@ -272,7 +294,6 @@ function columns(input: ApiCustomer, owners: { id: number; email: string }[]) {
     ...(input.email !== undefined ? { email: input.email } : {}),
     ...(input.company !== undefined ? { company: input.company } : {}),
     ...(input.plan !== undefined ? { plan: input.plan } : {}),
-    ...(input.mrrCents !== undefined ? { mrrCents: input.mrrCents } : {}),
     ...(input.ownerEmail !== undefined
       ? { ownerId: owners.find((o) => o.email === input.ownerEmail)?.id ?? null }
       : {}),

@@ -3,16 +3,16 @@ import { describe, expect, it } from "vitest";
 import { balanceAt, balanceFromInteractions } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, queryRows } from "@/db";
-import { customers } from "@/db/schema";
+import { customers, revenueMovements } from "@/db/schema";
 import { createMember } from "@/testing/factories";
 import { type ImportPlan, prepareImport, runImport } from "./csv-import";
 import { DAY_MS } from "@/lib/dates";
-import { describeImportField, guessMapping, importFieldOf } from "@/lib/import-fields";
+import { describeImportField, guessMapping, importFieldOf, type ImportKind } from "@/lib/import-fields";
 
 const actor = { id: null, label: "import test" } as const;
 const identity = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, c]));
 
-async function importCsv(kind: "customers" | "interactions", csv: string, mapping: Record<string, string>) {
+async function importCsv(kind: ImportKind, csv: string, mapping: Record<string, string>) {
   const prepared = await prepareImport(db, { kind, csv, mapping });
   if ("errors" in prepared) return prepared;
   const progress: number[] = [];
@@ -63,6 +63,38 @@ describe("CSV import", () => {
       .from(customers)
       .where(sql`external_id like 'imp-%'`);
     expect(count).toBe(3);
+  });
+
+  it("subscriptions: $50/mo and $600/yr start, a later row changes the first to $80 (ARR $600 + $600 → $1,560); a re-import skips all; a change dated before the last one names its row", async () => {
+    await db.insert(customers).values({ externalId: "sub-imp-1", name: "Subscriber" });
+    const day = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
+    const headers = "Subscription ID,Customer ID,Product,Price,Billed,Start date\n";
+    const mapping = guessMapping("subscriptions", headers.trim().split(","));
+    expect(mapping).toMatchObject({ externalId: "Subscription ID", amount: "Price", effectiveAt: "Start date" });
+    const csv = `${headers}s-1,sub-imp-1,Core,50,month,${day(60)}\ns-2,sub-imp-1,Support,600,year,${day(50)}\n`;
+    const first = await importCsv("subscriptions", csv, mapping);
+    expect("result" in first && first.result).toMatchObject({ rows: 2, created: 2, updated: 0 });
+    const again = await importCsv("subscriptions", csv, mapping);
+    expect("result" in again && again.result).toMatchObject({ created: 0, updated: 0, skipped: 2 });
+    const change = await importCsv("subscriptions", `${headers}s-1,sub-imp-1,Core,80,month,${day(10)}\n`, mapping);
+    expect("result" in change && change.result).toMatchObject({ created: 0, updated: 1 });
+    const [row] = await db.select().from(customers).where(eq(customers.externalId, "sub-imp-1"));
+    expect(row.arrCents).toBe(156_000);
+    expect(
+      (
+        await db
+          .select({ kind: revenueMovements.kind, delta: revenueMovements.arrDeltaCents })
+          .from(revenueMovements)
+          .where(eq(revenueMovements.customerId, row.id))
+          .orderBy(revenueMovements.occurredAt)
+      ).map((m) => `${m.kind} ${m.delta}`),
+    ).toEqual(["new 60000", "expansion 60000", "expansion 36000"]);
+    await expect(
+      importCsv("subscriptions", `${headers}s-1,sub-imp-1,Core,20,month,${day(30)}\n`, mapping),
+    ).rejects.toThrow(
+      /^Row 2: This subscription last changed on .*; choose that day or later\. Nothing was imported\.$/,
+    );
+    expect((await db.select().from(customers).where(eq(customers.id, row.id)))[0].arrCents).toBe(156_000);
   });
 
   it("every bad row is reported with its row number and reason, and nothing is imported", async () => {

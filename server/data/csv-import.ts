@@ -1,16 +1,19 @@
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import Papa from "papaparse";
 import { z } from "zod";
 import { type ImportKind, IMPORT_FIELDS, importFieldOf } from "@/lib/import-fields";
 import { CONVERTED_MILESTONE } from "@/lib/journey/models";
-import { apiCustomerSchema, apiEventSchema } from "@/lib/validation/api";
+import { type ApiSubscription, apiCustomerSchema, apiEventSchema, apiSubscriptionSchema } from "@/lib/validation/api";
 import { parseDecimal } from "@/lib/validation/fields";
 import { type Queryable, queryRows } from "@/db";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { bookInteractions } from "@/server/ledger/booking";
 import type { Channel, Direction } from "@/lib/channels";
 import { findEmailConflicts } from "@/server/customers/commands";
+import { endSubscriptions, setCustomerMrr } from "@/server/revenue/engine";
+import { ValidationError } from "@/lib/errors";
+import { applySubscriptionStates, SubscriptionItemError } from "./api-subscriptions";
 
 export type RowError = { row: number; field: string; message: string };
 export type ImportPlan = { kind: ImportKind; rows: Record<string, unknown>[] };
@@ -46,12 +49,15 @@ export async function prepareImport(
     }
     return coerce(kind, item, index + 2, errors);
   });
-  const schema = kind === "customers" ? apiCustomerSchema : apiEventSchema;
+  const schema = { customers: apiCustomerSchema, interactions: apiEventSchema, subscriptions: apiSubscriptionSchema }[
+    kind
+  ];
   const seen = new Map<string, number>();
   const valid = rows.map((row, index) => {
     const result = (schema as z.ZodType<Record<string, unknown>>).safeParse(row);
-    // The date as the schema read it (a Date), so the booking engine gets what was validated.
+    // As the schema read them (dates as Dates, defaults filled), so the booking engines get what was validated.
     if (result.success && kind === "interactions") row.occurredAt = result.data.occurredAt;
+    if (result.success && kind === "subscriptions") Object.assign(row, result.data);
     if (!result.success)
       for (const issue of result.error.issues)
         errors.push({ row: index + 2, field: importFieldOf(issue.path.join(".")) || "(row)", message: issue.message });
@@ -70,8 +76,8 @@ export async function prepareImport(
   });
   // Only rows that passed the schema reach a query: a NUL in a reference would fail the lookup itself.
   const checked = rows.map((row, index) => (valid[index] ? row : {}));
-  if (kind === "interactions") await checkReferences(db, checked, errors);
-  else await checkCustomers(db, checked, errors);
+  if (kind === "customers") await checkCustomers(db, checked, errors);
+  else await checkReferences(db, checked, errors);
   errors.sort((a, b) => a.row - b.row);
   return errors.length > 0 ? { errors } : { plan: { kind, rows } };
 }
@@ -121,6 +127,12 @@ function coerce(
     if (typeof item.mrr === "number") item.mrrCents = Math.round(item.mrr * 100);
     delete item.mrr;
     for (const field of ["email", "ownerEmail", "plan", "status"])
+      if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
+  } else if (kind === "subscriptions") {
+    number("amount");
+    if (typeof item.amount === "number") item.amountCents = Math.round(item.amount * 100);
+    delete item.amount;
+    for (const field of ["interval", "status", "customerEmail"])
       if (typeof item[field] === "string") item[field] = (item[field] as string).toLowerCase();
   } else {
     number("weight");
@@ -196,7 +208,11 @@ export async function runImport(
     for (let start = 0; start < plan.rows.length; start += CHUNK) {
       const chunk = plan.rows.slice(start, start + CHUNK);
       const result =
-        plan.kind === "customers" ? await importCustomers(tx, chunk) : await importInteractions(tx, chunk, actor);
+        plan.kind === "customers"
+          ? await importCustomers(tx, chunk, actor)
+          : plan.kind === "subscriptions"
+            ? await importSubscriptions(tx, chunk, actor, start)
+            : await importInteractions(tx, chunk, actor);
       totals.created += result.created;
       totals.updated += result.updated;
       totals.skipped += result.skipped;
@@ -212,7 +228,7 @@ export async function runImport(
   });
 }
 
-async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) {
+async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[], actor: Actor) {
   const input = JSON.stringify(
     chunk.map((r) => ({
       external_id: r.externalId ?? null,
@@ -233,7 +249,7 @@ async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) 
     tx,
     sql`with changed as (
           update customers c set name = x.name, email = coalesce(x.email, c.email), company = coalesce(x.company, c.company), plan = coalesce(x.plan, c.plan),
-            mrr_cents = coalesce(x.mrr_cents, c.mrr_cents), owner_id = coalesce(x.owner_id, c.owner_id),
+            owner_id = coalesce(x.owner_id, c.owner_id),
             status = coalesce(x.status::customer_status, c.status),
             churned_at = case when x.status = 'churned' then coalesce(c.churned_at, now()) when x.status = 'active' then null else c.churned_at end,
             updated_at = now()
@@ -247,8 +263,8 @@ async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) 
   );
   const inserted = await queryRows<{ id: number; milestone: number; signed_up_at: string }>(
     tx,
-    sql`insert into customers (external_id, email, name, company, plan, mrr_cents, owner_id, status, churned_at, milestone, peak_milestone, milestone_at, signed_up_at, converted_at)
-        select x.external_id, x.email, x.name, x.company, coalesce(x.plan, 'starter'), coalesce(x.mrr_cents, 0), x.owner_id, coalesce(x.status, 'active')::customer_status,
+    sql`insert into customers (external_id, email, name, company, plan, owner_id, status, churned_at, milestone, peak_milestone, milestone_at, signed_up_at, converted_at)
+        select x.external_id, x.email, x.name, x.company, coalesce(x.plan, 'starter'), x.owner_id, coalesce(x.status, 'active')::customer_status,
           case when x.status = 'churned' then now() end, coalesce(x.milestone, 1), coalesce(x.milestone, 1), coalesce(x.signed_up_at, now()), coalesce(x.signed_up_at, now()),
           case when coalesce(x.milestone, 1) >= ${CONVERTED_MILESTONE} then coalesce(x.signed_up_at, now()) end
         from ${rows} where not exists (select 1 from customers c where ${match})
@@ -260,7 +276,55 @@ async function importCustomers(tx: Queryable, chunk: Record<string, unknown>[]) 
           select x.id, null, x.milestone, x.signed_up_at, 'Imported', 'import' from json_to_recordset(${JSON.stringify(inserted)}::json) as x(id int, milestone int, signed_up_at timestamptz)`,
     );
   }
+  await bookImportedRevenue(tx, actor, rows, match, new Set(inserted.map((r) => r.id)));
   return { created: inserted.length, updated: updated.count, skipped: chunk.length - inserted.length - updated.count };
+}
+
+/** The file's MRR and churn as revenue, through the one booking engine (server/revenue/engine.ts). */
+async function bookImportedRevenue(tx: Queryable, actor: Actor, rows: SQL, match: SQL, created: Set<number>) {
+  const changed = await queryRows<{
+    id: number;
+    plan: string;
+    status: string;
+    churnedAt: string | null;
+    convertedAt: string | null;
+    signedUpAt: string;
+    target: number | null;
+  }>(
+    tx,
+    sql`select c.id, c.plan, c.status, c.churned_at as "churnedAt", c.converted_at as "convertedAt",
+          c.signed_up_at as "signedUpAt", x.mrr_cents as target
+        from ${rows} join customers c on ${match}
+        where (x.mrr_cents is not null and x.mrr_cents * 12 <> c.arr_cents) or (c.status = 'churned' and c.arr_cents > 0)
+        order by c.id`,
+  );
+  for (const customer of changed) {
+    const effectiveAt = created.has(customer.id) ? new Date(customer.convertedAt ?? customer.signedUpAt) : new Date();
+    if (customer.target !== null) await setCustomerMrr(tx, actor, customer, customer.target, effectiveAt);
+    if (customer.status === "churned")
+      await endSubscriptions(tx, actor, customer.id, new Date(customer.churnedAt ?? Date.now()));
+  }
+}
+
+/** Subscription rows through the same path as the API's: a re-imported row with nothing new is skipped. */
+async function importSubscriptions(tx: Queryable, chunk: Record<string, unknown>[], actor: Actor, start: number) {
+  try {
+    const outcomes = await applySubscriptionStates(
+      tx,
+      actor,
+      chunk.map((row) => ({
+        item: row as ApiSubscription,
+        customerId: Number(row.customerId),
+        hash: createHash("sha256").update(JSON.stringify(row)).digest("hex"),
+      })),
+    );
+    const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+    return { created: count("created"), updated: count("updated"), skipped: count("unchanged") };
+  } catch (error) {
+    if (!(error instanceof SubscriptionItemError)) throw error;
+    // The header is row 1.
+    throw new ValidationError(`Row ${start + error.position + 2}: ${error.problem.message} Nothing was imported.`);
+  }
 }
 
 async function importInteractions(tx: Queryable, chunk: Record<string, unknown>[], actor: Actor) {

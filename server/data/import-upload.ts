@@ -4,7 +4,7 @@ import type { ImportKind } from "@/lib/import-fields";
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const form = z.object({
-  kind: z.enum(["customers", "interactions"]),
+  kind: z.enum(["customers", "interactions", "subscriptions"]),
   mapping: z.string().transform((text, ctx) => {
     try {
       return z.record(z.string(), z.string()).parse(JSON.parse(text));

@@ -70,7 +70,10 @@ export async function getDebitOutcomes(db: Queryable, { now = new Date() }: { no
               filter (where r.later) as later
           from running r where r.probe group by r.debit_id)
         select d.id as "interactionId", d.customer_id as "customerId", d.debit_type as "debitType",
-          g.gesture, g.cost_cents as "costCents", c.mrr_cents as "mrrCents",
+          g.gesture, g.cost_cents as "costCents",
+          -- MRR when the debit happened (the ledger's): a churned customer's is 0 today.
+          round(coalesce((select sum(rm.arr_delta_cents) from revenue_movements rm
+            where rm.customer_id = d.customer_id and rm.occurred_at <= d.occurred_at), 0) / 12.0)::int as "mrrCents",
           coalesce((select m.to_milestone from milestone_changes m
                     where m.customer_id = d.customer_id and m.at <= d.occurred_at
                     order by m.at desc limit 1), c.milestone) as milestone,

@@ -6,6 +6,7 @@ import { db, queryRows } from "@/db";
 import { customers } from "@/db/schema";
 import { createCustomer } from "@/testing/factories";
 import { ledgerDrift } from "@/testing/ledger-check";
+import { classifyCustomers } from "@/server/revenue/engine";
 import { seedDemo, seedDemoIfEmpty } from "./seed";
 
 const now = new Date("2026-11-23T00:00:00Z");
@@ -95,6 +96,40 @@ describe("demo seed", () => {
       from customers c where referred_by_id is not null`);
     expect(row.referred).toBeGreaterThan(0);
     expect(row.unexplained).toBe(0);
+  });
+
+  it("revenue agrees with the story: paying customers have a subscription from conversion, churned ones' ends the day they churned, ascended ones expanded", async () => {
+    const row = await one<{
+      paying: number;
+      withoutSubscription: number;
+      churnedStillPaying: number;
+      churnNotAtChurn: number;
+      expansions: number;
+      arrMismatch: number;
+    }>(sql`
+      select
+        (select count(*)::int from customers where converted_at is not null) as paying,
+        (select count(*)::int from customers c where c.converted_at is not null
+           and not exists (select 1 from subscriptions s where s.customer_id = c.id and s.started_at = c.converted_at)) as "withoutSubscription",
+        (select count(*)::int from customers where status = 'churned' and (arr_cents <> 0 or mrr_cents <> 0)) as "churnedStillPaying",
+        (select count(*)::int from customers c where c.status = 'churned' and c.converted_at < c.churned_at
+           and not exists (select 1 from revenue_movements m where m.customer_id = c.id and m.kind = 'churn' and m.occurred_at = c.churned_at)) as "churnNotAtChurn",
+        (select count(*)::int from revenue_movements m join customers c on c.id = m.customer_id
+           where m.kind = 'expansion' and c.peak_milestone >= 11) as expansions,
+        (select count(*)::int from customers c
+           where c.arr_cents <> (select coalesce(sum(arr_delta_cents), 0) from revenue_movements m where m.customer_id = c.id)) as "arrMismatch"`);
+    expect(row.paying).toBeGreaterThan(0);
+    expect(row).toMatchObject({ withoutSubscription: 0, churnedStillPaying: 0, churnNotAtChurn: 0, arrMismatch: 0 });
+    expect(row.expansions).toBeGreaterThan(0);
+  });
+
+  it("the seeded movements' kinds are what the ledger derives from their order (re-deriving changes nothing)", async () => {
+    const before = await queryRows(db, sql`select id, kind, arr_after_cents from revenue_movements order by id`);
+    const ids = (await queryRows<{ id: number }>(db, sql`select id from customers`)).map((c) => c.id);
+    await db.transaction((tx) => classifyCustomers(tx, ids));
+    expect(await queryRows(db, sql`select id, kind, arr_after_cents from revenue_movements order by id`)).toEqual(
+      before,
+    );
   });
 
   it("a restart keeps saved work and does not seed again", async () => {

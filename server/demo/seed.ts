@@ -11,11 +11,15 @@ import { type BookingRow, bookInteractions } from "@/server/ledger/booking";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
 import { createRandom, type Random } from "@/lib/demo/random";
 import { addUsage, type DemoCustomer, demoRandom, generateDemoCustomer } from "@/lib/demo/story";
+import { demoMovements, revenueStory } from "@/lib/demo/revenue-story";
+import { BOOK_CURRENCY, classifyMovements, monthlyCents } from "@/lib/revenue";
 
 const BATCH = 2_000;
 // Rows per call of the booking engine: one JSON parameter each.
 const BOOKING_CHUNK = 20_000;
 const SEED_ACTOR: Actor = { id: null, label: "demo seed" };
+// Revenue draws from a stream of its own, so the rest of the book is the same with or without it.
+const REVENUE_STREAM = 0x5eed;
 
 export type SeedOptions = {
   customers: number;
@@ -281,6 +285,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
           company: "text",
           plan: "text",
           mrr_cents: "int",
+          arr_cents: "bigint",
+          next_renewal_on: "date",
           owner_id: "int",
           status: "customer_status",
           milestone: "smallint",
@@ -299,7 +305,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
             email: c.email,
             company: c.company,
             plan: c.plan,
-            mrr_cents: c.mrrCents,
+            ...revenueColumns(c, options),
             owner_id: c.ownerId,
             status: c.churnedAt ? "churned" : "active",
             milestone: c.milestone,
@@ -313,6 +319,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
           };
         }),
       );
+      await insertRevenue(tx, generated, options);
       // Referrers may sit later in the same batch, so link them once every row exists.
       const links = generated
         .filter((c) => c.referredById !== null)
@@ -419,6 +426,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   for (const table of [
     "members",
     "customers",
+    "subscriptions",
+    "revenue_movements",
     "delight_moments",
     "role_assignments",
     "community_activities",
@@ -443,6 +452,79 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     heavyCustomerId,
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+const subscriptionOf = (c: SeededCustomer, options: SeedOptions) =>
+  revenueStory(demoRandom(options.seed ^ REVENUE_STREAM, c.id), c, options.now);
+
+/** A customer's ARR, MRR and next renewal as their subscription leaves them today. */
+function revenueColumns(c: SeededCustomer, options: SeedOptions) {
+  const subscription = subscriptionOf(c, options);
+  const arr = subscription ? demoMovements(subscription).reduce((sum, m) => sum + m.deltaCents, 0) : 0;
+  return { mrr_cents: monthlyCents(arr), arr_cents: arr, next_renewal_on: subscription?.renewsOn ?? null };
+}
+
+/** Each paying customer's subscription (ids are the customers'), and its movements classified as the ledger would. */
+async function insertRevenue(tx: Queryable, generated: SeededCustomer[], options: SeedOptions) {
+  const subscriptions = generated.flatMap((c) => {
+    const subscription = subscriptionOf(c, options);
+    return subscription ? [{ c, subscription }] : [];
+  });
+  await insertRows(
+    tx,
+    "subscriptions",
+    {
+      id: "int",
+      customer_id: "int",
+      plan: "text",
+      amount_cents: "bigint",
+      currency: "text",
+      interval: "subscription_interval",
+      started_at: "timestamptz",
+      renews_on: "date",
+      status: "subscription_status",
+      ended_at: "timestamptz",
+      changed_at: "timestamptz",
+    },
+    subscriptions.map(({ c, subscription: s }) => ({
+      id: c.id,
+      customer_id: c.id,
+      plan: c.plan,
+      amount_cents: s.prices[s.prices.length - 1].amountCents,
+      currency: BOOK_CURRENCY,
+      interval: s.interval,
+      started_at: s.startedAt.toISOString(),
+      renews_on: s.renewsOn,
+      status: s.endedAt ? "canceled" : "active",
+      ended_at: s.endedAt?.toISOString() ?? null,
+      changed_at: (s.endedAt ?? s.prices[s.prices.length - 1].at).toISOString(),
+    })),
+  );
+  const movements = classifyMovements(
+    subscriptions.flatMap(({ c, subscription }) =>
+      demoMovements(subscription).map((m) => ({ customerId: c.id, at: m.at.getTime(), deltaCents: m.deltaCents })),
+    ),
+  );
+  await insertRows(
+    tx,
+    "revenue_movements",
+    {
+      customer_id: "int",
+      subscription_id: "int",
+      kind: "revenue_movement_kind",
+      occurred_at: "timestamptz",
+      arr_delta_cents: "bigint",
+      arr_after_cents: "bigint",
+    },
+    movements.map((m) => ({
+      customer_id: m.customerId,
+      subscription_id: m.customerId,
+      kind: m.kind,
+      occurred_at: new Date(m.at).toISOString(),
+      arr_delta_cents: m.deltaCents,
+      arr_after_cents: m.arrAfterCents,
+    })),
+  );
 }
 
 /**

@@ -113,7 +113,10 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
         )}, max(last_inbound) as last_inbound
         from fine group by 1, 2),
       grid as (
-        select c.id as customer_id, ct.k, ct.t, c.owner_id, c.mrr_cents, c.signed_up_at, c.churned_at,
+        select c.id as customer_id, ct.k, ct.t, c.owner_id, c.signed_up_at, c.churned_at,
+          -- MRR as the revenue ledger had it at the cutoff: today's figure would give churn away.
+          round(coalesce((select sum(rm.arr_delta_cents) from revenue_movements rm
+            where rm.customer_id = c.id and rm.occurred_at <= ct.t), 0) / 12.0)::int as mrr_cents,
           c.converted_at <= ct.t and (c.churned_at is null or c.churned_at > ct.t) as paying,
           c.churned_at is null or c.churned_at > ct.t as active
         from customers c cross join ct where ${inPopulation} ${inShard(sql`c.id`)}),

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { apiTokens, customers, interactions } from "@/db/schema";
+import { apiTokens, customers, interactions, revenueMovements } from "@/db/schema";
 import { createCustomer, writeFingerprint } from "@/testing/factories";
 import { ledgerDrift } from "@/testing/ledger-check";
 import { apiToken } from "@/testing/api-token";
@@ -188,13 +188,25 @@ describe("POST /api/v1/customers", () => {
     );
     expect((await byEmail.json()).results[0]).toEqual({ index: 0, id, status: "updated" });
     const [row] = await db.select().from(customers).where(eq(customers.id, id));
+    // Churned: the subscription the MRR figure started has ended, so nothing is paid any more.
     expect(row).toMatchObject({
       name: "Api Customer GmbH",
-      mrrCents: 15_000,
+      mrrCents: 0,
+      arrCents: 0,
       milestone: 7,
       status: "churned",
       convertedAt: expect.any(Date),
     });
+    const movements = await db
+      .select({ kind: revenueMovements.kind, delta: revenueMovements.arrDeltaCents })
+      .from(revenueMovements)
+      .where(eq(revenueMovements.customerId, id))
+      .orderBy(revenueMovements.occurredAt, revenueMovements.id);
+    expect(movements).toEqual([
+      { kind: "new", delta: 144_000 },
+      { kind: "expansion", delta: 36_000 },
+      { kind: "churn", delta: -180_000 },
+    ]);
   });
 
   it("invalid customers are listed per item and nothing is written", async () => {

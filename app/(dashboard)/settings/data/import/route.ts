@@ -2,7 +2,7 @@ import { db } from "@/db";
 import { revalidatePath } from "next/cache";
 import { prepareImport, runImport } from "@/server/data/csv-import";
 import { requireMember } from "@/server/auth/session";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { readImportUpload } from "@/server/data/import-upload";
 
 function json(body: unknown, status: number) {
@@ -49,8 +49,12 @@ export async function POST(request: Request) {
         revalidatePath("/", "layout");
         send({ ok: true, ...result });
       } catch (error) {
-        console.error("[import] failed:", error);
-        send({ ok: false, message: "The import failed on our side and nothing was saved. Please try again." });
+        // A row the booking engine refused (a change dated before the last one): say which, as the checks do.
+        if (error instanceof ValidationError) send({ ok: false, message: error.message });
+        else {
+          console.error("[import] failed:", error);
+          send({ ok: false, message: "The import failed on our side and nothing was saved. Please try again." });
+        }
       }
       controller.close();
     },

@@ -1,0 +1,229 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, queryRows } from "@/db";
+import { customers, revenueMovements } from "@/db/schema";
+import { createRandom } from "@/lib/demo/random";
+import { DAY_MS as DAY } from "@/lib/dates";
+import { createCustomer, createMember } from "@/testing/factories";
+import type { Actor } from "@/server/audit/record";
+import { bookSubscriptionChanges, setCustomerMrr, type SubscriptionChange } from "./engine";
+import { getArrBridge, getRetention } from "./queries";
+
+const actor: Actor = { id: null, label: "test" };
+const now = Date.now();
+const daysAgo = (days: number) => new Date(now - days * DAY);
+
+const monthly = (customerId: number, amountCents: number, effectiveAt: Date, extra: Partial<SubscriptionChange> = {}) =>
+  ({
+    customerId,
+    plan: "Growth",
+    amountCents,
+    currency: "USD",
+    interval: "month",
+    renewsOn: null,
+    status: "active",
+    cancelAtPeriodEnd: false,
+    effectiveAt,
+    ...extra,
+  }) satisfies SubscriptionChange;
+
+const book = (...changes: SubscriptionChange[]) => db.transaction((tx) => bookSubscriptionChanges(tx, actor, changes));
+
+async function movementsOf(customerId: number) {
+  return db
+    .select({
+      kind: revenueMovements.kind,
+      delta: revenueMovements.arrDeltaCents,
+      after: revenueMovements.arrAfterCents,
+    })
+    .from(revenueMovements)
+    .where(eq(revenueMovements.customerId, customerId))
+    .orderBy(revenueMovements.occurredAt, revenueMovements.id);
+}
+
+async function revenueOf(customerId: number) {
+  const [row] = await db
+    .select({ arr: customers.arrCents, mrr: customers.mrrCents, renews: customers.nextRenewalOn })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  return row;
+}
+
+describe("booking revenue", () => {
+  it("$100/mo, up to $150, a $1,200/yr add-on, down to $50, both ended, the add-on back: new, expansion ×2, contraction ×2, churn, reactivation", async () => {
+    const { id } = await createCustomer();
+    const [first] = await book(monthly(id, 10_000, daysAgo(60), { renewsOn: "2031-01-05" }));
+    await book(monthly(id, 15_000, daysAgo(50), { subscriptionId: first.subscription.id }));
+    const [addOn] = await book(monthly(id, 120_000, daysAgo(40), { interval: "year", plan: "Add-on" }));
+    await book(monthly(id, 5_000, daysAgo(30), { subscriptionId: first.subscription.id }));
+    await book(
+      monthly(id, 5_000, daysAgo(20), { subscriptionId: first.subscription.id, status: "canceled" }),
+      monthly(id, 120_000, daysAgo(20), {
+        subscriptionId: addOn.subscription.id,
+        interval: "year",
+        status: "canceled",
+      }),
+    );
+    await book(
+      monthly(id, 120_000, daysAgo(10), {
+        subscriptionId: addOn.subscription.id,
+        interval: "year",
+        renewsOn: "2031-02-01",
+      }),
+    );
+
+    expect(await movementsOf(id)).toEqual([
+      { kind: "new", delta: 120_000, after: 120_000 },
+      { kind: "expansion", delta: 60_000, after: 180_000 },
+      { kind: "expansion", delta: 120_000, after: 300_000 },
+      { kind: "contraction", delta: -120_000, after: 180_000 },
+      { kind: "contraction", delta: -60_000, after: 120_000 },
+      { kind: "churn", delta: -120_000, after: 0 },
+      { kind: "reactivation", delta: 120_000, after: 120_000 },
+    ]);
+    expect(await revenueOf(id)).toEqual({ arr: 120_000, mrr: 10_000, renews: "2031-02-01" });
+  });
+
+  it("a subscription added with an earlier start re-derives the later movements: the first becomes new, the other an expansion", async () => {
+    const { id } = await createCustomer();
+    await book(monthly(id, 20_000, daysAgo(5)));
+    await book(monthly(id, 10_000, daysAgo(30)));
+    expect((await movementsOf(id)).map((m) => [m.kind, m.after])).toEqual([
+      ["new", 120_000],
+      ["expansion", 360_000],
+    ]);
+  });
+
+  it("a change dated before the subscription's last change is refused and writes nothing", async () => {
+    const { id } = await createCustomer();
+    const [booked] = await book(monthly(id, 10_000, daysAgo(10)));
+    const before = await movementsOf(id);
+    await expect(book(monthly(id, 30_000, daysAgo(20), { subscriptionId: booked.subscription.id }))).rejects.toThrow(
+      "before the subscription's last change",
+    );
+    expect(await movementsOf(id)).toEqual(before);
+    expect((await revenueOf(id)).arr).toBe(120_000);
+  });
+
+  it("a change in the future is refused", async () => {
+    const { id } = await createCustomer();
+    await expect(book(monthly(id, 10_000, new Date(now + 2 * DAY)))).rejects.toThrow("cannot be in the future");
+    expect(await movementsOf(id)).toEqual([]);
+  });
+
+  it("a customer's MRR figure starts, changes and ends their one subscription; with two it is refused", async () => {
+    const customer = await createCustomer();
+    const set = (mrr: number) => db.transaction((tx) => setCustomerMrr(tx, actor, customer, mrr, new Date()));
+    await set(9_950);
+    await set(12_000);
+    await set(12_000);
+    expect((await movementsOf(customer.id)).map((m) => [m.kind, m.delta])).toEqual([
+      ["new", 119_400],
+      ["expansion", 24_600],
+    ]);
+    await book(monthly(customer.id, 1_000, new Date()));
+    await expect(set(5_000)).rejects.toThrow("several subscriptions");
+    expect((await revenueOf(customer.id)).mrr).toBe(13_000);
+  });
+});
+
+describe("the ARR bridge and retention against plain SQL over the raw movements", () => {
+  let ownerId: number;
+  const from = daysAgo(180);
+  const to = daysAgo(20);
+  const [fromText, toText] = [from.toISOString(), to.toISOString()];
+
+  beforeAll(async () => {
+    await db.delete(customers);
+    ownerId = (await createMember({ role: "csm" })).id;
+    const random = createRandom(19);
+    // 40 customers, each with one or two subscriptions changed at random over 400 days.
+    for (let c = 0; c < 40; c++) {
+      const customer = await createCustomer({ ownerId: c % 3 === 0 ? ownerId : null });
+      for (let s = random.int(1, 2); s > 0; s--) {
+        let at = random.int(5, 400);
+        const [created] = await book(monthly(customer.id, random.int(1, 50) * 1_000, daysAgo(at)));
+        for (let step = random.int(0, 4); step > 0 && at > 10; step--) {
+          at = random.int(1, at - 1);
+          const status = random.chance(0.3) ? "canceled" : "active";
+          await book(
+            monthly(customer.id, random.int(1, 80) * 1_000, daysAgo(at), {
+              subscriptionId: created.subscription.id,
+              status,
+            }),
+          );
+        }
+      }
+    }
+  });
+
+  /** Kinds recomputed from the raw deltas by a correlated sum, not by the app's window query. */
+  async function independent(owner: number | null) {
+    const owned = owner === null ? sql`` : sql`and c.owner_id = ${owner}`;
+    const [row] = await queryRows<Record<string, string>>(
+      db,
+      sql`with raw as (
+            select m.customer_id, m.occurred_at, m.arr_delta_cents as delta,
+              (select coalesce(sum(e.arr_delta_cents), 0) from revenue_movements e
+                where e.customer_id = m.customer_id and (e.occurred_at, e.id) < (m.occurred_at, m.id)) as before,
+              exists (select 1 from revenue_movements e where e.customer_id = m.customer_id
+                and (e.occurred_at, e.id) < (m.occurred_at, m.id)
+                and (select sum(x.arr_delta_cents) from revenue_movements x
+                     where x.customer_id = e.customer_id and (x.occurred_at, x.id) <= (e.occurred_at, e.id)) > 0) as paid
+            from revenue_movements m join customers c on c.id = m.customer_id where true ${owned}),
+          kinds as (
+            select *, case when before = 0 and paid then 'reactivation' when before = 0 then 'new'
+              when before + delta = 0 then 'churn' when delta > 0 then 'expansion' else 'contraction' end as kind
+            from raw),
+          cohort as (select customer_id, sum(delta) as arr from kinds where occurred_at < ${fromText}::timestamptz group by 1 having sum(delta) > 0)
+          select
+            (select coalesce(sum(delta), 0) from kinds where occurred_at < ${fromText}::timestamptz) as start,
+            (select coalesce(sum(delta), 0) from kinds where occurred_at < ${toText}::timestamptz) as "end",
+            (select coalesce(sum(delta), 0) from kinds where kind = 'new' and occurred_at >= ${fromText}::timestamptz and occurred_at < ${toText}::timestamptz) as new,
+            (select coalesce(sum(delta), 0) from kinds where kind = 'expansion' and occurred_at >= ${fromText}::timestamptz and occurred_at < ${toText}::timestamptz) as expansion,
+            (select coalesce(-sum(delta), 0) from kinds where kind = 'contraction' and occurred_at >= ${fromText}::timestamptz and occurred_at < ${toText}::timestamptz) as contraction,
+            (select coalesce(-sum(delta), 0) from kinds where kind = 'churn' and occurred_at >= ${fromText}::timestamptz and occurred_at < ${toText}::timestamptz) as churn,
+            (select coalesce(sum(delta), 0) from kinds where kind = 'reactivation' and occurred_at >= ${fromText}::timestamptz and occurred_at < ${toText}::timestamptz) as reactivation,
+            (select coalesce(sum(arr), 0) from cohort) as cohort_start,
+            (select coalesce(sum(delta), 0) from kinds k join cohort using (customer_id) where k.kind = 'expansion' and k.occurred_at >= ${fromText}::timestamptz and k.occurred_at < ${toText}::timestamptz) as cohort_expansion,
+            (select coalesce(-sum(delta), 0) from kinds k join cohort using (customer_id) where k.kind in ('contraction', 'churn') and k.occurred_at >= ${fromText}::timestamptz and k.occurred_at < ${toText}::timestamptz) as cohort_lost`,
+    );
+    const n = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+    return {
+      bridge: {
+        startCents: n.start,
+        endCents: n.end,
+        new: n.new,
+        expansion: n.expansion,
+        contraction: n.contraction,
+        churn: n.churn,
+        reactivation: n.reactivation,
+      },
+      grr: (n.cohort_start - n.cohort_lost) / n.cohort_start,
+      nrr: (n.cohort_start + n.cohort_expansion - n.cohort_lost) / n.cohort_start,
+    };
+  }
+
+  for (const scope of ["the whole book", "one owner"] as const) {
+    it(`${scope}: every bridge line matches to the cent, GRR and NRR within 0.1 percentage point`, async () => {
+      const owner = scope === "one owner" ? ownerId : null;
+      const expected = await independent(owner);
+      expect(expected.bridge.startCents).toBeGreaterThan(0);
+      expect(await getArrBridge(db, { from, to, ownerId: owner })).toEqual(expected.bridge);
+      const retention = await getRetention(db, { from, to, ownerId: owner });
+      expect(Math.abs((retention.grr ?? 0) - expected.grr)).toBeLessThan(0.001);
+      expect(Math.abs((retention.nrr ?? 0) - expected.nrr)).toBeLessThan(0.001);
+    });
+  }
+
+  it("each customer's ARR is the sum of its movements and of its active subscriptions", async () => {
+    const mismatched = await queryRows(
+      db,
+      sql`select c.id from customers c
+          where c.arr_cents <> (select coalesce(sum(arr_delta_cents), 0) from revenue_movements m where m.customer_id = c.id)
+             or c.arr_cents <> (select coalesce(sum(case when s.interval = 'month' then 12 * s.amount_cents else s.amount_cents end), 0)
+                                from subscriptions s where s.customer_id = c.id and s.status = 'active')`,
+    );
+    expect(mismatched).toEqual([]);
+  });
+});
