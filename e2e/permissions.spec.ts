@@ -23,6 +23,8 @@ const PAGES: { route: string; permission: Permission; query?: string }[] = [
   { route: "/risk/backtest", permission: "backtest.read" },
   { route: "/customers", permission: "dashboard.read" },
   { route: "/tasks", permission: "dashboard.read" },
+  { route: "/revenue", permission: "revenue.read" },
+  { route: "/revenue/movements", permission: "revenue.read" },
   { route: "/customers/new", permission: "customers.write" },
   { route: "/customers/[id]", permission: "dashboard.read" },
   { route: "/customers/[id]/edit", permission: "customers.write" },
@@ -100,6 +102,22 @@ const FORGED_FIELDS: Record<string, Record<string, string>> = {
   createCustomer: { name: "Forged Ltd", plan: "growth", mrr: "100" },
   updateCustomer: { customerId: "[id]", name: "Forged Ltd", plan: "growth", mrr: "100" },
   changeOwner: { customerId: "[id]", ownerId: "" },
+  addSubscription: {
+    customerId: "[id]",
+    plan: "Forged",
+    amount: "100",
+    interval: "month",
+    startedOn: now.slice(0, 10),
+  },
+  changeSubscription: {
+    subscriptionId: "1",
+    plan: "Forged",
+    amount: "100",
+    interval: "month",
+    effectiveOn: now.slice(0, 10),
+  },
+  endSubscription: { subscriptionId: "1", endedOn: now.slice(0, 10) },
+  reactivateSubscription: { subscriptionId: "1", startedOn: now.slice(0, 10) },
   churnCustomer: { customerId: "[id]", reason: "Forged" },
   reactivateCustomer: { customerId: "[id]" },
   setMilestone: { customerId: "[id]", milestone: "13", reason: "Forged" },
@@ -322,7 +340,7 @@ for (const visitor of VISITORS) {
           expect(landed).toBe("/forbidden");
         } else {
           expect(landed).toBe(withId(route, customerId));
-          expect(html).toMatch(/<main[^>]*>[\s\S]*<h1/);
+          expect(html).toMatch(/<main[^>]*>[\s\S]*<h[12]/);
         }
       });
     }

@@ -18,7 +18,7 @@ test("on a phone the risk list is cards with why and the next step right under t
   const name = await box("td[data-card=title]");
   const why = await box("td[data-label=Why]");
   const next = await box('td[data-label="Next step"]');
-  const mrr = await box('td[data-label="MRR at stake"]');
+  const mrr = await box('td[data-label="At stake · renewal"]');
   expect(card?.width ?? 999).toBeLessThanOrEqual(390);
   expect(why.y).toBeGreaterThan(name.y);
   expect(next.y).toBeGreaterThan(why.y);

@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   "advocacy.write": "csm",
   "tasks.write": "csm",
   "outreach.send": "csm",
+  // Revenue: a CSM sees their own book's; managers and admins the whole book's, and any owner's.
+  "revenue.read": "csm",
+  "revenue.book": "manager",
   "settings.read": "manager",
   "backtest.read": "manager",
   "audit.read": "manager",

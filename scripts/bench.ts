@@ -99,6 +99,11 @@ runScript("bench", async () => {
       { name: "/journey (Marketing Hourglass)", path: "/journey?model=hourglass", target: TARGETS.journey },
       { name: "/journey (Customer Value Journey)", path: "/journey?model=cvj", target: TARGETS.journey },
       { name: "/journey (SCALE)", path: "/journey?model=scale", target: TARGETS.journey },
+      {
+        name: "/revenue (bridge, retention, renewals, ARR at risk, cohorts)",
+        path: "/revenue",
+        target: TARGETS.overview,
+      },
       { name: "/risk", path: "/risk", target: TARGETS.list },
       {
         name: "/risk, nothing written since the last view",

@@ -68,6 +68,13 @@ import {
   createTask,
 } from "./factories";
 import { scoringFormFields } from "./scoring-form";
+import {
+  addSubscription,
+  changeSubscription,
+  endSubscription,
+  reactivateSubscription,
+} from "@/server/revenue/commands";
+import { bookSubscriptionChanges } from "@/server/revenue/engine";
 
 /** Form fields as a browser (or a forged request) sends them. */
 export type FormInput = Record<string, string>;
@@ -138,6 +145,36 @@ async function interactionLoggedBy(actor: SessionMember) {
       summary: "Signed in",
     }),
   };
+}
+
+/** A customer's monthly $100 subscription, started 30 days ago (ended 10 days ago when `ended`). */
+async function subscription(ended = false) {
+  const customer = await createCustomer();
+  const change = {
+    customerId: customer.id,
+    plan: "Growth",
+    amountCents: 10_000,
+    currency: "USD",
+    interval: "month" as const,
+    renewsOn: null,
+    status: "active" as const,
+    cancelAtPeriodEnd: false,
+    effectiveAt: new Date(Date.now() - 30 * 86_400_000),
+  };
+  const actor = { id: null, label: "test" };
+  const [booked] = await db.transaction((tx) => bookSubscriptionChanges(tx, actor, [change]));
+  if (ended)
+    await db.transaction((tx) =>
+      bookSubscriptionChanges(tx, actor, [
+        {
+          ...change,
+          subscriptionId: booked.subscription.id,
+          status: "canceled",
+          effectiveAt: new Date(Date.now() - 10 * 86_400_000),
+        },
+      ]),
+    );
+  return booked.subscription;
 }
 
 async function advocateRole() {
@@ -243,6 +280,28 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
     name: "Renamed GmbH",
     plan: "enterprise",
     mrr: "900",
+  })),
+  addSubscription: entry(addSubscription, "subscription.create", async () => ({
+    customerId: id(await createCustomer()),
+    plan: "Growth",
+    amount: "99.50",
+    interval: "month",
+    startedOn: now().slice(0, 10),
+  })),
+  changeSubscription: entry(changeSubscription, "subscription.update", async () => ({
+    subscriptionId: id(await subscription()),
+    plan: "Growth",
+    amount: "150",
+    interval: "month",
+    effectiveOn: now().slice(0, 10),
+  })),
+  endSubscription: entry(endSubscription, "subscription.update", async () => ({
+    subscriptionId: id(await subscription()),
+    endedOn: now().slice(0, 10),
+  })),
+  reactivateSubscription: entry(reactivateSubscription, "subscription.update", async () => ({
+    subscriptionId: id(await subscription(true)),
+    startedOn: now().slice(0, 10),
   })),
   changeOwner: entry(changeOwner, "customer.owner_changed", async () => ({
     customerId: id(await createCustomer()),

@@ -3,12 +3,13 @@ import { can, type MemberRole, type Permission } from "@/lib/permissions";
 
 export type NavItem = { href: string; label: string; icon: IconName };
 
-const NAV: NavItem[] = [
+const NAV: (NavItem & { permission?: Permission })[] = [
   { href: "/", label: "Overview", icon: "overview" },
   { href: "/tasks", label: "My day", icon: "tasks" },
   { href: "/journey", label: "Journey", icon: "journey" },
   { href: "/risk", label: "Risk", icon: "risk" },
   { href: "/customers", label: "Customers", icon: "customers" },
+  { href: "/revenue", label: "Revenue", icon: "revenue", permission: "revenue.read" },
   { href: "/delight", label: "Delight", icon: "delight" },
   { href: "/advocates", label: "Advocates", icon: "advocates" },
   { href: "/settings", label: "Settings", icon: "settings" },
@@ -16,8 +17,10 @@ const NAV: NavItem[] = [
 
 /** The main navigation for a role: Settings opens on the team for managers and admins, on one's own notifications for everyone else. */
 export function navItemsFor(role: MemberRole): NavItem[] {
-  return NAV.map((item) =>
-    item.href === "/settings" && !can(role, "settings.read") ? { ...item, href: "/settings/notifications" } : item,
+  return NAV.filter((item) => !item.permission || can(role, item.permission)).map(({ href, label, icon }) =>
+    href === "/settings" && !can(role, "settings.read")
+      ? { href: "/settings/notifications", label, icon }
+      : { href, label, icon },
   );
 }
 

@@ -41,11 +41,18 @@ export function RiskFilters({
           className={`${FILTER_CONTROL} w-32`}
         />
       </label>
+      <FilterSelect label="Renews" name="renews" defaultValue={query.renewsWithinDays?.toString() ?? ""}>
+        <option value="">Any time</option>
+        <option value="30">In 30 days</option>
+        <option value="60">In 60 days</option>
+        <option value="90">In 90 days</option>
+      </FilterSelect>
       <FilterSelect label="Sort by" name="sort" defaultValue={query.sort}>
         <option value="risk">Risk</option>
-        <option value="mrr">MRR at stake</option>
+        <option value="mrr">MRR</option>
         <option value="balance">Balance</option>
         <option value="silence">Days silent</option>
+        <option value="renewal">Renewal (soonest)</option>
       </FilterSelect>
       <FilterSelect label="Order" name="dir" defaultValue={query.direction}>
         <option value="desc">Highest first</option>

@@ -4,7 +4,8 @@ import { RiskTable, type RiskTableRow } from "@/components/risk/risk-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { db } from "@/db";
-import { formatCents, formatDecimal, formatSigned } from "@/lib/format";
+import { countOf, formatCents, formatDecimal, formatSigned } from "@/lib/format";
+import { daysUntil } from "@/lib/revenue";
 import type { MemberRole } from "@/lib/permissions";
 import { stageForMilestone } from "@/lib/journey/models";
 import { describeDriver } from "@/lib/risk";
@@ -14,10 +15,22 @@ import { getRiskPage, type RiskPageRow } from "@/server/risk/page";
 import type { RiskListQuery } from "@/server/risk/queries";
 import { getOpenTaskSummary } from "@/server/tasks/queries";
 
+const RENEWS_SOON_DAYS = 30;
+
+function renewalOf(renewsOn: string | null, today: string): { renewal: string | null; renewsSoon: boolean } {
+  if (!renewsOn) return { renewal: null, renewsSoon: false };
+  const days = daysUntil(renewsOn, today);
+  return {
+    renewal: days <= 0 ? "renews today" : `renews in ${countOf(days, "day")}`,
+    renewsSoon: days <= RENEWS_SOON_DAYS,
+  };
+}
+
 function tableRow(
   row: RiskPageRow,
   model: JourneyModelWithStages,
   openTasks: { open: number; suggestionKeys: string[] },
+  today: string,
 ): RiskTableRow {
   return {
     id: row.id,
@@ -28,6 +41,8 @@ function tableRow(
     risk: formatDecimal(row.riskScore),
     shadowRisk: row.shadowRiskScore === null ? null : formatDecimal(row.shadowRiskScore),
     mrr: formatCents(row.mrrCents),
+    arr: formatCents(row.arrCents),
+    ...renewalOf(row.nextRenewalOn, today),
     balance: row.balance,
     history: row.history.map((point) => Math.round(point.balance * 10) / 10),
     historyLastDay: row.history.at(-1)?.day ?? "",
@@ -66,7 +81,7 @@ export async function RiskResults({
   /** Which bulk actions the bar offers. */
   role: MemberRole;
 }) {
-  const { rows, total, more } = await getRiskPage(db, query);
+  const { rows, total, more, today } = await getRiskPage(db, query);
   const openTasks = await getOpenTaskSummary(db, { customerIds: rows.map((row) => row.id) });
   if (total === 0) {
     return (
@@ -102,7 +117,7 @@ export async function RiskResults({
   return (
     <>
       <RiskTable
-        rows={rows.map((row) => tableRow(row, model, openTasks.get(row.id) ?? { open: 0, suggestionKeys: [] }))}
+        rows={rows.map((row) => tableRow(row, model, openTasks.get(row.id) ?? { open: 0, suggestionKeys: [] }, today))}
         offset={(query.page - 1) * query.pageSize}
         canCreateTasks={canCreateTasks}
         bulk={bulk}

@@ -22,6 +22,10 @@ export type RiskTableRow = {
   /** The score under the version running in shadow, when one runs. */
   shadowRisk: string | null;
   mrr: string;
+  arr: string;
+  /** "renews in 12 days", "renews today", or null when no active subscription renews. */
+  renewal: string | null;
+  renewsSoon: boolean;
   balance: number;
   history: number[];
   historyLastDay: string;
@@ -82,7 +86,7 @@ export function RiskTable({
                 Customer
               </th>
               <th scope="col" data-card-hide className="px-3 py-2 text-right">
-                MRR at stake
+                At stake · renewal
               </th>
               <th scope="col" data-card-hide className="px-3 py-2">
                 Balance · 90 days
@@ -128,8 +132,14 @@ export function RiskTable({
                     )}
                   </div>
                 </td>
-                <td data-label="MRR at stake" className="px-3 py-3 text-right tabular-nums">
+                <td data-label="At stake · renewal" className="px-3 py-3 text-right tabular-nums">
                   {row.mrr}
+                  <div className="text-xs text-slate-500">{row.arr} ARR</div>
+                  {row.renewal ? (
+                    <div className={`text-xs ${row.renewsSoon ? "font-semibold text-red-800" : "text-slate-600"}`}>
+                      {row.renewal}
+                    </div>
+                  ) : null}
                 </td>
                 <td data-label="Balance · 90 days" className="px-3 py-3">
                   <div className="flex items-center gap-2">

@@ -34,6 +34,13 @@ const common = {
   "503": errorResponse("Database unavailable: see Retry-After"),
 };
 
+/** How an item names its customer: one of these is required. */
+const customerReference = {
+  customerId: { type: "integer" },
+  customerExternalId: { type: "string" },
+  customerEmail: { type: "string", format: "email" },
+};
+
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and rendered in Settings → API. */
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -60,9 +67,7 @@ export const openApiDocument = {
             description:
               "Idempotency key: a replay returns the original result; the same key with another body is a 422.",
           },
-          customerId: { type: "integer" },
-          customerExternalId: { type: "string" },
-          customerEmail: { type: "string", format: "email" },
+          ...customerReference,
           type: {
             type: "string",
             description: "Interaction type key, e.g. login, feature_adopted, error_hit, bug_report, support_ticket.",
@@ -91,9 +96,7 @@ export const openApiDocument = {
             description:
               "The subscription's key: a new key starts one, the same key with another body changes it, the same body again writes nothing.",
           },
-          customerId: { type: "integer" },
-          customerExternalId: { type: "string" },
-          customerEmail: { type: "string", format: "email" },
+          ...customerReference,
           plan: { type: "string", maxLength: 60 },
           amountCents: { type: "integer", minimum: 0, description: "The price per interval, in cents." },
           currency: { type: "string", enum: [BOOK_CURRENCY], default: BOOK_CURRENCY },

@@ -51,4 +51,13 @@ export function stageColours(count: number): StageColour[] {
 }
 
 /** The ink and lines every chart shares. */
-export const CHART = { grid: "#e2e8f0", axis: "#475569", line: "#2459d6", zero: "#94a3b8", delight: "#a21caf" };
+export const CHART = {
+  grid: "#e2e8f0",
+  axis: "#475569",
+  line: "#2459d6",
+  zero: "#94a3b8",
+  delight: "#a21caf",
+  gain: "#15803d",
+  loss: "#b91c1c",
+  total: "#475569",
+};

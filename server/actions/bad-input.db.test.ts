@@ -54,6 +54,7 @@ import * as playbookCommands from "@/server/playbooks/commands";
 import * as outreachCommands from "@/server/outreach/commands";
 import * as notificationCommands from "@/server/notifications/commands";
 import * as viewCommands from "@/server/views/commands";
+import * as revenueCommands from "@/server/revenue/commands";
 
 const GENERIC_FAILURE = "Something went wrong on our side and nothing was saved. Please try again.";
 const RUNS_PER_ACTION = 24;
@@ -171,7 +172,54 @@ async function adminView(): Promise<string> {
   return String((await createSavedView({ ownerId: admin.id, name: "Fuzzed view" })).id);
 }
 
+/** A fresh customer's $100 monthly subscription, started 30 days ago; ended today when `ended`. */
+async function subscription(ended = false): Promise<string> {
+  const started = await run(revenueCommands.addSubscription, {
+    customerId: await fresh(),
+    plan: "Growth",
+    amount: "100",
+    interval: "month",
+    startedOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+  });
+  if (!started.ok) throw new Error(started.message);
+  const id = String((started.data as { id: number }).id);
+  if (ended) await run(revenueCommands.endSubscription, { subscriptionId: id, endedOn: today() });
+  return id;
+}
+
+const subscriptionPlan: Record<string, Stored> = { plan: { table: "subscriptions", column: "plan" } };
+
 const SPECS: Record<string, Spec> = {
+  addSubscription: {
+    valid: async () => ({
+      customerId: await fresh(),
+      plan: "Growth",
+      amount: "99.50",
+      interval: "month",
+      startedOn: today(),
+    }),
+    ids: ["customerId"],
+    texts: subscriptionPlan,
+  },
+  changeSubscription: {
+    valid: async () => ({
+      subscriptionId: await subscription(),
+      plan: "Growth plus",
+      amount: "150",
+      interval: "month",
+      effectiveOn: today(),
+    }),
+    ids: ["subscriptionId"],
+    texts: subscriptionPlan,
+  },
+  endSubscription: {
+    valid: async () => ({ subscriptionId: await subscription(), endedOn: today() }),
+    ids: ["subscriptionId"],
+  },
+  reactivateSubscription: {
+    valid: async () => ({ subscriptionId: await subscription(true), startedOn: today() }),
+    ids: ["subscriptionId"],
+  },
   saveView: {
     valid: async () => {
       await adminView();
@@ -518,6 +566,7 @@ const DEFINITIONS: Record<string, unknown> = {
   ...outreachCommands,
   ...notificationCommands,
   ...viewCommands,
+  ...revenueCommands,
 };
 const definition = (name: string) => DEFINITIONS[name] as AnyAction;
 

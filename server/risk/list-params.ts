@@ -27,6 +27,7 @@ export function readRiskQuery(
     ),
     plan: param(params, "plan", z.enum(PLANS).optional(), undefined),
     minMrrCents: minMrr === undefined ? undefined : Math.round(minMrr * 100),
+    renewsWithinDays: param(params, "renews", z.coerce.number().int().min(0).max(366).optional(), undefined),
     sort: param(params, "sort", z.enum(RISK_SORTS), "risk"),
     direction: param(params, "dir", z.enum(["asc", "desc"]), "desc"),
     page: param(params, "page", pageParam, 1),

@@ -28,6 +28,8 @@ export async function loadRiskPage(db: Queryable, query: RiskListQuery) {
   return {
     total,
     more,
+    /** The day "renews in N days" counts from. */
+    today: now.toISOString().slice(0, 10),
     rows: rows.map((row) => {
       const rowDrivers = (drivers.get(row.id) ?? []).map((driver) => ({
         ...driver,

@@ -7,7 +7,7 @@ import { balanceSql, daysBetweenSql, decaySql, weightSql } from "@/db/ledger-sql
 import type { DriverPeriod } from "@/lib/risk";
 import { getSettings } from "@/server/settings/queries";
 
-export const RISK_SORTS = ["risk", "mrr", "balance", "silence"] as const;
+export const RISK_SORTS = ["risk", "mrr", "balance", "silence", "renewal"] as const;
 export type RiskSort = (typeof RISK_SORTS)[number];
 
 /**
@@ -24,6 +24,8 @@ export type RiskListQuery = {
   milestoneRange?: { from: number; to: number };
   plan?: string;
   minMrrCents?: number;
+  /** Only customers renewing within this many days (from today). */
+  renewsWithinDays?: number;
   sort: RiskSort;
   direction: "asc" | "desc";
   page: number;
@@ -48,6 +50,9 @@ function riskConditions(query: RiskListQuery, threshold: number): SQL | undefine
       : undefined,
     query.plan ? eq(customers.plan, query.plan) : undefined,
     query.minMrrCents ? gte(customers.mrrCents, query.minMrrCents) : undefined,
+    query.renewsWithinDays !== undefined
+      ? sql`${customers.nextRenewalOn} between current_date and current_date + ${query.renewsWithinDays}::int`
+      : undefined,
   );
 }
 
@@ -67,6 +72,8 @@ export async function getRiskList(db: Queryable, query: RiskListQuery) {
     balance,
     // Longest silence first when descending: the oldest last inbound activity.
     silence: sql`coalesce(now() - ${customers.lastInboundAt}, interval '100 years')`,
+    // Soonest renewal first when descending; no renewal date last.
+    renewal: sql`current_date - coalesce(${customers.nextRenewalOn}, date '9999-12-31')`,
   };
   const [rows, { total, more }] = await Promise.all([
     db
@@ -79,6 +86,8 @@ export async function getRiskList(db: Queryable, query: RiskListQuery) {
         convertedAt: customers.convertedAt,
         plan: customers.plan,
         mrrCents: customers.mrrCents,
+        arrCents: customers.arrCents,
+        nextRenewalOn: customers.nextRenewalOn,
         creditAcc: customers.creditAcc,
         debtAcc: customers.debtAcc,
         riskScore: customers.riskScore,

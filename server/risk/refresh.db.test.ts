@@ -86,6 +86,26 @@ describe("risk on the seeded book", () => {
     expect(exported).toBe(atRisk);
   });
 
+  it("renewals on the risk list: 'renews within 30 days' keeps exactly the at-risk customers whose next renewal is today to 30 days out, and the renewal sort puts the soonest first", async () => {
+    const { risk } = await getSettings(db, ["risk"]);
+    const within = await queryRows<{ id: number }>(
+      db,
+      sql`select id from customers where status = 'active' and risk_score >= ${risk.atRiskScore}
+          and next_renewal_on between current_date and current_date + 30 order by id`,
+    );
+    expect(within.length).toBeGreaterThan(0);
+    const list = await getRiskList(db, {
+      sort: "renewal",
+      direction: "desc",
+      renewsWithinDays: 30,
+      page: 1,
+      pageSize: 1000,
+    });
+    expect(list.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(within.map((r) => r.id));
+    const days = list.rows.map((r) => r.nextRenewalOn ?? "");
+    expect(days).toEqual([...days].sort());
+  });
+
   it("the risk list counts exactly up to the cap past the page, then says there are more", async () => {
     const [{ watch }] = await queryRows<{ watch: number }>(
       db,

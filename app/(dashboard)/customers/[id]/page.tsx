@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AccountCard } from "@/components/customers/account-card";
 import { BalanceOverTime } from "@/components/customers/balance-over-time";
+import { RevenueCard } from "@/components/customers/revenue-card";
 import { CustomerTasks } from "@/components/tasks/customer-tasks";
 import { OutreachCard } from "@/components/outreach/outreach-card";
 import { CustomerHeader } from "@/components/customers/customer-header";
@@ -55,6 +56,9 @@ export default async function CustomerPage({
       <AccountCard row={row} member={member} />
       <Suspense fallback={<Skeleton className="h-64" />}>
         <BalanceOverTime row={row} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="h-48" />}>
+        <RevenueCard customer={row.customer} member={member} />
       </Suspense>
       <Suspense key={`${kind}-${cursor ?? ""}`} fallback={<Skeleton className="h-96" />}>
         <TimelineSection

@@ -1,0 +1,72 @@
+import { Suspense } from "react";
+import {
+  ArrAtRiskCard,
+  ArrBridgeCard,
+  CohortsCard,
+  RenewalsCard,
+  RetentionCard,
+} from "@/components/revenue/revenue-report";
+import { RevenueFilters } from "@/components/revenue/revenue-filters";
+import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
+import { db } from "@/db";
+import { can } from "@/lib/permissions";
+import { readRevenuePeriod } from "@/lib/revenue-period";
+import { first, type SearchParams } from "@/lib/search-params";
+import { requirePageMember } from "@/server/auth/session";
+import { revenueOwner, revenueOwnerChoice } from "@/server/revenue/page";
+import { listActiveMembers } from "@/server/team/queries";
+
+export const metadata = { title: "Revenue" };
+
+export default async function RevenuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const member = await requirePageMember("revenue.read");
+  const [params, owners] = await Promise.all([searchParams, listActiveMembers(db)]);
+  const now = new Date();
+  const { period, problem } = readRevenuePeriod(
+    { period: first(params, "period"), from: first(params, "from"), to: first(params, "to") },
+    now,
+  );
+  const scope = { period, ownerId: revenueOwner(member, params), now };
+  const book = can(member.role, "revenue.book");
+  return (
+    <>
+      <PageHeader
+        title="Revenue"
+        description={
+          book
+            ? "The revenue the book keeps: how ARR moved, what renews soon and how much of it is at risk."
+            : "The revenue your customers bring: how ARR moved, what renews soon and how much of it is at risk."
+        }
+      />
+      <RevenueFilters period={period} owner={revenueOwnerChoice(member, params)} owners={book ? owners : null} />
+      {problem ? (
+        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {problem} Showing this quarter instead.
+        </p>
+      ) : null}
+      <div className="grid gap-4">
+        <Suspense
+          key={`bridge-${period.fromDay}-${period.toDay}-${scope.ownerId}`}
+          fallback={<Skeleton className="h-72" />}
+        >
+          <ArrBridgeCard {...scope} />
+        </Suspense>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Suspense fallback={<Skeleton className="h-48" />}>
+            <RetentionCard {...scope} />
+          </Suspense>
+          <Suspense fallback={<Skeleton className="h-48" />}>
+            <ArrAtRiskCard {...scope} />
+          </Suspense>
+        </div>
+        <Suspense fallback={<Skeleton className="h-72" />}>
+          <RenewalsCard {...scope} />
+        </Suspense>
+        <Suspense fallback={<Skeleton className="h-96" />}>
+          <CohortsCard {...scope} />
+        </Suspense>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { FILTER_CONTROL, FilterSelect, OwnerFilter } from "@/components/filters/filter-controls";
+import { buttonClass } from "@/components/ui/button";
+import { REVENUE_PERIOD_LABELS, REVENUE_PERIODS, type RevenuePeriod } from "@/lib/revenue-period";
+
+/** The revenue page's period and owner: a GET form, so every view is a URL. */
+export function RevenueFilters({
+  period,
+  owner,
+  owners,
+}: {
+  period: RevenuePeriod;
+  owner: string;
+  /** Null when the member may only read their own book. */
+  owners: { id: number; name: string }[] | null;
+}) {
+  return (
+    <form method="get" aria-label="Choose the period" className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterSelect label="Period" name="period" defaultValue={period.key}>
+        {REVENUE_PERIODS.map((key) => (
+          <option key={key} value={key}>
+            {REVENUE_PERIOD_LABELS[key]}
+          </option>
+        ))}
+      </FilterSelect>
+      <label className="flex flex-col text-xs font-medium text-slate-600">
+        From (custom)
+        <input name="from" type="date" defaultValue={period.fromDay} className={FILTER_CONTROL} />
+      </label>
+      <label className="flex flex-col text-xs font-medium text-slate-600">
+        To (custom)
+        <input name="to" type="date" defaultValue={period.toDay} className={FILTER_CONTROL} />
+      </label>
+      {owners ? <OwnerFilter owners={owners} value={owner} everyone="all" /> : null}
+      <button type="submit" className={buttonClass("secondary")}>
+        Apply
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { isCalendarDay } from "@/lib/validation/fields";
+
+export const REVENUE_PERIODS = ["month", "quarter", "12m", "custom"] as const;
+export type RevenuePeriodKey = (typeof REVENUE_PERIODS)[number];
+export const REVENUE_PERIOD_LABELS: Record<RevenuePeriodKey, string> = {
+  month: "This month",
+  quarter: "This quarter",
+  "12m": "Last 12 months",
+  custom: "Custom",
+};
+
+/** A period of whole UTC days: from the start of `fromDay` to the end of `toDay`. */
+export type RevenuePeriod = { key: RevenuePeriodKey; fromDay: string; toDay: string; from: Date; to: Date };
+
+const DAY = 86_400_000;
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+function period(key: RevenuePeriodKey, fromDay: string, toDay: string): RevenuePeriod {
+  return {
+    key,
+    fromDay,
+    toDay,
+    from: new Date(`${fromDay}T00:00:00Z`),
+    to: new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY),
+  };
+}
+
+/**
+ * The bridge's period from `?period=` (and `?from=`/`?to=` for a custom one); this quarter to date
+ * unless said otherwise. A custom period that cannot be read falls back to it, and says why.
+ */
+export function readRevenuePeriod(
+  params: { period?: string; from?: string; to?: string },
+  now: Date,
+): { period: RevenuePeriod; problem: string | null } {
+  const today = dayOf(now);
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const presets: Record<Exclude<RevenuePeriodKey, "custom">, () => RevenuePeriod> = {
+    month: () => period("month", dayOf(new Date(Date.UTC(y, m, 1))), today),
+    quarter: () => period("quarter", dayOf(new Date(Date.UTC(y, m - (m % 3), 1))), today),
+    "12m": () => period("12m", dayOf(new Date(Date.UTC(y - 1, m, now.getUTCDate() + 1))), today),
+  };
+  const key = REVENUE_PERIODS.find((p) => p === params.period) ?? "quarter";
+  if (key !== "custom") return { period: presets[key](), problem: null };
+  const { from = "", to = "" } = params;
+  if (!isCalendarDay(from) || !isCalendarDay(to))
+    return { period: presets.quarter(), problem: "Choose a start and an end date to see a custom period." };
+  if (from > to) return { period: presets.quarter(), problem: "The period's start is after its end." };
+  if (from < "2000-01-01") return { period: presets.quarter(), problem: "The period starts before the year 2000." };
+  return { period: period("custom", from, to > today ? today : to), problem: null };
+}
