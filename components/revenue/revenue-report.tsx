@@ -142,7 +142,7 @@ export async function RetentionCard({ ownerId, now }: Scope) {
 
 export async function RenewalsCard({ ownerId, now }: Scope) {
   const today = now.toISOString().slice(0, 10);
-  const { windows, upcoming, threshold } = await getRenewals(db, { ownerId, today });
+  const { windows, upcoming, total, threshold } = await getRenewals(db, { ownerId, today });
   return (
     <Card title="Renewals">
       <dl className="grid gap-3 sm:grid-cols-3">
@@ -180,7 +180,7 @@ export async function RenewalsCard({ ownerId, now }: Scope) {
               </tr>
             </thead>
             <tbody>
-              {upcoming.slice(0, 25).map((r) => {
+              {upcoming.map((r) => {
                 const days = daysUntil(r.renewsOn, today);
                 return (
                   <tr key={r.id} className="border-t border-slate-100" data-testid="renewal-row">
@@ -211,10 +211,10 @@ export async function RenewalsCard({ ownerId, now }: Scope) {
               })}
             </tbody>
           </table>
-          {upcoming.length > 25 ? (
+          {total > upcoming.length ? (
             <p className="mt-2 text-xs text-slate-600">
-              The 25 most urgent of {formatNumber(upcoming.length)}: at risk (score {threshold} or more) first, then the
-              soonest.
+              The {formatNumber(upcoming.length)} most urgent of {formatNumber(total)}: at risk (score {threshold} or
+              more) first, then the soonest.
             </p>
           ) : null}
         </ScrollRegion>

@@ -30,7 +30,7 @@ export type SubscriptionChange = {
   effectiveAt: Date;
 };
 
-export type BookedSubscription = { subscription: Subscription; created: boolean; arrDeltaCents: number };
+type BookedSubscription = { subscription: Subscription; arrDeltaCents: number };
 
 /** What a subscription adds to its customer's ARR while in a state. */
 const arrOf = (s: { status: SubscriptionStatus; amountCents: number; interval: SubscriptionInterval }) =>
@@ -133,7 +133,7 @@ export async function bookSubscriptionChanges(
     });
     byId.set(row.id, row);
     if (row.externalId) byKey.set(row.externalId, row);
-    booked.push({ subscription: row, created: !current, arrDeltaCents: delta });
+    booked.push({ subscription: row, arrDeltaCents: delta });
   }
   await classifyCustomers(tx, customerIds);
   await refreshCustomerRevenue(tx, customerIds);

@@ -87,35 +87,54 @@ export type Renewal = {
   atRisk: boolean;
 };
 
-/** Active customers renewing in the next 30, 60 and 90 days, with how many of them are at risk; and the 90 days' list, riskiest first. */
+const RENEWAL_WINDOWS = [30, 60, 90] as const;
+export const RENEWALS_LISTED = 25;
+
+/**
+ * Active customers renewing in the next 30, 60 and 90 days (counted in SQL), with how many of them
+ * are at risk; and the most urgent of the 90 days, at risk first, then the soonest.
+ */
 export async function getRenewals(
   db: Queryable,
   { ownerId, today }: { ownerId: number | null; today: string },
-): Promise<{ windows: RenewalWindow[]; upcoming: Renewal[]; threshold: number }> {
+): Promise<{ windows: RenewalWindow[]; upcoming: Renewal[]; total: number; threshold: number }> {
   const { risk } = await getSettings(db, ["risk"]);
   const owned = ownerId === null ? sql`` : sql`and c.owner_id = ${ownerId}`;
-  const upcoming = await queryRows<Renewal>(
-    db,
-    sql`select c.id, c.name, c.company, mb.name as "ownerName", c.next_renewal_on::text as "renewsOn",
-          c.arr_cents::float8 as "arrCents", c.risk_score as "riskScore", c.risk_score >= ${risk.atRiskScore} as "atRisk"
-        from customers c left join members mb on mb.id = c.owner_id
-        where c.status = 'active' and c.next_renewal_on >= ${today}::date
-          and c.next_renewal_on < ${today}::date + 91 ${owned}
-        order by c.risk_score >= ${risk.atRiskScore} desc, c.next_renewal_on, c.arr_cents desc, c.id`,
-  );
-  const windows = ([30, 60, 90] as const).map((days) => {
-    const limit = Date.parse(`${today}T00:00:00Z`) + days * 86_400_000;
-    const within = upcoming.filter((r) => Date.parse(`${r.renewsOn}T00:00:00Z`) <= limit);
-    const risky = within.filter((r) => r.atRisk);
-    return {
-      days,
-      customers: within.length,
-      arrCents: within.reduce((sum, r) => sum + r.arrCents, 0),
-      atRisk: risky.length,
-      atRiskArrCents: risky.reduce((sum, r) => sum + r.arrCents, 0),
-    };
-  });
-  return { windows, upcoming, threshold: risk.atRiskScore };
+  const within = sql`c.status = 'active' and c.next_renewal_on between ${today}::date and ${today}::date + 90 ${owned}`;
+  const atRisk = sql`c.risk_score >= ${risk.atRiskScore}`;
+  const [[counts], upcoming] = await Promise.all([
+    queryRows<Record<string, string>>(
+      db,
+      sql`select ${sql.join(
+        RENEWAL_WINDOWS.map((days) => {
+          const inWindow = sql`c.next_renewal_on <= ${today}::date + ${days}::int`;
+          return sql`count(*) filter (where ${inWindow}) as ${sql.identifier(`c${days}`)},
+            coalesce(sum(c.arr_cents) filter (where ${inWindow}), 0) as ${sql.identifier(`a${days}`)},
+            count(*) filter (where ${inWindow} and ${atRisk}) as ${sql.identifier(`r${days}`)},
+            coalesce(sum(c.arr_cents) filter (where ${inWindow} and ${atRisk}), 0) as ${sql.identifier(`ra${days}`)}`;
+        }),
+        sql`, `,
+      )}
+          from customers c where ${within}`,
+    ),
+    queryRows<Renewal>(
+      db,
+      sql`select c.id, c.name, c.company, mb.name as "ownerName", c.next_renewal_on::text as "renewsOn",
+            c.arr_cents::float8 as "arrCents", c.risk_score as "riskScore", ${atRisk} as "atRisk"
+          from customers c left join members mb on mb.id = c.owner_id
+          where ${within}
+          order by ${atRisk} desc, c.next_renewal_on, c.arr_cents desc, c.id
+          limit ${RENEWALS_LISTED}`,
+    ),
+  ]);
+  const windows = RENEWAL_WINDOWS.map((days) => ({
+    days,
+    customers: Number(counts[`c${days}`]),
+    arrCents: Number(counts[`a${days}`]),
+    atRisk: Number(counts[`r${days}`]),
+    atRiskArrCents: Number(counts[`ra${days}`]),
+  }));
+  return { windows, upcoming, total: windows[2].customers, threshold: risk.atRiskScore };
 }
 
 /** ARR of active customers at risk, by owner and by milestone (the page groups milestones into stages). */

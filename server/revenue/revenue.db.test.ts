@@ -7,7 +7,7 @@ import { DAY_MS as DAY } from "@/lib/dates";
 import { createCustomer, createMember } from "@/testing/factories";
 import type { Actor } from "@/server/audit/record";
 import { bookSubscriptionChanges, setCustomerMrr, type SubscriptionChange } from "./engine";
-import { getArrBridge, getRetention } from "./queries";
+import { getArrAtRisk, getArrBridge, getCohorts, getRenewals, getRetention } from "./queries";
 
 const actor: Actor = { id: null, label: "test" };
 const now = Date.now();
@@ -225,5 +225,92 @@ describe("the ARR bridge and retention against plain SQL over the raw movements"
                                 from subscriptions s where s.customer_id = c.id and s.status = 'active')`,
     );
     expect(mismatched).toEqual([]);
+  });
+});
+
+describe("renewals, ARR at risk and cohorts against plain SQL", () => {
+  const today = new Date().toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    await db.delete(customers);
+    const owner = (await createMember({ role: "csm" })).id;
+    const random = createRandom(23);
+    for (let c = 0; c < 30; c++) {
+      const customer = await createCustomer({
+        ownerId: c % 2 === 0 ? owner : null,
+        milestone: random.int(7, 13),
+        riskScore: random.int(0, 8),
+      });
+      const renewsOn = new Date(now + random.int(0, 120) * DAY).toISOString().slice(0, 10);
+      const [booked] = await book(
+        monthly(customer.id, random.int(1, 40) * 1_000, daysAgo(random.int(20, 330)), { renewsOn }),
+      );
+      if (random.chance(0.3))
+        await book(
+          monthly(customer.id, random.int(1, 40) * 1_000, daysAgo(random.int(1, 19)), {
+            subscriptionId: booked.subscription.id,
+            renewsOn,
+            status: random.chance(0.5) ? "canceled" : "active",
+          }),
+        );
+    }
+  });
+
+  it("30/60/90-day windows: customers, ARR and the at-risk share equal a count over active customers' next renewal days", async () => {
+    const { windows, threshold } = await getRenewals(db, { ownerId: null, today });
+    for (const window of windows) {
+      const [raw] = await queryRows<{ customers: number; arr: string; risky: number; riskyArr: string }>(
+        db,
+        sql`select count(*)::int as customers, coalesce(sum(arr_cents), 0) as arr,
+              (count(*) filter (where risk_score >= ${threshold}))::int as risky,
+              coalesce(sum(arr_cents) filter (where risk_score >= ${threshold}), 0) as "riskyArr"
+            from customers where status = 'active' and next_renewal_on between ${today}::date and ${today}::date + ${window.days}::int`,
+      );
+      expect(window).toEqual({
+        days: window.days,
+        customers: raw.customers,
+        arrCents: Number(raw.arr),
+        atRisk: raw.risky,
+        atRiskArrCents: Number(raw.riskyArr),
+      });
+    }
+  });
+
+  it("ARR at risk by owner sums the active at-risk customers' ARR per owner", async () => {
+    const { byOwner, threshold } = await getArrAtRisk(db, null);
+    const raw = await queryRows<{ ownerId: number | null; customers: number; arr: string }>(
+      db,
+      sql`select owner_id as "ownerId", count(*)::int as customers, sum(arr_cents) as arr from customers
+          where status = 'active' and risk_score >= ${threshold} and arr_cents > 0 group by owner_id`,
+    );
+    expect(byOwner.map((r) => [r.ownerId, r.customers, r.arrCents]).sort()).toEqual(
+      raw.map((r) => [r.ownerId, r.customers, Number(r.arr)]).sort(),
+    );
+  });
+
+  it("each cohort's cells: its size, who still pays at each month's end and its ARR then, from the raw movements", async () => {
+    const cells = await getCohorts(db, { ownerId: null, now: new Date(now), months: 12 });
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      const [raw] = await queryRows<{ customers: number; retained: number; arr: string }>(
+        db,
+        sql`with firsts as (
+              select customer_id, min(occurred_at) as first from revenue_movements where kind = 'new' group by 1),
+            cohort as (select customer_id from firsts where to_char(first at time zone 'UTC', 'YYYY-MM') = ${cell.cohort}),
+            at_end as (
+              select c.customer_id, coalesce((select sum(m.arr_delta_cents) from revenue_movements m
+                where m.customer_id = c.customer_id
+                  and m.occurred_at < (to_date(${cell.month}, 'YYYY-MM') + interval '1 month')::timestamp at time zone 'UTC'), 0) as arr
+              from cohort c)
+            select count(*)::int as customers, (count(*) filter (where arr > 0))::int as retained, coalesce(sum(arr), 0) as arr from at_end`,
+      );
+      expect([cell.cohort, cell.month, cell.customers, cell.retained, cell.arrCents]).toEqual([
+        cell.cohort,
+        cell.month,
+        raw.customers,
+        raw.retained,
+        Number(raw.arr),
+      ]);
+    }
   });
 });
