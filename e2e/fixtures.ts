@@ -84,4 +84,13 @@ export const test = base.extend<
   },
 });
 
+/**
+ * Where a browser ends up: a redirect before the page streams is an HTTP redirect (followed by the
+ * request); one thrown while it streams (under the dashboard's loading state) is a refresh tag.
+ */
+export function landingOf(finalUrl: string, html: string): string {
+  const refresh = /<meta id="__next-page-redirect" http-equiv="refresh" content="\d;url=([^"]+)"/.exec(html)?.[1];
+  return new URL(refresh ?? finalUrl, finalUrl).pathname;
+}
+
 export { expect };

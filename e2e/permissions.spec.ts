@@ -5,7 +5,7 @@ import type { MemberRole } from "@/lib/permissions";
 import { listDefinitionPermissions, listServerActions } from "@/testing/server-action-sources";
 import { ForbiddenError } from "@/lib/errors";
 import { can, type Permission, ROLES } from "@/lib/permissions";
-import { expect, LoginPage, test as base } from "./fixtures";
+import { expect, landingOf, LoginPage, test as base } from "./fixtures";
 import { DAY_MS as DAY } from "@/lib/dates";
 
 /**
@@ -262,15 +262,6 @@ function dashboardFiles(name: "page.tsx" | "route.ts") {
 const gatePermission = (source: string, gate: string) =>
   new RegExp(`${gate}\\((?:"([\\w.]+)")?\\)`).exec(source)?.[1] ??
   (source.includes(`${gate}(`) ? "dashboard.read" : null);
-
-/**
- * Where a browser ends up: a redirect before the page streams is an HTTP redirect (followed by the
- * request); one thrown while it streams (under the dashboard's loading state) is a refresh tag.
- */
-function landingOf(finalUrl: string, html: string): string {
-  const refresh = /<meta id="__next-page-redirect" http-equiv="refresh" content="\d;url=([^"]+)"/.exec(html)?.[1];
-  return new URL(refresh ?? finalUrl, finalUrl).pathname;
-}
 
 async function auditTotal(request: APIRequest, admin: StorageState, baseURL: string | undefined) {
   const context = await request.newContext({ baseURL, storageState: admin });
