@@ -44,6 +44,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return code !== undefined && (UNREACHABLE_CODES.has(code) || INTERRUPTED_CODES.has(code) || code.startsWith("08"));
 }
 
+/**
+ * For what a page can do without (the bell's count, the pinned views in the navigation): null while
+ * the database is unavailable, so a blip there leaves the page standing instead of failing it whole.
+ */
+export async function unlessDatabaseUnavailable<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  }
+}
+
 /** Turns a connection failure into a message naming the host, never the password. */
 export function describeConnectionError(error: unknown, url: string): unknown {
   const code = databaseErrorCode(error);

@@ -61,15 +61,6 @@ test("every page sends an anonymous visitor to sign in, and back after it", asyn
   await expect(page).toHaveURL("/risk");
 });
 
-test("every sidebar link resolves for a signed-in member", async ({ page, signInAs }) => {
-  await signInAs("admin");
-  for (const path of PAGES) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(200);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  }
-});
-
 test("sign-out ends the session", async ({ page, signInAs }) => {
   await signInAs("manager");
   await page.getByRole("button", { name: "Sign out" }).click();
