@@ -7,7 +7,15 @@ import { DAY_MS as DAY } from "@/lib/dates";
 import { createCustomer, createMember } from "@/testing/factories";
 import type { Actor } from "@/server/audit/record";
 import { bookSubscriptionChanges, setCustomerMrr, type SubscriptionChange } from "./engine";
-import { getArrAtRisk, getArrBridge, getCohorts, getRenewals, getRetention } from "./queries";
+import {
+  getArrAtRisk,
+  getArrBridge,
+  getCohorts,
+  getCustomerRevenue,
+  getRenewals,
+  getRetention,
+  listBridgeRows,
+} from "./queries";
 
 const actor: Actor = { id: null, label: "test" };
 const now = Date.now();
@@ -109,6 +117,17 @@ describe("booking revenue", () => {
     const { id } = await createCustomer();
     await expect(book(monthly(id, 10_000, new Date(now + 2 * DAY)))).rejects.toThrow("cannot be in the future");
     expect(await movementsOf(id)).toEqual([]);
+  });
+
+  it("revenue to date: $100/mo for the last year and $1,200/yr added half a year ago is $1,200 + $600 = $1,800", async () => {
+    const { id } = await createCustomer();
+    const at = new Date("2026-06-01T00:00:00Z");
+    const year = 365.25 * DAY;
+    await book(monthly(id, 10_000, new Date(at.getTime() - year)));
+    await book(monthly(id, 120_000, new Date(at.getTime() - year / 2), { interval: "year" }));
+    const revenue = await getCustomerRevenue(db, id, at);
+    expect(revenue.revenueToDateCents).toBe(180_000);
+    expect(revenue.costToServeCents).toBe(0);
   });
 
   it("a customer's MRR figure starts, changes and ends their one subscription; with two it is refused", async () => {
@@ -215,6 +234,26 @@ describe("the ARR bridge and retention against plain SQL over the raw movements"
       expect(Math.abs((retention.nrr ?? 0) - expected.nrr)).toBeLessThan(0.001);
     });
   }
+
+  it("each bridge line's list (/revenue/movements) holds the movements behind it: its count and sum match plain SQL", async () => {
+    const expected = await independent(null);
+    for (const kind of ["new", "expansion", "contraction", "churn", "reactivation"] as const) {
+      const [raw] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from revenue_movements
+            where kind = ${kind} and occurred_at >= ${fromText}::timestamptz and occurred_at < ${toText}::timestamptz`,
+      );
+      const listed = await listBridgeRows(db, { kind, from, to, ownerId: null, page: 1 });
+      expect([kind, listed.total, listed.sumCents]).toEqual([kind, raw.n, expected.bridge[kind]]);
+    }
+    const paying = await listBridgeRows(db, { kind: "start", from, to, ownerId: null, page: 1 });
+    const [payingRaw] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select customer_id from revenue_movements where occurred_at < ${fromText}::timestamptz
+          group by 1 having sum(arr_delta_cents) > 0) p`,
+    );
+    expect([paying.total, paying.sumCents]).toEqual([payingRaw.n, expected.bridge.startCents]);
+  });
 
   it("each customer's ARR is the sum of its movements and of its active subscriptions", async () => {
     const mismatched = await queryRows(
