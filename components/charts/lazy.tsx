@@ -24,3 +24,18 @@ export const CalibrationChart = dynamic(() => import("./calibration-chart").then
   ssr: false,
   loading: () => <Skeleton className="h-60 w-full" />,
 });
+
+export const ArrBridgeChart = dynamic(() => import("./arr-bridge-chart").then((m) => m.ArrBridgeChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-64 w-full" />,
+});
+
+export const CohortChart = dynamic(() => import("./cohort-chart").then((m) => m.CohortChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-72 w-full" />,
+});
+
+export const ArrHistoryChart = dynamic(() => import("./arr-history-chart").then((m) => m.ArrHistoryChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-48 w-full" />,
+});

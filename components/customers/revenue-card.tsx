@@ -5,7 +5,7 @@ import { formatCents, formatDate, formatTimes } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { INTERVAL_LABELS, monthlyCents, MOVEMENT_LABELS } from "@/lib/revenue";
 import { getCustomerRevenue } from "@/server/revenue/queries";
-import { ArrHistoryChart } from "./arr-history-chart";
+import { ArrHistoryChart } from "@/components/charts/lazy";
 import { AddSubscriptionForm, SubscriptionActions } from "./subscription-forms";
 
 /** What the customer pays, how it moved, and what they cost to delight against what they have paid. */

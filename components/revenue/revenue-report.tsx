@@ -18,8 +18,9 @@ import type { RevenuePeriod } from "@/lib/revenue-period";
 import { withParams } from "@/lib/search-params";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { getArrAtRisk, getArrBridge, getCohorts, getRenewals, getRetention } from "@/server/revenue/queries";
-import { ArrBridgeChart, type BridgeStep } from "./arr-bridge-chart";
-import { CohortChart, type CohortCurve } from "./cohort-chart";
+import type { BridgeStep } from "@/components/charts/arr-bridge-chart";
+import type { CohortCurve } from "@/components/charts/cohort-chart";
+import { ArrBridgeChart, CohortChart } from "@/components/charts/lazy";
 
 const COHORT_MONTHS = 12;
 const DAY = 86_400_000;

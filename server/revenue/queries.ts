@@ -163,6 +163,10 @@ export type CohortCell = { cohort: string; month: string; customers: number; ret
 /**
  * Monthly cohorts by the month of a customer's first revenue, over the last `months` months: for
  * each later month end, how many still pay and the cohort's ARR then.
+ *
+ * Both are running sums of the cohort's monthly flows (ARR deltas; starts to pay minus stops
+ * paying, which the movement kinds mark), so the work follows the cohorts' movements rather than
+ * a grid of every customer and month.
  */
 export async function getCohorts(
   db: Queryable,
@@ -171,27 +175,27 @@ export async function getCohorts(
   return queryRows<CohortCell>(
     db,
     sql`with bounds as (
-          select date_trunc('month', ${now.toISOString()}::timestamptz at time zone 'UTC') as last,
-                 date_trunc('month', ${now.toISOString()}::timestamptz at time zone 'UTC') - make_interval(months => ${months - 1}) as first),
-        firsts as (
-          select m.customer_id, date_trunc('month', min(m.occurred_at) at time zone 'UTC') as cohort
-          from revenue_movements m where m.kind = 'new' ${ownerFilter(ownerId)}
-          group by m.customer_id),
-        members as (select f.* from firsts f, bounds b where f.cohort >= b.first),
-        deltas as (
-          select m.customer_id, date_trunc('month', m.occurred_at at time zone 'UTC') as month, sum(m.arr_delta_cents) as delta
-          from revenue_movements m join members c on c.customer_id = m.customer_id group by 1, 2),
-        grid as (
-          select c.customer_id, c.cohort, g.month
-          from members c, bounds b,
-            generate_series(c.cohort, b.last, interval '1 month') as g(month)),
-        arr as (
-          select g.cohort, g.month,
-            sum(coalesce(d.delta, 0)) over (partition by g.customer_id order by g.month) as arr
-          from grid g left join deltas d on d.customer_id = g.customer_id and d.month = g.month)
-        select to_char(cohort, 'YYYY-MM') as cohort, to_char(month, 'YYYY-MM') as month,
-          count(*)::int as customers, (count(*) filter (where arr > 0))::int as retained, sum(arr)::float8 as "arrCents"
-        from arr group by cohort, month order by cohort, month`,
+          select date_trunc('month', ${now.toISOString()}::timestamptz at time zone 'UTC') - make_interval(months => ${months - 1}) as first),
+        month_ends as (
+          select b.first + make_interval(months => i) as month from bounds b, generate_series(0, ${months - 1}::int) as i),
+        cohorts as (
+          select m.customer_id, date_trunc('month', m.occurred_at at time zone 'UTC') as cohort
+          from revenue_movements m, bounds b
+          where m.kind = 'new' and m.occurred_at >= b.first at time zone 'UTC' ${ownerFilter(ownerId)}
+            and not exists (select from revenue_movements e
+              where e.customer_id = m.customer_id and e.kind = 'new' and e.occurred_at < m.occurred_at)),
+        sizes as (select cohort, count(*)::int as customers from cohorts group by 1),
+        flows as (
+          select c.cohort, date_trunc('month', m.occurred_at at time zone 'UTC') as month,
+            sum(m.arr_delta_cents) as delta,
+            count(*) filter (where m.kind in ('new', 'reactivation')) - count(*) filter (where m.kind = 'churn') as joined
+          from revenue_movements m join cohorts c on c.customer_id = m.customer_id group by 1, 2)
+        select to_char(s.cohort, 'YYYY-MM') as cohort, to_char(e.month, 'YYYY-MM') as month, s.customers,
+          (sum(coalesce(f.joined, 0)) over w)::int as retained, (sum(coalesce(f.delta, 0)) over w)::float8 as "arrCents"
+        from sizes s join month_ends e on e.month >= s.cohort
+          left join flows f on f.cohort = s.cohort and f.month = e.month
+        window w as (partition by s.cohort order by e.month)
+        order by s.cohort, e.month`,
   );
 }
 

@@ -84,6 +84,39 @@ describe("the backtest on the demo book", () => {
       expect(Math.abs((auc ?? 0) - pairwiseAuc(independent.scores, independent.churned))).toBeLessThanOrEqual(0.005);
     }
   });
+
+  it("each customer-month carries the MRR the revenue ledger had at that cutoff (plain SQL: the movements up to it ÷ 12), not today's", async () => {
+    const cutoffs = monthlyCutoffs(NOW, { horizonDays: 90 });
+    const rows = await getFeatureRows(db, {
+      cutoffs,
+      horizonDays: 90,
+      typeWeights: backtestWeights(config, false),
+      halfLives: { credit: [config.ledger.creditHalfLifeDays], debt: [config.ledger.debtHalfLifeDays] },
+      fatigueWindowDays: config.risk.fatigueWindowDays,
+      population: "paying",
+    });
+    const expected = await queryRows<{ cutoff: string; customerId: number; mrrCents: number }>(
+      db,
+      sql`select ct.t::text as cutoff, c.id as "customerId",
+            round(coalesce(sum(rm.arr_delta_cents), 0) / 12.0)::int as "mrrCents"
+          from unnest(${`{${cutoffs.map((t) => t.toISOString()).join(",")}}`}::timestamptz[]) ct(t)
+          join customers c on c.converted_at <= ct.t and (c.churned_at is null or c.churned_at > ct.t)
+          left join revenue_movements rm on rm.customer_id = c.id and rm.occurred_at <= ct.t
+          group by ct.t, c.id order by ct.t, c.id`,
+    );
+    expect(rows).toHaveLength(expected.length);
+    const key = (cutoff: number, id: number) => `${cutoff}:${id}`;
+    const byKey = new Map(expected.map((e) => [key(new Date(e.cutoff).getTime(), e.customerId), e.mrrCents]));
+    for (const row of rows) expect(row.mrrCents).toBe(byKey.get(key(row.cutoff.getTime(), row.customerId)));
+    // Revenue did move in the book: some paying customer-months differ from the customer's MRR today.
+    const today = new Map(
+      (await db.select({ id: customers.id, mrrCents: customers.mrrCents }).from(customers)).map((c) => [
+        c.id,
+        c.mrrCents,
+      ]),
+    );
+    expect(rows.filter((row) => row.mrrCents !== today.get(row.customerId)).length).toBeGreaterThan(100);
+  });
 });
 
 // The form's fields for a scoring, as Settings → Scoring sends them.

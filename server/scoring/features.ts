@@ -112,11 +112,16 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
           sql`, `,
         )}, max(last_inbound) as last_inbound
         from fine group by 1, 2),
+      -- MRR as the revenue ledger had it at each cutoff (today's figure would give churn away): each
+      -- movement under the first cutoff that sees it, summed along the cutoffs in cum.
+      revenue as (
+        select rm.customer_id, ${firstCutoffFrom(sql`rm.occurred_at`)} as k, sum(rm.arr_delta_cents) as arr
+        from revenue_movements rm
+        where rm.occurred_at <= ${last}::timestamptz
+          ${ids ? sql`and rm.customer_id = any(${ids}::int[])` : sql``} ${inShard(sql`rm.customer_id`)}
+        group by 1, 2),
       grid as (
         select c.id as customer_id, ct.k, ct.t, c.owner_id, c.signed_up_at, c.churned_at,
-          -- MRR as the revenue ledger had it at the cutoff: today's figure would give churn away.
-          round(coalesce((select sum(rm.arr_delta_cents) from revenue_movements rm
-            where rm.customer_id = c.id and rm.occurred_at <= ct.t), 0) / 12.0)::int as mrr_cents,
           c.converted_at <= ct.t and (c.churned_at is null or c.churned_at > ct.t) as paying,
           c.churned_at is null or c.churned_at > ct.t as active
         from customers c cross join ct where ${inPopulation} ${inShard(sql`c.id`)}),
@@ -126,8 +131,10 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
             sums.map((x) => sql`sum(coalesce(l.${sql.raw(x.name)}, 0)) over w as ${sql.raw(x.name)}`),
             sql`, `,
           )},
-          max(l.last_inbound) over w as last_inbound
+          max(l.last_inbound) over w as last_inbound,
+          round(sum(coalesce(rv.arr, 0)) over w / 12.0)::int as mrr_cents
         from grid g left join ledger l on l.customer_id = g.customer_id and l.k = g.k
+          left join revenue rv on rv.customer_id = g.customer_id and rv.k = g.k
         window w as (partition by g.customer_id order by g.k)),
       windows as (
         select g.customer_id, ct.k,
