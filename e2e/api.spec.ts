@@ -43,8 +43,21 @@ test("an admin creates a write token in Settings and a client sends events over 
 
   const customer = await request.get(`/api/v1/customers/${customerId}`, { headers });
   expect(await customer.json()).toMatchObject({ email, balance: -3, stages: { hourglass: "Engagement" } });
+  expect(Number(customer.headers()["ratelimit-remaining"])).toBeLessThan(Number(customer.headers()["ratelimit-limit"]));
+  const patched = await request.patch(`/api/v1/customers/${customerId}`, {
+    data: { company: "Over Http AG" },
+    headers,
+  });
+  expect(await patched.json()).toMatchObject({ company: "Over Http AG", email });
+  const stored = await request.get(`/api/v1/events?customerId=${customerId}`, { headers });
+  expect((await stored.json()).events).toMatchObject([
+    { summary: "Checkout failed", type: "complaint", source: "api" },
+  ]);
   const openapi = await request.get("/api/v1/openapi.json");
   expect((await openapi.json()).openapi).toBe("3.1.0");
+  await expect(page.getByRole("region", { name: "PATCH /customers/{id}" })).toContainText("updateCustomer");
+  await page.getByText("CustomerPage", { exact: true }).click();
+  await expect(page.getByRole("region", { name: "Schemas" })).toContainText("Pass as `cursor` for the next page");
 
   await page.goto(`/customers/${customerId}`);
   await expect(page.getByTestId("timeline-entry").first()).toContainText("Checkout failed");

@@ -89,3 +89,10 @@ export function suggestNextSteps(
   if (steps.length === 0) steps.push({ key: "watch", text: "Keep an eye on it: the reasons are under “Why”." });
   return steps;
 }
+
+/**
+ * The one meaning of "at risk": an active customer whose score is at or above the at-risk
+ * threshold (Settings → Scoring). The watch list holds those with a score below it.
+ */
+export const RISK_VIEWS = ["at-risk", "watch"] as const;
+export type RiskView = (typeof RISK_VIEWS)[number];

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { chipClass } from "@/components/ui/button";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import { formatDate } from "@/lib/format";
-import type { RiskView } from "@/server/risk/queries";
+import type { RiskView } from "@/lib/risk";
 import type { ShadowSummary } from "@/server/scoring/shadow";
 
 /** At risk (score at or above the threshold) or the watch list (a score below it): one meaning everywhere. */

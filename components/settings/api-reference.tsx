@@ -1,8 +1,60 @@
 import { Card } from "@/components/ui/card";
 import { openApiDocument } from "@/lib/api/openapi";
 
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  description?: string;
+};
+type Parameter = { name: string; required: boolean; description?: string; schema: Schema };
+type Operation = {
+  operationId: string;
+  summary: string;
+  description?: string;
+  parameters?: Parameter[];
+  requestBody?: { content: { "application/json": { schema: Schema } } };
+  responses: Record<string, { description: string; content?: { "application/json": { schema: Schema } } }>;
+};
+
+const refName = (ref: string) => ref.split("/").pop() ?? ref;
+
+/** A schema as a short type: `Customer`, `string (date-time)`, `one of a, b`, `Event[]`. */
+function typeOf(schema: Schema | undefined): string {
+  if (!schema) return "";
+  if (schema.$ref) return refName(schema.$ref);
+  if (schema.enum) return `one of ${schema.enum.join(", ")}`;
+  if (schema.type === "array") return `${typeOf(schema.items)}[]`;
+  const type = Array.isArray(schema.type) ? schema.type.join(" or ") : (schema.type ?? "any");
+  return schema.format ? `${type} (${schema.format})` : type;
+}
+
+function Fields({ schema }: { schema: Schema }) {
+  const required = new Set(schema.required ?? []);
+  return (
+    <ul className="space-y-0.5">
+      {Object.entries(schema.properties ?? {}).map(([name, field]) => (
+        <li key={name}>
+          <code className="font-semibold">{name}</code>
+          <span className="text-slate-500">
+            {" "}
+            {typeOf(field)}
+            {required.has(name) ? ", required" : ""}
+          </span>
+          {field.description ? ` — ${field.description}` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The API reference, rendered from the same OpenAPI document /api/v1/openapi.json serves. */
 export function ApiReference() {
+  const schemas = openApiDocument.components.schemas as Record<string, Schema>;
   return (
     <Card title="API reference">
       <p className="mb-3 text-sm text-slate-700">
@@ -10,45 +62,70 @@ export function ApiReference() {
         <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline">
           /api/v1/openapi.json
         </a>{" "}
-        (OpenAPI 3.1).
+        (OpenAPI 3.1): generate a typed client from it, for example with openapi-typescript and openapi-fetch.
       </p>
       <div className="space-y-4">
         {Object.entries(openApiDocument.paths).map(([path, operations]) =>
-          Object.entries(operations).map(([method, operation]) => (
-            <section
-              key={`${method}${path}`}
-              aria-label={`${method.toUpperCase()} ${path}`}
-              className="rounded-md border border-slate-200 p-3"
-            >
-              <h3 className="font-mono text-sm font-semibold">
-                <span className="mr-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs text-white">
-                  {method.toUpperCase()}
-                </span>
-                /api/v1{path}
-              </h3>
-              <p className="mt-1 text-sm text-slate-700">{operation.summary}</p>
-              <ul className="mt-2 grid gap-x-6 text-xs text-slate-600 sm:grid-cols-2">
-                {Object.entries(operation.responses as Record<string, { description: string }>).map(
-                  ([status, response]) => (
+          Object.entries(operations as Record<string, Operation>).map(([method, operation]) => {
+            const body = operation.requestBody?.content["application/json"].schema;
+            return (
+              <section
+                key={`${method}${path}`}
+                aria-label={`${method.toUpperCase()} ${path}`}
+                className="rounded-md border border-slate-200 p-3 text-xs text-slate-700"
+              >
+                <h3 className="font-mono text-sm font-semibold text-slate-900">
+                  <span className="mr-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs text-white">
+                    {method.toUpperCase()}
+                  </span>
+                  /api/v1{path}
+                </h3>
+                <p className="mt-1 text-sm">
+                  {operation.summary} <code className="text-slate-500">{operation.operationId}</code>
+                </p>
+                {operation.description ? <p className="mt-1">{operation.description}</p> : null}
+                {operation.parameters?.length ? (
+                  <div className="mt-2">
+                    <h4 className="font-semibold">Parameters</h4>
+                    <Fields
+                      schema={{
+                        properties: Object.fromEntries(
+                          operation.parameters.map((p) => [p.name, { ...p.schema, description: p.description }]),
+                        ),
+                        required: operation.parameters.filter((p) => p.required).map((p) => p.name),
+                      }}
+                    />
+                  </div>
+                ) : null}
+                {body ? (
+                  <p className="mt-2">
+                    <span className="font-semibold">Body</span>{" "}
+                    {body.$ref ? typeOf(body) : typeOf(Object.values(body.properties ?? {})[0])}
+                  </p>
+                ) : null}
+                <ul className="mt-2 grid gap-x-6 sm:grid-cols-2">
+                  {Object.entries(operation.responses).map(([status, response]) => (
                     <li key={status}>
                       <span className="font-mono font-semibold">{status}</span> {response.description}
+                      {response.content && Number(status) < 400
+                        ? ` → ${typeOf(response.content["application/json"].schema)}`
+                        : ""}
                     </li>
-                  ),
-                )}
-              </ul>
-            </section>
-          )),
+                  ))}
+                </ul>
+              </section>
+            );
+          }),
         )}
-        <section aria-label="Event fields" className="rounded-md border border-slate-200 p-3 text-xs">
-          <h3 className="mb-1 text-sm font-semibold">Event fields</h3>
-          <ul className="space-y-0.5">
-            {Object.entries(openApiDocument.components.schemas.Event.properties).map(([name, schema]) => (
-              <li key={name}>
-                <code className="font-semibold">{name}</code>
-                {"description" in schema ? ` — ${schema.description}` : ""}
-              </li>
-            ))}
-          </ul>
+        <section aria-label="Schemas" className="rounded-md border border-slate-200 p-3 text-xs text-slate-700">
+          <h3 className="mb-1 text-sm font-semibold text-slate-900">Schemas</h3>
+          {Object.entries(schemas).map(([name, schema]) => (
+            <details key={name} className="border-t border-slate-100 py-1">
+              <summary className="cursor-pointer font-mono font-semibold">{name}</summary>
+              {schema.description ? <p className="my-1">{schema.description}</p> : null}
+              <Fields schema={schema} />
+            </details>
+          ))}
           <pre
             tabIndex={0}
             className="mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-slate-100"

@@ -1,44 +1,155 @@
-import { CHANNELS } from "@/lib/channels";
-import { PLANS } from "@/lib/plans";
-import { BOOK_CURRENCY, SUBSCRIPTION_INTERVALS, SUBSCRIPTION_STATUSES } from "@/lib/revenue";
+import { z } from "zod";
+import { BOOK_CURRENCY } from "@/lib/revenue";
+import {
+  apiCustomerPatchSchema,
+  apiCustomerSchema,
+  apiEventSchema,
+  apiSubscriptionSchema,
+  apiTaskSchema,
+  MAX_BATCH,
+} from "@/lib/validation/api";
+import { backtestQuery, customerListQuery, eventListQuery, riskQuery, taskQuery } from "./queries";
+import { responseSchemas } from "./schemas";
 
-const error = {
-  type: "object",
-  required: ["error"],
-  properties: {
-    error: {
-      type: "object",
-      required: ["code", "message"],
-      properties: {
-        code: { type: "string" },
-        message: { type: "string" },
-        errors: {
-          type: "array",
-          items: {
-            type: "object",
-            properties: { index: { type: "integer" }, field: { type: "string" }, message: { type: "string" } },
-          },
-        },
+type JsonSchema = Record<string, unknown>;
+
+const COMPONENTS = "#/components/schemas/";
+const ref = (id: string) => ({ $ref: `${COMPONENTS}${id}` });
+
+/**
+ * zod's JSON Schema, read as a person would: formats say what a date or an email is (zod's
+ * patterns for them are longer and its email pattern stricter than the trimmed, lower-cased
+ * address the server accepts), and whole numbers carry no ±2^53 bounds.
+ */
+function tidy({ jsonSchema }: { jsonSchema: JsonSchema }) {
+  if (typeof jsonSchema.format === "string") delete jsonSchema.pattern;
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+}
+
+function componentsOf(registry: z.core.$ZodRegistry<{ id: string }>, io: "input" | "output") {
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    target: "draft-2020-12",
+    uri: (id) => `${COMPONENTS}${id}`,
+    override: tidy,
+  });
+  // Components of one document: no schema dialect or id of their own.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema as JsonSchema]),
+  );
+}
+
+const requestSchemas = z.registry<{ id: string; description?: string }>();
+const NAMES_CUSTOMER = "One of customerId, customerExternalId or customerEmail is required.";
+requestSchemas.add(apiEventSchema, { id: "Event", description: NAMES_CUSTOMER });
+requestSchemas.add(apiCustomerSchema, {
+  id: "CustomerInput",
+  description: "Matched by externalId, else by email; one of them is required.",
+});
+requestSchemas.add(apiCustomerPatchSchema, {
+  id: "CustomerPatch",
+  description: "The fields to change; at least one. A milestone moves the customer forward only.",
+});
+requestSchemas.add(apiSubscriptionSchema, {
+  id: "SubscriptionInput",
+  description: `${NAMES_CUSTOMER} Amounts are in ${BOOK_CURRENCY} cents, the book's currency.`,
+});
+requestSchemas.add(apiTaskSchema, { id: "TaskInput", description: NAMES_CUSTOMER });
+
+const FIELD_NOTES: Record<string, Record<string, string>> = {
+  Event: {
+    externalId: "Idempotency key: a replay returns the original result; the same key with another body is a 422.",
+    type: "Interaction type key, e.g. login, feature_adopted, error_hit, bug_report, support_ticket.",
+    occurredAt: "At most one day in the future.",
+    weight: "Overrides the type's weight on the ledger.",
+  },
+  CustomerInput: { milestone: "Moves the customer forward only.", mrrCents: "Sets the customer's one subscription." },
+  SubscriptionInput: {
+    externalId:
+      "The subscription's key: a new key starts one, the same key with another body changes it, the same body again writes nothing.",
+    amountCents: "The price per interval, in cents.",
+    effectiveAt:
+      "When this state took effect (default now): the start of a new subscription, or the day of a change. Not before the subscription's last change, not in the future.",
+  },
+  TaskInput: { externalId: "Idempotency key: the same key and body again returns the task it made." },
+};
+
+/**
+ * Request fields with their notes. A default is said in words: generators such as openapi-typescript
+ * read `default` as "always present" and would make a client send every defaulted field.
+ */
+function describeRequestFields(schemas: Record<string, JsonSchema>) {
+  for (const [id, schema] of Object.entries(schemas)) {
+    for (const [field, property] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
+      const notes = [
+        FIELD_NOTES[id]?.[field],
+        property.default === undefined ? undefined : `Default: ${JSON.stringify(property.default)}.`,
+      ];
+      delete property.default;
+      const description = notes.filter(Boolean).join(" ");
+      if (description) property.description = description;
+    }
+  }
+  return schemas;
+}
+
+/** A zod object of query fields as OpenAPI parameters: required unless optional or defaulted. */
+function queryParameters(schema: z.ZodObject) {
+  const json = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", override: tidy }) as JsonSchema;
+  const required = new Set((json.required as string[] | undefined) ?? []);
+  return Object.entries(json.properties as Record<string, JsonSchema>).map(([name, { description, ...rest }]) => ({
+    name,
+    in: "query",
+    required: required.has(name),
+    ...(description ? { description } : {}),
+    schema: rest,
+  }));
+}
+
+const rateLimitHeaders = {
+  "RateLimit-Limit": {
+    description: "Requests this token may make at once (the bucket's size).",
+    schema: { type: "integer" },
+  },
+  "RateLimit-Remaining": { description: "Requests left in the bucket now.", schema: { type: "integer" } },
+  "RateLimit-Reset": { description: "Seconds until the bucket is full again.", schema: { type: "integer" } },
+};
+
+const json = (description: string, schema: JsonSchema) => ({
+  description,
+  headers: rateLimitHeaders,
+  content: { "application/json": { schema } },
+});
+const failure = (description: string) => json(description, ref("Error"));
+const common = {
+  "401": { description: "Missing or invalid token", content: { "application/json": { schema: ref("Error") } } },
+  "403": failure("The token lacks the needed scope"),
+  "429": failure("Rate limit reached: see Retry-After"),
+  "503": failure("Database unavailable: see Retry-After"),
+};
+const batchFailures = {
+  "400": failure("Invalid items, with index, field and message for each; nothing written"),
+  "413": failure(`Body over 2 MB`),
+};
+const batchBody = (key: string, item: string) => ({
+  required: true,
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        required: [key],
+        properties: { [key]: { type: "array", minItems: 1, maxItems: MAX_BATCH, items: ref(item) } },
       },
     },
   },
-};
-const errorResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 });
-const common = {
-  "401": errorResponse("Missing or invalid token"),
-  "403": errorResponse("The token lacks the needed scope"),
-  "429": errorResponse("Rate limit reached: see Retry-After"),
-  "503": errorResponse("Database unavailable: see Retry-After"),
-};
-
-/** How an item names its customer: one of these is required. */
-const customerReference = {
-  customerId: { type: "integer" },
-  customerExternalId: { type: "string" },
-  customerEmail: { type: "string", format: "email" },
+const customerId = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "The customer's id in Hourglass.",
+  schema: { type: "integer", minimum: 1 },
 };
 
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and rendered in Settings → API. */
@@ -46,270 +157,150 @@ export const openApiDocument = {
   openapi: "3.1.0",
   info: {
     title: "Hourglass API",
-    version: "1.0.0",
+    version: "1.1.0",
     description:
-      "Send customers and product events to Hourglass and read balances and risk. Authenticate with `Authorization: Bearer <token>` (Settings → API). Batches are all or nothing.",
+      "Send customers and product events to Hourglass and read balances and risk. Authenticate with `Authorization: Bearer <token>` (Settings → API). Batches are all or nothing. Every answer to a known token carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset.",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ bearer: [] }],
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     schemas: {
-      Error: error,
-      Event: {
-        type: "object",
-        required: ["externalId", "type", "occurredAt"],
-        additionalProperties: false,
-        properties: {
-          externalId: {
-            type: "string",
-            maxLength: 200,
-            description:
-              "Idempotency key: a replay returns the original result; the same key with another body is a 422.",
-          },
-          ...customerReference,
-          type: {
-            type: "string",
-            description: "Interaction type key, e.g. login, feature_adopted, error_hit, bug_report, support_ticket.",
-          },
-          occurredAt: { type: "string", format: "date-time", description: "At most one day in the future." },
-          direction: { type: "string", enum: ["inbound", "outbound"], default: "inbound" },
-          channel: { type: "string", enum: [...CHANNELS], default: "in_app" },
-          summary: { type: "string", maxLength: 500 },
-          weight: {
-            type: "number",
-            minimum: -100,
-            maximum: 100,
-            description: "Overrides the type's weight on the ledger.",
-          },
-        },
-        description: "One of customerId, customerExternalId or customerEmail is required.",
-      },
-      SubscriptionInput: {
-        type: "object",
-        required: ["externalId", "plan", "amountCents"],
-        additionalProperties: false,
-        properties: {
-          externalId: {
-            type: "string",
-            maxLength: 200,
-            description:
-              "The subscription's key: a new key starts one, the same key with another body changes it, the same body again writes nothing.",
-          },
-          ...customerReference,
-          plan: { type: "string", maxLength: 60 },
-          amountCents: { type: "integer", minimum: 0, description: "The price per interval, in cents." },
-          currency: { type: "string", enum: [BOOK_CURRENCY], default: BOOK_CURRENCY },
-          interval: { type: "string", enum: [...SUBSCRIPTION_INTERVALS], default: "month" },
-          status: { type: "string", enum: [...SUBSCRIPTION_STATUSES], default: "active" },
-          renewsOn: { type: ["string", "null"], format: "date" },
-          cancelAtPeriodEnd: { type: "boolean", default: false },
-          effectiveAt: {
-            type: "string",
-            format: "date-time",
-            description:
-              "When this state took effect (default now): the start of a new subscription, or the day of a change. Not before the subscription's last change, not in the future.",
-          },
-        },
-        description: "One of customerId, customerExternalId or customerEmail is required.",
-      },
-      SubscriptionBatchResult: {
-        type: "object",
-        required: ["created", "updated", "unchanged", "results"],
-        properties: {
-          created: { type: "integer" },
-          updated: { type: "integer" },
-          unchanged: { type: "integer" },
-          results: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["index", "externalId", "id", "status"],
-              properties: {
-                index: { type: "integer" },
-                externalId: { type: "string" },
-                id: { type: "integer" },
-                status: { type: "string", enum: ["created", "updated", "unchanged"] },
-              },
-            },
-          },
-        },
-      },
-      CustomerInput: {
-        type: "object",
-        required: ["name"],
-        additionalProperties: false,
-        properties: {
-          externalId: { type: "string" },
-          email: { type: "string", format: "email" },
-          name: { type: "string", maxLength: 120 },
-          company: { type: "string", maxLength: 120 },
-          plan: { type: "string", enum: [...PLANS] },
-          mrrCents: { type: "integer", minimum: 0 },
-          ownerEmail: { type: "string", format: "email" },
-          status: { type: "string", enum: ["active", "churned"] },
-          milestone: { type: "integer", minimum: 1, maximum: 13, description: "Moves the customer forward only." },
-          signedUpAt: { type: "string", format: "date-time" },
-        },
-        description: "Matched by externalId, else by email; one of them is required.",
-      },
+      ...describeRequestFields(componentsOf(requestSchemas, "input")),
+      ...componentsOf(responseSchemas, "output"),
     },
   },
   paths: {
     "/events": {
       post: {
-        summary: "Ingest up to 1,000 events",
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                required: ["events"],
-                properties: {
-                  events: { type: "array", maxItems: 1000, items: { $ref: "#/components/schemas/Event" } },
-                },
-              },
-            },
-          },
-        },
+        operationId: "ingestEvents",
+        summary: `Ingest up to ${MAX_BATCH.toLocaleString("en")} events`,
+        requestBody: batchBody("events", "Event"),
         responses: {
-          "201": { description: "At least one event created" },
-          "200": { description: "Every event was a replay: nothing new written" },
-          "400": errorResponse("Invalid items, with index, field and message for each; nothing written"),
-          "409": errorResponse("A concurrent request wrote the same key: retry"),
-          "413": errorResponse("Body over 2 MB"),
-          "422": errorResponse("An idempotency key reused with a different body"),
+          "201": json("At least one event created", ref("EventBatchResult")),
+          "200": json("Every event was a replay: nothing new written", ref("EventBatchResult")),
+          ...batchFailures,
+          "409": failure("A concurrent request wrote the same key: retry"),
+          "422": failure("An idempotency key reused with a different body"),
           ...common,
         },
+      },
+      get: {
+        operationId: "listEvents",
+        summary: "Stored events (interactions), oldest first, a page at a time",
+        description:
+          "Cursor paging by id: every event stored before the first page is returned exactly once, whatever is written meanwhile.",
+        parameters: queryParameters(eventListQuery),
+        responses: { "200": json("A page of events", ref("EventPage")), "400": failure("Invalid query"), ...common },
       },
     },
     "/customers": {
       post: {
-        summary: "Upsert up to 1,000 customers",
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                required: ["customers"],
-                properties: {
-                  customers: { type: "array", maxItems: 1000, items: { $ref: "#/components/schemas/CustomerInput" } },
-                },
-              },
-            },
-          },
-        },
+        operationId: "upsertCustomers",
+        summary: `Upsert up to ${MAX_BATCH.toLocaleString("en")} customers`,
+        requestBody: batchBody("customers", "CustomerInput"),
         responses: {
-          "201": { description: "At least one created" },
-          "200": { description: "All updated" },
-          "400": errorResponse("Invalid items; nothing written"),
-          "413": errorResponse("Body over 2 MB"),
+          "201": json("At least one created", ref("CustomerBatchResult")),
+          "200": json("All updated", ref("CustomerBatchResult")),
+          ...batchFailures,
           ...common,
         },
       },
-    },
-    "/subscriptions": {
-      post: {
-        summary: "Start, change or end up to 1,000 subscriptions",
+      get: {
+        operationId: "listCustomers",
+        summary: "Customers by id, a page at a time",
         description:
-          "Every change of a subscription's annual value is booked as a revenue movement (new, expansion, contraction, churn, reactivation) and the customer's MRR follows.",
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                required: ["subscriptions"],
-                properties: {
-                  subscriptions: {
-                    type: "array",
-                    maxItems: 1000,
-                    items: { $ref: "#/components/schemas/SubscriptionInput" },
-                  },
-                },
-              },
-            },
-          },
-        },
+          "Cursor paging by id: every customer that existed before the first page is returned exactly once, whatever is inserted meanwhile. To sync, note when you start and pass it as `updatedSince` next time.",
+        parameters: queryParameters(customerListQuery),
         responses: {
-          "201": {
-            description: "At least one subscription started",
-            content: { "application/json": { schema: { $ref: "#/components/schemas/SubscriptionBatchResult" } } },
-          },
-          "200": {
-            description: "Changed or unchanged: a replay writes nothing",
-            content: { "application/json": { schema: { $ref: "#/components/schemas/SubscriptionBatchResult" } } },
-          },
-          "400": errorResponse("Invalid items, with index, field and message for each; nothing written"),
-          "413": errorResponse("Body over 2 MB"),
+          "200": json("A page of customers", ref("CustomerPage")),
+          "400": failure("Invalid query or cursor"),
           ...common,
         },
       },
     },
     "/customers/{id}": {
       get: {
+        operationId: "getCustomer",
         summary: "A customer with balance, risk and stages",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-        responses: { "200": { description: "The customer" }, "404": errorResponse("No such customer"), ...common },
+        parameters: [customerId],
+        responses: { "200": json("The customer", ref("Customer")), "404": failure("No such customer"), ...common },
+      },
+      patch: {
+        operationId: "updateCustomer",
+        summary: "Change some of a customer's fields",
+        parameters: [customerId],
+        requestBody: { required: true, content: { "application/json": { schema: ref("CustomerPatch") } } },
+        responses: {
+          "200": json("The customer as changed", ref("Customer")),
+          "400": failure("Invalid fields, each named; nothing written"),
+          "404": failure("No such customer"),
+          "413": failure("Body over 2 MB"),
+          ...common,
+        },
+      },
+    },
+    "/subscriptions": {
+      post: {
+        operationId: "upsertSubscriptions",
+        summary: `Start, change or end up to ${MAX_BATCH.toLocaleString("en")} subscriptions`,
+        description:
+          "Every change of a subscription's annual value is booked as a revenue movement (new, expansion, contraction, churn, reactivation) and the customer's MRR follows.",
+        requestBody: batchBody("subscriptions", "SubscriptionInput"),
+        responses: {
+          "201": json("At least one subscription started", ref("SubscriptionBatchResult")),
+          "200": json("Changed or unchanged: a replay writes nothing", ref("SubscriptionBatchResult")),
+          ...batchFailures,
+          ...common,
+        },
+      },
+    },
+    "/tasks": {
+      post: {
+        operationId: "createTasks",
+        summary: `Create up to ${MAX_BATCH.toLocaleString("en")} tasks`,
+        requestBody: batchBody("tasks", "TaskInput"),
+        responses: {
+          "201": json("At least one task created", ref("TaskBatchResult")),
+          "200": json("Every task was a replay: nothing new written", ref("TaskBatchResult")),
+          ...batchFailures,
+          "422": failure("An idempotency key reused with a different body"),
+          ...common,
+        },
+      },
+      get: {
+        operationId: "listTasks",
+        summary: "Tasks by status (open by default), soonest due first",
+        parameters: queryParameters(taskQuery),
+        responses: { "200": json("A page of tasks", ref("TaskPage")), "400": failure("Invalid query"), ...common },
       },
     },
     "/risk": {
       get: {
+        operationId: "listRisk",
         summary: "The debt-risk list, most at risk first",
-        parameters: [
-          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
-          { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-          { name: "ownerEmail", in: "query", schema: { type: "string", format: "email" } },
-          {
-            name: "view",
-            in: "query",
-            description:
-              "`at-risk` (default): active customers whose risk score is at or above the at-risk threshold (Settings → Scoring); `watch`: those with a score below it.",
-            schema: { type: "string", enum: ["at-risk", "watch"], default: "at-risk" },
-          },
-        ],
+        parameters: queryParameters(riskQuery),
         responses: {
-          "200": {
-            description:
-              "A page of customers at risk (or on the watch list), with the `threshold` in force. `total` is counted up to 1,000 past the page; `more: true` means there are more than `total`.",
-          },
-          "400": errorResponse("Invalid query"),
+          "200": json("A page of customers at risk (or on the watch list)", ref("RiskPage")),
+          "400": failure("Invalid query"),
           ...common,
         },
       },
     },
     "/backtest": {
       get: {
+        operationId: "getBacktest",
         summary: "Every paying customer active at a cutoff, scored as of it, and whether they churned after",
         description:
           "The score uses only interactions that had both occurred and been recorded by the cutoff (00:00 UTC that day), with the scoring version's settings; outcome proxies (a cancellation request) are left out unless `includeProxies=true`. The horizon after the cutoff must have passed.",
-        parameters: [
-          { name: "cutoff", in: "query", required: true, schema: { type: "string", format: "date" } },
-          { name: "horizon", in: "query", schema: { type: "integer", enum: [30, 60, 90], default: 90 } },
-          {
-            name: "version",
-            in: "query",
-            description: "A scoring version's number; the live one by default.",
-            schema: { type: "integer", minimum: 1 },
-          },
-          {
-            name: "includeProxies",
-            in: "query",
-            schema: { type: "string", enum: ["true", "false"], default: "false" },
-          },
-        ],
+        parameters: queryParameters(backtestQuery),
         responses: {
-          "200": {
-            description:
-              "`{cutoff, horizon, version, includeProxies, auc, customers: [{customerId, score, atRisk, churnedWithinHorizon}]}`; `auc` is null when nobody or everybody churned.",
-          },
-          "400": errorResponse("Invalid query, or a cutoff whose horizon has not passed"),
-          "404": errorResponse("No such scoring version"),
+          "200": json("The scored customers and the AUC", ref("BacktestResult")),
+          "400": failure("Invalid query, or a cutoff whose horizon has not passed"),
+          "404": failure("No such scoring version"),
           ...common,
         },
       },
     },
   },
-} as const;
+};

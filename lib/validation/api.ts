@@ -9,7 +9,8 @@ const isoDate = z
   .string({ message: "Required: an ISO 8601 date-time, like 2026-11-23T09:30:00Z." })
   .transform((value, ctx) => toDate(value, "Must be an ISO 8601 date-time, like 2026-11-23T09:30:00Z.", ctx))
   .refine((date) => !isTooFarAhead(date), "Must not be more than a day in the future.")
-  .refine((date) => !isBeforeEarliest(date), "Must not be before the year 2000.");
+  .refine((date) => !isBeforeEarliest(date), "Must not be before the year 2000.")
+  .meta({ format: "date-time" });
 /** Missing and wrong-type values get different messages. */
 const textError = (missing: string) => ({
   error: (issue: { input: unknown }) => (issue.input === undefined ? missing : "Must be text."),
@@ -68,7 +69,7 @@ export const apiEventSchema = z
   .strict()
   .refine(namesCustomer, NAME_THE_CUSTOMER);
 
-export const apiCustomerSchema = z
+const apiCustomerFields = z
   .object({
     externalId: key("Must not be empty.").optional(),
     email: email.optional(),
@@ -86,14 +87,22 @@ export const apiCustomerSchema = z
     milestone: z.number().int().min(1).max(13).optional(),
     signedUpAt: isoDate.optional(),
   })
+  .strict();
+
+export const apiCustomerSchema = apiCustomerFields.refine(
+  (customer) => customer.externalId !== undefined || customer.email !== undefined,
+  { message: "Give an externalId or an email to match the customer by.", path: ["externalId"] },
+);
+
+/** PATCH /api/v1/customers/{id}: the fields to change, at least one. */
+export const apiCustomerPatchSchema = apiCustomerFields
+  .partial()
   .strict()
-  .refine((customer) => customer.externalId !== undefined || customer.email !== undefined, {
-    message: "Give an externalId or an email to match the customer by.",
-    path: ["externalId"],
-  });
+  .refine((patch) => Object.keys(patch).length > 0, { message: "Send at least one field to change.", path: [] });
 
 export type ApiEvent = z.infer<typeof apiEventSchema>;
 export type ApiCustomer = z.infer<typeof apiCustomerSchema>;
+export type ApiCustomerPatch = z.infer<typeof apiCustomerPatchSchema>;
 
 /** A task sent to POST /api/v1/tasks: its idempotency key, the customer, and the task. */
 export const apiTaskSchema = z
@@ -105,7 +114,8 @@ export const apiTaskSchema = z
       .string({ message: "Required: a date, like 2026-12-24." })
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date, like 2026-12-24.")
       .refine(isCalendarDay, "Must be a date that exists.")
-      .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Must be between 2000 and 2100."),
+      .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Must be between 2000 and 2100.")
+      .meta({ format: "date" }),
     priority: z.enum(TASK_PRIORITIES, { message: `Must be one of: ${TASK_PRIORITIES.join(", ")}.` }).default("normal"),
     assigneeEmail: email.optional(),
     checklist: z
@@ -134,7 +144,8 @@ const calendarDay = z
   .string({ message: "Must be a date, like 2026-12-24." })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date, like 2026-12-24.")
   .refine(isCalendarDay, "Must be a date that exists.")
-  .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Must be between 2000 and 2100.");
+  .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Must be between 2000 and 2100.")
+  .meta({ format: "date" });
 
 /**
  * A subscription sent to POST /api/v1/subscriptions: its idempotency key, the customer, and the

@@ -14,7 +14,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from "@/lib/errors";
-import { createRateLimiter } from "./rate-limit";
+import { createRateLimiter, type RateLimitState } from "./rate-limit";
 import { type ApiScope, hashApiToken } from "@/lib/api/tokens";
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -26,7 +26,7 @@ const limiter = createRateLimiter({
 
 export type ApiCaller = { tokenId: number; name: string; actor: { id: null; label: string } };
 
-async function authenticate(request: Request, scope: ApiScope): Promise<ApiCaller> {
+async function authenticate(request: Request): Promise<ApiCaller & { scopes: string[] }> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const unauthorized = new UnauthorizedError("Send a valid API token as 'Authorization: Bearer <token>'.");
@@ -36,7 +36,6 @@ async function authenticate(request: Request, scope: ApiScope): Promise<ApiCalle
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, hashApiToken(match[1])), isNull(apiTokens.revokedAt)));
   if (!token) throw unauthorized;
-  if (!token.scopes.includes(scope)) throw new ForbiddenError(null, `This token lacks the '${scope}' scope.`);
   // Last use, at most once a minute per token: no write on every request.
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
     await db
@@ -44,7 +43,12 @@ async function authenticate(request: Request, scope: ApiScope): Promise<ApiCalle
       .set({ lastUsedAt: sql`now()` })
       .where(eq(apiTokens.id, token.id));
   }
-  return { tokenId: token.id, name: token.name, actor: { id: null, label: `api:${token.name}` } };
+  return {
+    tokenId: token.id,
+    name: token.name,
+    actor: { id: null, label: `api:${token.name}` },
+    scopes: token.scopes,
+  };
 }
 
 /** A request's query string read by a schema; a 400 naming each bad parameter otherwise. */
@@ -124,19 +128,44 @@ export function errorResponse(error: unknown): Response {
   );
 }
 
-/** Every /api/v1 route: token and scope, per-token rate limit, and errors as JSON. */
+/**
+ * A JSON answer whose body has the type of its schema in lib/api/schemas.ts, the one the OpenAPI
+ * document describes it with. Outside production the body is also checked against it, so a test
+ * that reaches a handler fails when the two part.
+ */
+export function apiJson<S extends z.ZodType>(schema: S, body: z.output<S>, init?: ResponseInit): Response {
+  if (process.env.NODE_ENV !== "production") {
+    const checked = schema.safeParse(body);
+    if (!checked.success) throw new Error(`The response does not match its schema: ${checked.error.message}`);
+  }
+  return Response.json(body, init);
+}
+
+const rateLimitHeaders = ({ limit, remaining, reset }: RateLimitState) => ({
+  "RateLimit-Limit": String(limit),
+  "RateLimit-Remaining": String(remaining),
+  "RateLimit-Reset": String(reset),
+});
+
+/** Every /api/v1 route: token and scope, per-token rate limit (reported on every answer), and errors as JSON. */
 export function apiRoute<P>(
   scope: ApiScope,
   handler: (context: { request: Request; caller: ApiCaller; params: P }) => Promise<Response>,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    let bucket: RateLimitState | undefined;
+    let response: Response;
     try {
-      const caller = await authenticate(request, scope);
-      const wait = await limiter.take(db, caller.tokenId);
-      if (wait > 0) throw new RateLimitedError(`Too many requests for this token; retry in ${wait} s.`, wait);
-      return await handler({ request, caller, params: await context.params });
+      const { scopes, ...caller } = await authenticate(request);
+      bucket = await limiter.take(db, caller.tokenId);
+      if (bucket.wait > 0)
+        throw new RateLimitedError(`Too many requests for this token; retry in ${bucket.wait} s.`, bucket.wait);
+      if (!scopes.includes(scope)) throw new ForbiddenError(null, `This token lacks the '${scope}' scope.`);
+      response = await handler({ request, caller, params: await context.params });
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    if (bucket) for (const [name, value] of Object.entries(rateLimitHeaders(bucket))) response.headers.set(name, value);
+    return response;
   };
 }

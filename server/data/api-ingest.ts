@@ -1,10 +1,17 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Queryable } from "@/db";
+import { type Queryable, queryRows } from "@/db";
 import { type Customer, customers, interactions, interactionTypes, members } from "@/db/schema";
 import { IdempotencyConflictError, type ItemError, ValidationError } from "@/lib/errors";
-import { type ApiCustomer, type ApiEvent, apiCustomerSchema, apiEventSchema, MAX_BATCH } from "@/lib/validation/api";
+import {
+  type ApiCustomerPatch,
+  type ApiEvent,
+  apiCustomerPatchSchema,
+  apiCustomerSchema,
+  apiEventSchema,
+  MAX_BATCH,
+} from "@/lib/validation/api";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { findEmailConflicts, insertCustomer } from "@/server/customers/commands";
 import { lockCustomer } from "@/server/customers/lock";
@@ -226,6 +233,7 @@ export async function upsertCustomers(db: Queryable, { body, actor }: { body: un
           actor,
           values: {
             ...values,
+            name: input.name,
             milestone: input.milestone,
             signedUpAt: input.signedUpAt,
             churnedAt: input.status === "churned" ? new Date() : null,
@@ -236,35 +244,93 @@ export async function upsertCustomers(db: Queryable, { body, actor }: { body: un
         results.push({ index, id: created.id, status: "created" });
         continue;
       }
-      const [updated] = await tx
-        .update(customers)
-        .set({ ...values, updatedAt: sql`now()` })
-        .where(eq(customers.id, match.id))
-        .returning();
-      if (input.milestone && input.milestone > match.milestone) {
-        await moveMilestone(tx, {
-          customerId: match.id,
-          from: match.milestone,
-          to: input.milestone,
-          at: new Date(),
-          actorId: null,
-          reason: "Updated through the API",
-          source: "api",
-        });
-      }
-      await recordAudit(tx, actor, {
-        action: "customer.updated",
-        entityType: "customer",
-        entityId: match.id,
-        before: match,
-        after: updated,
-      });
-      await bookCustomerRevenue(tx, actor, index, updated, input, new Date());
+      await updateCustomer(tx, actor, { index, match, input, values });
       results.push({ index, id: match.id, status: "updated" });
     }
     // A status or milestone set here changes the risk score (churned customers have none, paying ones can go silent).
     await refreshRisk(tx, { customerIds: results.map((r) => r.id) });
     return results;
+  });
+}
+
+/** One customer's fields changed through the API: the row, a forward milestone, the audit, its revenue. */
+async function updateCustomer(
+  tx: Queryable,
+  actor: Actor,
+  { index, match, input, values }: { index: number; match: Customer; input: ApiCustomerPatch; values: object },
+): Promise<Customer> {
+  const [updated] = await tx
+    .update(customers)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(customers.id, match.id))
+    .returning();
+  if (input.milestone && input.milestone > match.milestone) {
+    await moveMilestone(tx, {
+      customerId: match.id,
+      from: match.milestone,
+      to: input.milestone,
+      at: new Date(),
+      actorId: null,
+      reason: "Updated through the API",
+      source: "api",
+    });
+  }
+  await recordAudit(tx, actor, {
+    action: "customer.updated",
+    entityType: "customer",
+    entityId: match.id,
+    before: match,
+    after: updated,
+  });
+  await bookCustomerRevenue(tx, actor, index, updated, input, new Date());
+  return updated;
+}
+
+/**
+ * PATCH /api/v1/customers/{id}: the fields sent, changed as a batch item would change them. An
+ * email or external id another customer holds is refused; nothing is written on any error.
+ */
+export async function patchCustomerFromApi(
+  db: Queryable,
+  { id, body, actor }: { id: number; body: unknown; actor: Actor },
+): Promise<void> {
+  const parsed = apiCustomerPatchSchema.safeParse(body);
+  if (!parsed.success)
+    throw invalidItems(
+      "Some fields are invalid; nothing was saved.",
+      parsed.error.issues.map((issue) => ({
+        index: 0,
+        field: issue.path.join(".") || "(body)",
+        message: issue.message,
+      })),
+    );
+  const input = parsed.data;
+  const owners = input.ownerEmail
+    ? await db
+        .select({ id: members.id, email: members.email })
+        .from(members)
+        .where(and(eq(members.email, input.ownerEmail), eq(members.active, true)))
+    : [];
+  const taken =
+    input.email !== undefined || input.externalId !== undefined
+      ? await queryRows<{ email: boolean; externalId: boolean }>(
+          db,
+          sql`select bool_or(lower(email) = ${input.email ?? null}) as email, bool_or(external_id = ${input.externalId ?? null}) as "externalId"
+              from customers where id <> ${id} and (lower(email) = ${input.email ?? null} or external_id = ${input.externalId ?? null})`,
+        )
+      : [];
+  const errors: ItemError[] = [];
+  if (input.ownerEmail && owners.length === 0)
+    errors.push({ index: 0, field: "ownerEmail", message: "No active team member has this email." });
+  if (taken[0]?.email) errors.push({ index: 0, field: "email", message: "Another customer already uses this email." });
+  if (taken[0]?.externalId)
+    errors.push({ index: 0, field: "externalId", message: "Another customer already has this external id." });
+  if (errors.length > 0) throw invalidItems("Some fields are invalid; nothing was saved.", errors);
+
+  await db.transaction(async (tx) => {
+    const match = await lockCustomer(tx, id, `The customer ${id}`);
+    await updateCustomer(tx, actor, { index: 0, match, input, values: columns(input, owners) });
+    await refreshRisk(tx, { customerIds: [id] });
   });
 }
 
@@ -274,7 +340,7 @@ async function bookCustomerRevenue(
   actor: Actor,
   index: number,
   customer: Customer,
-  input: ApiCustomer,
+  input: ApiCustomerPatch,
   effectiveAt: Date,
 ): Promise<void> {
   try {
@@ -287,9 +353,9 @@ async function bookCustomerRevenue(
   }
 }
 
-function columns(input: ApiCustomer, owners: { id: number; email: string }[]) {
+function columns(input: ApiCustomerPatch, owners: { id: number; email: string }[]) {
   return {
-    name: input.name,
+    ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
     ...(input.email !== undefined ? { email: input.email } : {}),
     ...(input.company !== undefined ? { company: input.company } : {}),

@@ -47,7 +47,15 @@ export async function getTasksForApi(
     .orderBy(asc(tasks.dueOn), asc(tasks.id))
     .limit(query.limit + 1)
     .offset((query.page - 1) * query.limit);
-  return { page: query.page, more: rows.length > query.limit, tasks: rows.slice(0, query.limit) };
+  return {
+    page: query.page,
+    more: rows.length > query.limit,
+    tasks: rows.slice(0, query.limit).map(({ createdAt, closedAt, ...task }) => ({
+      ...task,
+      createdAt: createdAt.toISOString(),
+      closedAt: closedAt?.toISOString() ?? null,
+    })),
+  };
 }
 
 /**
@@ -120,7 +128,9 @@ export async function createTasksFromApi(db: Queryable, { body, actor }: { body:
           message: "This key was already used for a task with a different body.",
         });
       const status =
-        created.some((one) => one.id === row.id) && seen.get(task.externalId) === index ? "created" : "duplicate";
+        created.some((one) => one.id === row.id) && seen.get(task.externalId) === index
+          ? ("created" as const)
+          : ("duplicate" as const);
       return { index, externalId: task.externalId, id: row.id, status };
     });
     if (conflicts.length > 0) throw new IdempotencyConflictError(conflicts);

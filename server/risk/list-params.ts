@@ -3,7 +3,8 @@ import { defaultOwnerScope, type SessionMember } from "@/lib/permissions";
 import { PLANS } from "@/lib/plans";
 import { ownerIdParam, pageParam, param, type SearchParams, stageRangeParam } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
-import { RISK_SORTS, RISK_VIEWS, type RiskListQuery } from "./queries";
+import { RISK_VIEWS } from "@/lib/risk";
+import { RISK_SORTS, type RiskListQuery } from "./queries";
 
 export const RISK_PAGE_SIZE = 25;
 

@@ -4,18 +4,11 @@ import { type Queryable, queryRows } from "@/db";
 import { customers, members } from "@/db/schema";
 import { COUNT_AHEAD, countUpTo } from "@/db/capped-count";
 import { balanceSql, daysBetweenSql, decaySql, weightSql } from "@/db/ledger-sql";
-import type { DriverPeriod } from "@/lib/risk";
+import type { DriverPeriod, RiskView } from "@/lib/risk";
 import { getSettings } from "@/server/settings/queries";
 
 export const RISK_SORTS = ["risk", "mrr", "balance", "silence", "renewal"] as const;
 export type RiskSort = (typeof RISK_SORTS)[number];
-
-/**
- * The one meaning of "at risk": an active customer whose score is at or above the at-risk
- * threshold (Settings → Scoring). The watch list holds those with a score below it.
- */
-export const RISK_VIEWS = ["at-risk", "watch"] as const;
-export type RiskView = (typeof RISK_VIEWS)[number];
 
 export type RiskListQuery = {
   /** At risk (the default) or the watch list. */

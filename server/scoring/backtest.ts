@@ -4,9 +4,8 @@ import { baselineScorers, type FeatureRow, handScore, type Scorer } from "@/lib/
 import type { ScoringConfig } from "@/lib/scoring-version";
 import { keptFor } from "@/server/system/kept";
 import { type FeatureQuery, getFeatureRows, monthlyCutoffs } from "./features";
+import type { Horizon } from "@/lib/backtest/horizons";
 
-export const HORIZONS = [30, 60, 90] as const;
-export type Horizon = (typeof HORIZONS)[number];
 /** The horizon a draft's preview compares on: the backtest page's default. */
 export const PREVIEW_HORIZON_DAYS: Horizon = 90;
 

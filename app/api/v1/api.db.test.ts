@@ -9,9 +9,9 @@ import { errorResponse } from "@/server/api/handler";
 import { hashApiToken } from "@/lib/api/tokens";
 import { balanceAt } from "@/lib/ledger";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
-import { GET as getCustomer } from "./customers/[id]/route";
-import { POST as postCustomers } from "./customers/route";
-import { POST as postEvents } from "./events/route";
+import { GET as getCustomer, PATCH as patchCustomer } from "./customers/[id]/route";
+import { GET as listCustomers, POST as postCustomers } from "./customers/route";
+import { GET as listEvents, POST as postEvents } from "./events/route";
 import { GET as getOpenApi } from "./openapi.json/route";
 import { GET as getRisk } from "./risk/route";
 
@@ -289,7 +289,7 @@ describe("every route × every kind of token: no or unknown token 401, missing s
     customerId = (await createCustomer({ milestone: 5 })).id;
   });
 
-  const request = (method: "GET" | "POST", path: string, caller: Caller, body?: unknown) => {
+  const request = (method: "GET" | "POST" | "PATCH", path: string, caller: Caller, body?: unknown) => {
     const bearer = bearers[caller];
     return new Request(`http://localhost/api/v1${path}`, {
       method,
@@ -311,6 +311,27 @@ describe("every route × every kind of token: no or unknown token 401, missing s
       success: 200,
       call: (caller: Caller) =>
         getCustomer(request("GET", `/customers/${customerId}`, caller), {
+          params: Promise.resolve({ id: String(customerId) }),
+        }),
+    },
+    {
+      name: "GET /customers",
+      scope: "read",
+      success: 200,
+      call: (caller: Caller) => listCustomers(request("GET", "/customers?limit=1", caller), noParams),
+    },
+    {
+      name: "GET /events",
+      scope: "read",
+      success: 200,
+      call: (caller: Caller) => listEvents(request("GET", "/events?limit=1", caller), noParams),
+    },
+    {
+      name: "PATCH /customers/{id}",
+      scope: "write",
+      success: 200,
+      call: (caller: Caller) =>
+        patchCustomer(request("PATCH", `/customers/${customerId}`, caller, { company: `Scoped ${sequence++}` }), {
           params: Promise.resolve({ id: String(customerId) }),
         }),
     },

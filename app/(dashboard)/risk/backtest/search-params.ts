@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { param, type SearchParams } from "@/lib/search-params";
-import { HORIZONS, type Horizon } from "@/server/scoring/backtest";
+import { HORIZONS, type Horizon } from "@/lib/backtest/horizons";
 
 export type BacktestView = { horizonDays: Horizon; includeProxies: boolean; versionNumber?: number };
 

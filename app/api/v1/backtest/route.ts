@@ -1,26 +1,16 @@
-import { z } from "zod";
 import { db } from "@/db";
 import { rocAuc } from "@/lib/backtest/metrics";
 import { DAY_MS } from "@/lib/dates";
 import { ValidationError } from "@/lib/errors";
-import { apiRoute, readQuery } from "@/server/api/handler";
-import { backtestAtCutoff, HORIZONS } from "@/server/scoring/backtest";
+import { apiJson, apiRoute, readQuery } from "@/server/api/handler";
+import { backtestQuery } from "@/lib/api/queries";
+import { BacktestResult } from "@/lib/api/schemas";
+import { backtestAtCutoff } from "@/server/scoring/backtest";
 import { configOf, getLiveVersion, getVersion } from "@/server/scoring/versions";
-
-const query = z.object({
-  cutoff: z.iso.date({ message: "Send the cutoff as a date, YYYY-MM-DD." }),
-  horizon: z.coerce
-    .number()
-    .int()
-    .refine((n) => (HORIZONS as readonly number[]).includes(n), "Use a horizon of 30, 60 or 90 days.")
-    .default(90),
-  version: z.coerce.number().int().min(1).max(1_000_000).optional(),
-  includeProxies: z.enum(["true", "false"], { message: "Use true or false." }).default("false"),
-});
 
 /** GET /api/v1/backtest: every paying customer active at a cutoff, scored as of it, with whether they churned after. */
 export const GET = apiRoute("read", async ({ request }) => {
-  const params = readQuery(request, query);
+  const params = readQuery(request, backtestQuery);
   const { horizon, includeProxies } = params;
   const cutoff = new Date(`${params.cutoff}T00:00:00Z`);
   if (cutoff.getTime() + horizon * DAY_MS > Date.now()) {
@@ -35,7 +25,7 @@ export const GET = apiRoute("read", async ({ request }) => {
     horizonDays: horizon,
     includeProxies: includeProxies === "true",
   });
-  return Response.json({
+  return apiJson(BacktestResult, {
     cutoff: params.cutoff,
     horizon,
     version: version.number,
