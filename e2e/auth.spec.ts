@@ -206,6 +206,80 @@ test("repeated wrong passwords are throttled with a clear wait, saying nothing a
   await expect(loginPage.alert(/Too many sign-in attempts\. Please wait \d+ seconds and try again\./)).toBeVisible();
 });
 
+test("a stranger's wrong passwords lock the stranger out, not the owner's browser that signed in before", async ({
+  page,
+  signInAs,
+  browser,
+}) => {
+  await signInAs("admin");
+  const email = `owner-${Date.now().toString(36)}@hourglass.test`;
+  await page.goto("/settings");
+  const add = page.getByRole("form", { name: "Add a member" });
+  await add.getByLabel("Name").fill("Device Owner");
+  await add.getByLabel("Email").fill(email);
+  await add.getByLabel("Role").selectOption("viewer");
+  await add.getByLabel("First password").fill("the owner's passphrase");
+  await add.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Device Owner can now sign in" })).toBeVisible();
+
+  // The owner signs in once from their browser, and out again.
+  const ownerContext = await browser.newContext();
+  const owner = new LoginPage(await ownerContext.newPage());
+  await owner.goto();
+  await owner.signIn(email, "the owner's passphrase");
+  await expect(owner.page.getByTestId("current-member")).toContainText("Device Owner");
+  await owner.page.getByRole("button", { name: "Sign out" }).click();
+  await expect(owner.page).toHaveURL(/\/login/);
+
+  // A stranger guesses from another browser, with a made-up X-Forwarded-For that changes nothing.
+  const strangerContext = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.66" } });
+  const stranger = new LoginPage(await strangerContext.newPage());
+  await stranger.goto();
+  for (let i = 0; i < 6; i++) {
+    await stranger.signIn(email, `guess ${i}`);
+    await expect(stranger.alert("Email or password is incorrect.")).toBeVisible();
+    await stranger.ready();
+  }
+  await stranger.signIn(email, "the owner's passphrase");
+  await expect(stranger.alert(/Too many sign-in attempts\. Please wait \d+ seconds/)).toBeVisible();
+
+  // The owner's browser still signs in at once.
+  await owner.signIn(email, "the owner's passphrase");
+  await expect(owner.page.getByTestId("current-member")).toContainText("Device Owner");
+  await ownerContext.close();
+  await strangerContext.close();
+});
+
+test("a path that cannot be decoded is a 400 with a page that says so (pages) or the API's JSON error, never a 500", async ({
+  request,
+}) => {
+  for (const path of [
+    "/customers/%E0%80",
+    "/advocates/%E0%80",
+    "/customers/%uD800",
+    "/login%E0",
+    "/risk/%E0%80",
+    "/revenue/movements%E0",
+    "/settings/%E0%80",
+    "/export/customers%E0",
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    expect(await response.text()).toContain("This address is not valid");
+  }
+  for (const path of [
+    "/api/v1/customers/%E0%80",
+    "/api/v1/customers/%uD800",
+    "/api/v1/events%E0",
+    "/api/health/%E0",
+    "/api/auth/session%E0",
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect((await response.json()).error.code).toBe("invalid_path");
+  }
+});
+
 test("an audit log page past the end says so and links to the last page, instead of “51–21 of 21 entries”", async ({
   page,
   signInAs,

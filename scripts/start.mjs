@@ -18,7 +18,13 @@ function workerCount() {
   return Number.isInteger(requested) && requested > 0 ? requested : 1;
 }
 
-cluster.setupPrimary({ exec: nextBin, args: ["start", ...process.argv.slice(2)] });
+// Every worker loads the HTTP guard first: the socket's address for the app, 400 for undecodable paths.
+const httpGuard = new URL("./http-guard.mjs", import.meta.url).href;
+cluster.setupPrimary({
+  exec: nextBin,
+  args: ["start", ...process.argv.slice(2)],
+  execArgv: [...process.execArgv, "--import", httpGuard],
+});
 
 // One worker runs the periodic risk and journey refresh (unless HOURGLASS_PERIODIC_REFRESH=off
 // turns it off: `npm run refresh` from cron does it); the others only serve requests.

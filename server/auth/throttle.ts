@@ -100,3 +100,5 @@ export function createLoginThrottle({
 
 export const accountThrottle = createLoginThrottle({ scope: "account", freeFailures: 5 });
 export const addressThrottle = createLoginThrottle({ scope: "address", freeFailures: 20 });
+/** A known device's own failures (server/auth/sign-in-gate.ts): the account's limit, for that device alone. */
+export const deviceThrottle = createLoginThrottle({ scope: "device", freeFailures: 5 });

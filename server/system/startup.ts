@@ -1,3 +1,4 @@
+import { parseTrustProxy } from "@/lib/auth/client-address";
 import { db } from "@/db";
 import { DatabaseUnreachableError } from "@/db/connection-error";
 import { migrateDatabase } from "@/db/migrate";
@@ -47,6 +48,12 @@ export async function startServer(): Promise<void> {
     console.error(
       "Hourglass: AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` (npm run demo does this for you).",
     );
+    process.exit(1);
+  }
+  try {
+    parseTrustProxy(process.env.TRUST_PROXY);
+  } catch (error) {
+    console.error(`Hourglass: ${(error as Error).message}`);
     process.exit(1);
   }
   try {
