@@ -6,9 +6,7 @@ async function bridge(page: Page): Promise<number[]> {
   const table = page.getByRole("table", { name: "ARR bridge" });
   // The bridge streams in after the page's frame: read it once its seven lines are there.
   await expect(table.getByRole("cell")).toHaveCount(7);
-  const cells = await table
-    .getByRole("cell")
-    .evaluateAll((tds) => tds.map((td) => td.textContent ?? ""));
+  const cells = await table.getByRole("cell").evaluateAll((tds) => tds.map((td) => td.textContent ?? ""));
   return cells.map((text) => Math.round(Number(text.replace(/[^\d.]/g, "")) * 100));
 }
 
