@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, LoginPage, test } from "./fixtures";
 
@@ -193,4 +194,40 @@ test("a column header sorts the list, marks the sorted column, and sorts the oth
   await expect(mrrHeader).toHaveAttribute("aria-sort", "descending");
   const descending = await mrrValues();
   expect(descending).toEqual([...descending].sort((a, b) => b - a));
+});
+
+test("an admin exports everything about a customer as JSON, then erases them after typing their name", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("admin");
+  const name = `Erase Me ${unique()}`;
+  await createCustomer(page, name);
+  const customer = new CustomerPage(page);
+  await customer.logInteraction("Complaint (−3)", `${name} cannot export invoices`);
+  await expect(customer.timelineEntries().first()).toContainText("cannot export invoices");
+
+  const personal = page.getByRole("region", { name: "Personal data" });
+  const download = page.waitForEvent("download");
+  await personal.getByRole("link", { name: "Export everything (JSON)" }).click();
+  const exported = JSON.parse(readFileSync((await (await download).path()) ?? "", "utf8"));
+  expect(exported.customer.name).toBe(name);
+  expect(exported.interactions).toMatchObject([{ type: "complaint", summary: `${name} cannot export invoices` }]);
+
+  const erase = personal.getByRole("form", { name: "Erase this customer" });
+  await erase.getByLabel(/to erase them/).fill("Someone Else");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await erase.getByRole("button", { name: "Erase customer" }).click();
+  await expect(erase.getByText(`Type the customer's name exactly as shown: ${name}`)).toBeVisible();
+
+  await erase.getByLabel(/to erase them/).fill(name);
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain(`Erase ${name}?`);
+    void dialog.accept();
+  });
+  await erase.getByRole("button", { name: "Erase customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Erased customer \d+$/ })).toBeVisible();
+  // What they did is gone; the milestone history (no personal data) stays.
+  await expect(customer.timelineEntries().filter({ hasText: "cannot export invoices" })).toHaveCount(0);
+  await expect(customer.timelineEntries().filter({ hasText: "Added to Hourglass" })).toHaveCount(1);
 });

@@ -52,6 +52,7 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 const ROUTES: { method: "GET" | "POST"; route: string; permission: Permission; query?: string; success: RegExp }[] = [
   { method: "GET", route: "/risk/export", permission: "dashboard.read", success: /^text\/csv/ },
   { method: "GET", route: "/export/customers", permission: "dashboard.read", success: /^text\/csv/ },
+  { method: "GET", route: "/customers/[id]/export", permission: "customers.privacy", success: /^application\/json/ },
   {
     method: "GET",
     route: "/export/interactions",
@@ -119,6 +120,7 @@ const FORGED_FIELDS: Record<string, Record<string, string>> = {
   endSubscription: { subscriptionId: "1", endedOn: now.slice(0, 10) },
   reactivateSubscription: { subscriptionId: "1", startedOn: now.slice(0, 10) },
   churnCustomer: { customerId: "[id]", reason: "Forged" },
+  eraseCustomer: { customerId: "[id]", confirmName: "Forged" },
   reactivateCustomer: { customerId: "[id]" },
   setMilestone: { customerId: "[id]", milestone: "13", reason: "Forged" },
   bulkChangeOwner: { list: "customers", customerIds: "[id]", ownerId: "" },
@@ -345,12 +347,18 @@ for (const visitor of VISITORS) {
     for (const { method, route, permission, query, success } of ROUTES) {
       const role = ROLES.find((r) => r === visitor);
       const outcome = !role ? "redirected to sign in" : can(role, permission) ? "answered" : "403";
-      test(`${method} ${route} (${permission}): ${outcome}`, async ({ context, playwright, sessions, baseURL }) => {
+      test(`${method} ${route} (${permission}): ${outcome}`, async ({
+        context,
+        playwright,
+        sessions,
+        baseURL,
+        customerId,
+      }) => {
         const stamp = `${Date.now().toString(36)}-${visitor.replace(/\W+/g, "-")}`;
         const before = method === "POST" ? await auditTotal(playwright.request, sessions.admin, baseURL) : 0;
         const response =
           method === "GET"
-            ? await context.request.get(`${route}${query ?? ""}`, { maxRedirects: 0 })
+            ? await context.request.get(withId(`${route}${query ?? ""}`, customerId), { maxRedirects: 0 })
             : await context.request.post(route, {
                 maxRedirects: 0,
                 multipart: {

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "members.manage": "admin",
   "tokens.manage": "admin",
   "views.manage": "admin",
+  // GDPR articles 15 and 17: everything about one customer as JSON, and erasing them.
+  "customers.privacy": "admin",
 } as const satisfies Record<string, MemberRole>;
 
 export type Permission = keyof typeof PERMISSIONS;

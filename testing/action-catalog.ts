@@ -11,6 +11,7 @@ import {
   setAskCapacity,
 } from "@/server/advocacy/commands";
 import { createApiToken, revokeApiToken } from "@/server/team/api-tokens";
+import { eraseCustomer } from "@/server/customers/privacy";
 import {
   changeOwner,
   churnCustomer,
@@ -310,6 +311,10 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
   churnCustomer: entry(churnCustomer, "customer.churned", async () => ({
     customerId: id(await createCustomer()),
     reason: "Moved to a competitor",
+  })),
+  eraseCustomer: entry(eraseCustomer, "customer.erased", async () => ({
+    customerId: id(await createCustomer({ name: "To Be Erased" })),
+    confirmName: "To Be Erased",
   })),
   reactivateCustomer: entry(reactivateCustomer, "customer.reactivated", async () => ({
     customerId: id(await createCustomer({ status: "churned", churnedAt: new Date() })),

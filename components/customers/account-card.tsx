@@ -1,12 +1,13 @@
 import { AccountActions } from "@/components/customers/account-actions";
 import { MilestoneForm } from "@/components/customers/milestone-form";
+import { PrivacyActions } from "@/components/customers/privacy-actions";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { can, type SessionMember } from "@/lib/permissions";
 import type { CustomerRow } from "@/server/customers/queries";
 import { listActiveMembers } from "@/server/team/queries";
 
-/** Owner, churn and reactivation, and the milestone by hand: for members who may write. */
+/** Owner, churn and reactivation, the milestone by hand, and (admins) export and erasure. */
 export async function AccountCard({ row, member }: { row: CustomerRow; member: SessionMember }) {
   if (!can(member.role, "customers.write")) return null;
   const owners = await listActiveMembers(db);
@@ -20,6 +21,12 @@ export async function AccountCard({ row, member }: { row: CustomerRow; member: S
       />
       {can(member.role, "journey.write") ? (
         <MilestoneForm customerId={row.customer.id} milestone={row.customer.milestone} />
+      ) : null}
+      {can(member.role, "customers.privacy") ? (
+        <section aria-label="Personal data" className="mt-4 border-t border-slate-100 pt-4">
+          <h3 className="mb-2 text-sm font-semibold text-slate-900">Personal data</h3>
+          <PrivacyActions customerId={row.customer.id} name={row.customer.name} />
+        </section>
       ) : null}
     </Card>
   );

@@ -29,3 +29,12 @@ export const churnCustomerSchema = z.object({
 export const reactivateCustomerSchema = z.object({ customerId: id("a customer") });
 
 export type CustomerInput = z.infer<typeof createCustomerSchema>;
+
+/** Erasing a customer: the admin types the customer's name to confirm (checked against the record). */
+export const eraseCustomerSchema = z.object({
+  customerId: id("a customer"),
+  confirmName: z
+    .string({ message: "Type the customer's name to confirm." })
+    .trim()
+    .min(1, "Type the customer's name to confirm."),
+});

@@ -42,6 +42,7 @@ import {
 import * as advocacy from "@/server/advocacy/commands";
 import * as apiTokenActions from "@/server/team/api-tokens";
 import * as customers from "@/server/customers/commands";
+import * as customerPrivacy from "@/server/customers/privacy";
 import * as bulkCustomers from "@/server/customers/bulk-commands";
 import * as delight from "@/server/delight/commands";
 import * as interactions from "@/server/ledger/commands";
@@ -337,6 +338,10 @@ const SPECS: Record<string, Spec> = {
     ids: ["ownerId"],
     texts: customerTexts,
   },
+  eraseCustomer: {
+    valid: async () => ({ customerId: await fresh({ name: "To Be Erased" }), confirmName: "To Be Erased" }),
+    ids: ["customerId"],
+  },
   updateCustomer: {
     valid: async () => ({
       customerId: await fresh(),
@@ -554,6 +559,7 @@ const DEFINITIONS: Record<string, unknown> = {
   ...advocacy,
   ...apiTokenActions,
   ...customers,
+  ...customerPrivacy,
   ...bulkCustomers,
   ...delight,
   ...interactions,

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { changeOwner, churnCustomer, createCustomer, reactivateCustomer, updateCustomer } from "./commands";
+import { eraseCustomer } from "./privacy";
 import { bulkAddToPlaybook, bulkChangeOwner, bulkLogInteraction, bulkSetMilestone } from "./bulk-commands";
 import type { ActionResult } from "@/server/actions/execute";
 import { runMemberAction } from "@/server/actions/run";
@@ -58,4 +59,8 @@ export async function bulkLogInteractionAction(
   formData: FormData,
 ): Promise<ActionResult> {
   return runMemberAction(bulkLogInteraction, formData);
+}
+
+export async function eraseCustomerAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runMemberAction(eraseCustomer, formData);
 }
