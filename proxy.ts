@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isSessionCookie } from "@/lib/auth/session-cookie";
 
-const PUBLIC_PATHS = ["/login", "/api/health", "/api/auth", "/api/v1"];
+const PUBLIC_PATHS = ["/login", "/invite", "/api/health", "/api/auth", "/api/v1"];
 
 /**
  * A strict Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own

@@ -1,6 +1,7 @@
 import { decode, encode } from "next-auth/jwt";
+import { generate } from "otplib";
 import type { MemberRole } from "@/lib/permissions";
-import { demoMember, expect, LoginPage, test } from "./fixtures";
+import { demoMember, expect, inviteColleague, LoginPage, test } from "./fixtures";
 
 const PAGES = ["/", "/tasks", "/journey", "/risk", "/customers", "/delight", "/advocates", "/settings"];
 const NAV = ["Overview", "My day", "Journey", "Risk", "Customers", "Delight", "Advocates"];
@@ -146,30 +147,19 @@ test("a manager reads the audit log filtered by entity: who did what, before and
   ).toContainText("Owner: — → Chris CSM");
 });
 
-test("an admin adds a member, and deactivating them (after confirming) ends their session on the next request", async ({
+test("an admin invites a member, and deactivating them (after confirming) ends their session on the next request", async ({
   page,
   signInAs,
   browser,
 }) => {
   await signInAs("admin");
   const email = `colleague-${Date.now().toString(36)}@hourglass.test`;
-  await page.goto("/settings");
-  const add = page.getByRole("form", { name: "Add a member" });
-  await add.getByLabel("Name").fill("Temporary Colleague");
-  await add.getByLabel("Email").fill(email);
-  await add.getByLabel("Role").selectOption("viewer");
-  await add.getByLabel("First password").fill("a temporary passphrase");
-  await add.getByRole("button", { name: "Add member" }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Temporary Colleague can now sign in as viewer." }),
-  ).toBeVisible();
-
-  const context = await browser.newContext();
-  const colleague = await context.newPage();
-  const login = new LoginPage(colleague);
-  await login.goto();
-  await login.signIn(email, "a temporary passphrase");
-  await expect(colleague.getByTestId("current-member")).toContainText("Temporary Colleague");
+  const { colleague, context } = await inviteColleague(page, browser, {
+    name: "Temporary Colleague",
+    email,
+    role: "viewer",
+    password: "a temporary passphrase",
+  });
 
   await page.reload();
   const deactivate = page
@@ -213,21 +203,14 @@ test("a stranger's wrong passwords lock the stranger out, not the owner's browse
 }) => {
   await signInAs("admin");
   const email = `owner-${Date.now().toString(36)}@hourglass.test`;
-  await page.goto("/settings");
-  const add = page.getByRole("form", { name: "Add a member" });
-  await add.getByLabel("Name").fill("Device Owner");
-  await add.getByLabel("Email").fill(email);
-  await add.getByLabel("Role").selectOption("viewer");
-  await add.getByLabel("First password").fill("the owner's passphrase");
-  await add.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Device Owner can now sign in" })).toBeVisible();
-
-  // The owner signs in once from their browser, and out again.
-  const ownerContext = await browser.newContext();
-  const owner = new LoginPage(await ownerContext.newPage());
-  await owner.goto();
-  await owner.signIn(email, "the owner's passphrase");
-  await expect(owner.page.getByTestId("current-member")).toContainText("Device Owner");
+  // The owner accepts an invitation in their browser (and so signs in there once), then signs out.
+  const { colleague, context: ownerContext } = await inviteColleague(page, browser, {
+    name: "Device Owner",
+    email,
+    role: "viewer",
+    password: "the owner's passphrase",
+  });
+  const owner = new LoginPage(colleague);
   await owner.page.getByRole("button", { name: "Sign out" }).click();
   await expect(owner.page).toHaveURL(/\/login/);
 
@@ -248,6 +231,88 @@ test("a stranger's wrong passwords lock the stranger out, not the owner's browse
   await expect(owner.page.getByTestId("current-member")).toContainText("Device Owner");
   await ownerContext.close();
   await strangerContext.close();
+});
+
+test("invited, a colleague sets their own password, turns on two-factor, and signs in with a code from the app", async ({
+  page,
+  signInAs,
+  browser,
+}) => {
+  await signInAs("admin");
+  const email = `two-factor-${Date.now().toString(36)}@hourglass.test`;
+  const password = "my own long passphrase";
+  const { colleague, context } = await inviteColleague(page, browser, {
+    name: "Tessa Twofactor",
+    email,
+    role: "csm",
+    password,
+  });
+
+  await colleague.goto("/settings/account");
+  const setup = colleague.getByRole("form", { name: "Set up two-factor" });
+  await setup.getByLabel("Your password").fill(password);
+  await setup.getByRole("button", { name: "Set up two-factor" }).click();
+  await expect(colleague.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  const secret = (await colleague.getByTestId("totp-secret").innerText()).trim();
+  const confirm = colleague.getByRole("form", { name: "Confirm two-factor" });
+  await confirm.getByLabel("Code from the app").fill(await generate({ secret }));
+  await confirm.getByRole("button", { name: "Turn on two-factor" }).click();
+  const codes = colleague.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codes).toHaveCount(10);
+  const recoveryCode = (await codes.first().innerText()).trim();
+
+  await colleague.getByRole("button", { name: "Sign out" }).click();
+  const login = new LoginPage(colleague);
+  await login.signIn(email, password);
+  const step = colleague.getByRole("form", { name: "Two-factor code" });
+  await step.getByLabel("Authentication code").fill("000000");
+  await step.getByRole("button", { name: "Sign in" }).click();
+  await expect(colleague.getByText("That code is not right.")).toBeVisible();
+  // The code of the next 30 seconds: the current one confirmed the setup and is used up.
+  await step
+    .getByLabel("Authentication code")
+    .fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+  await step.getByRole("button", { name: "Sign in" }).click();
+  await expect(colleague.getByTestId("current-member")).toContainText("Tessa Twofactor");
+
+  // Without the phone: a recovery code, once.
+  await colleague.getByRole("button", { name: "Sign out" }).click();
+  await login.signIn(email, password);
+  await step.getByLabel("Authentication code").fill(recoveryCode);
+  await step.getByRole("button", { name: "Sign in" }).click();
+  await expect(colleague.getByTestId("current-member")).toContainText("Tessa Twofactor");
+  await context.close();
+});
+
+test("changing one's password signs out the other sessions, not this one", async ({ page, signInAs, browser }) => {
+  await signInAs("admin");
+  const email = `password-${Date.now().toString(36)}@hourglass.test`;
+  const { colleague: laptop, context } = await inviteColleague(page, browser, {
+    name: "Paul Password",
+    email,
+    role: "viewer",
+    password: "the first long password",
+  });
+  const phoneContext = await browser.newContext();
+  const phone = new LoginPage(await phoneContext.newPage());
+  await phone.goto();
+  await phone.signIn(email, "the first long password");
+  await expect(phone.page.getByTestId("current-member")).toContainText("Paul Password");
+
+  await laptop.goto("/settings/account");
+  const change = laptop.getByRole("form", { name: "Change your password" });
+  await change.getByLabel("Current password").fill("the first long password");
+  await change.getByLabel("New password", { exact: true }).fill("the second long password");
+  await change.getByLabel("New password again").fill("the second long password");
+  await change.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.getByRole("status").filter({ hasText: "Password changed." })).toBeVisible();
+  await laptop.goto("/customers");
+  await expect(laptop.getByTestId("current-member")).toContainText("Paul Password");
+
+  await phone.page.goto("/customers");
+  await expect(phone.page).toHaveURL(/\/login/);
+  await context.close();
+  await phoneContext.close();
 });
 
 test("a path that cannot be decoded is a 400 with a page that says so (pages) or the API's JSON error, never a 500", async ({

@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page, test as base } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test as base } from "@playwright/test";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/demo/members";
 import type { MemberRole } from "@/lib/permissions";
 
@@ -94,3 +94,29 @@ export function landingOf(finalUrl: string, html: string): string {
 }
 
 export { expect };
+
+/**
+ * An admin (on `page`) invites a colleague, and the colleague accepts the link in a browser of their
+ * own, choosing `password`: returns that browser's page, signed in.
+ */
+export async function inviteColleague(
+  page: Page,
+  browser: Browser,
+  { name, email, role, password }: { name: string; email: string; role: MemberRole; password: string },
+): Promise<{ colleague: Page; context: BrowserContext }> {
+  await page.goto("/settings");
+  const invite = page.getByRole("form", { name: "Invite a member" });
+  await invite.getByLabel("Name").fill(name);
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByLabel("Role").selectOption(role);
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  const link = await page.getByTestId("invitation-link").inputValue();
+  const context = await browser.newContext();
+  const colleague = await context.newPage();
+  await colleague.goto(new URL(link).pathname);
+  await colleague.getByLabel("Password (at least 12 characters)").fill(password);
+  await colleague.getByLabel("The same password again").fill(password);
+  await colleague.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(colleague.getByTestId("current-member")).toContainText(name);
+  return { colleague, context };
+}

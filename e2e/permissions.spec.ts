@@ -43,6 +43,7 @@ const PAGES: { route: string; permission: Permission; query?: string }[] = [
   { route: "/settings/playbooks", permission: "settings.read" },
   { route: "/settings/outbox", permission: "settings.read" },
   { route: "/settings/notifications", permission: "notifications.own" },
+  { route: "/settings/account", permission: "account.own" },
   { route: "/settings/scoring", permission: "settings.read" },
 ];
 
@@ -71,7 +72,7 @@ const ROUTES: { method: "GET" | "POST"; route: string; permission: Permission; q
 ];
 
 const ROLE_MESSAGE = new ForbiddenError("dashboard.read").message;
-const PUBLIC_ACTIONS = ["login", "signOutAction"];
+const PUBLIC_ACTIONS = ["acceptInvitationAction", "login", "signOutAction"];
 const now = new Date().toISOString();
 const interactionFields = {
   typeKey: "praise",
@@ -176,7 +177,14 @@ const FORGED_FIELDS: Record<string, Record<string, string>> = {
   markNotificationsRead: {},
   createApiToken: { name: "forged", "scope.write": "on" },
   revokeApiToken: { tokenId: "1" },
-  addMember: { name: "Forged Admin", email: "forged@example.test", role: "admin", password: "a forged long password" },
+  inviteMember: { name: "Forged Admin", email: "forged@example.test", role: "admin" },
+  revokeInvitation: { invitationId: "1" },
+  changePassword: { current: "guess", next: "a forged long password", confirm: "a forged long password" },
+  startTwoFactor: { password: "guess" },
+  confirmTwoFactor: { code: "123456" },
+  disableTwoFactor: { password: "guess" },
+  renewRecoveryCodes: { password: "guess" },
+  saveSecuritySettings: { requireAdminTwoFactor: "on" },
   changeMemberRole: { memberId: "1", role: "viewer" },
   setMemberActive: { memberId: "1", active: "false" },
   saveView: { list: "risk", query: "plan=growth", name: "Forged view", shared: "on", pinned: "on" },
@@ -262,7 +270,7 @@ function dashboardFiles(name: "page.tsx" | "route.ts") {
 
 /** The permission a page or route asks its gate for; no argument means "dashboard.read". */
 const gatePermission = (source: string, gate: string) =>
-  new RegExp(`${gate}\\((?:"([\\w.]+)")?\\)`).exec(source)?.[1] ??
+  new RegExp(`${gate}\\((?:"([\\w.]+)")?(?:, [^)]*)?\\)`).exec(source)?.[1] ??
   (source.includes(`${gate}(`) ? "dashboard.read" : null);
 
 async function auditTotal(request: APIRequest, admin: StorageState, baseURL: string | undefined) {

@@ -15,6 +15,8 @@ export const ROLES: readonly MemberRole[] = ["viewer", "csm", "manager", "admin"
 export const PERMISSIONS = {
   "dashboard.read": "viewer",
   "notifications.own": "viewer",
+  // One's own password and two-factor sign-in.
+  "account.own": "viewer",
   // Saved views: anyone keeps private ones; sharing with the team is a CSM's; an admin may remove anyone's shared view.
   "views.save": "viewer",
   "views.share": "csm",

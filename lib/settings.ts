@@ -34,6 +34,10 @@ export const settingsSchema = {
     /** Days that must pass between two emails Hourglass sends one customer. */
     quietDays: z.number().int().min(0).max(365),
   }),
+  security: z.object({
+    /** Admins must turn on two-factor sign-in before they can use Hourglass. */
+    requireAdminTwoFactor: z.boolean(),
+  }),
 } as const;
 
 export type SettingsKey = keyof typeof settingsSchema;
@@ -55,4 +59,5 @@ export const DEFAULT_SETTINGS: Settings = {
   delight: { queueDays: 14 },
   advocacy: { askCapacity: 2, candidateBalance: 2 },
   outreach: { quietDays: 7 },
+  security: { requireAdminTwoFactor: false },
 };

@@ -28,7 +28,18 @@ import {
 import { logDelightMoment } from "@/server/delight/commands";
 import { deleteInteraction, editInteraction, logInteraction } from "@/server/ledger/commands";
 import { saveJourneyModel } from "@/server/journey/commands";
-import { addMember, changeMemberRole, setMemberActive } from "@/server/team/members";
+import { changeMemberRole, setMemberActive } from "@/server/team/members";
+import { inviteMember, revokeInvitation } from "@/server/team/invitations";
+import {
+  changePassword,
+  confirmTwoFactor,
+  disableTwoFactor,
+  renewRecoveryCodes,
+  saveSecuritySettings,
+  startTwoFactor,
+} from "@/server/account/commands";
+import { generate } from "otplib";
+import { newTotpSecret } from "@/lib/auth/two-factor";
 import { setMilestone } from "@/server/journey/commands";
 import {
   endShadowScoring,
@@ -41,7 +52,7 @@ import {
 } from "@/server/scoring/commands";
 import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versions";
 import type { SessionMember } from "@/lib/permissions";
-import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
+import { advocateRoles, apiTokens, memberInvitations, roleAssignments } from "@/db/schema";
 import {
   bulkUpdateTasks,
   completeTask,
@@ -67,6 +78,8 @@ import {
   createMember,
   createSavedView,
   createTask,
+  DEFAULT_MEMBER_PASSWORD,
+  resetAccount,
 } from "./factories";
 import { scoringFormFields } from "./scoring-form";
 import {
@@ -456,13 +469,51 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
   deleteView: entry(deleteView, "view.deleted", async (actor) => ({
     viewId: id(await createSavedView({ ownerId: actor.id })),
   })),
-  // A csm, not an admin: the last-admin rule never decides these, the role does.
-  addMember: entry(addMember, "member.added", async () => ({
+  inviteMember: entry(inviteMember, "member.invited", async () => ({
     name: "New Colleague",
     email: `new-${unique()}@example.test`,
     role: "csm",
-    password: "a long first password",
   })),
+  revokeInvitation: entry(revokeInvitation, "member.invitation_revoked", async () => {
+    const [invitation] = await db
+      .insert(memberInvitations)
+      .values({
+        email: `invited-${unique()}@example.test`,
+        name: "Invited",
+        role: "viewer",
+        tokenHash: `hash-${unique()}`,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      })
+      .returning();
+    return { invitationId: id(invitation) };
+  }),
+  // One's own account: each starts from the default password, two-factor as the action needs it.
+  changePassword: entry(changePassword, "member.password_changed", async (actor) => {
+    await resetAccount(actor.id);
+    return {
+      current: DEFAULT_MEMBER_PASSWORD,
+      next: "a brand new long password",
+      confirm: "a brand new long password",
+    };
+  }),
+  startTwoFactor: entry(startTwoFactor, "member.two_factor_started", async (actor) => {
+    await resetAccount(actor.id);
+    return { password: DEFAULT_MEMBER_PASSWORD };
+  }),
+  confirmTwoFactor: entry(confirmTwoFactor, "member.two_factor_enabled", async (actor) => {
+    const secret = newTotpSecret();
+    await resetAccount(actor.id, { totpSecret: secret });
+    return { code: await generate({ secret }) };
+  }),
+  disableTwoFactor: entry(disableTwoFactor, "member.two_factor_disabled", async (actor) => {
+    await resetAccount(actor.id, { totpSecret: newTotpSecret(), twoFactorOn: true });
+    return { password: DEFAULT_MEMBER_PASSWORD };
+  }),
+  renewRecoveryCodes: entry(renewRecoveryCodes, "member.recovery_codes_renewed", async (actor) => {
+    await resetAccount(actor.id, { totpSecret: newTotpSecret(), twoFactorOn: true });
+    return { password: DEFAULT_MEMBER_PASSWORD };
+  }),
+  saveSecuritySettings: entry(saveSecuritySettings, "settings.updated", async () => ({})),
   changeMemberRole: entry(changeMemberRole, "member.role_changed", async () => ({
     memberId: id(await createMember({ role: "csm" })),
     role: "manager",

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import { customers, members, savedViews, tasks } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -9,7 +9,7 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export async function createMember(overrides: Partial<typeof members.$inferInsert> & { password?: string } = {}) {
-  const { password = "correct horse battery", ...values } = overrides;
+  const { password = DEFAULT_MEMBER_PASSWORD, ...values } = overrides;
   const [member] = await db
     .insert(members)
     .values({
@@ -161,4 +161,27 @@ export async function createChurnHistory(actor: Actor, count = 60): Promise<void
   await db.transaction((tx) =>
     bookMany(tx, rows, { actor, source: "api", audit: "by the caller", advanceMilestones: false }),
   );
+}
+
+/** The password createMember gives a member unless told otherwise. */
+export const DEFAULT_MEMBER_PASSWORD = "correct horse battery";
+
+/**
+ * Puts a member's own account in a known state for a test of the account actions: the default
+ * password, and two-factor off or (with `totpSecret`) pending or on with that secret.
+ */
+export async function resetAccount(
+  memberId: number,
+  { totpSecret = null, twoFactorOn = false }: { totpSecret?: string | null; twoFactorOn?: boolean } = {},
+) {
+  await db
+    .update(members)
+    .set({
+      passwordHash: await hashPassword(DEFAULT_MEMBER_PASSWORD),
+      totpSecret,
+      totpEnabledAt: twoFactorOn ? new Date() : null,
+      totpLastStep: null,
+      recoveryCodeHashes: [],
+    })
+    .where(eq(members.id, memberId));
 }

@@ -22,8 +22,53 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   );
 }
 
+const inputClass = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
+
+/** The second step, for members with two-factor: the password was right, now the code. */
+function CodeStep({
+  state,
+  action,
+  callbackUrl,
+}: {
+  state: LoginState;
+  action: (data: FormData) => void;
+  callbackUrl: string;
+}) {
+  return (
+    <form action={action} className="space-y-4" noValidate aria-label="Two-factor code">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <input type="hidden" name="pending" value={state.pending} />
+      <p className="text-sm text-slate-700">
+        Enter the 6-digit code from your authenticator app for {state.email}, or one of your recovery codes.
+      </p>
+      <div className="space-y-1">
+        <label htmlFor="code" className="block text-sm font-medium text-slate-700">
+          Authentication code
+        </label>
+        <input
+          id="code"
+          name="code"
+          autoComplete="one-time-code"
+          inputMode="text"
+          autoFocus
+          required
+          aria-invalid={Boolean(state.fieldErrors?.code)}
+          aria-describedby="code-error"
+          className={inputClass}
+        />
+        <FieldError id="code-error" messages={state.fieldErrors?.code} />
+      </div>
+      <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-red-700">
+        {state.message}
+      </div>
+      <SubmitButton />
+    </form>
+  );
+}
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<LoginState, FormData>(login, {});
+  if (state.pending) return <CodeStep state={state} action={action} callbackUrl={callbackUrl} />;
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -40,7 +85,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           defaultValue={state.email}
           aria-invalid={Boolean(state.fieldErrors?.email)}
           aria-describedby="email-error"
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
+          className={inputClass}
         />
         <FieldError id="email-error" messages={state.fieldErrors?.email} />
       </div>
@@ -56,7 +101,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           required
           aria-invalid={Boolean(state.fieldErrors?.password)}
           aria-describedby="password-error"
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
+          className={inputClass}
         />
         <FieldError id="password-error" messages={state.fieldErrors?.password} />
       </div>

@@ -25,6 +25,7 @@ export function navItemsFor(role: MemberRole): NavItem[] {
 }
 
 const SETTINGS_SECTIONS: { href: string; label: string; permission: Permission }[] = [
+  { href: "/settings/account", label: "Your account", permission: "account.own" },
   { href: "/settings/notifications", label: "Notifications", permission: "notifications.own" },
   { href: "/settings", label: "Team", permission: "settings.read" },
   { href: "/settings/scoring", label: "Scoring", permission: "settings.read" },

@@ -1,14 +1,26 @@
-import { AddMemberForm, MemberControls } from "@/components/settings/team-forms";
+import {
+  InviteMemberForm,
+  MemberControls,
+  RevokeInvitationButton,
+  SecuritySettingsForm,
+} from "@/components/settings/team-forms";
+import { formatDateTime } from "@/lib/format";
+import { listOpenInvitations } from "@/server/team/invitations";
+import { getSettings } from "@/server/settings/queries";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db";
 import { can, ROLE_LABELS, type SessionMember } from "@/lib/permissions";
 import { listMembers } from "@/server/team/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-/** The team with roles and status; admins change roles, deactivate and add members here. */
+/** The team with roles and status; admins change roles, deactivate, invite members and set sign-in security here. */
 export async function TeamCard({ member }: { member: SessionMember }) {
   const manage = can(member.role, "members.manage");
-  const team = await listMembers(db);
+  const [team, invitations, { security }] = await Promise.all([
+    listMembers(db),
+    manage ? listOpenInvitations(db) : [],
+    getSettings(db, ["security"]),
+  ]);
   return (
     <>
       <Card title="Team">
@@ -60,9 +72,30 @@ export async function TeamCard({ member }: { member: SessionMember }) {
         </ScrollRegion>
       </Card>
       {manage ? (
-        <Card title="Add a member" className="mt-6">
-          <AddMemberForm />
-        </Card>
+        <>
+          <Card title="Invite a member" className="mt-6">
+            <p className="mb-3 text-sm text-slate-600">
+              They get a link, good once for 72 hours, to choose their own password.
+            </p>
+            <InviteMemberForm />
+            {invitations.length > 0 ? (
+              <ul aria-label="Open invitations" className="mt-4 divide-y divide-slate-100 text-sm">
+                {invitations.map((invitation) => (
+                  <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      {invitation.name} ({invitation.email}), {ROLE_LABELS[invitation.role]} · until{" "}
+                      {formatDateTime(invitation.expiresAt)}
+                    </span>
+                    <RevokeInvitationButton invitationId={invitation.id} email={invitation.email} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Card>
+          <Card title="Sign-in security" className="mt-6">
+            <SecuritySettingsForm requireAdminTwoFactor={security.requireAdminTwoFactor} />
+          </Card>
+        </>
       ) : null}
     </>
   );

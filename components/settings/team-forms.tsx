@@ -1,6 +1,12 @@
 "use client";
 
-import { addMemberAction, changeMemberRoleAction, setMemberActiveAction } from "@/server/team/actions";
+import { saveSecuritySettingsAction } from "@/server/account/actions";
+import {
+  changeMemberRoleAction,
+  inviteMemberAction,
+  revokeInvitationAction,
+  setMemberActiveAction,
+} from "@/server/team/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 
@@ -11,14 +17,15 @@ const ROLE_OPTIONS = [
   ["viewer", "Viewer"],
 ] as const;
 
-export function AddMemberForm() {
-  const { state, pending, onSubmit } = useActionForm(addMemberAction);
+export function InviteMemberForm() {
+  const { state, pending, onSubmit } = useActionForm(inviteMemberAction);
   const errors = fieldErrors(state);
+  const link = state?.ok ? (state.data as { link: string | null } | undefined)?.link : null;
   return (
     <form
       onSubmit={onSubmit}
-      aria-label="Add a member"
-      className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-4"
+      aria-label="Invite a member"
+      className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3"
       noValidate
     >
       <TextField name="name" id="member-name" label="Name" errors={errors.name} />
@@ -30,21 +37,58 @@ export function AddMemberForm() {
           </option>
         ))}
       </SelectField>
-      <TextField
-        name="password"
-        id="member-password"
-        label="First password"
-        type="password"
-        autoComplete="new-password"
-        errors={errors.password}
-        hint="At least 12 characters; share it safely."
-      />
-      <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-4">
-        <SubmitButton pending={pending} pendingText="Adding…">
-          Add member
+      <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-3">
+        <SubmitButton pending={pending} pendingText="Inviting…">
+          Send invitation
         </SubmitButton>
         <FormMessage state={state} />
       </div>
+      {link ? (
+        <div className="sm:col-span-2 lg:col-span-3">
+          <label htmlFor="invitation-link" className="block text-sm font-medium text-slate-700">
+            Invitation link
+          </label>
+          <input
+            id="invitation-link"
+            readOnly
+            value={link}
+            data-testid="invitation-link"
+            onFocus={(event) => event.currentTarget.select()}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+          />
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+export function RevokeInvitationButton({ invitationId, email }: { invitationId: number; email: string }) {
+  const form = useActionForm(revokeInvitationAction, {
+    confirm: `Revoke the invitation to ${email}? The link stops working.`,
+  });
+  return (
+    <form onSubmit={form.onSubmit} aria-label={`Revoke the invitation to ${email}`} className="flex items-center gap-2">
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <SubmitButton variant="secondary" pending={form.pending} pendingText="…">
+        Revoke
+      </SubmitButton>
+      <FormMessage state={form.state} />
+    </form>
+  );
+}
+
+export function SecuritySettingsForm({ requireAdminTwoFactor }: { requireAdminTwoFactor: boolean }) {
+  const { state, pending, onSubmit } = useActionForm(saveSecuritySettingsAction);
+  return (
+    <form onSubmit={onSubmit} aria-label="Sign-in security" className="flex flex-wrap items-center gap-3">
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="requireAdminTwoFactor" defaultChecked={requireAdminTwoFactor} />
+        Admins must sign in with two-factor
+      </label>
+      <SubmitButton variant="secondary" pending={pending} pendingText="Saving…">
+        Save
+      </SubmitButton>
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { boolean, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { MEMBER_ROLES } from "@/lib/permissions";
 
 export const memberRole = pgEnum("member_role", MEMBER_ROLES);
@@ -12,6 +13,18 @@ export const members = pgTable(
     passwordHash: text().notNull(),
     role: memberRole().notNull().default("viewer"),
     active: boolean().notNull().default(true),
+    /** Sessions issued before this moment are signed out (a password change ends the other sessions). */
+    sessionsValidAfter: timestamp({ withTimezone: true }),
+    /** The TOTP secret (base32); two-factor is on once `totpEnabledAt` is set. */
+    totpSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    /** The last time step a code was accepted for: a code is good once. */
+    totpLastStep: integer(),
+    /** SHA-256 of each unused recovery code. */
+    recoveryCodeHashes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -19,3 +32,26 @@ export const members = pgTable(
 );
 
 export type Member = typeof members.$inferSelect;
+
+/** An admin's invitation: a one-time link (its SHA-256 stored) for the invitee to set their own password. */
+export const memberInvitations = pgTable(
+  "member_invitations",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    email: text().notNull(),
+    name: text().notNull(),
+    role: memberRole().notNull(),
+    tokenHash: text().notNull(),
+    invitedById: integer().references(() => members.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("member_invitations_token_key").on(t.tokenHash),
+    index("member_invitations_email_idx").on(t.email),
+  ],
+);
+
+export type MemberInvitation = typeof memberInvitations.$inferSelect;

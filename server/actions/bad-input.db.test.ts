@@ -11,6 +11,7 @@ import type { SessionMember } from "@/lib/permissions";
 import {
   advocateRoles,
   apiTokens,
+  memberInvitations,
   memberPreferences,
   members as membersTable,
   playbooks,
@@ -26,8 +27,12 @@ import {
   createMember,
   createSavedView,
   createTask,
+  DEFAULT_MEMBER_PASSWORD,
+  resetAccount,
   writeFingerprint,
 } from "@/testing/factories";
+import { generate } from "otplib";
+import { newTotpSecret } from "@/lib/auth/two-factor";
 import { listServerActions } from "@/testing/server-action-sources";
 import {
   FUZZ_SEED,
@@ -48,6 +53,8 @@ import * as delight from "@/server/delight/commands";
 import * as interactions from "@/server/ledger/commands";
 import * as journeyModels from "@/server/journey/commands";
 import * as members from "@/server/team/members";
+import * as invitations from "@/server/team/invitations";
+import * as account from "@/server/account/commands";
 import * as milestones from "@/server/journey/milestones";
 import * as settings from "@/server/scoring/commands";
 import * as taskCommands from "@/server/tasks/commands";
@@ -80,6 +87,22 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 const now = () => new Date().toISOString();
 const fresh = async (overrides: Parameters<typeof createCustomer>[0] = {}) =>
   String((await createCustomer(overrides)).id);
+/** An open invitation to revoke. */
+const freshInvitation = async () =>
+  String(
+    (
+      await db
+        .insert(memberInvitations)
+        .values({
+          email: `invited-${unique()}@example.test`,
+          name: "Invited",
+          role: "viewer",
+          tokenHash: `hash-${unique()}`,
+          expiresAt: new Date(Date.now() + 3_600_000),
+        })
+        .returning()
+    )[0].id,
+  );
 /** A member to act on; no password hashing, which would dominate the run time. */
 const freshMember = async (role: "viewer" | "csm") =>
   String(
@@ -535,15 +558,50 @@ const SPECS: Record<string, Spec> = {
       "stages.0.name": { table: "journey_stages", column: "name" },
     },
   },
-  addMember: {
-    valid: async () => ({
-      name: "New Colleague",
-      email: `colleague-${unique()}@example.test`,
-      role: "csm",
-      password: "a long first password",
-    }),
-    texts: { name: { table: "members", column: "name" } },
+  inviteMember: {
+    valid: async () => ({ name: "New Colleague", email: `colleague-${unique()}@example.test`, role: "csm" }),
+    texts: { name: { table: "member_invitations", column: "name" } },
   },
+  revokeInvitation: {
+    valid: async () => ({ invitationId: await freshInvitation() }),
+    ids: ["invitationId"],
+  },
+  changePassword: {
+    valid: async () => {
+      await resetAccount(admin.id);
+      return {
+        current: DEFAULT_MEMBER_PASSWORD,
+        next: "a brand new long password",
+        confirm: "a brand new long password",
+      };
+    },
+  },
+  startTwoFactor: {
+    valid: async () => {
+      await resetAccount(admin.id);
+      return { password: DEFAULT_MEMBER_PASSWORD };
+    },
+  },
+  confirmTwoFactor: {
+    valid: async () => {
+      const secret = newTotpSecret();
+      await resetAccount(admin.id, { totpSecret: secret });
+      return { code: await generate({ secret }) };
+    },
+  },
+  disableTwoFactor: {
+    valid: async () => {
+      await resetAccount(admin.id, { totpSecret: newTotpSecret(), twoFactorOn: true });
+      return { password: DEFAULT_MEMBER_PASSWORD };
+    },
+  },
+  renewRecoveryCodes: {
+    valid: async () => {
+      await resetAccount(admin.id, { totpSecret: newTotpSecret(), twoFactorOn: true });
+      return { password: DEFAULT_MEMBER_PASSWORD };
+    },
+  },
+  saveSecuritySettings: { valid: async () => ({}), extraFields: ["requireAdminTwoFactor"] },
   changeMemberRole: { valid: async () => ({ memberId: await freshMember("viewer"), role: "csm" }), ids: ["memberId"] },
   setMemberActive: { valid: async () => ({ memberId: await freshMember("csm"), active: "false" }), ids: ["memberId"] },
   updateScoring: { valid: async () => scoringInput(), extraFields: SCORING_EXTRA_FIELDS },
@@ -565,6 +623,8 @@ const DEFINITIONS: Record<string, unknown> = {
   ...interactions,
   ...journeyModels,
   ...members,
+  ...invitations,
+  ...account,
   ...milestones,
   ...settings,
   ...taskCommands,
@@ -901,7 +961,7 @@ const CASES: [
     { field: "stages.1.target", message: "The target must be a whole number from 1 to 3650." },
   ],
   [
-    "addMember",
+    "inviteMember",
     "an email with a NUL",
     { email: `new${NUL}@example.test` },
     { field: "email", message: "Enter a valid email address, like name@company.com." },

@@ -1,12 +1,17 @@
 import NextAuth, { AuthError, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticate } from "./credentials";
+import { db } from "@/db";
+import { authSecret } from "@/lib/auth/secret";
+import { readTicket } from "@/lib/auth/ticket";
+import { getActiveMember } from "./members";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
     /** When the session cookie itself expires (seconds since 1970), as opposed to `expires`, which Auth.js moves forward on every read. */
     cookieExpiresAt?: number;
+    /** When the member signed in (seconds since 1970): sessions from before a password change are ended. */
+    signedInAt?: number;
   }
 }
 
@@ -14,10 +19,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [
+    // The sign-in action checks the password (and the second factor) and hands Auth.js a ticket
+    // saying so, valid for a minute: Auth.js only turns it into a session.
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { ticket: {} },
       async authorize(credentials) {
-        const member = await authenticate(credentials);
+        const memberId = readTicket(authSecret(), credentials?.ticket, "signed-in");
+        const member = memberId ? await getActiveMember(db, { id: memberId }) : undefined;
         return member ? { id: String(member.id), name: member.name, email: member.email } : null;
       },
     }),
@@ -25,12 +33,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     // Only the member id travels in the token: role and active flag are read fresh on every request.
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.signedInAt = Math.floor(Date.now() / 1000);
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (typeof token.exp === "number") session.cookieExpiresAt = token.exp;
+      if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
       return session;
     },
   },

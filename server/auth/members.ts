@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { members } from "@/db/schema";
 import type { SessionMember } from "@/lib/permissions";
@@ -21,9 +21,19 @@ export async function findMemberForSignIn(db: Queryable, { email }: { email: str
 }
 
 /** The member behind a session, if it still exists and is active: checked on every request. */
-export async function getActiveMember(db: Queryable, { id }: { id: number }): Promise<SessionMember | undefined> {
+export async function getActiveMember(
+  db: Queryable,
+  { id }: { id: number },
+): Promise<(SessionMember & { sessionsValidAfter: Date | null; twoFactor: boolean }) | undefined> {
   const [member] = await db
-    .select({ id: members.id, name: members.name, email: members.email, role: members.role })
+    .select({
+      id: members.id,
+      name: members.name,
+      email: members.email,
+      role: members.role,
+      sessionsValidAfter: members.sessionsValidAfter,
+      twoFactor: sql<boolean>`${members.totpEnabledAt} is not null`,
+    })
     .from(members)
     .where(and(eq(members.id, id), eq(members.active, true)))
     .limit(1);

@@ -102,3 +102,5 @@ export const accountThrottle = createLoginThrottle({ scope: "account", freeFailu
 export const addressThrottle = createLoginThrottle({ scope: "address", freeFailures: 20 });
 /** A known device's own failures (server/auth/sign-in-gate.ts): the account's limit, for that device alone. */
 export const deviceThrottle = createLoginThrottle({ scope: "device", freeFailures: 5 });
+/** Second-factor codes per member: 5 free, then the same back-off, so 6 digits cannot be guessed. */
+export const codeThrottle = createLoginThrottle({ scope: "code", freeFailures: 5 });

@@ -39,12 +39,17 @@ export async function refreshRisk(
       from interactions i join interaction_types t on t.id = i.type_id
       where i.occurred_at > now() - make_interval(days => ${riskLookbackDays(risk)})
         and ${onlyCustomers(sql`i.customer_id`, customerIds)}),
-    ${riskScoringCtes({ ledger, risk })}
+    ${riskScoringCtes({ ledger, risk })},
+    changed as (
+      select c.id from customers c join risk_scored s on s.id = c.id
+      where c.fatigued <> s.fatigued or abs(c.risk_score - s.score) > ${minChange}
+        or abs(c.risk_trend - s.trend) > ${minChange} or c.risk_computed_at is null
+      -- Over the whole book, a row a write holds is skipped rather than waited for: a refresh that
+      -- waits while holding rows a write needs is a deadlock, and the write rescores it anyway.
+      ${customerIds ? sql`` : sql`order by c.id for update of c skip locked`})
     update customers c set risk_trend = s.trend, fatigued = s.fatigued, risk_score = s.score, risk_computed_at = now()
     from risk_scored s
-    where s.id = c.id
-      and (c.fatigued <> s.fatigued or abs(c.risk_score - s.score) > ${minChange}
-        or abs(c.risk_trend - s.trend) > ${minChange} or c.risk_computed_at is null)`);
+    where s.id = c.id and c.id in (select id from changed)`);
 }
 
 // Well below what the risk list shows (one decimal): skipping smaller moves changes no ranking anyone sees.

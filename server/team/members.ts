@@ -1,8 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { defineAction } from "@/server/actions/execute";
-import { hashPassword } from "@/lib/auth/password";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { addMemberSchema, changeRoleSchema, setActiveSchema } from "@/lib/validation/members";
+import { changeRoleSchema, setActiveSchema } from "@/lib/validation/members";
 import type { Queryable } from "@/db";
 import { members } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
@@ -24,33 +23,6 @@ async function assertAnotherAdmin(tx: Queryable, memberId: number) {
   if (admins.length === 0)
     throw new ValidationError("This is the last active admin: make someone else an admin first.");
 }
-
-const publicFields = ({ passwordHash: _hash, ...rest }: typeof members.$inferSelect) => rest;
-
-export const addMember = defineAction({
-  permission: "members.manage",
-  schema: addMemberSchema,
-  async run(input, { member, tx }) {
-    const [taken] = await tx.select({ id: members.id }).from(members).where(eq(members.email, input.email));
-    if (taken) throw new ValidationError("Email in use.", { email: ["A member with this email already exists."] });
-    const [created] = await tx
-      .insert(members)
-      .values({
-        name: input.name,
-        email: input.email,
-        role: input.role,
-        passwordHash: await hashPassword(input.password),
-      })
-      .returning();
-    await recordAudit(tx, member, {
-      action: "member.added",
-      entityType: "member",
-      entityId: created.id,
-      after: publicFields(created),
-    });
-    return { message: `${created.name} can now sign in as ${created.role}.` };
-  },
-});
 
 export const changeMemberRole = defineAction({
   permission: "members.manage",

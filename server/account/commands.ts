@@ -1,0 +1,159 @@
+import { eq, sql } from "drizzle-orm";
+import QRCode from "qrcode";
+import type { Queryable } from "@/db";
+import { members, settings } from "@/db/schema";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "@/lib/auth/two-factor";
+import { ValidationError } from "@/lib/errors";
+import {
+  changePasswordSchema,
+  confirmWithPasswordSchema,
+  securitySettingsSchema,
+  twoFactorCodeSchema,
+} from "@/lib/validation/account";
+import { defineAction } from "@/server/actions/execute";
+import { recordAudit } from "@/server/audit/record";
+import { getSettings } from "@/server/settings/queries";
+
+async function lockSelf(tx: Queryable, memberId: number) {
+  const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for("update");
+  if (!member) throw new ValidationError("Your account no longer exists.");
+  return member;
+}
+
+async function assertPassword(password: string, hash: string, field: string) {
+  if (!(await verifyPassword(password, hash)))
+    throw new ValidationError("The password is not right.", { [field]: ["That is not your current password."] });
+}
+
+/** A new password; every session signed in before now ends (the action signs this browser in again). */
+export const changePassword = defineAction({
+  permission: "account.own",
+  schema: changePasswordSchema,
+  async run(input, { member, tx }) {
+    const self = await lockSelf(tx, member.id);
+    await assertPassword(input.current, self.passwordHash, "current");
+    await tx
+      .update(members)
+      .set({
+        passwordHash: await hashPassword(input.next),
+        sessionsValidAfter: sql`date_trunc('second', now())`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(members.id, member.id));
+    await recordAudit(tx, member, { action: "member.password_changed", entityType: "member", entityId: member.id });
+    return { message: "Password changed. Your other sessions are signed out." };
+  },
+});
+
+/** Step one of two-factor: a new secret, shown as a QR code and as text; on only once a code confirms it. */
+export const startTwoFactor = defineAction({
+  permission: "account.own",
+  schema: confirmWithPasswordSchema,
+  async run(input, { member, tx }) {
+    const self = await lockSelf(tx, member.id);
+    await assertPassword(input.password, self.passwordHash, "password");
+    if (self.totpEnabledAt) throw new ValidationError("Two-factor sign-in is already on.");
+    const secret = newTotpSecret();
+    await tx.update(members).set({ totpSecret: secret, totpLastStep: null }).where(eq(members.id, member.id));
+    await recordAudit(tx, member, { action: "member.two_factor_started", entityType: "member", entityId: member.id });
+    const uri = totpUri(member.email, secret);
+    return {
+      message: "Scan the code with your authenticator app, then enter the 6 digits it shows.",
+      data: { secret, uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 200 }) },
+    };
+  },
+});
+
+/** Step two: the app's code proves the secret arrived; two-factor is on and ten recovery codes are shown once. */
+export const confirmTwoFactor = defineAction({
+  permission: "account.own",
+  schema: twoFactorCodeSchema,
+  async run(input, { member, tx }) {
+    const self = await lockSelf(tx, member.id);
+    if (self.totpEnabledAt) throw new ValidationError("Two-factor sign-in is already on.");
+    if (!self.totpSecret) throw new ValidationError("Start setting up two-factor first.");
+    const step = await verifyTotp(self.totpSecret, input.code, null);
+    if (step === null)
+      throw new ValidationError("The code is not right.", {
+        code: ["That code does not match. Check your phone's clock, and enter the code shown now."],
+      });
+    const recoveryCodes = newRecoveryCodes();
+    await tx
+      .update(members)
+      .set({ totpEnabledAt: sql`now()`, totpLastStep: step, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) })
+      .where(eq(members.id, member.id));
+    await recordAudit(tx, member, { action: "member.two_factor_enabled", entityType: "member", entityId: member.id });
+    return {
+      message: "Two-factor sign-in is on. Keep these recovery codes somewhere safe: each works once.",
+      data: { recoveryCodes },
+    };
+  },
+});
+
+export const disableTwoFactor = defineAction({
+  permission: "account.own",
+  schema: confirmWithPasswordSchema,
+  async run(input, { member, tx }) {
+    const self = await lockSelf(tx, member.id);
+    await assertPassword(input.password, self.passwordHash, "password");
+    const { security } = await getSettings(tx, ["security"]);
+    if (member.role === "admin" && security.requireAdminTwoFactor)
+      throw new ValidationError("Admins must keep two-factor sign-in on (Settings → Team).");
+    await tx
+      .update(members)
+      .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] })
+      .where(eq(members.id, member.id));
+    await recordAudit(tx, member, { action: "member.two_factor_disabled", entityType: "member", entityId: member.id });
+    return { message: "Two-factor sign-in is off." };
+  },
+});
+
+export const renewRecoveryCodes = defineAction({
+  permission: "account.own",
+  schema: confirmWithPasswordSchema,
+  async run(input, { member, tx }) {
+    const self = await lockSelf(tx, member.id);
+    await assertPassword(input.password, self.passwordHash, "password");
+    if (!self.totpEnabledAt) throw new ValidationError("Turn on two-factor sign-in first.");
+    const recoveryCodes = newRecoveryCodes();
+    await tx
+      .update(members)
+      .set({ recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) })
+      .where(eq(members.id, member.id));
+    await recordAudit(tx, member, {
+      action: "member.recovery_codes_renewed",
+      entityType: "member",
+      entityId: member.id,
+    });
+    return { message: "New recovery codes: the old ones no longer work.", data: { recoveryCodes } };
+  },
+});
+
+/** Whether admins must sign in with two-factor: until they turn it on, every page sends them to set it up. */
+export const saveSecuritySettings = defineAction({
+  permission: "settings.manage",
+  schema: securitySettingsSchema,
+  async run(input, { member, tx }) {
+    const { security: before } = await getSettings(tx, ["security"]);
+    await tx
+      .insert(settings)
+      .values({ key: "security", value: input, updatedById: member.id })
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: { value: input, updatedAt: sql`now()`, updatedById: member.id },
+      });
+    await recordAudit(tx, member, {
+      action: "settings.updated",
+      entityType: "settings",
+      entityId: "security",
+      before,
+      after: input,
+    });
+    return {
+      message: input.requireAdminTwoFactor
+        ? "Saved: admins must sign in with two-factor."
+        : "Saved: two-factor is each admin's choice.",
+    };
+  },
+});
