@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, type Permission, ROLES } from "./permissions";
 
 describe("permission matrix", () => {
-  it("a viewer reads, and writes nothing but their own notification preferences and private saved views", () => {
-    const own: Permission[] = ["dashboard.read", "notifications.own", "views.save"];
+  it("a viewer reads, and writes nothing but their own password and two-factor, notification preferences and private saved views", () => {
+    const own: Permission[] = ["dashboard.read", "account.own", "notifications.own", "views.save"];
     const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => !own.includes(p));
     expect(can("viewer", "notifications.own")).toBe(true);
     expect(can("viewer", "views.save")).toBe(true);
+    expect(can("viewer", "account.own")).toBe(true);
     expect(can("viewer", "dashboard.read")).toBe(true);
     expect(writes.filter((p) => can("viewer", p))).toEqual([]);
   });

@@ -52,7 +52,7 @@ import {
 } from "@/server/scoring/commands";
 import { configOf, getLiveVersion, insertVersion } from "@/server/scoring/versions";
 import type { SessionMember } from "@/lib/permissions";
-import { advocateRoles, apiTokens, memberInvitations, roleAssignments } from "@/db/schema";
+import { advocateRoles, apiTokens, roleAssignments } from "@/db/schema";
 import {
   bulkUpdateTasks,
   completeTask,
@@ -75,6 +75,7 @@ import {
   bookInteraction,
   createChurnHistory,
   createCustomer,
+  createInvitation,
   createMember,
   createSavedView,
   createTask,
@@ -474,19 +475,9 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
     email: `new-${unique()}@example.test`,
     role: "csm",
   })),
-  revokeInvitation: entry(revokeInvitation, "member.invitation_revoked", async () => {
-    const [invitation] = await db
-      .insert(memberInvitations)
-      .values({
-        email: `invited-${unique()}@example.test`,
-        name: "Invited",
-        role: "viewer",
-        tokenHash: `hash-${unique()}`,
-        expiresAt: new Date(Date.now() + 3_600_000),
-      })
-      .returning();
-    return { invitationId: id(invitation) };
-  }),
+  revokeInvitation: entry(revokeInvitation, "member.invitation_revoked", async () => ({
+    invitationId: id(await createInvitation()),
+  })),
   // One's own account: each starts from the default password, two-factor as the action needs it.
   changePassword: entry(changePassword, "member.password_changed", async (actor) => {
     await resetAccount(actor.id);

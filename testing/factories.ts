@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
-import { customers, members, savedViews, tasks } from "@/db/schema";
+import { customers, memberInvitations, members, savedViews, tasks } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/server/audit/record";
 import { type BookingRow, bookInteraction as book, bookInteractions as bookMany } from "@/server/ledger/booking";
@@ -184,4 +184,19 @@ export async function resetAccount(
       recoveryCodeHashes: [],
     })
     .where(eq(members.id, memberId));
+}
+
+/** An open invitation (its token unknown: only for revoking or listing). */
+export async function createInvitation() {
+  const [invitation] = await db
+    .insert(memberInvitations)
+    .values({
+      email: `invited-${unique()}@example.test`,
+      name: "Invited",
+      role: "viewer",
+      tokenHash: `hash-${unique()}`,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })
+    .returning();
+  return invitation;
 }

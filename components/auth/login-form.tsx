@@ -22,6 +22,18 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   );
 }
 
+/** The form's answer, read out as it arrives, and the button. */
+function FormFooter({ message }: { message?: string }) {
+  return (
+    <>
+      <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-red-700">
+        {message}
+      </div>
+      <SubmitButton />
+    </>
+  );
+}
+
 const inputClass = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 
 /** The second step, for members with two-factor: the password was right, now the code. */
@@ -58,10 +70,7 @@ function CodeStep({
         />
         <FieldError id="code-error" messages={state.fieldErrors?.code} />
       </div>
-      <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-red-700">
-        {state.message}
-      </div>
-      <SubmitButton />
+      <FormFooter message={state.message} />
     </form>
   );
 }
@@ -105,10 +114,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         />
         <FieldError id="password-error" messages={state.fieldErrors?.password} />
       </div>
-      <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-red-700">
-        {state.message}
-      </div>
-      <SubmitButton />
+      <FormFooter message={state.message} />
     </form>
   );
 }

@@ -122,13 +122,10 @@ export const ApiCustomerView = component(
   "A customer with balance, risk and the stage in every journey model.",
 );
 
-export const CustomerPage = component(
-  "CustomerPage",
-  z.object({
-    customers: z.array(ApiCustomerView),
-    next: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-  }),
-);
+/** A page's continuation: the `cursor` of the next page, null on the last one. */
+const next = z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." });
+
+export const CustomerPage = component("CustomerPage", z.object({ customers: z.array(ApiCustomerView), next }));
 
 export const ApiEventView = component(
   "StoredEvent",
@@ -153,13 +150,7 @@ export const ApiEventView = component(
   "An interaction as stored: sent through the API or logged in the app.",
 );
 
-export const EventPage = component(
-  "EventPage",
-  z.object({
-    events: z.array(ApiEventView),
-    next: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-  }),
-);
+export const EventPage = component("EventPage", z.object({ events: z.array(ApiEventView), next }));
 
 export const RiskPage = component(
   "RiskPage",

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Queryable } from "@/db";
-import { members, settings } from "@/db/schema";
+import { members } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "@/lib/auth/two-factor";
 import { ValidationError } from "@/lib/errors";
@@ -14,6 +14,7 @@ import {
 import { defineAction } from "@/server/actions/execute";
 import { recordAudit } from "@/server/audit/record";
 import { getSettings } from "@/server/settings/queries";
+import { saveSettingsSection } from "@/server/settings/save";
 
 async function lockSelf(tx: Queryable, memberId: number) {
   const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for("update");
@@ -135,21 +136,7 @@ export const saveSecuritySettings = defineAction({
   permission: "settings.manage",
   schema: securitySettingsSchema,
   async run(input, { member, tx }) {
-    const { security: before } = await getSettings(tx, ["security"]);
-    await tx
-      .insert(settings)
-      .values({ key: "security", value: input, updatedById: member.id })
-      .onConflictDoUpdate({
-        target: settings.key,
-        set: { value: input, updatedAt: sql`now()`, updatedById: member.id },
-      });
-    await recordAudit(tx, member, {
-      action: "settings.updated",
-      entityType: "settings",
-      entityId: "security",
-      before,
-      after: input,
-    });
+    await saveSettingsSection(tx, member, "security", input);
     return {
       message: input.requireAdminTwoFactor
         ? "Saved: admins must sign in with two-factor."

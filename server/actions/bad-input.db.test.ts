@@ -11,7 +11,6 @@ import type { SessionMember } from "@/lib/permissions";
 import {
   advocateRoles,
   apiTokens,
-  memberInvitations,
   memberPreferences,
   members as membersTable,
   playbooks,
@@ -24,6 +23,7 @@ import {
   asSessionMember,
   createChurnHistory,
   createCustomer,
+  createInvitation,
   createMember,
   createSavedView,
   createTask,
@@ -87,22 +87,6 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 const now = () => new Date().toISOString();
 const fresh = async (overrides: Parameters<typeof createCustomer>[0] = {}) =>
   String((await createCustomer(overrides)).id);
-/** An open invitation to revoke. */
-const freshInvitation = async () =>
-  String(
-    (
-      await db
-        .insert(memberInvitations)
-        .values({
-          email: `invited-${unique()}@example.test`,
-          name: "Invited",
-          role: "viewer",
-          tokenHash: `hash-${unique()}`,
-          expiresAt: new Date(Date.now() + 3_600_000),
-        })
-        .returning()
-    )[0].id,
-  );
 /** A member to act on; no password hashing, which would dominate the run time. */
 const freshMember = async (role: "viewer" | "csm") =>
   String(
@@ -563,7 +547,7 @@ const SPECS: Record<string, Spec> = {
     texts: { name: { table: "member_invitations", column: "name" } },
   },
   revokeInvitation: {
-    valid: async () => ({ invitationId: await freshInvitation() }),
+    valid: async () => ({ invitationId: String((await createInvitation()).id) }),
     ids: ["invitationId"],
   },
   changePassword: {

@@ -1,9 +1,6 @@
-import { sql } from "drizzle-orm";
-import { settings } from "@/db/schema";
 import { outreachSettingsSchema, sendOutreachSchema } from "@/lib/validation/outreach";
 import { defineAction } from "@/server/actions/execute";
-import { recordAudit } from "@/server/audit/record";
-import { getSettings } from "@/server/settings/queries";
+import { saveSettingsSection } from "@/server/settings/save";
 import { ValidationError } from "@/lib/errors";
 import { MailRefusedError } from "./mailer";
 import { emailCustomer } from "./send";
@@ -35,21 +32,7 @@ export const saveOutreachSettings = defineAction({
   permission: "settings.manage",
   schema: outreachSettingsSchema,
   async run(input, { member, tx }) {
-    const { outreach: before } = await getSettings(tx, ["outreach"]);
-    await tx
-      .insert(settings)
-      .values({ key: "outreach", value: input, updatedById: member.id })
-      .onConflictDoUpdate({
-        target: settings.key,
-        set: { value: input, updatedAt: sql`now()`, updatedById: member.id },
-      });
-    await recordAudit(tx, member, {
-      action: "settings.updated",
-      entityType: "settings",
-      entityId: "outreach",
-      before,
-      after: input,
-    });
+    await saveSettingsSection(tx, member, "outreach", input);
     return { message: `Saved: at least ${input.quietDays} days between two emails to one customer.` };
   },
 });
