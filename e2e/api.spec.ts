@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { chooseImportFile, expect, test } from "./fixtures";
 
 test("an admin creates a write token in Settings and a client sends events over real HTTP: created, replayed, read back", async ({
   page,
@@ -75,10 +75,9 @@ test("an admin imports customers from a CSV with column mapping and a progress b
   await signInAs("admin");
   await page.goto("/settings/data");
   const stamp = Date.now().toString(36);
-  await page.locator('input[type="file"]').setInputFiles({
+  await chooseImportFile(page, {
     name: "bad.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from(`Customer,Key,Monthly\n,bad-${stamp},10\nOk,bad2-${stamp},-3\n`),
+    content: `Customer,Key,Monthly\n,bad-${stamp},10\nOk,bad2-${stamp},-3\n`,
   });
   await page.getByLabel("Column for Name").selectOption("Customer");
   await page.getByLabel("Column for External id").selectOption("Key");
@@ -93,10 +92,9 @@ test("an admin imports customers from a CSV with column mapping and a progress b
     { length: 120 },
     (_, i) => `csv-${stamp}-${i},Imported ${stamp} ${i},imported-${stamp}-${i}@example.test,${i * 10}`,
   );
-  await page.locator('input[type="file"]').setInputFiles({
+  await chooseImportFile(page, {
     name: "customers.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from(`external_id,name,email,mrr\n${rows.join("\n")}\n`),
+    content: `external_id,name,email,mrr\n${rows.join("\n")}\n`,
   });
   await expect(page.getByLabel("Column for Email")).toHaveValue("email");
   await page.getByRole("button", { name: "Check and import" }).click();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { chooseImportFile, expect, test } from "./fixtures";
 
 const stamp = () => Date.now().toString(36);
 
@@ -69,10 +69,9 @@ test("on /customers filtered to 60 customers, “select all matching” logs one
   const tag = `Outage ${stamp()}`;
   const csv = Array.from({ length: 60 }, (_, i) => `${tag.replace(" ", "-")}-${i},${tag} ${i + 1},100`);
   await page.goto("/settings/data");
-  await page.locator('input[type="file"]').setInputFiles({
+  await chooseImportFile(page, {
     name: "outage.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from(`external_id,name,mrr\n${csv.join("\n")}\n`),
+    content: `external_id,name,mrr\n${csv.join("\n")}\n`,
   });
   await page.getByRole("button", { name: "Check and import" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 60 rows: 60 created" })).toBeVisible();

@@ -120,3 +120,21 @@ export async function inviteColleague(
   await expect(colleague.getByTestId("current-member")).toContainText(name);
   return { colleague, context };
 }
+
+/**
+ * On Settings → Import & export: picks what to import and the file, until the form answers with its
+ * column mapping (a choice made before the form has hydrated goes unnoticed, so it is made again).
+ */
+export async function chooseImportFile(
+  page: Page,
+  file: { name: string; content: string },
+  kind: "customers" | "interactions" | "subscriptions" = "customers",
+) {
+  await expect(async () => {
+    await page.getByRole("combobox", { name: "Import", exact: true }).selectOption(kind);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: file.name, mimeType: "text/csv", buffer: Buffer.from(file.content) });
+    await expect(page.getByRole("button", { name: "Check and import" })).toBeVisible({ timeout: 1000 });
+  }).toPass();
+}

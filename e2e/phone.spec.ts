@@ -9,6 +9,8 @@ test("on a phone the risk list is cards with why and the next step right under t
   await signInAs("manager");
   await page.goto("/risk");
   const row = page.getByTestId("risk-row").first();
+  // Measured once it is in place: a streamed row is in the document, hidden, a moment before it is shown.
+  await expect(row).toBeVisible();
   const box = async (selector: string) => {
     const found = await row.locator(selector).first().boundingBox();
     if (!found) throw new Error(`no box for ${selector}`);
@@ -35,6 +37,7 @@ test("on a phone the customer list is cards: each field under its column's name,
   await signInAs("manager");
   await page.goto("/customers");
   const row = page.locator("tbody tr").first();
+  await expect(row).toBeVisible();
   expect((await row.boundingBox())?.width ?? 999).toBeLessThanOrEqual(390);
   const owner = row.locator("td[data-label=Owner]");
   await expect(owner).toBeVisible();
@@ -51,6 +54,7 @@ test("on a phone the delight queue is cards: what happened and the Delight butto
   await signInAs("manager");
   await page.goto("/delight");
   const row = page.getByTestId("queue-row").first();
+  await expect(row).toBeVisible();
   const name = await row.locator("td[data-card=title]").boundingBox();
   const what = await row.locator("td[data-card=lead]").first().boundingBox();
   const mrr = await row.locator("td[data-label=MRR]").boundingBox();

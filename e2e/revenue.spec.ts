@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { chooseImportFile, expect, test } from "./fixtures";
 
 /** The bridge table's figures in cents, by line, as a person reads them. */
 async function bridge(page: Page): Promise<number[]> {
@@ -25,18 +25,15 @@ test("an admin imports a subscription from a CSV and the ARR bridge moves by its
   expect(start + added + expanded - contracted - churned + reactivated).toBe(end);
 
   await page.goto("/settings/data");
-  await page
-    .locator("select")
-    .filter({ has: page.locator('option[value="subscriptions"]') })
-    .selectOption("subscriptions");
   const stamp = Date.now().toString(36);
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "subscriptions.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from(
-      `subscription_id,customer_email,plan,price,interval\nsub-${stamp},${email},Add-on,1000,month\n`,
-    ),
-  });
+  await chooseImportFile(
+    page,
+    {
+      name: "subscriptions.csv",
+      content: `subscription_id,customer_email,plan,price,interval\nsub-${stamp},${email},Add-on,1000,month\n`,
+    },
+    "subscriptions",
+  );
   await expect(page.getByLabel("Column for Price (USD)")).toHaveValue("price");
   await page.getByRole("button", { name: "Check and import" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 1 row: 1 created, 0 updated" })).toBeVisible();
