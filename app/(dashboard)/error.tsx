@@ -4,26 +4,45 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { buttonClass } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+
+// When this page last retried by itself: a view that fails again within this time says so instead.
+let lastAutomaticRetry = 0;
+const AUTOMATIC_RETRY_MS = 10_000;
 
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
   const [, startTransition] = useTransition();
-  // In production the error's text never reaches the browser: ask the health check whether the database is the cause.
-  const [databaseDown, setDatabaseDown] = useState(false);
-  useEffect(() => {
-    fetch("/api/health", { cache: "no-store" }).then(
-      (response) => setDatabaseDown(response.status === 503),
-      () => setDatabaseDown(false),
-    );
-  }, [error]);
+  const [state, setState] = useState<"checking" | "database down" | "failed">("checking");
   const retry = useCallback(() => {
     startTransition(() => {
       router.refresh();
       reset();
     });
   }, [router, reset]);
+  // In production the error's text never reaches the browser: ask the health check whether the
+  // database is the cause. When it is up, try once more by itself: just after the database comes
+  // back, a connection the restart cut can fail one render.
+  useEffect(() => {
+    let current = true;
+    fetch("/api/health", { cache: "no-store" }).then(
+      (response) => {
+        if (!current) return;
+        if (response.status === 503) setState("database down");
+        else if (Date.now() - lastAutomaticRetry > AUTOMATIC_RETRY_MS) {
+          lastAutomaticRetry = Date.now();
+          retry();
+        } else setState("failed");
+      },
+      () => current && setState("failed"),
+    );
+    return () => {
+      current = false;
+    };
+  }, [error, retry]);
 
-  if (databaseDown) return <DatabaseUnavailable onRecovered={retry} />;
+  if (state === "database down") return <DatabaseUnavailable onRecovered={retry} />;
+  if (state === "checking") return <Skeleton className="h-64" />;
   return (
     <div role="alert" className="mx-auto max-w-lg rounded-lg border border-red-200 bg-red-50 p-6 text-center">
       <h1 className="text-lg font-semibold text-red-900">This view could not be loaded</h1>
