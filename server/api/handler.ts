@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from "@/lib/errors";
 import { createRateLimiter, type RateLimitState } from "./rate-limit";
+import type { ApiErrorBody } from "@/lib/api/schemas";
 import { type ApiScope, hashApiToken } from "@/lib/api/tokens";
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -122,10 +123,8 @@ function describe(error: unknown): ErrorBody {
 /** Any failure as the API's JSON error: `{ error: { code, message, errors? } }`, never a stack trace. */
 export function errorResponse(error: unknown): Response {
   const { status, code, message, errors, headers } = describe(error);
-  return Response.json(
-    { error: { code, message, ...(errors ? { errors } : {}) } },
-    { status, headers: { "Cache-Control": "no-store", ...headers } },
-  );
+  const body: z.output<typeof ApiErrorBody> = { error: { code, message, ...(errors ? { errors } : {}) } };
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 /**
