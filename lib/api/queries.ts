@@ -3,12 +3,12 @@ import { HORIZONS } from "@/lib/backtest/horizons";
 import { CHANNELS } from "@/lib/channels";
 import { RISK_VIEWS } from "@/lib/risk";
 import { TASK_STATUSES } from "@/lib/tasks";
+import { ID_MAX } from "@/lib/validation/fields";
 
 /**
  * The query strings /api/v1 reads, as zod schemas: the handlers parse with them and the OpenAPI
  * document lists their fields as parameters.
  */
-const ID_MAX = 2_147_483_647;
 const limit = z.coerce
   .number({ message: "Must be a whole number from 1 to 200." })
   .int("Must be a whole number from 1 to 200.")
@@ -28,7 +28,7 @@ const idParam = (description: string) =>
     .number({ message: "Must be an id (a whole number)." })
     .int("Must be an id (a whole number).")
     .min(1, "Must be at least 1.")
-    .max(ID_MAX, "No id is this large.")
+    .max(ID_MAX.integer, "No id is this large.")
     .optional()
     .meta({ description });
 const instant = (description: string) =>

@@ -1,6 +1,5 @@
 import { eq, sql } from "drizzle-orm";
 import QRCode from "qrcode";
-import type { Queryable } from "@/db";
 import { members } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "@/lib/auth/two-factor";
@@ -14,13 +13,8 @@ import {
 import { defineAction } from "@/server/actions/execute";
 import { recordAudit } from "@/server/audit/record";
 import { getSettings } from "@/server/settings/queries";
+import { lockMember } from "@/server/team/members";
 import { saveSettingsSection } from "@/server/settings/save";
-
-async function lockSelf(tx: Queryable, memberId: number) {
-  const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for("update");
-  if (!member) throw new ValidationError("Your account no longer exists.");
-  return member;
-}
 
 async function assertPassword(password: string, hash: string, field: string) {
   if (!(await verifyPassword(password, hash)))
@@ -32,7 +26,7 @@ export const changePassword = defineAction({
   permission: "account.own",
   schema: changePasswordSchema,
   async run(input, { member, tx }) {
-    const self = await lockSelf(tx, member.id);
+    const self = await lockMember(tx, member.id);
     await assertPassword(input.current, self.passwordHash, "current");
     await tx
       .update(members)
@@ -52,7 +46,7 @@ export const startTwoFactor = defineAction({
   permission: "account.own",
   schema: confirmWithPasswordSchema,
   async run(input, { member, tx }) {
-    const self = await lockSelf(tx, member.id);
+    const self = await lockMember(tx, member.id);
     await assertPassword(input.password, self.passwordHash, "password");
     if (self.totpEnabledAt) throw new ValidationError("Two-factor sign-in is already on.");
     const secret = newTotpSecret();
@@ -71,7 +65,7 @@ export const confirmTwoFactor = defineAction({
   permission: "account.own",
   schema: twoFactorCodeSchema,
   async run(input, { member, tx }) {
-    const self = await lockSelf(tx, member.id);
+    const self = await lockMember(tx, member.id);
     if (self.totpEnabledAt) throw new ValidationError("Two-factor sign-in is already on.");
     if (!self.totpSecret) throw new ValidationError("Start setting up two-factor first.");
     const step = await verifyTotp(self.totpSecret, input.code, null);
@@ -96,7 +90,7 @@ export const disableTwoFactor = defineAction({
   permission: "account.own",
   schema: confirmWithPasswordSchema,
   async run(input, { member, tx }) {
-    const self = await lockSelf(tx, member.id);
+    const self = await lockMember(tx, member.id);
     await assertPassword(input.password, self.passwordHash, "password");
     const { security } = await getSettings(tx, ["security"]);
     if (member.role === "admin" && security.requireAdminTwoFactor)
@@ -114,7 +108,7 @@ export const renewRecoveryCodes = defineAction({
   permission: "account.own",
   schema: confirmWithPasswordSchema,
   async run(input, { member, tx }) {
-    const self = await lockSelf(tx, member.id);
+    const self = await lockMember(tx, member.id);
     await assertPassword(input.password, self.passwordHash, "password");
     if (!self.totpEnabledAt) throw new ValidationError("Turn on two-factor sign-in first.");
     const recoveryCodes = newRecoveryCodes();

@@ -20,6 +20,7 @@ import { ValidationError } from "@/lib/errors";
 import { eraseCustomerSchema } from "@/lib/validation/customers";
 import { defineAction } from "@/server/actions/execute";
 import { recordAudit } from "@/server/audit/record";
+import { refreshRisk } from "@/server/risk/refresh";
 import { lockCustomer } from "./lock";
 
 /** GDPR article 15: everything Hourglass stores about one customer, as one JSON document. */
@@ -140,10 +141,7 @@ export const eraseCustomer = defineAction({
         debtAcc: 0,
         lastInboundAt: null,
         lastOutboundAt: null,
-        riskScore: 0,
-        riskTrend: 0,
         shadowRiskScore: null,
-        fatigued: false,
         updatedAt: sql`now()`,
       })
       .where(eq(customers.id, id));
@@ -152,6 +150,8 @@ export const eraseCustomer = defineAction({
     await tx.execute(sql`update community_activities set note = '' where ${mentions(sql`note`)}`);
     await tx.execute(sql`update advocate_asks set note = '' where ${mentions(sql`note`)}`);
     await tx.execute(sql`update tasks set note = '' where ${mentions(sql`note`)}`);
+    // Risk from what is left: no activity, an empty ledger.
+    await refreshRisk(tx, { customerIds: [id] });
     await recordAudit(tx, member, {
       action: "customer.erased",
       entityType: "customer",

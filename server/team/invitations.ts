@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Queryable } from "@/db";
 import { memberInvitations, members } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -15,6 +16,13 @@ export const INVITATION_HOURS = 72;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/** Not yet accepted, revoked or expired. */
+const isOpen = and(
+  isNull(memberInvitations.acceptedAt),
+  isNull(memberInvitations.revokedAt),
+  gt(memberInvitations.expiresAt, sql`now()`),
+);
+
 /** Invitations not yet accepted, revoked or expired, newest first. */
 export async function listOpenInvitations(db: Queryable) {
   return db
@@ -26,13 +34,7 @@ export async function listOpenInvitations(db: Queryable) {
       expiresAt: memberInvitations.expiresAt,
     })
     .from(memberInvitations)
-    .where(
-      and(
-        isNull(memberInvitations.acceptedAt),
-        isNull(memberInvitations.revokedAt),
-        gt(memberInvitations.expiresAt, sql`now()`),
-      ),
-    )
+    .where(isOpen)
     .orderBy(desc(memberInvitations.createdAt));
 }
 
@@ -41,14 +43,7 @@ export async function findOpenInvitation(db: Queryable, token: string) {
   const [invitation] = await db
     .select()
     .from(memberInvitations)
-    .where(
-      and(
-        eq(memberInvitations.tokenHash, hashToken(token)),
-        isNull(memberInvitations.acceptedAt),
-        isNull(memberInvitations.revokedAt),
-        gt(memberInvitations.expiresAt, sql`now()`),
-      ),
-    );
+    .where(and(eq(memberInvitations.tokenHash, hashToken(token)), isOpen));
   return invitation;
 }
 
@@ -140,26 +135,22 @@ export const revokeInvitation = defineAction({
 export async function acceptInvitation(
   db: Queryable,
   input: unknown,
-): Promise<{ ok: true; memberId: number } | { ok: false; message: string; fieldErrors?: Record<string, string[]> }> {
+): Promise<
+  { ok: true; memberId: number } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> }
+> {
   const parsed = acceptInvitationSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-    return { ok: false, message: "Please correct the highlighted fields. Nothing was saved.", fieldErrors };
-  }
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: "Please correct the highlighted fields. Nothing was saved.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
   const passwordHash = await hashPassword(parsed.data.password);
   return db.transaction(async (tx) => {
     const [invitation] = await tx
       .select()
       .from(memberInvitations)
-      .where(
-        and(
-          eq(memberInvitations.tokenHash, hashToken(parsed.data.token)),
-          isNull(memberInvitations.acceptedAt),
-          isNull(memberInvitations.revokedAt),
-          gt(memberInvitations.expiresAt, sql`now()`),
-        ),
-      )
+      .where(and(eq(memberInvitations.tokenHash, hashToken(parsed.data.token)), isOpen))
       .for("update");
     if (!invitation)
       return {

@@ -6,7 +6,8 @@ import type { Queryable } from "@/db";
 import { members } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 
-async function lockMember(tx: Queryable, memberId: number) {
+/** A member's row, locked for the change about to be made to it. */
+export async function lockMember(tx: Queryable, memberId: number) {
   const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for("update");
   if (!member) throw new NotFoundError("The member");
   return member;
