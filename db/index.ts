@@ -81,6 +81,12 @@ export async function queryRows<Row>(runner: Queryable, query: SQL): Promise<Row
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Row[];
 }
 
+/** Rows a raw insert, update or delete wrote: `count` on postgres.js, `affectedRows` on PGlite. */
+export function rowsAffected(result: unknown): number {
+  const { count, affectedRows } = result as { count?: number; affectedRows?: number };
+  return count ?? affectedRows ?? 0;
+}
+
 export async function closeDatabase(): Promise<void> {
   const current = globalForDb.hourglassConnection;
   globalForDb.hourglassConnection = undefined;

@@ -16,6 +16,7 @@ import {
   timeLogInteractionAction,
   timeBacktest,
   timePage,
+  timeRefresh,
   timeStatements,
 } from "./bench/measure";
 import { printReport, TARGETS } from "./bench/report";
@@ -23,9 +24,10 @@ import { type AppServer, signIn, startApp } from "./bench/server";
 import { runScript, UsageError } from "./run-script";
 
 /**
- * `npm run bench`: a book of 100,000 customers and 5,000,000 interactions on the PostgreSQL in
- * DATABASE_URL (database hourglass_bench, reused when it holds the same book), the production
- * build, and the figures of issue #8. Prints a table and writes bench/results.json.
+ * `npm run bench`: a book of 100,000 customers and 5,000,000 interactions (or `--customers` and
+ * `--interactions`) on the PostgreSQL in DATABASE_URL (reused when its database holds the same
+ * book), the production build, and the figures of issues #8 and #22. Prints a table and writes
+ * bench/results.json (bench/results-1m.json for a book of 1,000,000).
  */
 runScript("bench", async () => {
   const { values } = parseArgs({
@@ -39,7 +41,8 @@ runScript("bench", async () => {
       "skip-build": { type: "boolean", default: false },
       /** Only the pages, and each page's statements with EXPLAIN (ANALYZE, BUFFERS) into bench/plans.md. */
       explain: { type: "boolean", default: false },
-      database: { type: "string", default: "hourglass_bench" },
+      /** Default: hourglass_bench for the 100,000-customer book, hourglass_bench_<customers> for others. */
+      database: { type: "string" },
     },
   });
   const serverUrl =
@@ -48,11 +51,18 @@ runScript("bench", async () => {
   if (!Number.isInteger(runs) || runs < 5) throw new UsageError("--runs must be a whole number of at least 5.");
   const log = (line: string) => console.log(line);
 
+  const customers = Number(values.customers);
+  const database = values.database ?? (customers === 100_000 ? "hourglass_bench" : `hourglass_bench_${customers}`);
+  // bench/results.json for the default book; bench/results-1m.json and the like for the others.
+  const resultsFile =
+    customers === 100_000
+      ? "bench/results.json"
+      : `bench/results-${customers % 1_000_000 === 0 ? `${customers / 1_000_000}m` : `${customers / 1000}k`}.json`;
   const book = await ensureBook(
     serverUrl,
-    values.database,
+    database,
     {
-      customers: Number(values.customers),
+      customers,
       interactions: Number(values.interactions),
       heavy: Number(values.heavy),
       seed: 42,
@@ -162,8 +172,9 @@ runScript("bench", async () => {
       await writer.write();
       const statements = await captureStatements(capture.origin, page.path, signedOut ? "" : captureCookie, sqlLog);
       const sql = await timeStatements(book.url, statements, runs);
-      const ratio = statements.length > 0 ? Math.round((timing.total.p50 / sql.p50) * 100) / 100 : null;
-      pageResults.push({ ...page, ...timing, statements: statements.length, sql, ratio });
+      // What rendering adds to the page's own SQL: compared with the signed-in floor in the report.
+      const overheadMs = Math.round((timing.total.p50 - (statements.length > 0 ? sql.p50 : 0)) * 10) / 10;
+      pageResults.push({ ...page, ...timing, statements: statements.length, sql, overheadMs });
       if (values.explain)
         plans.push(
           `## ${page.name}\n`,
@@ -204,12 +215,21 @@ runScript("bench", async () => {
       "each client its own page, a write every 50 ms",
     );
     await stopWriting();
+    log("The floor page under the same load…");
+    stopWriting = writer.keepWriting(50);
+    const floorLoad = await loadTest(app.origin, ["/risk/how"], cookie, 20, 20, "the floor page, a write every 50 ms");
+    await stopWriting();
     log("Timing the log-interaction server action…");
     const action = await timeLogInteractionAction(app.origin, cookie, Number(typical.id), runs);
     log("Timing the backtest at each horizon (each uncached)…");
     const backtest = await timeBacktest(app.origin, cookie);
     log("Ingesting through the API…");
-    const ingestion = await measureIngestion(app.origin, book.url, 2, 10);
+    const ingestion = await measureIngestion(app.origin, book.url, 4, 10);
+    log("Timing the periodic refresh, after the writes above and then with nothing new…");
+    const refresh = [
+      await timeRefresh(book.url, "after this run's writes"),
+      await timeRefresh(book.url, "nothing new"),
+    ];
     log("First-load JavaScript per route…");
     const javascript = await firstLoadJs(app.origin, cookies, [
       ...new Set(
@@ -234,11 +254,12 @@ runScript("bench", async () => {
       action: { name: "log an interaction (server action)", ...action },
       backtest,
       ingestion,
-      loads: [quietLoad, busyLoad, uncachedLoad],
+      loads: [quietLoad, busyLoad, uncachedLoad, floorLoad],
+      refresh,
       javascript,
       nextVersion: JSON.parse(readFileSync("node_modules/next/package.json", "utf8")).version,
     };
-    writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     printReport(results);
   } finally {
     capture?.stop();

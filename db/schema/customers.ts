@@ -67,6 +67,11 @@ export const customers = pgTable(
     /** The shadow scoring version's score, while one runs (null otherwise): refreshed with the periodic refresh. */
     shadowRiskScore: doublePrecision(),
     riskComputedAt: timestamp({ withTimezone: true }),
+    /**
+     * When the stored score can next have moved with time alone (db/risk-sql.ts); null when time
+     * cannot move it. The periodic refresh rescores only customers whose time has come.
+     */
+    riskDueAt: timestamp({ withTimezone: true }),
     /** Asks per quarter this advocate is happy to take; null means the team default. */
     askCapacity: smallint(),
     referredById: integer().references((): AnyPgColumn => customers.id, { onDelete: "set null" }),
@@ -88,6 +93,9 @@ export const customers = pgTable(
       .where(sql`${t.referredById} is not null`),
     index("customers_risk_idx")
       .on(t.riskScore.desc().nullsFirst(), t.id)
+      .where(sql`${t.status} = 'active'`),
+    index("customers_risk_due_idx")
+      .on(t.riskDueAt)
       .where(sql`${t.status} = 'active'`),
     index("customers_name_idx").on(t.name, t.id),
     index("customers_next_renewal_idx")

@@ -99,6 +99,8 @@ export const journeyRollups = pgTable(
     filtersKey: text().notNull().default(""),
     computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     stats: jsonb().notNull(),
+    /** What the book's milestone history looked like when these were computed (server/system/periodic-refresh.ts). */
+    basis: text().notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.modelId, t.filtersKey] })],
 );

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import postgres from "postgres";
+import { UsageError } from "../run-script";
 import { adminQuery, createDatabase, dropDatabase, withDatabase } from "@/testing/databases";
+import { multiplyBook, vacuumBook } from "./multiply-book";
 
 export type BookSpec = { customers: number; interactions: number; heavy: number; seed: number; now: string };
 export type Book = BookSpec & {
@@ -11,6 +13,25 @@ export type Book = BookSpec & {
 };
 
 type Marker = BookSpec & { seedSeconds: number };
+
+/**
+ * Books up to this size are told customer by customer by the story generator (lib/demo/story.ts)
+ * and booked through the booking engine. A larger book is a story book of BASE_CUSTOMERS copied
+ * inside PostgreSQL (./multiply-book.ts): told one by one, 1,000,000 customers take hours.
+ */
+const STORY_BOOK_LIMIT = 100_000;
+const BASE_CUSTOMERS = 20_000;
+
+/** How a book of this spec is made: the story book to seed, and how many copies of it make the book. */
+export function bookPlan(spec: BookSpec): { story: BookSpec; copies: number } {
+  if (spec.customers <= STORY_BOOK_LIMIT) return { story: spec, copies: 1 };
+  const copies = spec.customers / BASE_CUSTOMERS;
+  if (!Number.isInteger(copies) || spec.interactions % copies !== 0)
+    throw new UsageError(
+      `A book above ${STORY_BOOK_LIMIT.toLocaleString("en")} customers is made of copies of ${BASE_CUSTOMERS.toLocaleString("en")}: --customers must be a multiple of ${BASE_CUSTOMERS}, and --interactions a multiple of the number of copies.`,
+    );
+  return { story: { ...spec, customers: BASE_CUSTOMERS, interactions: spec.interactions / copies }, copies };
+}
 
 /** The bench book lives in its own database; its spec and seed time are kept in the database's comment. */
 async function readMarker(serverUrl: string, name: string): Promise<Marker | null | "missing"> {
@@ -56,10 +77,11 @@ export async function ensureBook(
     reused = true;
     log(`Reusing the book in database ${name} (seeded in ${seedSeconds.toFixed(0)} s).`);
   } else {
+    const { story, copies } = bookPlan(spec);
     await dropDatabase(serverUrl, name);
     await createDatabase(serverUrl, name);
     log(
-      `Seeding ${spec.customers.toLocaleString("en")} customers and ${spec.interactions.toLocaleString("en")} interactions into ${name}…`,
+      `Seeding ${story.customers.toLocaleString("en")} customers and ${story.interactions.toLocaleString("en")} interactions into ${name}…`,
     );
     const started = performance.now();
     const seeded = spawnSync(
@@ -68,11 +90,11 @@ export async function ensureBook(
         "node_modules/tsx/dist/cli.mjs",
         "scripts/seed.ts",
         "--customers",
-        String(spec.customers),
+        String(story.customers),
         "--interactions",
-        String(spec.interactions),
+        String(story.interactions),
         "--heavy-customer",
-        String(spec.heavy),
+        String(story.heavy),
         "--seed",
         String(spec.seed),
         "--now",
@@ -81,16 +103,18 @@ export async function ensureBook(
       { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
     );
     if (seeded.status !== 0) throw new Error("Seeding the bench book failed.");
+    if (copies > 1) {
+      log(`Copying it ${copies} times over inside PostgreSQL…`);
+      await multiplyBook(url, copies, log);
+    }
+    // A book that has been in use has been vacuumed: do it now rather than let autovacuum go
+    // through millions of fresh rows in the middle of the measurements.
+    log("Vacuuming the new book…");
+    await vacuumBook(url);
     seedSeconds = (performance.now() - started) / 1000;
     await adminQuery(serverUrl, `comment on database "${name}" is '${JSON.stringify({ ...spec, seedSeconds })}'`);
   }
   const client = postgres(url, { max: 1, onnotice: () => {} });
-  if (!reused) {
-    // A book that has been in use has been vacuumed: do it now rather than let autovacuum go
-    // through 5,000,000 fresh rows in the middle of the measurements.
-    log("Vacuuming the new book…");
-    await client`vacuum (analyze)`;
-  }
   const [counts] =
     await client`select (select count(*) from customers)::int as customers, (select count(*) from interactions)::int as interactions`;
   await client.end();

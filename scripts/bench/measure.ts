@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -6,6 +7,7 @@ import { chromium, type Cookie } from "@playwright/test";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { hashApiToken } from "@/lib/api/tokens";
+import type { RefreshReport } from "@/server/system/periodic-refresh";
 import { findChromium } from "@/e2e/chromium-path";
 import { CHROMIUM_ARGS } from "./server";
 
@@ -348,4 +350,24 @@ export async function timeBacktest(origin: string, cookie: string): Promise<{ ho
     results.push({ horizonDays, ms: Math.round(performance.now() - start) });
   }
   return results;
+}
+
+/**
+ * One run of the periodic refresh (`npm run refresh -- --json`, the same code the server runs
+ * every 10 minutes) against the book: its time per step and how many customers' scores it rewrote.
+ * Waits its turn when a server process is refreshing at that moment.
+ */
+export async function timeRefresh(databaseUrl: string, label: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const run = spawnSync(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/refresh-rollups.ts", "--json"],
+      { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
+    );
+    if (run.status !== 0) throw new Error(`The refresh failed: ${run.stderr.slice(0, 300)}`);
+    const report = JSON.parse(run.stdout.trim().split("\n").pop() ?? "null") as RefreshReport | null;
+    if (report) return { label, ...report };
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
+  throw new Error("The refresh never got its turn: a server process kept refreshing for five minutes.");
 }

@@ -90,7 +90,7 @@ describe("journey numbers equal an independent computation over the raw tables",
     ["one sign-up month", { status: "all", cohort: customers.find((c) => c.milestone >= 7)?.cohort }],
   ];
 
-  it("for every model and filter: now, reached, credit, debt, median days, regressions, on track/behind/stuck and the weekly series", async () => {
+  it("for every model and filter: now, reached, credit, debt, median days, regressions, on track/behind/stuck, the weekly series, and when time alone next changes them", async () => {
     const models = await getJourneyModels(db);
     const now = new Date();
     const { ledger } = DEFAULT_SETTINGS;
@@ -107,6 +107,8 @@ describe("journey numbers equal an independent computation over the raw tables",
         ]);
         expect(snapshot.total, label).toBe(selected.length);
         const start = new Date(history.weekStarts[0]).getTime();
+        // When time alone next changes the figures: an open visit passing its target or twice it, or a new week.
+        const crossings = [start + WEEKS * 7 * DAY];
         for (const [index, stage] of model.stages.entries()) {
           const inStage = selected.filter((c) => stageOf(c.milestone)?.id === stage.id);
           const peak = (c: Customer) =>
@@ -155,6 +157,10 @@ describe("journey numbers equal an independent computation over the raw tables",
                 if ((exit.stage?.position ?? 0) < stage.position) regressions++;
               } else {
                 const days = (now.getTime() - ch.at.getTime()) / DAY;
+                const next = [1, 2]
+                  .map((k) => ch.at.getTime() + k * stage.targetDays * DAY)
+                  .find((t) => t > now.getTime());
+                if (next !== undefined) crossings.push(next);
                 if (days <= stage.targetDays) flags.onTrack++;
                 else if (days <= 2 * stage.targetDays) flags.behind++;
                 else flags.stuck++;
@@ -179,6 +185,11 @@ describe("journey numbers equal an independent computation over the raw tables",
           expect(history.weekly[stage.id], `${label} · ${model.key} · ${stage.name} weekly`).toEqual(weekly);
           compared++;
         }
+        // Within a second: the test's clock and the database's are read a moment apart.
+        expect(
+          Math.abs(new Date(history.changesAt ?? 0).getTime() - Math.min(...crossings)),
+          `${label} · ${model.key} changesAt`,
+        ).toBeLessThan(1_000);
       }
     }
     expect(compared).toBe(6 * (10 + 8 + 5));

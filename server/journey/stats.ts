@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, lt, ne, type SQL, sql } from "drizzle-orm";
 import { type JourneyFilters, journeyFiltersKey } from "@/lib/journey/filters";
-import { type Queryable, queryRows } from "@/db";
+import { db as primary, type Queryable, queryRows } from "@/db";
 import { customers, journeyRollups } from "@/db/schema";
 import type { JourneyModelWithStages } from "./models";
 import { getSettings } from "@/server/settings/queries";
@@ -62,6 +62,11 @@ export type StageHistory = {
 };
 export type HistoryStats = {
   computedAt: string;
+  /**
+   * When time alone next changes these figures: an open visit passing its stage's target or twice
+   * it, or a new week. Optional: rollups stored before it existed have none.
+   */
+  changesAt?: string;
   weekStarts: string[];
   stages: StageHistory[];
   weekly: Record<number, number[]>;
@@ -91,7 +96,7 @@ export async function computeHistoryStats(db: Queryable, { model, filters }: Jou
         lead(position) over (partition by customer_id order by at, id) as next_position
       from marked where prev_stage is distinct from stage_id)`;
   const [stageRows, weeklyRows] = await Promise.all([
-    queryRows<StageHistory>(
+    queryRows<StageHistory & { nextCrossing: string | null }>(
       db,
       sql`with ${visits}
         select st.id as "stageId",
@@ -100,7 +105,11 @@ export async function computeHistoryStats(db: Queryable, { model, filters }: Jou
           (count(*) filter (where v.left_at is null and now() - v.entered_at <= make_interval(days => st.target_days)))::int as "onTrack",
           (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => st.target_days)
              and now() - v.entered_at <= make_interval(days => 2 * st.target_days)))::int as behind,
-          (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => 2 * st.target_days)))::int as stuck
+          (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => 2 * st.target_days)))::int as stuck,
+          min(case when v.left_at is null then case
+            when v.entered_at + make_interval(days => st.target_days) > now() then v.entered_at + make_interval(days => st.target_days)
+            when v.entered_at + make_interval(days => 2 * st.target_days) > now() then v.entered_at + make_interval(days => 2 * st.target_days)
+            end end)::text as "nextCrossing"
         from st left join visits v on v.stage_id = st.id group by st.id`,
     ),
     queryRows<{ stageId: number; week: number; delta: number }>(
@@ -121,8 +130,11 @@ export async function computeHistoryStats(db: Queryable, { model, filters }: Jou
     weekly[stage.id] = deltas.map((delta) => (running += delta));
   }
   const startDate = new Date(start);
+  const nextWeek = startDate.getTime() + WEEKS * 604_800_000;
+  const crossings = stageRows.flatMap((row) => (row.nextCrossing ? [new Date(row.nextCrossing).getTime()] : []));
   return {
     computedAt: new Date().toISOString(),
+    changesAt: new Date(Math.min(nextWeek, ...crossings)).toISOString(),
     weekStarts: Array.from({ length: WEEKS }, (_, k) =>
       new Date(startDate.getTime() + k * 604_800_000).toISOString().slice(0, 10),
     ),
@@ -160,19 +172,28 @@ export async function getHistoryStats(db: Queryable, { model, filters }: Journey
     );
   if (rollup) return rollup.stats as HistoryStats;
   const stats = await computeHistoryStats(db, { model, filters });
-  await saveRollup(db, { modelId: model.id, stats, filtersKey });
+  // Kept on the primary even when this page reads a replica.
+  await saveRollup(primary, { modelId: model.id, stats, filtersKey });
   return stats;
 }
 
 export async function saveRollup(
   db: Queryable,
-  { modelId, stats, filtersKey = "" }: { modelId: number; stats: HistoryStats; filtersKey?: string },
+  {
+    modelId,
+    stats,
+    filtersKey = "",
+    basis = "",
+  }: { modelId: number; stats: HistoryStats; filtersKey?: string; basis?: string },
 ) {
   const computedAt = new Date(stats.computedAt);
   await db
     .insert(journeyRollups)
-    .values({ modelId, filtersKey, stats, computedAt })
-    .onConflictDoUpdate({ target: [journeyRollups.modelId, journeyRollups.filtersKey], set: { stats, computedAt } });
+    .values({ modelId, filtersKey, stats, computedAt, basis })
+    .onConflictDoUpdate({
+      target: [journeyRollups.modelId, journeyRollups.filtersKey],
+      set: { stats, computedAt, basis },
+    });
   // A filter's stats are kept only while they may be served: the table holds the views of the last 15 minutes.
   if (filtersKey) {
     await db

@@ -155,7 +155,8 @@ function ledgerWriteSql(changes: SQL, write: LedgerWrite, finalSelect: SQL): SQL
         last_inbound_at = n.last_inbound_at, last_outbound_at = n.last_outbound_at,
         milestone = n.milestone, peak_milestone = greatest(c.peak_milestone, n.milestone),
         milestone_at = coalesce(n.reached_at, c.milestone_at), converted_at = n.converted_at,
-        risk_score = s.score, risk_trend = s.trend, fatigued = s.fatigued, risk_computed_at = now(), updated_at = now()
+        risk_score = s.score, risk_trend = s.trend, fatigued = s.fatigued, risk_computed_at = now(),
+        risk_due_at = s.due_at, updated_at = now()
       from risk_customers n join risk_scored s on s.id = n.id
       where c.id = n.id
       returning c.id),

@@ -4,17 +4,17 @@ import { db } from "@/db";
 import { customers } from "@/db/schema";
 import { createCustomer } from "@/testing/factories";
 import { separateConnections } from "@/testing/separate-connections";
-import { refreshAllRisk } from "./refresh";
+import { refreshDueRisk } from "./refresh";
 
 describe("the periodic risk refresh beside writers", () => {
   it("never waits for a customer a write holds (so the two cannot deadlock): it skips that one and scores the rest", async () => {
     const [writer, refresher] = separateConnections(2);
     const held = await createCustomer({ milestone: 9 });
     const free = await createCustomer({ milestone: 9 });
-    // Both scores are stale, so the refresh has to write both rows.
+    // Both scores are stale and due, so the refresh has to write both rows.
     await db
       .update(customers)
-      .set({ riskScore: 99 })
+      .set({ riskScore: 99, riskDueAt: new Date(Date.now() - 1000) })
       .where(inArray(customers.id, [held.id, free.id]));
 
     let release: () => void = () => {};
@@ -28,19 +28,20 @@ describe("the periodic risk refresh beside writers", () => {
       await released;
     });
     await isLocked;
-    let refreshed: boolean;
+    let refreshed: number | null;
     try {
       refreshed = await refresher.transaction(async (tx) => {
         // Waiting for the held row would fail here instead of hanging the test.
         await tx.execute(sql`set local lock_timeout = '2s'`);
-        return refreshAllRisk(tx);
+        return refreshDueRisk(tx);
       });
     } finally {
       release();
       await write;
     }
 
-    expect(refreshed).toBe(true);
+    // One row rewritten: the free customer; the held one was skipped.
+    expect(refreshed).toBe(1);
     const rows = await db
       .select({ id: customers.id, riskScore: customers.riskScore })
       .from(customers)

@@ -1,4 +1,4 @@
-import { desc, eq, gt, sql } from "drizzle-orm";
+import { desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "@/server/actions/execute";
 import { balanceAt } from "@/lib/ledger";
@@ -17,7 +17,7 @@ import { scoringFormFields } from "@/testing/scoring-form";
 import { ledgerDrift } from "@/testing/ledger-check";
 import { type RawInteraction, rawInteractions, riskFromRaw } from "@/testing/risk-check";
 import { logInteraction } from "@/server/ledger/commands";
-import { refreshRisk } from "./refresh";
+import { refreshDueRisk, refreshRisk } from "./refresh";
 import { updateScoring } from "@/server/scoring/commands";
 import { DAY_MS as DAY } from "@/lib/dates";
 
@@ -49,6 +49,58 @@ describe("risk on the seeded book", () => {
     expect(checked).toBe(250);
     expect(rows.filter((c) => c.riskScore > 0).length).toBeGreaterThan(20);
     expect(rows.some((c) => c.fatigued)).toBe(true);
+  });
+
+  it("a stored score holds until its due time: lib/risk.ts over raw rows at 25 %, 50 % and 99 % of the way to risk_due_at (at most 30 days out) is within 0.05 or 1 % of it", async () => {
+    const raw = await rawInteractions();
+    const byCustomer = new Map<number, RawInteraction[]>();
+    for (const r of raw) byCustomer.set(r.customerId, [...(byCustomer.get(r.customerId) ?? []), r]);
+    const rows = await db.select().from(customers);
+    let checked = 0;
+    let dueWithinADay = 0;
+    for (const c of rows) {
+      if (c.status !== "active") expect(c.riskDueAt, `churned customer ${c.id}`).toBeNull();
+      if (!c.riskDueAt || !c.riskComputedAt) continue;
+      const from = c.riskComputedAt.getTime();
+      const until = Math.min(c.riskDueAt.getTime(), from + 30 * DAY);
+      if (c.riskDueAt.getTime() - from < DAY) dueWithinADay++;
+      for (const share of [0.25, 0.5, 0.99]) {
+        const at = new Date(from + share * (until - from));
+        const drift = Math.abs(riskFromRaw(byCustomer.get(c.id) ?? [], c, at, DEFAULT_SETTINGS) - c.riskScore);
+        expect(drift, `customer ${c.id} at ${at.toISOString()}`).toBeLessThanOrEqual(
+          Math.max(0.05, 0.01 * c.riskScore) + 1e-9,
+        );
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+    // Not trivially safe: many scores are due again within a day (decay, a day of silence, a window).
+    expect(dueWithinADay).toBeGreaterThan(10);
+  });
+
+  it("the periodic refresh rescores only customers whose due time has come: none right after a refresh, then exactly the 7 made due, each to lib/risk.ts over raw rows", async () => {
+    await refreshDueRisk(db);
+    expect(await refreshDueRisk(db)).toBe(0);
+    const due = (
+      await queryRows<{ id: number }>(
+        db,
+        sql`update customers set risk_score = 999, risk_due_at = now() - interval '1 second'
+          where id in (select id from customers where status = 'active' order by id limit 7) returning id`,
+      )
+    ).map((row) => row.id);
+    expect(await refreshDueRisk(db)).toBe(7);
+    const [{ now }] = await queryRows<{ now: string }>(db, sql`select now()::text as now`);
+    const raw = await rawInteractions(due);
+    for (const row of await db.select().from(customers).where(inArray(customers.id, due))) {
+      const expected = riskFromRaw(
+        raw.filter((r) => r.customerId === row.id),
+        row,
+        new Date(now),
+        DEFAULT_SETTINGS,
+      );
+      expect(row.riskScore, `customer ${row.id}`).toBeCloseTo(expected, 6);
+      expect(row.riskDueAt === null || row.riskDueAt.getTime() > Date.now(), `customer ${row.id} due again`).toBe(true);
+    }
   });
 
   it("one meaning of at risk, a score of at least 3 (the default threshold): the overview's count, the risk list's total, the API's total and the CSV export's rows all equal an independent SQL count; the watch list is the scores between 0 and 3", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "journey_rollups" ADD COLUMN "basis" text DEFAULT '' NOT NULL;
