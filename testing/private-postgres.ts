@@ -15,6 +15,8 @@ export type PrivatePostgres = {
   start: () => void;
   restart: (pauseMs?: number) => Promise<void>;
   destroy: () => void;
+  /** A streaming replica of this server (pg_basebackup -R), on a port of its own. */
+  startReplica: () => Promise<PrivatePostgres>;
 };
 
 function serverBinaries(): string {
@@ -44,6 +46,10 @@ function freePort(): Promise<number> {
 }
 
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+  return startServer(null);
+}
+
+async function startServer(primary: { port: number } | null): Promise<PrivatePostgres> {
   const bin = serverBinaries();
   const asRoot = process.getuid?.() === 0;
   const folder = mkdtempSync(path.join(os.tmpdir(), "hourglass-pg-"));
@@ -61,7 +67,9 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     execFileSync(command[0], command[1], { stdio: "pipe" });
   };
   const port = await freePort();
-  run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
+  if (primary)
+    run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", dataDir, "-R"]);
+  else run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${folder} -c fsync=off -c full_page_writes=off`;
   const start = () => run("pg_ctl", ["-D", dataDir, "-l", logFile, "-o", options, "-w", "-t", "30", "start"]);
   const stop = () => run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "-t", "30", "stop"]);
@@ -83,5 +91,6 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       }
       rmSync(folder, { recursive: true, force: true });
     },
+    startReplica: () => startServer({ port }),
   };
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActivityForm } from "@/components/advocates/activity-form";
 import { AskForm } from "@/components/advocates/ask-form";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { ASK_KIND_LABELS, ASK_OUTCOME_LABELS, COMMUNITY_KIND_LABELS, quarterStart } from "@/lib/advocacy";
 import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
@@ -17,6 +17,7 @@ export async function AdvocateActivity({
   customer: { id: number; askCapacity: number | null };
   member: SessionMember;
 }) {
+  const db = await readDb();
   const [{ activities, asks }, { advocacy }] = await Promise.all([
     getAdvocateActivity(db, { customerId: customer.id }),
     getSettings(db, ["advocacy"]),

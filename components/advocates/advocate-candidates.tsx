@@ -2,7 +2,7 @@ import Link from "next/link";
 import { InviteForm } from "@/components/advocates/invite-form";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatCents } from "@/lib/format";
 import { milestoneLabel } from "@/lib/journey/models";
 import { can, type SessionMember } from "@/lib/permissions";
@@ -10,6 +10,7 @@ import { getCandidates, listAdvocateRoles } from "@/server/advocacy/queries";
 
 /** Retained or expanded customers in credit with no role yet, to invite to one. */
 export async function AdvocateCandidates({ member }: { member: SessionMember }) {
+  const db = await readDb();
   const [candidates, roles] = await Promise.all([getCandidates(db), listAdvocateRoles(db, { activeOnly: true })]);
   const canWrite = can(member.role, "advocacy.write");
   return (

@@ -1,11 +1,12 @@
 import { countOf } from "@/lib/format";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { getLeaderboard } from "@/server/advocacy/queries";
 
 /** The most active advocates of the last 90 days. */
 export async function AdvocateLeaderboard() {
+  const db = await readDb();
   const leaders = await getLeaderboard(db);
   return (
     <Card title="Leaderboard: last 90 days">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatDate } from "@/lib/format";
 import { stageForMilestone } from "@/lib/journey/models";
 import { getReferrals } from "@/server/advocacy/queries";
@@ -8,6 +8,7 @@ import { defaultModel, getJourneyModels } from "@/server/journey/models";
 
 /** Referred customers, who referred them and where they stand now. */
 export async function AdvocateReferrals() {
+  const db = await readDb();
   const [referrals, models] = await Promise.all([getReferrals(db), getJourneyModels(db)]);
   const model = defaultModel(models);
   return (

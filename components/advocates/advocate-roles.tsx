@@ -1,7 +1,7 @@
 import { InviteForm } from "@/components/advocates/invite-form";
 import { RoleStatusButtons } from "@/components/advocates/role-status-buttons";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { getCustomerRoles, listAdvocateRoles } from "@/server/advocacy/queries";
@@ -14,6 +14,7 @@ export async function AdvocateRoles({
   customer: { id: number; name: string };
   member: SessionMember;
 }) {
+  const db = await readDb();
   const canWrite = can(member.role, "advocacy.write");
   const [roster, roles] = await Promise.all([
     getCustomerRoles(db, { customerId: customer.id }),

@@ -4,7 +4,7 @@ import { FILTER_CONTROL, FilterSelect } from "@/components/filters/filter-contro
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatAgo, formatDate, formatNumber } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { type SearchParams, withParams } from "@/lib/search-params";
@@ -21,6 +21,7 @@ export async function AdvocateRoster({
   params: SearchParams;
   query: RosterQuery;
 }) {
+  const db = await readDb();
   const [{ entries, total }, summary] = await Promise.all([getRosterPage(db, query), getRosterSummary(db)]);
   const canWrite = can(member.role, "advocacy.write");
   const filtered = query.roleId !== undefined || query.status !== undefined || query.q !== undefined;

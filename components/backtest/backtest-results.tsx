@@ -1,7 +1,7 @@
 import { CalibrationChart } from "@/components/charts/lazy";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { describeFittedModel } from "@/lib/backtest/fit";
 import type { BacktestReport, ScorerReport } from "@/lib/backtest/report";
 import { DISPLAY_TIME_ZONE } from "@/lib/dates";
@@ -62,6 +62,7 @@ export async function BacktestResults({
   horizonDays: number;
   includeProxies: boolean;
 }) {
+  const db = await readDb();
   const version = await getVersion(db, { number: versionNumber });
   const { report, computedAt } = await getBacktest(db, {
     config: configOf(version),

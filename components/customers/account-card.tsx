@@ -2,13 +2,14 @@ import { AccountActions } from "@/components/customers/account-actions";
 import { MilestoneForm } from "@/components/customers/milestone-form";
 import { PrivacyActions } from "@/components/customers/privacy-actions";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { can, type SessionMember } from "@/lib/permissions";
 import type { CustomerRow } from "@/server/customers/queries";
 import { listActiveMembers } from "@/server/team/queries";
 
 /** Owner, churn and reactivation, the milestone by hand, and (admins) export and erasure. */
 export async function AccountCard({ row, member }: { row: CustomerRow; member: SessionMember }) {
+  const db = await readDb();
   if (!can(member.role, "customers.write")) return null;
   const owners = await listActiveMembers(db);
   return (

@@ -1,12 +1,13 @@
 import { BalanceChart } from "@/components/charts/lazy";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import type { CustomerRow } from "@/server/customers/queries";
 import { getBalanceHistory } from "@/server/ledger/balance-history";
 import { getSettings } from "@/server/settings/queries";
 
 /** The customer's balance over the last 90 days, with delight moments and milestone changes marked. */
 export async function BalanceOverTime({ row }: { row: CustomerRow }) {
+  const db = await readDb();
   const { ledger } = await getSettings(db, ["ledger"]);
   const history = await getBalanceHistory(db, { customer: row.customer, halfLives: ledger });
   // A line flat at zero says nothing a sentence does not say better.

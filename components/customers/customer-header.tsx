@@ -2,7 +2,7 @@ import Link from "next/link";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { daysSince } from "@/lib/dates";
 import { countOf, formatCents, formatDate, formatDecimal } from "@/lib/format";
 import { milestoneLabel, stageForMilestone } from "@/lib/journey/models";
@@ -26,6 +26,7 @@ function riskNote(row: CustomerRow, silenceDays: number): string {
 
 /** Who the customer is and where they stand: plan, MRR, owner, balance, risk and the stage in every model. */
 export async function CustomerHeader({ row, member }: { row: CustomerRow; member: SessionMember }) {
+  const db = await readDb();
   const [models, { risk }] = await Promise.all([getJourneyModels(db), getSettings(db, ["risk"])]);
   const { customer } = row;
   return (

@@ -3,7 +3,7 @@ import { loadBulkOptions } from "@/components/customers/bulk-options";
 import { type CustomerColumn, CustomersTable, type CustomerTableRow } from "@/components/customers/customers-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { daysSince } from "@/lib/dates";
 import { formatCents, formatDaysAgo } from "@/lib/format";
 import { stageForMilestone } from "@/lib/journey/models";
@@ -34,6 +34,7 @@ export async function CustomerResults({
   model: JourneyModelWithStages;
   role: MemberRole;
 }) {
+  const db = await readDb();
   const { rows, total } = await listCustomers(db, query);
   if (total === 0) {
     return (

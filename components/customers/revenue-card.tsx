@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatCents, formatDate, formatTimes } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { INTERVAL_LABELS, monthlyCents, MOVEMENT_LABELS } from "@/lib/revenue";
@@ -16,6 +16,7 @@ export async function RevenueCard({
   customer: { id: number; plan: string; arrCents: number };
   member: SessionMember;
 }) {
+  const db = await readDb();
   const revenue = await getCustomerRevenue(db, customer.id);
   const canWrite = can(member.role, "customers.write");
   const points = [

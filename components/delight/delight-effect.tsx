@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import { type DelightEffectRow, delightVerdict } from "@/lib/delight-effect";
 import { formatCents, formatDateTime, formatNumber, formatPercent, formatSigned } from "@/lib/format";
@@ -75,6 +75,7 @@ function EffectTable({ label, rows }: { label: string; rows: DelightEffectRow[] 
 
 /** Answered debits against matched unanswered ones, overall, per gesture and per kind of debit. */
 export async function DelightEffect() {
+  const db = await readDb();
   const { overall, byGesture, byDebitType, computedAt } = await getDelightEffect(db);
   if (overall.treatedTotal === 0) {
     return (

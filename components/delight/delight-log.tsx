@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { countOf, formatCents, formatDate, formatSigned } from "@/lib/format";
 import { pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
 import { getDelightLog } from "@/server/delight/queries";
 
 /** The delight moments, newest first, each with the balance before and 30 days after: did it work? */
 export async function DelightLog({ params }: { params: SearchParams }) {
+  const db = await readDb();
   const page = param(params, "logPage", pageParam, 1);
   const { rows, total } = await getDelightLog(db, { page });
   return (

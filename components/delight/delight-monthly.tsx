@@ -1,10 +1,11 @@
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatCents, formatMonth } from "@/lib/format";
 import { getDelightMonthly } from "@/server/delight/queries";
 
 /** How many delight moments each month of the last year, and what they cost. */
 export async function DelightMonthly() {
+  const db = await readDb();
   const months = await getDelightMonthly(db);
   return (
     <Card title="Per month">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatCents, formatDaysAgo } from "@/lib/format";
 import { can, defaultOwnerScope, type SessionMember } from "@/lib/permissions";
 import { first, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";
@@ -26,6 +26,7 @@ function emptyMessage(mine: boolean, q: string | undefined): string {
 
 /** Recent debits nobody has answered with a gesture yet, each with a "Delight" button. */
 export async function DelightQueue({ member, params }: { member: SessionMember; params: SearchParams }) {
+  const db = await readDb();
   const { page, mine, q } = readQueueView(params, member);
   const { rows, total, more, days } = await getDelightQueue(db, { page, ownerId: mine ? member.id : undefined, q });
   const canWrite = can(member.role, "delight.write");

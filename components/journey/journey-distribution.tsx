@@ -3,7 +3,7 @@ import { JourneyShapeChart } from "@/components/charts/lazy";
 import { StageTable } from "@/components/journey/stage-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatDate, formatTime } from "@/lib/format";
 import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import type { JourneyFilters } from "@/lib/journey/filters";
@@ -23,6 +23,7 @@ export async function JourneyDistribution({
   history: Promise<HistoryStats>;
   params: SearchParams;
 }) {
+  const db = await readDb();
   const [snapshot, history] = await Promise.all([getStageSnapshot(db, { model, filters }), historyPromise]);
   const stageHref = (stageId: number) => withParams("/journey", params, { stage: stageId, page: undefined });
   if (snapshot.total === 0) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatCents } from "@/lib/format";
 import { type JourneyFilters, stageFlag } from "@/lib/journey/filters";
 import { milestoneLabel } from "@/lib/journey/models";
@@ -23,6 +23,7 @@ export async function StageCustomers({
   page: number;
   params: SearchParams;
 }) {
+  const db = await readDb();
   const stage = model.stages.find((s) => s.id === stageId);
   if (!stage) return null;
   const { rows, total } = await getStageCustomers(db, { stage, filters, page });

@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { unlessDatabaseUnavailable } from "@/db/connection-error";
 import { getUnreadCount } from "@/server/notifications/queries";
 
 /** The header's bell: unread alerts, linking to them. */
 export async function Bell({ memberId }: { memberId: number }) {
+  const db = await readDb();
   const unread = await unlessDatabaseUnavailable(getUnreadCount(db, { memberId }));
   if (unread === null) return null;
   const label = unread === 0 ? "Alerts: none unread" : `Alerts: ${unread >= 100 ? "99+" : unread} unread`;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatDateTime } from "@/lib/format";
 import type { SessionMember } from "@/lib/permissions";
 import { mailTransport } from "@/server/outreach/mailer";
@@ -11,6 +11,7 @@ import { PreferencesForm } from "./preferences-form";
 
 /** Settings → Notifications: the member's alerts, their preferences and their webhook's delivery log. */
 export async function NotificationsPanel({ member }: { member: SessionMember }) {
+  const db = await readDb();
   const [preferences, alerts, deliveries] = await Promise.all([
     getPreferences(db, { memberId: member.id }),
     getNotifications(db, { memberId: member.id }),

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatDateTime } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { getOutbox } from "@/server/outreach/queries";
@@ -17,6 +17,7 @@ const STATUS: Record<string, { label: string; style: string }> = {
 
 /** Settings → Outbox: every email to a customer, sent through SMTP or kept here when none is configured. */
 export async function OutboxList({ member, before }: { member: SessionMember; before?: number }) {
+  const db = await readDb();
   const [{ messages, more }, { outreach, risk }] = await Promise.all([
     getOutbox(db, { before }),
     getSettings(db, ["outreach", "risk"]),

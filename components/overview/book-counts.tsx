@@ -1,9 +1,10 @@
 import { Stat } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatCents, formatNumber } from "@/lib/format";
 import { getBookCounts } from "@/server/customers/book-counts";
 
 export async function BookCounts() {
+  const db = await readDb();
   const counts = await getBookCounts(db);
   return (
     <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Book counts">

@@ -2,12 +2,13 @@ import Link from "next/link";
 import { JourneyShapeChart } from "@/components/charts/lazy";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { BOOK_WIDE } from "@/lib/journey/filters";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { getStageSnapshot } from "@/server/journey/stats";
 
 export async function CurrentDistribution() {
+  const db = await readDb();
   const model = defaultModel(await getJourneyModels(db));
   const snapshot = await getStageSnapshot(db, { model, filters: BOOK_WIDE });
   if (snapshot.stages.every((stage) => stage.now === 0 && stage.reached === 0))

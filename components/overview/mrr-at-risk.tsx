@@ -1,9 +1,10 @@
 import { Stat } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatCents, formatNumber } from "@/lib/format";
 import { getMrrAtRisk } from "@/server/risk/queries";
 
 export async function MrrAtRisk() {
+  const db = await readDb();
   const atRisk = await getMrrAtRisk(db);
   return (
     <dl aria-label="MRR at risk">

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { BalanceBadge } from "@/components/customers/balance-badge";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatCents, formatDecimal } from "@/lib/format";
 import { getRiskList } from "@/server/risk/queries";
 
 export async function MyTopRisks({ memberId }: { memberId: number }) {
+  const db = await readDb();
   const { rows } = await getRiskList(db, { ownerId: memberId, sort: "risk", direction: "desc", page: 1, pageSize: 5 });
   if (rows.length === 0) {
     return (

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { can, type SessionMember } from "@/lib/permissions";
 import { TRIGGER_LABELS } from "@/lib/playbooks";
 import { PRIORITY_LABELS } from "@/lib/tasks";
@@ -41,6 +41,7 @@ function describe(row: PlaybookRow, typeLabels: Map<string, string>): string {
 
 /** Settings → Playbooks: what fires, what it creates, and how many of its tasks are open and done. */
 export async function PlaybookList({ member }: { member: SessionMember }) {
+  const db = await readDb();
   const [rows, types, members] = await Promise.all([getPlaybooks(db), listInteractionTypes(db), listActiveMembers(db)]);
   const editable = can(member.role, "playbooks.manage");
   const debitTypes = types.filter((type) => type.weight < 0);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { stageForMilestone } from "@/lib/journey/models";
 import {
   countOf,
@@ -44,6 +44,7 @@ function movementsHref(scope: Scope, kind: MovementKind | "start" | "end") {
 const cell = "py-1.5 pl-3 text-right tabular-nums";
 
 export async function ArrBridgeCard(scope: Scope) {
+  const db = await readDb();
   const bridge = await getArrBridge(db, { from: scope.period.from, to: scope.period.to, ownerId: scope.ownerId });
   const lines: {
     key: MovementKind | "start" | "end";
@@ -113,6 +114,7 @@ export async function ArrBridgeCard(scope: Scope) {
 }
 
 export async function RetentionCard({ ownerId, now }: Scope) {
+  const db = await readDb();
   const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
   const from = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()));
   const to = new Date(today.getTime() + DAY);
@@ -142,6 +144,7 @@ export async function RetentionCard({ ownerId, now }: Scope) {
 }
 
 export async function RenewalsCard({ ownerId, now }: Scope) {
+  const db = await readDb();
   const today = now.toISOString().slice(0, 10);
   const { windows, upcoming, total, threshold } = await getRenewals(db, { ownerId, today });
   return (
@@ -225,6 +228,7 @@ export async function RenewalsCard({ ownerId, now }: Scope) {
 }
 
 export async function ArrAtRiskCard({ ownerId }: Scope) {
+  const db = await readDb();
   const [{ byOwner, byMilestone, threshold }, models] = await Promise.all([
     getArrAtRisk(db, ownerId),
     getJourneyModels(db),
@@ -325,6 +329,7 @@ function AtRiskTable({
 }
 
 export async function CohortsCard({ ownerId, now }: Scope) {
+  const db = await readDb();
   const cells = await getCohorts(db, { ownerId, now, months: COHORT_MONTHS });
   const cohorts = [...new Set(cells.map((c) => c.cohort))];
   if (cohorts.length === 0)

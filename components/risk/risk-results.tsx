@@ -3,7 +3,7 @@ import { loadBulkOptions } from "@/components/customers/bulk-options";
 import { RiskTable, type RiskTableRow } from "@/components/risk/risk-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { countOf, formatCents, formatDecimal, formatSigned } from "@/lib/format";
 import { daysUntil } from "@/lib/revenue";
 import type { MemberRole } from "@/lib/permissions";
@@ -81,6 +81,7 @@ export async function RiskResults({
   /** Which bulk actions the bar offers. */
   role: MemberRole;
 }) {
+  const db = await readDb();
   const { rows, total, more, today } = await getRiskPage(db, query);
   const openTasks = await getOpenTaskSummary(db, { customerIds: rows.map((row) => row.id) });
   if (total === 0) {

@@ -1,6 +1,6 @@
 import { CreateTokenForm, RevokeTokenButton } from "@/components/settings/api-token-forms";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { listApiTokens } from "@/server/team/queries";
@@ -8,6 +8,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** API tokens: admins create them (shown once) and revoke them; others are told who can. */
 export async function ApiTokensCard({ member }: { member: SessionMember }) {
+  const db = await readDb();
   const manage = can(member.role, "tokens.manage");
   const tokens = manage ? await listApiTokens(db) : [];
   return (

@@ -2,7 +2,7 @@ import { FILTER_CONTROL, FilterSelect } from "@/components/filters/filter-contro
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { auditChanges } from "@/lib/audit-diff";
 import { formatDateTime } from "@/lib/format";
 import { DISPLAY_TIME_ZONE } from "@/lib/dates";
@@ -13,6 +13,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Every write, newest first, filtered by member, entity and dates. */
 export async function AuditLog({ params, query }: { params: SearchParams; query: AuditQuery }) {
+  const db = await readDb();
   const [{ rows, total }, members, entities] = await Promise.all([
     getAuditLog(db, query),
     listMembers(db),

@@ -1,11 +1,12 @@
 import { JourneyModelForm } from "@/components/settings/journey-model-form";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { MILESTONES } from "@/lib/journey/models";
 import { can, type SessionMember } from "@/lib/permissions";
 import { getJourneyModels } from "@/server/journey/models";
 
 /** Every journey model's stages on the milestone ladder; admins rename, remap and add models. */
 export async function JourneyModelsEditor({ member }: { member: SessionMember }) {
+  const db = await readDb();
   const models = await getJourneyModels(db);
   const editable = can(member.role, "settings.manage");
   return (

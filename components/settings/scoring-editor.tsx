@@ -3,7 +3,7 @@ import { FitScoringCard } from "@/components/settings/fit-scoring-card";
 import { ScoringForm } from "@/components/settings/scoring-form";
 import { ShadowCard } from "@/components/settings/shadow-card";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
@@ -15,6 +15,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Half-lives, thresholds, risk weights, every interaction type's weight and the versions saved; admins change them. */
 export async function ScoringEditor({ member }: { member: SessionMember }) {
+  const db = await readDb();
   const [{ ledger, risk, delight, advocacy }, types, live, versions, shadow, liveAtRisk] = await Promise.all([
     getSettings(db, ["ledger", "risk", "delight", "advocacy"]),
     listInteractionTypes(db),

@@ -8,13 +8,14 @@ import { formatDateTime } from "@/lib/format";
 import { listOpenInvitations } from "@/server/team/invitations";
 import { getSettings } from "@/server/settings/queries";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { can, ROLE_LABELS, type SessionMember } from "@/lib/permissions";
 import { listMembers } from "@/server/team/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The team with roles and status; admins change roles, deactivate, invite members and set sign-in security here. */
 export async function TeamCard({ member }: { member: SessionMember }) {
+  const db = await readDb();
   const manage = can(member.role, "members.manage");
   const [team, invitations, { security }] = await Promise.all([
     listMembers(db),

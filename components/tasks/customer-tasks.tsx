@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatDate } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { addDays } from "@/lib/tasks";
@@ -24,6 +24,7 @@ export async function CustomerTasks({
   /** Opened with focus in its first field: the page was opened to add a task (the command palette's "New task for …"). */
   openNewTask?: boolean;
 }) {
+  const db = await readDb();
   const canChange = can(member.role, "tasks.write");
   const [{ open, closed }, today, members] = await Promise.all([
     getCustomerTasks(db, { customerId }),

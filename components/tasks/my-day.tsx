@@ -1,5 +1,5 @@
 import { EmptyState } from "@/components/ui/empty-state";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { DUE_BUCKET_LABELS, DUE_BUCKETS } from "@/lib/tasks";
 import { getMyDay, type MyDayQuery } from "@/server/tasks/queries";
 import { MyDayBoard, type MyDaySection } from "./my-day-board";
@@ -16,6 +16,7 @@ export async function MyDay({
   members: { id: number; name: string }[];
   canChange: boolean;
 }) {
+  const db = await readDb();
   const { tasks, counts, atRiskScore } = await getMyDay(db, query);
   if (tasks.length === 0)
     return (

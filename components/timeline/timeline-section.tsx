@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CustomerTimeline } from "@/components/timeline/customer-timeline";
 import { chipClass } from "@/components/ui/button";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import { can, type SessionMember } from "@/lib/permissions";
 import { type SearchParams, withParams } from "@/lib/search-params";
@@ -36,6 +36,7 @@ export async function TimelineSection({
   params: SearchParams;
   focusLogForm?: boolean;
 }) {
+  const db = await readDb();
   const [page, types] = await Promise.all([getTimeline(db, { customerId, kind, cursor }), listInteractionTypes(db)]);
   const path = `/customers/${customerId}`;
   return (

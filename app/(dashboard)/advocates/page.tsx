@@ -7,7 +7,7 @@ import { SavedViews } from "@/components/views/saved-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import Link from "next/link";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { idParam, param, type SearchParams } from "@/lib/search-params";
 import { getAdvocateStatusLine } from "@/server/advocacy/queries";
 import { requirePageMember } from "@/server/auth/session";
@@ -16,6 +16,7 @@ import { readRosterQuery } from "./search-params";
 export const metadata = { title: "Advocates" };
 
 export default async function AdvocatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   const [member, params] = await Promise.all([requirePageMember(), searchParams]);
   const invitedId = param(params, "invited", idParam().optional(), undefined);
   const invited = invitedId ? await getAdvocateStatusLine(db, { customerId: invitedId }) : undefined;

@@ -6,7 +6,7 @@ import { SavedViews } from "@/components/views/saved-views";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { can } from "@/lib/permissions";
 import type { SearchParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
@@ -17,6 +17,7 @@ import { readCustomerQuery } from "@/server/customers/list-params";
 export const metadata = { title: "Customers" };
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   const member = await requirePageMember();
   const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(db), listActiveMembers(db)]);
   const query = readCustomerQuery(params, member.id, models);

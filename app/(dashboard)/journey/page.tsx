@@ -6,7 +6,7 @@ import { StageCustomers } from "@/components/journey/stage-customers";
 import { SavedViews } from "@/components/views/saved-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import type { SearchParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { getJourneyModels } from "@/server/journey/models";
@@ -17,6 +17,7 @@ import { readJourneyView } from "./search-params";
 export const metadata = { title: "Journey" };
 
 export default async function JourneyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   const member = await requirePageMember();
   const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(db), listActiveMembers(db)]);
   const { model, filters, stageId, page } = readJourneyView(params, member.id, models);

@@ -9,7 +9,7 @@ import {
 import { RevenueFilters } from "@/components/revenue/revenue-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { can } from "@/lib/permissions";
 import { readRevenuePeriod } from "@/lib/revenue-period";
 import { first, type SearchParams } from "@/lib/search-params";
@@ -20,6 +20,7 @@ import { listActiveMembers } from "@/server/team/queries";
 export const metadata = { title: "Revenue" };
 
 export default async function RevenuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   const member = await requirePageMember("revenue.read");
   const [params, owners] = await Promise.all([searchParams, listActiveMembers(db)]);
   const now = new Date();

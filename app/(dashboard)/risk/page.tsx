@@ -7,7 +7,7 @@ import { SavedViews } from "@/components/views/saved-views";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { can, defaultOwnerScope } from "@/lib/permissions";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
@@ -20,6 +20,7 @@ import { readRiskQuery } from "@/server/risk/list-params";
 export const metadata = { title: "Debt risk" };
 
 export default async function RiskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   const member = await requirePageMember();
   const [params, models, owners, version, shadow] = await Promise.all([
     searchParams,

@@ -5,7 +5,7 @@ import { SavedViews } from "@/components/views/saved-views";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { can } from "@/lib/permissions";
 import type { SearchParams } from "@/lib/search-params";
 import { PRIORITY_LABELS, SOURCE_LABELS, TASK_PRIORITIES, TASK_SOURCES } from "@/lib/tasks";
@@ -17,6 +17,7 @@ import { MY_DAY_SECTION_LIMIT, readMyDayFilters } from "./search-params";
 export const metadata = { title: "My day" };
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   const member = await requirePageMember();
   const [params, members, today] = await Promise.all([searchParams, listActiveMembers(db), memberToday(db, member.id)]);
   const filters = readMyDayFilters(params, member.id);

@@ -1,12 +1,8 @@
-import { db } from "@/db";
 import { connection } from "next/server";
-import { checkDatabase } from "@/server/system/health";
+import { healthReport } from "@/server/system/health";
 
 export async function GET() {
   await connection();
-  const ok = await checkDatabase(db);
-  return Response.json(
-    { db: ok ? "ok" : "unavailable" },
-    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  const { status, body } = await healthReport();
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }

@@ -5,7 +5,7 @@ import { AdvocateActivity } from "@/components/advocates/advocate-activity";
 import { AdvocateRoles } from "@/components/advocates/advocate-roles";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { milestoneLabel } from "@/lib/journey/models";
 import { parseId } from "@/lib/validation/fields";
 import { requirePageMember } from "@/server/auth/session";
@@ -14,6 +14,7 @@ import { getCustomer } from "@/server/customers/queries";
 export const metadata = { title: "Advocate" };
 
 export default async function AdvocatePage({ params }: { params: Promise<{ id: string }> }) {
+  const db = await readDb();
   const member = await requirePageMember();
   const id = parseId((await params).id);
   const row = id ? await getCustomer(db, { id }) : undefined;

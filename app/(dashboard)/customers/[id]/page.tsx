@@ -9,7 +9,7 @@ import { OutreachCard } from "@/components/outreach/outreach-card";
 import { CustomerHeader } from "@/components/customers/customer-header";
 import { TimelineSection } from "@/components/timeline/timeline-section";
 import { Skeleton } from "@/components/ui/skeleton";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import type { SearchParams } from "@/lib/search-params";
 import { parseId } from "@/lib/validation/fields";
 import { requirePageMember } from "@/server/auth/session";
@@ -17,6 +17,7 @@ import { getCustomer } from "@/server/customers/queries";
 import { readFormToOpen, readTimelineView } from "./search-params";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const db = await readDb();
   const id = parseId((await params).id);
   const row = id ? await getCustomer(db, { id }) : undefined;
   return { title: row?.customer.name ?? "Customer" };
@@ -29,6 +30,7 @@ export default async function CustomerPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<SearchParams>;
 }) {
+  const db = await readDb();
   const member = await requirePageMember();
   const [{ id: rawId }, query] = await Promise.all([params, searchParams]);
   const id = parseId(rawId);

@@ -1,4 +1,4 @@
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActiveMembers } from "@/server/team/queries";
@@ -7,6 +7,7 @@ import { requirePageMember } from "@/server/auth/session";
 export const metadata = { title: "New customer" };
 
 export default async function NewCustomerPage() {
+  const db = await readDb();
   await requirePageMember("customers.write");
   const owners = await listActiveMembers(db);
   return (

@@ -1,4 +1,4 @@
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { notFound } from "next/navigation";
 import { DelightForm } from "@/components/delight/delight-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,6 +14,7 @@ import { first, idParam, param, type SearchParams } from "@/lib/search-params";
 export const metadata = { title: "Log a delight moment" };
 
 export default async function NewDelightPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   await requirePageMember("delight.write");
   const params = await searchParams;
   const promptId = param(params, "prompt", idParam("bigint").optional(), undefined);

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { formatCents, formatDate, formatDateRange } from "@/lib/format";
 import { MOVEMENT_KINDS, MOVEMENT_LABELS } from "@/lib/revenue";
 import { readRevenuePeriod } from "@/lib/revenue-period";
@@ -19,6 +19,7 @@ export const metadata = { title: "Revenue movements" };
 const KINDS = [...MOVEMENT_KINDS, "start", "end"] as const;
 
 export default async function RevenueMovementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   const member = await requirePageMember("revenue.read");
   const params = await searchParams;
   const { period } = readRevenuePeriod(

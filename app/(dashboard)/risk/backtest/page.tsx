@@ -5,7 +5,7 @@ import { BacktestResults } from "@/components/backtest/backtest-results";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import type { SearchParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { getLiveVersion, listVersions } from "@/server/scoring/versions";
@@ -14,6 +14,7 @@ import { readBacktestView } from "./search-params";
 export const metadata = { title: "Backtest" };
 
 export default async function BacktestPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   await requirePageMember("backtest.read");
   const [params, versions, live] = await Promise.all([searchParams, listVersions(db), getLiveVersion(db)]);
   const view = readBacktestView(params);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSettings } from "@/server/settings/queries";
@@ -10,6 +10,7 @@ import { formatCents } from "@/lib/format";
 export const metadata = { title: "How risk is computed" };
 
 export default async function HowRiskIsComputed() {
+  const db = await readDb();
   const member = await requirePageMember();
   const { ledger, risk } = await getSettings(db, ["ledger", "risk"]);
   const code = "block overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100";

@@ -1,6 +1,6 @@
 import { ChangePasswordForm, TwoFactorSettings } from "@/components/account/account-forms";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { first, type SearchParams } from "@/lib/search-params";
 import { hasTwoFactor } from "@/server/auth/second-factor";
 import { requirePageMember } from "@/server/auth/session";
@@ -8,6 +8,7 @@ import { requirePageMember } from "@/server/auth/session";
 export const metadata = { title: "Your account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await readDb();
   const member = await requirePageMember("account.own", { twoFactorSetup: true });
   const [params, twoFactor] = await Promise.all([searchParams, hasTwoFactor(db, member.id)]);
   const required = first(params, "required") === "two-factor" && !twoFactor;

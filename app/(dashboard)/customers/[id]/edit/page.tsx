@@ -1,4 +1,4 @@
-import { db } from "@/db";
+import { readDb } from "@/server/reads/read-db";
 import { notFound } from "next/navigation";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +10,7 @@ import { parseId } from "@/lib/validation/fields";
 export const metadata = { title: "Edit customer" };
 
 export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const db = await readDb();
   await requirePageMember("customers.write");
   const id = parseId((await params).id);
   const [row, owners] = await Promise.all([id ? getCustomer(db, { id }) : undefined, listActiveMembers(db)]);
