@@ -41,7 +41,7 @@ runScript("bench", async () => {
       "skip-build": { type: "boolean", default: false },
       /** Only the pages, and each page's statements with EXPLAIN (ANALYZE, BUFFERS) into bench/plans.md. */
       explain: { type: "boolean", default: false },
-      /** Default: hourglass_bench for the 100,000-customer book, hourglass_bench_<customers> for others. */
+      /** Default: hourglass_bench for the 100,000-customer book, hourglass_bench_1m and the like for others. */
       database: { type: "string" },
     },
   });
@@ -52,12 +52,12 @@ runScript("bench", async () => {
   const log = (line: string) => console.log(line);
 
   const customers = Number(values.customers);
-  const database = values.database ?? (customers === 100_000 ? "hourglass_bench" : `hourglass_bench_${customers}`);
-  // bench/results.json for the default book; bench/results-1m.json and the like for the others.
-  const resultsFile =
-    customers === 100_000
-      ? "bench/results.json"
-      : `bench/results-${customers % 1_000_000 === 0 ? `${customers / 1_000_000}m` : `${customers / 1000}k`}.json`;
+  // hourglass_bench and bench/results.json for the default book; hourglass_bench_1m and
+  // bench/results-1m.json for a million, and the like.
+  const size =
+    customers === 100_000 ? "" : customers % 1_000_000 === 0 ? `${customers / 1_000_000}m` : `${customers / 1000}k`;
+  const database = values.database ?? (size ? `hourglass_bench_${size}` : "hourglass_bench");
+  const resultsFile = size ? `bench/results-${size}.json` : "bench/results.json";
   const book = await ensureBook(
     serverUrl,
     database,

@@ -9,3 +9,4 @@ export * from "./tasks";
 export * from "./notifications";
 export * from "./saved-views";
 export * from "./revenue";
+export * from "./tallies";

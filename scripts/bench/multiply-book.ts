@@ -78,6 +78,8 @@ export async function multiplyBook(url: string, copies: number, log: (line: stri
     );
   }
   log(`  copied ${tables.length} tables in ${seconds(started)} s`);
+  // The copies were written with triggers off: count the book's tallies again from its customers.
+  await oneQuery(url, (db) => db`select rebuild_customer_tallies()`);
   await oneQuery(url, (db) =>
     db.unsafe(
       [...maxIds.keys()]

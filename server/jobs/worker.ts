@@ -1,5 +1,6 @@
 import type { Database } from "@/db";
 import type { Job } from "@/db/schema";
+import { foldTallies } from "@/server/customers/tallies";
 import { deliverDigest, enqueueDueDigests } from "@/server/notifications/digest";
 import { deliverWebhook } from "@/server/notifications/webhooks";
 import { recordPlaybookEmailFailure, runPlaybookEmail } from "@/server/outreach/playbook-email";
@@ -35,8 +36,10 @@ export async function runDueJobs(db: Database, { batch = 10, maxBatches = 20 } =
   return ran;
 }
 
-/** One tick of the background worker: today's digests enqueued where it is 08:00 or later, then every due job. */
+/** One tick of the background worker: the tallies folded, today's digests enqueued where it is 08:00 or later, then every due job. */
 export async function workTick(db: Database): Promise<number> {
+  // Every half minute, so the book's tallies never carry more than half a minute of deltas.
+  await foldTallies(db);
   await enqueueDueDigests(db);
   return runDueJobs(db);
 }

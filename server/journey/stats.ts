@@ -6,6 +6,7 @@ import { customers, journeyRollups } from "@/db/schema";
 import type { JourneyModelWithStages } from "./models";
 import { getSettings } from "@/server/settings/queries";
 import { decayNowSql } from "@/db/ledger-sql";
+import { TALLIES, talliesMatching } from "@/server/customers/tallies";
 
 export const WEEKS = 52;
 const ROLLUP_MAX_AGE_MS = 15 * 60 * 1000;
@@ -22,20 +23,21 @@ function customerConditions(filters: JourneyFilters, alias = "c"): SQL {
 
 export type StageSnapshot = { stageId: number; now: number; reached: number; credit: number; debt: number };
 
-/**
- * Counts now in each stage and ever reached it, plus the stage's credit and debt today: one pass
- * over customers grouped by (milestone, peak milestone), folded into stages here.
- */
 export type JourneyView = { model: JourneyModelWithStages; filters: JourneyFilters };
 
+/**
+ * Counts now in each stage and ever reached it, plus the stage's credit and debt today: the
+ * maintained tallies (server/customers/tallies.ts) grouped by (milestone, peak milestone), folded
+ * into stages here.
+ */
 export async function getStageSnapshot(db: Queryable, { model, filters }: JourneyView) {
   const { ledger } = await getSettings(db, ["ledger"]);
   const rows = await queryRows<{ milestone: number; peak: number; customers: number; credit: number; debt: number }>(
     db,
-    sql`select c.milestone::int as milestone, c.peak_milestone::int as peak, count(*)::int as customers,
-          coalesce(sum(c.credit_acc), 0)::float8 * ${decayNowSql(ledger.creditHalfLifeDays)} as credit,
-          coalesce(sum(c.debt_acc), 0)::float8 * ${decayNowSql(ledger.debtHalfLifeDays)} as debt
-        from customers c where ${customerConditions(filters)} group by 1, 2`,
+    sql`select milestone::int as milestone, peak_milestone::int as peak, sum(customers)::int as customers,
+          coalesce(sum(credit_acc), 0)::float8 * ${decayNowSql(ledger.creditHalfLifeDays)} as credit,
+          coalesce(sum(debt_acc), 0)::float8 * ${decayNowSql(ledger.debtHalfLifeDays)} as debt
+        from ${TALLIES} where ${talliesMatching(filters)} group by 1, 2 having sum(customers) > 0`,
   );
   const stages: StageSnapshot[] = model.stages.map((stage) => {
     const inStage = rows.filter((r) => r.milestone >= stage.fromMilestone && r.milestone <= stage.toMilestone);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
 import { BOOK_WIDE } from "@/lib/journey/filters";
+import { foldTallies } from "@/server/customers/tallies";
 import { getJourneyModels } from "@/server/journey/models";
 import { computeHistoryStats, saveRollup } from "@/server/journey/stats";
 import { firePlaybooks } from "@/server/playbooks/evaluate";
@@ -68,6 +69,7 @@ export async function refreshRollups(db: Queryable): Promise<RefreshReport | nul
   const riskRowsUpdated = await refreshDueRisk(db);
   if (riskRowsUpdated === null) return null;
   const risk = lap();
+  await foldTallies(db);
   await firePlaybooks(db);
   const playbooks = lap();
   await refreshShadowScores(db);
