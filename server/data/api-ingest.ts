@@ -171,21 +171,27 @@ export async function resolveCustomers(
   db: Queryable,
   events: Pick<ApiEvent, "customerId" | "customerExternalId" | "customerEmail">[],
 ): Promise<(number | undefined)[]> {
-  const ids = events.flatMap((e) => (e.customerId ? [e.customerId] : []));
-  const externalIds = events.flatMap((e) => (e.customerExternalId ? [e.customerExternalId] : []));
-  const emails = events.flatMap((e) => (e.customerEmail ? [e.customerEmail] : []));
-  const rows = await db
-    .select({ id: customers.id, externalId: customers.externalId, email: customers.email })
-    .from(customers)
-    .where(
-      sql`${customers.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::int)
-        or ${customers.externalId} in (select jsonb_array_elements_text(${JSON.stringify(externalIds)}::jsonb))
-        or lower(${customers.email}) in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))`,
-    );
+  const list = (values: (string | number | undefined)[]) =>
+    JSON.stringify([...new Set(values.filter((v) => v !== undefined))]);
+  // One index lookup per kind of reference: an `or` of the three would read every customer.
+  const rows = await queryRows<{ id: number; externalId: string | null; email: string | null }>(
+    db,
+    sql`select id, external_id as "externalId", lower(email) as email from customers
+        where id in (select jsonb_array_elements_text(${list(events.map((e) => e.customerId))}::jsonb)::int)
+      union all
+      select id, external_id, lower(email) from customers
+        where external_id in (select jsonb_array_elements_text(${list(events.map((e) => e.customerExternalId))}::jsonb))
+      union all
+      select id, external_id, lower(email) from customers
+        where lower(email) in (select jsonb_array_elements_text(${list(events.map((e) => e.customerEmail))}::jsonb))`,
+  );
+  const byId = new Set(rows.map((r) => r.id));
+  const byExternalId = new Map(rows.flatMap((r) => (r.externalId ? [[r.externalId, r.id] as const] : [])));
+  const byEmail = new Map(rows.flatMap((r) => (r.email ? [[r.email, r.id] as const] : [])));
   return events.map((event) => {
-    if (event.customerId) return rows.find((r) => r.id === event.customerId)?.id;
-    if (event.customerExternalId) return rows.find((r) => r.externalId === event.customerExternalId)?.id;
-    return rows.find((r) => r.email?.toLowerCase() === event.customerEmail)?.id;
+    if (event.customerId) return byId.has(event.customerId) ? event.customerId : undefined;
+    if (event.customerExternalId) return byExternalId.get(event.customerExternalId);
+    return event.customerEmail ? byEmail.get(event.customerEmail) : undefined;
   });
 }
 
