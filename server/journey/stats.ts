@@ -6,7 +6,7 @@ import { customers, journeyRollups } from "@/db/schema";
 import type { JourneyModelWithStages } from "./models";
 import { getSettings } from "@/server/settings/queries";
 import { decayNowSql } from "@/db/ledger-sql";
-import { TALLIES, talliesMatching } from "@/server/customers/tallies";
+import { journeyTallyFilter, TALLIES, talliesMatching } from "@/server/customers/tallies";
 
 export const WEEKS = 52;
 const ROLLUP_MAX_AGE_MS = 15 * 60 * 1000;
@@ -37,7 +37,7 @@ export async function getStageSnapshot(db: Queryable, { model, filters }: Journe
     sql`select milestone::int as milestone, peak_milestone::int as peak, sum(customers)::int as customers,
           coalesce(sum(credit_acc), 0)::float8 * ${decayNowSql(ledger.creditHalfLifeDays)} as credit,
           coalesce(sum(debt_acc), 0)::float8 * ${decayNowSql(ledger.debtHalfLifeDays)} as debt
-        from ${TALLIES} where ${talliesMatching(filters)} group by 1, 2 having sum(customers) > 0`,
+        from ${TALLIES} where ${talliesMatching(journeyTallyFilter(filters))} group by 1, 2 having sum(customers) > 0`,
   );
   const stages: StageSnapshot[] = model.stages.map((stage) => {
     const inStage = rows.filter((r) => r.milestone >= stage.fromMilestone && r.milestone <= stage.toMilestone);

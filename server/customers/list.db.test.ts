@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, queryRows } from "@/db";
+import { seedDemo } from "@/server/demo/seed";
+import { type CustomerListQuery, listCustomers } from "./queries";
+
+const base: CustomerListQuery = { sort: "name", direction: "asc", page: 1, pageSize: 25 };
+
+describe("the customer list", () => {
+  let ownerId: number;
+  beforeAll(async () => {
+    await seedDemo({ customers: 180, seed: 11, now: new Date(new Date().toISOString().slice(0, 10)) });
+    [{ ownerId }] = await queryRows<{ ownerId: number }>(
+      db,
+      sql`select owner_id as "ownerId" from customers group by 1 order by count(*) desc limit 1`,
+    );
+  });
+
+  it("says how many customers each filter keeps, equal to an independent count (none, owner, status, plan, milestones 5–9, a search, and all at once)", async () => {
+    const cases: [Partial<CustomerListQuery>, string][] = [
+      [{}, "true"],
+      [{ ownerId }, `owner_id = ${ownerId}`],
+      [{ status: "churned" }, "status = 'churned'"],
+      [{ plan: "growth" }, "plan = 'growth'"],
+      [{ milestoneRange: { from: 5, to: 9 } }, "milestone between 5 and 9"],
+      [{ q: "an" }, "lower(name || ' ' || coalesce(email, '') || ' ' || coalesce(company, '')) like '%an%'"],
+      [
+        { ownerId, status: "active", plan: "growth", milestoneRange: { from: 5, to: 11 } },
+        `owner_id = ${ownerId} and status = 'active' and plan = 'growth' and milestone between 5 and 11`,
+      ],
+    ];
+    for (const [filter, where] of cases) {
+      const { total } = await listCustomers(db, { ...base, ...filter });
+      const [{ expected }] = await queryRows<{ expected: number }>(
+        db,
+        sql.raw(`select count(*)::int as expected from customers where ${where}`),
+      );
+      expect(total, where).toBe(expected);
+      expect(expected, where).toBeGreaterThan(0);
+    }
+  });
+
+  it("page 3 by name is rows 51–75 of the book sorted by name then id, and the last page holds what is left", async () => {
+    const sorted = await queryRows<{ id: number }>(db, sql`select id from customers order by name, id`);
+    const page3 = await listCustomers(db, { ...base, page: 3 });
+    expect(page3.rows.map((r) => r.id)).toEqual(sorted.slice(50, 75).map((r) => r.id));
+    const last = await listCustomers(db, { ...base, page: 8 });
+    expect(last.rows.map((r) => r.id)).toEqual(sorted.slice(175).map((r) => r.id));
+    const byMrr = await listCustomers(db, { ...base, sort: "mrr", direction: "desc", page: 2 });
+    const expected = await queryRows<{ id: number }>(
+      db,
+      sql`select id from customers order by mrr_cents desc, id desc offset 25 limit 25`,
+    );
+    expect(byMrr.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+  });
+});
