@@ -110,6 +110,11 @@ runScript("bench", async () => {
       { name: "/journey (Customer Value Journey)", path: "/journey?model=cvj", target: TARGETS.journey },
       { name: "/journey (SCALE)", path: "/journey?model=scale", target: TARGETS.journey },
       {
+        name: "/journey (Marketing Hourglass, plan growth)",
+        path: "/journey?model=hourglass&plan=growth",
+        target: TARGETS.journey,
+      },
+      {
         name: "/revenue (bridge, retention, renewals, ARR at risk, cohorts)",
         path: "/revenue",
         target: TARGETS.overview,
@@ -126,6 +131,11 @@ runScript("bench", async () => {
       {
         name: `/customers?q=${search.term}`,
         path: `/customers?q=${encodeURIComponent(search.term)}`,
+        target: TARGETS.list,
+      },
+      {
+        name: "/customers?page=2000 (sorted by name)",
+        path: "/customers?sort=name&page=2000",
         target: TARGETS.list,
       },
       {
