@@ -1,6 +1,6 @@
 import { closeDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemo } from "@/server/demo/seed";
+import { addHeavyTimeline, seedDemo } from "@/server/demo/seed";
 import { runScript, UsageError } from "./run-script";
 import { parseArgs } from "node:util";
 
@@ -12,6 +12,8 @@ runScript("db:seed", async () => {
       now: { type: "string" },
       interactions: { type: "string" },
       "heavy-customer": { type: "string" },
+      /** Only add the heavy timeline to the book already there (how the bench finishes a copied book). */
+      "add-heavy": { type: "string" },
     },
   });
   const customers = Number(values.customers);
@@ -30,6 +32,14 @@ runScript("db:seed", async () => {
   if (Number.isNaN(now.getTime())) throw new UsageError("--now must be a date such as 2026-11-23.");
 
   await migrateDatabase();
+  if (values["add-heavy"] !== undefined) {
+    const count = Number(values["add-heavy"]);
+    if (!Number.isInteger(count) || count < 1) throw new UsageError("--add-heavy must be a whole number above 0.");
+    const id = await addHeavyTimeline({ count, seed, now });
+    console.log(id ? `Customer ${id} has ${count} more interactions.` : "No customer has been paying for a year.");
+    await closeDatabase();
+    return;
+  }
   console.log(`Seeding ${customers} customers (seed ${seed}, reference date ${now.toISOString().slice(0, 10)})…`);
   const summary = await seedDemo({ customers, seed, now, interactions, heavyCustomerInteractions, log: console.log });
   console.log(

@@ -26,11 +26,13 @@ const BASE_CUSTOMERS = 20_000;
 export function bookPlan(spec: BookSpec): { story: BookSpec; copies: number } {
   if (spec.customers <= STORY_BOOK_LIMIT) return { story: spec, copies: 1 };
   const copies = spec.customers / BASE_CUSTOMERS;
-  if (!Number.isInteger(copies) || spec.interactions % copies !== 0)
+  // The heavy timeline is added once after copying, so the copies must add up to the rest.
+  const perCopy = (spec.interactions - spec.heavy) / copies;
+  if (!Number.isInteger(copies) || !Number.isInteger(perCopy))
     throw new UsageError(
-      `A book above ${STORY_BOOK_LIMIT.toLocaleString("en")} customers is made of copies of ${BASE_CUSTOMERS.toLocaleString("en")}: --customers must be a multiple of ${BASE_CUSTOMERS}, and --interactions a multiple of the number of copies.`,
+      `A book above ${STORY_BOOK_LIMIT.toLocaleString("en")} customers is made of copies of ${BASE_CUSTOMERS.toLocaleString("en")}: --customers must be a multiple of ${BASE_CUSTOMERS}, and --interactions less --heavy a multiple of the number of copies.`,
     );
-  return { story: { ...spec, customers: BASE_CUSTOMERS, interactions: spec.interactions / copies }, copies };
+  return { story: { ...spec, customers: BASE_CUSTOMERS, interactions: perCopy, heavy: 0 }, copies };
 }
 
 /** The bench book lives in its own database; its spec and seed time are kept in the database's comment. */
@@ -84,28 +86,27 @@ export async function ensureBook(
       `Seeding ${story.customers.toLocaleString("en")} customers and ${story.interactions.toLocaleString("en")} interactions into ${name}…`,
     );
     const started = performance.now();
-    const seeded = spawnSync(
-      process.execPath,
-      [
-        "node_modules/tsx/dist/cli.mjs",
-        "scripts/seed.ts",
-        "--customers",
-        String(story.customers),
-        "--interactions",
-        String(story.interactions),
-        "--heavy-customer",
-        String(story.heavy),
-        "--seed",
-        String(spec.seed),
-        "--now",
-        spec.now,
-      ],
-      { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
+    const seed = (...args: string[]) => {
+      const seeded = spawnSync(
+        process.execPath,
+        ["node_modules/tsx/dist/cli.mjs", "scripts/seed.ts", "--seed", String(spec.seed), "--now", spec.now, ...args],
+        { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
+      );
+      if (seeded.status !== 0) throw new Error("Seeding the bench book failed.");
+    };
+    seed(
+      "--customers",
+      String(story.customers),
+      "--interactions",
+      String(story.interactions),
+      "--heavy-customer",
+      String(story.heavy),
     );
-    if (seeded.status !== 0) throw new Error("Seeding the bench book failed.");
     if (copies > 1) {
       log(`Copying it ${copies} times over inside PostgreSQL…`);
       await multiplyBook(url, copies, log);
+      // One customer with the heaviest timeline in the whole book, not one per copy.
+      if (spec.heavy > 0) seed("--add-heavy", String(spec.heavy));
     }
     // A book that has been in use has been vacuumed: do it now rather than let autovacuum go
     // through millions of fresh rows in the middle of the measurements.

@@ -588,6 +588,16 @@ function linkReferrals(generated: SeededCustomer[]): Map<number, number> {
   return referredBy;
 }
 
+/** `count` interactions over the last year in the heavy timeline's mix, as its CSM and the product log them. */
+function heavyEvents(random: Random, count: number, now: Date): DemoCustomer["events"] {
+  return Array.from({ length: count }, () => {
+    const type = random.pick(HEAVY_MIX);
+    const outbound = type === "outbound_email" || type === "call";
+    const at = new Date(now.getTime() - random.between(0.01, 365) * DAY);
+    return { type, occurredAt: at, recordedAt: at, direction: outbound ? "outbound" : "inbound", byOwner: outbound };
+  });
+}
+
 /**
  * The heaviest timeline of a book at scale: one long-standing active customer gets `count` more
  * interactions over the last year, appended so the story's event indexes stay valid.
@@ -597,19 +607,41 @@ function addHeavyCustomer(random: Random, generated: SeededCustomer[], count: nu
     (c) => c.convertedAt && !c.churnedAt && c.convertedAt.getTime() < now.getTime() - 365 * DAY,
   );
   if (!heavy) return null;
-  for (let i = 0; i < count; i++) {
-    const type = random.pick(HEAVY_MIX);
-    const outbound = type === "outbound_email" || type === "call";
-    const at = new Date(now.getTime() - random.between(0.01, 365) * DAY);
-    heavy.events.push({
-      type,
-      occurredAt: at,
-      recordedAt: at,
-      direction: outbound ? "outbound" : "inbound",
-      byOwner: outbound,
-    });
-  }
+  heavy.events.push(...heavyEvents(random, count, now));
   return heavy.id;
+}
+
+/**
+ * The heavy timeline added to a book that is already there (the bench's copied books, where the
+ * copies must not each carry one): the lowest-numbered customer active and paying for over a year
+ * gets `count` interactions, booked through the engine. Its id, or null when no customer qualifies.
+ */
+export async function addHeavyTimeline({ count, seed, now }: { count: number; seed: number; now: Date }) {
+  const [customer] = await db
+    .select({ id: customers.id, ownerId: customers.ownerId })
+    .from(customers)
+    .where(
+      sql`${customers.status} = 'active' and ${customers.convertedAt} < ${new Date(now.getTime() - 365 * DAY).toISOString()}::timestamptz`,
+    )
+    .orderBy(customers.id)
+    .limit(1);
+  if (!customer) return null;
+  const random = createRandom(seed);
+  const rows = heavyEvents(random, count, now).map((event): BookingRow => ({
+    customerId: customer.id,
+    typeKey: event.type,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    weight: null,
+    channel: (CHANNEL[event.type] ?? "other") as Channel,
+    direction: event.direction,
+    summary: SUMMARY[event.type] ? random.pick(SUMMARY[event.type]) : "",
+    actorId: event.byOwner ? customer.ownerId : null,
+    source: event.byOwner ? "ui" : "api",
+  }));
+  await db.transaction((tx) => bookPending(tx, rows));
+  await db.execute(sql`analyze interactions`);
+  return customer.id;
 }
 
 /** Advocates hold roles and get asked for favours; their community activity comes from the story. */
