@@ -86,7 +86,7 @@ export function matchPairs(treated: readonly MatchItem[], controls: readonly Mat
   const pairs: MatchedPair[] = [];
   for (const [stratum, stratumTreated] of groupBy(treated, (t) => t.stratum)) {
     const pool = new ControlPool(controlsByStratum.get(stratum) ?? [], caliper + CALIPER_SLACK);
-    pairs.push(...pool.matchClosestFirst(stratumTreated));
+    for (const pair of pool.matchClosestFirst(stratumTreated)) pairs.push(pair);
   }
   return pairs.sort(
     (a, b) => compareText(a.treated.stratum, b.treated.stratum) || compareIds(a.treated.id, b.treated.id),

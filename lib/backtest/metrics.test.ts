@@ -251,4 +251,14 @@ describe("monotone rise", () => {
     expect(isMonotoneRising([0, 0.5, 0.4])).toBe(false);
     expect(isMonotoneRising([0, 0.5, 0.4], 0.1 + 1e-12)).toBe(true);
   });
+
+  it("calibration copes with a book-sized tie: 300,000 customer-months scored 0 (5,000 churned) and 1,000 scored 9 are two bins of 300,000 and 1,000", () => {
+    const scores = [...new Array<number>(300_000).fill(0), ...new Array<number>(1_000).fill(9)];
+    const outcomes = scores.map((score, i) => (score === 0 ? i < 5_000 : i % 2 === 0));
+    const bins = calibrationDeciles(scores, outcomes);
+    expect(bins.map((b) => [b.customers, b.churned])).toEqual([
+      [300_000, 5_000],
+      [1_000, 500],
+    ]);
+  });
 });

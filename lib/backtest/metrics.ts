@@ -160,7 +160,9 @@ export function calibrationDeciles(
     const bin = Math.floor(((start + end) * bins) / (2 * n));
     if (bin !== lastBin) groups.push([]);
     lastBin = bin;
-    groups[groups.length - 1].push(...ascending.slice(start, end + 1));
+    // One at a time: a tie can hold hundreds of thousands of rows, too many to spread into push().
+    const group = groups[groups.length - 1];
+    for (let k = start; k <= end; k++) group.push(ascending[k]);
     start = end + 1;
   }
   return groups.map((members, index) => {
