@@ -336,18 +336,22 @@ export async function explainStatements(databaseUrl: string, statements: readonl
  * this server's life, so each render computes the whole backtest (features over every monthly
  * cutoff, every score, the report) instead of the 15-minute copy.
  */
-export async function timeBacktest(origin: string, cookie: string): Promise<{ horizonDays: number; ms: number }[]> {
-  const results: { horizonDays: number; ms: number }[] = [];
+export async function timeBacktest(
+  origin: string,
+  cookie: string,
+): Promise<{ horizonDays: number; ms: number; failed?: string }[]> {
+  const results: { horizonDays: number; ms: number; failed?: string }[] = [];
   for (const horizonDays of [90, 60, 30]) {
     const start = performance.now();
     const response = await fetch(`${origin}/risk/backtest?horizon=${horizonDays}&proxies=on`, {
       headers: { cookie },
     });
     const body = await response.text();
-    if (!response.ok || !body.includes('data-testid="backtest-auc"')) {
-      throw new Error(`The backtest page answered ${response.status} without its figures.`);
-    }
-    results.push({ horizonDays, ms: Math.round(performance.now() - start) });
+    const ms = Math.round(performance.now() - start);
+    // A page without its figures is a result too (at 1,000,000 customers it may give up): say so and go on.
+    if (!response.ok || !body.includes('data-testid="backtest-auc"'))
+      results.push({ horizonDays, ms, failed: `answered ${response.status} without its figures` });
+    else results.push({ horizonDays, ms });
   }
   return results;
 }
