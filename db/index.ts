@@ -34,17 +34,24 @@ function appendStatement(query: string, parameters: unknown[]): void {
   if (file) appendFileSync(file, `${JSON.stringify({ query, parameters })}\n`);
 }
 
+/** How the app connects to a PostgreSQL server: the primary, and each read replica (db/replicas.ts). */
+export function poolOptions(connectTimeoutSeconds: number): postgres.Options<Record<string, never>> {
+  return {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connect_timeout: connectTimeoutSeconds,
+    idle_timeout: 60,
+    onnotice: () => {},
+    // JIT compiles a plan in 150–300 ms; the booking statement's estimates cross its threshold even
+    // for one row, and no page query runs long enough to win that back.
+    connection: { jit: "off" },
+  };
+}
+
 function connect(): Connection {
   const url = process.env.DATABASE_URL;
   if (url) {
     const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      connect_timeout: 10,
-      idle_timeout: 60,
-      onnotice: () => {},
-      // JIT compiles a plan in 150–300 ms; the booking statement's estimates cross its threshold even
-      // for one row, and no page query runs long enough to win that back.
-      connection: { jit: "off" },
+      ...poolOptions(10),
       debug: process.env.HOURGLASS_SQL_LOG
         ? (_connection, query, parameters) => appendStatement(query, parameters)
         : undefined,

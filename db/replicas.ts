@@ -1,6 +1,6 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { connection, type Database } from "./index";
+import { connection, type Database, poolOptions } from "./index";
 import * as schema from "./schema";
 
 /**
@@ -48,13 +48,8 @@ function configuredReplicas(): Replica[] {
     .map((url) => url.trim())
     .filter(Boolean)
     .map((url, index): Replica => {
-      const client = postgres(url, {
-        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-        connect_timeout: 2,
-        idle_timeout: 60,
-        onnotice: () => {},
-        connection: { jit: "off" },
-      });
+      // A replica that does not answer is skipped, not waited for.
+      const client = postgres(url, poolOptions(2));
       // By position in the list: /api/health is public, and a replica's address is nobody's business there.
       const name = `replica ${index + 1}`;
       return {

@@ -86,9 +86,10 @@ export function riskScoringCtes({ ledger, risk }: Pick<Settings, "ledger" | "ris
     risk_scored as (
       select t.id, t.trend, t.fatigued and t.active as fatigued, t.score,
         case when t.active then least(
-          case when t.decaying > 0 then now() + make_interval(secs =>
+          -- At most a year out: a ledger that has all but decayed away would otherwise be due past the calendar's end.
+          case when t.decaying > 0 then now() + make_interval(secs => least(${365 * 86400}::float8,
             greatest(${RISK_DRIFT.absolute}::float8, ${RISK_DRIFT.relative}::float8 * t.score)
-              * ${Math.min(ledger.creditHalfLifeDays, ledger.debtHalfLifeDays)}::float8 * 86400 / (t.decaying * ln(2))) end,
+              * ${Math.min(ledger.creditHalfLifeDays, ledger.debtHalfLifeDays)}::float8 * 86400 / (t.decaying * ln(2)))) end,
           case when t.paying and t.silent_days is not null and t.silent_days < ${4 * risk.silenceDays}
             then t.last_inbound_at + make_interval(days => greatest(t.silent_days + 1, ${risk.silenceDays + 1})::int) end,
           t.oldest_recent + interval '30 days',

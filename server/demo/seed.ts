@@ -209,20 +209,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     for (const c of generated) {
       const first = pending.length;
       const ref = (eventIndex: number | undefined) => (eventIndex === undefined ? null : first + eventIndex);
-      for (const event of c.events) {
-        pending.push({
-          customerId: c.id,
-          typeKey: event.type,
-          occurredAt: event.occurredAt,
-          recordedAt: event.recordedAt,
-          weight: null,
-          channel: (CHANNEL[event.type] ?? "other") as Channel,
-          direction: event.direction,
-          summary: event.summary ?? (SUMMARY[event.type] ? random.pick(SUMMARY[event.type]) : ""),
-          actorId: event.byOwner ? c.ownerId : null,
-          source: event.byOwner ? "ui" : "api",
-        });
-      }
+      for (const event of c.events) pending.push(bookingRow(random, event, c.id, c.ownerId));
       for (const change of c.milestones) {
         rows.milestones.push({
           customer_id: c.id,
@@ -451,6 +438,27 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     delightMoments: delightCount,
     heavyCustomerId,
     seconds: (Date.now() - started) / 1000,
+  };
+}
+
+/** A story event as the booking engine takes it: logged by the customer's owner, or arrived through the API. */
+function bookingRow(
+  random: Random,
+  event: DemoCustomer["events"][number],
+  customerId: number,
+  ownerId: number | null,
+): BookingRow {
+  return {
+    customerId,
+    typeKey: event.type,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    weight: null,
+    channel: (CHANNEL[event.type] ?? "other") as Channel,
+    direction: event.direction,
+    summary: event.summary ?? (SUMMARY[event.type] ? random.pick(SUMMARY[event.type]) : ""),
+    actorId: event.byOwner ? ownerId : null,
+    source: event.byOwner ? "ui" : "api",
   };
 }
 
