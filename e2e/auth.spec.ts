@@ -92,10 +92,10 @@ test("a session cookie stops working the moment it expires, even one the server 
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("health answers 200 with the database up", async ({ request }) => {
+test("health answers 200 with the database up, and no replicas when none is configured", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ db: "ok" });
+  expect(await response.json()).toEqual({ db: "ok", replicas: [] });
 });
 
 test("pages carry a nonce-based Content-Security-Policy and framing protection, and run without a CSP violation", async ({
