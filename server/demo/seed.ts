@@ -635,18 +635,7 @@ export async function addHeavyTimeline({ count, seed, now }: { count: number; se
     .limit(1);
   if (!customer) return null;
   const random = createRandom(seed);
-  const rows = heavyEvents(random, count, now).map((event): BookingRow => ({
-    customerId: customer.id,
-    typeKey: event.type,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    weight: null,
-    channel: (CHANNEL[event.type] ?? "other") as Channel,
-    direction: event.direction,
-    summary: SUMMARY[event.type] ? random.pick(SUMMARY[event.type]) : "",
-    actorId: event.byOwner ? customer.ownerId : null,
-    source: event.byOwner ? "ui" : "api",
-  }));
+  const rows = heavyEvents(random, count, now).map((event) => bookingRow(random, event, customer.id, customer.ownerId));
   await db.transaction((tx) => bookPending(tx, rows));
   await db.execute(sql`analyze interactions`);
   return customer.id;
