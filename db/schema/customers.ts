@@ -97,6 +97,17 @@ export const customers = pgTable(
     index("customers_risk_due_idx")
       .on(t.riskDueAt)
       .where(sql`${t.status} = 'active'`),
+    // The periodic playbook pass reads who crossed a silence or stage target since it last ran.
+    index("customers_silent_since_idx")
+      .on(sql`coalesce(${t.lastInboundAt}, ${t.convertedAt})`)
+      .where(sql`${t.status} = 'active' and ${t.convertedAt} is not null`),
+    index("customers_signed_up_idx")
+      .on(t.signedUpAt)
+      .where(sql`${t.status} = 'active'`),
+    // Clearing shadow scores when no shadow runs reads only the customers that still have one.
+    index("customers_shadow_scored_idx")
+      .on(t.id)
+      .where(sql`${t.shadowRiskScore} is not null`),
     index("customers_name_idx").on(t.name, t.id),
     index("customers_next_renewal_idx")
       .on(t.nextRenewalOn, t.id)

@@ -46,6 +46,10 @@ export const playbooks = pgTable("playbooks", {
   /** The optional email step: sent to the customer when the playbook fires, unless that would over-contact. */
   emailSubject: text(),
   emailBody: text(),
+  /** A state trigger's last periodic pass: the next looks only at customers whose condition can have changed since. */
+  stateCheckedAt: timestamp({ withTimezone: true }),
+  /** What that pass's condition depended on (the playbook, the threshold, the stages' targets): when it differs, the next pass looks at everyone. */
+  stateBasis: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
@@ -106,6 +110,18 @@ export const tasks = pgTable(
  * Customers for whom a playbook's condition holds right now (risk at or above the threshold, silent
  * N days, …). A playbook fires when a customer enters this set and not again until they have left it.
  */
+/**
+ * Customers whose state triggers may have changed, kept by triggers on `customers` (migration
+ * 0018): every inserted customer, and every update of a column a state condition reads. The
+ * periodic playbook pass takes them out and evaluates them with those who crossed a silence or
+ * stage target with time alone.
+ */
+export const playbookCandidates = pgTable("playbook_candidates", {
+  customerId: integer()
+    .primaryKey()
+    .references(() => customers.id, { onDelete: "cascade" }),
+});
+
 export const playbookMatches = pgTable(
   "playbook_matches",
   {

@@ -1,6 +1,6 @@
 import type { Queryable } from "@/db";
 import { playbooks } from "@/db/schema";
-import { firePlaybooks } from "@/server/playbooks/evaluate";
+import { firePlaybooksOverTime } from "@/server/playbooks/evaluate";
 
 /** The demo team's playbooks: the plays a customer-success team starts with. */
 const DEMO_PLAYBOOKS: (typeof playbooks.$inferInsert)[] = [
@@ -44,5 +44,5 @@ const DEMO_PLAYBOOKS: (typeof playbooks.$inferInsert)[] = [
 /** Adds the demo playbooks and fires them once over the book, so My day has work from the start. */
 export async function seedDemoPlaybooks(db: Queryable): Promise<number> {
   await db.insert(playbooks).values(DEMO_PLAYBOOKS);
-  return (await firePlaybooks(db)).length;
+  return (await firePlaybooksOverTime(db)).length;
 }

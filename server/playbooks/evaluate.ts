@@ -157,6 +157,119 @@ export async function firePlaybooks(
   );
 }
 
+type StatePlaybook = ActivePlaybook & { updatedAt: Date; stateCheckedAt: Date | null; stateBasis: string | null };
+
+/**
+ * What a state condition depends on besides the customers' own rows: when any of it changed since
+ * the last pass, everyone may have entered or left, so the pass looks at the whole book.
+ */
+function stateBasis(
+  playbook: StatePlaybook,
+  settings: Pick<Settings, "risk" | "advocacy">,
+  stages: readonly StageTarget[],
+): string {
+  const own = { updatedAt: new Date(playbook.updatedAt).toISOString(), trigger: playbook.trigger };
+  switch (playbook.trigger) {
+    case "risk_at_risk":
+      return JSON.stringify({ ...own, atRiskScore: settings.risk.atRiskScore });
+    case "silence":
+      return JSON.stringify({ ...own, days: playbook.triggerDays });
+    case "stage_overdue":
+      return JSON.stringify({ ...own, stages });
+    default:
+      // Asks count per quarter: at its start every advocate's count falls back to none.
+      return JSON.stringify({
+        ...own,
+        askCapacity: settings.advocacy.askCapacity,
+        quarter: quarterStart(new Date()).toISOString(),
+      });
+  }
+}
+
+type StageTarget = { fromMilestone: number; toMilestone: number; targetDays: number | null };
+
+/**
+ * Customers whose condition time alone can have met since `since`: their silence, or their time in
+ * the default model's stage, reached the target in between. Read by index, in proportion to them.
+ */
+function crossedSince(playbook: StatePlaybook, since: SQL): SQL | null {
+  if (playbook.trigger === "silence") {
+    const days = sql`make_interval(days => ${playbook.triggerDays ?? 30})`;
+    return sql`select c.id from customers c where c.status = 'active' and c.converted_at is not null
+      and coalesce(c.last_inbound_at, c.converted_at) >= ${since} - ${days}
+      and coalesce(c.last_inbound_at, c.converted_at) < now() - ${days}`;
+  }
+  if (playbook.trigger === "stage_overdue") {
+    const stage = sql`journey_stages s join journey_models jm on jm.id = s.model_id and jm.is_default`;
+    const target = sql`make_interval(days => s.target_days)`;
+    return sql`select mc.customer_id from milestone_changes mc join ${stage}
+        on mc.to_milestone between s.from_milestone and s.to_milestone
+        and mc.from_milestone not between s.from_milestone and s.to_milestone
+      where mc.at >= ${since} - ${target} and mc.at < now() - ${target}
+      union
+      select c.id from customers c join ${stage} on c.milestone between s.from_milestone and s.to_milestone
+      where c.status = 'active' and c.signed_up_at >= ${since} - ${target} and c.signed_up_at < now() - ${target}`;
+  }
+  return null;
+}
+
+/**
+ * The periodic pass of the state triggers, in proportion to what changed: for each playbook, the
+ * customers noted since its last pass (playbook_candidates: new customers and changed risk,
+ * status, stage, silence or capacity) and those whose silence or stage target time alone reached.
+ * A playbook that is new, edited, or whose threshold, stage targets or quarter changed looks at
+ * the whole book once. Returns the tasks created.
+ */
+export async function firePlaybooksOverTime(db: Queryable): Promise<FiredTask[]> {
+  return db.transaction(async (tx) => {
+    // Locked: two processes' passes follow each other, the second from where the first ended.
+    const playbooks = await queryRows<StatePlaybook>(
+      tx,
+      sql`select ${PLAYBOOK_COLUMNS}, updated_at as "updatedAt", state_checked_at as "stateCheckedAt",
+          state_basis as "stateBasis"
+        from playbooks where active and trigger = any(${`{${STATE_TRIGGERS.join(",")}}`}::playbook_trigger[])
+        order by id for update`,
+    );
+    const taken = sql`taken as (delete from playbook_candidates returning customer_id as id)`;
+    if (playbooks.length === 0) {
+      await tx.execute(sql`delete from playbook_candidates`);
+      return [];
+    }
+    const settings = await getSettings(tx, ["risk", "advocacy"]);
+    const stages = await queryRows<StageTarget>(
+      tx,
+      sql`select s.from_milestone as "fromMilestone", s.to_milestone as "toMilestone", s.target_days as "targetDays"
+        from journey_stages s join journey_models m on m.id = s.model_id and m.is_default order by s.from_milestone`,
+    );
+    const bases = playbooks.map((playbook) => stateBasis(playbook, settings, stages));
+    const parts = playbooks.map((playbook, n) => {
+      const checkedAt = playbook.stateBasis === bases[n] ? playbook.stateCheckedAt : null;
+      if (checkedAt === null) return stateCtes(playbook, stateCondition(playbook, settings, sql`true`), sql`true`, n);
+      const crossed = crossedSince(playbook, sql`${new Date(checkedAt).toISOString()}::timestamptz`);
+      const candidates = sql`select id from taken ${crossed ? sql`union ${crossed}` : sql``}`;
+      return stateCtes(
+        playbook,
+        stateCondition(playbook, settings, sql`c.id in (${candidates})`),
+        sql`m.customer_id in (${candidates})`,
+        n,
+      );
+    });
+    const fired = await createTasks(
+      tx,
+      [taken, ...parts],
+      sql.join(
+        playbooks.map((_, n) => sql`select * from ${sql.raw(`p${n}_created`)}`),
+        sql` union all `,
+      ),
+      { auditEach: true },
+    );
+    const checked = JSON.stringify(playbooks.map((playbook, n) => ({ id: playbook.id, basis: bases[n] })));
+    await tx.execute(sql`update playbooks p set state_checked_at = now(), state_basis = v.basis
+      from jsonb_to_recordset(${checked}::jsonb) as v(id int, basis text) where p.id = v.id`);
+    return fired;
+  });
+}
+
 /**
  * The statement that creates playbook tasks (`ctes`, whose rows `created` unions) and tells
  * everyone concerned: an audit row per task (unless the caller audits the whole), the assignee's

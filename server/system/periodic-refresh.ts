@@ -4,7 +4,7 @@ import { BOOK_WIDE } from "@/lib/journey/filters";
 import { foldTallies } from "@/server/customers/tallies";
 import { getJourneyModels } from "@/server/journey/models";
 import { computeHistoryStats, saveRollup } from "@/server/journey/stats";
-import { firePlaybooks } from "@/server/playbooks/evaluate";
+import { firePlaybooksOverTime } from "@/server/playbooks/evaluate";
 import { refreshDueRisk } from "@/server/risk/refresh";
 import { refreshShadowScores } from "@/server/scoring/shadow";
 
@@ -70,7 +70,7 @@ export async function refreshRollups(db: Queryable): Promise<RefreshReport | nul
   if (riskRowsUpdated === null) return null;
   const risk = lap();
   await foldTallies(db);
-  await firePlaybooks(db);
+  await firePlaybooksOverTime(db);
   const playbooks = lap();
   await refreshShadowScores(db);
   const shadow = lap();
