@@ -35,7 +35,7 @@ export async function CustomerResults({
   role: MemberRole;
 }) {
   const db = await readDb();
-  const { rows, total } = await listCustomers(db, query);
+  const { rows, total, more } = await listCustomers(db, query);
   if (total === 0) {
     return (
       <EmptyState title="No customers match">
@@ -88,7 +88,7 @@ export async function CustomerResults({
       churned: row.status === "churned",
     };
   });
-  const bulk = await loadBulkOptions(db, { role, list: "customers", params, matching: total, model });
+  const bulk = await loadBulkOptions(db, { role, list: "customers", params, matching: more ? null : total, model });
   return (
     <>
       <CustomersTable
@@ -101,6 +101,7 @@ export async function CustomerResults({
         page={query.page}
         pageSize={query.pageSize}
         total={total}
+        more={more}
         noun={{ one: "customer", many: "customers" }}
         hrefFor={(page) => withParams("/customers", params, { page })}
       />

@@ -91,8 +91,12 @@ export const customers = pgTable(
     index("customers_referred_by_idx")
       .on(t.referredById)
       .where(sql`${t.referredById} is not null`),
+    index("customers_referred_latest_idx")
+      .on(t.signedUpAt.desc(), t.id.desc())
+      .where(sql`${t.referredById} is not null`),
+    // The trailing columns let the overview's and revenue's at-risk sums read the index alone.
     index("customers_risk_idx")
-      .on(t.riskScore.desc().nullsFirst(), t.id)
+      .on(t.riskScore.desc().nullsFirst(), t.id, t.mrrCents, t.arrCents, t.ownerId, t.milestone)
       .where(sql`${t.status} = 'active'`),
     index("customers_risk_due_idx")
       .on(t.riskDueAt)
@@ -109,8 +113,9 @@ export const customers = pgTable(
       .on(t.id)
       .where(sql`${t.shadowRiskScore} is not null`),
     index("customers_name_idx").on(t.name, t.id),
+    // The trailing columns let the renewal windows' counts and sums read the index alone.
     index("customers_next_renewal_idx")
-      .on(t.nextRenewalOn, t.id)
+      .on(t.nextRenewalOn, t.id, t.arrCents, t.riskScore, t.ownerId)
       .where(sql`${t.status} = 'active' and ${t.nextRenewalOn} is not null`),
     // Search anywhere in name, email or company (pg_trgm); server/customers/queries.ts matches this expression.
     index("customers_search_trgm_idx").using("gin", sql`(${customerSearchText(t)}) gin_trgm_ops`),

@@ -99,6 +99,9 @@ export const tasks = pgTable(
     index("tasks_open_assignee_due_idx")
       .on(t.assigneeId, t.dueOn, t.id)
       .where(sql`${t.status} = 'open'`),
+    index("tasks_open_due_idx")
+      .on(t.dueOn, t.priority.desc().nullsFirst(), t.id)
+      .where(sql`${t.status} = 'open'`),
     index("tasks_customer_idx").on(t.customerId, t.status),
     index("tasks_closed_idx")
       .on(t.customerId, t.closedAt.desc().nullsFirst(), t.id)

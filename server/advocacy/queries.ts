@@ -156,10 +156,13 @@ export async function getReferrals(db: Queryable, { limit = 25 } = {}) {
     advocateName: string;
   }>(
     db,
-    sql`select c.id as "customerId", c.name as "customerName", c.milestone::int as milestone, c.status::text as status,
+    // The latest referred customers off their own index first, then their advocates.
+    sql`with latest as (
+          select id from customers where referred_by_id is not null order by signed_up_at desc, id desc limit ${limit})
+        select c.id as "customerId", c.name as "customerName", c.milestone::int as milestone, c.status::text as status,
           c.signed_up_at::text as "signedUpAt", a.id as "advocateId", a.name as "advocateName"
-        from customers c join customers a on a.id = c.referred_by_id
-        order by c.signed_up_at desc, c.id desc limit ${limit}`,
+        from latest l join customers c on c.id = l.id join customers a on a.id = c.referred_by_id
+        order by c.signed_up_at desc, c.id desc`,
   );
 }
 

@@ -53,4 +53,19 @@ describe("the customer list", () => {
     );
     expect(byMrr.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
   });
+
+  it("a search matching 1,200 customers counts 1,025 on page 1 and 1,050 on page 2, each saying there are more; on page 10 (cap 1,250) it counts all 1,200; a search matching 312 counts exactly", async () => {
+    await db.execute(sql`insert into customers (name, email, plan)
+      select 'Common Name ' || n, 'common-' || n || '@example.test', 'starter' from generate_series(1, 1200) as n`);
+    expect(await listCustomers(db, { ...base, q: "common name" })).toMatchObject({ total: 1025, more: true });
+    expect(await listCustomers(db, { ...base, q: "common name", page: 2 })).toMatchObject({ total: 1050, more: true });
+    expect(await listCustomers(db, { ...base, q: "common name", page: 10 })).toMatchObject({
+      total: 1200,
+      more: false,
+    });
+    const few = await listCustomers(db, { ...base, q: "common name 1", pageSize: 500 });
+    // "Common Name 1", 10–19, 100–199 and 1000–1200: 1 + 10 + 100 + 201.
+    expect(few).toMatchObject({ total: 312, more: false });
+    await db.execute(sql`delete from customers where email like 'common-%@example.test'`);
+  });
 });

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
 import { customers, customerSearchText, members } from "@/db/schema";
+import { COUNT_AHEAD, countUpTo } from "@/db/capped-count";
 import { balanceSql } from "@/db/ledger-sql";
 import { containsPattern, startsWithPattern } from "@/db/like-pattern";
 import { getSettings } from "@/server/settings/queries";
@@ -89,16 +90,16 @@ export async function listCustomers(db: Queryable, query: CustomerListQuery) {
       .innerJoin(pageIds, eq(pageIds.id, customers.id))
       .leftJoin(members, eq(members.id, customers.ownerId))
       .orderBy(...orderBy),
-    // Without a search or a balance bound every filter is a key of the book's tallies.
+    // Without a search or a balance bound every filter is a key of the book's tallies; a search
+    // counts only so far past the page ("Fischer" matches 26,250 of 1,000,000: 240 ms to count all).
     searched
-      ? db
-          .select({ total: sql<number>`count(*)::int` })
-          .from(customers)
-          .where(where)
-          .then(([row]) => row.total)
-      : countTallied(db, query),
+      ? countUpTo(db, {
+          matching: sql`select 1 from ${customers} where ${where}`,
+          cap: query.page * query.pageSize + COUNT_AHEAD,
+        })
+      : countTallied(db, query).then((total) => ({ total, more: false })),
   ]);
-  return { rows, total };
+  return { rows, ...total };
 }
 
 /** How many customers the command palette offers for what was typed. */

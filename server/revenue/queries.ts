@@ -117,14 +117,16 @@ export async function getRenewals(
       )}
           from customers c where ${within}`,
     ),
+    // The first renewals are picked off the renewal index alone; only they are joined to their names.
     queryRows<Renewal>(
       db,
-      sql`select c.id, c.name, c.company, mb.name as "ownerName", c.next_renewal_on::text as "renewsOn",
-            c.arr_cents::float8 as "arrCents", c.risk_score as "riskScore", ${atRisk} as "atRisk"
-          from customers c left join members mb on mb.id = c.owner_id
-          where ${within}
-          order by ${atRisk} desc, c.next_renewal_on, c.arr_cents desc, c.id
-          limit ${RENEWALS_LISTED}`,
+      sql`with upcoming as (
+            select c.id, ${atRisk} as at_risk from customers c where ${within}
+            order by ${atRisk} desc, c.next_renewal_on, c.arr_cents desc, c.id limit ${RENEWALS_LISTED})
+          select c.id, c.name, c.company, mb.name as "ownerName", c.next_renewal_on::text as "renewsOn",
+            c.arr_cents::float8 as "arrCents", c.risk_score as "riskScore", u.at_risk as "atRisk"
+          from upcoming u join customers c on c.id = u.id left join members mb on mb.id = c.owner_id
+          order by u.at_risk desc, c.next_renewal_on, c.arr_cents desc, c.id`,
     ),
   ]);
   const windows = RENEWAL_WINDOWS.map((days) => ({

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
 import { balanceSql } from "@/db/ledger-sql";
@@ -20,7 +20,8 @@ export type MyDayQuery = {
   limit: number;
 };
 
-const PRIORITY_RANK = sql`case ${tasks.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+// task_priority is declared from low to urgent, so descending is the most urgent first (and the open tasks' due-day index holds that order).
+const MOST_URGENT_FIRST = desc(tasks.priority);
 
 function openTaskConditions(query: Pick<MyDayQuery, "assignee" | "priority" | "source">): SQL | undefined {
   return and(
@@ -44,16 +45,13 @@ export async function getMyDay(db: Queryable, query: MyDayQuery) {
   const weekEnd = addDays(query.today, 7);
   const bucket = sql<string>`case when ${tasks.dueOn} < ${query.today} then 'overdue' when ${tasks.dueOn} = ${query.today} then 'today'
     when ${tasks.dueOn} <= ${weekEnd} then 'week' else 'later' end`;
-  const ranked = db
-    .select({
-      id: tasks.id,
-      n: sql<number>`row_number() over (partition by ${bucket} order by ${tasks.dueOn}, ${PRIORITY_RANK}, ${tasks.id})`.as(
-        "n",
-      ),
-    })
-    .from(tasks)
-    .where(where)
-    .as("ranked");
+  // Each section's first tasks read off the open tasks' due-day index, section by section: ranking
+  // every open task first sorted and joined all of them (85,750 open tasks: 1.3 s).
+  const sections = sql`(values ('-infinity'::date, ${query.today}::date), (${query.today}::date, ${query.today}::date + 1),
+    (${query.today}::date + 1, ${weekEnd}::date + 1), (${weekEnd}::date + 1, 'infinity'::date)) as section(from_day, to_day)`;
+  const firstOfEachSection = sql`select first.id from ${sections} cross join lateral (
+      select ${tasks.id} from ${tasks} where ${where} and ${tasks.dueOn} >= section.from_day and ${tasks.dueOn} < section.to_day
+      order by ${tasks.dueOn}, ${MOST_URGENT_FIRST}, ${tasks.id} limit ${query.limit}) first`;
   const [counts, rows] = await Promise.all([
     db
       .select({ bucket, count: sql<number>`count(*)::int` })
@@ -80,12 +78,11 @@ export async function getMyDay(db: Queryable, query: MyDayQuery) {
         riskScore: customers.riskScore,
       })
       .from(tasks)
-      .innerJoin(ranked, eq(ranked.id, tasks.id))
       .innerJoin(customers, eq(customers.id, tasks.customerId))
       .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
       .leftJoin(playbooks, eq(playbooks.id, tasks.playbookId))
-      .where(lte(ranked.n, query.limit))
-      .orderBy(asc(tasks.dueOn), PRIORITY_RANK, asc(tasks.id)),
+      .where(sql`${tasks.id} in (${firstOfEachSection})`)
+      .orderBy(asc(tasks.dueOn), MOST_URGENT_FIRST, asc(tasks.id)),
   ]);
   return {
     atRiskScore: risk.atRiskScore,
@@ -120,7 +117,7 @@ export async function getCustomerTasks(db: Queryable, { customerId }: { customer
   const [open, closed] = await Promise.all([
     base()
       .where(and(eq(tasks.customerId, customerId), eq(tasks.status, "open")))
-      .orderBy(asc(tasks.dueOn), PRIORITY_RANK, asc(tasks.id))
+      .orderBy(asc(tasks.dueOn), MOST_URGENT_FIRST, asc(tasks.id))
       .limit(50),
     base()
       .where(and(eq(tasks.customerId, customerId), inArray(tasks.status, ["done", "dismissed"])))
