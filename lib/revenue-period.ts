@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import { isCalendarDay } from "@/lib/validation/fields";
 
 export const REVENUE_PERIODS = ["month", "quarter", "12m", "custom"] as const;
@@ -49,4 +50,16 @@ export function readRevenuePeriod(
   if (from > to) return { period: presets.quarter(), problem: "The period's start is after its end." };
   if (from < "2000-01-01") return { period: presets.quarter(), problem: "The period starts before the year 2000." };
   return { period: period("custom", from, to > today ? today : to), problem: null };
+}
+
+/** The cohorts table's months. */
+export const COHORT_MONTHS = 12;
+
+/** Retention's trailing 12 months as of `now`: from this day a year ago to the end of today, in UTC. */
+export function trailingYear(now: Date): { from: Date; to: Date } {
+  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  return {
+    from: new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate())),
+    to: new Date(today.getTime() + DAY_MS),
+  };
 }

@@ -14,16 +14,13 @@ import {
   formatPercent,
 } from "@/lib/format";
 import { daysUntil, MOVEMENT_LABELS, type MovementKind } from "@/lib/revenue";
-import type { RevenuePeriod } from "@/lib/revenue-period";
+import { COHORT_MONTHS, type RevenuePeriod, trailingYear } from "@/lib/revenue-period";
 import { withParams } from "@/lib/search-params";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { getArrAtRisk, getArrBridge, getCohorts, getRenewals, getRetention } from "@/server/revenue/queries";
 import type { BridgeStep } from "@/components/charts/arr-bridge-chart";
 import type { CohortCurve } from "@/components/charts/cohort-chart";
 import { ArrBridgeChart, CohortChart } from "@/components/charts/lazy";
-
-const COHORT_MONTHS = 12;
-const DAY = 86_400_000;
 
 type Scope = { period: RevenuePeriod; ownerId: number | null; now: Date };
 
@@ -115,9 +112,7 @@ export async function ArrBridgeCard(scope: Scope) {
 
 export async function RetentionCard({ ownerId, now }: Scope) {
   const db = await readDb();
-  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-  const from = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()));
-  const to = new Date(today.getTime() + DAY);
+  const { from, to } = trailingYear(now);
   const retention = await getRetention(db, { from, to, ownerId });
   const hint = `${countOf(retention.customers, "customer")} paying ${formatCents(retention.startCents)} ARR on ${formatDate(from, "UTC")}`;
   return (

@@ -83,7 +83,8 @@ export const customers = pgTable(
     check("customers_mrr_non_negative", sql`${t.mrrCents} >= 0`),
     uniqueIndex("customers_external_id_key").on(t.externalId),
     uniqueIndex("customers_email_key").on(sql`lower(${t.email})`),
-    index("customers_status_milestone_idx").on(t.status, t.milestone),
+    // With the accumulators, a stage's balances (advocate candidates) are read off the index alone.
+    index("customers_status_milestone_idx").on(t.status, t.milestone, t.creditAcc, t.debtAcc, t.id),
     index("customers_owner_status_milestone_idx").on(t.ownerId, t.status, t.milestone),
     index("customers_churned_at_idx")
       .on(t.churnedAt)

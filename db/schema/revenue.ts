@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -82,3 +83,15 @@ export const revenueMovements = pgTable(
 
 export type Subscription = typeof subscriptions.$inferSelect;
 export type RevenueMovement = typeof revenueMovements.$inferSelect;
+
+/**
+ * Revenue figures that take a pass over a year of movements (retention, cohorts), per card and
+ * scope, with the ledger's state they were computed on (server/revenue/rollups.ts).
+ */
+export const revenueRollups = pgTable("revenue_rollups", {
+  key: text().primaryKey(),
+  /** The last revenue movement the figures include. */
+  basis: text().notNull(),
+  computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  figures: jsonb().notNull(),
+});

@@ -64,7 +64,7 @@ type Results = {
     label: string;
     riskRowsUpdated: number;
     journeyModelsRecomputed: number;
-    ms: { risk: number; playbooks: number; shadow: number; journey: number; total: number };
+    ms: { risk: number; playbooks: number; shadow: number; journey: number; revenue?: number; total: number };
   }[];
   javascript: { path: string; firstLoadKb: number; untilIdleKb: number }[];
 };
@@ -138,7 +138,7 @@ export function printReport(results: Results): void {
       ...riskUnderLoadRow(results.loads),
       ...(results.refresh ?? []).map((run) => [
         `periodic refresh, ${run.label}`,
-        `${run.ms.total} ms (risk ${run.ms.risk}, playbooks ${run.ms.playbooks}, shadow ${run.ms.shadow}, journey ${run.ms.journey}); ${run.riskRowsUpdated.toLocaleString("en")} scores rewritten, ${run.journeyModelsRecomputed} journey models recomputed`,
+        `${run.ms.total} ms (risk ${run.ms.risk}, playbooks ${run.ms.playbooks}, shadow ${run.ms.shadow}, journey ${run.ms.journey}, revenue ${run.ms.revenue ?? "–"}); ${run.riskRowsUpdated.toLocaleString("en")} scores rewritten, ${run.journeyModelsRecomputed} journey models recomputed`,
         run.label === "nothing new" ? `< ${TARGETS.refreshNothingNewMs} ms` : "",
         run.label === "nothing new" ? mark(run.ms.total < TARGETS.refreshNothingNewMs) : "",
       ]),

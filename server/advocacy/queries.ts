@@ -169,10 +169,19 @@ export async function getReferrals(db: Queryable, { limit = 25 } = {}) {
 /**
  * Customers to ask: retained or expanded, a balance of at least the candidate threshold, and no
  * open role. Those who said so (NPS promoter, praise in the last 180 days) come first.
+ *
+ * The pool is read off the (status, milestone) index with the accumulators in it, and sorted by
+ * balance; whether a customer spoke up is then looked up down that order only until enough are
+ * found on each side, not for every one of the pool (18,000 of them at 1,000,000 customers).
  */
 export async function getCandidates(db: Queryable, { limit = 20 } = {}) {
   const { ledger, advocacy } = await getSettings(db, ["ledger", "advocacy"]);
   const balance = balanceSql(ledger);
+  const spokeUp = sql`exists (select 1 from interactions i join interaction_types t on t.id = i.type_id
+    where i.customer_id = p.id and t.key in ('nps_promoter', 'praise') and i.occurred_at > now() - interval '180 days')`;
+  const firstBy = (said: SQL) =>
+    sql`(select p.id, p.balance, ${said} as spoke_up from (select * from pool order by balance desc, id) p
+      where ${said} = ${spokeUp} limit ${limit})`;
   return queryRows<{
     id: number;
     name: string;
@@ -183,17 +192,18 @@ export async function getCandidates(db: Queryable, { limit = 20 } = {}) {
     spokeUp: boolean;
   }>(
     db,
-    sql`select * from (
-          select customers.id, customers.name, customers.company, customers.milestone::int as milestone,
-            customers.mrr_cents as "mrrCents", ${balance}::float8 as balance,
-            exists (select 1 from interactions i join interaction_types t on t.id = i.type_id
-              where i.customer_id = customers.id and t.key in ('nps_promoter', 'praise') and i.occurred_at > now() - interval '180 days') as "spokeUp"
-          from customers
+    sql`with pool as (
+          select customers.id, ${balance}::float8 as balance from customers
           where customers.status = 'active' and customers.milestone in (10, 11)
-            and not exists (select 1 from role_assignments ra where ra.customer_id = customers.id and ra.status in ('invited', 'active'))
-        ) candidates
-        where balance >= ${advocacy.candidateBalance}
-        order by "spokeUp" desc, balance desc, id limit ${limit}`,
+            and ${balance} >= ${advocacy.candidateBalance}
+            and not exists (select 1 from role_assignments ra where ra.customer_id = customers.id and ra.status in ('invited', 'active'))),
+        chosen as (
+          select * from (${firstBy(sql`true`)} union all ${firstBy(sql`false`)}) both_sides
+          order by spoke_up desc, balance desc, id limit ${limit})
+        select c.id, c.name, c.company, c.milestone::int as milestone, c.mrr_cents as "mrrCents", ch.balance,
+          ch.spoke_up as "spokeUp"
+        from chosen ch join customers c on c.id = ch.id
+        order by ch.spoke_up desc, ch.balance desc, ch.id`,
   );
 }
 

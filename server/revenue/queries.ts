@@ -4,6 +4,7 @@ import { type Queryable, queryRows } from "@/db";
 import { revenueMovements, type Subscription, subscriptions } from "@/db/schema";
 import { type Bridge, grossRetention, type MovementKind, netRetention, type Retention } from "@/lib/revenue";
 import { getSettings } from "@/server/settings/queries";
+import { revenueRollup } from "./rollups";
 
 /** A period [from, to) and whose customers: everyone's, or one owner's book. */
 export type RevenueScope = { from: Date; to: Date; ownerId: number | null };
@@ -39,6 +40,11 @@ export type RetentionFigures = Retention & { customers: number; grr: number | nu
  * contraction − churn) ÷ start, net adds expansion. Their reactivations and new revenue do not count.
  */
 export async function getRetention(db: Queryable, scope: RevenueScope): Promise<RetentionFigures> {
+  const key = `retention:${scope.from.toISOString()}:${scope.to.toISOString()}:${scope.ownerId ?? "all"}`;
+  return revenueRollup(db, key, () => computeRetention(db, scope));
+}
+
+async function computeRetention(db: Queryable, scope: RevenueScope): Promise<RetentionFigures> {
   const [row] = await queryRows<{
     customers: number;
     start: string;
@@ -171,6 +177,14 @@ export type CohortCell = { cohort: string; month: string; customers: number; ret
  * a grid of every customer and month.
  */
 export async function getCohorts(
+  db: Queryable,
+  query: { ownerId: number | null; now: Date; months: number },
+): Promise<CohortCell[]> {
+  const key = `cohorts:${query.months}:${query.now.toISOString().slice(0, 7)}:${query.ownerId ?? "all"}`;
+  return revenueRollup(db, key, () => computeCohorts(db, query));
+}
+
+async function computeCohorts(
   db: Queryable,
   { ownerId, now, months }: { ownerId: number | null; now: Date; months: number },
 ): Promise<CohortCell[]> {

@@ -235,6 +235,22 @@ describe("the ARR bridge and retention against plain SQL over the raw movements"
     });
   }
 
+  it("retention is kept per scope while the ledger stands: a planted figure is served until the next subscription is booked, then the figures are plain SQL's again", async () => {
+    const scope = { from, to, ownerId: null };
+    await getRetention(db, scope);
+    await db.execute(
+      sql`update revenue_rollups set figures = jsonb_set(figures, '{churnCents}', '-1') where key like 'retention:%'`,
+    );
+    expect((await getRetention(db, scope)).churnCents).toBe(-1);
+    await book(monthly((await createCustomer()).id, 7_000, daysAgo(100)));
+    const fresh = await getRetention(db, scope);
+    const expected = await independent(null);
+    expect(fresh.churnCents).toBeGreaterThan(0);
+    expect(fresh.startCents).toBe(expected.bridge.startCents);
+    expect(Math.abs((fresh.grr ?? 0) - expected.grr)).toBeLessThan(0.001);
+    expect(Math.abs((fresh.nrr ?? 0) - expected.nrr)).toBeLessThan(0.001);
+  });
+
   it("each bridge line's list (/revenue/movements) holds the movements behind it: its count and sum match plain SQL", async () => {
     const expected = await independent(null);
     for (const kind of ["new", "expansion", "contraction", "churn", "reactivation"] as const) {

@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
 import { BOOK_WIDE } from "@/lib/journey/filters";
+import { COHORT_MONTHS, trailingYear } from "@/lib/revenue-period";
 import { foldTallies } from "@/server/customers/tallies";
 import { getJourneyModels } from "@/server/journey/models";
 import { computeHistoryStats, saveRollup } from "@/server/journey/stats";
 import { firePlaybooksOverTime } from "@/server/playbooks/evaluate";
+import { getCohorts, getRetention } from "@/server/revenue/queries";
 import { refreshDueRisk } from "@/server/risk/refresh";
 import { refreshShadowScores } from "@/server/scoring/shadow";
 
@@ -43,17 +45,24 @@ export async function refreshJourneyRollups(db: Queryable): Promise<number> {
   return recomputed;
 }
 
+/** The book-wide revenue retention and cohorts, kept ready for the next view when the ledger moved. */
+async function refreshRevenueRollups(db: Queryable): Promise<void> {
+  const now = new Date();
+  await getRetention(db, { ...trailingYear(now), ownerId: null });
+  await getCohorts(db, { ownerId: null, now, months: COHORT_MONTHS });
+}
+
 export type RefreshReport = {
   /** Customers the refresh rescored: those whose score time alone can have moved. */
   riskRowsUpdated: number;
   /** Journey models whose book-wide statistics it recomputed (the others still held). */
   journeyModelsRecomputed: number;
-  ms: { risk: number; playbooks: number; shadow: number; journey: number; total: number };
+  ms: { risk: number; playbooks: number; shadow: number; journey: number; revenue: number; total: number };
 };
 
 /**
  * What the server refreshes periodically: risk ranks (the live version's and a shadow's) and journey
- * statistics age with time alone, and playbooks whose condition time alone can meet (silence, a stage
+ * statistics age with time alone, revenue retention and cohorts follow the ledger, and playbooks whose condition time alone can meet (silence, a stage
  * held too long, risk rising as credit decays) fire.
  * When another server is refreshing right now, this one leaves it all to that one (and answers null).
  */
@@ -76,9 +85,11 @@ export async function refreshRollups(db: Queryable): Promise<RefreshReport | nul
   const shadow = lap();
   const journeyModelsRecomputed = await refreshJourneyRollups(db);
   const journey = lap();
+  await refreshRevenueRollups(db);
+  const revenue = lap();
   return {
     riskRowsUpdated,
     journeyModelsRecomputed,
-    ms: { risk, playbooks, shadow, journey, total: Math.round(at - started) },
+    ms: { risk, playbooks, shadow, journey, revenue, total: Math.round(at - started) },
   };
 }
