@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   pgEnum,
@@ -52,6 +53,16 @@ export const delightMoments = pgTable(
   ],
 );
 
+/**
+ * Delight moments counted per month (UTC) with their cost, kept by statement triggers on
+ * delight_moments (migration 0020): the monthly chart and the log's total read a few rows.
+ */
+export const delightMonths = pgTable("delight_months", {
+  month: date({ mode: "string" }).primaryKey(),
+  moments: integer().notNull(),
+  costCents: bigint({ mode: "number" }).notNull(),
+});
+
 export const advocateRoles = pgTable(
   "advocate_roles",
   {
@@ -82,6 +93,8 @@ export const roleAssignments = pgTable(
     retiredAt: timestamp({ withTimezone: true }),
     notes: text().notNull().default(""),
     actorId: integer().references(() => members.id, { onDelete: "set null" }),
+    /** The customer's name, kept by triggers (migration 0020): the roster sorts by it without a lookup per entry. */
+    customerName: text().notNull().default(""),
   },
   (t) => [
     index("role_assignments_customer_idx").on(t.customerId),

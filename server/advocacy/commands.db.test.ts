@@ -256,7 +256,7 @@ describe("advocates", () => {
     ).toMatchObject({ ok: true, message: "Ask logged (3 of 2 this quarter)." });
   });
 
-  it("the roster pages 25 at a time (30 → 25 + 5): active, then invited, then retired, each by name; role, status and name filters narrow it", async () => {
+  it("the roster pages 25 at a time (30 → 25 + 5): active, then invited, then retired, each by name; role, status and name filters narrow it; a renamed customer sorts and is found by the new name", async () => {
     const token = `Roster${Date.now().toString(36)}`;
     // A role of its own: no other test changes its counts while this one compares them.
     const [beta] = await db
@@ -316,5 +316,12 @@ describe("advocates", () => {
     expect(
       (await getCustomerRoles(db, { customerId: people[28].customer.id })).map((e) => [e.roleName, e.status]),
     ).toEqual([[beta.name, "active"]]);
+
+    // Renamed, 29 sorts first among the active and is found by its new name only.
+    await db.execute(sql`update customers set name = ${`${token} 0`} where id = ${people[29].customer.id}`);
+    const renamed = await getRosterPage(db, { q: token, page: 1, pageSize: 3 });
+    expect(renamed.entries.map((e) => e.customerName)).toEqual([`${token} 0`, `${token} 27`, `${token} 28`]);
+    expect((await getRosterPage(db, { q: `${token} 0`, page: 1, pageSize: 25 })).total).toBe(11); // 00–09 and the renamed one
+    expect((await getRosterPage(db, { q: `${token} 29`, page: 1, pageSize: 25 })).total).toBe(0);
   });
 });

@@ -36,16 +36,14 @@ export type RosterQuery = { roleId?: number; status?: RosterStatus; q?: string; 
 
 // The roster holds everyone invited to or holding a role, and roles retired in the last 90 days.
 const ON_ROSTER = sql`(ra.status <> 'retired' or ra.retired_at > now() - interval '90 days')`;
-// Each entry's customer is looked up by id (`offset 0` keeps it a lookup): as a plain join,
-// PostgreSQL scanned all 100,000 customers for some 5,000 entries (49 → 18 ms).
-const ENTRIES_WITH_CUSTOMERS = sql`role_assignments ra
-  cross join lateral (select c.name, c.company, c.ask_capacity from customers c where c.id = ra.customer_id offset 0) c`;
 const ROSTER_ORDER = (role: SQL, status: SQL, name: SQL, id: SQL) =>
   sql`${role}, case ${status} when 'active' then 0 when 'invited' then 1 else 2 end, ${name}, ${id}`;
 
 /**
  * Roster entries matching `where`, by role, then active, invited, retired, then name. The page is
- * chosen first, so last activity and asks are looked up for its entries only.
+ * chosen from the entries alone (each holds its customer's name), so the customer, last activity
+ * and asks are looked up for its entries only: sorting 41,700 entries by a name looked up for each
+ * took 230 ms.
  */
 async function rosterEntries(
   db: Queryable,
@@ -57,20 +55,19 @@ async function rosterEntries(
     db,
     sql`with chosen as (
           select ra.id, ra.customer_id, ra.role_id, ra.status, ra.invited_at, ra.activated_at, ra.retired_at,
-            c.name as customer_name, c.company, c.ask_capacity, r.name as role_name
-          from ${ENTRIES_WITH_CUSTOMERS}
-          join advocate_roles r on r.id = ra.role_id
+            ra.customer_name, r.name as role_name
+          from role_assignments ra join advocate_roles r on r.id = ra.role_id
           where ${ON_ROSTER} and ${where}
-          order by ${ROSTER_ORDER(sql`r.name`, sql`ra.status`, sql`c.name`, sql`ra.id`)}
+          order by ${ROSTER_ORDER(sql`r.name`, sql`ra.status`, sql`ra.customer_name`, sql`ra.id`)}
           ${paging ? sql`limit ${paging.limit} offset ${paging.offset}` : sql``})
-        select p.id as "assignmentId", p.customer_id as "customerId", p.customer_name as "customerName", p.company,
+        select p.id as "assignmentId", p.customer_id as "customerId", p.customer_name as "customerName", c.company,
           p.role_id as "roleId", p.role_name as "roleName", p.status::text as status,
           p.invited_at::text as "invitedAt", p.activated_at::text as "activatedAt", p.retired_at::text as "retiredAt",
           (select max(a.occurred_at)::text from community_activities a where a.customer_id = p.customer_id) as "lastActivity",
           (select count(*)::int from advocate_asks k where k.customer_id = p.customer_id
             and k.asked_at >= ${quarterStart(new Date()).toISOString()}::timestamptz) as "asksUsed",
-          coalesce(p.ask_capacity, ${advocacy.askCapacity})::int as capacity
-        from chosen p
+          coalesce(c.ask_capacity, ${advocacy.askCapacity})::int as capacity
+        from chosen p join customers c on c.id = p.customer_id
         order by ${ROSTER_ORDER(sql`p.role_name`, sql`p.status`, sql`p.customer_name`, sql`p.id`)}`,
   );
 }
@@ -89,13 +86,13 @@ export async function getRosterPage(
     and(
       query.roleId ? sql`ra.role_id = ${query.roleId}` : undefined,
       query.status ? sql`ra.status = ${query.status}` : undefined,
-      query.q ? sql`lower(c.name) like ${containsPattern(query.q.toLowerCase())}` : undefined,
+      query.q ? sql`lower(ra.customer_name) like ${containsPattern(query.q.toLowerCase())}` : undefined,
     ) ?? sql`true`;
   const [entries, [{ total }]] = await Promise.all([
     rosterEntries(db, where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
     queryRows<{ total: number }>(
       db,
-      sql`select count(*)::int as total from ${query.q ? ENTRIES_WITH_CUSTOMERS : sql`role_assignments ra`} where ${ON_ROSTER} and ${where}`,
+      sql`select count(*)::int as total from role_assignments ra where ${ON_ROSTER} and ${where}`,
     ),
   ]);
   return { entries, total };
