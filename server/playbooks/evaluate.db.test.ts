@@ -12,7 +12,7 @@ import { completeTask } from "@/server/tasks/commands";
 import { asSessionMember, bookInteraction, createCustomer, createMember } from "@/testing/factories";
 import { separateConnections } from "@/testing/separate-connections";
 import { savePlaybook } from "./commands";
-import { firePlaybooks } from "./evaluate";
+import { firePlaybooks, firePlaybooksOverTime } from "./evaluate";
 
 let admin: SessionMember;
 let csm: SessionMember;
@@ -71,11 +71,11 @@ describe("state triggers fire when a customer enters the condition, once", () =>
       ],
     });
     const [one, two = one] = separateConnections(2);
-    for (let round = 0; round < 10; round++) await Promise.all([refreshRollups(one), firePlaybooks(two)]);
+    for (let round = 0; round < 10; round++) await Promise.all([refreshRollups(one), firePlaybooksOverTime(two)]);
     expect(await tasksOf(riskPlaybook, customer.id)).toHaveLength(1);
 
     expect(await executeAction(completeTask, csm, { taskId: String(first.id) })).toMatchObject({ ok: true });
-    for (let round = 0; round < 3; round++) await Promise.all([firePlaybooks(one), firePlaybooks(two)]);
+    for (let round = 0; round < 3; round++) await Promise.all([firePlaybooksOverTime(one), firePlaybooksOverTime(two)]);
     expect(await tasksOf(riskPlaybook, customer.id)).toHaveLength(1);
 
     await bookInteraction(csm, { customerId: customer.id, typeKey: "praise", weight: 80, summary: "Fixed, thanks" });
@@ -96,7 +96,7 @@ describe("state triggers fire when a customer enters the condition, once", () =>
     const silent = await createCustomer({ ...paying, lastInboundAt: new Date(Date.now() - 40 * DAY_MS) });
     const talking = await createCustomer({ ...paying, lastInboundAt: new Date(Date.now() - 20 * DAY_MS) });
     const lead = await createCustomer({ lastInboundAt: new Date(Date.now() - 40 * DAY_MS) });
-    await firePlaybooks(db);
+    await firePlaybooksOverTime(db);
     expect(await tasksOf(silence, silent.id)).toHaveLength(1);
     expect(await tasksOf(silence, talking.id)).toHaveLength(0);
     expect(await tasksOf(silence, lead.id)).toHaveLength(0);

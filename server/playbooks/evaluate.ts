@@ -120,22 +120,23 @@ async function activePlaybooks(db: Queryable, triggers: readonly PlaybookTrigger
 }
 
 /**
- * Fires playbooks in one statement: state triggers for the customers given (all when left out),
- * event triggers for the interactions just booked. Each task created is audited, announced in its
- * assignee's bell, and — for a playbook with an email step — queued for sending (server/jobs).
+ * Fires playbooks in one statement: state triggers for the customers a write just changed, event
+ * triggers for the interactions it booked (the periodic pass is firePlaybooksOverTime). Each task
+ * created is audited, announced in its assignee's bell, and — for a playbook with an email step —
+ * queued for sending (server/jobs).
  */
 export async function firePlaybooks(
   db: Queryable,
-  { customerIds, events = [] }: { customerIds?: readonly number[]; events?: readonly BookedEvent[] } = {},
+  { customerIds, events = [] }: { customerIds: readonly number[]; events?: readonly BookedEvent[] },
 ): Promise<FiredTask[]> {
-  if (customerIds && customerIds.length === 0 && events.length === 0) return [];
+  if (customerIds.length === 0 && events.length === 0) return [];
   const wanted: PlaybookTrigger[] = [...STATE_TRIGGERS];
   if (events.length > 0) wanted.push("debit_logged", "nps_detractor");
   const playbooks = await activePlaybooks(db, wanted);
   if (playbooks.length === 0) return [];
   const settings = await getSettings(db, ["risk", "advocacy"]);
-  const only = customerIds ? sql`c.id = any(${ids(customerIds)}::int[])` : sql`true`;
-  const scope = customerIds ? sql`m.customer_id = any(${ids(customerIds)}::int[])` : sql`true`;
+  const only = sql`c.id = any(${ids(customerIds)}::int[])`;
+  const scope = sql`m.customer_id = any(${ids(customerIds)}::int[])`;
   const parts: { ctes: SQL; n: number }[] = [];
   playbooks.forEach((playbook, n) => {
     if (STATE_TRIGGERS.includes(playbook.trigger)) {
