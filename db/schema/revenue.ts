@@ -85,7 +85,7 @@ export type Subscription = typeof subscriptions.$inferSelect;
 export type RevenueMovement = typeof revenueMovements.$inferSelect;
 
 /**
- * Revenue figures that take a pass over a year of movements (retention, cohorts), per card and
+ * Revenue figures that take a pass over the movements (the bridge, retention, cohorts), per card and
  * scope, with the ledger's state they were computed on (server/revenue/rollups.ts).
  */
 export const revenueRollups = pgTable("revenue_rollups", {

@@ -14,6 +14,11 @@ const ownerFilter = (ownerId: number | null) =>
 
 /** The ARR bridge: start + new + expansion − contraction − churn + reactivation = end, to the cent. */
 export async function getArrBridge(db: Queryable, scope: RevenueScope): Promise<Bridge> {
+  const key = `bridge:${scope.from.toISOString()}:${scope.to.toISOString()}:${scope.ownerId ?? "all"}`;
+  return revenueRollup(db, key, () => computeArrBridge(db, scope));
+}
+
+async function computeArrBridge(db: Queryable, scope: RevenueScope): Promise<Bridge> {
   const [row] = await queryRows<Record<keyof Bridge, string>>(
     db,
     sql`select
@@ -108,20 +113,19 @@ export async function getRenewals(
   const owned = ownerId === null ? sql`` : sql`and c.owner_id = ${ownerId}`;
   const within = sql`c.status = 'active' and c.next_renewal_on between ${today}::date and ${today}::date + 90 ${owned}`;
   const atRisk = sql`c.risk_score >= ${risk.atRiskScore}`;
-  const [[counts], upcoming] = await Promise.all([
-    queryRows<Record<string, string>>(
+  // Counted per window and risk in one pass, then summed into the nested windows (30 within 60
+  // within 90): a dozen filtered aggregates per row took twice as long.
+  const [groups, upcoming] = await Promise.all([
+    queryRows<{ days: number; atRisk: boolean; customers: number; arrCents: string }>(
       db,
-      sql`select ${sql.join(
-        RENEWAL_WINDOWS.map((days) => {
-          const inWindow = sql`c.next_renewal_on <= ${today}::date + ${days}::int`;
-          return sql`count(*) filter (where ${inWindow}) as ${sql.identifier(`c${days}`)},
-            coalesce(sum(c.arr_cents) filter (where ${inWindow}), 0) as ${sql.identifier(`a${days}`)},
-            count(*) filter (where ${inWindow} and ${atRisk}) as ${sql.identifier(`r${days}`)},
-            coalesce(sum(c.arr_cents) filter (where ${inWindow} and ${atRisk}), 0) as ${sql.identifier(`ra${days}`)}`;
-        }),
-        sql`, `,
-      )}
-          from customers c where ${within}`,
+      sql`select (case ${sql.join(
+        RENEWAL_WINDOWS.slice(0, -1).map(
+          (days) => sql`when c.next_renewal_on <= ${today}::date + ${days}::int then ${days}`,
+        ),
+        sql` `,
+      )} else ${RENEWAL_WINDOWS[RENEWAL_WINDOWS.length - 1]} end)::int as days,
+          ${atRisk} as "atRisk", count(*)::int as customers, sum(c.arr_cents) as "arrCents"
+        from customers c where ${within} group by 1, 2`,
     ),
     // The first renewals are picked off the renewal index alone; only they are joined to their names.
     queryRows<Renewal>(
@@ -135,13 +139,19 @@ export async function getRenewals(
           order by u.at_risk desc, c.next_renewal_on, c.arr_cents desc, c.id`,
     ),
   ]);
-  const windows = RENEWAL_WINDOWS.map((days) => ({
-    days,
-    customers: Number(counts[`c${days}`]),
-    arrCents: Number(counts[`a${days}`]),
-    atRisk: Number(counts[`r${days}`]),
-    atRiskArrCents: Number(counts[`ra${days}`]),
-  }));
+  const windows = RENEWAL_WINDOWS.map((days) => {
+    const inWindow = groups.filter((group) => group.days <= days);
+    const sum = (rows: typeof groups, pick: (row: (typeof groups)[number]) => number) =>
+      rows.reduce((total, row) => total + pick(row), 0);
+    const risky = inWindow.filter((group) => group.atRisk);
+    return {
+      days,
+      customers: sum(inWindow, (row) => row.customers),
+      arrCents: sum(inWindow, (row) => Number(row.arrCents)),
+      atRisk: sum(risky, (row) => row.customers),
+      atRiskArrCents: sum(risky, (row) => Number(row.arrCents)),
+    };
+  });
   return { windows, upcoming, total: windows[2].customers, threshold: risk.atRiskScore };
 }
 

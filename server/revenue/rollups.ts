@@ -7,10 +7,10 @@ import { revenueRollups } from "@/db/schema";
 const ROLLUP_MAX_AGE_MINUTES = 15;
 
 /**
- * Figures that take a pass over a year of revenue movements, served from `revenue_rollups` while
- * the ledger has not moved: the key names the card and its scope, the basis is the last movement
- * booked. Otherwise computed (on this page's database) and kept on the primary for the next view.
- * Returns the figures as JSON holds them: numbers, strings and nulls.
+ * Figures that take a pass over the revenue movements (the bridge, retention, cohorts), served
+ * from `revenue_rollups` while the ledger has not moved: the key names the card and its scope, the
+ * basis is the last movement booked. Otherwise computed (on this page's database) and kept on the
+ * primary for the next view. Returns the figures as JSON holds them: numbers, strings and nulls.
  */
 export async function revenueRollup<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
   // Read before computing: the figures then hold at least every movement up to the basis.
