@@ -13,7 +13,6 @@ export const REVENUE_PERIOD_LABELS: Record<RevenuePeriodKey, string> = {
 /** A period of whole UTC days: from the start of `fromDay` to the end of `toDay`. */
 export type RevenuePeriod = { key: RevenuePeriodKey; fromDay: string; toDay: string; from: Date; to: Date };
 
-const DAY = 86_400_000;
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 function period(key: RevenuePeriodKey, fromDay: string, toDay: string): RevenuePeriod {
@@ -22,7 +21,7 @@ function period(key: RevenuePeriodKey, fromDay: string, toDay: string): RevenueP
     fromDay,
     toDay,
     from: new Date(`${fromDay}T00:00:00Z`),
-    to: new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY),
+    to: new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY_MS),
   };
 }
 
