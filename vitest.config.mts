@@ -31,7 +31,8 @@ export default defineConfig({
           include: [`${include}*.db.test.ts`],
           globalSetup: ["testing/global-setup.ts"],
           setupFiles: ["testing/setup.ts"],
-          testTimeout: 30_000,
+          // A whole-book write (a fitted scoring rebuilds every balance) on two busy cores has needed more than 30 s.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
