@@ -77,6 +77,17 @@ export default defineConfig([
     },
   },
   {
+    // One kind of link: components/ui/link.tsx prefetches on intent, not on sight.
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: 'Use { Link } from "@/components/ui/link".' }] },
+      ],
+    },
+  },
+  {
     // Playwright fixtures receive a callback named `use`, which is not React's hook.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { BookCounts } from "@/components/overview/book-counts";
 import { CurrentDistribution } from "@/components/overview/current-distribution";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ActivityForm } from "@/components/advocates/activity-form";
 import { AskForm } from "@/components/advocates/ask-form";
 import { Card } from "@/components/ui/card";

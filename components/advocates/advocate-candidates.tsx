@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { InviteForm } from "@/components/advocates/invite-form";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { Card } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import { countOf } from "@/lib/format";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { readDb } from "@/server/reads/read-db";
 import { getLeaderboard } from "@/server/advocacy/queries";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { RoleStatusButtons } from "@/components/advocates/role-status-buttons";
 import { FILTER_CONTROL, FilterSelect } from "@/components/filters/filter-controls";
 import { buttonClass } from "@/components/ui/button";

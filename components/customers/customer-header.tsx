@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { loadBulkOptions } from "@/components/customers/bulk-options";
 import { type CustomerColumn, CustomersTable, type CustomerTableRow } from "@/components/customers/customers-table";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { BulkCustomerBar, type BulkOptions } from "./bulk-customer-bar";
 import { SelectPageCheckbox, SelectRowCheckbox } from "./selection-checkboxes";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { logDelightMomentAction } from "@/server/delight/actions";
 import { withOccurredAt } from "@/components/timeline/interaction-fields";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { JourneyShapeChart } from "@/components/charts/lazy";
 import { StageTable } from "@/components/journey/stage-table";
 import { Card } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FilterSelect, OwnerFilter, PlanFilter } from "@/components/filters/filter-controls";
 import { buttonClass, chipClass } from "@/components/ui/button";
 import type { JourneyFilters } from "@/lib/journey/filters";

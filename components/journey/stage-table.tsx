@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import type { HistoryStats, StageSnapshot } from "@/server/journey/stats";
 import { formatDecimal, formatNumber, formatPercent, formatSigned } from "@/lib/format";

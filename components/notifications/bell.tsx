@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { readDb } from "@/server/reads/read-db";
 import { unlessDatabaseUnavailable } from "@/db/connection-error";
 import { getUnreadCount } from "@/server/notifications/queries";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { JourneyShapeChart } from "@/components/charts/lazy";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

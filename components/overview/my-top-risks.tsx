@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { readDb } from "@/server/reads/read-db";
 import { formatCents, formatDecimal } from "@/lib/format";

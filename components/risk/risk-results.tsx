@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { loadBulkOptions } from "@/components/customers/bulk-options";
 import { RiskTable, type RiskTableRow } from "@/components/risk/risk-table";
 import { EmptyState } from "@/components/ui/empty-state";

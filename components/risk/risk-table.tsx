@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { SuggestionTaskButton } from "@/components/tasks/suggestion-task-button";
@@ -117,11 +117,7 @@ export function RiskTable({
                   {offset + index + 1}
                 </td>
                 <td data-card="title" className="px-3 py-3">
-                  <Link
-                    href={`/customers/${row.id}`}
-                    prefetch={false}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
+                  <Link href={`/customers/${row.id}`} className="font-medium text-brand-700 hover:underline">
                     {row.name}
                   </Link>
                   <div className="text-xs text-slate-500">{row.detail}</div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { chipClass } from "@/components/ui/button";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import { formatDate } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FitScoringCard } from "@/components/settings/fit-scoring-card";
 import { ScoringForm } from "@/components/settings/scoring-form";
 import { ShadowCard } from "@/components/settings/shadow-card";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { bulkUpdateTasksAction } from "@/server/tasks/actions";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
@@ -104,7 +104,6 @@ export function MyDayBoard({
                   <p className="mb-1 flex flex-wrap items-baseline gap-3 text-sm">
                     <Link
                       href={`/customers/${group.customerId}`}
-                      prefetch={false}
                       className="font-semibold text-brand-700 hover:underline"
                     >
                       {group.customerName}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { createTaskFromSuggestionAction } from "@/server/tasks/actions";
 import { useActionForm } from "@/components/ui/use-action-form";
 

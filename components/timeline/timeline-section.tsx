@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CustomerTimeline } from "@/components/timeline/customer-timeline";
 import { chipClass } from "@/components/ui/button";
 import { readDb } from "@/server/reads/read-db";

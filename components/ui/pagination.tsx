@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatNumber } from "@/lib/format";
 
 /** `more` says the total was counted only this far and there are more after it. */

@@ -6,7 +6,7 @@ import { AdvocateRoster } from "@/components/advocates/advocate-roster";
 import { SavedViews } from "@/components/views/saved-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { readDb } from "@/server/reads/read-db";
 import { idParam, param, type SearchParams } from "@/lib/search-params";
 import { getAdvocateStatusLine } from "@/server/advocacy/queries";

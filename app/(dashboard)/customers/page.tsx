@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { CustomerFilters } from "@/components/customers/customer-filters";
 import { CustomerResults } from "@/components/customers/customer-results";

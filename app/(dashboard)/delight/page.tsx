@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { DelightLog } from "@/components/delight/delight-log";
 import { DelightMonthly } from "@/components/delight/delight-monthly";

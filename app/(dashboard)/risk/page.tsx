@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { RiskFilters } from "@/components/risk/risk-filters";
 import { RiskResults } from "@/components/risk/risk-results";

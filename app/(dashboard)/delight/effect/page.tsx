@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { DelightEffect } from "@/components/delight/delight-effect";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { BacktestControls } from "@/components/backtest/backtest-controls";
 import { BacktestResults } from "@/components/backtest/backtest-results";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { readDb } from "@/server/reads/read-db";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
