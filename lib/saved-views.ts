@@ -1,4 +1,4 @@
-import { unstorableText } from "./validation/fields";
+import { unstorableText } from "./storable-text";
 
 /** The lists whose filters and sort can be saved as a view, as the schema's enum stores them. */
 export const SAVED_VIEW_LISTS = ["risk", "customers", "tasks", "delight", "advocates", "journey"] as const;

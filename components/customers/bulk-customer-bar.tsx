@@ -14,7 +14,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { FILTER_CONTROL } from "@/components/filters/filter-controls";
 import { InteractionFields, withOccurredAt } from "@/components/timeline/interaction-fields";
 import { countOf, formatNumber } from "@/lib/format";
-import { BULK_CUSTOMER_LIMIT, type BulkList } from "@/lib/validation/bulk-customers";
+import { BULK_CUSTOMER_LIMIT, type BulkList } from "@/lib/bulk-customers";
 import type { CustomerSelection } from "./use-customer-selection";
 
 export const BULK_ACTIONS = ["owner", "milestone", "playbook", "interaction"] as const;

@@ -2,7 +2,7 @@ import type { Queryable } from "@/db";
 import { MILESTONES, stageForMilestone } from "@/lib/journey/models";
 import { can, type MemberRole, type Permission } from "@/lib/permissions";
 import { type SearchParams, withParams } from "@/lib/search-params";
-import type { BulkList } from "@/lib/validation/bulk-customers";
+import type { BulkList } from "@/lib/bulk-customers";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
 import { listPlaybookChoices } from "@/server/playbooks/queries";

@@ -1,15 +1,8 @@
 import { z } from "zod";
-import { formatNumber } from "@/lib/format";
+import { BULK_CUSTOMER_LIMIT, BULK_LISTS, tooManyMessage } from "@/lib/bulk-customers";
 import { id, parseId, storable } from "./fields";
 import { interactionFields, requestKey } from "./interactions";
 import { milestoneFields } from "./journey";
-
-/** The most customers one bulk action changes: an outage on a few hundred fits, a slip on the whole book does not. */
-export const BULK_CUSTOMER_LIMIT = 5_000;
-
-/** The lists with a bulk bar; "all matching" reads that list's filters. */
-export const BULK_LISTS = ["customers", "risk"] as const;
-export type BulkList = (typeof BULK_LISTS)[number];
 
 const OUT_OF_DATE = "The selection is out of date; reload the page and select again.";
 const NOTHING_SELECTED = "Select at least one customer.";
@@ -73,16 +66,6 @@ function checkSelection(input: Selection, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["customerIds"], message: NOTHING_SELECTED });
   else if (input.customerIds.length > BULK_CUSTOMER_LIMIT)
     ctx.addIssue({ code: "custom", path: ["customerIds"], message: tooManyMessage(input.customerIds.length) });
-}
-
-/** Said when a selection is larger than a bulk action takes: `count` ticked, or "more" than the limit match the filters. */
-export function tooManyMessage(count: number | "more"): string {
-  const limit = formatNumber(BULK_CUSTOMER_LIMIT);
-  const what =
-    count === "more"
-      ? `More than ${limit} customers match these filters`
-      : `${formatNumber(count)} customers are selected`;
-  return `${what}; a bulk action takes at most ${limit} at a time. Narrow the filters and act in parts.`;
 }
 
 /** The new owner: a member, or "" for nobody — but said, never taken from a missing field. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDecimal, parseId, pastDateTime, unstorableText } from "./fields";
+import { unstorableText } from "@/lib/storable-text";
+import { parseDecimal, parseId, pastDateTime } from "./fields";
 
 describe("shared field parsing", () => {
   it("ids are digits within the column's range: 7 and '7' yes; '1e3', '0x10', ' 7', '-1', 2³¹ for an integer column no", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { validateStageRanges } from "@/lib/journey/models";
-import { optionalId, parseDecimal, requiredText, unstorableText } from "./fields";
+import { unstorableText } from "@/lib/storable-text";
+import { optionalId, parseDecimal, requiredText } from "./fields";
 
 export type StageInput = { name: string; fromMilestone: number; toMilestone: number; targetDays: number };
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type ActionDefinition, type ActionResult, executeAction } from "./execute";
 import { authenticate } from "@/server/auth/credentials";
 import { generateApiToken } from "@/lib/api/tokens";
-import { unstorableText } from "@/lib/validation/fields";
+import { unstorableText } from "@/lib/storable-text";
 import type { z } from "zod";
 import { db, queryRows } from "@/db";
 import type { SessionMember } from "@/lib/permissions";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, queryRows } from "@/db";
 import { customers, playbooks, tasks } from "@/db/schema";
 import type { SessionMember } from "@/lib/permissions";
-import { BULK_CUSTOMER_LIMIT } from "@/lib/validation/bulk-customers";
+import { BULK_CUSTOMER_LIMIT } from "@/lib/bulk-customers";
 import { executeAction } from "@/server/actions/execute";
 import { logInteraction } from "@/server/ledger/commands";
 import { getSettings } from "@/server/settings/queries";
