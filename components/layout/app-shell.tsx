@@ -57,7 +57,8 @@ export function AppShell({ member, children }: { member: SessionMember; children
         <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
           <CommandPalette {...palette} />
           <div className="ml-auto flex items-center gap-4">
-            <Suspense fallback={null}>
+            {/* The bell's own size while it loads: arriving in an empty slot, it pushed the page down on a phone. */}
+            <Suspense fallback={<span aria-hidden className="block h-9 w-9" />}>
               <Bell memberId={member.id} />
             </Suspense>
             <div className="text-right text-sm" data-testid="current-member">
