@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, revealCharts, test } from "./fixtures";
 
 test.beforeEach(async ({ signInAs }) => {
   await signInAs("manager");
@@ -33,6 +33,7 @@ test("stage bar tooltip shows the stage, its share of the book and the total; a 
 
 test("weekly chart tooltip adds up the stages of the week under the pointer", async ({ page }) => {
   await page.goto("/journey?model=hourglass");
+  await revealCharts(page);
   const chart = page.getByRole("img", { name: /Stacked area chart/ });
   await chart.locator(".recharts-area").first().waitFor();
   const box = await chart.boundingBox();
@@ -64,10 +65,15 @@ test("balance chart and risk-list sparklines show the day and the balance under 
   }).toPass();
 
   await row.getByRole("link").first().click();
+  await page.waitForURL(/\/customers\/\d+/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await revealCharts(page);
   const chart = page.locator(".recharts-surface").first();
   await chart.waitFor();
   const box = await chart.boundingBox();
   if (!box) throw new Error("the balance chart has no box");
   await chart.hover({ position: { x: box.width * 0.95, y: box.height * 0.5 } });
-  await expect(page.locator(".recharts-tooltip-wrapper")).toContainText(/Balance\s*[+−]?[\d,]+\.\d/);
+  await expect(page.locator(".recharts-tooltip-wrapper").filter({ hasText: "Balance" })).toContainText(
+    /Balance\s*[+−]?[\d,]+\.\d/,
+  );
 });

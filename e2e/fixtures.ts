@@ -39,6 +39,21 @@ export class LoginPage {
   }
 }
 
+/**
+ * Scrolls down the page half a screen at a time and back up, then waits for every chart: charts
+ * load once their box nears the screen (components/charts/lazy.tsx).
+ */
+export async function revealCharts(page: Page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    }
+    window.scrollTo(0, 0);
+  });
+  await expect(page.locator("[data-chart-box] > .animate-pulse")).toHaveCount(0);
+}
+
 export function demoMember(role: MemberRole) {
   const member = DEMO_MEMBERS.find((m) => m.role === role);
   if (!member) throw new Error(`No demo member with the role ${role}`);

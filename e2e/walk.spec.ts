@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { navItemsFor, settingsSectionsFor } from "@/components/layout/nav-items";
 import type { MemberRole } from "@/lib/permissions";
-import { expect, landingOf, test } from "./fixtures";
+import { expect, landingOf, revealCharts, test } from "./fixtures";
 
 /**
  * Every page a role can reach by following links from the overview, one of each kind
@@ -100,6 +100,7 @@ test("every page as the admin at 1440×900 and 390×844: no console error, no se
     await page.setViewportSize(DESKTOP);
     const response = await page.goto(path);
     await page.waitForLoadState("networkidle");
+    await revealCharts(page);
     const problems: string[] = [];
     if ((response?.status() ?? 0) >= 400) problems.push(`answered ${response?.status()}`);
     else {

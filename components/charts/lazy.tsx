@@ -22,7 +22,11 @@ function nearScreen<P extends object>(Chart: ComponentType<P>, height: string) {
       observer.observe(element);
       return () => observer.disconnect();
     }, [near]);
-    return <div ref={box}>{near ? <Chart {...props} /> : <Skeleton className={`${height} w-full`} />}</div>;
+    return (
+      <div ref={box} data-chart-box>
+        {near ? <Chart {...props} /> : <Skeleton className={`${height} w-full`} />}
+      </div>
+    );
   };
 }
 
