@@ -16,9 +16,12 @@ function nearScreen<P extends object>(Chart: ComponentType<P>, height: string) {
     useEffect(() => {
       const element = box.current;
       if (!element || near) return;
-      const observer = new IntersectionObserver((entries) => setNear(entries.some((entry) => entry.isIntersecting)), {
-        rootMargin: "200px",
-      });
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+        },
+        { rootMargin: "200px" },
+      );
       observer.observe(element);
       return () => observer.disconnect();
     }, [near]);
