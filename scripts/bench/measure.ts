@@ -193,25 +193,42 @@ export async function timeLogInteractionAction(
   return summarize(samples);
 }
 
-/** Batches of 1,000 events through POST /api/v1/events from a few concurrent senders. */
+type BenchEvent = { externalId: string; customerId: number; type: string; occurredAt: string };
+
+/**
+ * Batches of 1,000 events through POST /api/v1/events from a few concurrent senders; then the same
+ * batches as a bare INSERT into `interactions` (each in a transaction rolled back), one connection
+ * per sender: what writing the rows alone costs on this table, its indexes and this machine.
+ */
 export async function measureIngestion(origin: string, databaseUrl: string, senders: number, batchesPerSender: number) {
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const client = postgres(databaseUrl, { max: senders, onnotice: () => {} });
   const token = `hg_${randomBytes(32).toString("base64url")}`;
   await client`insert into api_tokens (name, token_hash, prefix, scopes) values (${`bench ${new Date().toISOString()}`}, ${hashApiToken(token)}, ${token.slice(0, 10)}, ${["read", "write"]})`;
   const ids = (await client`select id from customers where status = 'active' order by random() limit 5000`).map((row) =>
     Number(row.id),
   );
-  await client.end();
-  const run = randomBytes(4).toString("hex");
   const types = ["login", "login", "login", "feature_adopted", "support_ticket", "bug_report", "praise", "error_hit"];
-  const send = async (sender: number) => {
-    for (let b = 0; b < batchesPerSender; b++) {
-      const events = Array.from({ length: 1000 }, (_, k) => ({
-        externalId: `bench-${run}-${sender}-${b}-${k}`,
-        customerId: ids[(sender * 7919 + b * 1000 + k) % ids.length],
-        type: types[k % types.length],
-        occurredAt: new Date(Date.now() - ((k * 977) % (30 * 86_400)) * 1000).toISOString(),
-      }));
+  const batch = (run: string, sender: number, b: number): BenchEvent[] =>
+    Array.from({ length: 1000 }, (_, k) => ({
+      externalId: `bench-${run}-${sender}-${b}-${k}`,
+      customerId: ids[(sender * 7919 + b * 1000 + k) % ids.length],
+      type: types[k % types.length],
+      occurredAt: new Date(Date.now() - ((k * 977) % (30 * 86_400)) * 1000).toISOString(),
+    }));
+  const rate = async (send: (events: BenchEvent[]) => Promise<void>) => {
+    const run = randomBytes(4).toString("hex");
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: senders }, async (_, sender) => {
+        for (let b = 0; b < batchesPerSender; b++) await send(batch(run, sender, b));
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const events = senders * batchesPerSender * 1000;
+    return { events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds) };
+  };
+  try {
+    const api = await rate(async (events) => {
       const response = await fetch(`${origin}/api/v1/events`, {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
@@ -220,14 +237,29 @@ export async function measureIngestion(origin: string, databaseUrl: string, send
       if (response.status !== 201)
         throw new Error(`Ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
       await response.arrayBuffer().catch(() => undefined);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: senders }, (_, s) => send(s)));
-  const seconds = (performance.now() - started) / 1000;
-  const events = senders * batchesPerSender * 1000;
-  return { events, senders, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds) };
+    });
+    const bare = await rate(async (events) => {
+      const rows = [...events].sort((a, b) => a.customerId - b.customerId);
+      await client
+        .begin(async (tx) => {
+          await tx`insert into interactions (customer_id, occurred_at, type_id, channel, direction, summary, source, external_id)
+            select x.customer_id, x.occurred_at, t.id, 'in_app', 'inbound', '', 'api', x.external_id
+            from json_to_recordset(${tx.json(rows.map((e) => ({ customer_id: e.customerId, occurred_at: e.occurredAt, type_key: e.type, external_id: e.externalId })))}::json)
+              as x(customer_id int, occurred_at timestamptz, type_key text, external_id text)
+            join interaction_types t on t.key = x.type_key`;
+          throw new RolledBack();
+        })
+        .catch((error) => {
+          if (!(error instanceof RolledBack)) throw error;
+        });
+    });
+    return { ...api, senders, bareInsertPerSecond: bare.eventsPerSecond };
+  } finally {
+    await client.end();
+  }
 }
+
+class RolledBack extends Error {}
 
 /**
  * Concurrent signed-in clients (autocannon), client i on `paths[i % paths.length]`; p95 from every

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type Queryable, queryRows } from "@/db";
-import { type Customer, customers, interactions, interactionTypes, members } from "@/db/schema";
+import { type Customer, customers, interactionTypes, members } from "@/db/schema";
 import { IdempotencyConflictError, type ItemError, ValidationError } from "@/lib/errors";
 import {
   type ApiCustomerPatch,
@@ -106,31 +106,11 @@ export async function ingestEvents(db: Queryable, { body, actor }: { body: unkno
   if (errors.length > 0) throw invalidItems("Some events are invalid; nothing was saved.", errors);
 
   return db.transaction(async (tx) => {
-    const lookup = async () =>
-      new Map(
-        (
-          await tx
-            .select({ id: interactions.id, externalId: interactions.externalId, payloadHash: interactions.payloadHash })
-            .from(interactions)
-            .where(and(eq(interactions.source, "api"), inArray(interactions.externalId, [...seen.keys()])))
-        ).map((row) => [row.externalId ?? "", row]),
-      );
-    const assertSameBodies = (known: Map<string, { payloadHash: string | null }>) => {
-      const conflicts = events.flatMap((event, index) => {
-        const row = known.get(event.externalId);
-        return row && row.payloadHash !== hashes[index]
-          ? [{ index, field: "externalId", message: "This key was already used for an event with a different body." }]
-          : [];
-      });
-      if (conflicts.length > 0) throw new IdempotencyConflictError(conflicts);
-    };
-    const before = await lookup();
-    assertSameBodies(before);
-
-    const fresh = [...seen.entries()].filter(([key]) => !before.has(key)).map(([, index]) => index);
+    const keys = [...seen.keys()];
     const booked = await bookInteractions(
       tx,
-      fresh.map((index) => {
+      keys.map((key) => {
+        const index = seen.get(key) as number;
         const event = events[index];
         return {
           customerId: customerIds[index] as number,
@@ -146,12 +126,17 @@ export async function ingestEvents(db: Queryable, { body, actor }: { body: unkno
       }),
       { actor, source: "api", audit: { batch: "api.events_ingested" }, milestoneReason: "Event from the API" },
     );
-    const created = new Map(
-      booked.flatMap((row) => (row.booked ? [[events[fresh[row.index]].externalId, row.id]] : [])),
-    );
-    // A concurrent request may have written some of the same keys first: theirs stand, if alike.
-    const after = created.size === fresh.length ? before : await lookup();
-    assertSameBodies(after);
+    const created = new Map(booked.flatMap((row) => (row.booked ? [[keys[row.index], row.id]] : [])));
+    // Keys already held (sent before, or by a concurrent request first): theirs stand if alike; a
+    // different body rejects the whole batch, and the transaction takes back what was booked.
+    const held = created.size === keys.length ? new Map<string, HeldEvent>() : await heldEvents(tx, keys);
+    const conflicts = events.flatMap((event, index) => {
+      const row = held.get(event.externalId);
+      return row && !created.has(event.externalId) && row.payloadHash !== hashes[index]
+        ? [{ index, field: "externalId", message: "This key was already used for an event with a different body." }]
+        : [];
+    });
+    if (conflicts.length > 0) throw new IdempotencyConflictError(conflicts);
     return events.map((event, index) => {
       const id = created.get(event.externalId);
       if (id !== undefined && seen.get(event.externalId) === index)
@@ -159,11 +144,24 @@ export async function ingestEvents(db: Queryable, { body, actor }: { body: unkno
       return {
         index,
         externalId: event.externalId,
-        id: id ?? (after.get(event.externalId)?.id as number),
+        id: id ?? (held.get(event.externalId)?.id as number),
         status: "duplicate" as const,
       };
     });
   });
+}
+
+type HeldEvent = { id: number; payloadHash: string | null };
+
+/** The API events already stored under these keys: one index probe per key. */
+async function heldEvents(tx: Queryable, keys: string[]): Promise<Map<string, HeldEvent>> {
+  const rows = await queryRows<{ id: string; externalId: string; payloadHash: string | null }>(
+    tx,
+    sql`select i.id::text as id, i.external_id as "externalId", i.payload_hash as "payloadHash"
+        from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k(external_id)
+        join interactions i on i.source = 'api' and i.external_id = k.external_id`,
+  );
+  return new Map(rows.map((row) => [row.externalId, { id: Number(row.id), payloadHash: row.payloadHash }]));
 }
 
 /** Each item's customer by id, external id or email (whichever it names); undefined where none matches. */
