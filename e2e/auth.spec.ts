@@ -1,7 +1,7 @@
 import { decode, encode } from "next-auth/jwt";
 import { generate } from "otplib";
 import type { MemberRole } from "@/lib/permissions";
-import { demoMember, expect, inviteColleague, LoginPage, test } from "./fixtures";
+import { demoMember, expect, inviteColleague, LoginPage, revealCharts, test } from "./fixtures";
 
 const PAGES = ["/", "/tasks", "/journey", "/risk", "/customers", "/delight", "/advocates", "/settings"];
 const NAV = ["Overview", "My day", "Journey", "Risk", "Customers", "Delight", "Advocates"];
@@ -113,10 +113,11 @@ test("pages carry a nonce-based Content-Security-Policy and framing protection, 
   expect(response?.headers()["x-frame-options"]).toBe("DENY");
   expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
   await signInAs("manager");
-  for (const path of ["/customers", "/risk", "/journey", "/"]) {
+  for (const path of ["/customers", "/risk", "/", "/journey"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
+  await revealCharts(page);
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -18,13 +18,24 @@ test("stage bar tooltip shows the stage, its share of the book and the total; a 
       .evaluateAll((cells) => cells.map((c) => Number(c.textContent?.replace(/,/g, ""))))
   ).reduce((sum, n) => sum + n, 0);
 
-  const chart = page.getByRole("img", { name: /Bar chart of customers now in each stage/ });
-  const bar = chart.locator(".recharts-bar-rectangle").nth(1);
+  const chart = page.getByRole("figure", { name: /Bar chart of customers now in each stage/ });
+  const bar = chart.getByRole("link").nth(1);
+  await expect(bar).toHaveAccessibleName(
+    new RegExp(`^${stageName}: ${Number(now).toLocaleString("en-US")} customers?, open its customers$`),
+  );
   await bar.hover();
-  const tooltip = chart.locator(".recharts-tooltip-wrapper");
+  const tooltip = bar.getByRole("tooltip");
   await expect(tooltip).toContainText(stageName);
   await expect(tooltip).toContainText(`${now} customer`);
   await expect(tooltip).toContainText(`Total${total.toLocaleString("en-US")} customers`);
+  await page.mouse.move(0, 0);
+  await expect(tooltip).toBeHidden();
+
+  // From the keyboard: the next bar is one Tab away, and its figures show while it has focus.
+  await chart.getByRole("link").first().focus();
+  await page.keyboard.press("Tab");
+  await expect(bar).toBeFocused();
+  await expect(tooltip).toContainText(stageName);
 
   await bar.click();
   await expect(page).toHaveURL(/[?&]stage=\d+/);

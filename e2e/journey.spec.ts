@@ -67,10 +67,10 @@ test("a manager moves a customer by hand: the journey and the customer page show
 test("the three lenses draw their shapes and keep the choice and filters in the URL", async ({ page, signInAs }) => {
   await signInAs("viewer");
   await page.goto("/journey");
-  await expect(page.getByRole("img", { name: /Hourglass chart/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Hourglass chart/ })).toBeVisible();
   await page.getByRole("link", { name: "Customer Value Journey" }).click();
   await expect(page).toHaveURL(/model=cvj/);
-  await expect(page.getByRole("img", { name: /Funnel chart/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Funnel chart/ })).toBeVisible();
   await page.getByRole("link", { name: "SCALE" }).click();
   await expect(page.getByTestId("stage-table").getByRole("columnheader", { name: "Credit" })).toBeVisible();
   await page.getByLabel("Status").selectOption("all");

@@ -41,14 +41,6 @@ export const BalanceChart = nearScreen(
   "h-60",
 );
 
-export const JourneyShapeChart = nearScreen(
-  dynamic(() => import("./journey-shape-chart").then((m) => m.JourneyShapeChart), {
-    ssr: false,
-    loading: () => <Skeleton className="h-64 w-full" />,
-  }),
-  "h-64",
-);
-
 export const StageAreaChart = nearScreen(
   dynamic(() => import("./stage-area-chart").then((m) => m.StageAreaChart), {
     ssr: false,

@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
-import { JourneyShapeChart } from "@/components/charts/lazy";
 import { StageTable } from "@/components/journey/stage-table";
+import { JourneyShape } from "@/components/journey/journey-shape";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { readDb } from "@/server/reads/read-db";
@@ -46,7 +46,7 @@ export async function JourneyDistribution({
             : `${model.name}: customers in each stage now`
         }
       >
-        <JourneyShapeChart
+        <JourneyShape
           shape={model.shape}
           data={model.stages.map((stage, i) => ({
             name: stage.name,

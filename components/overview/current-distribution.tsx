@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { JourneyShapeChart } from "@/components/charts/lazy";
+import { JourneyShape } from "@/components/journey/journey-shape";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { readDb } from "@/server/reads/read-db";
@@ -31,7 +31,7 @@ export async function CurrentDistribution() {
         </Link>
       }
     >
-      <JourneyShapeChart
+      <JourneyShape
         compact
         shape={model.shape}
         data={model.stages.map((stage, i) => ({

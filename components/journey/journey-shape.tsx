@@ -1,0 +1,134 @@
+import type { ReactNode } from "react";
+import { ChartTooltipBox } from "@/components/charts/chart-tooltip";
+import { Link } from "@/components/ui/link";
+import { countOf, formatNumber, formatPercent } from "@/lib/format";
+import { type StageColour, stageColours } from "@/lib/charts/palette";
+
+/**
+ * `count`: customers in the stage now; `reached`: customers who ever got that far (the funnel);
+ * `href`: the stage's customers, opened from its bar.
+ */
+type ShapeDatum = { name: string; count: number; reached: number; href: string };
+
+type Shape = "hourglass" | "funnel" | "stages";
+
+type Bar = ShapeDatum & { value: number; share: number; colour: StageColour };
+
+const CAPTIONS: Record<Shape, string> = {
+  hourglass: "Hourglass chart of customers now in each stage",
+  funnel: "Funnel chart of customers who reached each stage",
+  stages: "Bar chart of customers now in each stage",
+};
+
+/**
+ * The journey's shape, drawn on the server as plain HTML: each stage a link to its customers with
+ * its figures on hover or focus. Bars are the one chart every journey page opens with, so drawing
+ * them needs no script on a phone (recharts cost the overview over a second of a mobile CPU).
+ */
+export function JourneyShape({
+  shape,
+  data,
+  compact = false,
+}: {
+  shape: Shape;
+  data: ShapeDatum[];
+  compact?: boolean;
+}) {
+  const funnel = shape === "funnel";
+  const colours = stageColours(data.length);
+  const max = Math.max(1, ...data.map((d) => (funnel ? d.reached : d.count)));
+  const bars: Bar[] = data.map((d, i) => {
+    const value = funnel ? d.reached : d.count;
+    return { ...d, value, share: value / max, colour: colours[i] };
+  });
+  const total = data.reduce((sum, d) => sum + d.count, 0);
+  const first = data[0]?.reached ?? 0;
+  const tooltip = (bar: Bar) => (
+    <ChartTooltipBox
+      title={bar.name}
+      rows={
+        funnel
+          ? [
+              { label: "Reached it", value: countOf(bar.reached, "customer"), colour: bar.colour.fill },
+              { label: "Of the first stage", value: formatPercent(first === 0 ? null : bar.reached / first) },
+            ]
+          : [
+              { label: "In it now", value: countOf(bar.count, "customer"), colour: bar.colour.fill },
+              { label: "Share of the book", value: formatPercent(total === 0 ? null : bar.count / total) },
+            ]
+      }
+      total={funnel ? undefined : countOf(total, "customer")}
+      hint="Click to open its customers"
+    />
+  );
+  return (
+    <figure aria-label={`${CAPTIONS[shape]}; the table below has the numbers`} className="w-full">
+      {shape === "stages" ? (
+        <Columns bars={bars} tooltip={tooltip} compact={compact} />
+      ) : (
+        <Rows bars={bars} tooltip={tooltip} compact={compact} />
+      )}
+    </figure>
+  );
+}
+
+type Parts = { bars: Bar[]; tooltip: (bar: Bar) => ReactNode; compact: boolean };
+
+const barLink = "group relative block rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2";
+const tip = "pointer-events-none absolute z-20 hidden w-max group-hover:block group-focus-visible:block";
+
+/** Hourglass and funnel: a row per stage, its bar centred so that the rows draw the shape. */
+function Rows({ bars, tooltip, compact }: Parts) {
+  return (
+    <div className={compact ? "space-y-1" : "space-y-1.5"}>
+      {bars.map((bar) => (
+        <div key={bar.name} className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)_4rem] items-center gap-x-3">
+          <span className="truncate text-right text-xs text-slate-700">{bar.name}</span>
+          <Link
+            href={bar.href}
+            aria-label={`${bar.name}: ${countOf(bar.value, "customer")}, open its customers`}
+            className={`${barLink} flex justify-center ${compact ? "h-6" : "h-8"}`}
+            data-stage-bar={bar.name}
+          >
+            <span
+              className="h-full rounded-sm"
+              style={{ width: `${Math.max(bar.share * 100, 0.5)}%`, background: bar.colour.fill }}
+            />
+            <span className={`${tip} left-1/2 top-full mt-1 -translate-x-1/2`} role="tooltip">
+              {tooltip(bar)}
+            </span>
+          </Link>
+          <span className="text-right text-xs tabular-nums text-slate-900">{formatNumber(bar.value)}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** SCALE's stages: a column per stage, its count on top and its name below. */
+function Columns({ bars, tooltip, compact }: Parts) {
+  return (
+    <ol className="flex items-stretch gap-2">
+      {bars.map((bar) => (
+        <li key={bar.name} className="flex min-w-0 flex-1 flex-col items-stretch gap-1">
+          <Link
+            href={bar.href}
+            aria-label={`${bar.name}: ${countOf(bar.value, "customer")}, open its customers`}
+            className={`${barLink} flex flex-col justify-end ${compact ? "h-48" : "h-64"}`}
+            data-stage-bar={bar.name}
+          >
+            <span className="text-center text-xs tabular-nums text-slate-900">{formatNumber(bar.value)}</span>
+            <span
+              className="w-full rounded-t-sm"
+              style={{ height: `${Math.max(bar.share * 85, 0.5)}%`, background: bar.colour.fill }}
+            />
+            <span className={`${tip} bottom-1/2 left-1/2 -translate-x-1/2`} role="tooltip">
+              {tooltip(bar)}
+            </span>
+          </Link>
+          <span className="truncate text-center text-xs text-slate-700">{bar.name}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
