@@ -1,5 +1,5 @@
 import { StageAreaChart } from "@/components/charts/lazy";
-import { WeeklyStageTable } from "@/components/journey/weekly-stage-table";
+import { FoldedWeeklyTable } from "@/components/journey/weekly-stage-table";
 import { Card } from "@/components/ui/card";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import type { HistoryStats } from "@/server/journey/stats";
@@ -30,12 +30,7 @@ export async function JourneyOverTime({
   return (
     <Card title="Distribution over the last 12 months (end of each week)">
       <StageAreaChart weeks={history.weekStarts} series={series} />
-      <details className="mt-3">
-        <summary className="cursor-pointer text-sm font-medium text-slate-700">Show as a table</summary>
-        <div className="mt-2 max-h-80 overflow-auto">
-          <WeeklyStageTable weeks={history.weekStarts} series={series} />
-        </div>
-      </details>
+      <FoldedWeeklyTable weeks={history.weekStarts} series={series} />
     </Card>
   );
 }

@@ -1,20 +1,32 @@
 "use client";
 
+import { useState } from "react";
 import { DAY_MS } from "@/lib/dates";
 import { formatDateRange, formatNumber } from "@/lib/format";
 
+type Weekly = { weeks: string[]; series: { key: string; name: string; values: number[] }[] };
+
 /**
- * The weekly distribution as a table (the chart's accessible twin, folded away by default). A
+ * The weekly distribution as a table (the chart's accessible twin), folded away until asked for. A
  * client component: it renders from the same data the chart receives, so a year of weeks is not
- * sent a second time as a React element tree.
+ * sent a second time as a React element tree; and only once opened, so the page's load does not
+ * build and hydrate 500 cells nobody has asked to see.
  */
-export function WeeklyStageTable({
-  weeks,
-  series,
-}: {
-  weeks: string[];
-  series: { key: string; name: string; values: number[] }[];
-}) {
+export function FoldedWeeklyTable(props: Weekly) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-3" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer text-sm font-medium text-slate-700">Show as a table</summary>
+      {open ? (
+        <div className="mt-2 max-h-80 overflow-auto">
+          <WeeklyStageTable {...props} />
+        </div>
+      ) : null}
+    </details>
+  );
+}
+
+function WeeklyStageTable({ weeks, series }: Weekly) {
   return (
     <table className="w-full text-right text-xs tabular-nums">
       <thead className="sticky top-0 bg-white">
