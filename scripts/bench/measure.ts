@@ -123,12 +123,31 @@ export async function captureStatements(
 }
 
 /** The same statements straight against the database, one after another on one connection. */
+/**
+ * A connection that sends a page's logged statements back as the app sent them: a time parameter
+ * goes as the text it was logged as ('infinity' is no JavaScript date).
+ */
+function replayClient(databaseUrl: string) {
+  return postgres(databaseUrl, {
+    max: 1,
+    onnotice: () => {},
+    types: {
+      date: {
+        to: 1184,
+        from: [1082, 1114, 1184],
+        serialize: (value: unknown) => (value instanceof Date ? value.toISOString() : String(value)),
+        parse: (value: string) => value,
+      },
+    },
+  });
+}
+
 export async function timeStatements(
   databaseUrl: string,
   statements: readonly Statement[],
   runs: number,
 ): Promise<Timing> {
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const client = replayClient(databaseUrl);
   const samples: number[] = [];
   try {
     for (let i = 0; i < WARMUP + runs; i++) {
@@ -344,15 +363,18 @@ export async function firstLoadJs(origin: string, cookies: Cookie[], paths: read
 
 /** EXPLAIN (ANALYZE, BUFFERS) of each statement, slowest first: where a page's time goes. */
 export async function explainStatements(databaseUrl: string, statements: readonly Statement[]) {
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const client = replayClient(databaseUrl);
   try {
     const plans: { query: string; ms: number; plan: string }[] = [];
     for (const statement of statements) {
       if (!/^\s*(select|with)\b/i.test(statement.query)) continue;
-      const rows = await client.unsafe(
-        `explain (analyze, buffers) ${statement.query}`,
-        statement.parameters as postgres.ParameterOrJSON<never>[],
-      );
+      // A parameter the statement log cannot carry back as it was sent leaves that one plan out.
+      const rows = await client
+        .unsafe(
+          `explain (analyze, buffers) ${statement.query}`,
+          statement.parameters as postgres.ParameterOrJSON<never>[],
+        )
+        .catch((error: Error) => [{ "QUERY PLAN": `Not explained: ${error.message}` }]);
       const plan = rows.map((row) => String(row["QUERY PLAN"])).join("\n");
       const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
       plans.push({ query: statement.query, ms, plan });
