@@ -127,12 +127,18 @@ export async function getRenewals(
           ${atRisk} as "atRisk", count(*)::int as customers, sum(c.arr_cents) as "arrCents"
         from customers c where ${within} group by 1, 2`,
     ),
-    // The first renewals are picked off the renewal index alone; only they are joined to their names.
+    // The first renewals are picked off the renewal index alone, at risk and not apart: each walks
+    // the index in renewal order and stops at the page (sorting all 184,000 renewals of the next 90
+    // days at 1,000,000 customers took 80 ms); only they are joined to their names.
     queryRows<Renewal>(
       db,
       sql`with upcoming as (
-            select c.id, ${atRisk} as at_risk from customers c where ${within}
-            order by ${atRisk} desc, c.next_renewal_on, c.arr_cents desc, c.id limit ${RENEWALS_LISTED})
+            (select c.id, true as at_risk, c.next_renewal_on, c.arr_cents from customers c where ${within} and ${atRisk}
+              order by c.next_renewal_on, c.arr_cents desc, c.id limit ${RENEWALS_LISTED})
+            union all
+            (select c.id, false, c.next_renewal_on, c.arr_cents from customers c where ${within} and not ${atRisk}
+              order by c.next_renewal_on, c.arr_cents desc, c.id limit ${RENEWALS_LISTED})
+            order by at_risk desc, next_renewal_on, arr_cents desc, id limit ${RENEWALS_LISTED})
           select c.id, c.name, c.company, mb.name as "ownerName", c.next_renewal_on::text as "renewsOn",
             c.arr_cents::float8 as "arrCents", c.risk_score as "riskScore", u.at_risk as "atRisk"
           from upcoming u join customers c on c.id = u.id left join members mb on mb.id = c.owner_id

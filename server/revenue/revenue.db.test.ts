@@ -15,6 +15,7 @@ import {
   getRenewals,
   getRetention,
   listBridgeRows,
+  RENEWALS_LISTED,
 } from "./queries";
 
 const actor: Actor = { id: null, label: "test" };
@@ -329,6 +330,18 @@ describe("renewals, ARR at risk and cohorts against plain SQL", () => {
         atRiskArrCents: Number(raw.riskyArr),
       });
     }
+  });
+
+  it("the renewals listed: at risk first, then the soonest and the largest, as plain SQL orders every renewal of the 90 days", async () => {
+    const { upcoming, threshold } = await getRenewals(db, { ownerId: null, today });
+    const raw = await queryRows<{ id: number }>(
+      db,
+      sql`select id from customers where status = 'active' and next_renewal_on between ${today}::date and ${today}::date + 90
+          order by risk_score >= ${threshold} desc, next_renewal_on, arr_cents desc, id limit ${RENEWALS_LISTED}`,
+    );
+    expect(upcoming.map((r) => r.id)).toEqual(raw.map((r) => r.id));
+    // Both kinds are on the list, so the at-risk and the other renewals are merged, not one side alone.
+    expect(new Set(upcoming.map((r) => r.atRisk))).toEqual(new Set([true, false]));
   });
 
   it("ARR at risk by owner sums the active at-risk customers' ARR per owner", async () => {
