@@ -74,8 +74,37 @@ export function JourneyShape({
 
 type Parts = { bars: Bar[]; tooltip: (bar: Bar) => ReactNode; compact: boolean };
 
-const barLink = "group relative block rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2";
-const tip = "pointer-events-none absolute z-20 hidden w-max group-hover:block group-focus-visible:block";
+/** A stage's bar: a link to its customers, named with its count, its figures shown on hover or focus. */
+function StageBar({
+  bar,
+  tooltip,
+  className,
+  tipPlace,
+  children,
+}: {
+  bar: Bar;
+  tooltip: Parts["tooltip"];
+  className: string;
+  tipPlace: string;
+  children: ReactNode;
+}) {
+  return (
+    <Link
+      href={bar.href}
+      aria-label={`${bar.name}: ${countOf(bar.value, "customer")}, open its customers`}
+      className={`group relative rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 ${className}`}
+      data-stage-bar={bar.name}
+    >
+      {children}
+      <span
+        className={`pointer-events-none absolute z-20 hidden w-max -translate-x-1/2 group-hover:block group-focus-visible:block left-1/2 ${tipPlace}`}
+        role="tooltip"
+      >
+        {tooltip(bar)}
+      </span>
+    </Link>
+  );
+}
 
 /** Hourglass and funnel: a row per stage, its bar centred so that the rows draw the shape. */
 function Rows({ bars, tooltip, compact }: Parts) {
@@ -84,20 +113,17 @@ function Rows({ bars, tooltip, compact }: Parts) {
       {bars.map((bar) => (
         <div key={bar.name} className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)_4rem] items-center gap-x-3">
           <span className="truncate text-right text-xs text-slate-700">{bar.name}</span>
-          <Link
-            href={bar.href}
-            aria-label={`${bar.name}: ${countOf(bar.value, "customer")}, open its customers`}
-            className={`${barLink} flex justify-center ${compact ? "h-6" : "h-8"}`}
-            data-stage-bar={bar.name}
+          <StageBar
+            bar={bar}
+            tooltip={tooltip}
+            className={`flex justify-center ${compact ? "h-6" : "h-8"}`}
+            tipPlace="top-full mt-1"
           >
             <span
               className="h-full rounded-sm"
               style={{ width: `${Math.max(bar.share * 100, 0.5)}%`, background: bar.colour.fill }}
             />
-            <span className={`${tip} left-1/2 top-full mt-1 -translate-x-1/2`} role="tooltip">
-              {tooltip(bar)}
-            </span>
-          </Link>
+          </StageBar>
           <span className="text-right text-xs tabular-nums text-slate-900">{formatNumber(bar.value)}</span>
         </div>
       ))}
@@ -111,21 +137,18 @@ function Columns({ bars, tooltip, compact }: Parts) {
     <ol className="flex items-stretch gap-2">
       {bars.map((bar) => (
         <li key={bar.name} className="flex min-w-0 flex-1 flex-col items-stretch gap-1">
-          <Link
-            href={bar.href}
-            aria-label={`${bar.name}: ${countOf(bar.value, "customer")}, open its customers`}
-            className={`${barLink} flex flex-col justify-end ${compact ? "h-48" : "h-64"}`}
-            data-stage-bar={bar.name}
+          <StageBar
+            bar={bar}
+            tooltip={tooltip}
+            className={`flex flex-col justify-end ${compact ? "h-48" : "h-64"}`}
+            tipPlace="bottom-1/2"
           >
             <span className="text-center text-xs tabular-nums text-slate-900">{formatNumber(bar.value)}</span>
             <span
               className="w-full rounded-t-sm"
               style={{ height: `${Math.max(bar.share * 85, 0.5)}%`, background: bar.colour.fill }}
             />
-            <span className={`${tip} bottom-1/2 left-1/2 -translate-x-1/2`} role="tooltip">
-              {tooltip(bar)}
-            </span>
-          </Link>
+          </StageBar>
           <span className="truncate text-center text-xs text-slate-700">{bar.name}</span>
         </li>
       ))}

@@ -122,7 +122,6 @@ export async function captureStatements(
     .map((line) => JSON.parse(line) as Statement);
 }
 
-/** The same statements straight against the database, one after another on one connection. */
 /**
  * A connection that sends a page's logged statements back as the app sent them: a time parameter
  * goes as the text it was logged as ('infinity' is no JavaScript date).
@@ -142,6 +141,7 @@ function replayClient(databaseUrl: string) {
   });
 }
 
+/** The same statements straight against the database, one after another on one connection. */
 export async function timeStatements(
   databaseUrl: string,
   statements: readonly Statement[],
@@ -368,13 +368,10 @@ export async function explainStatements(databaseUrl: string, statements: readonl
     const plans: { query: string; ms: number; plan: string }[] = [];
     for (const statement of statements) {
       if (!/^\s*(select|with)\b/i.test(statement.query)) continue;
-      // A parameter the statement log cannot carry back as it was sent leaves that one plan out.
-      const rows = await client
-        .unsafe(
-          `explain (analyze, buffers) ${statement.query}`,
-          statement.parameters as postgres.ParameterOrJSON<never>[],
-        )
-        .catch((error: Error) => [{ "QUERY PLAN": `Not explained: ${error.message}` }]);
+      const rows = await client.unsafe(
+        `explain (analyze, buffers) ${statement.query}`,
+        statement.parameters as postgres.ParameterOrJSON<never>[],
+      );
       const plan = rows.map((row) => String(row["QUERY PLAN"])).join("\n");
       const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
       plans.push({ query: statement.query, ms, plan });

@@ -136,7 +136,7 @@ export async function getRenewals(
             (select c.id, true as at_risk, c.next_renewal_on, c.arr_cents from customers c where ${within} and ${atRisk}
               order by c.next_renewal_on, c.arr_cents desc, c.id limit ${RENEWALS_LISTED})
             union all
-            (select c.id, false, c.next_renewal_on, c.arr_cents from customers c where ${within} and not ${atRisk}
+            (select c.id, false, c.next_renewal_on, c.arr_cents from customers c where ${within} and not (${atRisk})
               order by c.next_renewal_on, c.arr_cents desc, c.id limit ${RENEWALS_LISTED})
             order by at_risk desc, next_renewal_on, arr_cents desc, id limit ${RENEWALS_LISTED})
           select c.id, c.name, c.company, mb.name as "ownerName", c.next_renewal_on::text as "renewsOn",
