@@ -32,7 +32,7 @@ export const changePassword = defineAction({
       .update(members)
       .set({
         passwordHash: await hashPassword(input.next),
-        sessionsValidAfter: sql`date_trunc('second', now())`,
+        sessionsValidAfter: new Date(),
         updatedAt: sql`now()`,
       })
       .where(eq(members.id, member.id));

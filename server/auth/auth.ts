@@ -10,8 +10,8 @@ declare module "next-auth" {
     user: { id: string } & DefaultSession["user"];
     /** When the session cookie itself expires (seconds since 1970), as opposed to `expires`, which Auth.js moves forward on every read. */
     cookieExpiresAt?: number;
-    /** When the member signed in (seconds since 1970): sessions from before a password change are ended. */
-    signedInAt?: number;
+    /** When the member signed in (milliseconds since 1970): sessions from before a password change are ended. */
+    signedInAtMs?: number;
   }
 }
 
@@ -35,14 +35,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
-        token.signedInAt = Math.floor(Date.now() / 1000);
+        token.signedInAtMs = Date.now();
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (typeof token.exp === "number") session.cookieExpiresAt = token.exp;
-      if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
+      if (typeof token.signedInAtMs === "number") session.signedInAtMs = token.signedInAtMs;
       return session;
     },
   },

@@ -14,7 +14,7 @@ import { isSessionCookie } from "@/lib/auth/session-cookie";
 import { signedInBeforeRevocation } from "@/lib/auth/session-validity";
 
 const MAX_REMEMBERED_SESSIONS = 1000;
-type SessionClaims = { memberId: number; signedInAt: number };
+type SessionClaims = { memberId: number; signedInAtMs: number };
 const rememberedSessions = new Map<string, SessionClaims & { expiresAt: number }>();
 
 /**
@@ -36,7 +36,7 @@ async function sessionClaims(): Promise<SessionClaims | null> {
   const session = await auth();
   const memberId = Number(session?.user?.id);
   if (!Number.isInteger(memberId) || memberId <= 0) return null;
-  const claims = { memberId, signedInAt: session?.signedInAt ?? 0 };
+  const claims = { memberId, signedInAtMs: session?.signedInAtMs ?? 0 };
   const expiresAt = (session?.cookieExpiresAt ?? 0) * 1000;
   if (expiresAt <= Date.now()) return claims;
   if (rememberedSessions.size >= MAX_REMEMBERED_SESSIONS)
@@ -52,7 +52,7 @@ export const currentMember = cache(async (): Promise<SessionMember | null> => {
   const member = await getActiveMember(db, { id: claims.memberId });
   if (!member) return null;
   // A password change ends the sessions signed in before it.
-  if (signedInBeforeRevocation(claims.signedInAt, member.sessionsValidAfter)) return null;
+  if (signedInBeforeRevocation(claims.signedInAtMs, member.sessionsValidAfter)) return null;
   return { id: member.id, name: member.name, email: member.email, role: member.role };
 });
 
