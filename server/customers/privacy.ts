@@ -146,7 +146,11 @@ export const eraseCustomer = defineAction({
       })
       .where(eq(customers.id, id));
     // Other customers' records that name them (a referral's note, a summary) keep their facts, not the name.
-    await tx.execute(sql`update interactions set summary = '' where ${mentions(sql`summary`)}`);
+    // Their updated_at moves too: what was read from their interactions (the risk list's reasons) is stale.
+    await tx.execute(
+      sql`with blanked as (update interactions set summary = '' where ${mentions(sql`summary`)} returning customer_id)
+          update customers set updated_at = now() where id in (select customer_id from blanked)`,
+    );
     await tx.execute(sql`update community_activities set note = '' where ${mentions(sql`note`)}`);
     await tx.execute(sql`update advocate_asks set note = '' where ${mentions(sql`note`)}`);
     await tx.execute(sql`update tasks set note = '' where ${mentions(sql`note`)}`);

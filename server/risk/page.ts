@@ -8,20 +8,21 @@ import type { Settings } from "@/lib/settings";
 import { getDailyBalances } from "@/server/ledger/balance-history";
 import { getRiskDrivers, getRiskList, type RiskDriver, type RiskListQuery } from "./queries";
 import { getSettings } from "@/server/settings/queries";
+import { getKeptRiskDrivers } from "./kept-drivers";
 import { snapshotCached } from "@/db/snapshot-cache";
 
 const RECENT_DAYS = 14;
 
 export type RiskPageRow = Awaited<ReturnType<typeof loadRiskPage>>["rows"][number];
 
-/** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: five queries in all (settings, the list and its count, drivers, daily balances). */
+/** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: five queries in all (settings, the list and its count, drivers unless kept, daily balances). */
 export async function loadRiskPage(db: Queryable, query: RiskListQuery) {
   const [{ rows, total, more }, { ledger, risk }] = await Promise.all([
     getRiskList(db, query),
     getSettings(db, ["ledger", "risk"]),
   ]);
   const [drivers, histories] = await Promise.all([
-    getRiskDrivers(db, { customerIds: rows.map((row) => row.id) }),
+    getKeptRiskDrivers(db, rows),
     getDailyBalances(db, { customers: rows, halfLives: ledger }),
   ]);
   const now = new Date();

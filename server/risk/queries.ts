@@ -88,6 +88,8 @@ export async function getRiskList(db: Queryable, query: RiskListQuery) {
         riskTrend: customers.riskTrend,
         fatigued: customers.fatigued,
         lastInboundAt: customers.lastInboundAt,
+        // To the microsecond: what server/risk/kept-drivers.ts keeps a customer's drivers under.
+        updatedAt: sql<string>`${customers.updatedAt}::text`,
         balance,
       })
       .from(customers)
