@@ -4,7 +4,7 @@ import { healthReport } from "@/server/system/health";
 import type { PrivatePostgres } from "@/testing/private-postgres";
 import { runOnOwnPostgresServer } from "@/testing/own-server";
 import { type Database, db, queryRows } from "./index";
-import { closeReplicas, readerFor, readYourWritesMs, replicaHealth } from "./replicas";
+import { closeReplicas, hasReplicas, readerFor, readYourWritesMs, replicaHealth } from "./replicas";
 
 // A primary and a streaming replica of the test's own (initdb, then pg_basebackup -R): this file
 // stops the replica and pauses its replay, so it must not share a server with any other test.
@@ -51,6 +51,8 @@ async function replicaSees(name: string): Promise<boolean> {
 
 describe("read replicas (DATABASE_REPLICA_URLS)", () => {
   it("dashboard reads go to the streaming replica and see the primary's writes", async () => {
+    // With a replica named, a member's write sets the read-your-writes cookie (server/reads/read-db.ts).
+    expect(hasReplicas()).toBe(true);
     await eventually(async () => onReplica(await readerFor({ lastWriteAt: null })), "the replica is used");
     await db.execute(sql`insert into customers (name) values ('Written on the primary')`);
     await eventually(() => replicaSees("Written on the primary"), "the replica has replayed the write");

@@ -113,6 +113,11 @@ export async function replicaHealth(): Promise<ReplicaHealth[]> {
   );
 }
 
+/** Whether DATABASE_REPLICA_URLS names any replica: without one every read is on the primary. */
+export function hasReplicas(): boolean {
+  return connection().kind === "postgres" && configuredReplicas().length > 0;
+}
+
 let turn = 0;
 
 /**

@@ -61,12 +61,26 @@ test("a CSM finds a customer, logs a complaint, and sees it on top of the timeli
     "The balance has stayed at 0 for the last 90 days",
   );
   const summary = `Export timed out again ${unique()}`;
+  // The entry shows at once while it saves and must stay through the save and the page's refresh after it.
+  await page.evaluate((text) => {
+    const watch = window as unknown as { entrySeen: boolean; entryLost: boolean };
+    watch.entrySeen = false;
+    watch.entryLost = false;
+    new MutationObserver(() => {
+      const shown = [...document.querySelectorAll('[data-testid="timeline-entry"]')].some((entry) =>
+        entry.textContent?.includes(text),
+      );
+      if (shown) watch.entrySeen = true;
+      else if (watch.entrySeen) watch.entryLost = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, summary);
   await customer.logInteraction("Complaint (−3)", summary);
   await expect(customer.timelineEntries().first()).toContainText("Complaint");
   await expect(customer.timelineEntries().first()).toContainText(summary);
   await expect(customer.timelineEntries().first()).toContainText("debit −3");
   await expect(customer.balance()).toHaveText("−3.0");
   await expect(page.getByRole("status").filter({ hasText: "Complaint logged." })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { entryLost: boolean }).entryLost)).toBe(false);
   await page.reload();
   await expect(balanceCard.getByTestId("balance-empty")).toHaveCount(0);
 });

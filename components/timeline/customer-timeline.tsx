@@ -1,6 +1,6 @@
 "use client";
 
-import { useOptimistic } from "react";
+import { useCallback, useOptimistic, useState } from "react";
 import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
 import type { TimelineEntry } from "@/server/customers/timeline";
 import { formatDay, formatTime } from "@/lib/format";
@@ -49,7 +49,18 @@ export function CustomerTimeline({
   timeZone: string;
   focusLogForm?: boolean;
 }) {
-  const [shown, addOptimistic] = useOptimistic(entries, (current, entry: TimelineEntry) => [entry, ...current]);
+  // Entries saved since the page was rendered, until the refreshed page (new `entries`) holds them.
+  const [saved, setSaved] = useState<{ since: TimelineEntry[]; items: TimelineEntry[] }>({ since: entries, items: [] });
+  const onSaved = useCallback(
+    (entry: TimelineEntry) =>
+      setSaved((current) => ({
+        since: entries,
+        items: current.since === entries ? [entry, ...current.items] : [entry],
+      })),
+    [entries],
+  );
+  const withSaved = saved.since === entries && saved.items.length > 0 ? [...saved.items, ...entries] : entries;
+  const [shown, addOptimistic] = useOptimistic(withSaved, (current, entry: TimelineEntry) => [entry, ...current]);
   const canChange = (entry: TimelineEntry) =>
     viewer.canWrite &&
     entry.kind === "interaction" &&
@@ -71,6 +82,7 @@ export function CustomerTimeline({
           types={types}
           actorName={viewer.name}
           onOptimistic={addOptimistic}
+          onSaved={onSaved}
           focusOnArrival={focusLogForm}
         />
       ) : null}

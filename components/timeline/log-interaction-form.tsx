@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
 import { logInteractionAction } from "@/server/ledger/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -32,36 +33,59 @@ function optimisticEntry(formData: FormData, type: InteractionTypeOption, actorN
   };
 }
 
-/** Logs an interaction; the entry appears on the timeline at once (optimistically) while it saves. */
+/**
+ * Logs an interaction; the entry appears on the timeline at once (optimistically) while it saves,
+ * stays once saved, and the page then refreshes itself: the action answers with its result only
+ * (server/actions/run.ts), so the form is free again as soon as the row is written.
+ */
 export function LogInteractionForm({
   customerId,
   types,
   actorName,
   onOptimistic,
+  onSaved,
   focusOnArrival = false,
 }: {
   customerId: number;
   types: InteractionTypeOption[];
   actorName: string;
   onOptimistic: (entry: TimelineEntry) => void;
+  /** The entry is saved with this id; the refreshed page will hold it. */
+  onSaved: (entry: TimelineEntry) => void;
   /** The page was opened to log an interaction (the command palette's "Log interaction for …"). */
   focusOnArrival?: boolean;
 }) {
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
+  const shownWhileSaving = useRef<TimelineEntry | null>(null);
   const { state, pending, onSubmit } = useActionForm(logInteractionAction, {
     prepare: withOccurredAt,
     requestKey: true,
     optimistic(formData) {
       const type = types.find((t) => t.key === formData.get("typeKey"));
       const when = new Date(String(formData.get("occurredAt")));
-      if (type && String(formData.get("summary") ?? "").trim() && !Number.isNaN(when.getTime()))
-        onOptimistic(optimisticEntry(formData, type, actorName));
+      shownWhileSaving.current = null;
+      if (type && String(formData.get("summary") ?? "").trim() && !Number.isNaN(when.getTime())) {
+        shownWhileSaving.current = optimisticEntry(formData, type, actorName);
+        onOptimistic(shownWhileSaving.current);
+      }
     },
   });
 
+  // Before the browser paints the commit that drops the optimistic entry, so it never blinks out.
+  useLayoutEffect(() => {
+    const entry = shownWhileSaving.current;
+    const id = state?.ok ? Number((state.data as { id?: number } | undefined)?.id) : 0;
+    if (!state?.ok || !entry) return;
+    shownWhileSaving.current = null;
+    if (id > 0) onSaved({ ...entry, id, key: `saved-${id}` });
+  }, [state, onSaved]);
+
   useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+    if (!state?.ok) return;
+    formRef.current?.reset();
+    if (!state.pageIncluded) router.refresh();
+  }, [state, router]);
 
   useEffect(() => {
     const first = formRef.current?.elements.namedItem("typeKey");

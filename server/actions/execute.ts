@@ -10,7 +10,14 @@ import { formDataToObject } from "@/lib/validation/fields";
 export type FieldErrors = Record<string, string[] | undefined>;
 /** The one shape every server action returns; forms start from `null`. */
 export type ActionResult<T = unknown> =
-  { ok: true; message: string; data?: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
+  | {
+      ok: true;
+      message: string;
+      data?: T;
+      /** The answer carried the page rendered afresh (server/actions/run.ts): nothing to refresh. */
+      pageIncluded?: boolean;
+    }
+  | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 export type ActionContext = { member: SessionMember; tx: Transaction };
 

@@ -7,7 +7,7 @@ import { deleteInteraction, editInteraction, logInteraction } from "./commands";
 // Each export is a public endpoint: runMemberAction checks the session and the role every time.
 
 export async function logInteractionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runMemberAction(logInteraction, formData);
+  return runMemberAction(logInteraction, formData, { refresh: "by-the-form" });
 }
 
 export async function editInteractionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
