@@ -5,8 +5,8 @@ import { getRiskDrivers, type RiskDriver } from "./queries";
 /** A customer as the risk list read them: what their drivers can only change with. */
 export type DriverStamp = { id: number; updatedAt: string; debtAcc: number };
 
-// Within a minute a driver's decayed weight moves by a few thousandths of a point at most, and
-// its period (today, this week, …) by at most a minute of age.
+// Within a minute a reason's decayed weight moves by about a hundredth of a point at most (−160
+// with a 7-day half-life), and its period (today, this week, …) by a minute of age.
 const KEEP_MS = 60_000;
 const MAX_KEPT = 5_000;
 const kept = new Map<number, { stamp: string; at: number; drivers: RiskDriver[] }>();
@@ -22,8 +22,8 @@ const kept = new Map<number, { stamp: string; at: number; drivers: RiskDriver[] 
 export async function getKeptRiskDrivers(
   db: Queryable,
   customers: readonly DriverStamp[],
-  { now = Date.now() }: { now?: number } = {},
 ): Promise<Map<number, RiskDriver[]>> {
+  const now = Date.now();
   const result = new Map<number, RiskDriver[]>();
   const missing: { id: number; stamp: string }[] = [];
   for (const customer of customers) {
