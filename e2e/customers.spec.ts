@@ -148,6 +148,7 @@ test("a viewer sees no forms, and a forged log action from a viewer session is r
   await new CustomerPage(csm.page).logInteraction("Complaint (−3)", summary);
   const captured = await actionRequest;
   await expect(new CustomerPage(csm.page).timelineEntries().first()).toContainText(summary);
+  await expect(csm.page.getByRole("status").filter({ hasText: "Complaint logged." })).toBeVisible();
 
   const viewer = await signedInPage(browser, "viewer");
   await viewer.page.goto(url);
@@ -220,6 +221,8 @@ test("an admin exports everything about a customer as JSON, then erases them aft
   const customer = new CustomerPage(page);
   await customer.logInteraction("Complaint (−3)", `${name} cannot export invoices`);
   await expect(customer.timelineEntries().first()).toContainText("cannot export invoices");
+  // Shown at once while it saves: the export below must wait for the save.
+  await expect(page.getByRole("status").filter({ hasText: "Complaint logged." })).toBeVisible();
 
   const personal = page.getByRole("region", { name: "Personal data" });
   const download = page.waitForEvent("download");
