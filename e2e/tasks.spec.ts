@@ -72,7 +72,17 @@ test("a task added on the customer's page shows there and on My day; an incomple
   await expect(open.getByRole("checkbox", { name: "Update slides" })).toHaveAttribute("aria-checked", "true");
 
   await page.goto("/tasks?priority=high");
-  await expect(page.getByTestId("task-customer").filter({ hasText: name })).toContainText("Send the onboarding deck");
+  const customer = page.getByTestId("task-customer").filter({ hasText: name });
+  await expect(customer).toContainText("Send the onboarding deck");
+
+  // Dismissing needs a reason; the task then leaves My day.
+  await customer.getByText("Dismiss…").click();
+  const dismiss = customer.getByRole("form", { name: "Dismiss “Send the onboarding deck”" });
+  await dismiss.getByRole("button", { name: "Dismiss" }).click();
+  await expect(dismiss.getByText("Say why the task is dismissed, so the team knows it was looked at.")).toBeVisible();
+  await dismiss.getByLabel("Why dismiss it?").fill("The customer already has the deck");
+  await dismiss.getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByTestId("task-customer").filter({ hasText: name })).toHaveCount(0);
 });
 
 test("an admin's playbook turns a logged complaint into a task for the customer's owner", async ({

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { completeTaskAction, dismissTaskAction, toggleChecklistItemAction } from "@/server/tasks/actions";
 import { FormMessage, fieldErrors, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -76,6 +77,8 @@ export function TaskItem({
 }) {
   const complete = useActionForm(completeTaskAction);
   const dismiss = useActionForm(dismissTaskAction);
+  // My day lists up to 400 tasks: the dismiss form is built when its fold opens, not for each one.
+  const [dismissOpen, setDismissOpen] = useState(false);
   const outcomeId = `outcome-${task.id}`;
   const reasonId = `reason-${task.id}`;
   return (
@@ -138,30 +141,32 @@ export function TaskItem({
               <FormMessage state={complete.state} />
             </div>
           </form>
-          <details className="text-sm">
+          <details className="text-sm" onToggle={(event) => setDismissOpen(event.currentTarget.open)}>
             <summary className="cursor-pointer py-2 text-slate-600">Dismiss…</summary>
-            <form
-              onSubmit={dismiss.onSubmit}
-              aria-label={`Dismiss “${task.title}”`}
-              className="mt-2 flex flex-wrap items-end gap-2"
-            >
-              <input type="hidden" name="taskId" value={task.id} />
-              <div className="w-64">
-                <TextField
-                  id={reasonId}
-                  name="reason"
-                  label="Why dismiss it?"
-                  maxLength={300}
-                  errors={fieldErrors(dismiss.state).reason}
-                />
-              </div>
-              <div className="mb-5 flex items-center gap-2">
-                <SubmitButton variant="secondary" pending={dismiss.pending} pendingText="Dismissing…">
-                  Dismiss
-                </SubmitButton>
-                <FormMessage state={dismiss.state} />
-              </div>
-            </form>
+            {dismissOpen ? (
+              <form
+                onSubmit={dismiss.onSubmit}
+                aria-label={`Dismiss “${task.title}”`}
+                className="mt-2 flex flex-wrap items-end gap-2"
+              >
+                <input type="hidden" name="taskId" value={task.id} />
+                <div className="w-64">
+                  <TextField
+                    id={reasonId}
+                    name="reason"
+                    label="Why dismiss it?"
+                    maxLength={300}
+                    errors={fieldErrors(dismiss.state).reason}
+                  />
+                </div>
+                <div className="mb-5 flex items-center gap-2">
+                  <SubmitButton variant="secondary" pending={dismiss.pending} pendingText="Dismissing…">
+                    Dismiss
+                  </SubmitButton>
+                  <FormMessage state={dismiss.state} />
+                </div>
+              </form>
+            ) : null}
           </details>
         </div>
       ) : null}
