@@ -1,5 +1,6 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
+import { cache } from "react";
 import type { Queryable } from "@/db";
 import { apiTokens, members } from "@/db/schema";
 
@@ -11,14 +12,17 @@ export async function listMembers(db: Queryable) {
     .orderBy(sql`${members.active} desc`, members.name);
 }
 
-/** Members who can own customers: the owner pickers and filters. */
-export async function listActiveMembers(db: Queryable) {
-  return db
+/**
+ * Members who can own customers: the owner pickers and filters. Several parts of a page ask
+ * (a customer page's account card and its tasks): while React renders it, once per database.
+ */
+export const listActiveMembers = cache(async (db: Queryable) =>
+  db
     .select({ id: members.id, name: members.name, role: members.role })
     .from(members)
     .where(eq(members.active, true))
-    .orderBy(members.name);
-}
+    .orderBy(members.name),
+);
 
 /** Every API token, newest first, with who created it (never the token itself). */
 export async function listApiTokens(db: Queryable) {

@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { AccountCard } from "@/components/customers/account-card";
 import { BalanceOverTime } from "@/components/customers/balance-over-time";
 import { RevenueCard } from "@/components/customers/revenue-card";
@@ -16,10 +16,13 @@ import { requirePageMember } from "@/server/auth/session";
 import { getCustomer } from "@/server/customers/queries";
 import { readFormToOpen, readTimelineView } from "./search-params";
 
+// The title and the page read the same customer: once per request.
+const customerRow = cache(async (id: number) => getCustomer(await readDb(), { id }));
+
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const db = await readDb();
+  await requirePageMember();
   const id = parseId((await params).id);
-  const row = id ? await getCustomer(db, { id }) : undefined;
+  const row = id ? await customerRow(id) : undefined;
   return { title: row?.customer.name ?? "Customer" };
 }
 
@@ -30,11 +33,10 @@ export default async function CustomerPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<SearchParams>;
 }) {
-  const db = await readDb();
   const member = await requirePageMember();
   const [{ id: rawId }, query] = await Promise.all([params, searchParams]);
   const id = parseId(rawId);
-  const row = id ? await getCustomer(db, { id }) : undefined;
+  const row = id ? await customerRow(id) : undefined;
   if (!row) notFound();
   const { kind, cursor } = readTimelineView(query);
   const formToOpen = readFormToOpen(query);
