@@ -73,6 +73,8 @@ export function LogInteractionForm({
   });
 
   // Before the browser paints the commit that drops the optimistic entry, so it never blinks out.
+  // Kept apart from the effect below: this one runs again whenever `onSaved` changes (each
+  // refreshed page), and a refresh there would refresh for ever.
   useLayoutEffect(() => {
     const entry = shownWhileSaving.current;
     const id = state?.ok ? Number((state.data as { id?: number } | undefined)?.id) : 0;
