@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import i18next from "eslint-plugin-i18next";
 
 // The floors, each importing only the floors below it (docs/architecture.md):
 // app → components → server → db → lib. Tests may reach anywhere.
@@ -84,6 +85,22 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         { paths: [{ name: "next/link", message: 'Use { Link } from "@/components/ui/link".' }] },
+      ],
+    },
+  },
+  {
+    // Every word a person reads comes from a catalog (messages/): text between tags and the
+    // attributes people read or hear. Strings without a letter ("—", "·", "×") are not words.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "error",
+        {
+          mode: "jsx-text-only",
+          "jsx-attributes": { include: ["aria-label", "placeholder", "title", "alt", "label", "aria-description"] },
+          words: { exclude: [/^[^\p{L}]*$/u] },
+        },
       ],
     },
   },

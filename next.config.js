@@ -1,4 +1,9 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// Each request's language, time zone and catalog (server/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -25,4 +30,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,6 +1,6 @@
 export const DAY_MS = 86_400_000;
 
-/** Dates shown in one time zone (HOURGLASS_TIMEZONE, default UTC) so server and browser render alike. */
+/** The book's time zone until an admin sets one in Settings (HOURGLASS_TIMEZONE, default UTC). */
 export const DISPLAY_TIME_ZONE = process.env.HOURGLASS_TIMEZONE ?? "UTC";
 
 export function daysSince(date: Date | string | null, now = new Date()): number | null {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DISPLAY_TIME_ZONE } from "./dates";
+import { isCurrency, isTimeZone } from "./i18n/zones";
 
 /** Team-wide tunables with their defaults (PRODUCT.md); stored per key in the settings table. */
 export const settingsSchema = {
@@ -34,6 +36,11 @@ export const settingsSchema = {
     /** Days that must pass between two emails Hourglass sends one customer. */
     quietDays: z.number().int().min(0).max(365),
   }),
+  /** The book's money and clock: amounts are stored in the currency's minor units. */
+  book: z.object({
+    currency: z.string().refine(isCurrency, "Choose a currency from the list."),
+    timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list."),
+  }),
   security: z.object({
     /** Admins must turn on two-factor sign-in before they can use Hourglass. */
     requireAdminTwoFactor: z.boolean(),
@@ -59,5 +66,6 @@ export const DEFAULT_SETTINGS: Settings = {
   delight: { queueDays: 14 },
   advocacy: { askCapacity: 2, candidateBalance: 2 },
   outreach: { quietDays: 7 },
+  book: { currency: "USD", timeZone: DISPLAY_TIME_ZONE },
   security: { requireAdminTwoFactor: false },
 };

@@ -5,6 +5,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { seedDemoIfEmpty } from "@/server/demo/seed";
 import { ensureDemoEnvFile } from "./env-file";
 import { runScript } from "./run-script";
+import { BOOK_OPTIONS, bookFromOptions } from "./book-options";
+import { parseArgs } from "node:util";
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -26,10 +28,13 @@ runScript("demo", async () => {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
   await migrateDatabase();
+  // `npm run demo -- --currency EUR --time-zone Europe/Berlin` seeds a book in another currency.
+  const book = bookFromOptions(parseArgs({ options: BOOK_OPTIONS }).values);
   const summary = await seedDemoIfEmpty({
     customers: 2000,
     seed: 42,
     now: new Date(new Date().toISOString().slice(0, 10)),
+    book,
   });
   console.log(
     summary

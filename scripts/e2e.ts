@@ -36,6 +36,8 @@ runScript("test:e2e", async () => {
     AUTH_SECRET: randomBytes(32).toString("base64"),
     AUTH_TRUST_HOST: "true",
     CHROMIUM_PATH: chromium,
+    // The test language (lib/i18n/locales.ts) is offered only here, for the overflow check.
+    HOURGLASS_PSEUDO_LOCALE: "on",
   };
   const baseUrl = process.env.DATABASE_URL;
   const databaseName = uniqueDatabaseName("hourglass_e2e");

@@ -3,6 +3,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { addHeavyTimeline, seedDemo } from "@/server/demo/seed";
 import { runScript, UsageError } from "./run-script";
 import { parseArgs } from "node:util";
+import { BOOK_OPTIONS, bookFromOptions } from "./book-options";
 
 runScript("db:seed", async () => {
   const { values } = parseArgs({
@@ -14,6 +15,7 @@ runScript("db:seed", async () => {
       "heavy-customer": { type: "string" },
       /** Only add the heavy timeline to the book already there (how the bench finishes a copied book). */
       "add-heavy": { type: "string" },
+      ...BOOK_OPTIONS,
     },
   });
   const customers = Number(values.customers);
@@ -31,6 +33,8 @@ runScript("db:seed", async () => {
   const now = values.now ? new Date(values.now) : new Date(new Date().toISOString().slice(0, 10));
   if (Number.isNaN(now.getTime())) throw new UsageError("--now must be a date such as 2026-11-23.");
 
+  const book = bookFromOptions(values);
+
   await migrateDatabase();
   if (values["add-heavy"] !== undefined) {
     const count = Number(values["add-heavy"]);
@@ -41,7 +45,15 @@ runScript("db:seed", async () => {
     return;
   }
   console.log(`Seeding ${customers} customers (seed ${seed}, reference date ${now.toISOString().slice(0, 10)})…`);
-  const summary = await seedDemo({ customers, seed, now, interactions, heavyCustomerInteractions, log: console.log });
+  const summary = await seedDemo({
+    customers,
+    seed,
+    now,
+    interactions,
+    heavyCustomerInteractions,
+    book,
+    log: console.log,
+  });
   console.log(
     `Seeded ${summary.customers} customers, ${summary.interactions} interactions, ${summary.delightMoments} delight moments in ${summary.seconds.toFixed(1)} s.` +
       (summary.heavyCustomerId

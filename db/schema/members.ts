@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { MEMBER_ROLES } from "@/lib/permissions";
+import type { Theme } from "@/lib/i18n/locales";
 
 export const memberRole = pgEnum("member_role", MEMBER_ROLES);
 
@@ -25,6 +26,12 @@ export const members = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The member's language (lib/i18n/locales.ts); none: the browser's Accept-Language. */
+    locale: text(),
+    /** IANA time zone for dates, times, "today" and the 08:00 digest; none: the book's (Settings → Book). */
+    timeZone: text(),
+    /** "system" follows the device's light or dark setting. */
+    theme: text().$type<Theme>().notNull().default("system"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

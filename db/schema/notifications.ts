@@ -45,8 +45,6 @@ export const memberPreferences = pgTable("member_preferences", {
   memberId: integer()
     .primaryKey()
     .references(() => members.id, { onDelete: "cascade" }),
-  /** IANA time zone: the digest goes out at 08:00 here. */
-  timeZone: text().notNull().default("UTC"),
   digestEmail: boolean().notNull().default(true),
   inAppAlerts: boolean().notNull().default(true),
   /** A Slack-compatible incoming webhook; alerts and the digest are posted there, signed with `webhookSecret`. */

@@ -50,14 +50,15 @@ export function stageColours(count: number): StageColour[] {
   });
 }
 
-/** The ink and lines every chart shares. */
+/** The ink and lines every chart shares: CSS variables (app/globals.css) so charts follow light and dark. */
 export const CHART = {
-  grid: "#e2e8f0",
-  axis: "#475569",
-  line: "#2459d6",
-  zero: "#94a3b8",
-  delight: "#a21caf",
-  gain: "#15803d",
-  loss: "#b91c1c",
-  total: "#475569",
+  grid: "var(--chart-grid)",
+  axis: "var(--chart-axis)",
+  line: "var(--chart-line)",
+  zero: "var(--chart-zero)",
+  delight: "var(--chart-delight)",
+  gain: "var(--chart-gain)",
+  loss: "var(--chart-loss)",
+  total: "var(--chart-total)",
+  cursor: "var(--chart-cursor)",
 };

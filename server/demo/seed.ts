@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, type Queryable } from "@/db";
 import { insertRows, resetIdentity } from "@/db/bulk-insert";
-import { advocateRoles, customers, members } from "@/db/schema";
+import { advocateRoles, customers, members, settings } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Channel } from "@/lib/channels";
 import { DAY_MS as DAY } from "@/lib/dates";
@@ -29,6 +29,8 @@ export type SeedOptions = {
   interactions?: number;
   /** Gives one long-standing customer this many extra interactions (the heaviest timeline). */
   heavyCustomerInteractions?: number;
+  /** The book's currency and time zone (Settings → Book): prices are the same numbers in it. */
+  book?: { currency: string; timeZone: string };
   log?: (message: string) => void;
 };
 export type SeedSummary = {
@@ -167,6 +169,11 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     throw new Error("The database already has members or customers; the demo seed only fills an empty database.");
   }
   const random = createRandom(options.seed);
+  if (options.book)
+    await db
+      .insert(settings)
+      .values({ key: "book", value: options.book })
+      .onConflictDoUpdate({ target: settings.key, set: { value: options.book } });
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const memberRows = await db
