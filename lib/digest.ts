@@ -1,4 +1,6 @@
-import { countOf, formatDate, formatDaysAgo, formatDecimal } from "./format";
+import type { EmailText } from "./email-text";
+import { interactionTypeLabel } from "./i18n/labels";
+import type { DriverPeriod } from "./risk";
 /** What a member's daily digest says; gathered by server/notifications/digest.ts. */
 export type DigestContent = {
   memberName: string;
@@ -15,41 +17,74 @@ export type DigestContent = {
 /** A risk score must rise at least this much between two digests to be reported. */
 export const RISK_RISE_STEP = 1;
 
+/**
+ * A risk driver as the digest names it: "Complaint — export broken" for one, "2 × Complaint today"
+ * for several (the label as the team named the type; built-in names in the member's language).
+ */
+export function digestDriver(
+  { t, tl, f }: EmailText,
+  driver: { label: string; typeKey: string; summary: string; count: number; period: DriverPeriod },
+): string {
+  const label = interactionTypeLabel(tl, { key: driver.typeKey, label: driver.label });
+  if (driver.count === 1) return driver.summary ? t("digest.driverOne", { label, summary: driver.summary }) : label;
+  return t("digest.driverMany", { count: f.number(driver.count), label, period: driver.period });
+}
+
 /** The digest as plain text (the email, and the webhook's Slack-compatible `text`), with links under `baseUrl`. */
-export function digestText(content: DigestContent, baseUrl: string): { subject: string; text: string } {
-  const lines: string[] = [`Good morning ${content.memberName}, here is ${content.day} in Hourglass.`, ""];
+export function digestText(
+  content: DigestContent,
+  baseUrl: string,
+  { t, f }: Pick<EmailText, "t" | "f">,
+): { subject: string; text: string } {
+  const lines: string[] = [t("digest.greeting", { name: content.memberName, day: content.day }), ""];
   const section = (title: string, items: string[], empty: string) => {
     lines.push(title, ...(items.length > 0 ? items.map((item) => `  • ${item}`) : [`  ${empty}`]), "");
   };
   section(
-    content.first ? "Your top 10 at risk" : "New in your top 10 at risk",
-    content.newInTopTen.map((c) => `${c.name} (risk ${formatDecimal(c.risk)}) ${baseUrl}/customers/${c.id}`),
-    "Nobody new.",
+    content.first ? t("digest.topTen") : t("digest.newInTopTen"),
+    content.newInTopTen.map((c) =>
+      t("digest.topTenItem", { name: c.name, risk: f.decimal(c.risk), link: `${baseUrl}/customers/${c.id}` }),
+    ),
+    t("digest.nobodyNew"),
   );
   if (!content.first)
     section(
-      "Risk rising",
-      content.riskRises.map(
-        (c) => `${c.name}: ${formatDecimal(c.from)} → ${formatDecimal(c.to)}${c.driver ? ` (${c.driver})` : ""}`,
+      t("digest.riskRising"),
+      content.riskRises.map((c) =>
+        c.driver
+          ? t("digest.riseWithDriver", { name: c.name, from: f.decimal(c.from), to: f.decimal(c.to), driver: c.driver })
+          : t("digest.rise", { name: c.name, from: f.decimal(c.from), to: f.decimal(c.to) }),
       ),
-      "No risk rose by a step or more.",
+      t("digest.noRise"),
     );
   section(
-    `Tasks: ${content.tasks.overdue} overdue, ${content.tasks.today} due today`,
-    content.tasks.list.map((t) => `${t.title} — ${t.customerName} (due ${formatDate(`${t.dueOn}T12:00:00Z`)})`),
-    "Nothing due. Enjoy the day.",
+    t("digest.tasks", { overdue: f.number(content.tasks.overdue), today: f.number(content.tasks.today) }),
+    content.tasks.list.map((task) =>
+      t("digest.task", { title: task.title, customer: task.customerName, due: f.date(`${task.dueOn}T12:00:00Z`) }),
+    ),
+    t("digest.nothingDue"),
   );
   section(
-    `Debits unanswered for more than 48 hours: ${content.unansweredDebits.count}`,
-    content.unansweredDebits.list.map((d) => `${d.customerName}: ${d.label}, ${formatDaysAgo(d.ageDays)}`),
-    "None.",
+    t("digest.debits", { count: f.number(content.unansweredDebits.count) }),
+    content.unansweredDebits.list.map((d) =>
+      t("digest.debit", { customer: d.customerName, label: d.label, ago: f.daysAgo(d.ageDays) }),
+    ),
+    t("digest.none"),
   );
   section(
-    "Advocates at or past capacity this quarter",
-    content.advocatesPastCapacity.map((a) => `${a.name}: asked ${a.used} of ${a.capacity}`),
-    "None.",
+    t("digest.advocates"),
+    content.advocatesPastCapacity.map((a) =>
+      t("digest.advocate", { name: a.name, used: f.number(a.used), capacity: f.number(a.capacity) }),
+    ),
+    t("digest.none"),
   );
-  lines.push(`My day: ${baseUrl}/tasks`, `Notification settings: ${baseUrl}/settings/notifications`);
-  const subject = `Hourglass ${content.day}: ${countOf(content.tasks.overdue + content.tasks.today, "task")} due, ${countOf(content.newInTopTen.length, content.first ? "customer" : "new customer")} in your top 10 at risk`;
+  lines.push(
+    t("digest.myDay", { link: `${baseUrl}/tasks` }),
+    t("digest.settings", { link: `${baseUrl}/settings/notifications` }),
+  );
+  const due = content.tasks.overdue + content.tasks.today;
+  const subject = content.first
+    ? t("digest.subjectFirst", { day: content.day, due, customers: content.newInTopTen.length })
+    : t("digest.subject", { day: content.day, due, customers: content.newInTopTen.length });
   return { subject, text: lines.join("\n") };
 }

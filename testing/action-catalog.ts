@@ -1,3 +1,4 @@
+import { saveAccountPreferences, saveBookSettings } from "@/server/account/preferences";
 import type { z } from "zod";
 import { type ActionDefinition, type ActionResult, executeAction } from "@/server/actions/execute";
 import type { Permission } from "@/lib/permissions";
@@ -231,7 +232,6 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
   })),
   saveOutreachSettings: entry(saveOutreachSettings, "settings.updated", async () => ({ quietDays: "5" })),
   savePreferences: entry(savePreferences, "preferences.updated", async () => ({
-    timeZone: "Europe/Berlin",
     digestEmail: "on",
     inAppAlerts: "on",
     webhookUrl: "https://hooks.example.test/hourglass",
@@ -505,6 +505,15 @@ export const ACTION_CATALOG: Record<string, CatalogEntry> = {
     return { password: DEFAULT_MEMBER_PASSWORD };
   }),
   saveSecuritySettings: entry(saveSecuritySettings, "settings.updated", async () => ({})),
+  saveAccountPreferences: entry(saveAccountPreferences, "preferences.updated", async () => ({
+    locale: "de",
+    timeZone: "Europe/Berlin",
+    theme: "dark",
+  })),
+  saveBookSettings: entry(saveBookSettings, "settings.updated", async () => ({
+    currency: "EUR",
+    timeZone: "Europe/Berlin",
+  })),
   changeMemberRole: entry(changeMemberRole, "member.role_changed", async () => ({
     memberId: id(await createMember({ role: "csm" })),
     role: "manager",

@@ -13,7 +13,7 @@ import {
   topPerGroupOfRanked,
 } from "./metrics";
 import type { FeatureRow, Scorer } from "./score";
-import { formatDecimal, formatPercent } from "../format";
+import { type Message, message } from "../error-messages";
 
 /** How one score ranked the customers who went on to churn. */
 export type ScorerReport = {
@@ -164,20 +164,23 @@ export function headlineOf(report: BacktestReport): BacktestHeadline {
   };
 }
 
-const fixed = (value: number | null, digits: number, suffix = "") =>
-  value === null ? "—" : `${formatDecimal(value, digits)}${suffix}`;
-const percent = (value: number | null) => formatPercent(value, 0);
-
-/** "AUC 0.78 → 0.82, top-decile lift 3.1× → 3.6×, …" for a draft against the version it would replace. */
-export function compareHeadlines(liveName: string, live: BacktestHeadline, draft: BacktestHeadline): string {
+/** "AUC 0.78 → 0.82, top-decile lift 3.1× → 3.6×, …" for a draft against the live version it would replace. */
+export function compareHeadlines(liveVersion: number, live: BacktestHeadline, draft: BacktestHeadline): Message {
   if (draft.rows === 0 || draft.churned === 0) {
-    return `Not enough history to backtest yet: no paying customer churned within ${draft.horizonDays} days of a monthly cutoff. Nothing was saved.`;
+    return message("done.scoring.notEnoughHistory", { days: draft.horizonDays });
   }
-  return (
-    `Backtest against ${liveName} (${draft.cutoffs} monthly cutoffs, ${draft.rows} customer-months, churn within ${draft.horizonDays} days): ` +
-    `AUC ${fixed(live.auc, 3)} → ${fixed(draft.auc, 3)}, ` +
-    `top-decile lift ${fixed(live.topDecileLift, 1, "×")} → ${fixed(draft.topDecileLift, 1, "×")}, ` +
-    `churners flagged at the threshold ${percent(live.thresholdRecall)} → ${percent(draft.thresholdRecall)} ` +
-    `(of those flagged, ${percent(live.thresholdPrecision)} → ${percent(draft.thresholdPrecision)} churned). Nothing was saved.`
-  );
+  return message("done.scoring.backtestCompared", {
+    version: liveVersion,
+    cutoffs: draft.cutoffs,
+    rows: draft.rows,
+    days: draft.horizonDays,
+    aucBefore: { decimal: live.auc, digits: 3 },
+    aucAfter: { decimal: draft.auc, digits: 3 },
+    liftBefore: { times: live.topDecileLift },
+    liftAfter: { times: draft.topDecileLift },
+    recallBefore: { percent: live.thresholdRecall, digits: 0 },
+    recallAfter: { percent: draft.thresholdRecall, digits: 0 },
+    precisionBefore: { percent: live.thresholdPrecision, digits: 0 },
+    precisionAfter: { percent: draft.thresholdPrecision, digits: 0 },
+  });
 }

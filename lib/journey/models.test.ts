@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "@/lib/error-messages";
 import { DEFAULT_MODELS, MILESTONES, stageForMilestone, validateStageRanges } from "./models";
 
 describe("journey models", () => {
@@ -37,7 +38,7 @@ describe("journey models", () => {
         { name: "Early", fromMilestone: 1, toMilestone: 4 },
         { name: "Middle", fromMilestone: 6, toMilestone: 8 },
         { name: "Late", fromMilestone: 8, toMilestone: 12 },
-      ]),
+      ]).map(inEnglish),
     ).toEqual([
       "Milestones 5–5 belong to no stage: Middle should start at 5.",
       "Late starts at milestone 8, which the stage before already covers.",

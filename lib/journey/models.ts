@@ -1,3 +1,5 @@
+import type { Message, MessageValue } from "@/lib/error-messages";
+
 /** The shared milestone ladder (PRODUCT.md). Every journey model maps these 13 steps to stages. */
 export const MILESTONES = [
   { number: 1, key: "aware", label: "Aware", evidence: "First touch: saw a post, an ad, a shared article" },
@@ -95,33 +97,32 @@ export function stageForMilestone<S extends StageRange>(stages: readonly S[], mi
 
 /**
  * Checks that stages, in their order, cover milestones 1–13 with no gap or overlap.
- * Returns one friendly message per problem; an empty list means the model is valid.
+ * Returns one friendly message per problem (catalog messages: lib/error-messages.ts); an empty
+ * list means the model is valid.
  */
-export function validateStageRanges(stages: readonly StageRange[]): string[] {
-  const problems: string[] = [];
-  if (stages.length === 0) return ["A model needs at least one stage."];
+export function validateStageRanges(stages: readonly StageRange[]): Message[] {
+  const problems: Message[] = [];
+  if (stages.length === 0) return [{ key: "journey.needsStage" }];
   let expected = FIRST_MILESTONE;
   stages.forEach((stage, index) => {
-    const label = stage.name.trim() || `Stage ${index + 1}`;
-    if (!stage.name.trim()) problems.push(`Stage ${index + 1} needs a name.`);
+    const number = index + 1;
+    const label: MessageValue = stage.name.trim() || { key: "journey.stageNumbered", values: { number } };
+    if (!stage.name.trim()) problems.push({ key: "journey.stageNeedsName", values: { number } });
     if (stage.fromMilestone > stage.toMilestone) {
-      problems.push(
-        `${label} ends (milestone ${stage.toMilestone}) before it starts (milestone ${stage.fromMilestone}).`,
-      );
+      problems.push({
+        key: "journey.endsBeforeStart",
+        values: { stage: label, from: stage.fromMilestone, to: stage.toMilestone },
+      });
     }
     if (stage.fromMilestone > expected) {
-      problems.push(
-        `Milestones ${expected}–${stage.fromMilestone - 1} belong to no stage: ${label} should start at ${expected}.`,
-      );
+      problems.push({ key: "journey.gap", values: { from: expected, to: stage.fromMilestone - 1, stage: label } });
     } else if (stage.fromMilestone < expected) {
-      problems.push(`${label} starts at milestone ${stage.fromMilestone}, which the stage before already covers.`);
+      problems.push({ key: "journey.overlap", values: { stage: label, from: stage.fromMilestone } });
     }
     expected = Math.max(expected, stage.toMilestone + 1);
   });
   if (expected <= LAST_MILESTONE) {
-    problems.push(
-      `Milestones ${expected}–${LAST_MILESTONE} belong to no stage: the last stage should end at ${LAST_MILESTONE}.`,
-    );
+    problems.push({ key: "journey.gapAtEnd", values: { from: expected, last: LAST_MILESTONE } });
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ASK_KINDS, ASK_OUTCOMES, COMMUNITY_ACTIVITY_KINDS } from "@/lib/advocacy";
 import { CHANNELS } from "@/lib/channels";
+import { message } from "@/lib/error-messages";
 import {
   dollarsToCents,
   id,
@@ -12,6 +13,7 @@ import {
   requiredText,
   checkbox,
 } from "./fields";
+import { fails, say } from "./messages";
 
 const optionalWeight = z
   .string()
@@ -21,60 +23,67 @@ const optionalWeight = z
     if (!value) return null;
     const weight = parseDecimal(value);
     if (weight === null || weight <= 0 || weight > 100) {
-      ctx.addIssue({ code: "custom", message: "A delight moment's credit must be a number above 0 and at most 100." });
+      ctx.addIssue({ code: "custom", message: say(message("delight.weightRange")) });
       return z.NEVER;
     }
     return weight;
   });
 
 export const delightMomentSchema = z.object({
-  customerId: id("a customer"),
-  promptInteractionId: optionalId("Choose one from the list.", "bigint"),
+  customerId: id(message("choose.customer")),
+  promptInteractionId: optionalId(message("choose.fromList"), "bigint"),
   prompt: requiredText(300, {
-    missing: "Say what prompted it.",
-    tooLong: "Keep what prompted it under 300 characters.",
+    missing: message("delight.promptMissing"),
+    tooLong: message("delight.promptTooLong"),
   }),
-  gesture: requiredText(300, { missing: "Describe the gesture.", tooLong: "Keep the gesture under 300 characters." }),
-  channel: z.enum(CHANNELS, { message: "Choose a channel from the list." }),
-  cost: dollarsToCents({ subject: "The cost", object: "the cost" }),
+  gesture: requiredText(300, {
+    missing: message("delight.gestureMissing"),
+    tooLong: message("delight.gestureTooLong"),
+  }),
+  channel: z.enum(CHANNELS, fails("choose.channel")),
+  cost: dollarsToCents({
+    negative: message("delight.costNegative"),
+    notAmount: message("delight.costNotAmount"),
+    tooLarge: message("delight.costTooLarge"),
+  }),
   weight: optionalWeight,
   occurredAt: pastDateTime,
-  outcome: optionalText(500, "The outcome"),
+  outcome: optionalText(500, message("field.label.outcome")),
   postedPublicly: checkbox,
   renewed: checkbox,
   becameAdvocate: checkbox,
 });
 
 export const inviteToRoleSchema = z.object({
-  customerId: id("a customer"),
-  roleId: id("a role", "smallint"),
-  notes: optionalText(500, "The notes"),
+  customerId: id(message("choose.customer")),
+  roleId: id(message("choose.role"), "smallint"),
+  notes: optionalText(500, message("field.label.notes")),
 });
 
 export const changeRoleStatusSchema = z.object({
-  assignmentId: id("a role assignment"),
-  status: z.enum(["active", "retired"], { message: "Choose activate or retire." }),
+  assignmentId: id(message("choose.roleAssignment")),
+  status: z.enum(["active", "retired"], fails("advocacy.activateOrRetire")),
 });
 
 export const communityActivitySchema = z.object({
-  customerId: id("an advocate"),
-  kind: z.enum(COMMUNITY_ACTIVITY_KINDS, { message: "Choose what the advocate did." }),
+  customerId: id(message("choose.advocate")),
+  kind: z.enum(COMMUNITY_ACTIVITY_KINDS, fails("advocacy.kindMissing")),
   occurredAt: pastDateTime,
-  note: optionalText(500, "The note"),
-  referredName: optionalText(120, "The name"),
+  note: optionalText(500, message("field.label.note")),
+  referredName: optionalText(120, message("field.label.name")),
   referredEmail: optionalEmail,
 });
 
 export const askSchema = z.object({
-  customerId: id("an advocate"),
-  kind: z.enum(ASK_KINDS, { message: "Choose what you ask for." }),
-  outcome: z.enum(ASK_OUTCOMES, { message: "Choose an outcome." }),
-  note: optionalText(500, "The note"),
+  customerId: id(message("choose.advocate")),
+  kind: z.enum(ASK_KINDS, fails("advocacy.askKindMissing")),
+  outcome: z.enum(ASK_OUTCOMES, fails("advocacy.askOutcomeMissing")),
+  note: optionalText(500, message("field.label.note")),
   askAnyway: checkbox,
 });
 
 export const askCapacitySchema = z.object({
-  customerId: id("an advocate"),
+  customerId: id(message("choose.advocate")),
   capacity: z
     .string()
     .trim()
@@ -83,10 +92,7 @@ export const askCapacitySchema = z.object({
       if (!value) return null;
       const capacity = parseDecimal(value);
       if (capacity === null || !Number.isInteger(capacity) || capacity < 1 || capacity > 50) {
-        ctx.addIssue({
-          code: "custom",
-          message: "Capacity must be a whole number from 1 to 50, or empty for the team default.",
-        });
+        ctx.addIssue({ code: "custom", message: say(message("advocacy.capacityRange")) });
         return z.NEVER;
       }
       return capacity;
@@ -94,8 +100,11 @@ export const askCapacitySchema = z.object({
 });
 
 export const advocateRoleSchema = z.object({
-  roleId: optionalId("Choose one from the list.", "smallint"),
-  name: requiredText(60, { missing: "Name the role.", tooLong: "The name can have at most 60 characters." }),
-  description: optionalText(300, "The description"),
+  roleId: optionalId(message("choose.fromList"), "smallint"),
+  name: requiredText(60, {
+    missing: message("advocacy.roleNameMissing"),
+    tooLong: message("field.nameTooLong", { max: 60 }),
+  }),
+  description: optionalText(300, message("field.label.description")),
   active: checkbox,
 });

@@ -3,67 +3,69 @@ import { CHANNELS } from "@/lib/channels";
 import { PLANS } from "@/lib/plans";
 import { BOOK_CURRENCY, SUBSCRIPTION_INTERVALS, SUBSCRIPTION_STATUSES } from "@/lib/revenue";
 import { TASK_PRIORITIES } from "@/lib/tasks";
+import { type MessageKey, message } from "@/lib/error-messages";
 import { ID_MAX, isBeforeEarliest, isCalendarDay, isTooFarAhead, storable, toDate } from "./fields";
+import { fails, say } from "./messages";
+
+/*
+ * The API answers in English (server/api/handler.ts); the CSV import (Settings → Data) reads its
+ * rows with these same schemas and says their messages in the member's language.
+ */
+
+const atMost = (max: number) => fails("field.atMost", { max });
 
 const isoDate = z
-  .string({ message: "Required: an ISO 8601 date-time, like 2026-11-23T09:30:00Z." })
-  .transform((value, ctx) => toDate(value, "Must be an ISO 8601 date-time, like 2026-11-23T09:30:00Z.", ctx))
-  .refine((date) => !isTooFarAhead(date), "Must not be more than a day in the future.")
-  .refine((date) => !isBeforeEarliest(date), "Must not be before the year 2000.")
+  .string(fails("api.dateTimeRequired"))
+  .transform((value, ctx) => toDate(value, message("api.dateTimeInvalid"), ctx))
+  .refine((date) => !isTooFarAhead(date), fails("api.notInFuture"))
+  .refine((date) => !isBeforeEarliest(date), fails("api.notBefore2000"))
   .meta({ format: "date-time" });
 /** Missing and wrong-type values get different messages. */
-const textError = (missing: string) => ({
-  error: (issue: { input: unknown }) => (issue.input === undefined ? missing : "Must be text."),
+const textError = (missing: MessageKey) => ({
+  error: (issue: { input: unknown }) => say(message(issue.input === undefined ? missing : "api.mustBeText")),
 });
-const key = (missing: string) =>
-  storable(z.string(textError(missing)).trim().min(1, missing).max(200, "At most 200 characters."));
+const key = (missing: MessageKey) =>
+  storable(z.string(textError(missing)).trim().min(1, fails(missing)).max(200, atMost(200)));
 const email = z
-  .string({ message: "Must be an email address." })
+  .string(fails("api.mustBeEmail"))
   .trim()
   .toLowerCase()
-  .max(320, "At most 320 characters.")
-  .email("Must be an email address.");
+  .max(320, atMost(320))
+  .email(fails("api.mustBeEmail"));
 
 /** How an item names its customer: one of these. */
 const customerReference = {
   customerId: z
-    .number({ message: "Must be a customer id (a whole number)." })
-    .int("Must be a whole number.")
-    .min(1, "Must be at least 1.")
-    .max(ID_MAX.integer, "No customer has an id this large.")
+    .number(fails("api.customerIdType"))
+    .int(fails("api.wholeNumber"))
+    .min(1, fails("api.atLeast", { min: 1 }))
+    .max(ID_MAX.integer, fails("api.customerIdTooLarge"))
     .optional(),
-  customerExternalId: key("Must not be empty.").optional(),
+  customerExternalId: key("api.notEmpty").optional(),
   customerEmail: email.optional(),
 };
 const namesCustomer = (item: { customerId?: number; customerExternalId?: string; customerEmail?: string }) =>
   item.customerId !== undefined || item.customerExternalId !== undefined || item.customerEmail !== undefined;
-const NAME_THE_CUSTOMER = {
-  message: "Name the customer: customerId, customerExternalId or customerEmail.",
-  path: ["customer"],
-};
+const NAME_THE_CUSTOMER = { ...fails("api.nameTheCustomer"), path: ["customer"] };
 
 /** Items per API batch (events, customers). */
 export const MAX_BATCH = 1000;
 
 export const apiEventSchema = z
   .object({
-    externalId: key("Required: the event's idempotency key."),
+    externalId: key("api.eventKeyRequired"),
     ...customerReference,
     type: storable(
-      z
-        .string(textError("Required: an interaction type key."))
-        .trim()
-        .min(1, "Required: an interaction type key.")
-        .max(64, "At most 64 characters."),
+      z.string(textError("api.typeRequired")).trim().min(1, fails("api.typeRequired")).max(64, atMost(64)),
     ),
     occurredAt: isoDate,
     direction: z.enum(["inbound", "outbound"]).default("inbound"),
     channel: z.enum(CHANNELS).default("in_app"),
-    summary: storable(z.string({ message: "Must be text." }).max(500, "At most 500 characters.")).default(""),
+    summary: storable(z.string(fails("api.mustBeText")).max(500, atMost(500))).default(""),
     weight: z
-      .number({ message: "Must be a number from -100 to 100." })
-      .min(-100, "Must be at least -100.")
-      .max(100, "Must be at most 100.")
+      .number(fails("api.weightType"))
+      .min(-100, fails("api.atLeast", { min: -100 }))
+      .max(100, fails("api.atMostValue", { max: 100 }))
       .optional(),
   })
   .strict()
@@ -71,16 +73,16 @@ export const apiEventSchema = z
 
 const apiCustomerFields = z
   .object({
-    externalId: key("Must not be empty.").optional(),
+    externalId: key("api.notEmpty").optional(),
     email: email.optional(),
-    name: storable(z.string(textError("Required.")).trim().min(1, "Required.").max(120, "At most 120 characters.")),
-    company: storable(z.string({ message: "Must be text." }).trim().max(120, "At most 120 characters.")).optional(),
-    plan: z.enum(PLANS, { message: `Must be one of: ${PLANS.join(", ")}.` }).optional(),
+    name: storable(z.string(textError("api.required")).trim().min(1, fails("api.required")).max(120, atMost(120))),
+    company: storable(z.string(fails("api.mustBeText")).trim().max(120, atMost(120))).optional(),
+    plan: z.enum(PLANS, fails("api.oneOf", { values: PLANS.join(", ") })).optional(),
     mrrCents: z
       .number()
-      .int("Must be whole cents.")
-      .min(0, "Must not be negative.")
-      .max(1_000_000_000, "Must be at most 1000000000 cents ($10,000,000 a month).")
+      .int(fails("api.wholeCents"))
+      .min(0, fails("api.notNegative"))
+      .max(1_000_000_000, fails("api.mrrTooLarge"))
       .optional(),
     ownerEmail: email.optional(),
     status: z.enum(["active", "churned"]).optional(),
@@ -91,14 +93,14 @@ const apiCustomerFields = z
 
 export const apiCustomerSchema = apiCustomerFields.refine(
   (customer) => customer.externalId !== undefined || customer.email !== undefined,
-  { message: "Give an externalId or an email to match the customer by.", path: ["externalId"] },
+  { ...fails("api.matchCustomerBy"), path: ["externalId"] },
 );
 
 /** PATCH /api/v1/customers/{id}: the fields to change, at least one. */
 export const apiCustomerPatchSchema = apiCustomerFields
   .partial()
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, { message: "Send at least one field to change.", path: [] });
+  .refine((patch) => Object.keys(patch).length > 0, { ...fails("api.patchEmpty"), path: [] });
 
 export type ApiEvent = z.infer<typeof apiEventSchema>;
 export type ApiCustomer = z.infer<typeof apiCustomerSchema>;
@@ -107,33 +109,25 @@ export type ApiCustomerPatch = z.infer<typeof apiCustomerPatchSchema>;
 /** A task sent to POST /api/v1/tasks: its idempotency key, the customer, and the task. */
 export const apiTaskSchema = z
   .object({
-    externalId: key("Required: the task's idempotency key."),
+    externalId: key("api.taskKeyRequired"),
     ...customerReference,
-    title: storable(z.string(textError("Required.")).trim().min(1, "Required.").max(200, "At most 200 characters.")),
+    title: storable(z.string(textError("api.required")).trim().min(1, fails("api.required")).max(200, atMost(200))),
     dueOn: z
-      .string({ message: "Required: a date, like 2026-12-24." })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date, like 2026-12-24.")
-      .refine(isCalendarDay, "Must be a date that exists.")
-      .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Must be between 2000 and 2100.")
+      .string(fails("api.dateRequired"))
+      .regex(/^\d{4}-\d{2}-\d{2}$/, fails("api.mustBeDate"))
+      .refine(isCalendarDay, fails("api.dateExists"))
+      .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", fails("api.dateRange"))
       .meta({ format: "date" }),
-    priority: z.enum(TASK_PRIORITIES, { message: `Must be one of: ${TASK_PRIORITIES.join(", ")}.` }).default("normal"),
+    priority: z.enum(TASK_PRIORITIES, fails("api.oneOf", { values: TASK_PRIORITIES.join(", ") })).default("normal"),
     assigneeEmail: email.optional(),
     checklist: z
       .array(
-        storable(
-          z
-            .string({ message: "Must be text." })
-            .trim()
-            .min(1, "Must not be empty.")
-            .max(200, "At most 200 characters."),
-        ),
-        {
-          message: "Must be a list of texts.",
-        },
+        storable(z.string(fails("api.mustBeText")).trim().min(1, fails("api.notEmpty")).max(200, atMost(200))),
+        fails("api.listOfTexts"),
       )
-      .max(20, "At most 20 items.")
+      .max(20, fails("api.atMostItems", { max: 20 }))
       .default([]),
-    note: storable(z.string({ message: "Must be text." }).max(1000, "At most 1000 characters.")).default(""),
+    note: storable(z.string(fails("api.mustBeText")).max(1000, atMost(1000))).default(""),
   })
   .strict()
   .refine(namesCustomer, NAME_THE_CUSTOMER);
@@ -141,10 +135,10 @@ export const apiTaskSchema = z
 export type ApiTask = z.infer<typeof apiTaskSchema>;
 
 const calendarDay = z
-  .string({ message: "Must be a date, like 2026-12-24." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date, like 2026-12-24.")
-  .refine(isCalendarDay, "Must be a date that exists.")
-  .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Must be between 2000 and 2100.")
+  .string(fails("api.mustBeDate"))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, fails("api.mustBeDate"))
+  .refine(isCalendarDay, fails("api.dateExists"))
+  .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", fails("api.dateRange"))
   .meta({ format: "date" });
 
 /**
@@ -153,29 +147,29 @@ const calendarDay = z
  */
 export const apiSubscriptionSchema = z
   .object({
-    externalId: key("Required: the subscription's idempotency key."),
+    externalId: key("api.subscriptionKeyRequired"),
     ...customerReference,
-    plan: storable(z.string(textError("Required.")).trim().min(1, "Required.").max(60, "At most 60 characters.")),
+    plan: storable(z.string(textError("api.required")).trim().min(1, fails("api.required")).max(60, atMost(60))),
     amountCents: z
-      .number({ message: "Required: the price in whole cents." })
-      .int("Must be whole cents.")
-      .min(0, "Must not be negative.")
-      .max(120_000_000_000, "Must be at most 120000000000 cents."),
+      .number(fails("api.priceRequired"))
+      .int(fails("api.wholeCents"))
+      .min(0, fails("api.notNegative"))
+      .max(120_000_000_000, fails("api.priceTooLarge")),
     currency: z
-      .string({ message: "Must be a currency code, like USD." })
-      .regex(/^[A-Za-z]{3}$/, "Must be a three-letter currency code, like USD.")
+      .string(fails("api.currencyType"))
+      .regex(/^[A-Za-z]{3}$/, fails("api.currencyCode"))
       .transform((value) => value.toUpperCase())
       .default(BOOK_CURRENCY),
-    interval: z.enum(SUBSCRIPTION_INTERVALS, { message: "Must be month or year." }).default("month"),
-    status: z.enum(SUBSCRIPTION_STATUSES, { message: "Must be active or canceled." }).default("active"),
+    interval: z.enum(SUBSCRIPTION_INTERVALS, fails("api.interval")).default("month"),
+    status: z.enum(SUBSCRIPTION_STATUSES, fails("api.subscriptionStatus")).default("active"),
     renewsOn: calendarDay.nullable().optional(),
-    cancelAtPeriodEnd: z.boolean({ message: "Must be true or false." }).default(false),
+    cancelAtPeriodEnd: z.boolean(fails("api.trueOrFalse")).default(false),
     effectiveAt: isoDate.optional(),
   })
   .strict()
   .refine(namesCustomer, NAME_THE_CUSTOMER)
   .refine((s) => s.currency === BOOK_CURRENCY, {
-    message: `Amounts are kept in ${BOOK_CURRENCY}, the book's currency.`,
+    ...fails("api.bookCurrency", { currency: BOOK_CURRENCY }),
     path: ["currency"],
   });
 

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { BULK_CUSTOMER_LIMIT, BULK_LISTS, tooManyMessage } from "@/lib/bulk-customers";
+import { BULK_CUSTOMER_LIMIT, BULK_LISTS } from "@/lib/bulk-customers";
+import { message } from "@/lib/error-messages";
 import { id, parseId, storable } from "./fields";
 import { interactionFields, requestKey } from "./interactions";
 import { milestoneFields } from "./journey";
+import { fails, say } from "./messages";
 
-const OUT_OF_DATE = "The selection is out of date; reload the page and select again.";
-const NOTHING_SELECTED = "Select at least one customer.";
+const OUT_OF_DATE = message("bulk.outOfDate");
+const NOTHING_SELECTED = message("bulk.nothingSelected");
 
 /** Customer ids as the bulk bar sends them: "3,8,21". */
 const customerIds = z
@@ -16,7 +18,7 @@ const customerIds = z
     const parts = typeof value === "string" ? value.split(",") : null;
     const ids = parts?.map((part) => parseId(part.trim()));
     if (!ids || ids.some((one) => one === null)) {
-      ctx.addIssue({ code: "custom", message: OUT_OF_DATE });
+      ctx.addIssue({ code: "custom", message: say(OUT_OF_DATE) });
       return z.NEVER;
     }
     return [...new Set(ids as number[])];
@@ -29,7 +31,7 @@ const expected = z
   .transform((value, ctx) => {
     if (value === undefined || value === null || value === "") return null;
     if (typeof value !== "string" || !/^\d{1,7}$/.test(value)) {
-      ctx.addIssue({ code: "custom", message: OUT_OF_DATE });
+      ctx.addIssue({ code: "custom", message: say(OUT_OF_DATE) });
       return z.NEVER;
     }
     return Number(value);
@@ -41,10 +43,10 @@ const expected = z
  * resolves with the list's own query and compares with the count the person saw (`expected`).
  */
 const selectionFields = {
-  list: z.enum(BULK_LISTS, { message: "Choose the list the customers were selected on." }),
-  scope: z.enum(["selected", "matching"], { message: OUT_OF_DATE }).optional().default("selected"),
+  list: z.enum(BULK_LISTS, fails("bulk.listMissing")),
+  scope: z.enum(["selected", "matching"], fails(OUT_OF_DATE)).optional().default("selected"),
   customerIds,
-  filters: storable(z.string({ message: OUT_OF_DATE }).max(2_000, OUT_OF_DATE))
+  filters: storable(z.string(fails(OUT_OF_DATE)).max(2_000, fails(OUT_OF_DATE)))
     .optional()
     .default(""),
   expected,
@@ -58,14 +60,17 @@ type Selection = {
 
 function checkSelection(input: Selection, ctx: z.RefinementCtx) {
   if (input.scope === "matching") {
-    if (input.expected === null) ctx.addIssue({ code: "custom", path: ["customerIds"], message: OUT_OF_DATE });
-    else if (input.expected === 0) ctx.addIssue({ code: "custom", path: ["customerIds"], message: NOTHING_SELECTED });
+    if (input.expected === null) ctx.addIssue({ code: "custom", path: ["customerIds"], message: say(OUT_OF_DATE) });
+    else if (input.expected === 0)
+      ctx.addIssue({ code: "custom", path: ["customerIds"], message: say(NOTHING_SELECTED) });
     return;
   }
   if (input.customerIds.length === 0)
-    ctx.addIssue({ code: "custom", path: ["customerIds"], message: NOTHING_SELECTED });
-  else if (input.customerIds.length > BULK_CUSTOMER_LIMIT)
-    ctx.addIssue({ code: "custom", path: ["customerIds"], message: tooManyMessage(input.customerIds.length) });
+    ctx.addIssue({ code: "custom", path: ["customerIds"], message: say(NOTHING_SELECTED) });
+  else if (input.customerIds.length > BULK_CUSTOMER_LIMIT) {
+    const tooMany = message("bulk.tooManySelected", { count: input.customerIds.length, limit: BULK_CUSTOMER_LIMIT });
+    ctx.addIssue({ code: "custom", path: ["customerIds"], message: say(tooMany) });
+  }
 }
 
 /** The new owner: a member, or "" for nobody — but said, never taken from a missing field. */
@@ -73,7 +78,7 @@ const newOwnerId = z.unknown().transform((value, ctx) => {
   if (value === "") return null;
   const parsed = parseId(value);
   if (parsed === null) {
-    ctx.addIssue({ code: "custom", message: "Choose the new owner from the list, or nobody." });
+    ctx.addIssue({ code: "custom", message: say(message("bulk.newOwner")) });
     return z.NEVER;
   }
   return parsed;
@@ -84,7 +89,7 @@ export const bulkChangeOwnerSchema = z.object({ ...selectionFields, ownerId: new
 export const bulkSetMilestoneSchema = z.object({ ...selectionFields, ...milestoneFields }).superRefine(checkSelection);
 
 export const bulkAddToPlaybookSchema = z
-  .object({ ...selectionFields, playbookId: id("a playbook") })
+  .object({ ...selectionFields, playbookId: id(message("choose.playbook")) })
   .superRefine(checkSelection);
 
 export const bulkLogInteractionSchema = z

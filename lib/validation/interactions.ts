@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CHANNELS, DIRECTIONS } from "@/lib/channels";
+import { message } from "@/lib/error-messages";
 import { id, parseDecimal, pastDateTime, requiredText } from "./fields";
+import { fails, say } from "./messages";
 
 const weightOverride = z
   .string()
@@ -10,23 +12,23 @@ const weightOverride = z
     if (value === undefined || value === "") return null;
     const weight = parseDecimal(value);
     if (weight === null || weight < -100 || weight > 100) {
-      ctx.addIssue({
-        code: "custom",
-        message: "The weight must be a number between −100 and 100, or empty for the type's default.",
-      });
+      ctx.addIssue({ code: "custom", message: say(message("interactions.weightRange")) });
       return z.NEVER;
     }
     return weight;
   });
 
 export const interactionFields = {
-  typeKey: requiredText(64, { missing: "Choose what happened.", tooLong: "Choose a type from the list." }),
+  typeKey: requiredText(64, {
+    missing: message("interactions.typeMissing"),
+    tooLong: message("interactions.typeFromList"),
+  }),
   occurredAt: pastDateTime,
-  channel: z.enum(CHANNELS, { message: "Choose a channel from the list." }),
-  direction: z.enum(DIRECTIONS, { message: "Choose inbound or outbound." }),
+  channel: z.enum(CHANNELS, fails("choose.channel")),
+  direction: z.enum(DIRECTIONS, fails("interactions.direction")),
   summary: requiredText(500, {
-    missing: "Write a short summary of what happened.",
-    tooLong: "Keep the summary under 500 characters.",
+    missing: message("interactions.summaryMissing"),
+    tooLong: message("interactions.summaryTooLong"),
   }),
   weight: weightOverride,
 };
@@ -34,9 +36,16 @@ export const interactionFields = {
 /** Sent by the form with every attempt at one write: a retry with the same key is not saved twice. */
 export const requestKey = z
   .string()
-  .regex(/^[0-9a-f]{32}$/, "This form is out of date; reload the page and try again.")
+  .regex(/^[0-9a-f]{32}$/, fails("interactions.formOutOfDate"))
   .optional();
 
-export const logInteractionSchema = z.object({ customerId: id("a customer"), ...interactionFields, requestKey });
-export const editInteractionSchema = z.object({ interactionId: id("an interaction", "bigint"), ...interactionFields });
-export const deleteInteractionSchema = z.object({ interactionId: id("an interaction", "bigint") });
+export const logInteractionSchema = z.object({
+  customerId: id(message("choose.customer")),
+  ...interactionFields,
+  requestKey,
+});
+export const editInteractionSchema = z.object({
+  interactionId: id(message("choose.interaction"), "bigint"),
+  ...interactionFields,
+});
+export const deleteInteractionSchema = z.object({ interactionId: id(message("choose.interaction"), "bigint") });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "@/lib/error-messages";
 import { readStages } from "./journey-models";
 
 const fields = (rows: [string, number, number, number][]) =>
@@ -31,13 +32,13 @@ describe("journey model stages from the settings form", () => {
           ["Early", 1, 5, 30],
           ["Late", 7, 13, 30],
         ]),
-      ).errors.stages,
+      ).errors.stages?.map(inEnglish),
     ).toEqual(["Milestones 6–6 belong to no stage: Late should start at 6."]);
   });
 
   it("a missing name and a milestone out of range are reported at their field", () => {
     const { errors } = readStages(fields([["", 1, 14, 30]]));
-    expect(errors["stages.0.name"]).toEqual(["Stage 1 needs a name."]);
-    expect(errors["stages.0.to"]).toEqual(["The last milestone must be a whole number from 1 to 13."]);
+    expect(errors["stages.0.name"]?.map(inEnglish)).toEqual(["Stage 1 needs a name."]);
+    expect(errors["stages.0.to"]?.map(inEnglish)).toEqual(["The last milestone must be a whole number from 1 to 13."]);
   });
 });

@@ -1,56 +1,64 @@
 import { z } from "zod";
+import { message } from "@/lib/error-messages";
 import { SUBSCRIPTION_INTERVALS } from "@/lib/revenue";
 import { checkbox, dollarsToCents, id, isCalendarDay, requiredText } from "./fields";
+import { fails } from "./messages";
 
 const plan = requiredText(60, {
-  missing: "Name the plan.",
-  tooLong: "The plan's name can have at most 60 characters.",
+  missing: message("subscriptions.planMissing"),
+  tooLong: message("subscriptions.planTooLong"),
 });
-const price = dollarsToCents({ subject: "The price", object: "the price", per: "" });
-const interval = z.enum(SUBSCRIPTION_INTERVALS, { message: "Choose monthly or yearly." });
+const price = dollarsToCents({
+  negative: message("subscriptions.priceNegative"),
+  notAmount: message("subscriptions.priceNotAmount"),
+  tooLarge: message("subscriptions.priceTooLarge"),
+});
+const interval = z.enum(SUBSCRIPTION_INTERVALS, fails("subscriptions.interval"));
 
-/** A calendar day typed in a date field; `label` names it in the messages. */
-const day = (label: string) =>
+type Day = "startedOn" | "renewsOn" | "effectiveOn" | "endedOn" | "restartedOn";
+
+/** A calendar day typed in a date field; the catalog names it in the messages ("Enter the start date."). */
+const day = (which: Day) =>
   z
-    .string({ message: `Enter ${label}.` })
+    .string(fails(`subscriptions.${which}.missing`))
     .trim()
-    .min(1, `Enter ${label}.`)
-    .refine(isCalendarDay, `Enter ${label} as a date that exists.`)
-    .refine((value) => value >= "2000-01-01", `${label[0].toUpperCase()}${label.slice(1)} is before the year 2000.`);
-const optionalDay = (label: string) =>
+    .min(1, fails(`subscriptions.${which}.missing`))
+    .refine(isCalendarDay, fails(`subscriptions.${which}.invalid`))
+    .refine((value) => value >= "2000-01-01", fails(`subscriptions.${which}.before2000`));
+const optionalDay = (which: Day) =>
   z
     .string()
     .trim()
     .optional()
     .transform((value) => value || null)
-    .pipe(day(label).nullable());
+    .pipe(day(which).nullable());
 
 export const addSubscriptionSchema = z.object({
-  customerId: id("a customer"),
+  customerId: id(message("choose.customer")),
   plan,
   amount: price,
   interval,
-  startedOn: day("the start date"),
-  renewsOn: optionalDay("the renewal date"),
+  startedOn: day("startedOn"),
+  renewsOn: optionalDay("renewsOn"),
 });
 
 export const changeSubscriptionSchema = z.object({
-  subscriptionId: id("a subscription"),
+  subscriptionId: id(message("choose.subscription")),
   plan,
   amount: price,
   interval,
-  effectiveOn: day("the day the change takes effect"),
-  renewsOn: optionalDay("the renewal date"),
+  effectiveOn: day("effectiveOn"),
+  renewsOn: optionalDay("renewsOn"),
   cancelAtPeriodEnd: checkbox,
 });
 
 export const endSubscriptionSchema = z.object({
-  subscriptionId: id("a subscription"),
-  endedOn: day("the day it ended"),
+  subscriptionId: id(message("choose.subscription")),
+  endedOn: day("endedOn"),
 });
 
 export const reactivateSubscriptionSchema = z.object({
-  subscriptionId: id("a subscription"),
-  startedOn: day("the day it started again"),
-  renewsOn: optionalDay("the renewal date"),
+  subscriptionId: id(message("choose.subscription")),
+  startedOn: day("restartedOn"),
+  renewsOn: optionalDay("renewsOn"),
 });

@@ -3,6 +3,7 @@ import QRCode from "qrcode";
 import { members } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "@/lib/auth/two-factor";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import {
   changePasswordSchema,
@@ -18,7 +19,7 @@ import { saveSettingsSection } from "@/server/settings/save";
 
 async function assertPassword(password: string, hash: string, field: string) {
   if (!(await verifyPassword(password, hash)))
-    throw new ValidationError("The password is not right.", { [field]: ["That is not your current password."] });
+    throw new ValidationError(message("account.passwordWrong"), { [field]: [message("account.notCurrentPassword")] });
 }
 
 /** A new password; every session signed in before now ends (the action signs this browser in again). */
@@ -37,7 +38,7 @@ export const changePassword = defineAction({
       })
       .where(eq(members.id, member.id));
     await recordAudit(tx, member, { action: "member.password_changed", entityType: "member", entityId: member.id });
-    return { message: "Password changed. Your other sessions are signed out." };
+    return { message: message("done.account.passwordChanged") };
   },
 });
 
@@ -48,13 +49,13 @@ export const startTwoFactor = defineAction({
   async run(input, { member, tx }) {
     const self = await lockMember(tx, member.id);
     await assertPassword(input.password, self.passwordHash, "password");
-    if (self.totpEnabledAt) throw new ValidationError("Two-factor sign-in is already on.");
+    if (self.totpEnabledAt) throw new ValidationError(message("account.twoFactorAlreadyOn"));
     const secret = newTotpSecret();
     await tx.update(members).set({ totpSecret: secret, totpLastStep: null }).where(eq(members.id, member.id));
     await recordAudit(tx, member, { action: "member.two_factor_started", entityType: "member", entityId: member.id });
     const uri = totpUri(member.email, secret);
     return {
-      message: "Scan the code with your authenticator app, then enter the 6 digits it shows.",
+      message: message("done.account.scanCode"),
       data: { secret, uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 200 }) },
     };
   },
@@ -66,13 +67,11 @@ export const confirmTwoFactor = defineAction({
   schema: twoFactorCodeSchema,
   async run(input, { member, tx }) {
     const self = await lockMember(tx, member.id);
-    if (self.totpEnabledAt) throw new ValidationError("Two-factor sign-in is already on.");
-    if (!self.totpSecret) throw new ValidationError("Start setting up two-factor first.");
+    if (self.totpEnabledAt) throw new ValidationError(message("account.twoFactorAlreadyOn"));
+    if (!self.totpSecret) throw new ValidationError(message("account.startTwoFactorFirst"));
     const step = await verifyTotp(self.totpSecret, input.code, null);
     if (step === null)
-      throw new ValidationError("The code is not right.", {
-        code: ["That code does not match. Check your phone's clock, and enter the code shown now."],
-      });
+      throw new ValidationError(message("account.codeWrong"), { code: [message("account.codeMismatch")] });
     const recoveryCodes = newRecoveryCodes();
     await tx
       .update(members)
@@ -80,7 +79,7 @@ export const confirmTwoFactor = defineAction({
       .where(eq(members.id, member.id));
     await recordAudit(tx, member, { action: "member.two_factor_enabled", entityType: "member", entityId: member.id });
     return {
-      message: "Two-factor sign-in is on. Keep these recovery codes somewhere safe: each works once.",
+      message: message("done.account.twoFactorOn"),
       data: { recoveryCodes },
     };
   },
@@ -94,13 +93,13 @@ export const disableTwoFactor = defineAction({
     await assertPassword(input.password, self.passwordHash, "password");
     const { security } = await getSettings(tx, ["security"]);
     if (member.role === "admin" && security.requireAdminTwoFactor)
-      throw new ValidationError("Admins must keep two-factor sign-in on (Settings → Team).");
+      throw new ValidationError(message("account.adminsNeedTwoFactor"));
     await tx
       .update(members)
       .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] })
       .where(eq(members.id, member.id));
     await recordAudit(tx, member, { action: "member.two_factor_disabled", entityType: "member", entityId: member.id });
-    return { message: "Two-factor sign-in is off." };
+    return { message: message("done.account.twoFactorOff") };
   },
 });
 
@@ -110,7 +109,7 @@ export const renewRecoveryCodes = defineAction({
   async run(input, { member, tx }) {
     const self = await lockMember(tx, member.id);
     await assertPassword(input.password, self.passwordHash, "password");
-    if (!self.totpEnabledAt) throw new ValidationError("Turn on two-factor sign-in first.");
+    if (!self.totpEnabledAt) throw new ValidationError(message("account.turnOnTwoFactorFirst"));
     const recoveryCodes = newRecoveryCodes();
     await tx
       .update(members)
@@ -121,7 +120,7 @@ export const renewRecoveryCodes = defineAction({
       entityType: "member",
       entityId: member.id,
     });
-    return { message: "New recovery codes: the old ones no longer work.", data: { recoveryCodes } };
+    return { message: message("done.account.newRecoveryCodes"), data: { recoveryCodes } };
   },
 });
 
@@ -132,9 +131,9 @@ export const saveSecuritySettings = defineAction({
   async run(input, { member, tx }) {
     await saveSettingsSection(tx, member, "security", input);
     return {
-      message: input.requireAdminTwoFactor
-        ? "Saved: admins must sign in with two-factor."
-        : "Saved: two-factor is each admin's choice.",
+      message: message(
+        input.requireAdminTwoFactor ? "done.account.adminsNeedTwoFactor" : "done.account.twoFactorOptional",
+      ),
     };
   },
 });

@@ -55,6 +55,7 @@ import * as journeyModels from "@/server/journey/commands";
 import * as members from "@/server/team/members";
 import * as invitations from "@/server/team/invitations";
 import * as account from "@/server/account/commands";
+import * as accountPreferences from "@/server/account/preferences";
 import * as milestones from "@/server/journey/milestones";
 import * as settings from "@/server/scoring/commands";
 import * as taskCommands from "@/server/tasks/commands";
@@ -256,7 +257,7 @@ const SPECS: Record<string, Spec> = {
   },
   saveOutreachSettings: { valid: async () => ({ quietDays: "7" }) },
   savePreferences: {
-    valid: async () => ({ timeZone: "Asia/Shanghai", digestEmail: "on", inAppAlerts: "", webhookUrl: "" }),
+    valid: async () => ({ digestEmail: "on", inAppAlerts: "", webhookUrl: "" }),
   },
   rotateWebhookSecret: { valid: async () => adminWebhook(), extraFields: NO_FIELDS },
   sendTestWebhook: { valid: async () => adminWebhook(), extraFields: NO_FIELDS },
@@ -586,6 +587,8 @@ const SPECS: Record<string, Spec> = {
     },
   },
   saveSecuritySettings: { valid: async () => ({}), extraFields: ["requireAdminTwoFactor"] },
+  saveAccountPreferences: { valid: async () => ({ locale: "tr", timeZone: "Asia/Shanghai", theme: "light" }) },
+  saveBookSettings: { valid: async () => ({ currency: "TRY", timeZone: "Europe/Istanbul" }) },
   changeMemberRole: { valid: async () => ({ memberId: await freshMember("viewer"), role: "csm" }), ids: ["memberId"] },
   setMemberActive: { valid: async () => ({ memberId: await freshMember("csm"), active: "false" }), ids: ["memberId"] },
   updateScoring: { valid: async () => scoringInput(), extraFields: SCORING_EXTRA_FIELDS },
@@ -609,6 +612,7 @@ const DEFINITIONS: Record<string, unknown> = {
   ...members,
   ...invitations,
   ...account,
+  ...accountPreferences,
   ...milestones,
   ...settings,
   ...taskCommands,

@@ -1,11 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Transaction } from "@/db";
-import { DATABASE_UNAVAILABLE_MESSAGE, databaseErrorCode, isDatabaseUnavailable } from "@/db/connection-error";
+import { databaseErrorCode, isDatabaseUnavailable } from "@/db/connection-error";
 import type { SessionMember } from "@/lib/permissions";
+import { message, type Text } from "@/lib/error-messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
 import { formDataToObject } from "@/lib/validation/fields";
+import { safeParseIn } from "@/lib/validation/messages";
+import { type ActionLocale, speakerFor } from "./speaker";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 /** The one shape every server action returns; forms start from `null`. */
@@ -24,7 +27,8 @@ export type ActionContext = { member: SessionMember; tx: Transaction };
 export type ActionDefinition<S extends z.ZodType, T> = {
   permission: Permission;
   schema: S;
-  run: (input: z.infer<S>, context: ActionContext) => Promise<{ message: string; data?: T }>;
+  /** `message`: a catalog message (lib/error-messages.ts) or text as is, said in the member's language. */
+  run: (input: z.infer<S>, context: ActionContext) => Promise<{ message: Text; data?: T }>;
 };
 
 export function defineAction<S extends z.ZodType, T = undefined>(
@@ -33,43 +37,56 @@ export function defineAction<S extends z.ZodType, T = undefined>(
   return definition;
 }
 
-const FIX_FIELDS = "Please correct the highlighted fields. Nothing was saved.";
+const FIX_FIELDS = message("action.fixFields");
 
 /**
  * Role check → zod parse → the work in one transaction (audit rows included). Called by every
  * server action with the session's member, and by tests with any member, exactly as a forged
- * request would arrive.
+ * request would arrive. What it answers is said in `locale` (server/actions/run.ts passes the
+ * request's), with dates in `timeZone`; English by default.
  */
 export async function executeAction<S extends z.ZodType, T>(
   definition: ActionDefinition<S, T>,
   member: SessionMember,
   input: FormData | Record<string, unknown>,
+  locale: ActionLocale = "en",
+  timeZone?: string,
 ): Promise<ActionResult<T>> {
+  const speaker = await speakerFor(locale, timeZone);
+  const { say } = speaker;
   if (!can(member.role, definition.permission))
-    return { ok: false, message: new ForbiddenError(definition.permission).message };
-  const parsed = definition.schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
+    return { ok: false, message: say(new ForbiddenError(definition.permission).text) };
+  const parsed = safeParseIn(speaker, definition.schema, input instanceof FormData ? formDataToObject(input) : input);
   if (!parsed.success) {
-    return { ok: false, message: FIX_FIELDS, fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
+    return {
+      ok: false,
+      message: say(FIX_FIELDS),
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
+    };
   }
   try {
     const result = await db.transaction((tx) => definition.run(parsed.data, { member, tx }));
-    return { ok: true, ...result };
+    return { ok: true, ...result, message: say(result.message) };
   } catch (error) {
     if (error instanceof ValidationError) {
+      const fieldErrors = Object.fromEntries(
+        Object.entries(error.fieldTexts).map(([field, texts]) => [field, texts.map(say)]),
+      );
       return {
         ok: false,
-        message: Object.keys(error.fieldErrors).length > 0 ? FIX_FIELDS : error.message,
-        fieldErrors: error.fieldErrors,
+        message: Object.keys(fieldErrors).length > 0 ? say(FIX_FIELDS) : say(error.text),
+        fieldErrors,
       };
     }
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, message: error.message };
+    if (error instanceof ForbiddenError || error instanceof NotFoundError)
+      return { ok: false, message: say(error.text) };
     if (isDatabaseUnavailable(error)) {
       console.error(
         `[action] ${definition.permission}: database unavailable (${databaseErrorCode(error) ?? "no code"})`,
       );
-      return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE };
+      return { ok: false, message: say(message("action.databaseUnavailable")) };
     }
     console.error(`[action] ${definition.permission} failed:`, error);
-    return { ok: false, message: "Something went wrong on our side and nothing was saved. Please try again." };
+    return { ok: false, message: say(message("action.failed")) };
   }
 }

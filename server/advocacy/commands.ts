@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { defineAction } from "@/server/actions/execute";
+import { message } from "@/lib/error-messages";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { quarterStart } from "@/lib/advocacy";
 import { LAST_MILESTONE } from "@/lib/journey/models";
@@ -29,7 +30,10 @@ export const inviteToRole = defineAction({
       .select()
       .from(advocateRoles)
       .where(and(eq(advocateRoles.id, input.roleId), eq(advocateRoles.active, true)));
-    if (!role) throw new ValidationError("Unknown role.", { roleId: ["Choose an active role from the catalog."] });
+    if (!role)
+      throw new ValidationError(message("advocacy.unknownRole"), {
+        roleId: [message("advocacy.activeRoleFromCatalog")],
+      });
     const [open] = await tx
       .select({ id: roleAssignments.id })
       .from(roleAssignments)
@@ -41,8 +45,8 @@ export const inviteToRole = defineAction({
         ),
       );
     if (open)
-      throw new ValidationError("Already invited.", {
-        roleId: [`${customer.name} already holds or is invited to ${role.name}.`],
+      throw new ValidationError(message("advocacy.alreadyInvited"), {
+        roleId: [message("advocacy.alreadyHoldsRole", { name: customer.name, role: { advocateRole: role } })],
       });
     const [assignment] = await tx
       .insert(roleAssignments)
@@ -60,7 +64,10 @@ export const inviteToRole = defineAction({
       entityId: assignment.id,
       after: assignment,
     });
-    return { message: `${customer.name} invited as ${role.name}.`, data: { customerId: customer.id } };
+    return {
+      message: message("done.advocacy.invited", { name: customer.name, role: { advocateRole: role } }),
+      data: { customerId: customer.id },
+    };
   },
 });
 
@@ -73,10 +80,10 @@ export const changeRoleStatus = defineAction({
       .from(roleAssignments)
       .where(eq(roleAssignments.id, input.assignmentId))
       .for("update");
-    if (!before) throw new NotFoundError("The role assignment");
-    if (before.status === "retired")
-      throw new ValidationError("This role was retired; invite the customer again instead.");
-    if (before.status === input.status) throw new ValidationError(`The role is already ${input.status}.`);
+    if (!before) throw new NotFoundError(message("notFound.what.roleAssignment"));
+    if (before.status === "retired") throw new ValidationError(message("advocacy.roleRetired"));
+    if (before.status === input.status)
+      throw new ValidationError(message("advocacy.roleAlready", { status: input.status }));
     const [after] = await tx
       .update(roleAssignments)
       .set(
@@ -108,7 +115,9 @@ export const changeRoleStatus = defineAction({
       before,
       after,
     });
-    return { message: input.status === "active" ? "Role activated." : "Role retired." };
+    return {
+      message: message(input.status === "active" ? "done.advocacy.roleActivated" : "done.advocacy.roleRetired"),
+    };
   },
 });
 
@@ -116,12 +125,12 @@ export const logCommunityActivity = defineAction({
   permission: "advocacy.write",
   schema: communityActivitySchema,
   async run(input, { member, tx }) {
-    const advocate = await lockCustomer(tx, input.customerId, "The advocate");
+    const advocate = await lockCustomer(tx, input.customerId, message("notFound.what.advocate"));
     let referredId: number | null = null;
     if (input.kind === "referred_customer") {
       if (!input.referredName && !input.referredEmail) {
-        throw new ValidationError("Who was referred?", {
-          referredName: ["Enter the referred customer's name, or the email of one already in Hourglass."],
+        throw new ValidationError(message("advocacy.whoWasReferred"), {
+          referredName: [message("advocacy.referredMissing")],
         });
       }
       const [existing] = input.referredEmail
@@ -131,19 +140,21 @@ export const logCommunityActivity = defineAction({
             .where(sql`lower(${customers.email}) = ${input.referredEmail}`)
         : [];
       if (existing) {
-        const referred = await lockCustomer(tx, existing.id, "The referred customer");
+        const referred = await lockCustomer(tx, existing.id, message("notFound.what.referredCustomer"));
         if (referred.id === advocate.id)
-          throw new ValidationError("Self-referral.", { referredEmail: ["An advocate cannot refer themselves."] });
+          throw new ValidationError(message("advocacy.selfReferral"), {
+            referredEmail: [message("advocacy.cannotReferThemselves")],
+          });
         if (referred.referredById !== null && referred.referredById !== advocate.id) {
-          throw new ValidationError("Already referred.", {
-            referredEmail: [`${referred.name} was already referred by someone else.`],
+          throw new ValidationError(message("advocacy.alreadyReferred"), {
+            referredEmail: [message("advocacy.referredBySomeoneElse", { name: referred.name })],
           });
         }
         referredId = referred.id;
       } else {
         if (!input.referredName)
-          throw new ValidationError("New customer needs a name.", {
-            referredName: ["No customer has this email yet: enter a name to add them."],
+          throw new ValidationError(message("advocacy.newCustomerNeedsName"), {
+            referredName: [message("advocacy.noCustomerWithEmail")],
           });
         const created = await insertCustomer(tx, {
           actor: member,
@@ -194,7 +205,7 @@ export const logCommunityActivity = defineAction({
       after: activity,
     });
     return {
-      message: referredId ? "Referral logged." : "Community activity logged.",
+      message: message(referredId ? "done.advocacy.referralLogged" : "done.advocacy.communityLogged"),
       data: { referredCustomerId: referredId },
     };
   },
@@ -204,7 +215,7 @@ export const logAsk = defineAction({
   permission: "advocacy.write",
   schema: askSchema,
   async run(input, { member, tx }) {
-    const advocate = await lockCustomer(tx, input.customerId, "The advocate");
+    const advocate = await lockCustomer(tx, input.customerId, message("notFound.what.advocate"));
     const { advocacy } = await getSettings(tx, ["advocacy"]);
     const capacity = advocate.askCapacity ?? advocacy.askCapacity;
     const [{ used }] = await tx
@@ -217,10 +228,8 @@ export const logAsk = defineAction({
         ),
       );
     if (used >= capacity && !input.askAnyway) {
-      throw new ValidationError("Over capacity.", {
-        askAnyway: [
-          `${advocate.name} was already asked ${used} times this quarter (capacity ${capacity}). Tick "Ask anyway" if it is worth it.`,
-        ],
+      throw new ValidationError(message("advocacy.overCapacity"), {
+        askAnyway: [message("advocacy.alreadyAsked", { name: advocate.name, used, capacity })],
       });
     }
     const [ask] = await tx
@@ -237,7 +246,7 @@ export const logAsk = defineAction({
     await recordAudit(tx, member, { action: "ask.logged", entityType: "advocate_ask", entityId: ask.id, after: ask });
     // An ask that reaches capacity fires the "asks reach capacity" playbooks now, not at the next refresh.
     await firePlaybooks(tx, { customerIds: [advocate.id] });
-    return { message: `Ask logged (${used + 1} of ${capacity} this quarter).` };
+    return { message: message("done.advocacy.askLogged", { used: used + 1, capacity }) };
   },
 });
 
@@ -245,7 +254,7 @@ export const setAskCapacity = defineAction({
   permission: "advocacy.write",
   schema: askCapacitySchema,
   async run(input, { member, tx }) {
-    const advocate = await lockCustomer(tx, input.customerId, "The advocate");
+    const advocate = await lockCustomer(tx, input.customerId, message("notFound.what.advocate"));
     await tx.update(customers).set({ askCapacity: input.capacity }).where(eq(customers.id, advocate.id));
     await recordAudit(tx, member, {
       action: "advocate.capacity_set",
@@ -257,8 +266,8 @@ export const setAskCapacity = defineAction({
     return {
       message:
         input.capacity === null
-          ? "Capacity reset to the team default."
-          : `Capacity set to ${input.capacity} asks a quarter.`,
+          ? message("done.advocacy.capacityReset")
+          : message("done.advocacy.capacitySet", { capacity: input.capacity }),
     };
   },
 });
@@ -285,10 +294,10 @@ export const saveAdvocateRole = defineAction({
         entityId: role.id,
         after: role,
       });
-      return { message: `${role.name} added to the catalog.` };
+      return { message: message("done.advocacy.roleAdded", { name: role.name }) };
     }
     const [before] = await tx.select().from(advocateRoles).where(eq(advocateRoles.id, input.roleId));
-    if (!before) throw new NotFoundError("The role");
+    if (!before) throw new NotFoundError(message("notFound.what.role"));
     const [after] = await tx.update(advocateRoles).set(values).where(eq(advocateRoles.id, before.id)).returning();
     await recordAudit(tx, member, {
       action: "role_catalog.updated",
@@ -297,6 +306,6 @@ export const saveAdvocateRole = defineAction({
       before,
       after,
     });
-    return { message: `${after.name} saved.` };
+    return { message: message("done.saved", { name: after.name }) };
   },
 });

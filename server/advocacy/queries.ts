@@ -18,6 +18,8 @@ export type RosterEntry = {
   customerName: string;
   company: string | null;
   roleId: number;
+  /** The role's key and (possibly renamed) name. */
+  roleKey: string;
   roleName: string;
   status: "invited" | "active" | "retired";
   invitedAt: string;
@@ -55,13 +57,13 @@ async function rosterEntries(
     db,
     sql`with chosen as (
           select ra.id, ra.customer_id, ra.role_id, ra.status, ra.invited_at, ra.activated_at, ra.retired_at,
-            ra.customer_name, r.name as role_name
+            ra.customer_name, r.key as role_key, r.name as role_name
           from role_assignments ra join advocate_roles r on r.id = ra.role_id
           where ${ON_ROSTER} and ${where}
           order by ${ROSTER_ORDER(sql`r.name`, sql`ra.status`, sql`ra.customer_name`, sql`ra.id`)}
           ${paging ? sql`limit ${paging.limit} offset ${paging.offset}` : sql``})
         select p.id as "assignmentId", p.customer_id as "customerId", p.customer_name as "customerName", c.company,
-          p.role_id as "roleId", p.role_name as "roleName", p.status::text as status,
+          p.role_id as "roleId", p.role_key as "roleKey", p.role_name as "roleName", p.status::text as status,
           p.invited_at::text as "invitedAt", p.activated_at::text as "activatedAt", p.retired_at::text as "retiredAt",
           (select max(a.occurred_at)::text from community_activities a where a.customer_id = p.customer_id) as "lastActivity",
           (select count(*)::int from advocate_asks k where k.customer_id = p.customer_id
@@ -100,15 +102,22 @@ export async function getRosterPage(
 
 /** Each role on the roster, or still open for invitations, with how many hold it, are invited and retired lately. */
 export async function getRosterSummary(db: Queryable) {
-  return queryRows<{ roleId: number; roleName: string; active: number; invited: number; retired: number }>(
+  return queryRows<{
+    roleId: number;
+    roleKey: string;
+    roleName: string;
+    active: number;
+    invited: number;
+    retired: number;
+  }>(
     db,
-    sql`select r.id as "roleId", r.name as "roleName",
+    sql`select r.id as "roleId", r.key as "roleKey", r.name as "roleName",
           (count(ra.id) filter (where ra.status = 'active'))::int as active,
           (count(ra.id) filter (where ra.status = 'invited'))::int as invited,
           (count(ra.id) filter (where ra.status = 'retired'))::int as retired
         from advocate_roles r
         left join role_assignments ra on ra.role_id = r.id and ${ON_ROSTER}
-        group by r.id, r.name, r.active
+        group by r.id, r.key, r.name, r.active
         having r.active or count(ra.id) > 0
         order by r.name`,
   );
@@ -233,11 +242,16 @@ export async function getAdvocateActivity(db: Queryable, { customerId }: { custo
   return { activities, asks };
 }
 
-/** An advocate's name and their newest role, as "invited as Beta tester": the page says it after an invitation. */
+/** An advocate's name, their newest role and its status ("invited", Beta tester): the page says it after an invitation. */
 export async function getAdvocateStatusLine(db: Queryable, { customerId }: { customerId: number }) {
-  const [row] = await queryRows<{ name: string; status: string }>(
+  const [row] = await queryRows<{
+    name: string;
+    status: "invited" | "active" | "retired";
+    roleKey: string;
+    roleName: string;
+  }>(
     db,
-    sql`select c.name, ra.status::text || ' as ' || r.name as status
+    sql`select c.name, ra.status::text as status, r.key as "roleKey", r.name as "roleName"
       from customers c join role_assignments ra on ra.customer_id = c.id join advocate_roles r on r.id = ra.role_id
       where c.id = ${customerId} order by ra.id desc limit 1`,
   );

@@ -5,6 +5,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { db } from "@/db";
 import { isDatabaseUnavailable } from "@/db/connection-error";
+import { message, type Speaker } from "@/lib/error-messages";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { clientAddress, parseTrustProxy, SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import {
@@ -16,6 +17,8 @@ import {
 } from "@/lib/auth/device-cookie";
 import { authSecret } from "@/lib/auth/secret";
 import { issueTicket, readTicket } from "@/lib/auth/ticket";
+import { safeParseIn } from "@/lib/validation/messages";
+import { requestSpeaker } from "@/server/actions/request-speaker";
 import { signIn, signOut } from "./auth";
 import { authenticate, signInSchema } from "./credentials";
 import { getActiveMember } from "./members";
@@ -32,8 +35,8 @@ export type LoginState = {
   pending?: string;
 };
 
-const DATABASE_UNAVAILABLE =
-  "The database is unavailable right now, so nobody can sign in. Please try again in a moment.";
+const DATABASE_UNAVAILABLE = message("signIn.databaseUnavailable");
+const WRONG_CREDENTIALS = message("signIn.wrongCredentials");
 const CODE_STEP_SECONDS = 5 * 60;
 
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
@@ -54,6 +57,7 @@ async function finishSignIn(
   memberId: number,
   attempt: SignInAttempt & { secure: boolean },
   callbackUrl: string,
+  { say }: Speaker,
 ): Promise<LoginState> {
   await signInSucceeded(db, attempt);
   (await cookies()).set(DEVICE_COOKIE, signDevice(authSecret(), attempt.email, attempt.device ?? newDeviceNonce()), {
@@ -73,77 +77,80 @@ async function finishSignIn(
     // Auth.js's own errors: the member was deactivated a moment ago, or the database went away.
     if (!(error instanceof AuthError)) throw error;
     if (isDatabaseUnavailable((error.cause as { err?: unknown } | undefined)?.err))
-      return { message: DATABASE_UNAVAILABLE };
-    return { message: "Email or password is incorrect.", email: attempt.email };
+      return { message: say(DATABASE_UNAVAILABLE) };
+    return { message: say(WRONG_CREDENTIALS), email: attempt.email };
   }
   return {};
 }
 
 export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
+  // The sign-in page's language: nobody is signed in yet, so the browser's.
+  const speaker = await requestSpeaker();
   try {
     const pending = formData.get("pending");
-    if (typeof pending === "string" && pending) return await secondStep(pending, formData, callbackUrl);
-    return await firstStep(formData, callbackUrl);
+    if (typeof pending === "string" && pending) return await secondStep(pending, formData, callbackUrl, speaker);
+    return await firstStep(formData, callbackUrl, speaker);
   } catch (error) {
     if (isDatabaseUnavailable(error))
-      return { message: DATABASE_UNAVAILABLE, email: String(formData.get("email") ?? "") };
+      return { message: speaker.say(DATABASE_UNAVAILABLE), email: String(formData.get("email") ?? "") };
     throw error;
   }
 }
 
-async function firstStep(formData: FormData, callbackUrl: string): Promise<LoginState> {
+async function firstStep(formData: FormData, callbackUrl: string, speaker: Speaker): Promise<LoginState> {
+  const { say } = speaker;
   const email = String(formData.get("email") ?? "");
-  const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "" });
+  const parsed = safeParseIn(speaker, signInSchema, { email, password: formData.get("password") ?? "" });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
   const attempt = await signInAttempt(parsed.data.email);
   // The attempt is counted before the password is checked (and cleared on success), so guesses
   // sent in parallel cannot all slip in before the first failure is recorded.
   const wait = await admitSignIn(db, attempt);
-  if (wait > 0) return { message: `Too many sign-in attempts. Please wait ${wait} seconds and try again.`, email };
+  if (wait > 0) return { message: say(message("signIn.tooManyAttempts", { seconds: wait })), email };
   const member = await authenticate(parsed.data);
   if (!member) {
     await signInFailed(db, attempt);
-    return { message: "Email or password is incorrect.", email };
+    return { message: say(WRONG_CREDENTIALS), email };
   }
   if (await hasTwoFactor(db, member.id))
     return { email, pending: issueTicket(authSecret(), member.id, "needs-code", CODE_STEP_SECONDS) };
-  return finishSignIn(member.id, attempt, callbackUrl);
+  return finishSignIn(member.id, attempt, callbackUrl, speaker);
 }
 
-async function secondStep(pending: string, formData: FormData, callbackUrl: string): Promise<LoginState> {
+async function secondStep(
+  pending: string,
+  formData: FormData,
+  callbackUrl: string,
+  speaker: Speaker,
+): Promise<LoginState> {
+  const { say } = speaker;
   const memberId = readTicket(authSecret(), pending, "needs-code");
   const member = memberId ? await getActiveMember(db, { id: memberId }) : undefined;
-  if (!member) return { message: "That took too long: sign in again with your email and password." };
+  if (!member) return { message: say(message("signIn.codeStepExpired")) };
   const code = String(formData.get("code") ?? "").trim();
-  if (!code)
-    return {
-      pending,
-      fieldErrors: { code: ["Enter the 6-digit code from your authenticator app, or a recovery code."] },
-    };
+  if (!code) return { pending, fieldErrors: { code: [say(message("signIn.codeMissing"))] } };
   const wait = await codeThrottle.attempt(db, String(member.id));
-  if (wait > 0) return { pending, message: `Too many codes tried. Please wait ${wait} seconds and try again.` };
+  if (wait > 0) return { pending, message: say(message("signIn.tooManyCodes", { seconds: wait })) };
   if (!(await checkSecondFactor(db, member.id, code)))
-    return {
-      pending,
-      fieldErrors: { code: ["That code is not right. Codes change every 30 seconds; each recovery code works once."] },
-    };
+    return { pending, fieldErrors: { code: [say(message("signIn.codeWrong"))] } };
   await codeThrottle.succeed(db, String(member.id));
-  return finishSignIn(member.id, await signInAttempt(member.email), callbackUrl);
+  return finishSignIn(member.id, await signInAttempt(member.email), callbackUrl, speaker);
 }
 
 export type InvitationState = { message?: string; fieldErrors?: Record<string, string[] | undefined> };
 
 /** An invitee chooses their password: the member is created, the link used up, and they are signed in. */
 export async function acceptInvitationAction(_previous: InvitationState, formData: FormData): Promise<InvitationState> {
+  const speaker = await requestSpeaker();
   try {
-    const result = await acceptInvitation(db, Object.fromEntries(formData.entries()));
+    const result = await acceptInvitation(db, Object.fromEntries(formData.entries()), speaker);
     if (!result.ok) return result;
     const member = await getActiveMember(db, { id: result.memberId });
-    if (!member) return { message: "Your account could not be opened: ask an admin." };
-    return await finishSignIn(member.id, await signInAttempt(member.email), "/");
+    if (!member) return { message: speaker.say(message("invitation.accountNotOpened")) };
+    return await finishSignIn(member.id, await signInAttempt(member.email), "/", speaker);
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return { message: DATABASE_UNAVAILABLE };
+    if (isDatabaseUnavailable(error)) return { message: speaker.say(DATABASE_UNAVAILABLE) };
     throw error;
   }
 }

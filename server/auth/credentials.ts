@@ -4,10 +4,11 @@ import { db } from "@/db";
 import type { SessionMember } from "@/lib/permissions";
 import { findMemberForSignIn } from "./members";
 import { verifyPassword } from "@/lib/auth/password";
+import { fails } from "@/lib/validation/messages";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter the email address you sign in with.").max(320),
-  password: z.string().min(1, "Enter your password.").max(200),
+  email: z.string().trim().toLowerCase().email(fails("signIn.emailInvalid")).max(320),
+  password: z.string().min(1, fails("account.passwordMissing")).max(200),
 });
 
 /** The member for these credentials, or null: never says whether the email exists. */

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
 import type { SessionMember } from "@/lib/permissions";
+import type { MemberPreferences } from "@/lib/i18n/locales";
 import { getActiveMember } from "./members";
 import { ForbiddenError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
@@ -46,14 +47,20 @@ async function sessionClaims(): Promise<SessionClaims | null> {
 }
 
 /** The signed-in, still active member of this request, read once per request. */
-export const currentMember = cache(async (): Promise<SessionMember | null> => {
+export const currentMember = cache(async (): Promise<(SessionMember & { preferences: MemberPreferences }) | null> => {
   const claims = await sessionClaims();
   if (claims === null) return null;
   const member = await getActiveMember(db, { id: claims.memberId });
   if (!member) return null;
   // A password change ends the sessions signed in before it.
   if (signedInBeforeRevocation(claims.signedInAtMs, member.sessionsValidAfter)) return null;
-  return { id: member.id, name: member.name, email: member.email, role: member.role };
+  return {
+    id: member.id,
+    name: member.name,
+    email: member.email,
+    role: member.role,
+    preferences: member.preferences,
+  };
 });
 
 /**

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
 import { customers } from "@/db/schema";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
-import { countOf } from "@/lib/format";
-import { milestoneLabel } from "@/lib/journey/models";
 import {
   bulkAddToPlaybookSchema,
   bulkChangeOwnerSchema,
@@ -36,11 +35,6 @@ async function currentValues<T>(tx: Queryable, ids: readonly number[], column: "
   return rows;
 }
 
-/** " 2 already had it." — the customers a bulk change left alone, said after what it did. */
-function leftAlone(count: number, because: string): string {
-  return count === 0 ? "" : ` ${countOf(count, "customer")} ${because}.`;
-}
-
 export const bulkChangeOwner = defineAction({
   permission: "customers.write",
   schema: bulkChangeOwnerSchema,
@@ -49,7 +43,7 @@ export const bulkChangeOwner = defineAction({
     const ids = await resolveSelection(tx, member, input);
     const before = await currentValues<number | null>(tx, ids, "owner_id");
     const changing = before.filter((row) => row.value !== input.ownerId);
-    if (changing.length === 0) return { message: `The owner is unchanged: ${countOf(ids.length, "customer")} had it.` };
+    if (changing.length === 0) return { message: message("done.bulk.ownerUnchanged", { count: ids.length }) };
     const changed = changing.map((row) => row.id);
     await tx
       .update(customers)
@@ -63,7 +57,7 @@ export const bulkChangeOwner = defineAction({
       after: { ownerId: input.ownerId, count: changed.length, customerIds: changed },
     });
     return {
-      message: `Owner changed on ${countOf(changed.length, "customer")}.${leftAlone(ids.length - changed.length, "already had that owner")}`,
+      message: message("done.bulk.ownerChanged", { count: changed.length, unchanged: ids.length - changed.length }),
       data: { changed: changed.length },
     };
   },
@@ -74,15 +68,12 @@ export const bulkSetMilestone = defineAction({
   schema: bulkSetMilestoneSchema,
   async run(input, { member, tx }) {
     const ids = await resolveSelection(tx, member, input);
-    const label = milestoneLabel(input.milestone);
     const before = await currentValues<number>(tx, ids, "milestone");
     const moving = before.filter((row) => row.value !== input.milestone);
     if (moving.length === 0)
-      throw new ValidationError("Nothing to change.", {
+      throw new ValidationError(message("action.nothingToChange"), {
         milestone: [
-          ids.length === 1
-            ? `The customer is already at ${label}.`
-            : `All ${ids.length} customers are already at ${label}.`,
+          message("bulk.alreadyAtMilestone", { count: ids.length, milestone: { milestone: input.milestone } }),
         ],
       });
     const moved = moving.map((row) => row.id);
@@ -103,7 +94,11 @@ export const bulkSetMilestone = defineAction({
       after: { milestone: input.milestone, reason: input.reason, count: moved.length, customerIds: moved },
     });
     return {
-      message: `Milestone set to ${label} on ${countOf(moved.length, "customer")}.${leftAlone(ids.length - moved.length, "already were there")}`,
+      message: message("done.bulk.milestoneSet", {
+        milestone: { milestone: input.milestone },
+        count: moved.length,
+        unchanged: ids.length - moved.length,
+      }),
       data: { moved: moved.length },
     };
   },
@@ -115,11 +110,12 @@ export const bulkAddToPlaybook = defineAction({
   async run(input, { member, tx }) {
     const ids = await resolveSelection(tx, member, input);
     const started = await startPlaybook(tx, { playbookId: input.playbookId, customerIds: ids, createdById: member.id });
-    if (!started) throw new ValidationError("Unknown playbook.", { playbookId: ["Choose a playbook from the list."] });
+    if (!started)
+      throw new ValidationError(message("bulk.unknownPlaybook"), { playbookId: [message("bulk.playbookFromList")] });
     const added = started.created.map((task) => task.customerId).sort((a, b) => a - b);
     const skipped = ids.filter((id) => !added.includes(id));
-    const skippedText = leftAlone(skipped.length, "already had its open task and were skipped");
-    if (added.length === 0) return { message: `Nothing added to “${started.name}”.${skippedText}` };
+    if (added.length === 0)
+      return { message: message("done.bulk.nothingAddedToPlaybook", { name: started.name, skipped: skipped.length }) };
     await recordAudit(tx, member, {
       action: "customers.playbook_started",
       entityType: "playbook",
@@ -133,7 +129,11 @@ export const bulkAddToPlaybook = defineAction({
       },
     });
     return {
-      message: `${countOf(added.length, "customer")} added to “${started.name}”: a task each.${skippedText}`,
+      message: message("done.bulk.addedToPlaybook", {
+        count: added.length,
+        name: started.name,
+        skipped: skipped.length,
+      }),
       data: { added: added.length, skipped: skipped.length },
     };
   },
@@ -161,7 +161,7 @@ export const bulkLogInteraction = defineAction({
       { actor: member, source: "ui", audit: "by the caller" },
     );
     const written = booked.filter((row): row is Extract<BookedRow, { booked: true }> => row.booked);
-    if (written.length === 0) return { message: "Already logged: this interaction was saved before." };
+    if (written.length === 0) return { message: message("done.interactions.alreadyLogged") };
     const customerIds = written.map((row) => ids[row.index]);
     await recordAudit(tx, member, {
       action: "interactions.logged",
@@ -170,7 +170,10 @@ export const bulkLogInteraction = defineAction({
       after: { typeKey, occurredAt, channel, direction, summary, weight, count: written.length, customerIds },
     });
     return {
-      message: `${written[0].typeLabel} logged on ${countOf(written.length, "customer")}.`,
+      message: message("done.bulk.logged", {
+        type: { interactionType: { key: typeKey, label: written[0].typeLabel } },
+        count: written.length,
+      }),
       data: { logged: written.length },
     };
   },

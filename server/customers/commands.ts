@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { defineAction } from "@/server/actions/execute";
 import { CONVERTED_MILESTONE } from "@/lib/journey/models";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import {
   changeOwnerSchema,
@@ -24,7 +25,8 @@ export async function assertOwner(tx: Queryable, ownerId: number | null) {
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.id, ownerId), eq(members.active, true)));
-  if (!owner) throw new ValidationError("Unknown owner.", { ownerId: ["Choose an active team member as owner."] });
+  if (!owner)
+    throw new ValidationError(message("customers.unknownOwner"), { ownerId: [message("customers.activeOwner")] });
 }
 
 async function assertEmailFree(tx: Queryable, email: string | null, exceptId?: number) {
@@ -34,7 +36,10 @@ async function assertEmailFree(tx: Queryable, email: string | null, exceptId?: n
     .from(customers)
     .where(and(sql`lower(${customers.email}) = ${email}`, exceptId ? ne(customers.id, exceptId) : undefined))
     .limit(1);
-  if (taken) throw new ValidationError("Email in use.", { email: [`${taken.name} already uses this email.`] });
+  if (taken)
+    throw new ValidationError(message("field.emailInUse"), {
+      email: [message("customers.emailTaken", { name: taken.name })],
+    });
 }
 
 /**
@@ -135,7 +140,7 @@ export const createCustomer = defineAction({
       history: { reason: "Added by hand", source: "ui" },
     });
     await setCustomerMrr(tx, member, row, input.mrr, row.signedUpAt);
-    return { message: `${row.name} added.`, data: { id: row.id } };
+    return { message: message("done.customers.added", { name: row.name }), data: { id: row.id } };
   },
 });
 
@@ -159,7 +164,7 @@ export const updateCustomer = defineAction({
       before,
       after,
     });
-    return { message: `${after.name} saved.`, data: { id: after.id } };
+    return { message: message("done.saved", { name: after.name }), data: { id: after.id } };
   },
 });
 
@@ -169,7 +174,7 @@ export const changeOwner = defineAction({
   async run(input, { member, tx }) {
     const before = await lockCustomer(tx, input.customerId);
     await assertOwner(tx, input.ownerId);
-    if (before.ownerId === input.ownerId) return { message: "The owner is unchanged." };
+    if (before.ownerId === input.ownerId) return { message: message("done.customers.ownerUnchanged") };
     await tx
       .update(customers)
       .set({ ownerId: input.ownerId, updatedAt: sql`now()` })
@@ -181,7 +186,7 @@ export const changeOwner = defineAction({
       before: { ownerId: before.ownerId },
       after: { ownerId: input.ownerId },
     });
-    return { message: "Owner changed." };
+    return { message: message("done.customers.ownerChanged") };
   },
 });
 
@@ -190,7 +195,8 @@ export const churnCustomer = defineAction({
   schema: churnCustomerSchema,
   async run(input, { member, tx }) {
     const before = await lockCustomer(tx, input.customerId);
-    if (before.status === "churned") throw new ValidationError(`${before.name} is already marked as churned.`);
+    if (before.status === "churned")
+      throw new ValidationError(message("customers.alreadyChurned", { name: before.name }));
     const [churned] = await tx
       .update(customers)
       .set({ status: "churned", churnedAt: sql`now()`, churnReason: input.reason, updatedAt: sql`now()` })
@@ -205,7 +211,7 @@ export const churnCustomer = defineAction({
       before: { status: before.status },
       after: { status: "churned", reason: input.reason },
     });
-    return { message: `${before.name} marked as churned.` };
+    return { message: message("done.customers.churned", { name: before.name }) };
   },
 });
 
@@ -214,7 +220,8 @@ export const reactivateCustomer = defineAction({
   schema: reactivateCustomerSchema,
   async run(input, { member, tx }) {
     const before = await lockCustomer(tx, input.customerId);
-    if (before.status === "active") throw new ValidationError(`${before.name} is already active.`);
+    if (before.status === "active")
+      throw new ValidationError(message("customers.alreadyActive", { name: before.name }));
     await tx
       .update(customers)
       .set({ status: "active", churnedAt: null, churnReason: null, updatedAt: sql`now()` })
@@ -227,6 +234,6 @@ export const reactivateCustomer = defineAction({
       before: { status: before.status, churnedAt: before.churnedAt, reason: before.churnReason },
       after: { status: "active" },
     });
-    return { message: `${before.name} is active again.` };
+    return { message: message("done.customers.reactivated", { name: before.name }) };
   },
 });

@@ -16,6 +16,7 @@ import {
   subscriptions,
   tasks,
 } from "@/db/schema";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import { eraseCustomerSchema } from "@/lib/validation/customers";
 import { defineAction } from "@/server/actions/execute";
@@ -96,8 +97,8 @@ export const eraseCustomer = defineAction({
   async run(input, { member, tx }) {
     const customer = await lockCustomer(tx, input.customerId);
     if (input.confirmName !== customer.name)
-      throw new ValidationError("The name does not match.", {
-        confirmName: [`Type the customer's name exactly as shown: ${customer.name}`],
+      throw new ValidationError(message("customers.nameMismatch"), {
+        confirmName: [message("customers.typeNameExactly", { name: customer.name })],
       });
     const id = customer.id;
     // What identifies them, to find it wherever it was copied (notifications, jobs, the audit log).
@@ -162,6 +163,6 @@ export const eraseCustomer = defineAction({
       entityId: id,
       after: { erased: true },
     });
-    return { message: `Customer ${id} was erased: their personal data and activity are gone.` };
+    return { message: message("done.customers.erased", { id }) };
   },
 });

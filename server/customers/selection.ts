@@ -1,9 +1,9 @@
 import type { Queryable } from "@/db";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
-import { countOf, formatNumber } from "@/lib/format";
 import type { SessionMember } from "@/lib/permissions";
 import type { SearchParams } from "@/lib/search-params";
-import { BULK_CUSTOMER_LIMIT, tooManyMessage } from "@/lib/bulk-customers";
+import { BULK_CUSTOMER_LIMIT } from "@/lib/bulk-customers";
 import type { BulkSelection } from "@/lib/validation/bulk-customers";
 import { getJourneyModels } from "@/server/journey/models";
 import { readRiskQuery } from "@/server/risk/list-params";
@@ -41,13 +41,12 @@ export async function resolveSelection(
   selection: BulkSelection,
 ): Promise<number[]> {
   const ids = selection.scope === "matching" ? await matchingIds(tx, member, selection) : selection.customerIds;
-  if (ids.length > BULK_CUSTOMER_LIMIT) throw new ValidationError(tooManyMessage("more"));
+  if (ids.length > BULK_CUSTOMER_LIMIT)
+    throw new ValidationError(message("bulk.tooManyMatching", { limit: BULK_CUSTOMER_LIMIT }));
   if (selection.scope === "matching" && ids.length !== selection.expected) {
-    throw new ValidationError(
-      `The list changed since you loaded it: ${countOf(ids.length, "customer matches", "customers match")} its filters now, not ${formatNumber(selection.expected ?? 0)}. Reload the page and try again; nothing was changed.`,
-    );
+    throw new ValidationError(message("bulk.listChanged", { count: ids.length, expected: selection.expected ?? 0 }));
   }
-  if (ids.length === 0) throw new ValidationError("Select at least one customer.");
-  await lockCustomers(tx, ids, "A selected customer");
+  if (ids.length === 0) throw new ValidationError(message("bulk.nothingSelected"));
+  await lockCustomers(tx, ids, message("notFound.what.selectedCustomer"));
   return [...ids].sort((a, b) => a - b);
 }

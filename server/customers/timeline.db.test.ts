@@ -72,7 +72,7 @@ describe("customer timeline", () => {
 
   it("the account filter shows the churn with its reason", async () => {
     const page = await getTimeline(db, { customerId, kind: "account" });
-    expect(page.entries.map((e) => [e.title, e.detail])).toEqual([["Marked as churned", "Budget cut"]]);
+    expect(page.entries.map((e) => [e.event, e.detail])).toEqual([["customer.churned", "Budget cut"]]);
   });
 });
 

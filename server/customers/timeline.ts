@@ -21,7 +21,14 @@ export type TimelineEntry = {
   kind: "interaction" | "delight" | "community" | "milestone" | "task" | "role" | "account";
   id: number;
   at: string;
+  /**
+   * What happened, as parts the page words in the reader's language: an interaction's type name as
+   * stored; a task's or advocate role's own name; empty where `event` says it all.
+   */
   title: string;
+  /** delight; a community activity's kind; done | dismissed (task); invited | active | retired (role); the audit action (account). */
+  event: string | null;
+  /** The note; for an owner change the new owner's name, null for none. */
   detail: string | null;
   weight: number | null;
   channel: string | null;
@@ -34,12 +41,14 @@ export type TimelineEntry = {
   toMilestone: number | null;
   /** Logged in the last 24 hours: its author may still edit or delete it. */
   recent: boolean;
-  /** For a debit a delight moment answered: the gesture, who and when. */
-  answeredBy: string | null;
+  /** For a debit a delight moment answered: the gesture, who (null: no longer a member) and when. */
+  answer: { gesture: string; by: string | null; at: string } | null;
 };
 
-type Row = Omit<TimelineEntry, "key" | "id" | "weight" | "fromMilestone" | "toMilestone" | "recent" | "answeredBy"> & {
-  answered_by: string | null;
+type Row = Omit<TimelineEntry, "key" | "id" | "weight" | "fromMilestone" | "toMilestone" | "recent" | "answer"> & {
+  answer_gesture: string | null;
+  answer_by: string | null;
+  answer_at: string | null;
   recent: boolean;
   id: string;
   rank: number;
@@ -102,13 +111,13 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
               : sql`true`;
     branches.push(sql`(select case when d.id is not null then 'delight' when ca.id is not null then 'community' else 'interaction' end as kind,
         i.id::text as id, 3 as rank, i.occurred_at as at, ${AT_TEXT(sql`i.occurred_at`)} as at_text,
-        case when d.id is not null then 'Delight moment' when ca.id is not null then 'Community: ' || replace(ca.kind::text, '_', ' ') else t.label end as title,
+        case when d.id is not null or ca.id is not null then '' else t.label end as title,
+        case when d.id is not null then 'delight' else ca.kind::text end as event,
         case when d.id is not null then d.gesture || coalesce(nullif(' → ' || d.outcome, ' → '), '') else nullif(i.summary, '') end as detail,
         ${weight} as weight, i.channel::text as channel, i.direction::text as direction, i.actor_id, m.name as actor_name,
         ${AT_TEXT(sql`i.created_at`)} as created_at, t.key as type_key, null::int as from_milestone, null::int as to_milestone,
         i.created_at > now() - interval '24 hours' as recent,
-        case when ans.id is not null then ans.gesture || ' — ' || coalesce(am.name, 'someone') || ', '
-          || to_char(ans.occurred_at at time zone 'UTC', 'DD Mon YYYY') end as answered_by
+        ans.gesture as answer_gesture, am.name as answer_by, ${AT_TEXT(sql`ans.occurred_at`)} as answer_at
       from interactions i
       join interaction_types t on t.id = i.type_id
       left join members m on m.id = i.actor_id
@@ -121,39 +130,38 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
   }
   if (wants("milestones")) {
     branches.push(sql`(select 'milestone' as kind, mc.id::text as id, 2 as rank, mc.at as at, ${AT_TEXT(sql`mc.at`)} as at_text,
-        'Milestone' as title, nullif(mc.reason, '') as detail, null::float8 as weight, null as channel, null as direction,
-        mc.actor_id, m.name as actor_name, ${AT_TEXT(sql`mc.at`)} as created_at, null as type_key, mc.from_milestone::int as from_milestone, mc.to_milestone::int as to_milestone, false as recent, null as answered_by
+        '' as title, null as event, nullif(mc.reason, '') as detail, null::float8 as weight, null as channel, null as direction,
+        mc.actor_id, m.name as actor_name, ${AT_TEXT(sql`mc.at`)} as created_at, null as type_key, mc.from_milestone::int as from_milestone, mc.to_milestone::int as to_milestone, false as recent, null as answer_gesture, null as answer_by, null as answer_at
       from milestone_changes mc left join members m on m.id = mc.actor_id
       where mc.customer_id = ${customerId} and ${before(after, sql`mc.at`, 2, sql`mc.id`)}
       order by mc.at desc, mc.id desc limit ${take})`);
   }
   if (wants("tasks")) {
     branches.push(sql`(select 'task' as kind, k.id::text as id, 4 as rank, k.closed_at as at, ${AT_TEXT(sql`k.closed_at`)} as at_text,
-        case k.status when 'done' then 'Task done: ' else 'Task dismissed: ' end || k.title as title,
+        k.title as title, k.status::text as event,
         case k.status when 'done' then k.outcome else k.dismiss_reason end as detail,
         null::float8 as weight, null as channel, null as direction, k.closed_by_id as actor_id, m.name as actor_name,
-        ${AT_TEXT(sql`k.closed_at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent, null as answered_by
+        ${AT_TEXT(sql`k.closed_at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent, null as answer_gesture, null as answer_by, null as answer_at
       from tasks k left join members m on m.id = k.closed_by_id
       where k.customer_id = ${customerId} and k.closed_at is not null and ${before(after, sql`k.closed_at`, 4, sql`k.id`)}
       order by k.closed_at desc, k.id desc limit ${take})`);
   }
   if (wants("account")) {
     branches.push(sql`(select 'role' as kind, (ra.id * 3 + e.n)::text as id, 1 as rank, e.at as at, ${AT_TEXT(sql`e.at`)} as at_text,
-        e.verb || ' ' || r.name as title, nullif(ra.notes, '') as detail, null::float8 as weight, null as channel, null as direction,
-        ra.actor_id, m.name as actor_name, ${AT_TEXT(sql`e.at`)} as created_at, null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent, null as answered_by
+        r.name as title, e.verb as event, nullif(ra.notes, '') as detail, null::float8 as weight, null as channel, null as direction,
+        ra.actor_id, m.name as actor_name, ${AT_TEXT(sql`e.at`)} as created_at, r.key as type_key, null::int as from_milestone, null::int as to_milestone, false as recent, null as answer_gesture, null as answer_by, null as answer_at
       from role_assignments ra
       join advocate_roles r on r.id = ra.role_id
       left join members m on m.id = ra.actor_id
-      cross join lateral (values (0, ra.invited_at, 'Invited as'), (1, ra.activated_at, 'Active as'), (2, ra.retired_at, 'Retired as')) as e(n, at, verb)
+      cross join lateral (values (0, ra.invited_at, 'invited'), (1, ra.activated_at, 'active'), (2, ra.retired_at, 'retired')) as e(n, at, verb)
       where ra.customer_id = ${customerId} and e.at is not null and ${before(after, sql`e.at`, 1, sql`(ra.id * 3 + e.n)`)}
       order by e.at desc limit ${take})`);
     branches.push(sql`(select 'account' as kind, a.id::text as id, 0 as rank, a.at as at, ${AT_TEXT(sql`a.at`)} as at_text,
-        case a.action when 'customer.created' then 'Added to Hourglass' when 'customer.churned' then 'Marked as churned'
-          when 'customer.reactivated' then 'Reactivated' when 'customer.owner_changed' then 'Owner changed' else a.action end as title,
+        '' as title, a.action as event,
         case a.action when 'customer.churned' then a.after->>'reason'
-          when 'customer.owner_changed' then coalesce((select name from members where id = (a.after->>'ownerId')::int), 'No owner') else null end as detail,
+          when 'customer.owner_changed' then (select name from members where id = (a.after->>'ownerId')::int) else null end as detail,
         null::float8 as weight, null as channel, null as direction, a.actor_id, a.actor_label as actor_name, ${AT_TEXT(sql`a.at`)} as created_at,
-        null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent, null as answered_by
+        null as type_key, null::int as from_milestone, null::int as to_milestone, false as recent, null as answer_gesture, null as answer_by, null as answer_at
       from audit_log a
       where a.entity_type = 'customer' and a.entity_id = ${String(customerId)}
         and a.action in ('customer.created', 'customer.churned', 'customer.reactivated', 'customer.owner_changed')
@@ -173,6 +181,7 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
     id: Number(row.id),
     at: row.at_text,
     title: row.title,
+    event: row.event,
     detail: row.detail,
     weight: row.weight === null ? null : Number(row.weight),
     channel: row.channel,
@@ -184,7 +193,10 @@ export async function getTimeline(db: Queryable, { customerId, kind, cursor, lim
     fromMilestone: row.from_milestone,
     toMilestone: row.to_milestone,
     recent: row.recent,
-    answeredBy: row.answered_by,
+    answer:
+      row.answer_gesture === null || row.answer_at === null
+        ? null
+        : { gesture: row.answer_gesture, by: row.answer_by, at: row.answer_at },
   }));
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ at: last.at_text, rank: last.rank, id: Number(last.id) }) : null;

@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { subscriptions } from "@/db/schema";
+import { inEnglish, type Text } from "@/lib/error-messages";
 import { type ItemError, ValidationError } from "@/lib/errors";
 import { nextRenewalOn } from "@/lib/revenue";
 import { type ApiSubscription, apiSubscriptionSchema } from "@/lib/validation/api";
@@ -65,18 +66,20 @@ export async function applySubscriptionStates(
       outcomes.push({ id: booked.subscription.id, status: existing ? "updated" : "created" });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const [field, messages] = Object.entries(error.fieldErrors)[0] ?? ["(item)", [error.message]];
-      throw new SubscriptionItemError(position, { index: position, field, message: messages?.[0] ?? error.message });
+      const [field, texts] = Object.entries(error.fieldTexts)[0] ?? ["(item)", [error.text]];
+      const text = texts[0] ?? error.text;
+      throw new SubscriptionItemError(position, { index: position, field, message: inEnglish(text) }, text);
     }
   }
   return outcomes;
 }
 
-/** One item the booking engine refused; `position` is its place in the list given. */
+/** One item the booking engine refused; `position` is its place in the list given, `text` the problem to say. */
 export class SubscriptionItemError extends Error {
   constructor(
     readonly position: number,
     readonly problem: ItemError,
+    readonly text: Text = problem.message,
   ) {
     super(problem.message);
   }

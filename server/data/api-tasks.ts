@@ -152,7 +152,7 @@ export async function createTasksFromApi(db: Queryable, { body, actor }: { body:
                 assigneeId: task.assigneeId,
                 title: task.title,
                 customerId: task.customerId,
-                from: `From ${actor.id === null ? actor.label : actor.name}`,
+                from: { kind: "api", by: actor.id === null ? actor.label : actor.name },
               },
             ],
       ),

@@ -7,6 +7,8 @@ import { CONVERTED_MILESTONE } from "@/lib/journey/models";
 import { type ApiSubscription, apiCustomerSchema, apiEventSchema, apiSubscriptionSchema } from "@/lib/validation/api";
 import { parseDecimal } from "@/lib/validation/fields";
 import { type Queryable, queryRows } from "@/db";
+import { english, message, type Speaker } from "@/lib/error-messages";
+import { safeParseIn } from "@/lib/validation/messages";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { bookInteractions } from "@/server/ledger/booking";
 import type { Channel, Direction } from "@/lib/channels";
@@ -21,24 +23,29 @@ export type ImportResult = { kind: ImportKind; rows: number; created: number; up
 
 const CHUNK = 5000;
 
-/** Reads the CSV with the chosen mapping and validates every row; row numbers count the header as row 1. */
+/**
+ * Reads the CSV with the chosen mapping and validates every row; row numbers count the header as
+ * row 1. The problems are said in `speaker`'s language (Settings → Data: the member's).
+ */
 export async function prepareImport(
   db: Queryable,
   { kind, csv, mapping }: { kind: ImportKind; csv: string; mapping: Record<string, string> },
+  speaker: Speaker = english,
 ): Promise<{ plan: ImportPlan } | { errors: RowError[] }> {
+  const { say } = speaker;
   const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: "greedy" });
   // A file with one column has no delimiter to detect; that is not a problem with any row.
   const errors: RowError[] = parsed.errors
     .filter((error) => error.type !== "Delimiter")
-    .map((error) => shapeError(error, csv));
+    .map((error) => shapeError(error, csv, speaker));
   if (parsed.data.length === 0)
-    return { errors: [{ row: 1, field: "(file)", message: "The file has no rows under its header." }] };
+    return { errors: [{ row: 1, field: "(file)", message: say(message("import.noRows")) }] };
   const columns = new Set(parsed.meta.fields ?? []);
   const allowed = new Set<string>(IMPORT_FIELDS[kind].map((f) => f.field));
   const used = Object.entries(mapping).filter(([field, column]) => allowed.has(field) && column);
   for (const [field, column] of used) {
     if (!columns.has(column))
-      errors.push({ row: 1, field, message: `The column '${column.slice(0, 60)}' is not in the file's header.` });
+      errors.push({ row: 1, field, message: say(message("import.columnMissing", { column: column.slice(0, 60) })) });
   }
   if (errors.some((e) => e.row === 1)) return { errors };
   const rows = parsed.data.map((record, index) => {
@@ -47,14 +54,14 @@ export async function prepareImport(
       const value = Object.hasOwn(record, column) ? record[column]?.trim() : undefined;
       if (value) item[field] = value;
     }
-    return coerce(kind, item, index + 2, errors);
+    return coerce(kind, item, index + 2, errors, speaker);
   });
   const schema = { customers: apiCustomerSchema, interactions: apiEventSchema, subscriptions: apiSubscriptionSchema }[
     kind
   ];
   const seen = new Map<string, number>();
   const valid = rows.map((row, index) => {
-    const result = (schema as z.ZodType<Record<string, unknown>>).safeParse(row);
+    const result = safeParseIn(speaker, schema as z.ZodType<Record<string, unknown>>, row);
     // As the schema read them (dates as Dates, defaults filled), so the booking engines get what was validated.
     if (result.success && kind === "interactions") row.occurredAt = result.data.occurredAt;
     if (result.success && kind === "subscriptions") Object.assign(row, result.data);
@@ -68,7 +75,7 @@ export async function prepareImport(
         errors.push({
           row: index + 2,
           field: row.externalId ? "externalId" : "email",
-          message: `Same key as row ${first}.`,
+          message: say(message("import.sameKey", { row: first })),
         });
       else seen.set(key, index + 2);
     }
@@ -76,35 +83,22 @@ export async function prepareImport(
   });
   // Only rows that passed the schema reach a query: a NUL in a reference would fail the lookup itself.
   const checked = rows.map((row, index) => (valid[index] ? row : {}));
-  if (kind === "customers") await checkCustomers(db, checked, errors);
-  else await checkReferences(db, checked, errors);
+  if (kind === "customers") await checkCustomers(db, checked, errors, speaker);
+  else await checkReferences(db, checked, errors, speaker);
   errors.sort((a, b) => a.row - b.row);
   return errors.length > 0 ? { errors } : { plan: { kind, rows } };
 }
 
 /** Papa's complaints about the file's shape, by row: a row with more or fewer cells than the header, an unclosed quote. */
-function shapeError(error: Papa.ParseError, csv: string): RowError {
+function shapeError(error: Papa.ParseError, csv: string, { say }: Speaker): RowError {
   if (error.code === "MissingQuotes" || error.code === "InvalidQuotes") {
     const line = csv.slice(0, error.index ?? 0).split("\n").length;
-    return {
-      row: line,
-      field: "(row)",
-      message: `A quoted cell is not closed properly (line ${line}): check the quotes around it.`,
-    };
+    return { row: line, field: "(row)", message: say(message("import.unclosedQuote", { line })) };
   }
-  if (error.code === "TooManyFields")
-    return {
-      row: (error.row ?? 0) + 2,
-      field: "(row)",
-      message: "This row has more cells than the header; a value may contain an unquoted comma.",
-    };
-  if (error.code === "TooFewFields")
-    return {
-      row: (error.row ?? 0) + 2,
-      field: "(row)",
-      message: "This row has fewer cells than the header; a value may contain an unquoted line break.",
-    };
-  return { row: (error.row ?? 0) + 2, field: "(row)", message: "This row could not be read as CSV." };
+  const row = (error.row ?? 0) + 2;
+  if (error.code === "TooManyFields") return { row, field: "(row)", message: say(message("import.tooManyCells")) };
+  if (error.code === "TooFewFields") return { row, field: "(row)", message: say(message("import.tooFewCells")) };
+  return { row, field: "(row)", message: say(message("import.unreadableRow")) };
 }
 
 function coerce(
@@ -112,12 +106,14 @@ function coerce(
   item: Record<string, unknown>,
   row: number,
   errors: RowError[],
+  { say }: Speaker,
 ): Record<string, unknown> {
   const number = (field: string) => {
     if (item[field] === undefined) return;
     const value = parseDecimal(String(item[field]).replace(/[$,]/g, ""));
     if (value === null) {
-      errors.push({ row, field, message: `'${String(item[field]).slice(0, 40)}' is not a number.` });
+      const text = String(item[field]).slice(0, 40);
+      errors.push({ row, field, message: say(message("import.notANumber", { value: text })) });
       delete item[field];
     } else item[field] = value;
   };
@@ -142,7 +138,7 @@ function coerce(
   return item;
 }
 
-async function checkReferences(db: Queryable, rows: Record<string, unknown>[], errors: RowError[]) {
+async function checkReferences(db: Queryable, rows: Record<string, unknown>[], errors: RowError[], { say }: Speaker) {
   const refs = await queryRows<{ externalId: string | null; email: string | null; id: number }>(
     db,
     sql`select id, external_id as "externalId", lower(email) as email from customers
@@ -161,16 +157,20 @@ async function checkReferences(db: Queryable, rows: Record<string, unknown>[], e
         ? byEmail.get(String(row.customerEmail))
         : undefined;
     if ((row.customerExternalId || row.customerEmail) && customerId === undefined)
-      errors.push({ row: index + 2, field: "customer", message: "No customer matches this reference." });
+      errors.push({ row: index + 2, field: "customer", message: say(message("import.noCustomerMatches")) });
     row.customerId = customerId;
     delete row.customerExternalId;
     delete row.customerEmail;
     if (row.type && !types.has(String(row.type)))
-      errors.push({ row: index + 2, field: "type", message: `Unknown interaction type '${row.type}'.` });
+      errors.push({
+        row: index + 2,
+        field: "type",
+        message: say(message("import.unknownType", { type: String(row.type) })),
+      });
   });
 }
 
-async function checkCustomers(db: Queryable, rows: Record<string, unknown>[], errors: RowError[]) {
+async function checkCustomers(db: Queryable, rows: Record<string, unknown>[], errors: RowError[], { say }: Speaker) {
   const owners = new Map(
     (
       await queryRows<{ email: string; id: number }>(
@@ -183,14 +183,16 @@ async function checkCustomers(db: Queryable, rows: Record<string, unknown>[], er
     if (row.ownerEmail === undefined) return;
     const owner = owners.get(String(row.ownerEmail));
     if (owner === undefined)
-      errors.push({ row: index + 2, field: "ownerEmail", message: "No active team member has this email." });
+      errors.push({ row: index + 2, field: "ownerEmail", message: say(message("import.noActiveMember")) });
     row.ownerId = owner;
   });
   for (const { index, sameAs } of await findEmailConflicts(db, rows)) {
     errors.push({
       row: index + 2,
       field: "email",
-      message: sameAs === undefined ? "Another customer already uses this email." : `Same email as row ${sameAs + 2}.`,
+      message: say(
+        sameAs === undefined ? message("import.emailTaken") : message("import.sameEmail", { row: sameAs + 2 }),
+      ),
     });
   }
 }
@@ -323,7 +325,7 @@ async function importSubscriptions(tx: Queryable, chunk: Record<string, unknown>
   } catch (error) {
     if (!(error instanceof SubscriptionItemError)) throw error;
     // The header is row 1.
-    throw new ValidationError(`Row ${start + error.position + 2}: ${error.problem.message} Nothing was imported.`);
+    throw new ValidationError(message("import.rowRefused", { row: start + error.position + 2, problem: error.text }));
   }
 }
 

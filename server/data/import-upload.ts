@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { english, message, type Speaker } from "@/lib/error-messages";
 import type { ImportKind } from "@/lib/import-fields";
+import { say } from "@/lib/validation/messages";
 
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -9,7 +11,7 @@ const form = z.object({
     try {
       return z.record(z.string(), z.string()).parse(JSON.parse(text));
     } catch {
-      ctx.addIssue({ code: "custom", message: "Invalid column mapping." });
+      ctx.addIssue({ code: "custom", message: say(message("import.invalidMapping")) });
       return z.NEVER;
     }
   }),
@@ -17,11 +19,12 @@ const form = z.object({
 
 export type ImportUpload = { kind: ImportKind; mapping: Record<string, string>; csv: string };
 
-/** The import form's fields, or why they cannot be read (a body that is not a form at all included). */
+/** The import form's fields, or why they cannot be read (a body that is not a form at all included), in `speaker`'s language. */
 export async function readImportUpload(
   request: Request,
+  speaker: Speaker = english,
 ): Promise<{ upload: ImportUpload } | { status: 400 | 413; message: string }> {
-  const refused = { status: 400 as const, message: "Choose what to import, a CSV file and the column mapping." };
+  const refused = { status: 400 as const, message: speaker.say(message("import.uploadIncomplete")) };
   let data: FormData;
   try {
     data = await request.formData();
@@ -31,7 +34,6 @@ export async function readImportUpload(
   const file = data.get("file");
   const parsed = form.safeParse({ kind: data.get("kind"), mapping: data.get("mapping") });
   if (!(file instanceof File) || !parsed.success) return refused;
-  if (file.size > MAX_IMPORT_BYTES)
-    return { status: 413, message: "The file is larger than 50 MB: split it into smaller files." };
+  if (file.size > MAX_IMPORT_BYTES) return { status: 413, message: speaker.say(message("import.fileTooLarge")) };
   return { upload: { ...parsed.data, csv: await file.text() } };
 }

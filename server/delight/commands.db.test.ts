@@ -72,7 +72,8 @@ describe("one answer per debit", () => {
     expect((await getOpenDebits(db, { customerId: customer.id })).map((debit) => debit.id)).toEqual([bug]);
     const { entries } = await getTimeline(db, { customerId: customer.id, kind: "debits" });
     const answered = entries.find((entry) => entry.id === complaint);
-    expect(answered?.answeredBy).toMatch(/^Refund and a call — Dana Delight, \d{2} \w{3} \d{4}$/);
-    expect(entries.find((entry) => entry.id === bug)?.answeredBy).toBeNull();
+    expect(answered?.answer).toMatchObject({ gesture: "Refund and a call", by: "Dana Delight" });
+    expect(answered?.answer?.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(entries.find((entry) => entry.id === bug)?.answer).toBeNull();
   });
 });

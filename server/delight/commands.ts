@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
 import { weightSql } from "@/db/ledger-sql";
 import { defineAction } from "@/server/actions/execute";
+import { type Message, message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import { delightMomentSchema } from "@/lib/validation/advocacy";
 import { delightMoments } from "@/db/schema";
@@ -10,18 +11,27 @@ import { recordAudit } from "@/server/audit/record";
 import { bookInteraction } from "@/server/ledger/booking";
 
 async function assertOpenDebit(tx: Queryable, customerId: number, interactionId: number) {
-  const [debit] = await queryRows<{ weight: number; answer: string | null }>(
+  const [debit] = await queryRows<{
+    weight: number;
+    answer: { by: string | null; at: string; day: string; gesture: string } | null;
+  }>(
     tx,
     sql`select ${weightSql()} as weight,
-        (select 'by ' || coalesce(m.name, 'someone') || ' on ' || to_char(d.occurred_at at time zone 'UTC', 'DD Mon YYYY') || ': ' || d.gesture
+        (select json_build_object('by', m.name, 'at', d.occurred_at, 'gesture', d.gesture,
+            'day', to_char(d.occurred_at at time zone 'UTC', 'DD Mon YYYY'))
           from delight_moments d left join members m on m.id = d.actor_id where d.prompt_interaction_id = i.id) as answer
       from interactions i join interaction_types t on t.id = i.type_id
       where i.id = ${interactionId} and i.customer_id = ${customerId}`,
   );
-  const refuse = (message: string) => new ValidationError(message, { promptInteractionId: [message] });
-  if (!debit) throw refuse("That interaction does not belong to this customer.");
-  if (debit.weight >= 0) throw refuse("Only a debit can be answered with a delight moment.");
-  if (debit.answer) throw refuse(`This debit was already answered ${debit.answer}.`);
+  const refuse = (problem: Message) => new ValidationError(problem, { promptInteractionId: [problem] });
+  if (!debit) throw refuse(message("delight.notThisCustomers"));
+  if (debit.weight >= 0) throw refuse(message("delight.onlyDebits"));
+  if (debit.answer) {
+    const { by, at, day, gesture } = debit.answer;
+    // English keeps the day as it has always read ("04 Feb 2026"); other languages their own date.
+    const when = { date: new Date(at), english: day };
+    throw refuse(message("delight.alreadyAnswered", { name: by ?? message("delight.someone"), when, gesture }));
+  }
 }
 
 /**
@@ -72,6 +82,6 @@ export const logDelightMoment = defineAction({
       entityId: moment.id,
       after: moment,
     });
-    return { message: "Delight moment logged.", data: { id: moment.id, customerId: input.customerId } };
+    return { message: message("done.delight.logged"), data: { id: moment.id, customerId: input.customerId } };
   },
 });

@@ -37,6 +37,8 @@ export type QueueItem = {
   company: string | null;
   mrrCents: number;
   ownerName: string | null;
+  /** The interaction type's key and (possibly renamed) label. */
+  typeKey: string;
   label: string;
   summary: string;
   channel: string;
@@ -69,7 +71,7 @@ export async function getDelightQueue(db: Queryable, { page, pageSize = 30, owne
       db,
       sql`with earliest as (select i.occurred_at from ${debits} where ${waiting} order by i.occurred_at limit ${offset + pageSize})
         select i.id::int as "interactionId", c.id as "customerId", c.name as "customerName", c.company,
-            c.mrr_cents as "mrrCents", m.name as "ownerName", t.label, i.summary, i.channel::text as channel,
+            c.mrr_cents as "mrrCents", m.name as "ownerName", t.key as "typeKey", t.label, i.summary, i.channel::text as channel,
             i.occurred_at::text as "occurredAt", floor(${daysBetweenSql(sql`i.occurred_at`)})::int as "ageDays"
           from ${debits}
           join interaction_types t on t.id = i.type_id
@@ -89,6 +91,7 @@ export async function getDebitForDelight(db: Queryable, { interactionId }: { int
     id: number;
     customerId: number;
     customerName: string;
+    typeKey: string;
     label: string;
     summary: string;
     channel: string;
@@ -96,7 +99,7 @@ export async function getDebitForDelight(db: Queryable, { interactionId }: { int
     answered: boolean;
   }>(
     db,
-    sql`select i.id::int as id, i.customer_id as "customerId", c.name as "customerName", t.label, i.summary,
+    sql`select i.id::int as id, i.customer_id as "customerId", c.name as "customerName", t.key as "typeKey", t.label, i.summary,
           i.channel::text as channel, i.occurred_at::text as "occurredAt",
           exists (select 1 from delight_moments d where d.prompt_interaction_id = i.id) as answered
         from interactions i join interaction_types t on t.id = i.type_id join customers c on c.id = i.customer_id
@@ -108,9 +111,17 @@ export async function getDebitForDelight(db: Queryable, { interactionId }: { int
 /** A customer's debits the queue still waits on (its kinds, its window, unanswered), newest first: the delight form's choices. */
 export async function getOpenDebits(db: Queryable, { customerId }: { customerId: number }) {
   const { delight } = await getSettings(db, ["delight"]);
-  return queryRows<{ id: number; label: string; summary: string; channel: string; occurredAt: string }>(
+  return queryRows<{
+    id: number;
+    typeKey: string;
+    label: string;
+    summary: string;
+    channel: string;
+    occurredAt: string;
+  }>(
     db,
-    sql`select i.id::int as id, t.label, i.summary, i.channel::text as channel, i.occurred_at::text as "occurredAt"
+    sql`select i.id::int as id, t.key as "typeKey", t.label, i.summary, i.channel::text as channel,
+      i.occurred_at::text as "occurredAt"
       from interactions i join interaction_types t on t.id = i.type_id
       where i.customer_id = ${customerId} and ${waitingDebitSql(delight.queueDays)}
       order by i.occurred_at desc limit 50`,

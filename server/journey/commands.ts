@@ -1,9 +1,9 @@
 import { and, eq, gte, ne } from "drizzle-orm";
 import { defineAction } from "@/server/actions/execute";
+import { message } from "@/lib/error-messages";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { journeyModelSchema, readStages } from "@/lib/validation/journey-models";
 import { setMilestoneSchema } from "@/lib/validation/journey";
-import { milestoneLabel } from "@/lib/journey/models";
 import { lockCustomer } from "@/server/customers/lock";
 import { refreshRisk } from "@/server/risk/refresh";
 import { moveMilestone } from "./milestones";
@@ -20,9 +20,9 @@ export const saveJourneyModel = defineAction({
   async run(input, { member, tx }) {
     const { stages, errors } = readStages(input);
     if (input.modelId === null && !/^[a-z][a-z0-9-]{1,23}$/.test(input.key ?? "")) {
-      errors.key = ["Use 2–24 lowercase letters, digits or dashes, starting with a letter (it appears in the URL)."];
+      errors.key = [message("journey.keyFormat")];
     }
-    if (Object.keys(errors).length > 0) throw new ValidationError("The model is not valid.", errors);
+    if (Object.keys(errors).length > 0) throw new ValidationError(message("journey.modelInvalid"), errors);
 
     let modelId = input.modelId;
     let before: unknown = null;
@@ -31,7 +31,7 @@ export const saveJourneyModel = defineAction({
         .select({ id: journeyModels.id })
         .from(journeyModels)
         .where(eq(journeyModels.key, input.key ?? ""));
-      if (taken) throw new ValidationError("Key in use.", { key: ["Another model already uses this key."] });
+      if (taken) throw new ValidationError(message("journey.keyInUse"), { key: [message("journey.keyTaken")] });
       const [created] = await tx
         .insert(journeyModels)
         .values({ key: input.key ?? "", name: input.name, shape: input.shape, position: 100 })
@@ -39,7 +39,7 @@ export const saveJourneyModel = defineAction({
       modelId = created.id;
     } else {
       const [existing] = await tx.select().from(journeyModels).where(eq(journeyModels.id, modelId)).for("update");
-      if (!existing) throw new NotFoundError("The journey model");
+      if (!existing) throw new NotFoundError(message("notFound.what.journeyModel"));
       before = { ...existing, stages: await tx.select().from(journeyStages).where(eq(journeyStages.modelId, modelId)) };
       await tx.update(journeyModels).set({ name: input.name, shape: input.shape }).where(eq(journeyModels.id, modelId));
     }
@@ -65,7 +65,7 @@ export const saveJourneyModel = defineAction({
       before,
       after: { name: input.name, shape: input.shape, isDefault: input.isDefault, stages },
     });
-    return { message: `${input.name} saved.`, data: { id: modelId } };
+    return { message: message("done.saved", { name: input.name }), data: { id: modelId } };
   },
 });
 
@@ -76,8 +76,8 @@ export const setMilestone = defineAction({
   async run(input, { member, tx }) {
     const customer = await lockCustomer(tx, input.customerId);
     if (customer.milestone === input.milestone) {
-      throw new ValidationError("Nothing to change.", {
-        milestone: [`${customer.name} is already at ${milestoneLabel(input.milestone)}.`],
+      throw new ValidationError(message("action.nothingToChange"), {
+        milestone: [message("journey.alreadyAt", { name: customer.name, milestone: { milestone: input.milestone } })],
       });
     }
     await moveMilestone(tx, {
@@ -97,6 +97,8 @@ export const setMilestone = defineAction({
       before: { milestone: customer.milestone },
       after: { milestone: input.milestone, reason: input.reason },
     });
-    return { message: `${customer.name} moved to ${milestoneLabel(input.milestone)}.` };
+    return {
+      message: message("done.journey.moved", { name: customer.name, milestone: { milestone: input.milestone } }),
+    };
   },
 });

@@ -3,6 +3,7 @@ import { type Queryable, queryRows } from "@/db";
 import { accumulatorSql, ledgerDaySql, weightSql } from "@/db/ledger-sql";
 import { riskLookbackDays, riskScoringCtes } from "@/db/risk-sql";
 import type { Channel, Direction } from "@/lib/channels";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import { CONVERTED_MILESTONE } from "@/lib/journey/models";
 import type { Settings } from "@/lib/settings";
@@ -190,7 +191,7 @@ async function prepare(tx: Queryable, customerIds: readonly number[], settings?:
 }
 
 function unknownType(): ValidationError {
-  return new ValidationError("Unknown interaction type.", { typeKey: ["Choose a type from the list."] });
+  return new ValidationError(message("interactions.unknownType"), { typeKey: [message("interactions.typeFromList")] });
 }
 
 /** Books new interactions with everything they imply; rows whose (source, externalId) exists are skipped. */

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { interactions, interactionTypes } from "@/db/schema";
 import { DAY_MS } from "@/lib/dates";
+import { message } from "@/lib/error-messages";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { SessionMember } from "@/lib/permissions";
 import { deleteInteractionSchema, editInteractionSchema, logInteractionSchema } from "@/lib/validation/interactions";
@@ -18,9 +19,9 @@ export const logInteraction = defineAction({
       source: "ui",
       audit: { each: "interaction.logged" },
     });
-    if (!row.booked)
-      return { message: "Already logged: this interaction was saved before.", data: { id: row.id ?? 0 } };
-    return { message: `${row.typeLabel} logged.`, data: { id: row.id } };
+    if (!row.booked) return { message: message("done.interactions.alreadyLogged"), data: { id: row.id ?? 0 } };
+    const type = { interactionType: { key: input.typeKey, label: row.typeLabel } };
+    return { message: message("done.interactions.logged", { type }), data: { id: row.id } };
   },
 });
 
@@ -44,13 +45,10 @@ async function changeableInteraction(tx: Queryable, interactionId: number, membe
     .innerJoin(interactionTypes, eq(interactionTypes.id, interactions.typeId))
     .where(eq(interactions.id, interactionId))
     .limit(1);
-  if (!row) throw new NotFoundError("The interaction");
+  if (!row) throw new NotFoundError(message("notFound.what.interaction"));
   const recent = Date.now() - row.createdAt.getTime() <= DAY_MS;
   if (member.role !== "admin" && !(row.actorId === member.id && recent)) {
-    throw new ForbiddenError(
-      "interactions.write",
-      "You can edit or delete only interactions you logged in the last 24 hours. An admin can change older ones.",
-    );
+    throw new ForbiddenError("interactions.write", message("forbidden.interactionTooOld"));
   }
   return row;
 }
@@ -72,9 +70,9 @@ export const editInteraction = defineAction({
       changes.direction === interaction.direction &&
       changes.summary === interaction.summary &&
       weightOf(changes.weight) === weightOf(interaction.weightOverride);
-    if (unchanged) return { message: "Nothing changed, so nothing was saved." };
+    if (unchanged) return { message: message("done.interactions.nothingChanged") };
     await rebookInteraction(tx, interaction, { ...changes, occurredAt }, { actor: member });
-    return { message: "Interaction updated." };
+    return { message: message("done.interactions.updated") };
   },
 });
 
@@ -84,6 +82,6 @@ export const deleteInteraction = defineAction({
   async run(input, { member, tx }) {
     const interaction = await changeableInteraction(tx, input.interactionId, member);
     await unbookInteractions(tx, [interaction], { actor: member, audit: "interaction.deleted" });
-    return { message: "Interaction deleted." };
+    return { message: message("done.interactions.deleted") };
   },
 });

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { memberPreferences, notifications } from "@/db/schema";
 import { newWebhookSecret } from "@/lib/webhooks";
 import { noFieldsSchema, preferencesSchema } from "@/lib/validation/notifications";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import { defineAction } from "@/server/actions/execute";
 import { recordAudit } from "@/server/audit/record";
@@ -27,7 +28,7 @@ export const savePreferences = defineAction({
       before: { ...before, webhookSecret: undefined },
       after: input,
     });
-    return { message: "Notification settings saved." };
+    return { message: message("done.notifications.settingsSaved") };
   },
 });
 
@@ -37,13 +38,13 @@ export const rotateWebhookSecret = defineAction({
   schema: noFieldsSchema,
   async run(_input, { member, tx }) {
     const current = await getPreferences(tx, { memberId: member.id });
-    if (!current.webhookUrl) throw new ValidationError("Save a webhook URL first.", {});
+    if (!current.webhookUrl) throw new ValidationError(message("notifications.webhookFirst"), {});
     await tx
       .update(memberPreferences)
       .set({ webhookSecret: newWebhookSecret(), updatedAt: sql`now()` })
       .where(eq(memberPreferences.memberId, member.id));
     await recordAudit(tx, member, { action: "webhook.secret_rotated", entityType: "member", entityId: member.id });
-    return { message: "New signing secret made. Update your receiver." };
+    return { message: message("done.notifications.secretMade") };
   },
 });
 
@@ -53,7 +54,7 @@ export const sendTestWebhook = defineAction({
   schema: noFieldsSchema,
   async run(_input, { member, tx }) {
     const current = await getPreferences(tx, { memberId: member.id });
-    if (!current.webhookUrl) throw new ValidationError("Save a webhook URL first.", {});
+    if (!current.webhookUrl) throw new ValidationError(message("notifications.webhookFirst"), {});
     const key = `test:${member.id}:${Date.now()}`;
     await enqueueWebhook(tx, {
       memberId: member.id,
@@ -62,7 +63,7 @@ export const sendTestWebhook = defineAction({
       text: `Hourglass test message for ${member.name}.`,
     });
     await recordAudit(tx, member, { action: "webhook.test_queued", entityType: "member", entityId: member.id });
-    return { message: "Test message queued: it is posted within 30 seconds; see the delivery log." };
+    return { message: message("done.notifications.testQueued") };
   },
 });
 
@@ -81,6 +82,11 @@ export const markNotificationsRead = defineAction({
       entityId: member.id,
       after: { count: read.length },
     });
-    return { message: read.length === 0 ? "Nothing unread." : `${read.length} marked as read.` };
+    return {
+      message:
+        read.length === 0
+          ? message("done.notifications.nothingUnread")
+          : message("done.notifications.markedRead", { count: read.length }),
+    };
   },
 });

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, queryRows } from "@/db";
-import { jobs, memberPreferences, webhookDeliveries } from "@/db/schema";
+import { jobs, memberPreferences, members, webhookDeliveries } from "@/db/schema";
 import type { SessionMember } from "@/lib/permissions";
 import { localDay } from "@/lib/tasks";
 import { executeAction } from "@/server/actions/execute";
@@ -88,14 +88,20 @@ describe("one digest per member per day", () => {
   });
 
   it("across two processes ticking together three times and a restarted one ticking twice: one email for the member past 08:00, none for the one before", async () => {
-    const morning = await createMember({ role: "csm", name: "Morning", email: `morning-${Date.now()}@team.test` });
-    const night = await createMember({ role: "csm", name: "Night", email: `night-${Date.now()}@team.test` });
     const lateZone = zoneWhere((hour) => hour >= 9 && hour <= 22);
     const earlyZone = zoneWhere((hour) => hour <= 6);
-    await db.insert(memberPreferences).values([
-      { memberId: morning.id, timeZone: lateZone },
-      { memberId: night.id, timeZone: earlyZone },
-    ]);
+    const morning = await createMember({
+      role: "csm",
+      name: "Morning",
+      email: `morning-${Date.now()}@team.test`,
+      timeZone: lateZone,
+    });
+    const night = await createMember({
+      role: "csm",
+      name: "Night",
+      email: `night-${Date.now()}@team.test`,
+      timeZone: earlyZone,
+    });
     const [one, two = one] = separateConnections(2);
     for (let round = 0; round < 3; round++) await Promise.all([workTick(one), workTick(two)]);
     const [restarted] = separateConnections(1);
@@ -116,8 +122,9 @@ describe("one digest per member per day", () => {
 
   it("the next digest names a risk that rose by a step since the last one, with the driver that caused it", async () => {
     await db
-      .insert(memberPreferences)
-      .values({ memberId: csm.id, timeZone: zoneWhere((hour) => hour >= 9 && hour <= 22) });
+      .update(members)
+      .set({ timeZone: zoneWhere((hour) => hour >= 9 && hour <= 22) })
+      .where(eq(members.id, csm.id));
     await workTick(db);
     const [target] = csmAtRisk;
     await bookInteraction(csm, { customerId: target, typeKey: "complaint", weight: -30, summary: "Invoices lost" });

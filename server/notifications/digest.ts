@@ -1,10 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Database, type Queryable, queryRows } from "@/db";
-import { jobs, memberPreferences, members, notifications, type Job } from "@/db/schema";
-import { DISPLAY_TIME_ZONE } from "@/lib/dates";
+import { jobs, members, notifications, type Job } from "@/db/schema";
+import { isTimeZone } from "@/lib/i18n/zones";
 import { quarterStart } from "@/lib/advocacy";
-import { type DigestContent, digestText, RISK_RISE_STEP } from "@/lib/digest";
-import { describeDriver } from "@/lib/risk";
+import { type DigestContent, digestDriver, digestText, RISK_RISE_STEP } from "@/lib/digest";
+import type { EmailText } from "@/lib/email-text";
+import { interactionTypeLabel } from "@/lib/i18n/labels";
 import { localDay } from "@/lib/tasks";
 import { waitingDebitSql } from "@/server/delight/queries";
 import { enqueueJobs } from "@/server/jobs/queue";
@@ -13,6 +14,7 @@ import { getRiskDrivers, getRiskList } from "@/server/risk/queries";
 import { getSettings } from "@/server/settings/queries";
 import { getMyDay } from "@/server/tasks/queries";
 import { baseUrl } from "./base-url";
+import { textForMember } from "./member-messages";
 import { getPreferences } from "./preferences";
 import { enqueueWebhook } from "./webhooks";
 
@@ -37,14 +39,18 @@ async function previousSnapshot(db: Queryable, memberId: number): Promise<Snapsh
   return snapshot ?? null;
 }
 
-/** Everything the member's digest says, read as the tables stand now. */
+/**
+ * Everything the member's digest says, read as the tables stand now; names of risk drivers and
+ * interaction types in the member's language (`memberText`, read for the member when not given).
+ */
 export async function buildDigest(
   db: Queryable,
   member: { id: number; name: string; role: string },
   day: string,
+  memberText?: EmailText,
 ): Promise<{ content: DigestContent; snapshot: Snapshot }> {
   const ownerId = scopeOf(member);
-  const [top, watched, previous, myDay, { advocacy, delight }] = await Promise.all([
+  const [top, watched, previous, myDay, { advocacy, delight }, text] = await Promise.all([
     getRiskList(db, {
       view: "at-risk",
       ownerId,
@@ -66,6 +72,7 @@ export async function buildDigest(
     previousSnapshot(db, member.id),
     getMyDay(db, { assignee: member.id, today: day, limit: 10 }),
     getSettings(db, ["advocacy", "delight"]),
+    memberText ?? textForMember(db, member.id),
   ]);
   const rising = previous
     ? watched.rows.filter(
@@ -75,9 +82,9 @@ export async function buildDigest(
   const drivers = await getRiskDrivers(db, { customerIds: rising.map((row) => row.id) });
   const owner = ownerId ? sql`and c.owner_id = ${ownerId}` : sql``;
   const [debits, advocates] = await Promise.all([
-    queryRows<{ customerName: string; label: string; ageDays: number; count: number }>(
+    queryRows<{ customerName: string; label: string; typeKey: string; ageDays: number; count: number }>(
       db,
-      sql`select c.name as "customerName", t.label, floor(extract(epoch from now() - i.occurred_at) / 86400)::int as "ageDays",
+      sql`select c.name as "customerName", t.label, t.key as "typeKey", floor(extract(epoch from now() - i.occurred_at) / 86400)::int as "ageDays",
           count(*) over ()::int as count
         from interactions i join customers c on c.id = i.customer_id join interaction_types t on t.id = i.type_id
         where ${waitingDebitSql(delight.queueDays)} and c.status = 'active' ${owner}
@@ -108,7 +115,7 @@ export async function buildDigest(
         name: row.name,
         from: (previous as Snapshot).scores[row.id],
         to: row.riskScore,
-        driver: driver ? describeDriver(driver) : null,
+        driver: driver ? digestDriver(text, driver) : null,
       };
     }),
     tasks: {
@@ -118,7 +125,14 @@ export async function buildDigest(
         .filter((task) => task.bucket === "overdue" || task.bucket === "today")
         .map((task) => ({ title: task.title, customerName: task.customerName, dueOn: task.dueOn })),
     },
-    unansweredDebits: { count: debits[0]?.count ?? 0, list: debits },
+    unansweredDebits: {
+      count: debits[0]?.count ?? 0,
+      list: debits.map(({ customerName, label, typeKey, ageDays }) => ({
+        customerName,
+        label: interactionTypeLabel(text.tl, { key: typeKey, label }),
+        ageDays,
+      })),
+    },
     advocatesPastCapacity: advocates,
   };
   const snapshot: Snapshot = {
@@ -134,13 +148,12 @@ export async function buildDigest(
  * there is one digest per member per day.
  */
 export async function enqueueDueDigests(db: Queryable, now = new Date()): Promise<number> {
-  const active = await db
-    .select({ id: members.id, timeZone: memberPreferences.timeZone })
-    .from(members)
-    .leftJoin(memberPreferences, eq(memberPreferences.memberId, members.id))
-    .where(eq(members.active, true));
+  const [active, { book }] = await Promise.all([
+    db.select({ id: members.id, timeZone: members.timeZone }).from(members).where(eq(members.active, true)),
+    getSettings(db, ["book"]),
+  ]);
   const due = active.flatMap(({ id, timeZone: chosen }) => {
-    const timeZone = chosen ?? DISPLAY_TIME_ZONE;
+    const timeZone = chosen && isTimeZone(chosen) ? chosen : book.timeZone;
     const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now));
     if (hour < DIGEST_HOUR) return [];
     const day = localDay(now, timeZone);
@@ -157,9 +170,9 @@ export async function deliverDigest(db: Database, job: Pick<Job, "id" | "payload
     .from(members)
     .where(eq(members.id, memberId));
   if (!member?.active) return;
-  const preferences = await getPreferences(db, { memberId });
-  const { content, snapshot } = await buildDigest(db, member, day);
-  const { subject, text } = digestText(content, baseUrl());
+  const [preferences, memberText] = await Promise.all([getPreferences(db, { memberId }), textForMember(db, memberId)]);
+  const { content, snapshot } = await buildDigest(db, member, day, memberText);
+  const { subject, text } = digestText(content, baseUrl(), memberText);
   if (preferences.digestEmail && mailTransport() === "smtp") await sendMail({ to: member.email, subject, text });
   await db.transaction(async (tx) => {
     if (preferences.inAppAlerts)

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db";
-import { memberPreferences } from "@/db/schema";
-import { DISPLAY_TIME_ZONE } from "@/lib/dates";
+import { memberPreferences, members } from "@/db/schema";
+import { isTimeZone } from "@/lib/i18n/zones";
 import { localDay } from "@/lib/tasks";
+import { getSettings } from "@/server/settings/queries";
 
 export type Preferences = {
-  timeZone: string;
   digestEmail: boolean;
   inAppAlerts: boolean;
   webhookUrl: string | null;
@@ -17,7 +17,6 @@ export async function getPreferences(db: Queryable, { memberId }: { memberId: nu
   const [row] = await db.select().from(memberPreferences).where(eq(memberPreferences.memberId, memberId));
   return (
     row ?? {
-      timeZone: DISPLAY_TIME_ZONE,
       digestEmail: true,
       inAppAlerts: true,
       webhookUrl: null,
@@ -26,7 +25,16 @@ export async function getPreferences(db: Queryable, { memberId }: { memberId: nu
   );
 }
 
+/** The member's time zone (Settings → Your account), else the book's. */
+export async function memberTimeZone(db: Queryable, memberId: number): Promise<string> {
+  const [[row], { book }] = await Promise.all([
+    db.select({ timeZone: members.timeZone }).from(members).where(eq(members.id, memberId)),
+    getSettings(db, ["book"]),
+  ]);
+  return row?.timeZone && isTimeZone(row.timeZone) ? row.timeZone : book.timeZone;
+}
+
 /** Today's date (YYYY-MM-DD) where the member is. */
 export async function memberToday(db: Queryable, memberId: number, now = new Date()): Promise<string> {
-  return localDay(now, (await getPreferences(db, { memberId })).timeZone);
+  return localDay(now, await memberTimeZone(db, memberId));
 }

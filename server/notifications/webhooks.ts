@@ -22,6 +22,9 @@ export async function enqueueWebhook(db: Queryable, message: WebhookMessage): Pr
 
 const TIMEOUT_MS = 10_000;
 
+/** Why an attempt got no HTTP answer, as logged (the delivery log shows them in the member's language). */
+export const WEBHOOK_ERRORS = { timeout: "No answer within 10 seconds", unreachable: "Could not connect" } as const;
+
 /**
  * One attempt to post a webhook job to the member's URL, signed per Standard Webhooks with the
  * member's secret. Every attempt is logged with its status code; anything but 2xx throws, so the
@@ -47,7 +50,7 @@ export async function deliverWebhook(db: Queryable, job: Pick<Job, "id" | "paylo
     if (!response.ok) error = `HTTP ${response.status}`;
   } catch (failure) {
     error =
-      failure instanceof Error && failure.name === "TimeoutError" ? "No answer within 10 seconds" : "Could not connect";
+      failure instanceof Error && failure.name === "TimeoutError" ? WEBHOOK_ERRORS.timeout : WEBHOOK_ERRORS.unreachable;
   }
   await db.insert(webhookDeliveries).values({
     memberId,

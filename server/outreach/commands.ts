@@ -1,6 +1,7 @@
 import { outreachSettingsSchema, sendOutreachSchema } from "@/lib/validation/outreach";
 import { defineAction } from "@/server/actions/execute";
 import { saveSettingsSection } from "@/server/settings/save";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import { MailRefusedError } from "./mailer";
 import { emailCustomer } from "./send";
@@ -10,20 +11,17 @@ export const sendOutreach = defineAction({
   permission: "outreach.send",
   schema: sendOutreachSchema,
   async run({ customerId, subject, body }, { member, tx }) {
-    const { message, transport } = await emailCustomer(tx, {
+    const { message: sent, transport } = await emailCustomer(tx, {
       customerId,
       template: { subject, body },
       actor: member,
     }).catch((error: unknown) => {
       if (error instanceof MailRefusedError)
-        throw new ValidationError(`${error.message} Nothing was sent or logged; try again later.`, {});
+        throw new ValidationError(message("outreach.mailRefused", { detail: error.detail }), {});
       throw error;
     });
     return {
-      message:
-        transport === "smtp"
-          ? `Email sent to ${message.toEmail} and logged on the timeline.`
-          : `Email to ${message.toEmail} kept in the outbox (no SMTP server is configured) and logged on the timeline.`,
+      message: message(transport === "smtp" ? "done.outreach.sent" : "done.outreach.kept", { email: sent.toEmail }),
     };
   },
 });
@@ -33,6 +31,6 @@ export const saveOutreachSettings = defineAction({
   schema: outreachSettingsSchema,
   async run(input, { member, tx }) {
     await saveSettingsSection(tx, member, "outreach", input);
-    return { message: `Saved: at least ${input.quietDays} days between two emails to one customer.` };
+    return { message: message("done.outreach.settingsSaved", { days: input.quietDays }) };
   },
 });

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
 import { outreachMessages } from "@/db/schema";
+import { type Message, message as catalogMessage } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
-import { type ContactState, outreachRefusal, renderEmail } from "@/lib/outreach";
+import { type ContactState, type OutreachRefusal, outreachRefusalReason, renderEmail } from "@/lib/outreach";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { lockCustomer } from "@/server/customers/lock";
 import { bookInteraction } from "@/server/ledger/booking";
@@ -31,14 +32,37 @@ export async function getContactState(db: Queryable, { customerId }: { customerI
   return row ? { ...row, lastEmailAt: row.lastEmailAt ? new Date(row.lastEmailAt) : null } : null;
 }
 
-/** Why Hourglass would refuse to email this customer now (null: it may), with the team's rules. */
+/** Why Hourglass would refuse to email this customer now (null: it may), with the team's rules, as facts the page words. */
 export async function getOutreachRefusal(db: Queryable, { customerId }: { customerId: number }) {
   const [state, { risk, outreach }] = await Promise.all([
     getContactState(db, { customerId }),
     getSettings(db, ["risk", "outreach"]),
   ]);
   if (!state) return null;
-  return outreachRefusal(state, { ...risk, quietDays: outreach.quietDays });
+  return outreachRefusalReason(state, { ...risk, quietDays: outreach.quietDays });
+}
+
+/** A refusal as the error a send raises says it (lib/outreach.ts has the same words in English). */
+function refusalMessage(reason: OutreachRefusal): Message {
+  switch (reason.kind) {
+    case "noEmail":
+      return catalogMessage("outreach.refusal.noEmail", { name: reason.name });
+    case "churned":
+      return catalogMessage("outreach.refusal.churned", { name: reason.name });
+    case "fatigued":
+      return catalogMessage("outreach.refusal.fatigued", {
+        name: reason.name,
+        contacts: reason.contacts,
+        windowDays: reason.windowDays,
+      });
+    case "quiet":
+      return catalogMessage("outreach.refusal.quiet", {
+        name: reason.name,
+        emailed: { ago: reason.lastEmailAt },
+        quietDays: reason.quietDays,
+        next: { date: reason.next },
+      });
+  }
 }
 
 /**
@@ -61,9 +85,9 @@ export async function emailCustomer(
     getContactState(tx, { customerId }),
     getSettings(tx, ["risk", "outreach"]),
   ]);
-  if (!state) throw new ValidationError("That customer no longer exists.", {});
-  const refusal = outreachRefusal(state, { ...risk, quietDays: outreach.quietDays });
-  if (refusal) throw new ValidationError(refusal, {});
+  if (!state) throw new ValidationError(catalogMessage("outreach.customerGone"), {});
+  const refusal = outreachRefusalReason(state, { ...risk, quietDays: outreach.quietDays });
+  if (refusal) throw new ValidationError(refusalMessage(refusal), {});
   const email = renderEmail(template, {
     customer: state.name,
     company: state.company ?? "",

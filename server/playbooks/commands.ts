@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { interactionTypes, members, playbookMatches, playbooks } from "@/db/schema";
+import { message } from "@/lib/error-messages";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { NPS_DETRACTOR_TYPE } from "@/lib/playbooks";
 import { deletePlaybookSchema, savePlaybookSchema } from "@/lib/validation/playbooks";
@@ -12,7 +13,10 @@ async function assertDebitType(tx: Queryable, typeKey: string) {
     .select({ key: interactionTypes.key })
     .from(interactionTypes)
     .where(and(eq(interactionTypes.key, typeKey), lt(interactionTypes.defaultWeight, 0)));
-  if (!type) throw new ValidationError("Unknown debit.", { triggerTypeKey: ["Choose a debit type from the list."] });
+  if (!type)
+    throw new ValidationError(message("playbooks.unknownDebit"), {
+      triggerTypeKey: [message("playbooks.debitFromList")],
+    });
 }
 
 async function assertAssignee(tx: Queryable, memberId: number) {
@@ -20,7 +24,8 @@ async function assertAssignee(tx: Queryable, memberId: number) {
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.id, memberId), eq(members.active, true)));
-  if (!member) throw new ValidationError("Unknown member.", { assigneeId: ["Choose an active team member."] });
+  if (!member)
+    throw new ValidationError(message("tasks.unknownMember"), { assigneeId: [message("tasks.activeMember")] });
 }
 
 /**
@@ -60,10 +65,10 @@ export const savePlaybook = defineAction({
         entityId: created.id,
         after: created,
       });
-      return { message: `Playbook “${created.name}” saved.`, data: { id: created.id } };
+      return { message: message("done.playbooks.saved", { name: created.name }), data: { id: created.id } };
     }
     const [before] = await tx.select().from(playbooks).where(eq(playbooks.id, playbookId)).for("update");
-    if (!before) throw new NotFoundError("The playbook");
+    if (!before) throw new NotFoundError(message("notFound.what.playbook"));
     const [after] = await tx
       .update(playbooks)
       .set({ ...values, updatedAt: sql`now()` })
@@ -82,7 +87,7 @@ export const savePlaybook = defineAction({
       before,
       after,
     });
-    return { message: `Playbook “${after.name}” saved.`, data: { id: after.id } };
+    return { message: message("done.playbooks.saved", { name: after.name }), data: { id: after.id } };
   },
 });
 
@@ -92,13 +97,13 @@ export const deletePlaybook = defineAction({
   schema: deletePlaybookSchema,
   async run({ playbookId }, { member, tx }) {
     const [deleted] = await tx.delete(playbooks).where(eq(playbooks.id, playbookId)).returning();
-    if (!deleted) throw new NotFoundError("The playbook");
+    if (!deleted) throw new NotFoundError(message("notFound.what.playbook"));
     await recordAudit(tx, member, {
       action: "playbook.deleted",
       entityType: "playbook",
       entityId: deleted.id,
       before: deleted,
     });
-    return { message: `Playbook “${deleted.name}” deleted. Its tasks stay.` };
+    return { message: message("done.playbooks.deleted", { name: deleted.name }) };
   },
 });

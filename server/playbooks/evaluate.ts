@@ -272,9 +272,9 @@ export async function firePlaybooksOverTime(db: Queryable): Promise<FiredTask[]>
 }
 
 /**
- * The statement that creates playbook tasks (`ctes`, whose rows `created` unions) and tells
- * everyone concerned: an audit row per task (unless the caller audits the whole), the assignee's
- * bell, the email step's job; then the assignees' webhooks.
+ * The statement that creates playbook tasks (`ctes`, whose rows `created` unions) with an audit
+ * row per task (unless the caller audits the whole) and the email step's job; then the assignees'
+ * bells and webhooks, in their languages (alertTaskAssigned).
  */
 async function createTasks(db: Queryable, ctes: SQL[], created: SQL, { auditEach }: { auditEach: boolean }) {
   const rows = await queryRows<{
@@ -294,13 +294,6 @@ async function createTasks(db: Queryable, ctes: SQL[], created: SQL, { auditEach
       select null, 'playbook: ' || pb.name, 'task.created', 'task', t.id::text,
         jsonb_build_object('id', t.id, 'customerId', t.customer_id, 'title', t.title, 'playbookId', t.playbook_id)
       from created t join playbooks pb on pb.id = t.playbook_id where ${auditEach}::boolean),
-    announced as (
-      insert into notifications (member_id, key, title, body, href)
-      select t.assignee_id, 'task:' || t.id, 'New task: ' || t.title, 'From the playbook “' || pb.name || '”', '/customers/' || t.customer_id
-      from created t join playbooks pb on pb.id = t.playbook_id
-      left join member_preferences mp on mp.member_id = t.assignee_id
-      where t.assignee_id is not null and coalesce(mp.in_app_alerts, true)
-      on conflict do nothing),
     queued as (
       insert into jobs (kind, key, payload)
       select 'playbook_email', 'playbook_email:' || t.id, jsonb_build_object('taskId', t.id)
@@ -309,7 +302,7 @@ async function createTasks(db: Queryable, ctes: SQL[], created: SQL, { auditEach
     select c.id, c.customer_id, c.playbook_id, c.has_email, c.assignee_id, c.title, pb.name as playbook_name
     from created c join playbooks pb on pb.id = c.playbook_id`,
   );
-  // The bell was told in the statement; webhooks go through the queue.
+  // The bell and the webhooks, each assignee in their own language: one statement each for all the tasks.
   await alertTaskAssigned(
     db,
     rows.flatMap((row) =>
@@ -321,11 +314,10 @@ async function createTasks(db: Queryable, ctes: SQL[], created: SQL, { auditEach
               assigneeId: row.assignee_id,
               title: row.title,
               customerId: row.customer_id,
-              from: `From the playbook “${row.playbook_name}”`,
+              from: { kind: "playbook", playbook: row.playbook_name },
             },
           ],
     ),
-    { bell: false },
   );
   return rows.map((row) => ({
     taskId: row.id,

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { type Queryable } from "@/db";
 import { type Subscription, subscriptions } from "@/db/schema";
+import { message } from "@/lib/error-messages";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { formatCents } from "@/lib/format";
-import { BOOK_CURRENCY, INTERVAL_LABELS, nextRenewalOn } from "@/lib/revenue";
+import { BOOK_CURRENCY, nextRenewalOn } from "@/lib/revenue";
 import {
   addSubscriptionSchema,
   changeSubscriptionSchema,
@@ -17,27 +17,22 @@ import { bookSubscriptionChanges } from "./engine";
 function instantOf(day: string, field: string, now = new Date()): Date {
   const today = now.toISOString().slice(0, 10);
   if (day > today)
-    throw new ValidationError("A change of revenue cannot be in the future.", {
-      [field]: ["Choose today or an earlier day."],
-    });
+    throw new ValidationError(message("revenue.notInFuture"), { [field]: [message("revenue.todayOrEarlier")] });
   return day === today ? now : new Date(`${day}T00:00:00Z`);
 }
 
 async function findSubscription(tx: Queryable, subscriptionId: number): Promise<Subscription> {
   const [row] = await tx.select().from(subscriptions).where(eq(subscriptions.id, subscriptionId));
-  if (!row) throw new NotFoundError("The subscription");
+  if (!row) throw new NotFoundError(message("notFound.what.subscription"));
   return row;
 }
-
-const priceText = (amountCents: number, interval: Subscription["interval"]) =>
-  `${formatCents(amountCents)} ${INTERVAL_LABELS[interval].toLowerCase()}`;
 
 export const addSubscription = defineAction({
   permission: "customers.write",
   schema: addSubscriptionSchema,
   async run(input, { member, tx }) {
     if (input.amount === 0)
-      throw new ValidationError("Enter the price.", { amount: ["A subscription has a price above $0."] });
+      throw new ValidationError(message("revenue.priceMissing"), { amount: [message("revenue.priceAboveZero")] });
     const startedAt = instantOf(input.startedOn, "startedOn");
     const [booked] = await bookSubscriptionChanges(tx, member, [
       {
@@ -53,7 +48,11 @@ export const addSubscription = defineAction({
       },
     ]);
     return {
-      message: `${input.plan} added at ${priceText(input.amount, input.interval)}.`,
+      message: message("done.revenue.added", {
+        plan: input.plan,
+        price: { money: input.amount, currency: BOOK_CURRENCY },
+        interval: input.interval,
+      }),
       data: { id: booked.subscription.id },
     };
   },
@@ -64,10 +63,9 @@ export const changeSubscription = defineAction({
   schema: changeSubscriptionSchema,
   async run(input, { member, tx }) {
     const current = await findSubscription(tx, input.subscriptionId);
-    if (current.status !== "active")
-      throw new ValidationError("This subscription has ended: start it again to change it.");
+    if (current.status !== "active") throw new ValidationError(message("revenue.ended"));
     if (input.amount === 0)
-      throw new ValidationError("Enter the price.", { amount: ["To stop a subscription, end it instead."] });
+      throw new ValidationError(message("revenue.priceMissing"), { amount: [message("revenue.endInstead")] });
     const [booked] = await bookSubscriptionChanges(tx, member, [
       {
         customerId: current.customerId,
@@ -83,11 +81,9 @@ export const changeSubscription = defineAction({
       },
     ]);
     const { arrDeltaCents } = booked;
-    const moved =
-      arrDeltaCents === 0
-        ? "ARR unchanged"
-        : `ARR ${arrDeltaCents > 0 ? "+" : "−"}${formatCents(Math.abs(arrDeltaCents))}`;
-    return { message: `${input.plan} saved (${moved}).` };
+    const change = arrDeltaCents === 0 ? "none" : arrDeltaCents > 0 ? "up" : "down";
+    const amount = { money: Math.abs(arrDeltaCents), currency: current.currency };
+    return { message: message("done.revenue.saved", { plan: input.plan, change, amount }) };
   },
 });
 
@@ -96,7 +92,7 @@ export const endSubscription = defineAction({
   schema: endSubscriptionSchema,
   async run(input, { member, tx }) {
     const current = await findSubscription(tx, input.subscriptionId);
-    if (current.status !== "active") throw new ValidationError(`${current.plan} has already ended.`);
+    if (current.status !== "active") throw new ValidationError(message("revenue.alreadyEnded", { plan: current.plan }));
     await bookSubscriptionChanges(tx, member, [
       {
         ...current,
@@ -106,7 +102,7 @@ export const endSubscription = defineAction({
         effectiveAt: instantOf(input.endedOn, "endedOn"),
       },
     ]);
-    return { message: `${current.plan} ended.` };
+    return { message: message("done.revenue.ended", { plan: current.plan }) };
   },
 });
 
@@ -115,7 +111,8 @@ export const reactivateSubscription = defineAction({
   schema: reactivateSubscriptionSchema,
   async run(input, { member, tx }) {
     const current = await findSubscription(tx, input.subscriptionId);
-    if (current.status === "active") throw new ValidationError(`${current.plan} is already active.`);
+    if (current.status === "active")
+      throw new ValidationError(message("revenue.alreadyActive", { plan: current.plan }));
     const startedAt = instantOf(input.startedOn, "startedOn");
     await bookSubscriptionChanges(tx, member, [
       {
@@ -127,6 +124,6 @@ export const reactivateSubscription = defineAction({
         effectiveAt: startedAt,
       },
     ]);
-    return { message: `${current.plan} is active again.` };
+    return { message: message("done.revenue.reactivated", { plan: current.plan }) };
   },
 });

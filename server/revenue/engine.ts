@@ -1,8 +1,8 @@
 import { inArray, sql } from "drizzle-orm";
 import { type Queryable } from "@/db";
 import { revenueMovements, type Subscription, subscriptions } from "@/db/schema";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
 import {
   annualCents,
   BOOK_CURRENCY,
@@ -65,20 +65,16 @@ export async function bookSubscriptionChanges(
   const booked: BookedSubscription[] = [];
   for (const change of changes) {
     if (change.effectiveAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-      throw new ValidationError("A change of revenue cannot be in the future.", {
-        effectiveAt: ["Book it on the day it takes effect, today or earlier."],
-      });
+      throw new ValidationError(message("revenue.notInFuture"), { effectiveAt: [message("revenue.bookOnTheDay")] });
     const current =
       (change.subscriptionId ? byId.get(change.subscriptionId) : undefined) ??
       (change.externalId ? byKey.get(change.externalId) : undefined);
-    if (change.subscriptionId && !current) throw new ValidationError("That subscription no longer exists.");
+    if (change.subscriptionId && !current) throw new ValidationError(message("revenue.subscriptionGone"));
     if (current && current.customerId !== change.customerId)
-      throw new ValidationError("That subscription belongs to another customer.", {
-        customerId: ["A subscription cannot move to another customer; end it and add one there."],
-      });
+      throw new ValidationError(message("revenue.otherCustomer"), { customerId: [message("revenue.cannotMove")] });
     if (current && change.effectiveAt < current.changedAt)
-      throw new ValidationError("A change cannot take effect before the subscription's last change.", {
-        effectiveAt: [`This subscription last changed on ${formatDate(current.changedAt)}; choose that day or later.`],
+      throw new ValidationError(message("revenue.beforeLastChange"), {
+        effectiveAt: [message("revenue.lastChangedOn", { date: { date: current.changedAt } })],
       });
     const delta = arrOf(change) - (current ? arrOf(current) : 0);
     const values = {
@@ -219,8 +215,8 @@ export async function setCustomerMrr(
   const currentArr = active.reduce((sum, s) => sum + arrOf(s), 0);
   if (currentArr === mrrCents * 12) return;
   if (active.length > 1)
-    throw new ValidationError("This customer has several subscriptions.", {
-      mrr: [`MRR is the sum of ${active.length} subscriptions: change them one by one under Subscriptions.`],
+    throw new ValidationError(message("revenue.severalSubscriptions"), {
+      mrr: [message("revenue.mrrIsSum", { count: active.length })],
     });
   const [subscription] = active;
   if (!subscription && mrrCents === 0) return;

@@ -3,7 +3,7 @@ import type { Queryable } from "@/db";
 import { eq } from "drizzle-orm";
 import { customers } from "@/db/schema";
 import { daysSince } from "@/lib/dates";
-import { describeDriver, type NextStep, suggestNextSteps } from "@/lib/risk";
+import { type NextStep, suggestNextSteps } from "@/lib/risk";
 import type { Settings } from "@/lib/settings";
 import { getDailyBalances } from "@/server/ledger/balance-history";
 import { getRiskDrivers, getRiskList, type RiskDriver, type RiskListQuery } from "./queries";
@@ -47,11 +47,15 @@ export async function loadRiskPage(db: Queryable, query: RiskListQuery) {
   };
 }
 
-/** Today's drivers together: how far they pulled the balance down, and the biggest of them in words. */
+/** Today's drivers together: how far they pulled the balance down, and the biggest of them. */
 function todayOf(drivers: RiskDriver[]) {
   const today = drivers.filter((driver) => driver.period === "today");
   if (today.length === 0) return null;
-  return { impact: today.reduce((sum, driver) => sum + driver.impact, 0), what: describeDriver(today[0]) };
+  const { typeKey, label, summary, count, period } = today[0];
+  return {
+    impact: today.reduce((sum, driver) => sum + driver.impact, 0),
+    driver: { typeKey, label, summary, count, period },
+  };
 }
 
 type StepInputs = { fatigued: boolean; lastInboundAt: Date | null; convertedAt: Date | null; mrrCents: number };

@@ -4,9 +4,10 @@ import type { Transaction } from "@/db";
 import { interactionTypes, type ScoringVersion, scoringVersions, settings } from "@/db/schema";
 import { compareHeadlines, headlineOf } from "@/lib/backtest/report";
 import { describeFittedModel } from "@/lib/backtest/fit";
+import { inEnglish, message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import type { SessionMember } from "@/lib/permissions";
-import { describeChanges, type ScoringConfig } from "@/lib/scoring-version";
+import { changesMessage, changesOf, describeChanges, type ScoringConfig } from "@/lib/scoring-version";
 import { proxyTypes, scoringSchema, typeWeights } from "@/lib/validation/scoring";
 import { defineAction } from "@/server/actions/execute";
 import { recordAudit } from "@/server/audit/record";
@@ -39,7 +40,8 @@ async function draftConfig(tx: Transaction, input: ScoringInput, live: ScoringVe
   const known = new Set(types.map((t) => t.key));
   const proxies = proxyTypes(input) ?? live.proxyTypes;
   const unknown = [...Object.keys(weights), ...proxies].filter((key) => !known.has(key));
-  if (unknown.length > 0) throw new ValidationError(`Unknown interaction types: ${[...new Set(unknown)].join(", ")}.`);
+  if (unknown.length > 0)
+    throw new ValidationError(message("scoring.unknownTypes", { types: [...new Set(unknown)].join(", ") }));
   const config: ScoringConfig = {
     kind: "hand",
     ledger: { creditHalfLifeDays: input.creditHalfLifeDays, debtHalfLifeDays: input.debtHalfLifeDays },
@@ -77,8 +79,7 @@ export const updateScoring = defineAction({
       delight: { queueDays: input.queueDays },
       advocacy: { askCapacity: input.askCapacity, candidateBalance: input.candidateBalance },
     };
-    const summary = describeChanges(before, after);
-    if (summary === "No change." && before.kind === "hand") {
+    if (changesOf(before, after) === null && before.kind === "hand") {
       await writeSettings(tx, member, others);
       await recordAudit(tx, member, {
         action: "settings.updated",
@@ -86,7 +87,7 @@ export const updateScoring = defineAction({
         entityId: "other",
         after: others,
       });
-      return { message: `Saved. The scoring is unchanged, so it stays version ${live.number}.` };
+      return { message: message("done.scoring.unchanged", { number: live.number }) };
     }
     return saveVersion(tx, member, { live, after, types, others });
   },
@@ -121,7 +122,7 @@ async function saveVersion(
   },
 ) {
   const before = configOf(live);
-  const summary = describeChanges(before, after);
+  const changes = changesMessage(before, after);
   await writeSettings(tx, member, { ledger: after.ledger, risk: after.risk, ...others });
   const changedTypes = types.filter((t) => after.typeWeights[t.key] !== t.weight);
   for (const type of changedTypes) {
@@ -134,7 +135,7 @@ async function saveVersion(
   // Only weights and half-lives change what a balance is; the rest changes only the score.
   if (halfLivesChanged || changedTypes.length > 0) await rebuildLedger(tx, { halfLives: after.ledger });
   await refreshRisk(tx, { settings: after });
-  const version = await insertVersion(tx, { config: after, summary, createdById: member.id });
+  const version = await insertVersion(tx, { config: after, summary: inEnglish(changes), createdById: member.id });
   await recordAudit(tx, member, {
     action: "settings.scoring_updated",
     entityType: "scoring_version",
@@ -143,7 +144,7 @@ async function saveVersion(
     after: { version: version.number, ...after, ...others },
   });
   return {
-    message: `Saved as scoring version ${version.number}: ${summary} Every balance and risk score was recomputed.`,
+    message: message("done.scoring.savedVersion", { number: version.number, summary: changes }),
     data: { version: version.number },
   };
 }
@@ -168,7 +169,7 @@ export const previewScoring = defineAction({
     const before = headlineOf(liveReport);
     const after = headlineOf(draftReport);
     return {
-      message: compareHeadlines(`version ${live.number}`, before, after),
+      message: compareHeadlines(live.number, before, after),
       data: { liveVersion: live.number, live: before, draft: after },
     };
   },
@@ -184,11 +185,13 @@ export const fitScoring = defineAction({
     const live = await getLiveVersion(tx);
     const fit = await fitVersion(tx, { base: configOf(live), label: `Version ${live.number}` });
     const [fitted, current] = fit.outOfTime.scorers;
-    const auc = (value: number | null) => value?.toFixed(3) ?? "—";
     return {
-      message:
-        `Fitted on ${fit.config.model?.trainedOn.cutoffs.length} earlier cutoffs and judged on the last ${fit.outOfTime.cutoffs.length}, out of time: ` +
-        `AUC ${auc(current.auc)} → ${auc(fitted.auc)}. Nothing was saved.`,
+      message: message("done.scoring.fitted", {
+        trained: fit.config.model?.trainedOn.cutoffs.length ?? 0,
+        judged: fit.outOfTime.cutoffs.length,
+        before: { decimal: current.auc, digits: 3 },
+        after: { decimal: fitted.auc, digits: 3 },
+      }),
       data: {
         liveVersion: live.number,
         config: fit.config,
@@ -251,7 +254,7 @@ export const shadowScoring = defineAction({
       after: { version: version.number, shadowUntil, ...config },
     });
     return {
-      message: `Version ${version.number} runs in shadow for ${SHADOW_DAYS} days: the risk list shows its score beside version ${live.number}'s, and the backtest compares them.`,
+      message: message("done.scoring.shadowStarted", { number: version.number, days: SHADOW_DAYS, live: live.number }),
       data: { version: version.number },
     };
   },
@@ -259,7 +262,7 @@ export const shadowScoring = defineAction({
 
 async function requireShadow(tx: Transaction): Promise<ScoringVersion> {
   const shadow = await getShadowVersion(tx);
-  if (!shadow) throw new ValidationError("No scoring version runs in shadow.");
+  if (!shadow) throw new ValidationError(message("scoring.noShadow"));
   return shadow;
 }
 
@@ -276,7 +279,7 @@ export const endShadowScoring = defineAction({
       entityType: "scoring_version",
       entityId: shadow.number,
     });
-    return { message: `Version ${shadow.number} no longer runs in shadow.` };
+    return { message: message("done.scoring.shadowEnded", { number: shadow.number }) };
   },
 });
 

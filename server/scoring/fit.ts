@@ -8,6 +8,7 @@ import {
 } from "@/lib/backtest/fit";
 import { type BacktestReport, backtestReport } from "@/lib/backtest/report";
 import { baselineScorers, handScore } from "@/lib/backtest/score";
+import { message } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import type { ScoringConfig } from "@/lib/scoring-version";
 import { backtestWeights, PREVIEW_HORIZON_DAYS } from "./backtest";
@@ -35,7 +36,7 @@ export async function fitVersion(
   const cutoffs = monthlyCutoffs(now, { horizonDays });
   if (cutoffs.length <= HELD_OUT_CUTOFFS) {
     throw new ValidationError(
-      `Fitting needs at least ${HELD_OUT_CUTOFFS + 1} monthly cutoffs whose ${horizonDays}-day horizon has passed; this book has ${cutoffs.length}.`,
+      message("scoring.fitNeedsCutoffs", { needed: HELD_OUT_CUTOFFS + 1, horizonDays, count: cutoffs.length }),
     );
   }
   const basePair: HalfLives = { credit: base.ledger.creditHalfLifeDays, debt: base.ledger.debtHalfLifeDays };
@@ -56,9 +57,7 @@ export async function fitVersion(
     fitted = fitRiskWeights(rows, { base, pairs, trainCutoffs, horizonDays });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw new ValidationError(
-      `Not enough history to fit: the earlier cutoffs need customers who churned within ${horizonDays} days and customers who stayed.`,
-    );
+    throw new ValidationError(message("scoring.fitNeedsHistory", { horizonDays }));
   }
   const heldOut = rows.filter((row) => row.cutoff >= cutoffs[cutoffs.length - HELD_OUT_CUTOFFS]);
   const outOfTime = backtestReport(

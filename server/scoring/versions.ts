@@ -1,6 +1,7 @@
 import { desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { members, type ScoringVersion, scoringVersions } from "@/db/schema";
+import { message } from "@/lib/error-messages";
 import { NotFoundError } from "@/lib/errors";
 import type { ScoringConfig } from "@/lib/scoring-version";
 
@@ -28,7 +29,7 @@ export async function getLiveVersion(db: Queryable): Promise<ScoringVersion> {
     .where(isNull(scoringVersions.shadowUntil))
     .orderBy(desc(scoringVersions.number))
     .limit(1);
-  if (!version) throw new NotFoundError("The scoring version");
+  if (!version) throw new NotFoundError(message("notFound.what.scoringVersion"));
   return version;
 }
 
@@ -46,7 +47,7 @@ export async function getShadowVersion(db: Queryable): Promise<ScoringVersion | 
 /** One version by its number; NotFoundError when there is none. */
 export async function getVersion(db: Queryable, { number }: { number: number }): Promise<ScoringVersion> {
   const [version] = await db.select().from(scoringVersions).where(eq(scoringVersions.number, number));
-  if (!version) throw new NotFoundError(`Scoring version ${number}`);
+  if (!version) throw new NotFoundError(message("notFound.what.scoringVersionNumbered", { number }));
   return version;
 }
 

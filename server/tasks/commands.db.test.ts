@@ -75,12 +75,13 @@ describe("closing a task", () => {
     const { entries } = await getTimeline(db, { customerId: customer.id, kind: "all" });
     expect(entries[0]).toMatchObject({
       kind: "task",
-      title: "Task done: Call about the export",
+      title: "Call about the export",
+      event: "done",
       detail: "Fixed together",
       actorName: "Cora CSM",
     });
     const { entries: onlyTasks } = await getTimeline(db, { customerId: customer.id, kind: "tasks" });
-    expect(onlyTasks.map((entry) => entry.title)).toEqual(["Task done: Call about the export"]);
+    expect(onlyTasks.map((entry) => [entry.event, entry.title])).toEqual([["done", "Call about the export"]]);
     const again = await executeAction(completeTask, csm, { taskId: String(task.id) });
     expect(again).toMatchObject({ ok: false, message: expect.stringContaining("already done") });
   });
@@ -93,7 +94,7 @@ describe("closing a task", () => {
       { ok: true },
     );
     const { entries } = await getTimeline(db, { customerId: task.customerId, kind: "tasks" });
-    expect(entries[0]).toMatchObject({ title: "Task dismissed: Chase renewal", detail: "Renewed already" });
+    expect(entries[0]).toMatchObject({ event: "dismissed", title: "Chase renewal", detail: "Renewed already" });
   });
 
   it("a CSM may not close another CSM's task on a customer they do not own; a manager may", async () => {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { customers, members, tasks, type ChecklistItem, type Task } from "@/db/schema";
+import { type Message, message } from "@/lib/error-messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { SessionMember } from "@/lib/permissions";
 import type { TaskPriority } from "@/lib/tasks";
@@ -23,7 +24,7 @@ async function activeMember(tx: Queryable, memberId: number, field = "assigneeId
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.id, memberId), eq(members.active, true)));
-  if (!member) throw new ValidationError("Unknown member.", { [field]: ["Choose an active team member."] });
+  if (!member) throw new ValidationError(message("tasks.unknownMember"), { [field]: [message("tasks.activeMember")] });
 }
 
 async function customerOwner(tx: Queryable, customerId: number): Promise<number | null> {
@@ -31,7 +32,8 @@ async function customerOwner(tx: Queryable, customerId: number): Promise<number 
     .select({ ownerId: customers.ownerId })
     .from(customers)
     .where(eq(customers.id, customerId));
-  if (!customer) throw new ValidationError("Unknown customer.", { customerId: ["Choose a customer from the list."] });
+  if (!customer)
+    throw new ValidationError(message("tasks.unknownCustomer"), { customerId: [message("tasks.customerFromList")] });
   return customer.ownerId;
 }
 
@@ -47,25 +49,19 @@ async function changeableTasks(tx: Queryable, taskIds: number[], member: Session
     .where(inArray(tasks.id, taskIds))
     .orderBy(tasks.id)
     .for("update", { of: tasks });
-  if (rows.length < taskIds.length) throw new NotFoundError(taskIds.length === 1 ? "The task" : "A selected task");
+  if (rows.length < taskIds.length)
+    throw new NotFoundError(message(taskIds.length === 1 ? "notFound.what.task" : "notFound.what.selectedTask"));
   const mayChangeAll = member.role === "manager" || member.role === "admin";
   for (const { task, ownerId } of rows) {
     const theirs = task.assigneeId === null || task.assigneeId === member.id || ownerId === member.id;
-    if (!mayChangeAll && !theirs)
-      throw new ForbiddenError(
-        "tasks.write",
-        "You can change only tasks assigned to you, to nobody, or on customers you own. A manager can change any task.",
-      );
+    if (!mayChangeAll && !theirs) throw new ForbiddenError("tasks.write", message("forbidden.notYourTask"));
   }
   return rows.map((row) => row.task);
 }
 
 function openOnly(list: Task[]) {
   const closed = list.find((task) => task.status !== "open");
-  if (closed)
-    throw new ValidationError(
-      `“${closed.title}” is already ${closed.status === "done" ? "done" : "dismissed"}; reload to see the latest.`,
-    );
+  if (closed) throw new ValidationError(message("tasks.alreadyClosed", { title: closed.title, status: closed.status }));
 }
 
 export const createTask = defineAction({
@@ -96,10 +92,10 @@ export const createTask = defineAction({
           assigneeId: task.assigneeId,
           title: task.title,
           customerId: task.customerId,
-          from: `Added by ${member.name}`,
+          from: { kind: "added", by: member.name },
         },
       ]);
-    return { message: "Task added.", data: { id: task.id } };
+    return { message: message("done.tasks.added"), data: { id: task.id } };
   },
 });
 
@@ -109,13 +105,12 @@ const SUGGESTION_PRIORITY: Record<string, TaskPriority> = { fix: "high", executi
 export const createTaskFromSuggestion = defineAction({
   permission: "tasks.write",
   schema: taskFromSuggestionSchema,
-  async run(input, { member, tx }): Promise<{ message: string; data: { created: boolean } }> {
+  async run(input, { member, tx }): Promise<{ message: Message; data: { created: boolean } }> {
     const ownerId = await customerOwner(tx, input.customerId);
     const step = (await getSuggestedSteps(tx, { customerId: input.customerId })).find(
       (one) => one.key === input.suggestionKey,
     );
-    if (!step)
-      throw new ValidationError("This step is no longer suggested for the customer: reload the risk list.", {});
+    if (!step) throw new ValidationError(message("tasks.suggestionGone"), {});
     const [task] = await tx
       .insert(tasks)
       .values({
@@ -130,7 +125,7 @@ export const createTaskFromSuggestion = defineAction({
       })
       .onConflictDoNothing()
       .returning();
-    if (!task) return { message: "Already a task: it is on My day.", data: { created: false } };
+    if (!task) return { message: message("done.tasks.alreadyOnMyDay"), data: { created: false } };
     await recordAudit(tx, member, { action: "task.created", entityType: "task", entityId: task.id, after: task });
     if (task.assigneeId !== null && task.assigneeId !== member.id)
       await alertTaskAssigned(tx, [
@@ -139,10 +134,10 @@ export const createTaskFromSuggestion = defineAction({
           assigneeId: task.assigneeId,
           title: task.title,
           customerId: task.customerId,
-          from: `Suggested step, added by ${member.name}`,
+          from: { kind: "suggested", by: member.name },
         },
       ]);
-    return { message: "Task added to My day.", data: { created: true } };
+    return { message: message("done.tasks.addedToMyDay"), data: { created: true } };
   },
 });
 
@@ -190,7 +185,7 @@ export const completeTask = defineAction({
   schema: completeTaskSchema,
   async run(input, { member, tx }) {
     const task = await closeOne(tx, member, input.taskId, { status: "done", outcome: input.outcome });
-    return { message: `Done: “${task.title}”.` };
+    return { message: message("done.tasks.completed", { title: task.title }) };
   },
 });
 
@@ -199,7 +194,7 @@ export const dismissTask = defineAction({
   schema: dismissTaskSchema,
   async run(input, { member, tx }) {
     const task = await closeOne(tx, member, input.taskId, { status: "dismissed", reason: input.reason });
-    return { message: `Dismissed: “${task.title}”.` };
+    return { message: message("done.tasks.dismissed", { title: task.title }) };
   },
 });
 
@@ -209,8 +204,7 @@ export const toggleChecklistItem = defineAction({
   async run(input, { member, tx }) {
     const [task] = await changeableTasks(tx, [input.taskId], member);
     openOnly([task]);
-    if (input.item >= task.checklist.length)
-      throw new ValidationError("That checklist item no longer exists; reload the page.", {});
+    if (input.item >= task.checklist.length) throw new ValidationError(message("tasks.checklistItemGone"), {});
     const checklist: ChecklistItem[] = task.checklist.map((item, index) =>
       index === input.item ? { ...item, done: input.done } : item,
     );
@@ -225,7 +219,7 @@ export const toggleChecklistItem = defineAction({
       before: { checklist: task.checklist },
       after: { checklist },
     });
-    return { message: input.done ? "Checked." : "Unchecked." };
+    return { message: message(input.done ? "done.tasks.checked" : "done.tasks.unchecked") };
   },
 });
 
@@ -237,7 +231,7 @@ export const bulkUpdateTasks = defineAction({
     const list = await changeableTasks(tx, input.taskIds, member);
     openOnly(list);
     const ids = list.map((task) => task.id);
-    const count = `${list.length} ${list.length === 1 ? "task" : "tasks"}`;
+    const count = { count: list.length };
     if (input.operation === "complete") {
       await close(tx, member, list, { status: "done", outcome: null });
       await recordAudit(tx, member, {
@@ -246,7 +240,7 @@ export const bulkUpdateTasks = defineAction({
         entityId: ids[0],
         after: { taskIds: ids },
       });
-      return { message: `${count} done.` };
+      return { message: message("done.tasks.bulkCompleted", count) };
     }
     const assigneeId = input.assigneeId as number;
     await activeMember(tx, assigneeId);
@@ -261,6 +255,6 @@ export const bulkUpdateTasks = defineAction({
       before: { assignees: Object.fromEntries(list.map((task) => [task.id, task.assigneeId])) },
       after: { taskIds: ids, assigneeId },
     });
-    return { message: `${count} reassigned.` };
+    return { message: message("done.tasks.bulkReassigned", count) };
   },
 });

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { defineAction } from "@/server/actions/execute";
 import { generateApiToken } from "@/lib/api/tokens";
+import { message } from "@/lib/error-messages";
 import { NotFoundError } from "@/lib/errors";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-tokens";
 import { apiTokens } from "@/db/schema";
@@ -21,7 +22,7 @@ export const createApiToken = defineAction({
       entityId: row.id,
       after: { name: input.name, scopes: input.scopes, prefix },
     });
-    return { message: "Token created. Copy it now: it will not be shown again.", data: { token } };
+    return { message: message("done.tokens.created"), data: { token } };
   },
 });
 
@@ -34,13 +35,13 @@ export const revokeApiToken = defineAction({
       .set({ revokedAt: sql`now()` })
       .where(and(eq(apiTokens.id, input.tokenId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id, name: apiTokens.name });
-    if (!row) throw new NotFoundError("The active token");
+    if (!row) throw new NotFoundError(message("notFound.what.activeToken"));
     await recordAudit(tx, member, {
       action: "api_token.revoked",
       entityType: "api_token",
       entityId: row.id,
       after: { revoked: true },
     });
-    return { message: `${row.name} revoked.` };
+    return { message: message("done.tokens.revoked", { name: row.name }) };
   },
 });

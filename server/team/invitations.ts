@@ -5,11 +5,13 @@ import { z } from "zod";
 import type { Queryable } from "@/db";
 import { memberInvitations, members } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { english, message, type Speaker } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
 import { acceptInvitationSchema, invitationIdSchema, inviteMemberSchema } from "@/lib/validation/account";
+import { safeParseIn } from "@/lib/validation/messages";
 import { defineAction } from "@/server/actions/execute";
 import { recordAudit } from "@/server/audit/record";
+import { textForMember } from "@/server/notifications/member-messages";
 import { mailTransport, sendMail } from "@/server/outreach/mailer";
 
 export const INVITATION_HOURS = 72;
@@ -57,7 +59,7 @@ export const inviteMember = defineAction({
   schema: inviteMemberSchema,
   async run(input, { member, tx }) {
     const [taken] = await tx.select({ id: members.id }).from(members).where(eq(members.email, input.email));
-    if (taken) throw new ValidationError("Email in use.", { email: ["A member with this email already exists."] });
+    if (taken) throw new ValidationError(message("field.emailInUse"), { email: [message("team.memberEmailExists")] });
     await tx
       .update(memberInvitations)
       .set({ revokedAt: sql`now()` })
@@ -88,15 +90,26 @@ export const inviteMember = defineAction({
     });
     const link = `${input.origin ?? "http://localhost:3000"}/invite/${token}`;
     if (mailTransport() === "smtp") {
+      // The invitee has no language of their own yet: the email is in the inviting admin's.
+      const { t } = await textForMember(tx, member.id);
       await sendMail({
         to: input.email,
-        subject: `${member.name} invited you to Hourglass`,
-        text: `Hello ${input.name},\n\n${member.name} invited you to Hourglass as ${ROLE_LABELS[input.role].toLowerCase()}.\nChoose your password here (the link works once, for ${INVITATION_HOURS} hours):\n\n${link}\n`,
+        subject: t("invitation.subject", { inviter: member.name }),
+        text: t("invitation.text", {
+          name: input.name,
+          inviter: member.name,
+          role: input.role,
+          hours: INVITATION_HOURS,
+          link,
+        }),
       });
-      return { message: `Invitation sent to ${input.email}.`, data: { link: null as string | null } };
+      return {
+        message: message("done.invitations.sent", { email: input.email }),
+        data: { link: null as string | null },
+      };
     }
     return {
-      message: `No mail server is set up: send ${input.name} this link yourself. It works once, for ${INVITATION_HOURS} hours.`,
+      message: message("done.invitations.sendLinkYourself", { name: input.name, hours: INVITATION_HOURS }),
       data: { link },
     };
   },
@@ -117,14 +130,14 @@ export const revokeInvitation = defineAction({
         ),
       )
       .returning();
-    if (!revoked) throw new ValidationError("That invitation is no longer open.");
+    if (!revoked) throw new ValidationError(message("invitation.notOpen"));
     await recordAudit(tx, member, {
       action: "member.invitation_revoked",
       entityType: "invitation",
       entityId: revoked.id,
       before: { email: revoked.email },
     });
-    return { message: `The invitation to ${revoked.email} no longer works.` };
+    return { message: message("done.invitations.revoked", { email: revoked.email }) };
   },
 });
 
@@ -135,14 +148,16 @@ export const revokeInvitation = defineAction({
 export async function acceptInvitation(
   db: Queryable,
   input: unknown,
+  speaker: Speaker = english,
 ): Promise<
   { ok: true; memberId: number } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> }
 > {
-  const parsed = acceptInvitationSchema.safeParse(input);
+  const { say } = speaker;
+  const parsed = safeParseIn(speaker, acceptInvitationSchema, input);
   if (!parsed.success)
     return {
       ok: false,
-      message: "Please correct the highlighted fields. Nothing was saved.",
+      message: say(message("action.fixFields")),
       fieldErrors: z.flattenError(parsed.error).fieldErrors,
     };
   const passwordHash = await hashPassword(parsed.data.password);
@@ -152,13 +167,9 @@ export async function acceptInvitation(
       .from(memberInvitations)
       .where(and(eq(memberInvitations.tokenHash, hashToken(parsed.data.token)), isOpen))
       .for("update");
-    if (!invitation)
-      return {
-        ok: false as const,
-        message: "This invitation has expired or was already used: ask an admin for a new one.",
-      };
+    if (!invitation) return { ok: false as const, message: say(message("invitation.expired")) };
     const [taken] = await tx.select({ id: members.id }).from(members).where(eq(members.email, invitation.email));
-    if (taken) return { ok: false as const, message: "A member with this email already exists: sign in instead." };
+    if (taken) return { ok: false as const, message: say(message("invitation.memberExists")) };
     const [created] = await tx
       .insert(members)
       .values({ name: invitation.name, email: invitation.email, role: invitation.role, passwordHash })

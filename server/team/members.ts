@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { defineAction } from "@/server/actions/execute";
+import { message } from "@/lib/error-messages";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { changeRoleSchema, setActiveSchema } from "@/lib/validation/members";
 import type { Queryable } from "@/db";
@@ -9,7 +10,7 @@ import { recordAudit } from "@/server/audit/record";
 /** A member's row, locked for the change about to be made to it. */
 export async function lockMember(tx: Queryable, memberId: number) {
   const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for("update");
-  if (!member) throw new NotFoundError("The member");
+  if (!member) throw new NotFoundError(message("notFound.what.member"));
   return member;
 }
 
@@ -21,8 +22,7 @@ async function assertAnotherAdmin(tx: Queryable, memberId: number) {
     .from(members)
     .where(and(eq(members.role, "admin"), eq(members.active, true), ne(members.id, memberId)))
     .for("update");
-  if (admins.length === 0)
-    throw new ValidationError("This is the last active admin: make someone else an admin first.");
+  if (admins.length === 0) throw new ValidationError(message("team.lastAdmin"));
 }
 
 export const changeMemberRole = defineAction({
@@ -30,7 +30,7 @@ export const changeMemberRole = defineAction({
   schema: changeRoleSchema,
   async run(input, { member, tx }) {
     const before = await lockMember(tx, input.memberId);
-    if (before.role === input.role) return { message: "The role is unchanged." };
+    if (before.role === input.role) return { message: message("done.team.roleUnchanged") };
     if (before.role === "admin" && before.active) await assertAnotherAdmin(tx, before.id);
     const [after] = await tx
       .update(members)
@@ -44,7 +44,7 @@ export const changeMemberRole = defineAction({
       before: { role: before.role },
       after: { role: after.role },
     });
-    return { message: `${after.name} is now ${after.role}.` };
+    return { message: message("done.team.roleChanged", { name: after.name, role: after.role }) };
   },
 });
 
@@ -53,7 +53,7 @@ export const setMemberActive = defineAction({
   schema: setActiveSchema,
   async run(input, { member, tx }) {
     const before = await lockMember(tx, input.memberId);
-    if (before.active === input.active) return { message: "Nothing to change." };
+    if (before.active === input.active) return { message: message("action.nothingToChange") };
     if (!input.active && before.role === "admin") await assertAnotherAdmin(tx, before.id);
     const [after] = await tx
       .update(members)
@@ -68,9 +68,7 @@ export const setMemberActive = defineAction({
       after: { active: after.active },
     });
     return {
-      message: input.active
-        ? `${after.name} can sign in again.`
-        : `${after.name} is deactivated and signed out on their next request.`,
+      message: message(input.active ? "done.team.reactivated" : "done.team.deactivated", { name: after.name }),
     };
   },
 });

@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { type SavedView, savedViews } from "@/db/schema";
+import { message } from "@/lib/error-messages";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type SessionMember } from "@/lib/permissions";
 import { deleteViewSchema, pinViewSchema, renameViewSchema, saveViewSchema } from "@/lib/validation/saved-views";
@@ -8,8 +9,8 @@ import { defineAction } from "@/server/actions/execute";
 import { recordAudit } from "@/server/audit/record";
 
 function duplicateName(name: string): ValidationError {
-  const message = `You already have a view named “${name}” on this list. Choose another name.`;
-  return new ValidationError(message, { name: [message] });
+  const taken = message("views.duplicateName", { name });
+  return new ValidationError(taken, { name: [taken] });
 }
 
 /** What the audit log keeps of a view. A private view's name and filters are its owner's business: only that it exists. */
@@ -22,14 +23,19 @@ function audited(view: SavedView) {
 /** The view, locked; another member's private view is "not found" (its existence is private too). */
 async function visibleView(tx: Queryable, member: SessionMember, viewId: number): Promise<SavedView> {
   const [view] = await tx.select().from(savedViews).where(eq(savedViews.id, viewId)).for("update");
-  if (!view || (view.ownerId !== member.id && view.visibility === "private")) throw new NotFoundError("The view");
+  if (!view || (view.ownerId !== member.id && view.visibility === "private"))
+    throw new NotFoundError(message("notFound.what.view"));
   return view;
 }
 
-async function ownView(tx: Queryable, member: SessionMember, viewId: number, verb: string): Promise<SavedView> {
+async function ownView(
+  tx: Queryable,
+  member: SessionMember,
+  viewId: number,
+  verb: "rename" | "pin" | "unpin",
+): Promise<SavedView> {
   const view = await visibleView(tx, member, viewId);
-  if (view.ownerId !== member.id)
-    throw new ForbiddenError("views.save", `Only the member who saved a view can ${verb} it.`);
+  if (view.ownerId !== member.id) throw new ForbiddenError("views.save", message("forbidden.notYourView", { verb }));
   return view;
 }
 
@@ -39,10 +45,7 @@ export const saveView = defineAction({
   schema: saveViewSchema,
   async run(input, { member, tx }) {
     if (input.shared && !can(member.role, "views.share"))
-      throw new ForbiddenError(
-        "views.share",
-        "Your role saves private views only: untick “Share with the team”, or ask a customer success manager to share it.",
-      );
+      throw new ForbiddenError("views.share", message("forbidden.privateViewsOnly"));
     const [created] = await tx
       .insert(savedViews)
       .values({
@@ -62,9 +65,9 @@ export const saveView = defineAction({
       entityId: created.id,
       after: audited(created),
     });
-    const where = [created.visibility === "shared" ? "shared with the team" : null, created.pinned ? "pinned" : null];
-    const said = where.filter(Boolean).join(" and ");
-    return { message: `View “${created.name}” saved${said ? `, ${said}` : ""}.`, data: { id: created.id } };
+    const shared = created.visibility === "shared";
+    const where = shared && created.pinned ? "sharedPinned" : shared ? "shared" : created.pinned ? "pinned" : "private";
+    return { message: message("done.views.saved", { name: created.name, where }), data: { id: created.id } };
   },
 });
 
@@ -97,7 +100,7 @@ export const renameView = defineAction({
       before: audited(before),
       after: audited(after),
     });
-    return { message: `Renamed to “${after.name}”.` };
+    return { message: message("done.views.renamed", { name: after.name }) };
   },
 });
 
@@ -119,9 +122,7 @@ export const setViewPinned = defineAction({
       before: audited(before),
       after: audited(after),
     });
-    return {
-      message: pinned ? `“${after.name}” is pinned under Views.` : `“${after.name}” is no longer pinned.`,
-    };
+    return { message: message(pinned ? "done.views.pinned" : "done.views.unpinned", { name: after.name }) };
   },
 });
 
@@ -132,7 +133,7 @@ export const deleteView = defineAction({
   async run({ viewId }, { member, tx }) {
     const view = await visibleView(tx, member, viewId);
     if (view.ownerId !== member.id && !can(member.role, "views.manage"))
-      throw new ForbiddenError("views.manage", "Only the member who saved a view, or an admin, can delete it.");
+      throw new ForbiddenError("views.manage", message("forbidden.deleteView"));
     await tx.delete(savedViews).where(eq(savedViews.id, viewId));
     await recordAudit(tx, member, {
       action: "view.deleted",
@@ -140,6 +141,6 @@ export const deleteView = defineAction({
       entityId: viewId,
       before: audited(view),
     });
-    return { message: `View “${view.name}” deleted.` };
+    return { message: message("done.views.deleted", { name: view.name }) };
   },
 });

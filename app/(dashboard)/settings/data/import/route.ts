@@ -2,7 +2,9 @@ import { db } from "@/db";
 import { revalidatePath } from "next/cache";
 import { prepareImport, runImport } from "@/server/data/csv-import";
 import { requireMember } from "@/server/auth/session";
+import { message } from "@/lib/error-messages";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { requestSpeaker } from "@/server/actions/request-speaker";
 import { readImportUpload } from "@/server/data/import-upload";
 
 function json(body: unknown, status: number) {
@@ -11,23 +13,26 @@ function json(body: unknown, status: number) {
 
 /**
  * CSV import: validates every row first (400 with row numbers and reasons, nothing written),
- * then imports in one transaction while streaming progress as lines of JSON.
+ * then imports in one transaction while streaming progress as lines of JSON. It answers in the
+ * member's language.
  */
 export async function POST(request: Request) {
+  const speaker = await requestSpeaker();
+  const { say } = speaker;
   let member;
   try {
     member = await requireMember("settings.manage");
   } catch (error) {
-    if (error instanceof ForbiddenError) return json({ message: error.message }, 403);
+    if (error instanceof ForbiddenError) return json({ message: say(error.text) }, 403);
     throw error;
   }
-  const read = await readImportUpload(request);
+  const read = await readImportUpload(request, speaker);
   if ("status" in read) return json({ message: read.message }, read.status);
-  const prepared = await prepareImport(db, read.upload);
+  const prepared = await prepareImport(db, read.upload, speaker);
   if ("errors" in prepared) {
     return json(
       {
-        message: `${prepared.errors.length} problems found; nothing was imported.`,
+        message: say(message("import.problemsFound", { count: prepared.errors.length })),
         errors: prepared.errors.slice(0, 200),
         total: prepared.errors.length,
       },
@@ -50,10 +55,10 @@ export async function POST(request: Request) {
         send({ ok: true, ...result });
       } catch (error) {
         // A row the booking engine refused (a change dated before the last one): say which, as the checks do.
-        if (error instanceof ValidationError) send({ ok: false, message: error.message });
+        if (error instanceof ValidationError) send({ ok: false, message: say(error.text) });
         else {
           console.error("[import] failed:", error);
-          send({ ok: false, message: "The import failed on our side and nothing was saved. Please try again." });
+          send({ ok: false, message: say(message("import.failed")) });
         }
       }
       controller.close();
