@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { createTranslator } from "next-intl";
 import { navItemsFor, settingsSectionsFor } from "@/components/layout/nav-items";
 import type { MemberRole } from "@/lib/permissions";
+import en from "@/messages/en";
 import { expect, landingOf, revealCharts, test } from "./fixtures";
 
 /**
@@ -69,9 +71,10 @@ async function sidewaysScroll(page: Page): Promise<string[]> {
 
 /** The navigation's and settings menu's pages for the role, and a customer: what every walk must reach. */
 function expectedKinds(role: MemberRole): string[] {
+  const t = createTranslator({ locale: "en", messages: en, namespace: "common" });
   return [
-    ...navItemsFor(role).map((item) => item.href),
-    ...settingsSectionsFor(role).map((section) => section.href),
+    ...navItemsFor(role, t).map((item) => item.href),
+    ...settingsSectionsFor(role, t).map((section) => section.href),
     "/customers/:id",
   ];
 }

@@ -1,4 +1,6 @@
-import { formatNumber } from "@/lib/format";
+import { createTranslator, type useTranslations } from "next-intl";
+import { type Format, plainFormat } from "@/lib/format";
+import enCustomers from "@/messages/en/customers.json";
 
 /** The most customers one bulk action changes: an outage on a few hundred fits, a slip on the whole book does not. */
 export const BULK_CUSTOMER_LIMIT = 5_000;
@@ -7,12 +9,17 @@ export const BULK_CUSTOMER_LIMIT = 5_000;
 export const BULK_LISTS = ["customers", "risk"] as const;
 export type BulkList = (typeof BULK_LISTS)[number];
 
-/** Said when a selection is larger than a bulk action takes: `count` ticked, or "more" than the limit match the filters. */
-export function tooManyMessage(count: number | "more"): string {
-  const limit = formatNumber(BULK_CUSTOMER_LIMIT);
-  const what =
-    count === "more"
-      ? `More than ${limit} customers match these filters`
-      : `${formatNumber(count)} customers are selected`;
-  return `${what}; a bulk action takes at most ${limit} at a time. Narrow the filters and act in parts.`;
+/** The "customers" namespace's translator: `useTranslations("customers")` or `getTranslations("customers")`. */
+type CustomersT = ReturnType<typeof useTranslations<"customers">>;
+
+/**
+ * Said when a selection is larger than a bulk action takes: `count` ticked, or "more" than the limit match the filters.
+ * In the reader's language with their `t` and `f`; without them in English (the API, logs).
+ */
+export function tooManyMessage(count: number | "more", t?: CustomersT, f: Format = plainFormat): string {
+  const say = t ?? createTranslator({ locale: "en", messages: { customers: enCustomers }, namespace: "customers" });
+  const limit = f.number(BULK_CUSTOMER_LIMIT);
+  return count === "more"
+    ? say("bulk.tooMany.more", { limit })
+    : say("bulk.tooMany.selected", { count: f.number(count), limit });
 }

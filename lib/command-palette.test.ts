@@ -1,5 +1,13 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { paletteOptions, readPaletteInput } from "./command-palette";
+import en from "@/messages/en";
+import { type CustomerActionLabels, paletteOptions, readPaletteInput } from "./command-palette";
+
+const t = createTranslator({ locale: "en", messages: en, namespace: "common.palette" });
+const actionLabels: CustomerActionLabels = {
+  interaction: (name) => t("logInteractionFor", { name }),
+  task: (name) => t("newTaskFor", { name }),
+};
 
 const pages = [
   { href: "/risk", label: "Risk" },
@@ -14,9 +22,15 @@ const acme = { id: 7, name: "Acme Corp", company: "Acme", email: "ops@acme.examp
 const ada = { id: 8, name: "Ada Lovelace", company: null, email: null };
 
 const labels = (input: string, extra: Partial<Parameters<typeof paletteOptions>[0]> = {}) =>
-  paletteOptions({ input, pages, actions, customers: [], customerActions: ["interaction", "task"], ...extra }).map(
-    (o) => `${o.group}: ${o.label}`,
-  );
+  paletteOptions({
+    input,
+    pages,
+    actions,
+    customers: [],
+    customerActions: ["interaction", "task"],
+    actionLabels,
+    ...extra,
+  }).map((o) => `${o.group}: ${o.label}`);
 
 describe("Command palette: pages, customers and the main actions", () => {
   it("with nothing typed it lists every page and action the role was given", () => {
@@ -41,6 +55,7 @@ describe("Command palette: pages, customers and the main actions", () => {
       actions,
       customers: [acme],
       customerActions: ["interaction", "task"],
+      actionLabels,
     });
     expect(options.map((o) => [o.label, o.href])).toEqual([
       ["Acme Corp", "/customers/7"],
@@ -64,6 +79,15 @@ describe("Command palette: pages, customers and the main actions", () => {
       "Actions: New task for Acme Corp",
       "Actions: New task for Ada Lovelace",
     ]);
+  });
+
+  it("the reader's own phrases ask for an action too, and the English ones still work", () => {
+    const phrases = { task: "Aufgabe für", interaction: "Interaktion für" };
+    expect(readPaletteInput("aufgabe  für Acme", phrases)).toEqual({ action: "task", term: "Acme" });
+    expect(readPaletteInput("Interaktion für Ada", phrases)).toEqual({ action: "interaction", term: "Ada" });
+    expect(readPaletteInput("new task for ada", phrases)).toEqual({ action: "task", term: "ada" });
+    expect(readPaletteInput("Aufgabenliste", phrases)).toEqual({ action: null, term: "Aufgabenliste" });
+    expect(readPaletteInput("新建任务阿里", { task: "新建任务" })).toEqual({ action: "task", term: "阿里" });
   });
 
   it("a typed action the role may not take offers nothing", () => {

@@ -11,27 +11,43 @@ export const PALETTE_MIN_SEARCH = 2;
 /** Matched customers offered with their actions when no action was typed. */
 const CUSTOMERS_WITH_ACTIONS = 3;
 
-/** Each customer action's words and where it lands: the form on the customer's page, opened. */
-export const CUSTOMER_ACTIONS: Record<
-  CustomerAction,
-  { label: (name: string) => string; href: (id: number) => string }
-> = {
-  interaction: {
-    label: (name) => `Log interaction for ${name}`,
-    href: (id) => `/customers/${id}?add=interaction#log-interaction`,
-  },
-  task: { label: (name) => `New task for ${name}`, href: (id) => `/customers/${id}?add=task#new-task` },
+/** Where each customer action lands: the form on the customer's page, opened. */
+export const CUSTOMER_ACTIONS: Record<CustomerAction, { href: (id: number) => string }> = {
+  interaction: { href: (id) => `/customers/${id}?add=interaction#log-interaction` },
+  task: { href: (id) => `/customers/${id}?add=task#new-task` },
 };
 
+/** Each customer action's words in the reader's language: "New task for Acme Corp". */
+export type CustomerActionLabels = Record<CustomerAction, (name: string) => string>;
+
+/** What a reader may type before a name to ask for an action, in their language ("neue Aufgabe für"). */
+export type TypedActionPhrases = Partial<Record<CustomerAction, string>>;
+
+// The English commands work in every language; the reader's own phrases are tried first.
 const TYPED_ACTIONS: { action: CustomerAction; pattern: RegExp }[] = [
   { action: "task", pattern: /^(?:new\s+task(?:\s+for)?|task\s+for)\s+/i },
   { action: "interaction", pattern: /^(?:log\s+(?:an\s+)?interaction(?:\s+for)?|log\s+for)\s+/i },
 ];
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A typed phrase as a pattern: its words apart by any spaces, then a space (none needed after Chinese). */
+function phrasePattern(phrase: string): RegExp {
+  const words = phrase.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
+  const after = /\p{Script=Han}$/u.test(phrase.trim()) ? "\\s*" : "\\s+";
+  return new RegExp(`^${words}${after}`, "iu");
+}
+
 /** "new task for acme" → the task action and "acme"; anything else is a search term as typed. */
-export function readPaletteInput(input: string): { action: CustomerAction | null; term: string } {
+export function readPaletteInput(
+  input: string,
+  phrases: TypedActionPhrases = {},
+): { action: CustomerAction | null; term: string } {
   const text = input.trim();
-  for (const { action, pattern } of TYPED_ACTIONS) {
+  const own = (Object.entries(phrases) as [CustomerAction, string | undefined][]).flatMap(([action, phrase]) =>
+    phrase?.trim() ? [{ action, pattern: phrasePattern(phrase) }] : [],
+  );
+  for (const { action, pattern } of [...own, ...TYPED_ACTIONS]) {
     const rest = text.replace(pattern, "");
     if (rest !== text && rest.trim()) return { action, term: rest.trim() };
   }
@@ -58,14 +74,18 @@ export function paletteOptions({
   actions,
   customers,
   customerActions,
+  actionLabels,
+  phrases,
 }: {
   input: string;
   pages: PaletteLink[];
   actions: PaletteLink[];
   customers: PaletteCustomer[];
   customerActions: CustomerAction[];
+  actionLabels: CustomerActionLabels;
+  phrases?: TypedActionPhrases;
 }): PaletteOption[] {
-  const { action } = readPaletteInput(input);
+  const { action } = readPaletteInput(input, phrases);
   const allowed = action ? customerActions.filter((a) => a === action) : customerActions;
   const withActions = action ? customers : customers.slice(0, CUSTOMERS_WITH_ACTIONS);
   return [
@@ -85,7 +105,7 @@ export function paletteOptions({
       allowed.map((which) => ({
         key: `${which}:${customer.id}`,
         group: "Actions" as const,
-        label: CUSTOMER_ACTIONS[which].label(customer.name),
+        label: actionLabels[which](customer.name),
         detail: customer.company ?? undefined,
         href: CUSTOMER_ACTIONS[which].href(customer.id),
       })),

@@ -43,6 +43,9 @@ function asItem(debit: DebitOutcome): MatchItem {
 
 export type DelightEffectRow = { key: string; report: DelightReport };
 
+/** How pairs are matched: a balance gap of at most one point, and at least 30 pairs before the page says anything. */
+export const DELIGHT_MATCHING = { caliper: 1, minPairs: 30 } as const;
+
 /**
  * Answered debits against matched unanswered ones, per gesture and per kind of debit: the same
  * kind of debit, MRR band and stage at the time, a balance within one point.
@@ -57,20 +60,45 @@ export function delightEffects(debits: readonly DebitOutcome[]): {
   const rows = (keyOf: (d: DebitOutcome) => string) =>
     [...new Set(answered.map(keyOf))].sort().map((key) => ({
       key,
-      report: delightEffect(answered.filter((d) => keyOf(d) === key).map(asItem), controls),
+      report: delightEffect(answered.filter((d) => keyOf(d) === key).map(asItem), controls, DELIGHT_MATCHING),
     }));
   return {
     byGesture: rows((d) => d.gesture ?? ""),
     byDebitType: rows((d) => d.debitType),
-    overall: delightEffect(answered.map(asItem), controls),
+    overall: delightEffect(answered.map(asItem), controls, DELIGHT_MATCHING),
   };
 }
 
-/** What the pairs say, in words: too few, fewer churned, more churned, or no difference one can tell. */
-export function delightVerdict(report: DelightReport): string {
-  if (!report.enoughPairs || !report.churnDifference) return report.reason ?? "Too few pairs to tell.";
+/**
+ * What the pairs say (the page puts it in words): too few to tell (and how many found no match),
+ * fewer churned, more churned, or no difference one can tell from chance.
+ */
+export type DelightVerdict =
+  | { kind: "tooFew" }
+  | {
+      kind: "tooFewPairs";
+      pairs: number;
+      minPairs: number;
+      /** Answered debits that found no unanswered one within the caliper, of all answered ones. */
+      unmatched: number;
+      answered: number;
+      caliper: number;
+    }
+  | { kind: "fewer" | "more" | "noDifference" };
+
+export function delightVerdict(report: DelightReport): DelightVerdict {
+  if (!report.enoughPairs)
+    return {
+      kind: "tooFewPairs",
+      pairs: report.pairs,
+      minPairs: DELIGHT_MATCHING.minPairs,
+      unmatched: report.unmatchedTreated,
+      answered: report.treatedTotal,
+      caliper: DELIGHT_MATCHING.caliper,
+    };
+  if (!report.churnDifference) return { kind: "tooFew" };
   const { hi, lo } = report.churnDifference;
-  if (hi < 0) return "Fewer churned after a delight moment, beyond chance.";
-  if (lo > 0) return "More churned after a delight moment, beyond chance: look at how it was done.";
-  return "No difference in churn we can tell from chance yet.";
+  if (hi < 0) return { kind: "fewer" };
+  if (lo > 0) return { kind: "more" };
+  return { kind: "noDifference" };
 }

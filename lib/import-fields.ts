@@ -90,15 +90,31 @@ export function importFieldOf(field: string): string {
   return field === "mrrCents" ? "mrr" : field === "amountCents" ? "amount" : field;
 }
 
+/** Where an import problem is: the row or the file as a whole, the customer reference, or one field (with its column, if mapped). */
+export type ImportFieldPlace =
+  | { kind: "row" }
+  | { kind: "file" }
+  | { kind: "customer" }
+  | { kind: "field"; field: string; known: boolean; column: string | null };
+
+export function importFieldPlace(kind: ImportKind, field: string, mapping: Record<string, string>): ImportFieldPlace {
+  if (field === "(row)") return { kind: "row" };
+  if (field === "(file)") return { kind: "file" };
+  if (field === "customer") return { kind: "customer" };
+  const known = IMPORT_FIELDS[kind].some((one) => one.field === field);
+  return { kind: "field", field, known, column: mapping[field] || null };
+}
+
 /**
- * How an import problem names its place for a person: the file's column with the field's label
+ * How an import problem names its place for a person, in English: the file's column with the field's label
  * ("'Monthly' (MRR (USD))"), the label alone, or the row or file as a whole — never an internal name.
+ * The import form says the same in the reader's language from importFieldPlace.
  */
 export function describeImportField(kind: ImportKind, field: string, mapping: Record<string, string>): string {
-  if (field === "(row)") return "the row";
-  if (field === "(file)") return "the file";
-  if (field === "customer") return "Customer (external id or email)";
-  const known = IMPORT_FIELDS[kind].find((one) => one.field === field);
-  const label = known?.label ?? field;
-  return mapping[field] ? `'${mapping[field]}' (${label})` : label;
+  const place = importFieldPlace(kind, field, mapping);
+  if (place.kind === "row") return "the row";
+  if (place.kind === "file") return "the file";
+  if (place.kind === "customer") return "Customer (external id or email)";
+  const label = IMPORT_FIELDS[kind].find((one) => one.field === field)?.label ?? field;
+  return place.column ? `'${place.column}' (${label})` : label;
 }

@@ -12,6 +12,7 @@ export const PLAYBOOK_TRIGGERS = [
   "advocate_capacity",
 ] as const;
 export type PlaybookTrigger = (typeof PLAYBOOK_TRIGGERS)[number];
+// Their names are in messages/<locale>/playbooks.json (triggers).
 
 export const STATE_TRIGGERS: readonly PlaybookTrigger[] = [
   "risk_at_risk",
@@ -19,15 +20,6 @@ export const STATE_TRIGGERS: readonly PlaybookTrigger[] = [
   "stage_overdue",
   "advocate_capacity",
 ];
-
-export const TRIGGER_LABELS: Record<PlaybookTrigger, string> = {
-  risk_at_risk: "Risk crosses the at-risk threshold",
-  debit_logged: "A debit of a chosen type is logged",
-  nps_detractor: "An NPS answer of 0–6 is logged",
-  silence: "Silence reaches N days",
-  stage_overdue: "A stage is held longer than its target",
-  advocate_capacity: "An advocate's asks reach capacity",
-};
 
 /** The interaction type an NPS answer of 0–6 is logged as. */
 export const NPS_DETRACTOR_TYPE = "nps_detractor";

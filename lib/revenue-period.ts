@@ -1,14 +1,11 @@
 import { DAY_MS } from "@/lib/dates";
+import { createFormat, type Format } from "@/lib/format";
 import { isCalendarDay } from "@/lib/validation/fields";
 
 export const REVENUE_PERIODS = ["month", "quarter", "12m", "custom"] as const;
 export type RevenuePeriodKey = (typeof REVENUE_PERIODS)[number];
-export const REVENUE_PERIOD_LABELS: Record<RevenuePeriodKey, string> = {
-  month: "This month",
-  quarter: "This quarter",
-  "12m": "Last 12 months",
-  custom: "Custom",
-};
+/** Why a custom period could not be read (the page says it in words): no dates, start after end, before 2000. */
+export type RevenuePeriodProblem = "noDays" | "startAfterEnd" | "before2000";
 
 /** A period of whole UTC days: from the start of `fromDay` to the end of `toDay`. */
 export type RevenuePeriod = { key: RevenuePeriodKey; fromDay: string; toDay: string; from: Date; to: Date };
@@ -32,7 +29,7 @@ function period(key: RevenuePeriodKey, fromDay: string, toDay: string): RevenueP
 export function readRevenuePeriod(
   params: { period?: string; from?: string; to?: string },
   now: Date,
-): { period: RevenuePeriod; problem: string | null } {
+): { period: RevenuePeriod; problem: RevenuePeriodProblem | null } {
   const today = dayOf(now);
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
@@ -44,10 +41,9 @@ export function readRevenuePeriod(
   const key = REVENUE_PERIODS.find((p) => p === params.period) ?? "quarter";
   if (key !== "custom") return { period: presets[key](), problem: null };
   const { from = "", to = "" } = params;
-  if (!isCalendarDay(from) || !isCalendarDay(to))
-    return { period: presets.quarter(), problem: "Choose a start and an end date to see a custom period." };
-  if (from > to) return { period: presets.quarter(), problem: "The period's start is after its end." };
-  if (from < "2000-01-01") return { period: presets.quarter(), problem: "The period starts before the year 2000." };
+  if (!isCalendarDay(from) || !isCalendarDay(to)) return { period: presets.quarter(), problem: "noDays" };
+  if (from > to) return { period: presets.quarter(), problem: "startAfterEnd" };
+  if (from < "2000-01-01") return { period: presets.quarter(), problem: "before2000" };
   return { period: period("custom", from, to > today ? today : to), problem: null };
 }
 
@@ -61,4 +57,12 @@ export function trailingYear(now: Date): { from: Date; to: Date } {
     from: new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate())),
     to: new Date(today.getTime() + DAY_MS),
   };
+}
+
+/**
+ * The reader's formatter reading dates in UTC: the revenue pages' periods, renewal days and cohort
+ * months are whole UTC days, which the reader's own time zone could shift by one.
+ */
+export function inUtc(f: Format): Format {
+  return createFormat({ locale: f.locale, timeZone: "UTC", currency: f.currency, never: f.daysAgo(null) });
 }

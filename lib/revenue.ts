@@ -15,13 +15,6 @@ export const MOVEMENT_KINDS = ["new", "expansion", "contraction", "churn", "reac
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 export const INTERVAL_LABELS: Record<SubscriptionInterval, string> = { month: "Monthly", year: "Yearly" };
-export const MOVEMENT_LABELS: Record<MovementKind, string> = {
-  new: "New",
-  expansion: "Expansion",
-  contraction: "Contraction",
-  churn: "Churn",
-  reactivation: "Reactivation",
-};
 
 /** The annual value of a price: a monthly price counts twelve times. */
 export function annualCents(amountCents: number, interval: SubscriptionInterval): number {

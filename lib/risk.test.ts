@@ -30,6 +30,7 @@ describe("suggested next step", () => {
     );
     expect(steps.map((s) => s.key)).toEqual(["pause", "fix", "check_in", "executive"]);
     expect(steps[2].text).toBe("Personal check-in: silent for 30 days.");
+    expect(steps[2]).toMatchObject({ key: "check_in", silentDays: 30 });
   });
 
   it("a sudden drop today (160 one-point tickets, −160) comes first, before fatigue", () => {
@@ -40,12 +41,22 @@ describe("suggested next step", () => {
         paying: true,
         mrrCents: 5_000,
         recentDriverKeys: ["support_ticket"],
-        today: { impact: -160, what: "160 × Support ticket today" },
+        today: {
+          impact: -160,
+          driver: {
+            typeKey: "support_ticket",
+            label: "Support ticket",
+            summary: "Where is it?",
+            count: 160,
+            period: "today",
+          },
+        },
       },
       risk,
     );
     expect(steps.map((s) => s.key)).toEqual(["sudden", "pause"]);
     expect(steps[0].text).toBe("Sudden drop: −160.0 today (160 × Support ticket today). Reach out today.");
+    expect(steps[0]).toMatchObject({ impact: -160, driver: { count: 160, period: "today" } });
   });
 
   it("a drop of −4.9 today is not sudden (the line is −5)", () => {
@@ -57,7 +68,10 @@ describe("suggested next step", () => {
           paying: true,
           mrrCents: 5_000,
           recentDriverKeys: [],
-          today: { impact: -4.9, what: "x" },
+          today: {
+            impact: -4.9,
+            driver: { typeKey: "support_ticket", label: "Support ticket", summary: "x", count: 5, period: "today" },
+          },
         },
         risk,
       ).map((s) => s.key),

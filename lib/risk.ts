@@ -1,5 +1,5 @@
 import type { Settings } from "./settings";
-import { formatSigned } from "./format";
+import { plainFormat } from "./format";
 
 /**
  * The risk score (docs/ledger.md), higher = more at risk:
@@ -34,13 +34,33 @@ export function riskScore(inputs: RiskInputs, settings: Settings["risk"]): numbe
 const FIX_FIRST = new Set(["bug_report", "complaint", "error_hit", "social_mention", "outage"]);
 
 export const NEXT_STEP_KEYS = ["sudden", "pause", "fix", "check_in", "executive", "watch"] as const;
-export type NextStep = { key: (typeof NEXT_STEP_KEYS)[number]; text: string };
+export type NextStepKey = (typeof NEXT_STEP_KEYS)[number];
+
+/** When a risk driver's debits happened: the group it is summed in. */
+export type DriverPeriod = "today" | "week" | "month" | "year";
+
+/** What a driver is, as facts: its interaction type, the newest summary, how many, and when. */
+export type DriverFacts = {
+  typeKey: string;
+  label: string;
+  summary: string;
+  count: number;
+  period: DriverPeriod;
+};
+
+/**
+ * A suggested next step: its key, the facts its sentence is made of (the page words them in the
+ * reader's language, components/risk/risk-words.ts), and the sentence in English, which a task made
+ * from the step keeps as its title.
+ */
+export type NextStep =
+  | { key: "sudden"; text: string; impact: number; driver: DriverFacts }
+  | { key: "check_in"; text: string; silentDays: number }
+  | { key: "pause" | "fix" | "executive" | "watch"; text: string };
 
 /** A balance that fell at least this far today (summed decayed debits) calls for a call today. */
 export const SUDDEN_DROP = 5;
 
-/** When a risk driver's debits happened: the group it is summed in. */
-export type DriverPeriod = "today" | "week" | "month" | "year";
 const PERIOD_WORDS: Record<DriverPeriod, string> = {
   today: "today",
   week: "this week",
@@ -48,7 +68,7 @@ const PERIOD_WORDS: Record<DriverPeriod, string> = {
   year: "this year",
 };
 
-/** A driver as a person reads it: "Complaint — export broken" for one, "160 × Support ticket today" for many. */
+/** A driver in English (the CSV export, the digest): "Complaint — export broken" for one, "160 × Support ticket today" for many. */
 export function describeDriver(driver: {
   label: string;
   summary: string;
@@ -67,22 +87,30 @@ export function suggestNextSteps(
     paying: boolean;
     mrrCents: number;
     recentDriverKeys: string[];
-    /** Today's drivers summed (decayed weight, negative), and what they were; null when none today. */
-    today?: { impact: number; what: string } | null;
+    /** Today's drivers summed (decayed weight, negative), and the biggest of them; null when none today. */
+    today?: { impact: number; driver: DriverFacts } | null;
   },
   settings: Settings["risk"],
 ): NextStep[] {
   const steps: NextStep[] = [];
-  if (customer.today && customer.today.impact <= -SUDDEN_DROP)
+  if (customer.today && customer.today.impact <= -SUDDEN_DROP) {
+    const { impact, driver } = customer.today;
     steps.push({
       key: "sudden",
-      text: `Sudden drop: ${formatSigned(customer.today.impact)} today (${customer.today.what}). Reach out today.`,
+      text: `Sudden drop: ${plainFormat.signed(impact)} today (${describeDriver(driver)}). Reach out today.`,
+      impact,
+      driver,
     });
+  }
   if (customer.fatigued) steps.push({ key: "pause", text: "Pause outreach: stop selling, change the conversation." });
   if (customer.recentDriverKeys.some((key) => FIX_FIRST.has(key)))
     steps.push({ key: "fix", text: "Fix what went wrong, then follow up with a delight moment." });
   if (customer.paying && customer.silentDays !== null && customer.silentDays > settings.silenceDays) {
-    steps.push({ key: "check_in", text: `Personal check-in: silent for ${customer.silentDays} days.` });
+    steps.push({
+      key: "check_in",
+      text: `Personal check-in: silent for ${customer.silentDays} days.`,
+      silentDays: customer.silentDays,
+    });
   }
   if (customer.mrrCents >= settings.executiveMrrCents)
     steps.push({ key: "executive", text: "Executive call: a large account is at stake." });

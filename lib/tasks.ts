@@ -5,28 +5,11 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 /** Where a task came from: a playbook that fired, a suggested next step on the risk list, or a person. */
 export const TASK_SOURCES = ["playbook", "suggestion", "manual"] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
-
-export const PRIORITY_LABELS: Record<TaskPriority, string> = {
-  low: "Low",
-  normal: "Normal",
-  high: "High",
-  urgent: "Urgent",
-};
-export const SOURCE_LABELS: Record<TaskSource, string> = {
-  playbook: "Playbook",
-  suggestion: "Suggested step",
-  manual: "By hand",
-};
+// Their names are in messages/<locale>/labels.json (taskPriority, taskSource, dueBucket).
 
 /** My day's sections, in the order a CSM works through them. */
 export const DUE_BUCKETS = ["overdue", "today", "week", "later"] as const;
 export type DueBucket = (typeof DUE_BUCKETS)[number];
-export const DUE_BUCKET_LABELS: Record<DueBucket, string> = {
-  overdue: "Overdue",
-  today: "Due today",
-  week: "This week",
-  later: "Later",
-};
 
 const DAY_MS = 86_400_000;
 

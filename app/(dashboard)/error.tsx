@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
@@ -11,6 +12,7 @@ let lastAutomaticRetry = 0;
 const AUTOMATIC_RETRY_MS = 10_000;
 
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("common.dashboardError");
   const router = useRouter();
   const [, startTransition] = useTransition();
   const [state, setState] = useState<"checking" | "database down" | "failed">("checking");
@@ -45,13 +47,11 @@ export default function DashboardError({ error, reset }: { error: Error & { dige
   if (state === "checking") return <Skeleton className="h-64" />;
   return (
     <div role="alert" className="mx-auto max-w-lg rounded-lg border border-red-200 bg-red-50 p-6 text-center">
-      <h1 className="text-lg font-semibold text-red-900">This view could not be loaded</h1>
-      <p className="mt-2 text-sm text-red-800">
-        Something went wrong on our side. Your data is safe; try again in a moment.
-      </p>
-      {error.digest ? <p className="mt-2 text-xs text-red-700">Reference: {error.digest}</p> : null}
+      <h1 className="text-lg font-semibold text-red-900">{t("title")}</h1>
+      <p className="mt-2 text-sm text-red-800">{t("body")}</p>
+      {error.digest ? <p className="mt-2 text-xs text-red-700">{t("reference", { digest: error.digest })}</p> : null}
       <button type="button" onClick={retry} className={buttonClass("danger", "mt-4")}>
-        Try again
+        {t("retry")}
       </button>
     </div>
   );

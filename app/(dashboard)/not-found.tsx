@@ -1,14 +1,19 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/components/ui/link";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export default function DashboardNotFound() {
+  const t = useTranslations("common.notFound");
   return (
-    <EmptyState title="Not found">
+    <EmptyState title={t("dashboardTitle")}>
       <p>
-        What you were looking for does not exist or was removed.{" "}
-        <Link href="/" className="font-medium text-brand-700 underline">
-          Back to the overview
-        </Link>
+        {t.rich("dashboardBody", {
+          link: (chunks) => (
+            <Link href="/" className="font-medium text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </EmptyState>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { BookCounts } from "@/components/overview/book-counts";
@@ -10,13 +11,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageMember } from "@/server/auth/session";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("overview");
+  return { title: t("title") };
+}
 
 export default async function OverviewPage() {
-  const member = await requirePageMember();
+  const [member, t] = await Promise.all([requirePageMember(), getTranslations("overview")]);
   return (
     <div className="space-y-6">
-      <PageHeader title={`Good to see you, ${member.name.split(" ")[0]}`} description="How the book stands today." />
+      <PageHeader title={t("greeting", { name: member.name.split(" ")[0] })} description={t("description")} />
       <Suspense fallback={<Skeleton className="h-28" />}>
         <BookCounts />
       </Suspense>
@@ -28,11 +32,11 @@ export default async function OverviewPage() {
           <MrrAtRisk />
         </Suspense>
         <Card
-          title="Your top five at risk"
+          title={t("topRisks.title")}
           className="lg:col-span-2"
           action={
             <Link href="/risk" className="text-sm font-medium text-brand-700 underline">
-              Open the risk list
+              {t("topRisks.openRiskList")}
             </Link>
           }
         >

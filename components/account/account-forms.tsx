@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { fieldErrors, FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import {
@@ -11,14 +12,15 @@ import {
 } from "@/server/account/actions";
 
 export function ChangePasswordForm() {
+  const t = useTranslations("account.password");
   const { state, pending, onSubmit } = useActionForm(changePasswordAction);
   const errors = fieldErrors(state);
   return (
-    <form onSubmit={onSubmit} aria-label="Change your password" className="grid gap-x-4 sm:grid-cols-3" noValidate>
+    <form onSubmit={onSubmit} aria-label={t("formLabel")} className="grid gap-x-4 sm:grid-cols-3" noValidate>
       <TextField
         name="current"
         id="password-current"
-        label="Current password"
+        label={t("current")}
         type="password"
         autoComplete="current-password"
         errors={errors.current}
@@ -26,23 +28,23 @@ export function ChangePasswordForm() {
       <TextField
         name="next"
         id="password-next"
-        label="New password"
+        label={t("next")}
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters."
+        hint={t("nextHint")}
         errors={errors.next}
       />
       <TextField
         name="confirm"
         id="password-confirm"
-        label="New password again"
+        label={t("confirm")}
         type="password"
         autoComplete="new-password"
         errors={errors.confirm}
       />
       <div className="flex items-center gap-3 sm:col-span-3">
-        <SubmitButton pending={pending} pendingText="Changing…">
-          Change password
+        <SubmitButton pending={pending} pendingText={t("changing")}>
+          {t("change")}
         </SubmitButton>
         <FormMessage state={state} />
       </div>
@@ -51,12 +53,11 @@ export function ChangePasswordForm() {
 }
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
+  const t = useTranslations("account.twoFactor");
   return (
     <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-      <p className="font-medium text-amber-900">
-        Recovery codes: shown once. Each signs you in once without your phone.
-      </p>
-      <ul aria-label="Recovery codes" className="mt-2 grid grid-cols-2 gap-1 font-mono text-slate-900">
+      <p className="font-medium text-amber-900">{t("recoveryCodesShownOnce")}</p>
+      <ul aria-label={t("recoveryCodes")} className="mt-2 grid grid-cols-2 gap-1 font-mono text-slate-900">
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
@@ -66,7 +67,10 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 }
 
 function PasswordConfirm({ id }: { id: string }) {
-  return <TextField name="password" id={id} label="Your password" type="password" autoComplete="current-password" />;
+  const t = useTranslations("account.twoFactor");
+  return (
+    <TextField name="password" id={id} label={t("yourPassword")} type="password" autoComplete="current-password" />
+  );
 }
 
 /**
@@ -74,12 +78,11 @@ function PasswordConfirm({ id }: { id: string }) {
  * turned on stay on screen when the page refreshes to say it is on.
  */
 export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
+  const t = useTranslations("account.twoFactor");
   const start = useActionForm(startTwoFactorAction);
   const confirm = useActionForm(confirmTwoFactorAction);
   const renew = useActionForm(renewRecoveryCodesAction);
-  const disable = useActionForm(disableTwoFactorAction, {
-    confirm: "Turn two-factor sign-in off? Your password alone will sign you in.",
-  });
+  const disable = useActionForm(disableTwoFactorAction, { confirm: t("turnOffConfirm") });
   const setup = start.state?.ok ? (start.state.data as { secret: string; qr: string }) : null;
   const confirmedCodes = confirm.state?.ok ? (confirm.state.data as { recoveryCodes: string[] }).recoveryCodes : null;
   const renewedCodes = renew.state?.ok ? (renew.state.data as { recoveryCodes: string[] }).recoveryCodes : null;
@@ -93,21 +96,21 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
           </div>
         ) : null}
         <div className="grid gap-4 md:grid-cols-2">
-          <form onSubmit={renew.onSubmit} aria-label="New recovery codes">
+          <form onSubmit={renew.onSubmit} aria-label={t("newRecoveryCodes")}>
             <PasswordConfirm id="renew-codes-password" />
             <div className="flex items-center gap-2">
               <SubmitButton variant="secondary" pending={renew.pending} pendingText="…">
-                New recovery codes
+                {t("newRecoveryCodes")}
               </SubmitButton>
               <FormMessage state={renew.state} />
             </div>
             {renewedCodes ? <RecoveryCodes codes={renewedCodes} /> : null}
           </form>
-          <form onSubmit={disable.onSubmit} aria-label="Turn off two-factor">
+          <form onSubmit={disable.onSubmit} aria-label={t("turnOff")}>
             <PasswordConfirm id="disable-two-factor-password" />
             <div className="flex items-center gap-2">
               <SubmitButton variant="danger" pending={disable.pending} pendingText="…">
-                Turn off two-factor
+                {t("turnOff")}
               </SubmitButton>
               <FormMessage state={disable.state} />
             </div>
@@ -117,37 +120,40 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
     );
   return (
     <div className="space-y-4">
-      <form onSubmit={start.onSubmit} aria-label="Set up two-factor" className="flex flex-wrap items-end gap-3">
+      <form onSubmit={start.onSubmit} aria-label={t("setUp")} className="flex flex-wrap items-end gap-3">
         <div className="min-w-48">
           <PasswordConfirm id="two-factor-start-password" />
         </div>
         <div className="mb-5 flex items-center gap-2">
           <SubmitButton variant="secondary" pending={start.pending} pendingText="…">
-            Set up two-factor
+            {t("setUp")}
           </SubmitButton>
           <FormMessage state={start.state} />
         </div>
       </form>
       {setup ? (
-        <form onSubmit={confirm.onSubmit} aria-label="Confirm two-factor" className="space-y-2" noValidate>
+        <form onSubmit={confirm.onSubmit} aria-label={t("confirmLabel")} className="space-y-2" noValidate>
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server, nothing to optimise */}
-          <img src={setup.qr} alt="QR code for your authenticator app" width={200} height={200} />
+          <img src={setup.qr} alt={t("qrAlt")} width={200} height={200} />
           <p className="text-sm text-slate-700">
-            Or type this key into the app: <code data-testid="totp-secret">{setup.secret}</code>
+            {t.rich("typeKey", {
+              secret: setup.secret,
+              code: (chunks) => <code data-testid="totp-secret">{chunks}</code>,
+            })}
           </p>
           <div className="max-w-48">
             <TextField
               name="code"
               id="two-factor-code"
-              label="Code from the app"
+              label={t("code")}
               autoComplete="one-time-code"
               inputMode="numeric"
               errors={fieldErrors(confirm.state).code}
             />
           </div>
           <div className="flex items-center gap-2">
-            <SubmitButton pending={confirm.pending} pendingText="Checking…">
-              Turn on two-factor
+            <SubmitButton pending={confirm.pending} pendingText={t("checking")}>
+              {t("turnOn")}
             </SubmitButton>
             <FormMessage state={confirm.state} />
           </div>

@@ -1,15 +1,18 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { logCommunityActivityAction } from "@/server/advocacy/actions";
 import { withOccurredAt } from "@/components/timeline/interaction-fields";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { COMMUNITY_KIND_LABELS } from "@/lib/advocacy";
+import { COMMUNITY_ACTIVITY_KINDS } from "@/lib/advocacy";
 
 const FIRST_KIND = "answered_questions";
 
 export function ActivityForm({ customerId }: { customerId: number }) {
+  const t = useTranslations("advocates.activityForm");
+  const tl = useTranslations("labels");
   const [kind, setKind] = useState(FIRST_KIND);
   // Logged: the form clears, so a second click cannot log the same activity twice.
   const { state, pending, onSubmit } = useActionForm(logCommunityActivityAction, {
@@ -21,29 +24,29 @@ export function ActivityForm({ customerId }: { customerId: number }) {
   });
   const errors = fieldErrors(state);
   return (
-    <form onSubmit={onSubmit} aria-label="Log community activity" className="space-y-1" noValidate>
+    <form onSubmit={onSubmit} aria-label={t("aria")} className="space-y-1" noValidate>
       <input type="hidden" name="customerId" value={customerId} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <SelectField
           name="kind"
           id="activity-kind"
-          label="What they did"
+          label={t("kind")}
           value={kind}
           onChange={(event) => setKind(event.target.value)}
           errors={errors.kind}
         >
-          {Object.entries(COMMUNITY_KIND_LABELS).map(([value, label]) => (
+          {COMMUNITY_ACTIVITY_KINDS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {tl(`communityKinds.${value}`)}
             </option>
           ))}
         </SelectField>
         <TextField
           name="occurredAtLocal"
           id="activity-when"
-          label="When"
+          label={t("when")}
           type="datetime-local"
-          hint="Empty means now."
+          hint={t("whenHint")}
           errors={errors.occurredAt}
         />
       </div>
@@ -52,24 +55,24 @@ export function ActivityForm({ customerId }: { customerId: number }) {
           <TextField
             name="referredName"
             id="activity-referred-name"
-            label="Referred customer's name"
+            label={t("referredName")}
             errors={errors.referredName}
-            hint="New customers are added at the first milestone."
+            hint={t("referredNameHint")}
           />
           <TextField
             name="referredEmail"
             id="activity-referred-email"
-            label="Their email"
+            label={t("referredEmail")}
             type="email"
             errors={errors.referredEmail}
-            hint="An existing customer with this email is linked instead."
+            hint={t("referredEmailHint")}
           />
         </div>
       ) : null}
-      <TextField name="note" id="activity-note" label="Note (optional)" maxLength={500} errors={errors.note} />
+      <TextField name="note" id="activity-note" label={t("note")} maxLength={500} errors={errors.note} />
       <div className="flex items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Saving…">
-          Log activity
+        <SubmitButton pending={pending} pendingText={t("saving")}>
+          {t("submit")}
         </SubmitButton>
         <FormMessage state={state} />
       </div>

@@ -1,24 +1,32 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { InviteForm } from "@/components/advocates/invite-form";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { Card } from "@/components/ui/card";
 import { readDb } from "@/server/reads/read-db";
-import { formatCents } from "@/lib/format";
-import { milestoneLabel } from "@/lib/journey/models";
+import { getFormat } from "@/server/i18n/format";
+import { advocateRoleName, milestoneLabel } from "@/lib/i18n/labels";
 import { can, type SessionMember } from "@/lib/permissions";
 import { getCandidates, listAdvocateRoles } from "@/server/advocacy/queries";
 
 /** Retained or expanded customers in credit with no role yet, to invite to one. */
 export async function AdvocateCandidates({ member }: { member: SessionMember }) {
   const db = await readDb();
-  const [candidates, roles] = await Promise.all([getCandidates(db), listAdvocateRoles(db, { activeOnly: true })]);
+  const [candidates, catalog, t, tl, f] = await Promise.all([
+    getCandidates(db),
+    listAdvocateRoles(db, { activeOnly: true }),
+    getTranslations("advocates.candidates"),
+    getTranslations("labels"),
+    getFormat(),
+  ]);
+  const roles = catalog.map((role) => ({ id: role.id, name: advocateRoleName(tl, role) }));
   const canWrite = can(member.role, "advocacy.write");
   return (
-    <Card title="Candidates: retained or expanded, in credit, no role yet">
+    <Card title={t("title")}>
       {candidates.length === 0 ? (
-        <p className="text-sm text-slate-600">No candidates right now.</p>
+        <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <ul className="divide-y divide-slate-100" aria-label="Candidates">
+        <ul className="divide-y divide-slate-100" aria-label={t("aria")}>
           {candidates.map((c) => (
             <li
               key={c.id}
@@ -30,11 +38,11 @@ export async function AdvocateCandidates({ member }: { member: SessionMember }) 
                   {c.name}
                 </Link>
                 <span className="ml-2 text-xs text-slate-500">
-                  {milestoneLabel(c.milestone)} · {formatCents(c.mrrCents)}
+                  {milestoneLabel(tl, c.milestone)} · {f.money(c.mrrCents)}
                 </span>
                 {c.spokeUp ? (
                   <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-800">
-                    promoter / praise
+                    {t("spokeUp")}
                   </span>
                 ) : null}
               </span>

@@ -1,7 +1,9 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { readDb } from "@/server/reads/read-db";
-import { formatDate } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
+import { stageName } from "@/lib/i18n/journey-labels";
 import { stageForMilestone } from "@/lib/journey/models";
 import { getReferrals } from "@/server/advocacy/queries";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
@@ -9,22 +11,32 @@ import { defaultModel, getJourneyModels } from "@/server/journey/models";
 /** Referred customers, who referred them and where they stand now. */
 export async function AdvocateReferrals() {
   const db = await readDb();
-  const [referrals, models] = await Promise.all([getReferrals(db), getJourneyModels(db)]);
+  const [referrals, models, t, tj, f] = await Promise.all([
+    getReferrals(db),
+    getJourneyModels(db),
+    getTranslations("advocates.referrals"),
+    getTranslations("journey"),
+    getFormat(),
+  ]);
   const model = defaultModel(models);
+  const stageLabel = (milestone: number) => {
+    const stage = stageForMilestone(model.stages, milestone);
+    return stage ? stageName(tj, model, stage) : null;
+  };
   return (
-    <Card title="Referrals and where they are now">
+    <Card title={t("title")}>
       {referrals.length === 0 ? (
-        <p className="text-sm text-slate-600">No referrals yet.</p>
+        <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <table className="w-full text-left text-sm" aria-label="Referrals">
+        <table className="w-full text-left text-sm" aria-label={t("aria")}>
           <thead className="text-xs uppercase text-slate-500">
             <tr>
               <th scope="col" className="py-1">
-                Referred
+                {t("referred")}
               </th>
-              <th scope="col">By</th>
-              <th scope="col">Stage now</th>
-              <th scope="col">Signed up</th>
+              <th scope="col">{t("by")}</th>
+              <th scope="col">{t("stageNow")}</th>
+              <th scope="col">{t("signedUp")}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,8 +52,8 @@ export async function AdvocateReferrals() {
                     {r.advocateName}
                   </Link>
                 </td>
-                <td>{r.status === "churned" ? "churned" : stageForMilestone(model.stages, r.milestone)?.name}</td>
-                <td>{formatDate(r.signedUpAt)}</td>
+                <td>{r.status === "churned" ? t("churned") : stageLabel(r.milestone)}</td>
+                <td>{f.date(r.signedUpAt)}</td>
               </tr>
             ))}
           </tbody>

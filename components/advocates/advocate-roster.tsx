@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { RoleStatusButtons } from "@/components/advocates/role-status-buttons";
 import { FILTER_CONTROL, FilterSelect } from "@/components/filters/filter-controls";
@@ -5,7 +6,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { readDb } from "@/server/reads/read-db";
-import { formatAgo, formatDate, formatNumber } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
+import { advocateRoleName } from "@/lib/i18n/labels";
 import { can, type SessionMember } from "@/lib/permissions";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import { getRosterPage, getRosterSummary, type RosterQuery } from "@/server/advocacy/queries";
@@ -22,16 +24,25 @@ export async function AdvocateRoster({
   query: RosterQuery;
 }) {
   const db = await readDb();
-  const [{ entries, total }, summary] = await Promise.all([getRosterPage(db, query), getRosterSummary(db)]);
+  const [{ entries, total }, summary, t, ta, tl, f] = await Promise.all([
+    getRosterPage(db, query),
+    getRosterSummary(db),
+    getTranslations("advocates.roster"),
+    getTranslations("advocates"),
+    getTranslations("labels"),
+    getFormat(),
+  ]);
+  const roleName = (role: { roleKey: string; roleName: string }) =>
+    advocateRoleName(tl, { key: role.roleKey, name: role.roleName });
   const canWrite = can(member.role, "advocacy.write");
   const filtered = query.roleId !== undefined || query.status !== undefined || query.q !== undefined;
   const roleHref = (roleId?: number) => withParams("/advocates", params, { role: roleId, page: undefined });
   return (
-    <Card title="Roster by role">
+    <Card title={t("title")}>
       {summary.length === 0 ? (
-        <p className="text-sm text-slate-600">No advocate roles yet: an admin adds them in Settings → Roles.</p>
+        <p className="text-sm text-slate-600">{t("noRoles")}</p>
       ) : (
-        <ul className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="Roles">
+        <ul className="mb-3 flex flex-wrap gap-2 text-sm" aria-label={t("rolesAria")}>
           {summary.map((role) => (
             <li key={role.roleId}>
               <Link
@@ -39,64 +50,65 @@ export async function AdvocateRoster({
                 aria-current={query.roleId === role.roleId ? "true" : undefined}
                 className={`inline-block rounded-md border px-2.5 py-1 ${query.roleId === role.roleId ? "border-brand-600 bg-brand-50 text-brand-900" : "border-slate-200 text-slate-700 hover:bg-slate-50"}`}
               >
-                <span className="font-medium">{role.roleName}</span>{" "}
+                <span className="font-medium">{roleName(role)}</span>{" "}
                 <span className="text-slate-500">
-                  · {formatNumber(role.active)} active, {formatNumber(role.invited)} invited
-                  {role.retired > 0 ? `, ${formatNumber(role.retired)} retired` : ""}
+                  {role.retired > 0
+                    ? t("countsRetired", {
+                        active: f.number(role.active),
+                        invited: f.number(role.invited),
+                        retired: f.number(role.retired),
+                      })
+                    : t("counts", { active: f.number(role.active), invited: f.number(role.invited) })}
                 </span>
               </Link>
             </li>
           ))}
         </ul>
       )}
-      <form method="get" role="search" aria-label="Filter the roster" className="mb-3 flex flex-wrap items-end gap-3">
-        <FilterSelect label="Role" name="role" defaultValue={query.roleId ? String(query.roleId) : ""}>
-          <option value="">All roles</option>
+      <form method="get" role="search" aria-label={t("filterAria")} className="mb-3 flex flex-wrap items-end gap-3">
+        <FilterSelect label={t("role")} name="role" defaultValue={query.roleId ? String(query.roleId) : ""}>
+          <option value="">{t("allRoles")}</option>
           {summary.map((role) => (
             <option key={role.roleId} value={role.roleId}>
-              {role.roleName}
+              {roleName(role)}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect label="Status" name="status" defaultValue={query.status ?? ""}>
-          <option value="">Any</option>
-          <option value="active">Active</option>
-          <option value="invited">Invited</option>
-          <option value="retired">Retired (last 90 days)</option>
+        <FilterSelect label={t("status")} name="status" defaultValue={query.status ?? ""}>
+          <option value="">{t("anyStatus")}</option>
+          <option value="active">{t("active")}</option>
+          <option value="invited">{t("invited")}</option>
+          <option value="retired">{t("retired")}</option>
         </FilterSelect>
         <label className="flex flex-col text-xs font-medium text-slate-600">
-          Name
+          {t("name")}
           <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={200} className={FILTER_CONTROL} />
         </label>
         <button type="submit" className={buttonClass("secondary")}>
-          Apply
+          {t("apply")}
         </button>
         {filtered ? (
           <Link href="/advocates" className="text-sm font-medium text-brand-700 underline">
-            Clear
+            {t("clear")}
           </Link>
         ) : null}
       </form>
       {total === 0 ? (
-        <p className="text-sm text-slate-600">
-          {filtered
-            ? "Nobody on the roster matches these filters."
-            : "Nobody holds a role yet. Invite a candidate above."}
-        </p>
+        <p className="text-sm text-slate-600">{filtered ? t("noMatch") : t("empty")}</p>
       ) : (
         <>
-          <ScrollRegion label="Roster">
-            <table className="w-full text-left text-sm" aria-label="Roster">
+          <ScrollRegion label={t("aria")}>
+            <table className="w-full text-left text-sm" aria-label={t("aria")}>
               <thead className="text-xs uppercase text-slate-500">
                 <tr className="[&>th]:py-1 [&>th]:pr-3">
-                  <th scope="col">Advocate</th>
-                  {query.roleId ? null : <th scope="col">Role</th>}
-                  <th scope="col">Status</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">Last activity</th>
-                  <th scope="col">Asks this quarter</th>
+                  <th scope="col">{t("advocate")}</th>
+                  {query.roleId ? null : <th scope="col">{t("role")}</th>}
+                  <th scope="col">{t("status")}</th>
+                  <th scope="col">{t("since")}</th>
+                  <th scope="col">{t("lastActivity")}</th>
+                  <th scope="col">{t("asksThisQuarter")}</th>
                   <th scope="col">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("actions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -112,7 +124,7 @@ export async function AdvocateRoster({
                         {e.customerName}
                       </Link>
                     </td>
-                    {query.roleId ? null : <td>{e.roleName}</td>}
+                    {query.roleId ? null : <td>{roleName(e)}</td>}
                     <td
                       className={
                         e.status === "active"
@@ -122,19 +134,19 @@ export async function AdvocateRoster({
                             : "text-slate-500"
                       }
                     >
-                      {e.status}
+                      {ta(`roleStatus.${e.status}`)}
                     </td>
-                    <td className="whitespace-nowrap">{formatDate(e.retiredAt ?? e.activatedAt ?? e.invitedAt)}</td>
-                    <td className="whitespace-nowrap">{e.lastActivity ? formatAgo(e.lastActivity) : "—"}</td>
+                    <td className="whitespace-nowrap">{f.date(e.retiredAt ?? e.activatedAt ?? e.invitedAt)}</td>
+                    <td className="whitespace-nowrap">{e.lastActivity ? f.ago(e.lastActivity) : "—"}</td>
                     <td className={e.asksUsed >= e.capacity ? "font-medium text-amber-800" : ""}>
-                      {e.asksUsed} / {e.capacity}
+                      {t("asks", { used: f.number(e.asksUsed), capacity: f.number(e.capacity) })}
                     </td>
                     <td>
                       {canWrite ? (
                         <RoleStatusButtons
                           assignmentId={e.assignmentId}
                           status={e.status}
-                          label={`${e.customerName} as ${e.roleName}`}
+                          label={t("assignment", { name: e.customerName, role: roleName(e) })}
                         />
                       ) : null}
                     </td>
@@ -147,7 +159,7 @@ export async function AdvocateRoster({
             page={query.page}
             pageSize={query.pageSize}
             total={total}
-            noun={{ one: "on the roster", many: "on the roster" }}
+            counted={(count, number) => t("counted", { count, number })}
             hrefFor={(page) => withParams("/advocates", params, { page })}
           />
         </>

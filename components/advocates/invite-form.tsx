@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { inviteToRoleAction } from "@/server/advocacy/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -14,24 +15,25 @@ export function InviteForm({
   customerName: string;
   roles: { id: number; name: string }[];
 }) {
+  const t = useTranslations("advocates.invite");
   const { state, pending, onSubmit } = useActionForm(inviteToRoleAction);
   const error = fieldErrors(state).roleId?.[0];
   return (
     <form
       onSubmit={onSubmit}
-      aria-label={`Invite ${customerName} to a role`}
+      aria-label={t("aria", { name: customerName })}
       className="flex flex-wrap items-center gap-2"
     >
       <input type="hidden" name="customerId" value={customerId} />
       <select
         name="roleId"
-        aria-label="Role"
+        aria-label={t("role")}
         defaultValue=""
         className="rounded-md border border-slate-300 px-2 py-1 text-sm"
         aria-invalid={Boolean(error)}
       >
         <option value="" disabled>
-          Choose a role…
+          {t("choose")}
         </option>
         {roles.map((role) => (
           <option key={role.id} value={role.id}>
@@ -39,8 +41,8 @@ export function InviteForm({
           </option>
         ))}
       </select>
-      <SubmitButton variant="secondary" pending={pending} pendingText="Inviting…">
-        Invite to a role
+      <SubmitButton variant="secondary" pending={pending} pendingText={t("inviting")}>
+        {t("submit")}
       </SubmitButton>
       {error ? (
         <span role="alert" className="text-xs text-red-700">

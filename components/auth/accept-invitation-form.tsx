@@ -1,15 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClass } from "@/components/ui/button";
 import { acceptInvitationAction, type InvitationState } from "@/server/auth/actions";
 
 function SubmitButton() {
+  const t = useTranslations("auth.invite");
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} className={buttonClass("primary", "w-full")}>
-      {pending ? "Joining…" : "Set password and sign in"}
+      {pending ? t("joining") : t("submit")}
     </button>
   );
 }
@@ -40,13 +42,14 @@ function PasswordField({ name, label, errors }: { name: string; label: string; e
 }
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations("auth.invite");
   const [state, action] = useActionState<InvitationState, FormData>(acceptInvitationAction, {});
   return (
-    <form action={action} className="space-y-3" noValidate aria-label="Choose your password">
+    <form action={action} className="space-y-3" noValidate aria-label={t("formLabel")}>
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <PasswordField name="password" label="Password (at least 12 characters)" errors={state.fieldErrors?.password} />
-      <PasswordField name="confirm" label="The same password again" errors={state.fieldErrors?.confirm} />
+      <PasswordField name="password" label={t("password")} errors={state.fieldErrors?.password} />
+      <PasswordField name="confirm" label={t("confirm")} errors={state.fieldErrors?.confirm} />
       <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-red-700">
         {state.message}
       </div>

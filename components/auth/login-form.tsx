@@ -1,15 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClass } from "@/components/ui/button";
 import { login, type LoginState } from "@/server/auth/actions";
 
 function SubmitButton() {
+  const t = useTranslations("auth.login");
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} className={buttonClass("primary", "w-full")}>
-      {pending ? "Signing in…" : "Sign in"}
+      {pending ? t("signingIn") : t("signIn")}
     </button>
   );
 }
@@ -46,16 +48,15 @@ function CodeStep({
   action: (data: FormData) => void;
   callbackUrl: string;
 }) {
+  const t = useTranslations("auth.login");
   return (
-    <form action={action} className="space-y-4" noValidate aria-label="Two-factor code">
+    <form action={action} className="space-y-4" noValidate aria-label={t("codeFormLabel")}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <input type="hidden" name="pending" value={state.pending} />
-      <p className="text-sm text-slate-700">
-        Enter the 6-digit code from your authenticator app for {state.email}, or one of your recovery codes.
-      </p>
+      <p className="text-sm text-slate-700">{t("codeIntro", { email: state.email ?? "" })}</p>
       <div className="space-y-1">
         <label htmlFor="code" className="block text-sm font-medium text-slate-700">
-          Authentication code
+          {t("code")}
         </label>
         <input
           id="code"
@@ -76,6 +77,7 @@ function CodeStep({
 }
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth.login");
   const [state, action] = useActionState<LoginState, FormData>(login, {});
   if (state.pending) return <CodeStep state={state} action={action} callbackUrl={callbackUrl} />;
   return (
@@ -83,7 +85,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          Email
+          {t("email")}
         </label>
         <input
           id="email"
@@ -100,7 +102,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </div>
       <div className="space-y-1">
         <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          Password
+          {t("password")}
         </label>
         <input
           id="password"

@@ -1,6 +1,8 @@
 import { FilterSelect } from "@/components/filters/filter-controls";
 import { buttonClass } from "@/components/ui/button";
 import type { VersionSummary } from "@/server/scoring/versions";
+import { useTranslations } from "next-intl";
+import { HORIZONS } from "@/lib/backtest/horizons";
 
 /** Which version, horizon and whether outcome proxies count: a GET form, so every backtest is a URL. */
 export function BacktestControls({
@@ -16,26 +18,35 @@ export function BacktestControls({
   horizonDays: number;
   includeProxies: boolean;
 }) {
+  const t = useTranslations("backtest.controls");
+  const now = new Date();
   return (
-    <form method="get" aria-label="Backtest settings" className="mb-6 flex flex-wrap items-end gap-3">
-      <FilterSelect label="Scoring version" name="version" defaultValue={String(versionNumber)}>
+    <form method="get" aria-label={t("label")} className="mb-6 flex flex-wrap items-end gap-3">
+      <FilterSelect label={t("version")} name="version" defaultValue={String(versionNumber)}>
         {versions.map((v) => (
           <option key={v.number} value={v.number}>
-            {`Version ${v.number}${v.number === liveNumber ? " (live)" : ""}${v.shadowUntil && v.shadowUntil > new Date() ? " (in shadow)" : ""}${v.kind === "fitted" ? ", fitted" : ""}`}
+            {t("versionOption", {
+              number: v.number,
+              live: v.number === liveNumber ? "yes" : "no",
+              shadow: v.shadowUntil && v.shadowUntil > now ? "yes" : "no",
+              fitted: v.kind === "fitted" ? "yes" : "no",
+            })}
           </option>
         ))}
       </FilterSelect>
-      <FilterSelect label="Churned within" name="horizon" defaultValue={String(horizonDays)}>
-        <option value="30">30 days</option>
-        <option value="60">60 days</option>
-        <option value="90">90 days</option>
+      <FilterSelect label={t("horizon")} name="horizon" defaultValue={String(horizonDays)}>
+        {HORIZONS.map((days) => (
+          <option key={days} value={days}>
+            {t("days", { days })}
+          </option>
+        ))}
       </FilterSelect>
       <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-700">
         <input type="checkbox" name="proxies" value="on" defaultChecked={includeProxies} />
-        Count outcome proxies (a cancellation request is the churn itself)
+        {t("proxies")}
       </label>
       <button type="submit" className={buttonClass("secondary")}>
-        Run
+        {t("run")}
       </button>
     </form>
   );

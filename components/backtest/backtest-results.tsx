@@ -2,29 +2,27 @@ import { CalibrationChart } from "@/components/charts/lazy";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { readDb } from "@/server/reads/read-db";
-import { describeFittedModel } from "@/lib/backtest/fit";
 import type { BacktestReport, ScorerReport } from "@/lib/backtest/report";
-import { DISPLAY_TIME_ZONE } from "@/lib/dates";
-import {
-  formatDate,
-  formatDateRange,
-  formatDateTime,
-  formatDecimal,
-  formatNumber,
-  formatPercent,
-  formatTimes,
-} from "@/lib/format";
+import type { Format } from "@/lib/format";
 import { getBacktest } from "@/server/scoring/backtest";
 import { configOf, getShadowVersion, getVersion } from "@/server/scoring/versions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/server/i18n/format";
+import { baselineInSentence, fittedEffects, scorerName } from "./backtest-words";
 
-const aucText = (s: ScorerReport) =>
+type BacktestT = Awaited<ReturnType<typeof getTranslations<"backtest">>>;
+
+/** A cutoff is a calendar day ("2026-03-01"): read at noon UTC, it is that day in every reader's time zone. */
+const day = (value: string | Date) => (typeof value === "string" ? `${value}T12:00:00Z` : value);
+
+const aucText = (f: Format, s: ScorerReport) =>
   s.auc === null
     ? "—"
-    : `${formatDecimal(s.auc, 3)}${s.aucInterval ? ` (${formatDecimal(s.aucInterval.lo, 3)}–${formatDecimal(s.aucInterval.hi, 3)})` : ""}`;
+    : `${f.decimal(s.auc, 3)}${s.aucInterval ? ` (${f.decimal(s.aucInterval.lo, 3)}–${f.decimal(s.aucInterval.hi, 3)})` : ""}`;
 
 /** Where the version stands against the best baseline on AUC and on the top 10%, in words. */
-function verdict(report: BacktestReport): string[] {
+function verdict(t: BacktestT, f: Format, report: BacktestReport): string[] {
   const [version, ...baselines] = report.scorers;
   const best = (pick: (s: ScorerReport) => number | null) =>
     baselines.reduce<ScorerReport | null>(
@@ -35,18 +33,26 @@ function verdict(report: BacktestReport): string[] {
   const byAuc = best((s) => s.auc);
   if (byAuc && version.auc !== null && byAuc.auc !== null) {
     const gap = version.auc - byAuc.auc;
+    const values = {
+      auc: f.decimal(version.auc, 3),
+      best: f.decimal(byAuc.auc, 3),
+      baseline: baselineInSentence(t, byAuc),
+    };
     lines.push(
-      gap > 0
-        ? `Ranks churners better than every single input: AUC ${formatDecimal(version.auc, 3)} against ${formatDecimal(byAuc.auc, 3)} for ${byAuc.label.toLowerCase()}, the best of them.`
-        : `Falls short of ${byAuc.label.toLowerCase()} by ${formatDecimal(-gap, 3)} AUC (${formatDecimal(version.auc, 3)} against ${formatDecimal(byAuc.auc, 3)}).`,
+      gap > 0 ? t("verdict.aucAhead", values) : t("verdict.aucBehind", { ...values, gap: f.decimal(-gap, 3) }),
     );
   }
   const byLift = best((s) => s.topDecile.lift);
   if (byLift && version.topDecile.lift !== null && byLift.topDecile.lift !== null) {
+    const values = {
+      lift: f.times(version.topDecile.lift),
+      best: f.times(byLift.topDecile.lift),
+      baseline: baselineInSentence(t, byLift),
+    };
     lines.push(
       version.topDecile.lift >= byLift.topDecile.lift
-        ? `Its top 10% hold ${formatTimes(version.topDecile.lift)} the book's churn rate, more than any single input (best: ${formatTimes(byLift.topDecile.lift)}, ${byLift.label.toLowerCase()}).`
-        : `In the top 10% it finds churners at ${formatTimes(version.topDecile.lift)} the book's rate, short of ${byLift.label.toLowerCase()} (${formatTimes(byLift.topDecile.lift)}) by ${formatDecimal(byLift.topDecile.lift - version.topDecile.lift, 1)}×.`,
+        ? t("verdict.liftAhead", values)
+        : t("verdict.liftBehind", { ...values, gap: f.decimal(byLift.topDecile.lift - version.topDecile.lift, 1) }),
     );
   }
   return lines;
@@ -63,6 +69,7 @@ export async function BacktestResults({
   includeProxies: boolean;
 }) {
   const db = await readDb();
+  const [t, f] = await Promise.all([getTranslations("backtest"), getFormat()]);
   const version = await getVersion(db, { number: versionNumber });
   const { report, computedAt } = await getBacktest(db, {
     config: configOf(version),
@@ -72,11 +79,8 @@ export async function BacktestResults({
   });
   if (report.rows === 0 || report.churned === 0) {
     return (
-      <EmptyState title="Not enough history to backtest yet">
-        <p>
-          A backtest needs paying customers at monthly cutoffs at least {horizonDays} days ago and some who churned
-          after them. Try a shorter horizon, or come back when the book has more history.
-        </p>
+      <EmptyState title={t("results.emptyTitle")}>
+        <p>{t("results.empty", { days: horizonDays })}</p>
       </EmptyState>
     );
   }
@@ -95,109 +99,120 @@ export async function BacktestResults({
             })
           ).report.scorers[0],
           key: "shadow",
-          label: `Version ${shadow.number} (in shadow)`,
+          label: t("scorers.shadow", { number: shadow.number }),
         }
       : null;
   const tableScorers = shadowScorer ? [main, shadowScorer, ...baselines] : report.scorers;
   return (
     <div className="space-y-6">
-      <Card title={`Version ${versionNumber}: does the risk score predict churn within ${horizonDays} days?`}>
-        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Headline figures">
+      <Card title={t("results.headline", { number: versionNumber, days: horizonDays })}>
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("results.headlineFigures")}>
           <div>
-            <dt className="text-sm text-slate-600">ROC AUC (95% interval)</dt>
+            <dt className="text-sm text-slate-600">{t("results.aucInterval")}</dt>
             <dd className="text-2xl font-semibold tabular-nums" data-testid="backtest-auc">
-              {formatDecimal(main.auc, 3)}
+              {f.decimal(main.auc, 3)}
             </dd>
             <dd className="text-xs text-slate-500">
-              {main.aucInterval
-                ? `${formatDecimal(main.aucInterval.lo, 3)}–${formatDecimal(main.aucInterval.hi, 3)}`
-                : ""}{" "}
-              · 0.5 is a coin toss
+              {main.aucInterval ? `${f.decimal(main.aucInterval.lo, 3)}–${f.decimal(main.aucInterval.hi, 3)}` : ""} ·{" "}
+              {t("results.coinToss", { half: f.decimal(0.5, 1) })}
             </dd>
           </div>
           <div>
-            <dt className="text-sm text-slate-600">Lift in the top 10%</dt>
+            <dt className="text-sm text-slate-600">{t("results.liftTop")}</dt>
             <dd className="text-2xl font-semibold tabular-nums" data-testid="backtest-lift">
-              {formatTimes(main.topDecile.lift)}
+              {f.times(main.topDecile.lift)}
             </dd>
             <dd className="text-xs text-slate-500">
-              precision {formatPercent(main.topDecile.precision)}, recall {formatPercent(main.topDecile.recall)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-600">At the at-risk threshold ({version.risk.atRiskScore})</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{formatPercent(main.atThreshold?.recall ?? null)}</dd>
-            <dd className="text-xs text-slate-500">
-              of churners were flagged; {formatPercent(main.atThreshold?.precision ?? null)} of those flagged churned
+              {t("results.precisionRecall", {
+                precision: f.percent(main.topDecile.precision),
+                recall: f.percent(main.topDecile.recall),
+              })}
             </dd>
           </div>
           <div>
-            <dt className="text-sm text-slate-600">Customer-months</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{formatNumber(report.rows)}</dd>
+            <dt className="text-sm text-slate-600">
+              {t("results.atThreshold", { threshold: version.risk.atRiskScore })}
+            </dt>
+            <dd className="text-2xl font-semibold tabular-nums">{f.percent(main.atThreshold?.recall ?? null)}</dd>
             <dd className="text-xs text-slate-500">
-              {formatNumber(report.churned)} churned within {horizonDays} days (base rate{" "}
-              {formatPercent(report.baseRate)})
+              {t("results.flagged", { precision: f.percent(main.atThreshold?.precision ?? null) })}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{t("results.customerMonths")}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{f.number(report.rows)}</dd>
+            <dd className="text-xs text-slate-500">
+              {t("results.churnedWithin", {
+                churned: f.number(report.churned),
+                days: horizonDays,
+                rate: f.percent(report.baseRate),
+              })}
             </dd>
           </div>
         </dl>
-        <ul className="mt-4 list-disc space-y-1 pl-5 text-sm text-slate-700" aria-label="Against the baselines">
-          {verdict(report).map((line) => (
+        <ul className="mt-4 list-disc space-y-1 pl-5 text-sm text-slate-700" aria-label={t("results.againstBaselines")}>
+          {verdict(t, f, report).map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
         {version.model ? (
           <div className="mt-3 text-sm text-slate-700" data-testid="fitted-note">
             <p>
-              Fitted to this book on the cutoffs{" "}
-              {formatDateRange(
-                version.model.trainedOn.cutoffs[0] ?? computedAt,
-                version.model.trainedOn.cutoffs.at(-1) ?? computedAt,
-              )}
-              : at those its figures are in-sample. On{" "}
-              {version.model.validatedOn.cutoffs.map((cutoff) => formatDate(cutoff)).join(", ")}, which the fit never
-              saw, it scored AUC {formatDecimal(version.model.validatedOn.auc, 3)}.
+              {t("results.fitted", {
+                trained: f.dateRange(
+                  day(version.model.trainedOn.cutoffs[0] ?? computedAt),
+                  day(version.model.trainedOn.cutoffs.at(-1) ?? computedAt),
+                ),
+                validated: version.model.validatedOn.cutoffs
+                  .map((cutoff) => f.date(day(cutoff)))
+                  .join(t("results.listSeparator")),
+                auc: f.decimal(version.model.validatedOn.auc, 3),
+              })}
             </p>
-            <ul className="mt-1 list-disc space-y-1 pl-5" aria-label="What the fit learned">
-              {describeFittedModel(configOf(version)).map((line) => (
+            <ul className="mt-1 list-disc space-y-1 pl-5" aria-label={t("results.fitLearned")}>
+              {fittedEffects(t, f, configOf(version)).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
           </div>
         ) : null}
         <p className="mt-3 text-xs text-slate-500">
-          {report.cutoffs.length} monthly cutoffs,{" "}
-          {formatDateRange(report.cutoffs[0] ?? computedAt, report.cutoffs.at(-1) ?? computedAt)}; computed{" "}
-          {formatDateTime(computedAt)} ({DISPLAY_TIME_ZONE}).{" "}
-          {includeProxies ? "Outcome proxies included." : "Outcome proxies left out."}
+          {t("results.computed", {
+            count: report.cutoffs.length,
+            range: f.dateRange(day(report.cutoffs[0] ?? computedAt), day(report.cutoffs.at(-1) ?? computedAt)),
+            at: f.dateTime(computedAt),
+            zone: f.timeZone,
+          })}{" "}
+          {includeProxies ? t("results.proxiesIncluded") : t("results.proxiesLeftOut")}
         </p>
       </Card>
 
-      <Card title="Every score on the same customer-months">
-        <ScrollRegion label="Scores and baselines">
-          <table className="w-full text-left text-sm" aria-label="Scores and baselines">
+      <Card title={t("results.everyScore")}>
+        <ScrollRegion label={t("results.scoresAndBaselines")}>
+          <table className="w-full text-left text-sm" aria-label={t("results.scoresAndBaselines")}>
             <thead className="text-xs uppercase text-slate-500">
               <tr>
                 <th scope="col" className="py-1">
-                  Score
+                  {t("results.score")}
                 </th>
-                <th scope="col">ROC AUC (95% interval)</th>
+                <th scope="col">{t("results.aucInterval")}</th>
                 <th scope="col" className="pl-3 text-right">
-                  Top 10%: precision
-                </th>
-                <th scope="col" className="pl-3 text-right">
-                  recall
+                  {t("results.topPrecision")}
                 </th>
                 <th scope="col" className="pl-3 text-right">
-                  lift
+                  {t("results.recall")}
                 </th>
                 <th scope="col" className="pl-3 text-right">
-                  Each owner&apos;s top 25: precision
+                  {t("results.lift")}
                 </th>
                 <th scope="col" className="pl-3 text-right">
-                  recall
+                  {t("results.ownerPrecision")}
                 </th>
                 <th scope="col" className="pl-3 text-right">
-                  lift
+                  {t("results.recall")}
+                </th>
+                <th scope="col" className="pl-3 text-right">
+                  {t("results.lift")}
                 </th>
               </tr>
             </thead>
@@ -205,15 +220,15 @@ export async function BacktestResults({
               {tableScorers.map((s) => (
                 <tr key={s.key} className="border-t border-slate-100" data-testid={`scorer-${s.key}`}>
                   <th scope="row" className="py-1.5 font-medium">
-                    {s.label}
+                    {s.key === "shadow" ? s.label : scorerName(t, s, versionNumber)}
                   </th>
-                  <td className="tabular-nums">{aucText(s)}</td>
-                  <td className="pl-3 text-right tabular-nums">{formatPercent(s.topDecile.precision)}</td>
-                  <td className="pl-3 text-right tabular-nums">{formatPercent(s.topDecile.recall)}</td>
-                  <td className="pl-3 text-right tabular-nums">{formatTimes(s.topDecile.lift)}</td>
-                  <td className="pl-3 text-right tabular-nums">{formatPercent(s.topPerOwner.precision)}</td>
-                  <td className="pl-3 text-right tabular-nums">{formatPercent(s.topPerOwner.recall)}</td>
-                  <td className="pl-3 text-right tabular-nums">{formatTimes(s.topPerOwner.lift)}</td>
+                  <td className="tabular-nums">{aucText(f, s)}</td>
+                  <td className="pl-3 text-right tabular-nums">{f.percent(s.topDecile.precision)}</td>
+                  <td className="pl-3 text-right tabular-nums">{f.percent(s.topDecile.recall)}</td>
+                  <td className="pl-3 text-right tabular-nums">{f.times(s.topDecile.lift)}</td>
+                  <td className="pl-3 text-right tabular-nums">{f.percent(s.topPerOwner.precision)}</td>
+                  <td className="pl-3 text-right tabular-nums">{f.percent(s.topPerOwner.recall)}</td>
+                  <td className="pl-3 text-right tabular-nums">{f.times(s.topPerOwner.lift)}</td>
                 </tr>
               ))}
             </tbody>
@@ -222,31 +237,29 @@ export async function BacktestResults({
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Calibration: observed churn per score band">
+        <Card title={t("results.calibrationTitle")}>
           <CalibrationChart
             bins={main.calibration.map((bin) => ({
-              label: `${formatDecimal(bin.minScore, 1)}–${formatDecimal(bin.maxScore, 1)}`,
+              label: `${f.decimal(bin.minScore, 1)}–${f.decimal(bin.maxScore, 1)}`,
               churnRate: bin.churnRate,
               customers: bin.customers,
             }))}
           />
           <p className="mt-2 text-sm text-slate-700" data-testid="calibration-verdict">
-            {main.calibrationRises
-              ? "The churn rate rises with the score: a higher score means more churn."
-              : "The churn rate does not rise steadily with the score: some bands churn more than the band above."}
+            {main.calibrationRises ? t("results.calibrationRises") : t("results.calibrationUneven")}
           </p>
-          <ScrollRegion label="Calibration">
-            <table className="mt-2 w-full text-sm" aria-label="Calibration">
+          <ScrollRegion label={t("results.calibration")}>
+            <table className="mt-2 w-full text-sm" aria-label={t("results.calibration")}>
               <thead className="text-xs uppercase text-slate-500">
                 <tr>
                   <th scope="col" className="py-1 text-left">
-                    Score band
+                    {t("results.scoreBand")}
                   </th>
                   <th scope="col" className="pl-3 text-right">
-                    Customer-months
+                    {t("results.customerMonths")}
                   </th>
                   <th scope="col" className="pl-3 text-right">
-                    Churned
+                    {t("results.churned")}
                   </th>
                 </tr>
               </thead>
@@ -254,32 +267,32 @@ export async function BacktestResults({
                 {main.calibration.map((bin) => (
                   <tr key={bin.bin} className="border-t border-slate-100">
                     <th scope="row" className="py-1 text-left font-normal tabular-nums">
-                      {formatDecimal(bin.minScore, 1)}–{formatDecimal(bin.maxScore, 1)}
+                      {f.decimal(bin.minScore, 1)}–{f.decimal(bin.maxScore, 1)}
                     </th>
-                    <td className="pl-3 text-right tabular-nums">{formatNumber(bin.customers)}</td>
-                    <td className="pl-3 text-right tabular-nums">{formatPercent(bin.churnRate)}</td>
+                    <td className="pl-3 text-right tabular-nums">{f.number(bin.customers)}</td>
+                    <td className="pl-3 text-right tabular-nums">{f.percent(bin.churnRate)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </ScrollRegion>
         </Card>
-        <Card title="At each cutoff">
-          <ScrollRegion label="Per cutoff">
-            <table className="w-full text-sm" aria-label="Per cutoff">
+        <Card title={t("results.eachCutoff")}>
+          <ScrollRegion label={t("results.perCutoff")}>
+            <table className="w-full text-sm" aria-label={t("results.perCutoff")}>
               <thead className="text-xs uppercase text-slate-500">
                 <tr>
                   <th scope="col" className="py-1 text-left">
-                    Cutoff
+                    {t("results.cutoff")}
                   </th>
                   <th scope="col" className="pl-3 text-right">
-                    Paying customers
+                    {t("results.payingCustomers")}
                   </th>
                   <th scope="col" className="pl-3 text-right">
-                    Churned within {horizonDays} days
+                    {t("results.churnedWithinDays", { days: horizonDays })}
                   </th>
                   <th scope="col" className="pl-3 text-right">
-                    ROC AUC
+                    {t("results.rocAuc")}
                   </th>
                 </tr>
               </thead>
@@ -287,11 +300,11 @@ export async function BacktestResults({
                 {main.perCutoff.map((c) => (
                   <tr key={c.cutoff} className="border-t border-slate-100">
                     <th scope="row" className="py-1 text-left font-normal tabular-nums">
-                      {formatDate(c.cutoff)}
+                      {f.date(day(c.cutoff))}
                     </th>
-                    <td className="pl-3 text-right tabular-nums">{formatNumber(c.customers)}</td>
-                    <td className="pl-3 text-right tabular-nums">{formatNumber(c.churned)}</td>
-                    <td className="pl-3 text-right tabular-nums">{formatDecimal(c.auc, 3)}</td>
+                    <td className="pl-3 text-right tabular-nums">{f.number(c.customers)}</td>
+                    <td className="pl-3 text-right tabular-nums">{f.number(c.churned)}</td>
+                    <td className="pl-3 text-right tabular-nums">{f.decimal(c.auc, 3)}</td>
                   </tr>
                 ))}
               </tbody>

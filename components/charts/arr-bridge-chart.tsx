@@ -1,32 +1,31 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART } from "@/lib/charts/palette";
-import { formatCents } from "@/lib/format";
 import { waterfall, type WaterfallStep } from "@/lib/revenue";
 import { ChartTooltipBox } from "@/components/charts/chart-tooltip";
+import { useFormat } from "@/components/i18n/use-format";
 
 export type BridgeStep = WaterfallStep;
 
 /** The bridge as a waterfall: each movement floats from where the previous one left ARR. */
 export function ArrBridgeChart({ steps }: { steps: BridgeStep[] }) {
+  const t = useTranslations("journey.charts.arrBridge");
+  const f = useFormat();
   const data = waterfall(steps).map((bar) => ({ ...bar, base: bar.baseCents / 100, value: bar.cents / 100 }));
   const colour = { total: CHART.total, gain: CHART.gain, loss: CHART.loss };
   return (
-    <div
-      className="h-64 w-full"
-      role="img"
-      aria-label="Waterfall chart of the ARR bridge; the table beside it has the numbers"
-    >
+    <div className="h-64 w-full" role="img" aria-label={t("label")}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, left: 16, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={CHART.grid} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
           <YAxis
             tick={{ fontSize: 11 }}
-            tickFormatter={(value: number) => formatCents(value * 100)}
+            tickFormatter={(value: number) => f.money(value * 100)}
             width={80}
-            label={{ value: "ARR", fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft", offset: -8 }}
+            label={{ value: t("arr"), fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft", offset: -8 }}
           />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
@@ -37,7 +36,7 @@ export function ArrBridgeChart({ steps }: { steps: BridgeStep[] }) {
               return (
                 <ChartTooltipBox
                   title={step.label}
-                  rows={[{ label: "ARR", value: `${sign}${formatCents(step.cents)}`, colour: colour[step.kind] }]}
+                  rows={[{ label: t("arr"), value: `${sign}${f.money(step.cents)}`, colour: colour[step.kind] }]}
                 />
               );
             }}

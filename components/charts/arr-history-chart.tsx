@@ -1,21 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART } from "@/lib/charts/palette";
-import { formatCents, formatDate, formatShortDate } from "@/lib/format";
 import { ChartTooltipBox } from "@/components/charts/chart-tooltip";
+import { useFormat } from "@/components/i18n/use-format";
 
 export type ArrPoint = { at: number; arrCents: number; label: string };
 
 /** The customer's ARR over time, a step at each movement. */
 export function ArrHistoryChart({ points }: { points: ArrPoint[] }) {
+  const t = useTranslations("journey.charts.arrHistory");
+  const f = useFormat();
   const data = points.map((p) => ({ ...p, arr: p.arrCents / 100 }));
   return (
-    <div
-      className="h-48 w-full"
-      role="img"
-      aria-label="Step chart of the customer's ARR over time; the table beside it lists each change"
-    >
+    <div className="h-48 w-full" role="img" aria-label={t("label")}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, left: 16, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
@@ -25,13 +24,13 @@ export function ArrHistoryChart({ points }: { points: ArrPoint[] }) {
             scale="time"
             domain={["dataMin", "dataMax"]}
             tick={{ fontSize: 11 }}
-            tickFormatter={(value: number) => formatShortDate(new Date(value))}
+            tickFormatter={(value: number) => f.shortDate(new Date(value))}
           />
           <YAxis
             tick={{ fontSize: 11 }}
             width={72}
-            tickFormatter={(value: number) => formatCents(value * 100)}
-            label={{ value: "ARR", fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft", offset: -8 }}
+            tickFormatter={(value: number) => f.money(value * 100)}
+            label={{ value: t("arr"), fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft", offset: -8 }}
           />
           <Tooltip
             content={({ active, payload }) => {
@@ -39,8 +38,8 @@ export function ArrHistoryChart({ points }: { points: ArrPoint[] }) {
               if (!point) return null;
               return (
                 <ChartTooltipBox
-                  title={formatDate(new Date(point.at))}
-                  rows={[{ label: point.label, value: formatCents(point.arrCents), colour: CHART.line }]}
+                  title={f.date(new Date(point.at))}
+                  rows={[{ label: point.label, value: f.money(point.arrCents), colour: CHART.line }]}
                 />
               );
             }}

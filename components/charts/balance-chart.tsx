@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   CartesianGrid,
   Line,
@@ -11,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatDate, formatShortDate, formatSigned } from "@/lib/format";
+import { useFormat } from "@/components/i18n/use-format";
 import { CHART } from "@/lib/charts/palette";
 import { ChartTooltipBox } from "./chart-tooltip";
 
@@ -24,6 +25,8 @@ const MARKER_COLOUR = { delight: CHART.delight, milestone: CHART.line };
 
 /** The balance per day; a hover shows the day's balance and what happened on it (delight, milestones). */
 export function BalanceChart({ points, markers }: BalanceChartData) {
+  const t = useTranslations("journey.charts.balance");
+  const f = useFormat();
   const byDay = new Map(points.map((p) => [p.day, p.balance]));
   return (
     <div className="h-60 w-full">
@@ -33,14 +36,14 @@ export function BalanceChart({ points, markers }: BalanceChartData) {
           <XAxis
             dataKey="day"
             tick={{ fontSize: 11 }}
-            tickFormatter={(day: string) => formatShortDate(day)}
+            tickFormatter={(day: string) => f.shortDate(day)}
             minTickGap={24}
-            label={{ value: "Day", fill: CHART.axis, fontSize: 12, position: "insideBottom", offset: -12 }}
+            label={{ value: t("day"), fill: CHART.axis, fontSize: 12, position: "insideBottom", offset: -12 }}
           />
           <YAxis
             tick={{ fontSize: 11 }}
-            tickFormatter={(v: number) => formatSigned(v, Number.isInteger(v) ? 0 : 1)}
-            label={{ value: "Balance", fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft" }}
+            tickFormatter={(v: number) => f.signed(v, Number.isInteger(v) ? 0 : 1)}
+            label={{ value: t("balance"), fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft" }}
           />
           <Tooltip
             content={({ active, label }) => {
@@ -50,11 +53,11 @@ export function BalanceChart({ points, markers }: BalanceChartData) {
               const events = markers.filter((m) => m.day === day);
               return (
                 <ChartTooltipBox
-                  title={formatDate(day)}
+                  title={f.date(day)}
                   rows={[
-                    { label: "Balance", value: formatSigned(balance), colour: CHART.line },
+                    { label: t("balance"), value: f.signed(balance), colour: CHART.line },
                     ...events.map((m) => ({
-                      label: m.kind === "delight" ? "Delight" : "Milestone",
+                      label: t(m.kind),
                       value: m.label,
                       colour: MARKER_COLOUR[m.kind],
                     })),

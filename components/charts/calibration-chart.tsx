@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { countOf, formatPercent } from "@/lib/format";
+import { useFormat } from "@/components/i18n/use-format";
 import { CHART } from "@/lib/charts/palette";
 import { ChartTooltipBox } from "./chart-tooltip";
 
@@ -9,25 +10,35 @@ type Bin = { label: string; churnRate: number; customers: number };
 
 /** Observed churn rate per score bin, lowest scores left: the bars should rise to the right. */
 export function CalibrationChart({ bins }: { bins: Bin[] }) {
+  const t = useTranslations("journey.charts");
+  const f = useFormat();
   const data = bins.map((bin) => ({ ...bin, percent: Math.round(bin.churnRate * 1000) / 10 }));
   return (
-    <div
-      className="h-60 w-full"
-      role="img"
-      aria-label="Bar chart of the observed churn rate per score bin; the table beside it has the numbers"
-    >
+    <div className="h-60 w-full" role="img" aria-label={t("calibration.label")}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, left: 8, bottom: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={CHART.grid} />
           <XAxis
             dataKey="label"
             tick={{ fontSize: 11 }}
-            label={{ value: "Risk score", fill: CHART.axis, fontSize: 12, position: "insideBottom", offset: -12 }}
+            label={{
+              value: t("calibration.riskScore"),
+              fill: CHART.axis,
+              fontSize: 12,
+              position: "insideBottom",
+              offset: -12,
+            }}
           />
           <YAxis
             tick={{ fontSize: 11 }}
-            unit="%"
-            label={{ value: "Churned", fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft" }}
+            tickFormatter={(v: number) => f.percent(v / 100, Number.isInteger(v) ? 0 : 1)}
+            label={{
+              value: t("calibration.churned"),
+              fill: CHART.axis,
+              fontSize: 12,
+              angle: -90,
+              position: "insideLeft",
+            }}
           />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
@@ -36,10 +47,14 @@ export function CalibrationChart({ bins }: { bins: Bin[] }) {
               if (!bin) return null;
               return (
                 <ChartTooltipBox
-                  title={`Risk ${bin.label}`}
+                  title={t("calibration.tooltipTitle", { bin: bin.label })}
                   rows={[
-                    { label: "Churned within the horizon", value: formatPercent(bin.churnRate), colour: CHART.line },
-                    { label: "Customers in the bin", value: countOf(bin.customers, "customer") },
+                    {
+                      label: t("calibration.churnedWithinHorizon"),
+                      value: f.percent(bin.churnRate),
+                      colour: CHART.line,
+                    },
+                    { label: t("calibration.customersInBin"), value: t("customers", { count: bin.customers }) },
                   ]}
                 />
               );

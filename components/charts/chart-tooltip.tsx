@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /** The one tooltip look for every chart: a title, a row per series and, where it adds up, a total. */
 export function ChartTooltipBox({
   title,
@@ -10,6 +12,7 @@ export function ChartTooltipBox({
   total?: string;
   hint?: string;
 }) {
+  const t = useTranslations("journey.charts");
   return (
     <div className="max-w-64 rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
       <p className="font-semibold text-slate-900">{title}</p>
@@ -28,7 +31,7 @@ export function ChartTooltipBox({
       </ul>
       {total ? (
         <p className="mt-1 flex justify-between gap-3 border-t border-slate-100 pt-1 font-semibold text-slate-900">
-          <span>Total</span>
+          <span>{t("total")}</span>
           <span className="tabular-nums">{total}</span>
         </p>
       ) : null}

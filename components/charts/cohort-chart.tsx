@@ -1,14 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, stageColours } from "@/lib/charts/palette";
-import { formatPercent } from "@/lib/format";
 import { ChartTooltipBox } from "@/components/charts/chart-tooltip";
+import { useFormat } from "@/components/i18n/use-format";
 
 export type CohortCurve = { cohort: string; label: string; retained: (number | null)[] };
 
 /** Revenue kept by each monthly cohort, month by month since its first revenue. */
 export function CohortChart({ curves, months }: { curves: CohortCurve[]; months: number }) {
+  const t = useTranslations("journey.charts.cohort");
+  const f = useFormat();
   const colours = stageColours(curves.length);
   const data = Array.from({ length: months }, (_, offset) => ({
     offset,
@@ -21,19 +24,16 @@ export function CohortChart({ curves, months }: { curves: CohortCurve[]; months:
     ),
   }));
   return (
-    <div
-      className="h-72 w-full"
-      role="img"
-      aria-label="Line chart of the revenue each cohort kept, month by month; the table below has the numbers"
-    >
+    <div className="h-72 w-full" role="img" aria-label={t("label")}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, left: 8, bottom: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
           <XAxis
             dataKey="offset"
             tick={{ fontSize: 11 }}
+            tickFormatter={(offset: number) => f.number(offset)}
             label={{
-              value: "Months since first revenue",
+              value: t("monthsSinceFirstRevenue"),
               fill: CHART.axis,
               fontSize: 12,
               position: "insideBottom",
@@ -42,18 +42,18 @@ export function CohortChart({ curves, months }: { curves: CohortCurve[]; months:
           />
           <YAxis
             tick={{ fontSize: 11 }}
-            unit="%"
-            label={{ value: "Revenue kept", fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft" }}
+            tickFormatter={(v: number) => f.percent(v / 100, Number.isInteger(v) ? 0 : 1)}
+            label={{ value: t("revenueKept"), fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft" }}
           />
           <Tooltip
             content={({ active, payload, label }) => {
               if (!active || !payload?.length) return null;
               return (
                 <ChartTooltipBox
-                  title={`Month ${label}`}
+                  title={t("tooltipTitle", { month: f.number(Number(label)) })}
                   rows={payload.map((p) => ({
                     label: curves.find((c) => c.cohort === p.dataKey)?.label ?? String(p.dataKey),
-                    value: formatPercent(Number(p.value) / 100),
+                    value: f.percent(Number(p.value) / 100),
                     colour: p.color,
                   }))}
                 />

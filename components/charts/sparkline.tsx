@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useFormat } from "@/components/i18n/use-format";
 import { DAY_MS } from "@/lib/dates";
-import { formatShortDate, formatSigned } from "@/lib/format";
 
 /**
  * A tiny inline SVG line, light enough for one per row on a list (no chart library). Hovering it
@@ -22,6 +23,8 @@ export function Sparkline({
   width?: number;
   height?: number;
 }) {
+  const t = useTranslations("journey.charts.sparkline");
+  const f = useFormat();
   const [hover, setHover] = useState<number | null>(null);
   if (values.length < 2) return null;
   const min = Math.min(0, ...values);
@@ -58,7 +61,7 @@ export function Sparkline({
           role="tooltip"
           className="pointer-events-none absolute bottom-full left-1/2 z-10 mb-1 -translate-x-1/2 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white"
         >
-          {formatShortDate(dayOf(hover))}: {formatSigned(values[hover])}
+          {t("tooltip", { day: f.shortDate(dayOf(hover)), balance: f.signed(values[hover]) })}
         </span>
       )}
     </span>

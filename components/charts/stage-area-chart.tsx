@@ -1,9 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { DAY_MS } from "@/lib/dates";
-import { countOf, formatDateRange, formatNumber, formatShortDate } from "@/lib/format";
+import { useFormat } from "@/components/i18n/use-format";
 import { CHART, stageColours } from "@/lib/charts/palette";
 import { ChartTooltipBox } from "./chart-tooltip";
 
@@ -15,31 +16,41 @@ export function StageAreaChart({
   weeks: string[];
   series: { key: string; name: string; values: number[]; href: string }[];
 }) {
+  const t = useTranslations("journey.charts");
+  const f = useFormat();
   const router = useRouter();
   const colours = stageColours(series.length);
   const data = weeks.map((week, index) =>
     Object.fromEntries([["week", week], ...series.map((s) => [s.key, s.values[index] ?? 0])]),
   );
   return (
-    <div
-      className="h-80 w-full"
-      role="img"
-      aria-label="Stacked area chart of customers per stage by week; the table below has the numbers"
-    >
+    <div className="h-80 w-full" role="img" aria-label={t("stageArea.label")}>
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={data} margin={{ top: 8, right: 16, left: 8, bottom: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
           <XAxis
             dataKey="week"
             tick={{ fontSize: 11 }}
-            tickFormatter={(w: string) => formatShortDate(w)}
+            tickFormatter={(w: string) => f.shortDate(w)}
             minTickGap={28}
-            label={{ value: "Week", fill: CHART.axis, fontSize: 12, position: "insideBottom", offset: -12 }}
+            label={{
+              value: t("stageArea.week"),
+              fill: CHART.axis,
+              fontSize: 12,
+              position: "insideBottom",
+              offset: -12,
+            }}
           />
           <YAxis
             tick={{ fontSize: 11 }}
-            tickFormatter={(v: number) => formatNumber(v)}
-            label={{ value: "Customers", fill: CHART.axis, fontSize: 12, angle: -90, position: "insideLeft" }}
+            tickFormatter={(v: number) => f.number(v)}
+            label={{
+              value: t("stageArea.customers"),
+              fill: CHART.axis,
+              fontSize: 12,
+              angle: -90,
+              position: "insideLeft",
+            }}
           />
           <Tooltip
             content={({ active, label }) => {
@@ -48,15 +59,17 @@ export function StageAreaChart({
               const week = weeks[index];
               const rows = series.map((s, i) => ({
                 label: s.name,
-                value: formatNumber(s.values[index] ?? 0),
+                value: f.number(s.values[index] ?? 0),
                 colour: colours[i].fill,
               }));
               const total = series.reduce((sum, s) => sum + (s.values[index] ?? 0), 0);
               return (
                 <ChartTooltipBox
-                  title={`Week ${formatDateRange(week, new Date(Date.parse(week) + 6 * DAY_MS))}`}
+                  title={t("stageArea.tooltipTitle", {
+                    range: f.dateRange(week, new Date(Date.parse(week) + 6 * DAY_MS)),
+                  })}
                   rows={[...rows].reverse()}
-                  total={countOf(total, "customer")}
+                  total={t("customers", { count: total })}
                 />
               );
             }}

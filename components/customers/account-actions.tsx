@@ -3,6 +3,7 @@
 import { changeOwnerAction, churnCustomerAction, reactivateCustomerAction } from "@/server/customers/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useTranslations } from "next-intl";
 
 type Props = {
   customerId: number;
@@ -13,25 +14,23 @@ type Props = {
 
 /** Owner, churn and reactivation: each its own small form, each audited and on the timeline. */
 export function AccountActions({ customerId, ownerId, status, owners }: Props) {
+  const t = useTranslations("customers.account");
   const owner = useActionForm(changeOwnerAction);
-  const churn = useActionForm(churnCustomerAction, {
-    confirm:
-      "Mark this customer as churned? They leave the risk list and the journey's active counts; you can reactivate them later.",
-  });
+  const churn = useActionForm(churnCustomerAction, { confirm: t("churnConfirm") });
   const reactivate = useActionForm(reactivateCustomerAction);
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <form onSubmit={owner.onSubmit} aria-label="Change owner" className="flex flex-wrap items-end gap-3">
+      <form onSubmit={owner.onSubmit} aria-label={t("changeOwnerForm")} className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="customerId" value={customerId} />
         <div className="min-w-48 flex-1">
           <SelectField
             name="ownerId"
             id="change-owner"
-            label="Owner"
+            label={t("owner")}
             defaultValue={ownerId ? String(ownerId) : ""}
             errors={fieldErrors(owner.state).ownerId}
           >
-            <option value="">No owner</option>
+            <option value="">{t("noOwner")}</option>
             {owners.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -40,38 +39,38 @@ export function AccountActions({ customerId, ownerId, status, owners }: Props) {
           </SelectField>
         </div>
         <div className="mb-5 flex items-center gap-2">
-          <SubmitButton variant="secondary" pending={owner.pending} pendingText="Saving…">
-            Change owner
+          <SubmitButton variant="secondary" pending={owner.pending} pendingText={t("saving")}>
+            {t("changeOwner")}
           </SubmitButton>
           <FormMessage state={owner.state} />
         </div>
       </form>
       {status === "active" ? (
-        <form onSubmit={churn.onSubmit} aria-label="Mark as churned" className="flex flex-wrap items-end gap-3">
+        <form onSubmit={churn.onSubmit} aria-label={t("churnForm")} className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="customerId" value={customerId} />
           <div className="min-w-48 flex-1">
             <TextField
               name="reason"
               id="churn-reason"
-              label="Churn reason"
+              label={t("churnReason")}
               maxLength={500}
-              placeholder="e.g. moved to a competitor"
+              placeholder={t("churnPlaceholder")}
               errors={fieldErrors(churn.state).reason}
             />
           </div>
           <div className="mb-5 flex items-center gap-2">
-            <SubmitButton variant="danger" pending={churn.pending} pendingText="Saving…">
-              Mark as churned
+            <SubmitButton variant="danger" pending={churn.pending} pendingText={t("saving")}>
+              {t("markChurned")}
             </SubmitButton>
             <FormMessage state={churn.state} />
           </div>
         </form>
       ) : (
-        <form onSubmit={reactivate.onSubmit} aria-label="Reactivate" className="flex items-end gap-3">
+        <form onSubmit={reactivate.onSubmit} aria-label={t("reactivateForm")} className="flex items-end gap-3">
           <input type="hidden" name="customerId" value={customerId} />
           <div className="mb-5 flex items-center gap-2">
-            <SubmitButton variant="secondary" pending={reactivate.pending} pendingText="Saving…">
-              Reactivate
+            <SubmitButton variant="secondary" pending={reactivate.pending} pendingText={t("saving")}>
+              {t("reactivate")}
             </SubmitButton>
             <FormMessage state={reactivate.state} />
           </div>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { AccountActions } from "@/components/customers/account-actions";
 import { MilestoneForm } from "@/components/customers/milestone-form";
 import { PrivacyActions } from "@/components/customers/privacy-actions";
@@ -11,9 +12,9 @@ import { listActiveMembers } from "@/server/team/queries";
 export async function AccountCard({ row, member }: { row: CustomerRow; member: SessionMember }) {
   const db = await readDb();
   if (!can(member.role, "customers.write")) return null;
-  const owners = await listActiveMembers(db);
+  const [owners, t] = await Promise.all([listActiveMembers(db), getTranslations("customers.account")]);
   return (
-    <Card title="Account">
+    <Card title={t("title")}>
       <AccountActions
         customerId={row.customer.id}
         ownerId={row.customer.ownerId}
@@ -24,8 +25,8 @@ export async function AccountCard({ row, member }: { row: CustomerRow; member: S
         <MilestoneForm customerId={row.customer.id} milestone={row.customer.milestone} />
       ) : null}
       {can(member.role, "customers.privacy") ? (
-        <section aria-label="Personal data" className="mt-4 border-t border-slate-100 pt-4">
-          <h3 className="mb-2 text-sm font-semibold text-slate-900">Personal data</h3>
+        <section aria-label={t("personalData")} className="mt-4 border-t border-slate-100 pt-4">
+          <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("personalData")}</h3>
           <PrivacyActions customerId={row.customer.id} name={row.customer.name} />
         </section>
       ) : null}

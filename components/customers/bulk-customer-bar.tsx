@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   bulkAddToPlaybookAction,
   bulkChangeOwnerAction,
@@ -13,19 +14,13 @@ import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "
 import { useActionForm } from "@/components/ui/use-action-form";
 import { FILTER_CONTROL } from "@/components/filters/filter-controls";
 import { InteractionFields, withOccurredAt } from "@/components/timeline/interaction-fields";
-import { countOf, formatNumber } from "@/lib/format";
+import { useFormat } from "@/components/i18n/use-format";
+import { milestoneLabel } from "@/lib/i18n/labels";
 import { BULK_CUSTOMER_LIMIT, type BulkList } from "@/lib/bulk-customers";
 import type { CustomerSelection } from "./use-customer-selection";
 
 export const BULK_ACTIONS = ["owner", "milestone", "playbook", "interaction"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
-
-const ACTION_LABELS: Record<BulkAction, string> = {
-  owner: "Change owner",
-  milestone: "Set milestone",
-  playbook: "Add to a playbook",
-  interaction: "Log an interaction",
-};
 
 /** What a list's bulk bar needs, prepared on the server: the actions the member's role allows and their choices. */
 export type BulkOptions = {
@@ -38,8 +33,8 @@ export type BulkOptions = {
   members: { id: number; name: string }[];
   playbooks: { id: number; name: string; active: boolean }[];
   types: InteractionTypeOption[];
-  /** The 13 milestones with the default journey model's stage each falls in. */
-  milestones: { number: number; label: string; stage: string | null }[];
+  /** The 13 milestones with the default journey model's stage each falls in; the bar names them in the reader's language. */
+  milestones: { number: number; stage: string | null }[];
 };
 
 /** The fields every bulk form sends: which list, and the customers ticked or "all matching". */
@@ -61,28 +56,30 @@ function SelectionFields({ options, selection }: { options: BulkOptions; selecti
 
 /** What is selected, in words, with the way to widen it to every customer matching the filters. */
 function SelectionSummary({ options, selection }: { options: BulkOptions; selection: CustomerSelection }) {
+  const t = useTranslations("customers.bulk");
+  const f = useFormat();
   const { matching } = options;
   const more = matching === null || matching > selection.pageCount;
   return (
     <div className="flex flex-wrap items-center gap-3">
       <span className="font-medium text-slate-800" aria-live="polite" data-testid="bulk-count">
         {selection.allMatching && matching !== null
-          ? `All ${countOf(matching, "customer")} matching the filters selected`
-          : `${formatNumber(selection.chosen.length)} selected`}
+          ? t("allMatchingSelected", { count: matching })
+          : t("selected", { count: f.number(selection.chosen.length) })}
       </span>
       {selection.wholePage && !selection.allMatching && more ? (
         matching !== null && matching <= BULK_CUSTOMER_LIMIT ? (
           <button type="button" className={buttonClass("link")} onClick={selection.selectAllMatching}>
-            Select all {formatNumber(matching)} matching the filters
+            {t("selectAllMatching", { count: f.number(matching) })}
           </button>
         ) : (
           <span className="text-slate-600">
-            More than {formatNumber(matching ?? BULK_CUSTOMER_LIMIT)} match: narrow the filters to act on all of them.
+            {t("tooManyToSelect", { count: f.number(matching ?? BULK_CUSTOMER_LIMIT) })}
           </span>
         )
       ) : null}
       <button type="button" className={buttonClass("link")} onClick={selection.clear}>
-        Clear selection
+        {t("clear")}
       </button>
     </div>
   );
@@ -94,24 +91,25 @@ function SelectionSummary({ options, selection }: { options: BulkOptions; select
  * the input and the selection again and changes every customer or none.
  */
 export function BulkCustomerBar({ options, selection }: { options: BulkOptions; selection: CustomerSelection }) {
+  const t = useTranslations("customers.bulk");
+  const tl = useTranslations("labels");
   const [action, setAction] = useState<BulkAction>(options.actions[0]);
   const count = selection.allMatching && options.matching !== null ? options.matching : selection.chosen.length;
-  const customers = countOf(count, "customer");
   const onSuccess = () => selection.clear();
   const owner = useActionForm(bulkChangeOwnerAction, {
-    confirm: `Change the owner of ${customers}?`,
+    confirm: t("confirm.owner", { count }),
     onSuccess,
   });
   const milestone = useActionForm(bulkSetMilestoneAction, {
-    confirm: `Set the milestone of ${customers}? Each move is recorded in their history.`,
+    confirm: t("confirm.milestone", { count }),
     onSuccess,
   });
   const playbook = useActionForm(bulkAddToPlaybookAction, {
-    confirm: `Add ${customers} to the playbook? Each gets its task, and its email if the playbook sends one.`,
+    confirm: t("confirm.playbook", { count }),
     onSuccess,
   });
   const interaction = useActionForm(bulkLogInteractionAction, {
-    confirm: `Log this interaction on ${customers}? It counts in each one's balance and risk.`,
+    confirm: t("confirm.interaction", { count }),
     prepare: withOccurredAt,
     requestKey: true,
     onSuccess,
@@ -121,21 +119,21 @@ export function BulkCustomerBar({ options, selection }: { options: BulkOptions; 
   const errors = fieldErrors(current.state);
   const selectionError = errors.customerIds?.[0] ?? errors.list?.[0];
   const formClass = "mt-3 flex flex-wrap items-end gap-3";
-  const label = `${ACTION_LABELS[action]} for the selected customers`;
+  const label = t(`formLabels.${action}`);
 
   return (
     <section
-      aria-label="Bulk actions on the selected customers"
+      aria-label={t("region")}
       className="sticky top-0 z-10 mb-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm shadow-sm"
     >
       {count === 0 ? (
-        <p className="text-slate-600">Tick customers (or the header box for the whole page) to act on them together.</p>
+        <p className="text-slate-600">{t("nothingSelected")}</p>
       ) : (
         <>
           <div className="flex flex-wrap items-center justify-between gap-3">
             <SelectionSummary options={options} selection={selection} />
             <label className="flex items-center gap-2">
-              <span className="font-medium text-slate-700">Action</span>
+              <span className="font-medium text-slate-700">{t("action")}</span>
               <select
                 value={action}
                 onChange={(event) => setAction(event.target.value as BulkAction)}
@@ -143,7 +141,7 @@ export function BulkCustomerBar({ options, selection }: { options: BulkOptions; 
               >
                 {options.actions.map((one) => (
                   <option key={one} value={one}>
-                    {ACTION_LABELS[one]}
+                    {t(`actions.${one}`)}
                   </option>
                 ))}
               </select>
@@ -156,14 +154,14 @@ export function BulkCustomerBar({ options, selection }: { options: BulkOptions; 
                 <SelectField
                   name="ownerId"
                   id="bulk-owner"
-                  label="New owner"
+                  label={t("newOwner")}
                   defaultValue="choose"
                   errors={errors.ownerId}
                 >
                   <option value="choose" disabled>
-                    Choose…
+                    {t("choose")}
                   </option>
-                  <option value="">Nobody</option>
+                  <option value="">{t("nobody")}</option>
                   {options.members.map((member) => (
                     <option key={member.id} value={member.id}>
                       {member.name}
@@ -172,8 +170,8 @@ export function BulkCustomerBar({ options, selection }: { options: BulkOptions; 
                 </SelectField>
               </div>
               <div className="mb-5">
-                <SubmitButton pending={owner.pending} pendingText="Changing…">
-                  Change owner of {customers}
+                <SubmitButton pending={owner.pending} pendingText={t("changing")}>
+                  {t("submitOwner", { count })}
                 </SubmitButton>
               </div>
             </form>
@@ -185,16 +183,16 @@ export function BulkCustomerBar({ options, selection }: { options: BulkOptions; 
                 <SelectField
                   name="milestone"
                   id="bulk-milestone"
-                  label="Milestone reached"
+                  label={t("milestoneReached")}
                   defaultValue=""
                   errors={errors.milestone}
                 >
                   <option value="" disabled>
-                    Choose…
+                    {t("choose")}
                   </option>
                   {options.milestones.map((m) => (
                     <option key={m.number} value={m.number}>
-                      {m.number} · {m.label}
+                      {m.number} · {milestoneLabel(tl, m.number)}
                       {m.stage ? ` (${m.stage})` : ""}
                     </option>
                   ))}
@@ -204,15 +202,15 @@ export function BulkCustomerBar({ options, selection }: { options: BulkOptions; 
                 <TextField
                   name="reason"
                   id="bulk-milestone-reason"
-                  label="Reason"
+                  label={t("reason")}
                   maxLength={300}
-                  placeholder="e.g. attended the onboarding webinar"
+                  placeholder={t("reasonPlaceholder")}
                   errors={errors.reason}
                 />
               </div>
               <div className="mb-5">
-                <SubmitButton pending={milestone.pending} pendingText="Setting…">
-                  Set milestone on {customers}
+                <SubmitButton pending={milestone.pending} pendingText={t("setting")}>
+                  {t("submitMilestone", { count })}
                 </SubmitButton>
               </div>
             </form>
@@ -224,25 +222,24 @@ export function BulkCustomerBar({ options, selection }: { options: BulkOptions; 
                 <SelectField
                   name="playbookId"
                   id="bulk-playbook"
-                  label="Playbook"
+                  label={t("playbook")}
                   defaultValue=""
                   errors={errors.playbookId}
-                  hint="Each customer gets the playbook's task; one who has it open already is skipped."
+                  hint={t("playbookHint")}
                 >
                   <option value="" disabled>
-                    Choose…
+                    {t("choose")}
                   </option>
                   {options.playbooks.map((one) => (
                     <option key={one.id} value={one.id}>
-                      {one.name}
-                      {one.active ? "" : " (switched off)"}
+                      {one.active ? one.name : t("playbookOff", { name: one.name })}
                     </option>
                   ))}
                 </SelectField>
               </div>
               <div className="mb-5">
-                <SubmitButton pending={playbook.pending} pendingText="Adding…">
-                  Add {customers} to the playbook
+                <SubmitButton pending={playbook.pending} pendingText={t("adding")}>
+                  {t("submitPlaybook", { count })}
                 </SubmitButton>
               </div>
             </form>
@@ -251,8 +248,8 @@ export function BulkCustomerBar({ options, selection }: { options: BulkOptions; 
             <form onSubmit={interaction.onSubmit} aria-label={label} className="mt-3 max-w-3xl" noValidate>
               <SelectionFields options={options} selection={selection} />
               <InteractionFields types={options.types} errors={errors} idPrefix="bulk-" />
-              <SubmitButton pending={interaction.pending} pendingText="Logging…">
-                Log on {customers}
+              <SubmitButton pending={interaction.pending} pendingText={t("logging")}>
+                {t("submitInteraction", { count })}
               </SubmitButton>
             </form>
           ) : null}

@@ -1,4 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import type { Queryable } from "@/db";
+import { stageName } from "@/lib/i18n/journey-labels";
 import { MILESTONES, stageForMilestone } from "@/lib/journey/models";
 import { can, type MemberRole, type Permission } from "@/lib/permissions";
 import { type SearchParams, withParams } from "@/lib/search-params";
@@ -36,10 +38,11 @@ export async function loadBulkOptions(
 ): Promise<BulkOptions | null> {
   const actions = (Object.keys(PERMISSION_OF) as BulkAction[]).filter((action) => can(role, PERMISSION_OF[action]));
   if (actions.length === 0) return null;
-  const [members, playbooks, types] = await Promise.all([
+  const [members, playbooks, types, tj] = await Promise.all([
     actions.includes("owner") ? listActiveMembers(db) : [],
     actions.includes("playbook") ? listPlaybookChoices(db) : [],
     actions.includes("interaction") ? listInteractionTypes(db) : [],
+    getTranslations("journey"),
   ]);
   return {
     list,
@@ -49,10 +52,9 @@ export async function loadBulkOptions(
     members: members.map((member) => ({ id: member.id, name: member.name })),
     playbooks,
     types,
-    milestones: MILESTONES.map((m) => ({
-      number: m.number,
-      label: m.label,
-      stage: stageForMilestone(model.stages, m.number)?.name ?? null,
-    })),
+    milestones: MILESTONES.map((m) => {
+      const stage = stageForMilestone(model.stages, m.number);
+      return { number: m.number, stage: stage ? stageName(tj, model, stage) : null };
+    }),
   };
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/components/ui/link";
 import {
   FILTER_CONTROL,
@@ -23,44 +24,46 @@ export function CustomerFilters({
   owners: { id: number; name: string }[];
   models: JourneyModelWithStages[];
 }) {
+  const t = useTranslations("customers.filters");
+  const tl = useTranslations("labels");
   return (
-    <form method="get" role="search" aria-label="Filter customers" className="mb-4 flex flex-wrap items-end gap-3">
+    <form method="get" role="search" aria-label={t("label")} className="mb-4 flex flex-wrap items-end gap-3">
       <label className="flex flex-col text-xs font-medium text-slate-600">
-        Search
+        {t("search")}
         <input
           name="q"
           type="search"
           defaultValue={query.q}
-          placeholder="Name, email or company"
+          placeholder={t("searchPlaceholder")}
           className={`${FILTER_CONTROL} w-64`}
         />
       </label>
       <OwnerFilter owners={owners} value={first(params, "owner") ?? ""} />
       <StageFilter models={models} value={first(params, "stage") ?? ""} />
-      <FilterSelect label="Status" name="status" defaultValue={query.status ?? ""}>
-        <option value="">All</option>
-        <option value="active">Active</option>
-        <option value="churned">Churned</option>
+      <FilterSelect label={t("status")} name="status" defaultValue={query.status ?? ""}>
+        <option value="">{t("all")}</option>
+        <option value="active">{tl("customerStatus.active")}</option>
+        <option value="churned">{tl("customerStatus.churned")}</option>
       </FilterSelect>
       <PlanFilter value={query.plan ?? ""} />
       <label className="flex flex-col text-xs font-medium text-slate-600">
-        Balance below
+        {t("balanceBelow")}
         <input
           name="balanceBelow"
           type="number"
           step="0.5"
           defaultValue={query.balanceBelow ?? ""}
-          placeholder="e.g. 0"
+          placeholder={t("balancePlaceholder")}
           className={`${FILTER_CONTROL} w-28`}
         />
       </label>
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.direction} />
       <button type="submit" className={buttonClass("secondary")}>
-        Apply
+        {t("apply")}
       </button>
       <Link href="/customers" className="py-1.5 text-sm font-medium text-slate-600 underline">
-        Reset
+        {t("reset")}
       </Link>
     </form>
   );

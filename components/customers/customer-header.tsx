@@ -1,33 +1,46 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { readDb } from "@/server/reads/read-db";
 import { daysSince } from "@/lib/dates";
-import { countOf, formatCents, formatDate, formatDecimal } from "@/lib/format";
-import { milestoneLabel, stageForMilestone } from "@/lib/journey/models";
+import type { Format } from "@/lib/format";
+import { modelName, stageName } from "@/lib/i18n/journey-labels";
+import { milestoneLabel } from "@/lib/i18n/labels";
+import { stageForMilestone } from "@/lib/journey/models";
 import { can, type SessionMember } from "@/lib/permissions";
 import { PLAN_LABELS } from "@/lib/plans";
 import type { CustomerRow } from "@/server/customers/queries";
 import { getJourneyModels } from "@/server/journey/models";
 import { getSettings } from "@/server/settings/queries";
+import { getFormat } from "@/server/i18n/format";
 
-function riskNote(row: CustomerRow, silenceDays: number): string {
+type RiskT = Awaited<ReturnType<typeof getTranslations<"customers.header.riskNote">>>;
+
+function riskNote(row: CustomerRow, silenceDays: number, t: RiskT, f: Format): string {
   const { customer } = row;
-  if (customer.status === "churned") return "churned";
+  if (customer.status === "churned") return t("churned");
   const silent = daysSince(customer.lastInboundAt);
-  const notes = [`score ${formatDecimal(customer.riskScore)}`];
-  if (row.balance < 0) notes.push("in debt");
-  if (customer.convertedAt && silent !== null && silent > silenceDays)
-    notes.push(`silent for ${countOf(silent, "day")}`);
-  if (customer.fatigued) notes.push("fatigued");
-  return notes.join(", ");
+  const notes = [t("score", { score: f.decimal(customer.riskScore) })];
+  if (row.balance < 0) notes.push(t("inDebt"));
+  if (customer.convertedAt && silent !== null && silent > silenceDays) notes.push(t("silent", { days: silent }));
+  if (customer.fatigued) notes.push(t("fatigued"));
+  return notes.join(t("separator"));
 }
 
 /** Who the customer is and where they stand: plan, MRR, owner, balance, risk and the stage in every model. */
 export async function CustomerHeader({ row, member }: { row: CustomerRow; member: SessionMember }) {
   const db = await readDb();
-  const [models, { risk }] = await Promise.all([getJourneyModels(db), getSettings(db, ["risk"])]);
+  const [models, { risk }, t, tRisk, tl, tj, f] = await Promise.all([
+    getJourneyModels(db),
+    getSettings(db, ["risk"]),
+    getTranslations("customers.header"),
+    getTranslations("customers.header.riskNote"),
+    getTranslations("labels"),
+    getTranslations("journey"),
+    getFormat(),
+  ]);
   const { customer } = row;
   return (
     <Card>
@@ -39,78 +52,81 @@ export async function CustomerHeader({ row, member }: { row: CustomerRow; member
         <div className="flex gap-2">
           {can(member.role, "delight.write") ? (
             <Link href={`/delight/new?customer=${customer.id}`} className={buttonClass("secondary")}>
-              Log a delight moment
+              {t("logDelight")}
             </Link>
           ) : null}
           {can(member.role, "advocacy.write") ? (
             <Link href={`/advocates/${customer.id}`} className={buttonClass("secondary")}>
-              Advocacy
+              {t("advocacy")}
             </Link>
           ) : null}
           {can(member.role, "customers.write") ? (
             <Link href={`/customers/${customer.id}/edit`} className={buttonClass("secondary")}>
-              Edit
+              {t("edit")}
             </Link>
           ) : null}
         </div>
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-4 lg:grid-cols-6">
         <div>
-          <dt className="text-slate-500">Plan</dt>
+          <dt className="text-slate-500">{t("plan")}</dt>
           <dd className="font-medium">{PLAN_LABELS[customer.plan as keyof typeof PLAN_LABELS] ?? customer.plan}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">MRR</dt>
-          <dd className="font-medium tabular-nums">{formatCents(customer.mrrCents)}</dd>
+          <dt className="text-slate-500">{t("mrr")}</dt>
+          <dd className="font-medium tabular-nums">{f.money(customer.mrrCents)}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">Owner</dt>
+          <dt className="text-slate-500">{t("owner")}</dt>
           <dd className="font-medium">{row.ownerName ?? "—"}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">Status</dt>
+          <dt className="text-slate-500">{t("status")}</dt>
           <dd className="font-medium">
             {customer.status === "churned" ? (
               <span className="text-red-700">
-                Churned {formatDate(customer.churnedAt)}
+                {t("churnedOn", { date: f.date(customer.churnedAt) })}
                 {customer.churnReason ? ` — ${customer.churnReason}` : ""}
               </span>
             ) : (
-              "Active"
+              tl("customerStatus.active")
             )}
           </dd>
         </div>
         <div>
-          <dt className="text-slate-500">Balance</dt>
+          <dt className="text-slate-500">{t("balance")}</dt>
           <dd data-testid="customer-balance">
             <BalanceBadge balance={row.balance} />
           </dd>
         </div>
         <div>
-          <dt className="text-slate-500">Risk</dt>
+          <dt className="text-slate-500">{t("risk")}</dt>
           <dd className="font-medium" data-testid="customer-risk">
-            {riskNote(row, risk.silenceDays)}
+            {riskNote(row, risk.silenceDays, tRisk, f)}
           </dd>
         </div>
         <div>
-          <dt className="text-slate-500">Milestone</dt>
+          <dt className="text-slate-500">{t("milestone")}</dt>
           <dd className="font-medium">
-            {customer.milestone} · {milestoneLabel(customer.milestone)}
+            {customer.milestone} · {milestoneLabel(tl, customer.milestone)}
           </dd>
         </div>
-        {models.map((model) => (
-          <div key={model.id}>
-            <dt className="text-slate-500">{model.name}</dt>
-            <dd className="font-medium">{stageForMilestone(model.stages, customer.milestone)?.name ?? "—"}</dd>
-          </div>
-        ))}
+        {models.map((model) => {
+          const stage = stageForMilestone(model.stages, customer.milestone);
+          return (
+            <div key={model.id}>
+              <dt className="text-slate-500">{modelName(tj, model)}</dt>
+              <dd className="font-medium">{stage ? stageName(tj, model, stage) : "—"}</dd>
+            </div>
+          );
+        })}
         <div>
-          <dt className="text-slate-500">Signed up</dt>
-          <dd className="font-medium">{formatDate(customer.signedUpAt)}</dd>
+          <dt className="text-slate-500">{t("signedUp")}</dt>
+          <dd className="font-medium">{f.date(customer.signedUpAt)}</dd>
         </div>
         {row.referrerName && customer.referredById ? (
           <div>
-            <dt className="text-slate-500">Referred by</dt>
+            <dt className="text-slate-500">{t("referredBy")}</dt>
             <dd>
               <Link className="font-medium text-brand-700 underline" href={`/customers/${customer.referredById}`}>
                 {row.referrerName}

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { loadBulkOptions } from "@/components/customers/bulk-options";
 import { type CustomerColumn, CustomersTable, type CustomerTableRow } from "@/components/customers/customers-table";
@@ -5,22 +6,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { readDb } from "@/server/reads/read-db";
 import { daysSince } from "@/lib/dates";
-import { formatCents, formatDaysAgo } from "@/lib/format";
+import { stageName } from "@/lib/i18n/journey-labels";
 import { stageForMilestone } from "@/lib/journey/models";
 import type { MemberRole } from "@/lib/permissions";
 import { PLAN_LABELS } from "@/lib/plans";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import { type CUSTOMER_SORTS, type CustomerListQuery, listCustomers } from "@/server/customers/queries";
+import { getFormat } from "@/server/i18n/format";
 import type { JourneyModelWithStages } from "@/server/journey/models";
-
-const SORT_LABELS: Record<(typeof CUSTOMER_SORTS)[number], string> = {
-  name: "Name",
-  mrr: "MRR",
-  balance: "Balance",
-  milestone: "Stage",
-  lastActivity: "Last inbound",
-  signedUp: "Signed up",
-};
 
 /** One page of the customer list with sortable headers and a pager, or an empty state; the bulk bar for roles that may change customers. */
 export async function CustomerResults({
@@ -35,24 +28,33 @@ export async function CustomerResults({
   role: MemberRole;
 }) {
   const db = await readDb();
-  const { rows, total, more } = await listCustomers(db, query);
+  const [{ rows, total, more }, t, tj, f] = await Promise.all([
+    listCustomers(db, query),
+    getTranslations("customers.results"),
+    getTranslations("journey"),
+    getFormat(),
+  ]);
   if (total === 0) {
     return (
-      <EmptyState title="No customers match">
+      <EmptyState title={t("emptyTitle")}>
         <p>
-          Try fewer filters or another search.{" "}
-          <Link href="/customers" className="font-medium text-brand-700 underline">
-            Clear all filters
-          </Link>
+          {t.rich("emptyBody", {
+            link: (chunks) => (
+              <Link href="/customers" className="font-medium text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </EmptyState>
     );
   }
+  const sortLabel = (sort: (typeof CUSTOMER_SORTS)[number]) => t(`sort.${sort}`);
   // Only the sorted column carries aria-sort; every sortable header links to the other direction.
-  const sortable = (label: string, sort: (typeof CUSTOMER_SORTS)[number], align?: "right"): CustomerColumn => {
+  const sortable = (sort: (typeof CUSTOMER_SORTS)[number], align?: "right"): CustomerColumn => {
     const active = query.sort === sort;
     return {
-      label,
+      label: sortLabel(sort),
       align,
       sortHref: withParams("/customers", params, {
         sort,
@@ -63,28 +65,29 @@ export async function CustomerResults({
     };
   };
   const columns: CustomerColumn[] = [
-    sortable(SORT_LABELS.name, "name"),
-    { label: "Owner" },
-    sortable(SORT_LABELS.milestone, "milestone"),
-    { label: "Plan" },
-    sortable(SORT_LABELS.mrr, "mrr", "right"),
-    sortable(SORT_LABELS.balance, "balance", "right"),
-    sortable(SORT_LABELS.lastActivity, "lastActivity"),
-    { label: "Status" },
+    sortable("name"),
+    { label: t("owner") },
+    sortable("milestone"),
+    { label: t("plan") },
+    sortable("mrr", "right"),
+    sortable("balance", "right"),
+    sortable("lastActivity"),
+    { label: t("status") },
   ];
   const now = new Date();
   const tableRows = rows.map((row): CustomerTableRow => {
     const silent = daysSince(row.lastInboundAt, now);
+    const stage = stageForMilestone(model.stages, row.milestone);
     return {
       id: row.id,
       name: row.name,
       detail: [row.company, row.email].filter(Boolean).join(" · "),
       owner: row.ownerName,
-      stage: stageForMilestone(model.stages, row.milestone)?.name ?? "",
+      stage: stage ? stageName(tj, model, stage) : "",
       plan: PLAN_LABELS[row.plan as keyof typeof PLAN_LABELS] ?? row.plan,
-      mrr: formatCents(row.mrrCents),
+      mrr: f.money(row.mrrCents),
       balance: Number(row.balance),
-      lastInbound: formatDaysAgo(silent),
+      lastInbound: f.daysAgo(silent),
       churned: row.status === "churned",
     };
   });
@@ -92,7 +95,7 @@ export async function CustomerResults({
   return (
     <>
       <CustomersTable
-        caption={`Customers, sorted by ${SORT_LABELS[query.sort]}`}
+        caption={t("caption", { column: sortLabel(query.sort) })}
         columns={columns}
         rows={tableRows}
         bulk={bulk}
@@ -102,7 +105,7 @@ export async function CustomerResults({
         pageSize={query.pageSize}
         total={total}
         more={more}
-        noun={{ one: "customer", many: "customers" }}
+        counted={(count, number) => t("counted", { count, number })}
         hrefFor={(page) => withParams("/customers", params, { page })}
       />
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Link } from "@/components/ui/link";
 import { BalanceBadge } from "@/components/customers/balance-badge";
 import { BulkCustomerBar, type BulkOptions } from "./bulk-customer-bar";
@@ -38,6 +39,8 @@ export function CustomersTable({
   rows: CustomerTableRow[];
   bulk: BulkOptions | null;
 }) {
+  const t = useTranslations("customers.table");
+  const tl = useTranslations("labels");
   const selection = useCustomerSelection(rows.map((row) => row.id));
   const labels = columns.map((column) => column.label);
   return (
@@ -65,7 +68,7 @@ export function CustomersTable({
                     <Link href={column.sortHref} className="inline-flex items-center gap-1 hover:underline">
                       {column.label}
                       {column.sorted ? (
-                        <span aria-label={column.sorted === "ascending" ? "sorted ascending" : "sorted descending"}>
+                        <span aria-label={column.sorted === "ascending" ? t("sortedAscending") : t("sortedDescending")}>
                           {column.sorted === "ascending" ? "▲" : "▼"}
                         </span>
                       ) : null}
@@ -110,7 +113,11 @@ export function CustomersTable({
                   {row.lastInbound}
                 </td>
                 <td data-label={labels[7]} className="px-4 py-2">
-                  {row.churned ? <span className="text-red-700">Churned</span> : "Active"}
+                  {row.churned ? (
+                    <span className="text-red-700">{tl("customerStatus.churned")}</span>
+                  ) : (
+                    tl("customerStatus.active")
+                  )}
                 </td>
               </tr>
             ))}

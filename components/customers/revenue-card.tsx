@@ -1,10 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { readDb } from "@/server/reads/read-db";
-import { formatCents, formatDate, formatTimes } from "@/lib/format";
+import { createFormat } from "@/lib/format";
 import { can, type SessionMember } from "@/lib/permissions";
-import { INTERVAL_LABELS, monthlyCents, MOVEMENT_LABELS } from "@/lib/revenue";
+import { monthlyCents } from "@/lib/revenue";
 import { getCustomerRevenue } from "@/server/revenue/queries";
+import { getFormat } from "@/server/i18n/format";
 import { ArrHistoryChart } from "@/components/charts/lazy";
 import { AddSubscriptionForm, SubscriptionActions } from "./subscription-forms";
 
@@ -17,41 +19,47 @@ export async function RevenueCard({
   member: SessionMember;
 }) {
   const db = await readDb();
-  const revenue = await getCustomerRevenue(db, customer.id);
+  const [revenue, t, f] = await Promise.all([
+    getCustomerRevenue(db, customer.id),
+    getTranslations("customers.revenue"),
+    getFormat(),
+  ]);
+  // Renewal days are calendar days (stored as "2026-03-14"), so they read the same in every time zone.
+  const calendar = createFormat({ locale: f.locale, timeZone: "UTC", currency: f.currency, never: "" });
   const canWrite = can(member.role, "customers.write");
   const points = [
     ...revenue.movements.map((m) => ({
       at: m.occurredAt.getTime(),
       arrCents: m.arrAfterCents,
-      label: MOVEMENT_LABELS[m.kind],
+      label: t(`movementKinds.${m.kind}`),
     })),
     ...(revenue.movements.length > 0
-      ? [{ at: revenue.asOf.getTime(), arrCents: customer.arrCents, label: "Today" }]
+      ? [{ at: revenue.asOf.getTime(), arrCents: customer.arrCents, label: t("today") }]
       : []),
   ];
   const paysBack = revenue.costToServeCents > 0 ? revenue.revenueToDateCents / revenue.costToServeCents : null;
   return (
-    <Card title="Revenue">
+    <Card title={t("title")}>
       <dl className="mb-4 grid gap-3 text-sm sm:grid-cols-4">
         <div>
-          <dt className="text-slate-600">ARR</dt>
-          <dd className="text-lg font-semibold tabular-nums">{formatCents(customer.arrCents)}</dd>
+          <dt className="text-slate-600">{t("arr")}</dt>
+          <dd className="text-lg font-semibold tabular-nums">{f.money(customer.arrCents)}</dd>
         </div>
         <div>
-          <dt className="text-slate-600">MRR</dt>
-          <dd className="text-lg font-semibold tabular-nums">{formatCents(monthlyCents(customer.arrCents))}</dd>
+          <dt className="text-slate-600">{t("mrr")}</dt>
+          <dd className="text-lg font-semibold tabular-nums">{f.money(monthlyCents(customer.arrCents))}</dd>
         </div>
         <div>
-          <dt className="text-slate-600">Revenue to date</dt>
-          <dd className="text-lg font-semibold tabular-nums">{formatCents(revenue.revenueToDateCents)}</dd>
+          <dt className="text-slate-600">{t("revenueToDate")}</dt>
+          <dd className="text-lg font-semibold tabular-nums">{f.money(revenue.revenueToDateCents)}</dd>
         </div>
         <div>
-          <dt className="text-slate-600">Cost to serve (delight)</dt>
+          <dt className="text-slate-600">{t("costToServe")}</dt>
           <dd className="text-lg font-semibold tabular-nums">
-            {formatCents(revenue.costToServeCents)}
+            {f.money(revenue.costToServeCents)}
             {paysBack !== null ? (
               <span className="block text-xs font-normal text-slate-600">
-                revenue is {formatTimes(paysBack)} the cost
+                {t("paysBack", { times: f.times(paysBack) })}
               </span>
             ) : null}
           </dd>
@@ -59,19 +67,22 @@ export async function RevenueCard({
       </dl>
       {points.length > 1 ? <ArrHistoryChart points={points} /> : null}
       {revenue.subscriptions.length === 0 ? (
-        <p className="text-sm text-slate-600">No subscription yet{canWrite ? ": add the first below." : "."}</p>
+        <p className="text-sm text-slate-600">{canWrite ? t("noSubscriptionAddFirst") : t("noSubscription")}</p>
       ) : (
-        <ul className="divide-y divide-slate-100" aria-label="Subscriptions">
+        <ul className="divide-y divide-slate-100" aria-label={t("subscriptions")}>
           {revenue.subscriptions.map((s) => (
             <li key={s.id} className="py-3" data-testid="subscription">
               <p className="text-sm">
-                <span className="font-medium">{s.plan}</span> · {formatCents(s.amountCents)}{" "}
-                {INTERVAL_LABELS[s.interval].toLowerCase()} · started {formatDate(s.startedAt)}
-                {s.status === "active"
-                  ? s.renewsOn
-                    ? ` · ${s.cancelAtPeriodEnd ? "ends" : "renews"} ${formatDate(s.renewsOn, "UTC")}`
-                    : ""
-                  : ` · ended ${formatDate(s.endedAt)}`}
+                {t.rich("subscription", {
+                  b: (chunks) => <span className="font-medium">{chunks}</span>,
+                  plan: s.plan,
+                  amount: f.money(s.amountCents),
+                  interval: s.interval,
+                  started: f.date(s.startedAt),
+                  state:
+                    s.status !== "active" ? "ended" : !s.renewsOn ? "none" : s.cancelAtPeriodEnd ? "ends" : "renews",
+                  until: s.status !== "active" ? f.date(s.endedAt) : s.renewsOn ? calendar.date(s.renewsOn) : "",
+                })}
               </p>
               {canWrite ? (
                 <div className="mt-2">
@@ -91,34 +102,34 @@ export async function RevenueCard({
         </ul>
       )}
       {revenue.movements.length > 0 ? (
-        <ScrollRegion label="Revenue movements">
-          <table className="mt-3 w-full text-left text-sm" aria-label="Revenue movements">
+        <ScrollRegion label={t("movements")}>
+          <table className="mt-3 w-full text-left text-sm" aria-label={t("movements")}>
             <thead className="text-xs uppercase text-slate-500">
               <tr>
                 <th scope="col" className="py-1 pr-3">
-                  When
+                  {t("when")}
                 </th>
                 <th scope="col" className="pl-3">
-                  Movement
+                  {t("movement")}
                 </th>
                 <th scope="col" className="pl-3 text-right">
-                  ARR change
+                  {t("arrChange")}
                 </th>
                 <th scope="col" className="pl-3 text-right">
-                  ARR after
+                  {t("arrAfter")}
                 </th>
               </tr>
             </thead>
             <tbody>
               {[...revenue.movements].reverse().map((m) => (
                 <tr key={m.id} className="border-t border-slate-100">
-                  <td className="py-1.5 pr-3">{formatDate(m.occurredAt)}</td>
-                  <td className="pl-3">{MOVEMENT_LABELS[m.kind]}</td>
+                  <td className="py-1.5 pr-3">{f.date(m.occurredAt)}</td>
+                  <td className="pl-3">{t(`movementKinds.${m.kind}`)}</td>
                   <td className="pl-3 text-right tabular-nums">
                     {m.deltaCents > 0 ? "+" : "−"}
-                    {formatCents(Math.abs(m.deltaCents))}
+                    {f.money(Math.abs(m.deltaCents))}
                   </td>
-                  <td className="pl-3 text-right tabular-nums">{formatCents(m.arrAfterCents)}</td>
+                  <td className="pl-3 text-right tabular-nums">{f.money(m.arrAfterCents)}</td>
                 </tr>
               ))}
             </tbody>
@@ -127,7 +138,7 @@ export async function RevenueCard({
       ) : null}
       {canWrite ? (
         <details className="mt-4">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a subscription</summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("addSubscription")}</summary>
           <div className="mt-3">
             <AddSubscriptionForm customerId={customer.id} plan={customer.plan} />
           </div>

@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { INTERVAL_LABELS, SUBSCRIPTION_INTERVALS, type SubscriptionInterval } from "@/lib/revenue";
+import { SUBSCRIPTION_INTERVALS, type SubscriptionInterval } from "@/lib/revenue";
 import {
   addSubscriptionAction,
   changeSubscriptionAction,
@@ -12,12 +14,29 @@ import {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The price field's label names the book's currency by its symbol: "Price ($)", "Preis (€)". */
+function usePriceLabel(): string {
+  const t = useTranslations("customers.subscriptions");
+  const f = useFormat();
+  const symbol = new Intl.NumberFormat(f.locale, { style: "currency", currency: f.currency })
+    .formatToParts(0)
+    .find((part) => part.type === "currency")?.value;
+  return t("price", { currency: symbol ?? f.currency });
+}
+
 function IntervalField({ id, value, errors }: { id: string; value?: SubscriptionInterval; errors?: string[] }) {
+  const t = useTranslations("customers");
   return (
-    <SelectField name="interval" id={id} label="Billed" defaultValue={value ?? "month"} errors={errors}>
+    <SelectField
+      name="interval"
+      id={id}
+      label={t("subscriptions.billed")}
+      defaultValue={value ?? "month"}
+      errors={errors}
+    >
       {SUBSCRIPTION_INTERVALS.map((interval) => (
         <option key={interval} value={interval}>
-          {INTERVAL_LABELS[interval]}
+          {t(`revenue.intervals.${interval}`)}
         </option>
       ))}
     </SelectField>
@@ -26,15 +45,17 @@ function IntervalField({ id, value, errors }: { id: string; value?: Subscription
 
 /** A new subscription: what it is, its price, and the day it started (booked as new revenue or an expansion). */
 export function AddSubscriptionForm({ customerId, plan }: { customerId: number; plan: string }) {
+  const t = useTranslations("customers.subscriptions");
+  const priceLabel = usePriceLabel();
   const add = useActionForm(addSubscriptionAction, { onSuccess: (form) => form.reset() });
   const errors = fieldErrors(add.state);
   return (
-    <form onSubmit={add.onSubmit} aria-label="Add a subscription" className="grid gap-x-3 sm:grid-cols-3">
+    <form onSubmit={add.onSubmit} aria-label={t("addForm")} className="grid gap-x-3 sm:grid-cols-3">
       <input type="hidden" name="customerId" value={customerId} />
       <TextField
         name="plan"
         id="new-subscription-plan"
-        label="Plan"
+        label={t("plan")}
         defaultValue={plan}
         maxLength={60}
         errors={errors.plan}
@@ -42,7 +63,7 @@ export function AddSubscriptionForm({ customerId, plan }: { customerId: number; 
       <TextField
         name="amount"
         id="new-subscription-amount"
-        label="Price ($)"
+        label={priceLabel}
         inputMode="decimal"
         placeholder="99.50"
         errors={errors.amount}
@@ -51,7 +72,7 @@ export function AddSubscriptionForm({ customerId, plan }: { customerId: number; 
       <TextField
         name="startedOn"
         id="new-subscription-start"
-        label="Started on"
+        label={t("startedOn")}
         type="date"
         max={today()}
         defaultValue={today()}
@@ -60,14 +81,14 @@ export function AddSubscriptionForm({ customerId, plan }: { customerId: number; 
       <TextField
         name="renewsOn"
         id="new-subscription-renews"
-        label="Renews on (optional)"
+        label={t("renewsOnOptional")}
         type="date"
-        hint="Left empty: a month after the start."
+        hint={t("renewsHint")}
         errors={errors.renewsOn}
       />
       <div className="mb-5 flex items-end gap-2">
-        <SubmitButton variant="secondary" pending={add.pending} pendingText="Adding…">
-          Add subscription
+        <SubmitButton variant="secondary" pending={add.pending} pendingText={t("adding")}>
+          {t("add")}
         </SubmitButton>
       </div>
       <div className="sm:col-span-3">
@@ -89,32 +110,32 @@ type SubscriptionProps = {
 
 /** Change, end or start again one subscription; each is dated, because revenue moves on a day. */
 export function SubscriptionActions(subscription: SubscriptionProps) {
+  const t = useTranslations("customers.subscriptions");
+  const priceLabel = usePriceLabel();
   const change = useActionForm(changeSubscriptionAction);
-  const end = useActionForm(endSubscriptionAction, {
-    confirm: `End ${subscription.plan}? Its revenue leaves the customer's ARR on the day you chose; you can start it again later.`,
-  });
+  const end = useActionForm(endSubscriptionAction, { confirm: t("endConfirm", { plan: subscription.plan }) });
   const reactivate = useActionForm(reactivateSubscriptionAction);
   const key = `subscription-${subscription.id}`;
   if (!subscription.active)
     return (
       <form
         onSubmit={reactivate.onSubmit}
-        aria-label={`Start ${subscription.plan} again`}
+        aria-label={t("restartForm", { plan: subscription.plan })}
         className="flex flex-wrap items-end gap-3"
       >
         <input type="hidden" name="subscriptionId" value={subscription.id} />
         <TextField
           name="startedOn"
           id={`${key}-restart`}
-          label="Started again on"
+          label={t("startedAgainOn")}
           type="date"
           max={today()}
           defaultValue={today()}
           errors={fieldErrors(reactivate.state).startedOn}
         />
         <div className="mb-5 flex items-center gap-2">
-          <SubmitButton variant="secondary" pending={reactivate.pending} pendingText="Saving…">
-            Start again
+          <SubmitButton variant="secondary" pending={reactivate.pending} pendingText={t("saving")}>
+            {t("startAgain")}
           </SubmitButton>
           <FormMessage state={reactivate.state} />
         </div>
@@ -124,17 +145,17 @@ export function SubscriptionActions(subscription: SubscriptionProps) {
   return (
     <div className="grid gap-3">
       <details className="rounded-md border border-slate-200 p-3">
-        <summary className="cursor-pointer text-sm font-medium text-brand-700">Change price or plan</summary>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("change")}</summary>
         <form
           onSubmit={change.onSubmit}
-          aria-label={`Change ${subscription.plan}`}
+          aria-label={t("changeForm", { plan: subscription.plan })}
           className="mt-3 grid gap-x-3 sm:grid-cols-3"
         >
           <input type="hidden" name="subscriptionId" value={subscription.id} />
           <TextField
             name="plan"
             id={`${key}-plan`}
-            label="Plan"
+            label={t("plan")}
             defaultValue={subscription.plan}
             maxLength={60}
             errors={errors.plan}
@@ -142,7 +163,7 @@ export function SubscriptionActions(subscription: SubscriptionProps) {
           <TextField
             name="amount"
             id={`${key}-amount`}
-            label="Price ($)"
+            label={priceLabel}
             inputMode="decimal"
             defaultValue={subscription.amount}
             errors={errors.amount}
@@ -151,7 +172,7 @@ export function SubscriptionActions(subscription: SubscriptionProps) {
           <TextField
             name="effectiveOn"
             id={`${key}-effective`}
-            label="Takes effect on"
+            label={t("takesEffectOn")}
             type="date"
             max={today()}
             defaultValue={today()}
@@ -160,37 +181,41 @@ export function SubscriptionActions(subscription: SubscriptionProps) {
           <TextField
             name="renewsOn"
             id={`${key}-renews`}
-            label="Renews on"
+            label={t("renewsOn")}
             type="date"
             defaultValue={subscription.renewsOn ?? ""}
             errors={errors.renewsOn}
           />
           <label className="mb-5 flex items-center gap-2 self-end text-sm">
             <input type="checkbox" name="cancelAtPeriodEnd" defaultChecked={subscription.cancelAtPeriodEnd} />
-            Will not renew
+            {t("willNotRenew")}
           </label>
           <div className="flex items-center gap-2 sm:col-span-3">
-            <SubmitButton variant="secondary" pending={change.pending} pendingText="Saving…">
-              Save change
+            <SubmitButton variant="secondary" pending={change.pending} pendingText={t("saving")}>
+              {t("saveChange")}
             </SubmitButton>
             <FormMessage state={change.state} />
           </div>
         </form>
       </details>
-      <form onSubmit={end.onSubmit} aria-label={`End ${subscription.plan}`} className="flex flex-wrap items-end gap-3">
+      <form
+        onSubmit={end.onSubmit}
+        aria-label={t("endForm", { plan: subscription.plan })}
+        className="flex flex-wrap items-end gap-3"
+      >
         <input type="hidden" name="subscriptionId" value={subscription.id} />
         <TextField
           name="endedOn"
           id={`${key}-ended`}
-          label="Ended on"
+          label={t("endedOn")}
           type="date"
           max={today()}
           defaultValue={today()}
           errors={fieldErrors(end.state).endedOn}
         />
         <div className="mb-5 flex items-center gap-2">
-          <SubmitButton variant="danger" pending={end.pending} pendingText="Saving…">
-            End subscription
+          <SubmitButton variant="danger" pending={end.pending} pendingText={t("saving")}>
+            {t("end")}
           </SubmitButton>
           <FormMessage state={end.state} />
         </div>

@@ -1,16 +1,53 @@
+import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { useFormat } from "@/components/i18n/use-format";
 import { readDb } from "@/server/reads/read-db";
-import { DISPLAY_TIME_ZONE } from "@/lib/dates";
-import { type DelightEffectRow, delightVerdict } from "@/lib/delight-effect";
-import { formatCents, formatDateTime, formatNumber, formatPercent, formatSigned } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
+import { type DelightEffectRow, DELIGHT_MATCHING, type DelightVerdict, delightVerdict } from "@/lib/delight-effect";
+import type { Format } from "@/lib/format";
 import { EFFECT_HORIZON_DAYS, getDelightEffect } from "@/server/delight/effect";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-const points = (value: number) => `${formatSigned(value * 100)} pts`;
-const signed = (value: number) => formatSigned(value, 2);
+type T = ReturnType<typeof useTranslations<"delight">>;
 
-function EffectTable({ label, rows }: { label: string; rows: DelightEffectRow[] }) {
+/** The verdict in the reader's words. */
+function verdictText(t: T, f: Format, verdict: DelightVerdict): string {
+  if (verdict.kind !== "tooFewPairs") return t(`verdict.${verdict.kind}`);
+  const tooFew = t("verdict.tooFewPairs", { pairs: f.number(verdict.pairs), minPairs: f.number(verdict.minPairs) });
+  if (verdict.unmatched === 0) return tooFew;
+  const unmatched = t("verdict.unmatched", {
+    unmatched: f.number(verdict.unmatched),
+    answered: f.number(verdict.answered),
+    caliper: verdict.caliper,
+  });
+  return `${tooFew} ${unmatched}`;
+}
+
+/** The book's currency: how many minor units make one, and its symbol ("$"). */
+function currencyUnit(f: Format) {
+  const options = { style: "currency", currency: f.currency } as const;
+  const digits = new Intl.NumberFormat("en", options).resolvedOptions().maximumFractionDigits ?? 2;
+  const symbol =
+    new Intl.NumberFormat(f.locale, options).formatToParts(0).find((part) => part.type === "currency")?.value ??
+    f.currency;
+  return { minorPerUnit: 10 ** digits, symbol };
+}
+
+function EffectTable({
+  label,
+  rows,
+  name,
+}: {
+  label: string;
+  rows: DelightEffectRow[];
+  name: (key: string) => string;
+}) {
+  const t = useTranslations("delight");
+  const f = useFormat();
+  const { minorPerUnit, symbol } = currencyUnit(f);
+  const points = (value: number) => t("effect.points", { value: f.signed(value * 100) });
   return (
     <ScrollRegion label={label}>
       <table className="w-full text-left text-sm" aria-label={label}>
@@ -20,25 +57,25 @@ function EffectTable({ label, rows }: { label: string; rows: DelightEffectRow[] 
               {label}
             </th>
             <th scope="col" className="pl-3 text-right">
-              Answered
+              {t("effect.table.answered")}
             </th>
             <th scope="col" className="pl-3 text-right">
-              Pairs
+              {t("effect.table.pairs")}
             </th>
             <th scope="col" className="pl-3 text-right">
-              Churned: answered / not
+              {t("effect.table.churned")}
             </th>
             <th scope="col" className="pl-3 text-right">
-              Difference (95%)
+              {t("effect.table.difference")}
             </th>
             <th scope="col" className="pl-3 text-right">
-              Balance 30 days later
+              {t("effect.table.balanceLater")}
             </th>
             <th scope="col" className="pl-3 text-right">
-              Cost per $ MRR kept
+              {t("effect.table.costPerMrr", { symbol })}
             </th>
             <th scope="col" className="pl-3">
-              What it says
+              {t("effect.table.says")}
             </th>
           </tr>
         </thead>
@@ -46,25 +83,32 @@ function EffectTable({ label, rows }: { label: string; rows: DelightEffectRow[] 
           {rows.map(({ key, report }) => (
             <tr key={key} className="border-t border-slate-100 align-top" data-testid="effect-row">
               <th scope="row" className="py-1.5 pr-3 font-medium">
-                {key.replace(/_/g, " ")}
+                {name(key)}
               </th>
-              <td className="pl-3 text-right tabular-nums">{formatNumber(report.treatedTotal)}</td>
-              <td className="pl-3 text-right tabular-nums">{formatNumber(report.pairs)}</td>
+              <td className="pl-3 text-right tabular-nums">{f.number(report.treatedTotal)}</td>
+              <td className="pl-3 text-right tabular-nums">{f.number(report.pairs)}</td>
               <td className="pl-3 text-right tabular-nums">
-                {formatPercent(report.churnRateTreated)} / {formatPercent(report.churnRateControl)}
+                {t("effect.rates", {
+                  treated: f.percent(report.churnRateTreated),
+                  control: f.percent(report.churnRateControl),
+                })}
               </td>
               <td className="pl-3 text-right tabular-nums">
                 {report.churnDifference
-                  ? `${points(report.churnDifference.estimate)} (${points(report.churnDifference.lo)} to ${points(report.churnDifference.hi)})`
+                  ? t("effect.range", {
+                      estimate: points(report.churnDifference.estimate),
+                      lo: points(report.churnDifference.lo),
+                      hi: points(report.churnDifference.hi),
+                    })
                   : "—"}
               </td>
               <td className="pl-3 text-right tabular-nums">
-                {report.balanceLaterDifference ? signed(report.balanceLaterDifference.estimate) : "—"}
+                {report.balanceLaterDifference ? f.signed(report.balanceLaterDifference.estimate, 2) : "—"}
               </td>
               <td className="pl-3 text-right tabular-nums">
-                {report.costPerRetainedMrr === null ? "—" : formatCents(report.costPerRetainedMrr * 100)}
+                {report.costPerRetainedMrr === null ? "—" : f.money(report.costPerRetainedMrr * minorPerUnit)}
               </td>
-              <td className="pl-3 text-slate-700">{delightVerdict(report)}</td>
+              <td className="pl-3 text-slate-700">{verdictText(t, f, delightVerdict(report))}</td>
             </tr>
           ))}
         </tbody>
@@ -76,87 +120,98 @@ function EffectTable({ label, rows }: { label: string; rows: DelightEffectRow[] 
 /** Answered debits against matched unanswered ones, overall, per gesture and per kind of debit. */
 export async function DelightEffect() {
   const db = await readDb();
-  const { overall, byGesture, byDebitType, computedAt } = await getDelightEffect(db);
+  const [t, tl, f, { overall, byGesture, byDebitType, computedAt }] = await Promise.all([
+    getTranslations("delight"),
+    getTranslations("labels"),
+    getFormat(),
+    getDelightEffect(db),
+  ]);
   if (overall.treatedTotal === 0) {
     return (
-      <EmptyState title="No answered debits to learn from yet">
-        <p>
-          Once delight moments answer complaints, bug reports or errors and {EFFECT_HORIZON_DAYS} days have passed, this
-          page compares those customers with matched ones whose debit went unanswered.
-        </p>
+      <EmptyState title={t("effect.emptyTitle")}>
+        <p>{t("effect.emptyText", { days: f.number(EFFECT_HORIZON_DAYS) })}</p>
       </EmptyState>
     );
   }
+  const { minorPerUnit } = currencyUnit(f);
+  const points = (value: number) => t("effect.points", { value: f.signed(value * 100) });
+  // A gesture is written by the team; a kind of debit is a built-in interaction type.
+  const gestureName = (key: string) => key.replace(/_/g, " ");
+  const debitName = (key: string) => {
+    const label = `interactionTypes.${key}` as Parameters<typeof tl>[0];
+    return tl.has(label) ? tl(label) : key.replace(/_/g, " ");
+  };
   return (
     <div className="space-y-6">
-      <Card title={`All delight moments: churn within ${EFFECT_HORIZON_DAYS} days`}>
-        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Overall">
+      <Card title={t("effect.overallTitle", { days: f.number(EFFECT_HORIZON_DAYS) })}>
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("effect.overallAria")}>
           <div>
-            <dt className="text-sm text-slate-600">Matched pairs</dt>
+            <dt className="text-sm text-slate-600">{t("effect.matchedPairs")}</dt>
             <dd className="text-2xl font-semibold tabular-nums" data-testid="effect-pairs">
-              {formatNumber(overall.pairs)}
+              {f.number(overall.pairs)}
             </dd>
-            <dd className="text-xs text-slate-500">of {formatNumber(overall.treatedTotal)} answered debits</dd>
+            <dd className="text-xs text-slate-500">{t("effect.ofAnswered", { count: overall.treatedTotal })}</dd>
           </div>
           <div>
-            <dt className="text-sm text-slate-600">Churned, answered / not answered</dt>
+            <dt className="text-sm text-slate-600">{t("effect.churnedLabel")}</dt>
             <dd className="text-2xl font-semibold tabular-nums">
-              {formatPercent(overall.churnRateTreated)} / {formatPercent(overall.churnRateControl)}
+              {t("effect.rates", {
+                treated: f.percent(overall.churnRateTreated),
+                control: f.percent(overall.churnRateControl),
+              })}
             </dd>
             <dd className="text-xs text-slate-500">
               {overall.churnDifference
-                ? `difference ${points(overall.churnDifference.estimate)}, 95% interval ${points(overall.churnDifference.lo)} to ${points(overall.churnDifference.hi)}`
+                ? t("effect.difference", {
+                    estimate: points(overall.churnDifference.estimate),
+                    lo: points(overall.churnDifference.lo),
+                    hi: points(overall.churnDifference.hi),
+                  })
                 : ""}
             </dd>
           </div>
           <div>
-            <dt className="text-sm text-slate-600">Balance 30 days later</dt>
+            <dt className="text-sm text-slate-600">{t("effect.balanceLater")}</dt>
             <dd className="text-2xl font-semibold tabular-nums">
-              {overall.balanceLaterDifference ? signed(overall.balanceLaterDifference.estimate) : "—"}
+              {overall.balanceLaterDifference ? f.signed(overall.balanceLaterDifference.estimate, 2) : "—"}
             </dd>
-            <dd className="text-xs text-slate-500">
-              answered minus not answered, the gesture&apos;s own credit included
-            </dd>
+            <dd className="text-xs text-slate-500">{t("effect.balanceLaterHint")}</dd>
           </div>
           <div>
-            <dt className="text-sm text-slate-600">Cost of the matched moments</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{formatCents(overall.totalCostCents)}</dd>
+            <dt className="text-sm text-slate-600">{t("effect.cost")}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{f.money(overall.totalCostCents)}</dd>
             <dd className="text-xs text-slate-500">
               {overall.costPerRetainedMrr === null
-                ? "no MRR kept on balance"
-                : `${formatCents(overall.costPerRetainedMrr * 100)} per $1 of MRR kept`}
+                ? t("effect.noMrrKept")
+                : t("effect.perMrrKept", {
+                    cost: f.money(overall.costPerRetainedMrr * minorPerUnit),
+                    unit: f.money(minorPerUnit),
+                  })}
             </dd>
           </div>
         </dl>
         <p className="mt-3 text-sm font-medium text-slate-800" data-testid="effect-verdict">
-          {delightVerdict(overall)}
+          {verdictText(t, f, delightVerdict(overall))}
         </p>
         <p className="mt-2 text-xs text-slate-500">
-          Debits of the year before the last {EFFECT_HORIZON_DAYS} days, on customers active then; computed{" "}
-          {formatDateTime(computedAt)} ({DISPLAY_TIME_ZONE}).
+          {t("effect.footnote", {
+            days: f.number(EFFECT_HORIZON_DAYS),
+            at: f.dateTime(computedAt),
+            zone: f.timeZone,
+          })}
         </p>
       </Card>
-      <Card title="By delight moment">
-        <EffectTable label="Gesture" rows={byGesture} />
+      <Card title={t("effect.byGesture")}>
+        <EffectTable label={t("effect.gesture")} rows={byGesture} name={gestureName} />
       </Card>
-      <Card title="By the debit it answered">
-        <EffectTable label="Debit" rows={byDebitType} />
+      <Card title={t("effect.byDebit")}>
+        <EffectTable label={t("effect.debit")} rows={byDebitType} name={debitName} />
       </Card>
-      <Card title="How to read it, and its limits">
+      <Card title={t("effect.howTitle")}>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-          <li>
-            Each answered debit is paired with the unanswered debit closest in balance among those of the same kind, MRR
-            band and stage at the time (each used once, within one balance point). Unpaired ones are left out and
-            counted.
-          </li>
-          <li>
-            The interval is for the difference of paired churn rates (McNemar). When it spans zero, the pairs cannot
-            tell the gesture from chance. Under 30 pairs the page says there are too few to tell.
-          </li>
-          <li>
-            This is observation, not an experiment: a team may answer the debits it expects to save. Matching on
-            balance, stage and MRR narrows that, it does not remove it. MRR is today&apos;s.
-          </li>
+          <li>{t("effect.howPairs")}</li>
+          <li>{t("effect.howInterval", { minPairs: f.number(DELIGHT_MATCHING.minPairs) })}</li>
+          <li>{t("effect.howObservation")}</li>
         </ul>
       </Card>
     </div>

@@ -2,11 +2,13 @@
 
 import { Link } from "@/components/ui/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import { logDelightMomentAction } from "@/server/delight/actions";
 import { withOccurredAt } from "@/components/timeline/interaction-fields";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { CHANNEL_LABELS, CHANNELS } from "@/lib/channels";
+import { CHANNELS } from "@/lib/channels";
 
 type Debit = { id: number; text: string; channel: string };
 
@@ -23,6 +25,9 @@ type Props = {
 };
 
 export function DelightForm({ customerId, customerName, prompt, openDebits = [], defaultWeight, returnTo }: Props) {
+  const t = useTranslations("delight.form");
+  const tl = useTranslations("labels");
+  const f = useFormat();
   const { state, pending, onSubmit } = useActionForm(logDelightMomentAction, { prepare: withOccurredAt });
   const errors = fieldErrors(state);
   const [answering, setAnswering] = useState<Debit | undefined>(prompt);
@@ -30,7 +35,7 @@ export function DelightForm({ customerId, customerName, prompt, openDebits = [],
   return (
     <form
       onSubmit={onSubmit}
-      aria-label="Log a delight moment"
+      aria-label={t("aria")}
       className="max-w-2xl space-y-1 rounded-lg border border-slate-200 bg-white p-5"
       noValidate
     >
@@ -41,8 +46,8 @@ export function DelightForm({ customerId, customerName, prompt, openDebits = [],
         <SelectField
           name="promptInteractionId"
           id="answers"
-          label="Answers (optional)"
-          hint="One of this customer's open debits: it leaves the delight queue."
+          label={t("answers")}
+          hint={t("answersHint")}
           defaultValue=""
           onChange={(event) => {
             const chosen = openDebits.find((debit) => String(debit.id) === event.target.value);
@@ -51,7 +56,7 @@ export function DelightForm({ customerId, customerName, prompt, openDebits = [],
           }}
           errors={errors.promptInteractionId}
         >
-          <option value="">No particular debit</option>
+          <option value="">{t("noDebit")}</option>
           {openDebits.map((debit) => (
             <option key={debit.id} value={debit.id}>
               {debit.label}
@@ -60,11 +65,11 @@ export function DelightForm({ customerId, customerName, prompt, openDebits = [],
         </SelectField>
       ) : null}
       <p className="mb-3 text-sm text-slate-600">
-        For <strong>{customerName}</strong>. &ldquo;Do things you don&apos;t have to do.&rdquo;
+        {t.rich("forCustomer", { name: customerName, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <TextAreaField
         name="prompt"
-        label="What prompted it"
+        label={t("prompt")}
         rows={2}
         value={promptText}
         onChange={(event) => setPromptText(event.target.value)}
@@ -72,16 +77,16 @@ export function DelightForm({ customerId, customerName, prompt, openDebits = [],
       />
       <TextAreaField
         name="gesture"
-        label="The gesture"
+        label={t("gesture")}
         rows={2}
-        placeholder="e.g. a handwritten note and the fix shipped the same day"
+        placeholder={t("gesturePlaceholder")}
         errors={errors.gesture}
       />
       <div className="grid gap-x-4 sm:grid-cols-3">
         <SelectField
           key={answering?.id ?? "none"}
           name="channel"
-          label="Channel"
+          label={t("channel")}
           defaultValue={
             answering && (CHANNELS as readonly string[]).includes(answering.channel) ? answering.channel : "email"
           }
@@ -89,51 +94,57 @@ export function DelightForm({ customerId, customerName, prompt, openDebits = [],
         >
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
-              {CHANNEL_LABELS[c]}
+              {tl(`channels.${c}`)}
             </option>
           ))}
         </SelectField>
-        <TextField name="cost" label="Cost (USD)" inputMode="decimal" placeholder="0" errors={errors.cost} />
+        <TextField
+          name="cost"
+          label={t("cost", { currency: f.currency })}
+          inputMode="decimal"
+          placeholder={f.number(0)}
+          errors={errors.cost}
+        />
         <TextField
           name="weight"
-          label="Credit"
+          label={t("credit")}
           inputMode="decimal"
-          placeholder={`default +${defaultWeight}`}
+          placeholder={t("creditPlaceholder", { weight: f.weight(defaultWeight) })}
           errors={errors.weight}
         />
       </div>
       <TextField
         name="occurredAtLocal"
-        label="When"
+        label={t("when")}
         type="datetime-local"
-        hint="Empty means now."
+        hint={t("whenHint")}
         errors={errors.occurredAt}
       />
       <TextAreaField
         name="outcome"
-        label="Outcome (optional)"
+        label={t("outcome")}
         rows={2}
-        placeholder="What happened next?"
+        placeholder={t("outcomePlaceholder")}
         errors={errors.outcome}
       />
       <fieldset className="mb-4 flex flex-wrap gap-4 text-sm">
-        <legend className="mb-1 text-sm font-medium text-slate-700">Follow-ups</legend>
+        <legend className="mb-1 text-sm font-medium text-slate-700">{t("followUps")}</legend>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="postedPublicly" /> Posted about it publicly
+          <input type="checkbox" name="postedPublicly" /> {t("postedPublicly")}
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="renewed" /> Renewed
+          <input type="checkbox" name="renewed" /> {t("renewed")}
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="becameAdvocate" /> Became an advocate
+          <input type="checkbox" name="becameAdvocate" /> {t("becameAdvocate")}
         </label>
       </fieldset>
       <div className="flex items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Saving…">
-          Log delight moment
+        <SubmitButton pending={pending} pendingText={t("saving")}>
+          {t("submit")}
         </SubmitButton>
         <Link href={returnTo} className="text-sm font-medium text-slate-700 underline">
-          Cancel
+          {t("cancel")}
         </Link>
         <FormMessage state={state} />
       </div>

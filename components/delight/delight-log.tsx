@@ -1,8 +1,9 @@
 import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
+import { getTranslations } from "next-intl/server";
 import { readDb } from "@/server/reads/read-db";
-import { countOf, formatCents, formatDate, formatSigned } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
 import { pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
 import { getDelightLog } from "@/server/delight/queries";
 
@@ -10,13 +11,17 @@ import { getDelightLog } from "@/server/delight/queries";
 export async function DelightLog({ params }: { params: SearchParams }) {
   const db = await readDb();
   const page = param(params, "logPage", pageParam, 1);
-  const { rows, total } = await getDelightLog(db, { page });
+  const [{ rows, total }, t, f] = await Promise.all([
+    getDelightLog(db, { page }),
+    getTranslations("delight.log"),
+    getFormat(),
+  ]);
   return (
-    <Card title="Log of delight moments: did it work?">
+    <Card title={t("title")}>
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">No delight moments yet.</p>
+        <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <ol className="divide-y divide-slate-100" aria-label="Delight log">
+        <ol className="divide-y divide-slate-100" aria-label={t("aria")}>
           {rows.map((row) => {
             const change = row.balanceAfter - row.balanceBefore;
             return (
@@ -27,32 +32,36 @@ export async function DelightLog({ params }: { params: SearchParams }) {
                       {row.customerName}
                     </Link>{" "}
                     <span className="text-slate-500">
-                      · {formatDate(row.occurredAt)}
-                      {row.actorName ? ` · by ${row.actorName}` : ""}
+                      · {f.date(row.occurredAt)}
+                      {row.actorName ? ` · ${t("by", { name: row.actorName })}` : ""}
                     </span>
                   </span>
                   <span className="tabular-nums">
-                    {formatCents(row.costCents)} ·{" "}
+                    {f.money(row.costCents)} ·{" "}
                     <span className={change >= 0 ? "font-medium text-emerald-700" : "font-medium text-red-700"}>
-                      balance {formatSigned(row.balanceBefore)} → {formatSigned(row.balanceAfter)} (
-                      {formatSigned(change)} in {countOf(row.daysAfter, "day")})
+                      {t("balance", {
+                        before: f.signed(row.balanceBefore),
+                        after: f.signed(row.balanceAfter),
+                        change: f.signed(change),
+                        days: row.daysAfter,
+                      })}
                     </span>
                   </span>
                 </div>
                 <p className="text-slate-700">
-                  <span className="text-slate-500">Prompt:</span> {row.prompt}
+                  <span className="text-slate-500">{t("prompt")}</span> {row.prompt}
                 </p>
                 <p className="text-slate-700">
-                  <span className="text-slate-500">Gesture:</span> {row.gesture}
+                  <span className="text-slate-500">{t("gesture")}</span> {row.gesture}
                 </p>
                 {row.outcome || row.postedPublicly || row.renewed || row.becameAdvocate ? (
                   <p className="text-slate-700">
-                    <span className="text-slate-500">Outcome:</span>{" "}
+                    <span className="text-slate-500">{t("outcome")}</span>{" "}
                     {[
                       row.outcome,
-                      row.postedPublicly && "posted publicly",
-                      row.renewed && "renewed",
-                      row.becameAdvocate && "became an advocate",
+                      row.postedPublicly && t("postedPublicly"),
+                      row.renewed && t("renewed"),
+                      row.becameAdvocate && t("becameAdvocate"),
                     ]
                       .filter(Boolean)
                       .join(" · ")}
@@ -67,7 +76,7 @@ export async function DelightLog({ params }: { params: SearchParams }) {
         page={page}
         pageSize={20}
         total={total}
-        noun={{ one: "delight moment", many: "delight moments" }}
+        counted={(count, number) => t("counted", { count, number })}
         hrefFor={(p) => withParams("/delight", params, { logPage: p })}
       />
     </Card>

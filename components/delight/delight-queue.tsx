@@ -2,8 +2,10 @@ import { Link } from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
+import { getTranslations } from "next-intl/server";
 import { readDb } from "@/server/reads/read-db";
-import { formatCents, formatDaysAgo } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
+import { interactionTypeLabel } from "@/lib/i18n/labels";
 import { can, defaultOwnerScope, type SessionMember } from "@/lib/permissions";
 import { first, pageParam, param, type SearchParams, searchText, withParams } from "@/lib/search-params";
 import { getDelightQueue } from "@/server/delight/queries";
@@ -18,67 +20,74 @@ function readQueueView(params: SearchParams, member: SessionMember) {
   };
 }
 
-function emptyMessage(mine: boolean, q: string | undefined): string {
-  if (q) return `No unanswered debit of the last weeks matches “${q}”.`;
-  if (mine) return "None of your customers has an unanswered debit: nothing waiting for you.";
-  return "Nothing waiting: every recent complaint, bug, error, ticket and slow response has been answered.";
+type T = Awaited<ReturnType<typeof getTranslations<"delight.queue">>>;
+
+function emptyMessage(t: T, mine: boolean, q: string | undefined): string {
+  if (q) return t("emptySearch", { q });
+  if (mine) return t("emptyMine");
+  return t("emptyAll");
 }
 
 /** Recent debits nobody has answered with a gesture yet, each with a "Delight" button. */
 export async function DelightQueue({ member, params }: { member: SessionMember; params: SearchParams }) {
   const db = await readDb();
   const { page, mine, q } = readQueueView(params, member);
-  const { rows, total, more, days } = await getDelightQueue(db, { page, ownerId: mine ? member.id : undefined, q });
+  const [{ rows, total, more, days }, t, tl, f] = await Promise.all([
+    getDelightQueue(db, { page, ownerId: mine ? member.id : undefined, q }),
+    getTranslations("delight.queue"),
+    getTranslations("labels"),
+    getFormat(),
+  ]);
   const canWrite = can(member.role, "delight.write");
   return (
     <Card
-      title={`Delight queue: unanswered debits of the last ${days} days`}
+      title={t("title", { days })}
       action={
         member.role === "viewer" ? undefined : (
           <Link
             href={withParams("/delight", params, { queue: mine ? "all" : "mine", queuePage: undefined })}
             className="text-sm font-medium text-brand-700 underline"
           >
-            {mine ? "Show everyone's" : "Only my customers"}
+            {mine ? t("showEveryone") : t("onlyMine")}
           </Link>
         )
       }
     >
-      <form method="get" role="search" aria-label="Find in the queue" className="mb-3 flex gap-2">
+      <form method="get" role="search" aria-label={t("searchAria")} className="mb-3 flex gap-2">
         <input type="hidden" name="queue" value={mine ? "mine" : "all"} />
         <input
           name="q"
           type="search"
-          aria-label="Customer or company"
+          aria-label={t("searchLabel")}
           defaultValue={q ?? ""}
-          placeholder="Customer or company"
+          placeholder={t("searchLabel")}
           className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
         />
         <button type="submit" className={buttonClass("secondary")}>
-          Find
+          {t("find")}
         </button>
       </form>
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">{emptyMessage(mine, q)}</p>
+        <p className="text-sm text-slate-600">{emptyMessage(t, mine, q)}</p>
       ) : (
         <div className="card-list">
-          <table className="w-full text-left text-sm" aria-label="Delight queue">
+          <table className="w-full text-left text-sm" aria-label={t("tableAria")}>
             <thead className="text-xs uppercase text-slate-500">
               <tr>
                 <th scope="col" data-card-hide className="py-1">
-                  Customer
+                  {t("customer")}
                 </th>
                 <th scope="col" data-card-hide>
-                  What happened
+                  {t("whatHappened")}
                 </th>
                 <th scope="col" data-card-hide className="text-right">
-                  MRR
+                  {t("mrr")}
                 </th>
                 <th scope="col" data-card-hide className="text-right">
-                  Age
+                  {t("age")}
                 </th>
                 <th scope="col" data-card-hide>
-                  <span className="sr-only">Action</span>
+                  <span className="sr-only">{t("action")}</span>
                 </th>
               </tr>
             </thead>
@@ -94,23 +103,25 @@ export async function DelightQueue({ member, params }: { member: SessionMember; 
                     </div>
                   </td>
                   <td data-card="lead" className="py-2">
-                    <span className="font-medium">{row.label}</span>
+                    <span className="font-medium">
+                      {interactionTypeLabel(tl, { key: row.typeKey, label: row.label })}
+                    </span>
                     {row.summary ? <span className="text-slate-600"> — {row.summary}</span> : null}
                   </td>
-                  <td data-label="MRR" className="py-2 text-right tabular-nums">
-                    {formatCents(row.mrrCents)}
+                  <td data-label={t("mrr")} className="py-2 text-right tabular-nums">
+                    {f.money(row.mrrCents)}
                   </td>
-                  <td data-label="Age" className="py-2 text-right tabular-nums">
-                    {formatDaysAgo(row.ageDays)}
+                  <td data-label={t("age")} className="py-2 text-right tabular-nums">
+                    {f.daysAgo(row.ageDays)}
                   </td>
                   <td data-card="lead" className="py-2 pl-3 text-right">
                     {canWrite ? (
                       <Link
                         href={`/delight/new?prompt=${row.interactionId}&back=${encodeURIComponent(withParams("/delight", params, { logged: undefined }))}`}
                         className={buttonClass("primary", "px-3 py-1.5 text-xs")}
-                        aria-label={`Delight ${row.customerName}`}
+                        aria-label={t("delightAria", { name: row.customerName })}
                       >
-                        Delight
+                        {t("delight")}
                       </Link>
                     ) : null}
                   </td>
@@ -125,7 +136,7 @@ export async function DelightQueue({ member, params }: { member: SessionMember; 
         pageSize={30}
         total={total}
         more={more}
-        noun={{ one: "debit waiting", many: "debits waiting" }}
+        counted={(count, number) => t("counted", { count, number })}
         hrefFor={(p) => withParams("/delight", params, { queuePage: p })}
       />
     </Card>

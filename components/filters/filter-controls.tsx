@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { JourneyModelWithStages } from "@/server/journey/models";
+import { modelName, stageName } from "@/lib/i18n/journey-labels";
 import { PLAN_LABELS, PLANS } from "@/lib/plans";
 
 export const FILTER_CONTROL = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
@@ -35,10 +37,11 @@ export function OwnerFilter({
   value: string;
   everyone?: string;
 }) {
+  const t = useTranslations("common.filters");
   return (
-    <FilterSelect label="Owner" name="owner" defaultValue={value}>
-      <option value={everyone}>Everyone</option>
-      <option value="mine">Mine</option>
+    <FilterSelect label={t("owner")} name="owner" defaultValue={value}>
+      <option value={everyone}>{t("everyone")}</option>
+      <option value="mine">{t("mine")}</option>
       {owners.map((o) => (
         <option key={o.id} value={o.id}>
           {o.name}
@@ -49,14 +52,16 @@ export function OwnerFilter({
 }
 
 export function StageFilter({ models, value }: { models: JourneyModelWithStages[]; value: string }) {
+  const t = useTranslations("common.filters");
+  const tj = useTranslations("journey");
   return (
-    <FilterSelect label="Stage" name="stage" defaultValue={value}>
-      <option value="">Any stage</option>
+    <FilterSelect label={t("stage")} name="stage" defaultValue={value}>
+      <option value="">{t("anyStage")}</option>
       {models.map((m) => (
-        <optgroup key={m.id} label={m.name}>
+        <optgroup key={m.id} label={modelName(tj, m)}>
           {m.stages.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name}
+              {stageName(tj, m, s)}
             </option>
           ))}
         </optgroup>
@@ -66,9 +71,10 @@ export function StageFilter({ models, value }: { models: JourneyModelWithStages[
 }
 
 export function PlanFilter({ value }: { value: string }) {
+  const t = useTranslations("common.filters");
   return (
-    <FilterSelect label="Plan" name="plan" defaultValue={value}>
-      <option value="">Any plan</option>
+    <FilterSelect label={t("plan")} name="plan" defaultValue={value}>
+      <option value="">{t("anyPlan")}</option>
       {PLANS.map((p) => (
         <option key={p} value={p}>
           {PLAN_LABELS[p]}

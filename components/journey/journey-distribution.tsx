@@ -1,11 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { StageTable } from "@/components/journey/stage-table";
 import { JourneyShape } from "@/components/journey/journey-shape";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { readDb } from "@/server/reads/read-db";
-import { formatDate, formatTime } from "@/lib/format";
-import { DISPLAY_TIME_ZONE } from "@/lib/dates";
+import { getFormat } from "@/server/i18n/format";
+import { modelName, stageName } from "@/lib/i18n/journey-labels";
 import type { JourneyFilters } from "@/lib/journey/filters";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
@@ -24,14 +25,19 @@ export async function JourneyDistribution({
   params: SearchParams;
 }) {
   const db = await readDb();
-  const [snapshot, history] = await Promise.all([getStageSnapshot(db, { model, filters }), historyPromise]);
+  const [snapshot, history, t, f] = await Promise.all([
+    getStageSnapshot(db, { model, filters }),
+    historyPromise,
+    getTranslations("journey"),
+    getFormat(),
+  ]);
   const stageHref = (stageId: number) => withParams("/journey", params, { stage: stageId, page: undefined });
   if (snapshot.total === 0) {
     return (
-      <EmptyState title="No customers match these filters">
+      <EmptyState title={t("distribution.emptyTitle")}>
         <p>
           <Link href={`/journey?model=${model.key}`} className="font-medium text-brand-700 underline">
-            Clear the filters
+            {t("distribution.clearFilters")}
           </Link>
         </p>
       </EmptyState>
@@ -40,16 +46,14 @@ export async function JourneyDistribution({
   return (
     <div className="space-y-4">
       <Card
-        title={
-          model.shape === "funnel"
-            ? `${model.name}: customers who reached each stage`
-            : `${model.name}: customers in each stage now`
-        }
+        title={t(model.shape === "funnel" ? "distribution.titleReached" : "distribution.titleNow", {
+          model: modelName(t, model),
+        })}
       >
         <JourneyShape
           shape={model.shape}
           data={model.stages.map((stage, i) => ({
-            name: stage.name,
+            name: stageName(t, model, stage),
             count: snapshot.stages[i].now,
             reached: snapshot.stages[i].reached,
             href: stageHref(stage.id),
@@ -58,8 +62,11 @@ export async function JourneyDistribution({
       </Card>
       <StageTable model={model} snapshot={snapshot} history={history} stageHref={stageHref} />
       <p className="text-xs text-slate-500">
-        Counts are live. Time in stage, regressions and on-track flags as of {formatDate(history.computedAt)}{" "}
-        {formatTime(history.computedAt, DISPLAY_TIME_ZONE)} ({DISPLAY_TIME_ZONE}).
+        {t("distribution.asOf", {
+          date: f.date(history.computedAt),
+          time: f.time(history.computedAt),
+          zone: f.timeZone,
+        })}
       </p>
     </div>
   );

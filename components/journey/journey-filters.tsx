@@ -1,7 +1,9 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/components/ui/link";
 import { FilterSelect, OwnerFilter, PlanFilter } from "@/components/filters/filter-controls";
 import { buttonClass, chipClass } from "@/components/ui/button";
 import type { JourneyFilters } from "@/lib/journey/filters";
+import { modelName } from "@/lib/i18n/journey-labels";
 import { first, type SearchParams, withParams } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 
@@ -27,9 +29,11 @@ export function JourneyFiltersForm({
   filters: JourneyFilters;
   owners: { id: number; name: string }[];
 }) {
+  const t = useTranslations("journey");
+  const tl = useTranslations("labels");
   return (
     <>
-      <nav aria-label="Journey model" className="flex flex-wrap gap-2">
+      <nav aria-label={t("filters.modelNav")} className="flex flex-wrap gap-2">
         {models.map((m) => (
           <Link
             key={m.id}
@@ -37,29 +41,29 @@ export function JourneyFiltersForm({
             aria-current={m.id === model.id ? "page" : undefined}
             className={chipClass(m.id === model.id, "px-4 py-1.5")}
           >
-            {m.name}
+            {modelName(t, m)}
           </Link>
         ))}
       </nav>
-      <form method="get" role="search" aria-label="Filter the journey" className="flex flex-wrap items-end gap-3">
+      <form method="get" role="search" aria-label={t("filters.formLabel")} className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="model" value={model.key} />
         <OwnerFilter owners={owners} value={first(params, "owner") ?? ""} />
         <PlanFilter value={filters.plan ?? ""} />
-        <FilterSelect label="Signed up in" name="cohort" defaultValue={filters.cohort ?? ""}>
-          <option value="">Any month</option>
+        <FilterSelect label={t("filters.signedUpIn")} name="cohort" defaultValue={filters.cohort ?? ""}>
+          <option value="">{t("filters.anyMonth")}</option>
           {cohortMonths().map((month) => (
             <option key={month} value={month}>
               {month}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect label="Status" name="status" defaultValue={filters.status}>
-          <option value="active">Active</option>
-          <option value="churned">Churned</option>
-          <option value="all">All</option>
+        <FilterSelect label={t("filters.status")} name="status" defaultValue={filters.status}>
+          <option value="active">{tl("customerStatus.active")}</option>
+          <option value="churned">{tl("customerStatus.churned")}</option>
+          <option value="all">{t("filters.statusAll")}</option>
         </FilterSelect>
         <button type="submit" className={buttonClass("secondary")}>
-          Apply
+          {t("filters.apply")}
         </button>
       </form>
     </>

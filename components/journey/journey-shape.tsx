@@ -1,7 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ChartTooltipBox } from "@/components/charts/chart-tooltip";
+import { useFormat } from "@/components/i18n/use-format";
 import { Link } from "@/components/ui/link";
-import { countOf, formatNumber, formatPercent } from "@/lib/format";
 import { type StageColour, stageColours } from "@/lib/charts/palette";
 
 /**
@@ -13,12 +14,6 @@ type ShapeDatum = { name: string; count: number; reached: number; href: string }
 type Shape = "hourglass" | "funnel" | "stages";
 
 type Bar = ShapeDatum & { value: number; share: number; colour: StageColour };
-
-const CAPTIONS: Record<Shape, string> = {
-  hourglass: "Hourglass chart of customers now in each stage",
-  funnel: "Funnel chart of customers who reached each stage",
-  stages: "Bar chart of customers now in each stage",
-};
 
 /**
  * The journey's shape, drawn on the server as plain HTML: each stage a link to its customers with
@@ -34,6 +29,8 @@ export function JourneyShape({
   data: ShapeDatum[];
   compact?: boolean;
 }) {
+  const t = useTranslations("journey.shape");
+  const f = useFormat();
   const funnel = shape === "funnel";
   const colours = stageColours(data.length);
   const max = Math.max(1, ...data.map((d) => (funnel ? d.reached : d.count)));
@@ -49,20 +46,20 @@ export function JourneyShape({
       rows={
         funnel
           ? [
-              { label: "Reached it", value: countOf(bar.reached, "customer"), colour: bar.colour.fill },
-              { label: "Of the first stage", value: formatPercent(first === 0 ? null : bar.reached / first) },
+              { label: t("reachedIt"), value: t("customers", { count: bar.reached }), colour: bar.colour.fill },
+              { label: t("ofFirstStage"), value: f.percent(first === 0 ? null : bar.reached / first) },
             ]
           : [
-              { label: "In it now", value: countOf(bar.count, "customer"), colour: bar.colour.fill },
-              { label: "Share of the book", value: formatPercent(total === 0 ? null : bar.count / total) },
+              { label: t("inItNow"), value: t("customers", { count: bar.count }), colour: bar.colour.fill },
+              { label: t("shareOfBook"), value: f.percent(total === 0 ? null : bar.count / total) },
             ]
       }
-      total={funnel ? undefined : countOf(total, "customer")}
-      hint="Click to open its customers"
+      total={funnel ? undefined : t("customers", { count: total })}
+      hint={t("hint")}
     />
   );
   return (
-    <figure aria-label={`${CAPTIONS[shape]}; the table below has the numbers`} className="w-full">
+    <figure aria-label={t(`caption.${shape}`)} className="w-full">
       {shape === "stages" ? (
         <Columns bars={bars} tooltip={tooltip} compact={compact} />
       ) : (
@@ -88,10 +85,11 @@ function StageBar({
   tipPlace: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("journey.shape");
   return (
     <Link
       href={bar.href}
-      aria-label={`${bar.name}: ${countOf(bar.value, "customer")}, open its customers`}
+      aria-label={t("barLabel", { stage: bar.name, count: bar.value })}
       className={`group relative rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 ${className}`}
       data-stage-bar={bar.name}
     >
@@ -108,6 +106,7 @@ function StageBar({
 
 /** Hourglass and funnel: a row per stage, its bar centred so that the rows draw the shape. */
 function Rows({ bars, tooltip, compact }: Parts) {
+  const f = useFormat();
   return (
     <div className={compact ? "space-y-1" : "space-y-1.5"}>
       {bars.map((bar) => (
@@ -124,7 +123,7 @@ function Rows({ bars, tooltip, compact }: Parts) {
               style={{ width: `${Math.max(bar.share * 100, 0.5)}%`, background: bar.colour.fill }}
             />
           </StageBar>
-          <span className="text-right text-xs tabular-nums text-slate-900">{formatNumber(bar.value)}</span>
+          <span className="text-right text-xs tabular-nums text-slate-900">{f.number(bar.value)}</span>
         </div>
       ))}
     </div>
@@ -133,6 +132,7 @@ function Rows({ bars, tooltip, compact }: Parts) {
 
 /** SCALE's stages: a column per stage, its count on top and its name below. */
 function Columns({ bars, tooltip, compact }: Parts) {
+  const f = useFormat();
   return (
     <ol className="flex items-stretch gap-2">
       {bars.map((bar) => (
@@ -143,7 +143,7 @@ function Columns({ bars, tooltip, compact }: Parts) {
             className={`flex flex-col justify-end ${compact ? "h-48" : "h-64"}`}
             tipPlace="bottom-1/2"
           >
-            <span className="text-center text-xs tabular-nums text-slate-900">{formatNumber(bar.value)}</span>
+            <span className="text-center text-xs tabular-nums text-slate-900">{f.number(bar.value)}</span>
             <span
               className="w-full rounded-t-sm"
               style={{ height: `${Math.max(bar.share * 85, 0.5)}%`, background: bar.colour.fill }}

@@ -1,10 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { readDb } from "@/server/reads/read-db";
-import { formatCents } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
+import { stageName } from "@/lib/i18n/journey-labels";
+import { milestoneLabel } from "@/lib/i18n/labels";
 import { type JourneyFilters, stageFlag } from "@/lib/journey/filters";
-import { milestoneLabel } from "@/lib/journey/models";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import { getStageCustomers } from "@/server/journey/stats";
@@ -26,37 +28,43 @@ export async function StageCustomers({
   const db = await readDb();
   const stage = model.stages.find((s) => s.id === stageId);
   if (!stage) return null;
-  const { rows, total } = await getStageCustomers(db, { stage, filters, page });
+  const [{ rows, total }, t, tj, tl, f] = await Promise.all([
+    getStageCustomers(db, { stage, filters, page }),
+    getTranslations("journey.stageCustomers"),
+    getTranslations("journey"),
+    getTranslations("labels"),
+    getFormat(),
+  ]);
   const flagStyle = { on_track: "text-emerald-700", behind: "text-amber-700", stuck: "text-red-700" } as const;
-  const flagLabel = { on_track: "on track", behind: "behind", stuck: "stuck" } as const;
+  const name = stageName(tj, model, stage);
   return (
     <Card
-      title={`In ${stage.name} now (target ${stage.targetDays} days)`}
+      title={t("title", { stage: name, days: stage.targetDays })}
       action={
         <Link
           href={withParams("/journey", params, { stage: undefined, page: undefined })}
           className="text-sm text-slate-600 underline"
         >
-          Close
+          {t("close")}
         </Link>
       }
     >
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">Nobody is in this stage.</p>
+        <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <table className="w-full text-left text-sm" aria-label={`Customers in ${stage.name}`}>
+        <table className="w-full text-left text-sm" aria-label={t("tableLabel", { stage: name })}>
           <thead className="text-xs uppercase text-slate-500">
             <tr>
               <th scope="col" className="py-1">
-                Customer
+                {t("customer")}
               </th>
-              <th scope="col">Milestone</th>
-              <th scope="col">Owner</th>
+              <th scope="col">{t("milestone")}</th>
+              <th scope="col">{t("owner")}</th>
               <th scope="col" className="text-right">
-                MRR
+                {t("mrr")}
               </th>
               <th scope="col" className="text-right">
-                Days in stage
+                {t("daysInStage")}
               </th>
             </tr>
           </thead>
@@ -71,13 +79,13 @@ export async function StageCustomers({
                     </Link>{" "}
                     <span className="text-xs text-slate-500">{row.company}</span>
                   </td>
-                  <td>{milestoneLabel(row.milestone)}</td>
+                  <td>{milestoneLabel(tl, row.milestone)}</td>
                   <td>{row.ownerName ?? "—"}</td>
-                  <td className="text-right tabular-nums">{formatCents(row.mrrCents)}</td>
+                  <td className="text-right tabular-nums">{f.money(row.mrrCents)}</td>
                   <td className="text-right tabular-nums">
-                    {row.daysInStage ?? "—"}{" "}
+                    {row.daysInStage === null ? "—" : f.number(row.daysInStage)}{" "}
                     {flag ? (
-                      <span className={`ml-1 text-xs font-medium ${flagStyle[flag]}`}>{flagLabel[flag]}</span>
+                      <span className={`ml-1 text-xs font-medium ${flagStyle[flag]}`}>{t(`flags.${flag}`)}</span>
                     ) : null}
                   </td>
                 </tr>
@@ -90,7 +98,7 @@ export async function StageCustomers({
         page={page}
         pageSize={25}
         total={total}
-        noun={{ one: "customer", many: "customers" }}
+        counted={(count, number) => t("counted", { count, number })}
         hrefFor={(p) => withParams("/journey", params, { page: p })}
       />
     </Card>

@@ -1,7 +1,9 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/components/ui/link";
+import { useFormat } from "@/components/i18n/use-format";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import type { HistoryStats, StageSnapshot } from "@/server/journey/stats";
-import { formatDecimal, formatNumber, formatPercent, formatSigned } from "@/lib/format";
+import { modelName, stageName } from "@/lib/i18n/journey-labels";
 import { stageMetrics } from "@/lib/journey/metrics";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -17,58 +19,59 @@ export function StageTable({
   history: HistoryStats;
   stageHref: (stageId: number) => string;
 }) {
+  const t = useTranslations("journey");
+  const f = useFormat();
   const metrics = stageMetrics(snapshot.stages, snapshot.total);
+  const name = modelName(t, model);
   const showLedger = model.shape === "stages";
   return (
-    <ScrollRegion label={`${model.name} by stage`} className="rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label={t("table.label", { model: name })} className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="stage-table">
-        <caption className="sr-only">
-          {model.name}: customers per stage, conversion, time in stage and regressions
-        </caption>
+        <caption className="sr-only">{t("table.caption", { model: name })}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2">
-              Stage
+              {t("table.stage")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              Now
+              {t("table.now")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              Share
+              {t("table.share")}
             </th>
             {showLedger ? (
               <th scope="col" className="px-3 py-2 text-right">
-                Credit
+                {t("table.credit")}
               </th>
             ) : null}
             {showLedger ? (
               <th scope="col" className="px-3 py-2 text-right">
-                Debt
+                {t("table.debt")}
               </th>
             ) : null}
             <th scope="col" className="px-3 py-2 text-right">
-              Reached
+              {t("table.reached")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              To next
+              {t("table.toNext")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              From first
+              {t("table.fromFirst")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              Drop-off
+              {t("table.dropOff")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              Median days
+              {t("table.medianDays")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              Target
+              {t("table.target")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              On track / behind / stuck
+              {t("table.flags")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              Regressions
+              {t("table.regressions")}
             </th>
           </tr>
         </thead>
@@ -81,38 +84,43 @@ export function StageTable({
               <tr key={stage.id} data-stage={stage.name} className="border-b border-slate-100 last:border-0">
                 <th scope="row" className="px-3 py-2 font-medium">
                   <Link href={stageHref(stage.id)} className="text-brand-700 hover:underline">
-                    {stage.name}
+                    {stageName(t, model, stage)}
                   </Link>
                   <span className="ml-1 text-xs font-normal text-slate-500">
                     {stage.fromMilestone === stage.toMilestone
-                      ? `m${stage.fromMilestone}`
-                      : `m${stage.fromMilestone}–${stage.toMilestone}`}
+                      ? t("table.milestone", { number: f.number(stage.fromMilestone) })
+                      : t("table.milestoneRange", {
+                          from: f.number(stage.fromMilestone),
+                          to: f.number(stage.toMilestone),
+                        })}
                   </span>
                 </th>
                 <td className="px-3 py-2 text-right tabular-nums" data-testid="stage-now">
-                  {formatNumber(m.now)}
+                  {f.number(m.now)}
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatPercent(m.share)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{f.percent(m.share)}</td>
                 {showLedger ? (
-                  <td className="px-3 py-2 text-right tabular-nums text-emerald-700">{formatSigned(snap.credit)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums text-emerald-700">{f.signed(snap.credit)}</td>
                 ) : null}
                 {showLedger ? (
-                  <td className="px-3 py-2 text-right tabular-nums text-red-700">{formatSigned(snap.debt)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums text-red-700">{f.signed(snap.debt)}</td>
                 ) : null}
-                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(m.reached)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatPercent(m.conversionToNext)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatPercent(m.cumulativeConversion)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatPercent(m.dropOff)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{f.number(m.reached)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{f.percent(m.conversionToNext)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{f.percent(m.cumulativeConversion)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{f.percent(m.dropOff)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">
-                  {h?.medianDays === null || h?.medianDays === undefined ? "—" : formatDecimal(h.medianDays)}
+                  {h?.medianDays === null || h?.medianDays === undefined ? "—" : f.decimal(h.medianDays)}
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">{stage.targetDays} d</td>
                 <td className="px-3 py-2 text-right tabular-nums">
-                  <span className="text-emerald-700">{h?.onTrack ?? 0}</span> /{" "}
-                  <span className="text-amber-700">{h?.behind ?? 0}</span> /{" "}
-                  <span className="text-red-700">{h?.stuck ?? 0}</span>
+                  {t("table.targetDays", { days: f.number(stage.targetDays) })}
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">{h?.regressions ?? 0}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  <span className="text-emerald-700">{f.number(h?.onTrack ?? 0)}</span> /{" "}
+                  <span className="text-amber-700">{f.number(h?.behind ?? 0)}</span> /{" "}
+                  <span className="text-red-700">{f.number(h?.stuck ?? 0)}</span>
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{f.number(h?.regressions ?? 0)}</td>
               </tr>
             );
           })}
@@ -120,14 +128,13 @@ export function StageTable({
         <tfoot className="border-t border-slate-200 text-slate-600">
           <tr>
             <th scope="row" className="px-3 py-2 font-medium">
-              Book
+              {t("table.book")}
             </th>
             <td className="px-3 py-2 text-right tabular-nums" data-testid="book-total">
-              {formatNumber(snapshot.total)}
+              {f.number(snapshot.total)}
             </td>
             <td colSpan={showLedger ? 13 : 11} className="px-3 py-2 text-xs">
-              Reached counts customers whose furthest milestone ever is at or past the stage; regressions are moves back
-              out of it.
+              {t("table.footnote")}
             </td>
           </tr>
         </tfoot>

@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useFormat } from "@/components/i18n/use-format";
 import { DAY_MS } from "@/lib/dates";
-import { formatDateRange, formatNumber } from "@/lib/format";
 
 type Weekly = { weeks: string[]; series: { key: string; name: string; values: number[] }[] };
 
@@ -13,10 +14,11 @@ type Weekly = { weeks: string[]; series: { key: string; name: string; values: nu
  * build and hydrate 500 cells nobody has asked to see.
  */
 export function FoldedWeeklyTable(props: Weekly) {
+  const t = useTranslations("journey.weekly");
   const [open, setOpen] = useState(false);
   return (
     <details className="mt-3" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="cursor-pointer text-sm font-medium text-slate-700">Show as a table</summary>
+      <summary className="cursor-pointer text-sm font-medium text-slate-700">{t("showTable")}</summary>
       {open ? (
         <div className="mt-2 max-h-80 overflow-auto">
           <WeeklyStageTable {...props} />
@@ -27,12 +29,14 @@ export function FoldedWeeklyTable(props: Weekly) {
 }
 
 function WeeklyStageTable({ weeks, series }: Weekly) {
+  const t = useTranslations("journey.weekly");
+  const f = useFormat();
   return (
     <table className="w-full text-right text-xs tabular-nums">
       <thead className="sticky top-0 bg-white">
         <tr>
           <th scope="col" className="px-2 py-1 text-left">
-            Week
+            {t("week")}
           </th>
           {series.map((s) => (
             <th scope="col" key={s.key} className="px-2 py-1">
@@ -45,11 +49,11 @@ function WeeklyStageTable({ weeks, series }: Weekly) {
         {weeks.map((week, index) => (
           <tr key={week} className="border-t border-slate-100">
             <th scope="row" className="px-2 py-1 text-left font-normal">
-              {formatDateRange(week, new Date(Date.parse(week) + 6 * DAY_MS))}
+              {f.dateRange(week, new Date(Date.parse(week) + 6 * DAY_MS))}
             </th>
             {series.map((s) => (
               <td key={s.key} className="px-2 py-1">
-                {formatNumber(s.values[index] ?? 0)}
+                {f.number(s.values[index] ?? 0)}
               </td>
             ))}
           </tr>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import {
@@ -15,6 +16,7 @@ import {
 
 const SEARCH_DELAY_MS = 200;
 const GROUPS: PaletteGroup[] = ["Pages", "Customers", "Actions"];
+const GROUP_KEYS = { Pages: "pages", Customers: "customers", Actions: "actions" } as const;
 
 type CustomerSearch = { term: string; status: "done" | "failed"; customers: PaletteCustomer[] };
 
@@ -65,6 +67,7 @@ export function CommandPalette({
   actions: PaletteLink[];
   customerActions: CustomerAction[];
 }) {
+  const t = useTranslations("common.palette");
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -73,9 +76,21 @@ export function CommandPalette({
   const [active, setActive] = useState(0);
   const apple = useSyncExternalStore(noSubscription, isApple, () => false);
   const id = useId();
-  const { term } = readPaletteInput(input);
+  const phrases = { task: t("typed.task"), interaction: t("typed.interaction") };
+  const { term } = readPaletteInput(input, phrases);
   const { search, loading } = useCustomerSearch(term, open);
-  const options = paletteOptions({ input, pages, actions, customers: search?.customers ?? [], customerActions });
+  const options = paletteOptions({
+    input,
+    pages,
+    actions,
+    customers: search?.customers ?? [],
+    customerActions,
+    actionLabels: {
+      interaction: (name) => t("logInteractionFor", { name }),
+      task: (name) => t("newTaskFor", { name }),
+    },
+    phrases,
+  });
   const current = Math.min(active, options.length - 1);
   const optionId = (index: number) => `${id}-option-${index}`;
 
@@ -127,13 +142,13 @@ export function CommandPalette({
   }
 
   const status = loading
-    ? "Searching customers…"
+    ? t("searching")
     : search?.status === "failed"
-      ? "The customer search did not answer. Try again in a moment."
+      ? t("searchFailed")
       : options.length === 0 && input.trim()
-        ? `Nothing matches “${input.trim()}”.`
+        ? t("nothingMatches", { input: input.trim() })
         : search && search.customers.length === 0
-          ? `No customer matches “${term}”.`
+          ? t("noCustomerMatches", { term })
           : "";
 
   return (
@@ -144,9 +159,9 @@ export function CommandPalette({
         aria-keyshortcuts="Control+K Meta+K"
         className="flex items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-500 hover:bg-slate-50"
       >
-        Search…
+        {t("open")}
         <kbd className="rounded border border-slate-200 bg-slate-50 px-1.5 font-sans text-xs text-slate-500">
-          {apple ? "⌘K" : "Ctrl K"}
+          {apple ? t("shortcutApple") : t("shortcutOther")}
         </kbd>
       </button>
       <dialog
@@ -157,18 +172,18 @@ export function CommandPalette({
         className="mx-auto mt-[12vh] w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <h2 id={`${id}-title`} className="sr-only">
-          Search Hourglass
+          {t("title")}
         </h2>
         <div className="flex max-h-[70vh] flex-col">
           <input
             type="text"
             role="combobox"
-            aria-label="Search pages, customers and actions"
+            aria-label={t("inputLabel")}
             aria-expanded={options.length > 0}
             aria-controls={`${id}-listbox`}
             aria-autocomplete="list"
             aria-activedescendant={current >= 0 ? optionId(current) : undefined}
-            placeholder="Search pages, customers and actions…"
+            placeholder={t("placeholder")}
             value={input}
             onChange={(event) => {
               setInput(event.target.value);
@@ -180,16 +195,16 @@ export function CommandPalette({
           <p role="status" className="px-4 pt-2 text-sm text-slate-600 empty:hidden">
             {status}
           </p>
-          <ul id={`${id}-listbox`} role="listbox" aria-label="Results" className="overflow-y-auto p-2">
+          <ul id={`${id}-listbox`} role="listbox" aria-label={t("results")} className="overflow-y-auto p-2">
             {GROUPS.map((group) => {
               const inGroup = options.flatMap((option, index) => (option.group === group ? [{ option, index }] : []));
               if (inGroup.length === 0) return null;
               return (
                 <li key={group} role="presentation">
                   <p aria-hidden="true" className="px-2 pb-1 pt-2 text-xs font-semibold uppercase text-slate-500">
-                    {group}
+                    {t(`groups.${GROUP_KEYS[group]}`)}
                   </p>
-                  <ul role="group" aria-label={group}>
+                  <ul role="group" aria-label={t(`groups.${GROUP_KEYS[group]}`)}>
                     {inGroup.map(({ option, index }) => (
                       <li
                         key={option.key}
@@ -213,9 +228,7 @@ export function CommandPalette({
               );
             })}
           </ul>
-          <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500">
-            ↑ ↓ to move, Enter to open, Esc to close. Type “new task for” or “log interaction for” and a name.
-          </p>
+          <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500">{t("help", phrases)}</p>
         </div>
       </dialog>
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
@@ -33,20 +34,16 @@ function useDatabaseRecovery(onRecovered: () => void) {
 
 /** What a signed-in page shows while PostgreSQL cannot be reached; it comes back by itself. */
 export function DatabaseUnavailable({ onRecovered }: { onRecovered?: () => void }) {
+  const t = useTranslations("common.databaseUnavailable");
   const router = useRouter();
   const checks = useDatabaseRecovery(onRecovered ?? router.refresh);
   return (
     <div className="mx-auto flex max-w-lg flex-col items-center justify-center gap-4 p-8 text-center">
       <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-6">
-        <h1 className="text-xl font-semibold text-amber-950">The database is unavailable</h1>
-        <p className="mt-2 text-sm text-amber-900">
-          Hourglass cannot reach its database right now, so nothing can be shown or saved. Your data is safe. This page
-          checks again every few seconds and comes back by itself as soon as the database answers.
-        </p>
+        <h1 className="text-xl font-semibold text-amber-950">{t("title")}</h1>
+        <p className="mt-2 text-sm text-amber-900">{t("body")} </p>
         <p className="mt-3 text-xs text-amber-800" aria-live="polite">
-          {checks === 0
-            ? "Waiting for the database…"
-            : `Checked ${checks} ${checks === 1 ? "time" : "times"}; still waiting…`}
+          {checks === 0 ? t("waiting") : t("checked", { count: checks })}
         </p>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { Icon } from "@/components/ui/icon";
@@ -11,6 +12,7 @@ import type { NavItem } from "./nav-items";
  * screen); it folds again on the next page, since it belongs to the page it was opened on.
  */
 export function NavLinks({ items, children }: { items: NavItem[]; children?: ReactNode }) {
+  const t = useTranslations("common.nav");
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -23,7 +25,7 @@ export function NavLinks({ items, children }: { items: NavItem[]; children?: Rea
         aria-controls="main-nav-links"
         onClick={() => setOpenOn(open ? null : pathname)}
       >
-        {open ? "Close" : "Menu"}
+        {open ? t("close") : t("menu")}
       </button>
       <div id="main-nav-links" className={`mt-4 md:mt-0 ${open ? "" : "hidden"} md:block`}>
         <ul className="space-y-1">

@@ -1,6 +1,8 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { readDb } from "@/server/reads/read-db";
 import { unlessDatabaseUnavailable } from "@/db/connection-error";
+import { getFormat } from "@/server/i18n/format";
 import { getUnreadCount } from "@/server/notifications/queries";
 
 /** The header's bell: unread alerts, linking to them. */
@@ -8,7 +10,10 @@ export async function Bell({ memberId }: { memberId: number }) {
   const db = await readDb();
   const unread = await unlessDatabaseUnavailable(getUnreadCount(db, { memberId }));
   if (unread === null) return null;
-  const label = unread === 0 ? "Alerts: none unread" : `Alerts: ${unread >= 100 ? "99+" : unread} unread`;
+  const [t, f] = await Promise.all([getTranslations("notifications.bell"), getFormat()]);
+  // The count stops at 100: more reads "99+".
+  const shown = unread >= 100 ? `${f.number(99)}+` : f.number(unread);
+  const label = unread === 0 ? t("noneUnread") : t("unread", { count: shown });
   return (
     <Link
       href="/settings/notifications#alerts"
@@ -22,7 +27,7 @@ export async function Bell({ memberId }: { memberId: number }) {
       </svg>
       {unread > 0 ? (
         <span className="absolute -right-1 -top-1 rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white">
-          {unread >= 100 ? "99+" : unread}
+          {shown}
         </span>
       ) : null}
     </Link>

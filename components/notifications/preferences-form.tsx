@@ -1,68 +1,40 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   rotateWebhookSecretAction,
   savePreferencesAction,
   sendTestWebhookAction,
 } from "@/server/notifications/actions";
-import { FormMessage, fieldErrors, SelectField, SubmitButton, TextField } from "@/components/ui/form";
+import { FormMessage, fieldErrors, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 
 export type PreferencesView = {
-  timeZone: string;
   digestEmail: boolean;
   inAppAlerts: boolean;
   webhookUrl: string | null;
   webhookSecret: string | null;
 };
 
-/** The member's own alerts: time zone for the 08:00 digest, email and bell, and a signed webhook. */
-export function PreferencesForm({
-  preferences,
-  timeZones,
-  smtp,
-}: {
-  preferences: PreferencesView;
-  timeZones: string[];
-  smtp: boolean;
-}) {
+/** The member's own alerts: the 08:00 digest (in their time zone, Settings → Your account), the bell, a signed webhook. */
+export function PreferencesForm({ preferences, smtp }: { preferences: PreferencesView; smtp: boolean }) {
+  const t = useTranslations("notifications.preferences");
   const save = useActionForm(savePreferencesAction);
-  const rotate = useActionForm(rotateWebhookSecretAction, {
-    confirm: "Make a new secret? Your receiver stops verifying until it has the new one.",
-  });
+  const rotate = useActionForm(rotateWebhookSecretAction, { confirm: t("newSecretConfirm") });
   const test = useActionForm(sendTestWebhookAction);
   const errors = fieldErrors(save.state);
   return (
     <div className="space-y-4">
-      <form
-        onSubmit={save.onSubmit}
-        aria-label="Notification settings"
-        className="grid gap-3 md:grid-cols-2"
-        noValidate
-      >
-        <SelectField
-          id="time-zone"
-          name="timeZone"
-          label="Time zone"
-          hint="Your digest arrives at 08:00 here."
-          defaultValue={preferences.timeZone}
-          errors={errors.timeZone}
-        >
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </SelectField>
-        <fieldset className="space-y-2 text-sm">
-          <legend className="mb-1 font-medium text-slate-700">Daily digest and alerts</legend>
+      <form onSubmit={save.onSubmit} aria-label={t("formLabel")} className="grid gap-3 md:grid-cols-2" noValidate>
+        <fieldset className="space-y-2 text-sm md:col-span-2">
+          <legend className="mb-1 font-medium text-slate-700">{t("digestLegend")}</legend>
+          <p className="text-slate-600">{t("timeZoneHint")}</p>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="digestEmail" defaultChecked={preferences.digestEmail} /> Email me the digest
-            {smtp ? "" : " (no SMTP server is configured yet)"}
+            <input type="checkbox" name="digestEmail" defaultChecked={preferences.digestEmail} />{" "}
+            {smtp ? t("digestEmail") : t("digestEmailNoSmtp")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="inAppAlerts" defaultChecked={preferences.inAppAlerts} /> Alerts and the digest
-            in the bell
+            <input type="checkbox" name="inAppAlerts" defaultChecked={preferences.inAppAlerts} /> {t("inAppAlerts")}
           </label>
         </fieldset>
         <div className="md:col-span-2">
@@ -70,16 +42,16 @@ export function PreferencesForm({
             id="webhook-url"
             name="webhookUrl"
             type="url"
-            label="Webhook URL (optional)"
-            placeholder="https://hooks.slack.com/services/…"
-            hint="Alerts and the digest are posted here as JSON with a Slack-compatible “text”, signed per Standard Webhooks."
+            label={t("webhookUrl")}
+            placeholder={t("webhookUrlPlaceholder")}
+            hint={t("webhookUrlHint")}
             defaultValue={preferences.webhookUrl ?? ""}
             errors={errors.webhookUrl}
           />
         </div>
         <div className="flex items-center gap-3 md:col-span-2">
-          <SubmitButton pending={save.pending} pendingText="Saving…">
-            Save
+          <SubmitButton pending={save.pending} pendingText={t("saving")}>
+            {t("save")}
           </SubmitButton>
           <FormMessage state={save.state} />
         </div>
@@ -87,21 +59,21 @@ export function PreferencesForm({
       {preferences.webhookUrl ? (
         <div className="space-y-2 rounded-md border border-slate-200 p-3 text-sm">
           <p>
-            Signing secret (verify <code>webhook-signature</code> with it):{" "}
+            {t.rich("signingSecret", { code: (chunks) => <code>{chunks}</code> })}{" "}
             <code className="break-all rounded bg-slate-100 px-1" data-testid="webhook-secret">
               {preferences.webhookSecret}
             </code>
           </p>
           <div className="flex flex-wrap items-center gap-3">
-            <form onSubmit={test.onSubmit} aria-label="Send a test message">
-              <SubmitButton variant="secondary" pending={test.pending} pendingText="Queuing…">
-                Send a test message
+            <form onSubmit={test.onSubmit} aria-label={t("sendTest")}>
+              <SubmitButton variant="secondary" pending={test.pending} pendingText={t("queuing")}>
+                {t("sendTest")}
               </SubmitButton>
             </form>
             <FormMessage state={test.state} />
-            <form onSubmit={rotate.onSubmit} aria-label="Make a new signing secret">
-              <SubmitButton variant="secondary" pending={rotate.pending} pendingText="Making…">
-                New secret
+            <form onSubmit={rotate.onSubmit} aria-label={t("newSecretLabel")}>
+              <SubmitButton variant="secondary" pending={rotate.pending} pendingText={t("making")}>
+                {t("newSecret")}
               </SubmitButton>
             </form>
             <FormMessage state={rotate.state} />

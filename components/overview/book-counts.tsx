@@ -1,17 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import { Stat } from "@/components/ui/card";
 import { readDb } from "@/server/reads/read-db";
-import { formatCents, formatNumber } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
 import { getBookCounts } from "@/server/customers/book-counts";
 
 export async function BookCounts() {
   const db = await readDb();
-  const counts = await getBookCounts(db);
+  const [counts, t, f] = await Promise.all([getBookCounts(db), getTranslations("overview.bookCounts"), getFormat()]);
   return (
-    <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Book counts">
-      <Stat label="Customers" value={formatNumber(counts.customers)} hint="Everyone in the book, from first touch on" />
-      <Stat label="Active" value={formatNumber(counts.active)} />
-      <Stat label="Churned in the last 30 days" value={formatNumber(counts.churnedLast30Days)} />
-      <Stat label="Monthly recurring revenue" value={formatCents(counts.mrrCents)} hint="Active customers" />
+    <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("label")}>
+      <Stat label={t("customers")} value={f.number(counts.customers)} hint={t("customersHint")} />
+      <Stat label={t("active")} value={f.number(counts.active)} />
+      <Stat label={t("churnedLast30Days")} value={f.number(counts.churnedLast30Days)} />
+      <Stat label={t("mrr")} value={f.money(counts.mrrCents)} hint={t("mrrHint")} />
     </dl>
   );
 }

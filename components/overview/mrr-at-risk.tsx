@@ -1,17 +1,20 @@
+import { getTranslations } from "next-intl/server";
 import { Stat } from "@/components/ui/card";
 import { readDb } from "@/server/reads/read-db";
-import { formatCents, formatNumber } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
 import { getMrrAtRisk } from "@/server/risk/queries";
 
 export async function MrrAtRisk() {
   const db = await readDb();
-  const atRisk = await getMrrAtRisk(db);
+  const [atRisk, t, f] = await Promise.all([getMrrAtRisk(db), getTranslations("overview.mrrAtRisk"), getFormat()]);
+  // The threshold as set in Settings → Scoring: "3", "2.5".
+  const threshold = f.decimal(atRisk.threshold, Math.min(2, (String(atRisk.threshold).split(".")[1] ?? "").length));
   return (
-    <dl aria-label="MRR at risk">
+    <dl aria-label={t("label")}>
       <Stat
-        label="MRR at risk"
-        value={formatCents(atRisk.mrrCents)}
-        hint={`${formatNumber(atRisk.customers)} active customers with a risk score of ${atRisk.threshold} or more`}
+        label={t("label")}
+        value={f.money(atRisk.mrrCents)}
+        hint={t("hint", { count: atRisk.customers, threshold })}
       />
     </dl>
   );

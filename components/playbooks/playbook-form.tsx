@@ -4,8 +4,9 @@ import { useState } from "react";
 import { deletePlaybookAction, savePlaybookAction } from "@/server/playbooks/actions";
 import { FormMessage, fieldErrors, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { PLAYBOOK_TRIGGERS, type PlaybookTrigger, TRIGGER_LABELS } from "@/lib/playbooks";
-import { PRIORITY_LABELS, TASK_PRIORITIES, type TaskPriority } from "@/lib/tasks";
+import { MERGE_FIELD_NAMES, PLAYBOOK_TRIGGERS, type PlaybookTrigger } from "@/lib/playbooks";
+import { TASK_PRIORITIES, type TaskPriority } from "@/lib/tasks";
+import { useTranslations } from "next-intl";
 
 export type PlaybookValues = {
   id?: number;
@@ -33,10 +34,14 @@ export function PlaybookForm({
   debitTypes: { key: string; label: string }[];
   members: { id: number; name: string }[];
 }) {
+  const t = useTranslations("playbooks.form");
+  const tl = useTranslations("labels");
+  const tp = useTranslations("playbooks");
   const save = useActionForm(savePlaybookAction);
   const remove = useActionForm(deletePlaybookAction, {
-    confirm: `Delete the playbook “${playbook.name}”? The tasks it created stay.`,
+    confirm: t("confirmDelete", { name: playbook.name }),
   });
+  const mergeFields = MERGE_FIELD_NAMES.map((name) => `{{${name}}}`).join(", ");
   const [trigger, setTrigger] = useState<PlaybookTrigger>(playbook.trigger);
   const errors = fieldErrors(save.state);
   const id = (field: string) => `playbook-${playbook.id ?? "new"}-${field}`;
@@ -44,7 +49,7 @@ export function PlaybookForm({
     <div className="space-y-2">
       <form
         onSubmit={save.onSubmit}
-        aria-label={playbook.id ? `Playbook ${playbook.name}` : "New playbook"}
+        aria-label={playbook.id ? t("label", { name: playbook.name }) : t("newLabel")}
         className="grid gap-3 md:grid-cols-2"
         noValidate
       >
@@ -52,25 +57,25 @@ export function PlaybookForm({
         <TextField
           id={id("name")}
           name="name"
-          label="Name"
+          label={t("name")}
           defaultValue={playbook.name}
           maxLength={120}
           errors={errors.name}
         />
         <label className="mt-6 flex items-center gap-2 text-sm">
-          <input type="checkbox" name="active" defaultChecked={playbook.active} /> Active
+          <input type="checkbox" name="active" defaultChecked={playbook.active} /> {t("active")}
         </label>
         <SelectField
           id={id("trigger")}
           name="trigger"
-          label="When"
+          label={t("when")}
           value={trigger}
           onChange={(event) => setTrigger(event.target.value as PlaybookTrigger)}
           errors={errors.trigger}
         >
           {PLAYBOOK_TRIGGERS.map((one) => (
             <option key={one} value={one}>
-              {TRIGGER_LABELS[one]}
+              {tp(`triggers.${one}`)}
             </option>
           ))}
         </SelectField>
@@ -78,11 +83,11 @@ export function PlaybookForm({
           <SelectField
             id={id("type")}
             name="triggerTypeKey"
-            label="Debit"
+            label={t("debit")}
             defaultValue={playbook.triggerTypeKey ?? ""}
             errors={errors.triggerTypeKey}
           >
-            <option value="">Choose a debit…</option>
+            <option value="">{t("chooseDebit")}</option>
             {debitTypes.map((type) => (
               <option key={type.key} value={type.key}>
                 {type.label}
@@ -96,7 +101,7 @@ export function PlaybookForm({
             type="number"
             min={1}
             max={365}
-            label="Silent for (days)"
+            label={t("silentDays")}
             defaultValue={playbook.triggerDays ?? 30}
             errors={errors.triggerDays}
           />
@@ -107,18 +112,18 @@ export function PlaybookForm({
           <TextField
             id={id("title")}
             name="taskTitle"
-            label="Task title"
+            label={t("taskTitle")}
             defaultValue={playbook.taskTitle}
             maxLength={200}
-            hint="Merge fields: {{customer}}, {{company}}, {{owner}}, {{days_silent}}."
+            hint={t("mergeFields", { fields: mergeFields })}
             errors={errors.taskTitle}
           />
         </div>
         <TextAreaField
           id={id("checklist")}
           name="checklist"
-          label="Checklist"
-          hint="One item per line."
+          label={t("checklist")}
+          hint={t("checklistHint")}
           rows={3}
           defaultValue={playbook.checklist.join("\n")}
           errors={errors.checklist}
@@ -130,31 +135,31 @@ export function PlaybookForm({
             type="number"
             min={0}
             max={90}
-            label="Due in (days)"
+            label={t("dueInDays")}
             defaultValue={playbook.dueInDays}
             errors={errors.dueInDays}
           />
           <SelectField
             id={id("priority")}
             name="priority"
-            label="Priority"
+            label={t("priority")}
             defaultValue={playbook.priority}
             errors={errors.priority}
           >
             {TASK_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
-                {PRIORITY_LABELS[priority]}
+                {tl(`taskPriority.${priority}`)}
               </option>
             ))}
           </SelectField>
           <SelectField
             id={id("assignee")}
             name="assigneeId"
-            label="Assignee"
+            label={t("assignee")}
             defaultValue={playbook.assigneeId ? String(playbook.assigneeId) : ""}
             errors={errors.assigneeId}
           >
-            <option value="">Customer&apos;s owner</option>
+            <option value="">{t("customerOwner")}</option>
             {members.map((member) => (
               <option key={member.id} value={member.id}>
                 {member.name}
@@ -163,14 +168,12 @@ export function PlaybookForm({
           </SelectField>
         </div>
         <fieldset className="rounded-md border border-slate-200 p-3 md:col-span-2">
-          <legend className="px-1 text-sm font-medium text-slate-700">Email step (optional)</legend>
-          <p className="mb-2 text-xs text-slate-500">
-            Sent to the customer when the playbook fires, unless they are fatigued or were emailed recently.
-          </p>
+          <legend className="px-1 text-sm font-medium text-slate-700">{t("emailStep")}</legend>
+          <p className="mb-2 text-xs text-slate-500">{t("emailStepHint")}</p>
           <TextField
             id={id("subject")}
             name="emailSubject"
-            label="Subject"
+            label={t("subject")}
             defaultValue={playbook.emailSubject ?? ""}
             maxLength={200}
             errors={errors.emailSubject}
@@ -178,15 +181,15 @@ export function PlaybookForm({
           <TextAreaField
             id={id("body")}
             name="emailBody"
-            label="Message"
+            label={t("message")}
             rows={4}
             defaultValue={playbook.emailBody ?? ""}
             errors={errors.emailBody}
           />
         </fieldset>
         <div className="flex items-center gap-3 md:col-span-2">
-          <SubmitButton pending={save.pending} pendingText="Saving…">
-            {playbook.id ? "Save playbook" : "Create playbook"}
+          <SubmitButton pending={save.pending} pendingText={t("saving")}>
+            {playbook.id ? t("save") : t("create")}
           </SubmitButton>
           <FormMessage state={save.state} />
         </div>
@@ -194,12 +197,12 @@ export function PlaybookForm({
       {playbook.id ? (
         <form
           onSubmit={remove.onSubmit}
-          aria-label={`Delete playbook ${playbook.name}`}
+          aria-label={t("deleteLabel", { name: playbook.name })}
           className="flex items-center gap-3"
         >
           <input type="hidden" name="playbookId" value={playbook.id} />
-          <SubmitButton variant="danger" pending={remove.pending} pendingText="Deleting…">
-            Delete
+          <SubmitButton variant="danger" pending={remove.pending} pendingText={t("deleting")}>
+            {t("delete")}
           </SubmitButton>
           <FormMessage state={remove.state} />
         </form>

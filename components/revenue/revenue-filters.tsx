@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import { FILTER_CONTROL, FilterSelect, OwnerFilter } from "@/components/filters/filter-controls";
 import { buttonClass } from "@/components/ui/button";
-import { REVENUE_PERIOD_LABELS, REVENUE_PERIODS, type RevenuePeriod } from "@/lib/revenue-period";
+import { REVENUE_PERIODS, type RevenuePeriod } from "@/lib/revenue-period";
 
 /** The revenue page's period and owner: a GET form, so every view is a URL. */
 export function RevenueFilters({
@@ -13,26 +14,27 @@ export function RevenueFilters({
   /** Null when the member may only read their own book. */
   owners: { id: number; name: string }[] | null;
 }) {
+  const t = useTranslations("revenue");
   return (
-    <form method="get" aria-label="Choose the period" className="mb-4 flex flex-wrap items-end gap-3">
-      <FilterSelect label="Period" name="period" defaultValue={period.key}>
+    <form method="get" aria-label={t("filters.aria")} className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterSelect label={t("filters.period")} name="period" defaultValue={period.key}>
         {REVENUE_PERIODS.map((key) => (
           <option key={key} value={key}>
-            {REVENUE_PERIOD_LABELS[key]}
+            {t(`periods.${key}`)}
           </option>
         ))}
       </FilterSelect>
       <label className="flex flex-col text-xs font-medium text-slate-600">
-        From (custom)
+        {t("filters.from")}
         <input name="from" type="date" defaultValue={period.fromDay} className={FILTER_CONTROL} />
       </label>
       <label className="flex flex-col text-xs font-medium text-slate-600">
-        To (custom)
+        {t("filters.to")}
         <input name="to" type="date" defaultValue={period.toDay} className={FILTER_CONTROL} />
       </label>
       {owners ? <OwnerFilter owners={owners} value={owner} everyone="all" /> : null}
       <button type="submit" className={buttonClass("secondary")}>
-        Apply
+        {t("filters.apply")}
       </button>
     </form>
   );

@@ -1,20 +1,16 @@
+import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import { Link } from "@/components/ui/link";
 import { Card, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { readDb } from "@/server/reads/read-db";
+import { getFormat } from "@/server/i18n/format";
+import { modelName, stageName } from "@/lib/i18n/journey-labels";
 import { stageForMilestone } from "@/lib/journey/models";
-import {
-  countOf,
-  formatCents,
-  formatDate,
-  formatDateRange,
-  formatMonth,
-  formatNumber,
-  formatPercent,
-} from "@/lib/format";
-import { daysUntil, MOVEMENT_LABELS, type MovementKind } from "@/lib/revenue";
-import { COHORT_MONTHS, type RevenuePeriod, trailingYear } from "@/lib/revenue-period";
+import { daysUntil, type MovementKind } from "@/lib/revenue";
+import { COHORT_MONTHS, inUtc, type RevenuePeriod, trailingYear } from "@/lib/revenue-period";
 import { withParams } from "@/lib/search-params";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { getArrAtRisk, getArrBridge, getCohorts, getRenewals, getRetention } from "@/server/revenue/queries";
@@ -42,7 +38,12 @@ const cell = "py-1.5 pl-3 text-right tabular-nums";
 
 export async function ArrBridgeCard(scope: Scope) {
   const db = await readDb();
-  const bridge = await getArrBridge(db, { from: scope.period.from, to: scope.period.to, ownerId: scope.ownerId });
+  const [bridge, t, f] = await Promise.all([
+    getArrBridge(db, { from: scope.period.from, to: scope.period.to, ownerId: scope.ownerId }),
+    getTranslations("revenue"),
+    getFormat(),
+  ]);
+  const utc = inUtc(f);
   const lines: {
     key: MovementKind | "start" | "end";
     label: string;
@@ -52,35 +53,47 @@ export async function ArrBridgeCard(scope: Scope) {
   }[] = [
     {
       key: "start",
-      label: `ARR on ${formatDate(scope.period.from, "UTC")}`,
+      label: t("bridge.arrOn", { date: utc.date(scope.period.from) }),
       cents: bridge.startCents,
       sign: "",
       kind: "total",
     },
-    { key: "new", label: MOVEMENT_LABELS.new, cents: bridge.new, sign: "+", kind: "gain" },
-    { key: "expansion", label: MOVEMENT_LABELS.expansion, cents: bridge.expansion, sign: "+", kind: "gain" },
-    { key: "contraction", label: MOVEMENT_LABELS.contraction, cents: bridge.contraction, sign: "−", kind: "loss" },
-    { key: "churn", label: MOVEMENT_LABELS.churn, cents: bridge.churn, sign: "−", kind: "loss" },
-    { key: "reactivation", label: MOVEMENT_LABELS.reactivation, cents: bridge.reactivation, sign: "+", kind: "gain" },
+    { key: "new", label: t("movementKinds.new"), cents: bridge.new, sign: "+", kind: "gain" },
+    { key: "expansion", label: t("movementKinds.expansion"), cents: bridge.expansion, sign: "+", kind: "gain" },
+    {
+      key: "contraction",
+      label: t("movementKinds.contraction"),
+      cents: bridge.contraction,
+      sign: "−",
+      kind: "loss",
+    },
+    { key: "churn", label: t("movementKinds.churn"), cents: bridge.churn, sign: "−", kind: "loss" },
+    {
+      key: "reactivation",
+      label: t("movementKinds.reactivation"),
+      cents: bridge.reactivation,
+      sign: "+",
+      kind: "gain",
+    },
     {
       key: "end",
-      label: `ARR on ${formatDate(scope.period.toDay, "UTC")}`,
+      label: t("bridge.arrOn", { date: utc.date(scope.period.toDay) }),
       cents: bridge.endCents,
       sign: "",
       kind: "total",
     },
   ];
   return (
-    <Card title={`ARR bridge, ${formatDateRange(scope.period.from, scope.period.toDay, "UTC")}`}>
+    <Card title={t("bridge.title", { range: utc.dateRange(scope.period.from, scope.period.toDay) })}>
       <div className="grid gap-4 lg:grid-cols-2">
         <ArrBridgeChart
           steps={lines.map((l) => ({
-            label: l.key === "start" ? "Start" : l.key === "end" ? "End" : l.label,
+            label: l.key === "start" ? t("bridge.start") : l.key === "end" ? t("bridge.end") : l.label,
             cents: l.cents,
             kind: l.kind,
           }))}
         />
-        <table className="w-full text-sm" aria-label="ARR bridge">
+        <table className="w-full text-sm" aria-label={t("bridge.aria")}>
           <tbody>
             {lines.map((line) => (
               <tr
@@ -94,7 +107,7 @@ export async function ArrBridgeCard(scope: Scope) {
                 <td className={cell}>
                   <Link href={movementsHref(scope, line.key)} className="text-brand-700 underline">
                     {line.cents === 0 ? "" : line.sign}
-                    {formatCents(line.cents)}
+                    {f.money(line.cents)}
                   </Link>
                 </td>
               </tr>
@@ -102,10 +115,7 @@ export async function ArrBridgeCard(scope: Scope) {
           </tbody>
         </table>
       </div>
-      <p className="mt-3 text-xs text-slate-600">
-        Start + new + expansion − contraction − churn + reactivation = end, to the cent. A figure opens the movements
-        (or customers) behind it.
-      </p>
+      <p className="mt-3 text-xs text-slate-600">{t("bridge.note")}</p>
     </Card>
   );
 }
@@ -113,26 +123,26 @@ export async function ArrBridgeCard(scope: Scope) {
 export async function RetentionCard({ ownerId, now }: Scope) {
   const db = await readDb();
   const { from, to } = trailingYear(now);
-  const retention = await getRetention(db, { from, to, ownerId });
-  const hint = `${countOf(retention.customers, "customer")} paying ${formatCents(retention.startCents)} ARR on ${formatDate(from, "UTC")}`;
+  const [retention, t, f] = await Promise.all([
+    getRetention(db, { from, to, ownerId }),
+    getTranslations("revenue.retention"),
+    getFormat(),
+  ]);
   return (
-    <Card title="Revenue retention, trailing 12 months">
+    <Card title={t("title")}>
       <dl className="grid gap-3 sm:grid-cols-2">
-        <Stat
-          label="Gross revenue retention"
-          value={formatPercent(retention.grr)}
-          hint="(start − contraction − churn) ÷ start"
-        />
-        <Stat
-          label="Net revenue retention"
-          value={formatPercent(retention.nrr)}
-          hint="(start + expansion − contraction − churn) ÷ start"
-        />
+        <Stat label={t("gross")} value={f.percent(retention.grr)} hint={t("grossHint")} />
+        <Stat label={t("net")} value={f.percent(retention.nrr)} hint={t("netHint")} />
       </dl>
       <p className="mt-3 text-xs text-slate-600">
-        Of the {hint}: expansion {formatCents(retention.expansionCents)}, contraction{" "}
-        {formatCents(retention.contractionCents)}, churn {formatCents(retention.churnCents)}. Their new subscriptions
-        after churning (reactivations) are not counted.
+        {t("note", {
+          customers: retention.customers,
+          arr: f.money(retention.startCents),
+          date: inUtc(f).date(from),
+          expansion: f.money(retention.expansionCents),
+          contraction: f.money(retention.contractionCents),
+          churn: f.money(retention.churnCents),
+        })}
       </p>
     </Card>
   );
@@ -141,40 +151,48 @@ export async function RetentionCard({ ownerId, now }: Scope) {
 export async function RenewalsCard({ ownerId, now }: Scope) {
   const db = await readDb();
   const today = now.toISOString().slice(0, 10);
-  const { windows, upcoming, total, threshold } = await getRenewals(db, { ownerId, today });
+  const [{ windows, upcoming, total, threshold }, t, f] = await Promise.all([
+    getRenewals(db, { ownerId, today }),
+    getTranslations("revenue.renewals"),
+    getFormat(),
+  ]);
   return (
-    <Card title="Renewals">
+    <Card title={t("title")}>
       <dl className="grid gap-3 sm:grid-cols-3">
         {windows.map((w) => (
           <Stat
             key={w.days}
-            label={`Next ${w.days} days`}
-            value={formatCents(w.arrCents)}
-            hint={`${countOf(w.customers, "customer")}; ${formatNumber(w.atRisk)} at risk (${formatCents(w.atRiskArrCents)})`}
+            label={t("window", { days: f.number(w.days) })}
+            value={f.money(w.arrCents)}
+            hint={t("windowHint", {
+              customers: w.customers,
+              atRisk: f.number(w.atRisk),
+              atRiskArr: f.money(w.atRiskArrCents),
+            })}
           />
         ))}
       </dl>
       {upcoming.length === 0 ? (
-        <p className="mt-4 text-sm text-slate-600">No active customer renews in the next 90 days.</p>
+        <p className="mt-4 text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <ScrollRegion label="Renewals in the next 90 days">
-          <table className="mt-4 w-full text-left text-sm" aria-label="Renewals in the next 90 days">
+        <ScrollRegion label={t("aria")}>
+          <table className="mt-4 w-full text-left text-sm" aria-label={t("aria")}>
             <thead className="text-xs uppercase text-slate-500">
               <tr>
                 <th scope="col" className="py-1 pr-3">
-                  Customer
+                  {t("customer")}
                 </th>
                 <th scope="col" className="pl-3">
-                  Renews
+                  {t("renews")}
                 </th>
                 <th scope="col" className="pl-3 text-right">
-                  ARR
+                  {t("arr")}
                 </th>
                 <th scope="col" className="pl-3 text-right">
-                  Risk
+                  {t("risk")}
                 </th>
                 <th scope="col" className="pl-3">
-                  Owner
+                  {t("owner")}
                 </th>
               </tr>
             </thead>
@@ -190,21 +208,21 @@ export async function RenewalsCard({ ownerId, now }: Scope) {
                       {r.company ? <span className="block text-xs font-normal text-slate-500">{r.company}</span> : null}
                     </th>
                     <td className="pl-3">
-                      {formatDate(r.renewsOn, "UTC")}{" "}
+                      {inUtc(f).date(r.renewsOn)}{" "}
                       <span className="text-xs text-slate-500">
-                        ({days === 0 ? "today" : `in ${countOf(days, "day")}`})
+                        ({days === 0 ? t("today") : t("inDays", { days })})
                       </span>
                     </td>
-                    <td className={cell}>{formatCents(r.arrCents)}</td>
+                    <td className={cell}>{f.money(r.arrCents)}</td>
                     <td className={cell}>
                       {r.atRisk ? (
                         <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold text-red-800">
-                          At risk
+                          {t("atRisk")}
                         </span>
                       ) : null}{" "}
-                      {formatNumber(Math.round(r.riskScore))}
+                      {f.number(Math.round(r.riskScore))}
                     </td>
-                    <td className="pl-3">{r.ownerName ?? "Nobody"}</td>
+                    <td className="pl-3">{r.ownerName ?? t("nobody")}</td>
                   </tr>
                 );
               })}
@@ -212,8 +230,11 @@ export async function RenewalsCard({ ownerId, now }: Scope) {
           </table>
           {total > upcoming.length ? (
             <p className="mt-2 text-xs text-slate-600">
-              The {formatNumber(upcoming.length)} most urgent of {formatNumber(total)}: at risk (score {threshold} or
-              more) first, then the soonest.
+              {t("mostUrgent", {
+                shown: f.number(upcoming.length),
+                total: f.number(total),
+                threshold: f.number(threshold),
+              })}
             </p>
           ) : null}
         </ScrollRegion>
@@ -224,9 +245,12 @@ export async function RenewalsCard({ ownerId, now }: Scope) {
 
 export async function ArrAtRiskCard({ ownerId }: Scope) {
   const db = await readDb();
-  const [{ byOwner, byMilestone, threshold }, models] = await Promise.all([
+  const [{ byOwner, byMilestone, threshold }, models, t, tj, f] = await Promise.all([
     getArrAtRisk(db, ownerId),
     getJourneyModels(db),
+    getTranslations("revenue.atRisk"),
+    getTranslations("journey"),
+    getFormat(),
   ]);
   const model = defaultModel(models);
   const byStage = model.stages
@@ -241,30 +265,30 @@ export async function ArrAtRiskCard({ ownerId }: Scope) {
     .filter((row) => row.customers > 0);
   if (byOwner.length === 0)
     return (
-      <Card title="ARR at risk">
-        <p className="text-sm text-slate-600">No paying customer has a risk score of {threshold} or more.</p>
+      <Card title={t("title")}>
+        <p className="text-sm text-slate-600">{t("empty", { threshold: f.number(threshold) })}</p>
       </Card>
     );
   return (
-    <Card title={`ARR at risk (risk score ${threshold} or more)`}>
+    <Card title={t("titleThreshold", { threshold: f.number(threshold) })}>
       <div className="grid gap-4 md:grid-cols-2">
         <AtRiskTable
-          label="ARR at risk by owner"
-          group="Owner"
+          label={t("byOwner")}
+          group={t("owner")}
           rows={byOwner.map((row) => ({
             key: String(row.ownerId ?? "nobody"),
-            name: row.ownerName ?? "Nobody",
+            name: row.ownerName ?? t("nobody"),
             customers: row.customers,
             arrCents: row.arrCents,
             href: row.ownerId === null ? null : `/risk?owner=${row.ownerId}&sort=mrr`,
           }))}
         />
         <AtRiskTable
-          label={`ARR at risk by stage (${model.name})`}
-          group={`Stage (${model.name})`}
+          label={t("byStage", { model: modelName(tj, model) })}
+          group={t("stage", { model: modelName(tj, model) })}
           rows={byStage.map((row) => ({
             key: String(row.stage.id),
-            name: row.stage.name,
+            name: stageName(tj, model, row.stage),
             customers: row.customers,
             arrCents: row.arrCents,
             href: `/risk?stage=${row.stage.id}&owner=${ownerId ?? "all"}&sort=mrr`,
@@ -285,6 +309,8 @@ function AtRiskTable({
   group: string;
   rows: { key: string; name: string; customers: number; arrCents: number; href: string | null }[];
 }) {
+  const t = useTranslations("revenue.atRisk");
+  const f = useFormat();
   return (
     <table className="w-full text-left text-sm" aria-label={label}>
       <thead className="text-xs uppercase text-slate-500">
@@ -293,10 +319,10 @@ function AtRiskTable({
             {group}
           </th>
           <th scope="col" className="pl-3 text-right">
-            Customers
+            {t("customers")}
           </th>
           <th scope="col" className="pl-3 text-right">
-            ARR
+            {t("arr")}
           </th>
         </tr>
       </thead>
@@ -309,13 +335,13 @@ function AtRiskTable({
             <td className={cell}>
               {row.href ? (
                 <Link href={row.href} className="text-brand-700 underline">
-                  {formatNumber(row.customers)}
+                  {f.number(row.customers)}
                 </Link>
               ) : (
-                formatNumber(row.customers)
+                f.number(row.customers)
               )}
             </td>
-            <td className={cell}>{formatCents(row.arrCents)}</td>
+            <td className={cell}>{f.money(row.arrCents)}</td>
           </tr>
         ))}
       </tbody>
@@ -325,12 +351,17 @@ function AtRiskTable({
 
 export async function CohortsCard({ ownerId, now }: Scope) {
   const db = await readDb();
-  const cells = await getCohorts(db, { ownerId, now, months: COHORT_MONTHS });
+  const [cells, t, f] = await Promise.all([
+    getCohorts(db, { ownerId, now, months: COHORT_MONTHS }),
+    getTranslations("revenue.cohorts"),
+    getFormat(),
+  ]);
+  const months = inUtc(f);
   const cohorts = [...new Set(cells.map((c) => c.cohort))];
   if (cohorts.length === 0)
     return (
-      <Card title="Cohorts">
-        <EmptyState title="No cohorts yet">No customer started paying in the last {COHORT_MONTHS} months.</EmptyState>
+      <Card title={t("title")}>
+        <EmptyState title={t("emptyTitle")}>{t("empty", { months: f.number(COHORT_MONTHS) })}</EmptyState>
       </Card>
     );
   const rows = cohorts.map((cohort) => {
@@ -348,7 +379,7 @@ export async function CohortsCard({ ownerId, now }: Scope) {
   });
   const curves: CohortCurve[] = rows.map((r) => ({
     cohort: r.cohort,
-    label: formatMonth(r.cohort, "UTC"),
+    label: months.month(r.cohort),
     retained: r.months.map((m) => m.revenue),
   }));
   const shade = (share: number | null) =>
@@ -362,24 +393,24 @@ export async function CohortsCard({ ownerId, now }: Scope) {
             ? "bg-amber-50"
             : "bg-red-50";
   return (
-    <Card title={`Cohorts by month of first revenue, last ${COHORT_MONTHS} months`}>
+    <Card title={t("titleMonths", { months: f.number(COHORT_MONTHS) })}>
       <CohortChart curves={curves} months={COHORT_MONTHS} />
-      <ScrollRegion label="Cohort retention table">
-        <table className="mt-4 w-full text-sm" aria-label="Revenue and customers kept by cohort and month">
+      <ScrollRegion label={t("tableRegion")}>
+        <table className="mt-4 w-full text-sm" aria-label={t("aria")}>
           <thead className="text-xs uppercase text-slate-500">
             <tr>
               <th scope="col" className="py-1 pr-3 text-left">
-                Cohort
+                {t("cohort")}
               </th>
               <th scope="col" className="pl-3 text-right">
-                Customers
+                {t("customers")}
               </th>
               <th scope="col" className="pl-3 text-right">
-                First month ARR
+                {t("firstMonthArr")}
               </th>
               {Array.from({ length: COHORT_MONTHS }, (_, i) => (
                 <th key={i} scope="col" className="pl-2 text-right">
-                  {`M${i}`}
+                  {t("month", { month: f.number(i) })}
                 </th>
               ))}
             </tr>
@@ -388,19 +419,19 @@ export async function CohortsCard({ ownerId, now }: Scope) {
             {rows.map((row) => (
               <tr key={row.cohort} className="border-t border-slate-100" data-testid="cohort-row">
                 <th scope="row" className="py-1.5 pr-3 text-left font-medium">
-                  {formatMonth(row.cohort, "UTC")}
+                  {months.month(row.cohort)}
                 </th>
-                <td className={cell}>{formatNumber(row.customers)}</td>
-                <td className={cell}>{formatCents(row.baseArr)}</td>
+                <td className={cell}>{f.number(row.customers)}</td>
+                <td className={cell}>{f.money(row.baseArr)}</td>
                 {Array.from({ length: COHORT_MONTHS }, (_, i) => {
                   const month = row.months[i];
                   return (
                     <td key={i} className={`py-1.5 pl-2 text-right tabular-nums ${shade(month?.revenue ?? null)}`}>
                       {month ? (
                         <>
-                          {formatPercent(month.revenue, 0)}
+                          {f.percent(month.revenue, 0)}
                           <span className="block text-xs text-slate-600">
-                            {formatPercent(month.customers, 0)} cust.
+                            {t("customersKept", { share: f.percent(month.customers, 0) })}
                           </span>
                         </>
                       ) : (
@@ -414,10 +445,7 @@ export async function CohortsCard({ ownerId, now }: Scope) {
           </tbody>
         </table>
       </ScrollRegion>
-      <p className="mt-2 text-xs text-slate-600">
-        Each cell: the cohort&apos;s ARR at the end of that month as a share of its first month&apos;s, and below it the
-        share of its customers still paying.
-      </p>
+      <p className="mt-2 text-xs text-slate-600">{t("note")}</p>
     </Card>
   );
 }

@@ -6,6 +6,8 @@ import {
   StageFilter,
 } from "@/components/filters/filter-controls";
 import { buttonClass } from "@/components/ui/button";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import { first, type SearchParams } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import type { RiskListQuery } from "@/server/risk/queries";
@@ -24,14 +26,21 @@ export function RiskFilters({
   owners: { id: number; name: string }[];
   models: JourneyModelWithStages[];
 }) {
+  const t = useTranslations("risk.filters");
+  const f = useFormat();
+  // The book's currency as its sign where the language has one: "$", "€", "US$".
+  const currency =
+    new Intl.NumberFormat(f.locale, { style: "currency", currency: f.currency })
+      .formatToParts(0)
+      .find((part) => part.type === "currency")?.value ?? f.currency;
   return (
-    <form method="get" role="search" aria-label="Filter the risk list" className="mb-4 flex flex-wrap items-end gap-3">
+    <form method="get" role="search" aria-label={t("label")} className="mb-4 flex flex-wrap items-end gap-3">
       {query.view === "watch" ? <input type="hidden" name="view" value="watch" /> : null}
       <OwnerFilter owners={owners} value={owner} everyone="all" />
       <StageFilter models={models} value={first(params, "stage") ?? ""} />
       <PlanFilter value={query.plan ?? ""} />
       <label className="flex flex-col text-xs font-medium text-slate-600">
-        Minimum MRR ($)
+        {t("minMrr", { currency })}
         <input
           name="minMrr"
           type="number"
@@ -41,25 +50,27 @@ export function RiskFilters({
           className={`${FILTER_CONTROL} w-32`}
         />
       </label>
-      <FilterSelect label="Renews" name="renews" defaultValue={query.renewsWithinDays?.toString() ?? ""}>
-        <option value="">Any time</option>
-        <option value="30">In 30 days</option>
-        <option value="60">In 60 days</option>
-        <option value="90">In 90 days</option>
+      <FilterSelect label={t("renews")} name="renews" defaultValue={query.renewsWithinDays?.toString() ?? ""}>
+        <option value="">{t("anyTime")}</option>
+        {[30, 60, 90].map((days) => (
+          <option key={days} value={days}>
+            {t("renewsIn", { days })}
+          </option>
+        ))}
       </FilterSelect>
-      <FilterSelect label="Sort by" name="sort" defaultValue={query.sort}>
-        <option value="risk">Risk</option>
-        <option value="mrr">MRR</option>
-        <option value="balance">Balance</option>
-        <option value="silence">Days silent</option>
-        <option value="renewal">Renewal (soonest)</option>
+      <FilterSelect label={t("sortBy")} name="sort" defaultValue={query.sort}>
+        <option value="risk">{t("sort.risk")}</option>
+        <option value="mrr">{t("sort.mrr")}</option>
+        <option value="balance">{t("sort.balance")}</option>
+        <option value="silence">{t("sort.silence")}</option>
+        <option value="renewal">{t("sort.renewal")}</option>
       </FilterSelect>
-      <FilterSelect label="Order" name="dir" defaultValue={query.direction}>
-        <option value="desc">Highest first</option>
-        <option value="asc">Lowest first</option>
+      <FilterSelect label={t("order")} name="dir" defaultValue={query.direction}>
+        <option value="desc">{t("desc")}</option>
+        <option value="asc">{t("asc")}</option>
       </FilterSelect>
       <button type="submit" className={buttonClass("secondary")}>
-        Apply
+        {t("apply")}
       </button>
     </form>
   );

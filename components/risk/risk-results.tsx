@@ -4,45 +4,61 @@ import { RiskTable, type RiskTableRow } from "@/components/risk/risk-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { readDb } from "@/server/reads/read-db";
-import { countOf, formatCents, formatDecimal, formatSigned } from "@/lib/format";
+import type { Format } from "@/lib/format";
 import { daysUntil } from "@/lib/revenue";
 import type { MemberRole } from "@/lib/permissions";
 import { stageForMilestone } from "@/lib/journey/models";
-import { describeDriver } from "@/lib/risk";
+import { stageName } from "@/lib/i18n/journey-labels";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import type { JourneyModelWithStages } from "@/server/journey/models";
 import { getRiskPage, type RiskPageRow } from "@/server/risk/page";
 import type { RiskListQuery } from "@/server/risk/queries";
 import { getOpenTaskSummary } from "@/server/tasks/queries";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/server/i18n/format";
+import { driverText, stepText } from "./risk-words";
 
 const RENEWS_SOON_DAYS = 30;
 
-function renewalOf(renewsOn: string | null, today: string): { renewal: string | null; renewsSoon: boolean } {
+type Words = {
+  t: Awaited<ReturnType<typeof getTranslations<"risk">>>;
+  tl: Awaited<ReturnType<typeof getTranslations<"labels">>>;
+  tj: Awaited<ReturnType<typeof getTranslations<"journey">>>;
+  f: Format;
+};
+
+function renewalOf(
+  t: Words["t"],
+  renewsOn: string | null,
+  today: string,
+): { renewal: string | null; renewsSoon: boolean } {
   if (!renewsOn) return { renewal: null, renewsSoon: false };
   const days = daysUntil(renewsOn, today);
   return {
-    renewal: days <= 0 ? "renews today" : `renews in ${countOf(days, "day")}`,
+    renewal: days <= 0 ? t("results.renewsToday") : t("results.renewsIn", { days }),
     renewsSoon: days <= RENEWS_SOON_DAYS,
   };
 }
 
 function tableRow(
+  { t, tl, tj, f }: Words,
   row: RiskPageRow,
   model: JourneyModelWithStages,
   openTasks: { open: number; suggestionKeys: string[] },
   today: string,
 ): RiskTableRow {
+  const stage = stageForMilestone(model.stages, row.milestone);
   return {
     id: row.id,
     name: row.name,
-    detail: [row.company, stageForMilestone(model.stages, row.milestone)?.name, row.ownerName ?? "no owner"]
+    detail: [row.company, stage && stageName(tj, model, stage), row.ownerName ?? t("results.noOwner")]
       .filter(Boolean)
       .join(" · "),
-    risk: formatDecimal(row.riskScore),
-    shadowRisk: row.shadowRiskScore === null ? null : formatDecimal(row.shadowRiskScore),
-    mrr: formatCents(row.mrrCents),
-    arr: formatCents(row.arrCents),
-    ...renewalOf(row.nextRenewalOn, today),
+    risk: f.decimal(row.riskScore),
+    shadowRisk: row.shadowRiskScore === null ? null : f.decimal(row.shadowRiskScore),
+    mrr: f.money(row.mrrCents),
+    arr: f.money(row.arrCents),
+    ...renewalOf(t, row.nextRenewalOn, today),
     balance: row.balance,
     history: row.history.map((point) => Math.round(point.balance * 10) / 10),
     historyLastDay: row.history.at(-1)?.day ?? "",
@@ -51,14 +67,14 @@ function tableRow(
     fatigued: row.fatigued,
     drivers: row.drivers.map((driver) => ({
       id: driver.id,
-      text: describeDriver({ ...driver, summary: driver.summary.slice(0, 60) }),
-      impact: formatSigned(driver.impact),
+      text: driverText(t, tl, f, { ...driver, summary: driver.summary.slice(0, 60) }),
+      impact: f.signed(driver.impact),
       daysAgo: driver.daysAgo,
       many: driver.count > 1,
     })),
     steps: row.steps.map((step) => ({
       key: step.key,
-      text: step.text,
+      text: stepText(t, tl, f, step),
       task: openTasks.suggestionKeys.includes(step.key),
     })),
     openTasks: openTasks.open,
@@ -82,33 +98,36 @@ export async function RiskResults({
   role: MemberRole;
 }) {
   const db = await readDb();
+  const [t, tl, tj, f] = await Promise.all([
+    getTranslations("risk"),
+    getTranslations("labels"),
+    getTranslations("journey"),
+    getFormat(),
+  ]);
   const { rows, total, more, today } = await getRiskPage(db, query);
   const openTasks = await getOpenTaskSummary(db, { customerIds: rows.map((row) => row.id) });
   if (total === 0) {
     return (
-      <EmptyState title={query.view === "watch" ? "Nobody on the watch list here" : "Nobody is at risk here"}>
+      <EmptyState title={query.view === "watch" ? t("results.emptyWatchTitle") : t("results.emptyAtRiskTitle")}>
         <p>
-          {query.view === "watch"
-            ? "No customer matching these filters has a risk score below the at-risk threshold."
-            : "No customer matching these filters has a risk score at or above the at-risk threshold."}{" "}
-          <Link
-            href={withParams("/risk", params, { owner: "all", page: undefined })}
-            className="font-medium text-brand-700 underline"
-          >
-            See the whole book
-          </Link>
-          {query.view === "watch" ? null : (
-            <>
-              {" or "}
+          {t.rich(query.view === "watch" ? "results.emptyWatch" : "results.emptyAtRisk", {
+            book: (chunks) => (
+              <Link
+                href={withParams("/risk", params, { owner: "all", page: undefined })}
+                className="font-medium text-brand-700 underline"
+              >
+                {chunks}
+              </Link>
+            ),
+            watch: (chunks) => (
               <Link
                 href={withParams("/risk", params, { view: "watch", page: undefined })}
                 className="font-medium text-brand-700 underline"
               >
-                the watch list
+                {chunks}
               </Link>
-            </>
-          )}
-          .
+            ),
+          })}
         </p>
       </EmptyState>
     );
@@ -118,7 +137,9 @@ export async function RiskResults({
   return (
     <>
       <RiskTable
-        rows={rows.map((row) => tableRow(row, model, openTasks.get(row.id) ?? { open: 0, suggestionKeys: [] }, today))}
+        rows={rows.map((row) =>
+          tableRow({ t, tl, tj, f }, row, model, openTasks.get(row.id) ?? { open: 0, suggestionKeys: [] }, today),
+        )}
         offset={(query.page - 1) * query.pageSize}
         canCreateTasks={canCreateTasks}
         bulk={bulk}
@@ -128,10 +149,10 @@ export async function RiskResults({
         pageSize={query.pageSize}
         total={total}
         more={more}
-        noun={
+        counted={(count, number) =>
           query.view === "watch"
-            ? { one: "customer on the watch list", many: "customers on the watch list" }
-            : { one: "customer at risk", many: "customers at risk" }
+            ? t("results.countedWatch", { count, number })
+            : t("results.countedAtRisk", { count, number })
         }
         hrefFor={(page) => withParams("/risk", params, { page })}
       />

@@ -7,7 +7,8 @@ import { SuggestionTaskButton } from "@/components/tasks/suggestion-task-button"
 import { BulkCustomerBar, type BulkOptions } from "@/components/customers/bulk-customer-bar";
 import { SelectPageCheckbox, SelectRowCheckbox } from "@/components/customers/selection-checkboxes";
 import { useCustomerSelection } from "@/components/customers/use-customer-selection";
-import { formatDaysAgo, formatDecimal, formatSigned } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 
 /**
  * One row of the risk list, already formatted on the server. The table is a client component so
@@ -41,12 +42,14 @@ export type RiskTableRow = {
 };
 
 function Trend({ value }: { value: number }) {
+  const t = useTranslations("risk.table");
+  const f = useFormat();
   const rounded = Math.round(value * 10) / 10;
-  if (rounded === 0) return <span className="text-slate-500">steady</span>;
+  if (rounded === 0) return <span className="text-slate-500">{t("steady")}</span>;
   return (
     <span className={rounded < 0 ? "font-medium text-red-700" : "font-medium text-emerald-700"}>
       {rounded < 0 ? "↓ " : "↑ "}
-      {formatDecimal(Math.abs(rounded))}
+      {f.decimal(Math.abs(rounded))}
     </span>
   );
 }
@@ -63,15 +66,15 @@ export function RiskTable({
   canCreateTasks: boolean;
   bulk: BulkOptions | null;
 }) {
+  const t = useTranslations("risk.table");
+  const f = useFormat();
   const selection = useCustomerSelection(rows.map((row) => row.id));
   return (
     <>
       {bulk ? <BulkCustomerBar options={bulk} selection={selection} /> : null}
       <div className="card-list relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            Customers ranked by risk, with why they are on the list and what to do next
-          </caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
               {bulk ? (
@@ -83,25 +86,25 @@ export function RiskTable({
                 #
               </th>
               <th scope="col" data-card-hide className="px-3 py-2">
-                Customer
+                {t("customer")}
               </th>
               <th scope="col" data-card-hide className="px-3 py-2 text-right">
-                At stake · renewal
+                {t("atStake")}
               </th>
               <th scope="col" data-card-hide className="px-3 py-2">
-                Balance · 90 days
+                {t("balance")}
               </th>
               <th scope="col" data-card-hide className="px-3 py-2">
-                30-day trend
+                {t("trend")}
               </th>
               <th scope="col" data-card-hide className="px-3 py-2">
-                Last heard from
+                {t("lastHeard")}
               </th>
               <th scope="col" data-card-hide className="px-3 py-2">
-                Why
+                {t("why")}
               </th>
               <th scope="col" data-card-hide className="px-3 py-2">
-                Next step
+                {t("nextStep")}
               </th>
             </tr>
           </thead>
@@ -122,45 +125,45 @@ export function RiskTable({
                   </Link>
                   <div className="text-xs text-slate-500">{row.detail}</div>
                   <div className="mt-1 text-xs text-slate-500">
-                    risk {row.risk}
+                    {t("risk", { score: row.risk })}
                     {row.shadowRisk === null ? null : (
-                      <span data-testid="shadow-risk"> · in shadow {row.shadowRisk}</span>
+                      <span data-testid="shadow-risk"> · {t("inShadow", { score: row.shadowRisk })}</span>
                     )}
                   </div>
                 </td>
-                <td data-label="At stake · renewal" className="px-3 py-3 text-right tabular-nums">
+                <td data-label={t("atStake")} className="px-3 py-3 text-right tabular-nums">
                   {row.mrr}
-                  <div className="text-xs text-slate-500">{row.arr} ARR</div>
+                  <div className="text-xs text-slate-500">{t("arr", { arr: row.arr })}</div>
                   {row.renewal ? (
                     <div className={`text-xs ${row.renewsSoon ? "font-semibold text-red-800" : "text-slate-600"}`}>
                       {row.renewal}
                     </div>
                   ) : null}
                 </td>
-                <td data-label="Balance · 90 days" className="px-3 py-3">
+                <td data-label={t("balance")} className="px-3 py-3">
                   <div className="flex items-center gap-2">
                     <BalanceBadge balance={row.balance} />
                     <Sparkline
                       values={row.history}
                       lastDay={row.historyLastDay}
-                      label={`Balance over 90 days, now ${formatSigned(row.balance)}`}
+                      label={t("sparkline", { balance: f.signed(row.balance) })}
                     />
                   </div>
                 </td>
-                <td data-label="30-day trend" className="px-3 py-3">
+                <td data-label={t("trend")} className="px-3 py-3">
                   <Trend value={row.trend} />
                 </td>
-                <td data-label="Last heard from" className="px-3 py-3">
-                  {row.silentDays === null ? "never active" : formatDaysAgo(row.silentDays)}
+                <td data-label={t("lastHeard")} className="px-3 py-3">
+                  {row.silentDays === null ? t("neverActive") : f.daysAgo(row.silentDays)}
                   {row.fatigued ? (
                     <div className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-800">
-                      fatigued
+                      {t("fatigued")}
                     </div>
                   ) : null}
                 </td>
-                <td data-card="lead" data-label="Why" className="px-3 py-3">
+                <td data-card="lead" data-label={t("why")} className="px-3 py-3">
                   {row.drivers.length === 0 ? (
-                    <span className="text-xs text-slate-500">no debits this year</span>
+                    <span className="text-xs text-slate-500">{t("noDebits")}</span>
                   ) : (
                     <ul className="space-y-1">
                       {row.drivers.map((driver) => (
@@ -173,15 +176,14 @@ export function RiskTable({
                           </a>
                           <span className="ml-1 tabular-nums text-red-700">{driver.impact}</span>
                           <span className="ml-1 text-slate-500">
-                            {driver.many ? "latest " : ""}
-                            {formatDaysAgo(driver.daysAgo)}
+                            {driver.many ? t("latest", { ago: f.daysAgo(driver.daysAgo) }) : f.daysAgo(driver.daysAgo)}
                           </span>
                         </li>
                       ))}
                     </ul>
                   )}
                 </td>
-                <td data-card="lead" data-label="Next step" className="px-3 py-3 text-xs">
+                <td data-card="lead" data-label={t("nextStep")} className="px-3 py-3 text-xs">
                   <ul className="space-y-2">
                     {row.steps.map((step, index) => (
                       <li key={step.key}>
@@ -198,7 +200,7 @@ export function RiskTable({
                       className="mt-2 inline-block rounded bg-slate-100 px-1.5 text-slate-700 hover:underline"
                       data-testid="open-tasks"
                     >
-                      {row.openTasks} open {row.openTasks === 1 ? "task" : "tasks"}
+                      {t("openTasks", { count: row.openTasks })}
                     </a>
                   ) : null}
                 </td>

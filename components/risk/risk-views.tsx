@@ -1,7 +1,8 @@
 import { Link } from "@/components/ui/link";
 import { chipClass } from "@/components/ui/button";
 import { type SearchParams, withParams } from "@/lib/search-params";
-import { formatDate } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import type { RiskView } from "@/lib/risk";
 import type { ShadowSummary } from "@/server/scoring/shadow";
 
@@ -22,36 +23,37 @@ export function RiskViews({
   versionHref: string;
   shadow: ShadowSummary | null;
 }) {
+  const t = useTranslations("risk.views");
+  const f = useFormat();
   return (
     <div className="mb-4 flex flex-wrap items-center gap-3">
-      <nav aria-label="Which customers" className="flex gap-2">
+      <nav aria-label={t("label")} className="flex gap-2">
         <Link
           href={withParams("/risk", params, { view: undefined, page: undefined })}
           aria-current={view === "at-risk" ? "page" : undefined}
           className={chipClass(view === "at-risk")}
         >
-          At risk (score {threshold} or more)
+          {t("atRisk", { threshold })}
         </Link>
         <Link
           href={withParams("/risk", params, { view: "watch", page: undefined })}
           aria-current={view === "watch" ? "page" : undefined}
           className={chipClass(view === "watch")}
         >
-          Watch list (below {threshold})
+          {t("watch", { threshold })}
         </Link>
       </nav>
       <p className="text-xs text-slate-500">
-        Scores by{" "}
-        <Link href={versionHref} className="underline">
-          scoring version {version}
-        </Link>
-        .
+        {t.rich("scoresBy", {
+          version,
+          link: (chunks) => (
+            <Link href={versionHref} className="underline">
+              {chunks}
+            </Link>
+          ),
+        })}
         {shadow ? (
-          <>
-            {" "}
-            Version {shadow.number} runs in shadow until {formatDate(shadow.until)}: {shadow.atRisk} customers would be
-            at risk under it; its score shows beside each customer&apos;s.
-          </>
+          <> {t("shadow", { version: shadow.number, until: f.date(shadow.until), count: shadow.atRisk })}</>
         ) : null}
       </p>
     </div>

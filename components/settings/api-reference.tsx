@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { openApiDocument } from "@/lib/api/openapi";
 
@@ -23,17 +24,20 @@ type Operation = {
 
 const refName = (ref: string) => ref.split("/").pop() ?? ref;
 
-/** A schema as a short type: `Customer`, `string (date-time)`, `one of a, b`, `Event[]`. */
-function typeOf(schema: Schema | undefined): string {
+type T = ReturnType<typeof useTranslations<"settings">>;
+
+/** A schema as a short type: `Customer`, `string (date-time)`, `one of a, b`, `Event[]` (the words in the reader's language). */
+function typeOf(t: T, schema: Schema | undefined): string {
   if (!schema) return "";
   if (schema.$ref) return refName(schema.$ref);
-  if (schema.enum) return `one of ${schema.enum.join(", ")}`;
-  if (schema.type === "array") return `${typeOf(schema.items)}[]`;
-  const type = Array.isArray(schema.type) ? schema.type.join(" or ") : (schema.type ?? "any");
+  if (schema.enum) return t("apiReference.oneOf", { values: schema.enum.join(", ") });
+  if (schema.type === "array") return `${typeOf(t, schema.items)}[]`;
+  const type = Array.isArray(schema.type) ? schema.type.join(t("apiReference.orSeparator")) : (schema.type ?? "any");
   return schema.format ? `${type} (${schema.format})` : type;
 }
 
 function Fields({ schema }: { schema: Schema }) {
+  const t = useTranslations("settings");
   const required = new Set(schema.required ?? []);
   return (
     <ul className="space-y-0.5">
@@ -42,8 +46,8 @@ function Fields({ schema }: { schema: Schema }) {
           <code className="font-semibold">{name}</code>
           <span className="text-slate-500">
             {" "}
-            {typeOf(field)}
-            {required.has(name) ? ", required" : ""}
+            {typeOf(t, field)}
+            {required.has(name) ? t("apiReference.required") : ""}
           </span>
           {field.description ? ` — ${field.description}` : ""}
         </li>
@@ -54,15 +58,19 @@ function Fields({ schema }: { schema: Schema }) {
 
 /** The API reference, rendered from the same OpenAPI document /api/v1/openapi.json serves. */
 export function ApiReference() {
+  const t = useTranslations("settings");
   const schemas = openApiDocument.components.schemas as Record<string, Schema>;
   return (
-    <Card title="API reference">
+    <Card title={t("apiReference.title")}>
       <p className="mb-3 text-sm text-slate-700">
-        {openApiDocument.info.description} Machine-readable:{" "}
-        <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline">
-          /api/v1/openapi.json
-        </a>{" "}
-        (OpenAPI 3.1): generate a typed client from it, for example with openapi-typescript and openapi-fetch.
+        {openApiDocument.info.description}{" "}
+        {t.rich("apiReference.machineReadable", {
+          link: (chunks) => (
+            <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline">
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
       <div className="space-y-4">
         {Object.entries(openApiDocument.paths).map(([path, operations]) =>
@@ -78,7 +86,7 @@ export function ApiReference() {
                   <span className="mr-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs text-white">
                     {method.toUpperCase()}
                   </span>
-                  /api/v1{path}
+                  {`/api/v1${path}`}
                 </h3>
                 <p className="mt-1 text-sm">
                   {operation.summary} <code className="text-slate-500">{operation.operationId}</code>
@@ -86,7 +94,7 @@ export function ApiReference() {
                 {operation.description ? <p className="mt-1">{operation.description}</p> : null}
                 {operation.parameters?.length ? (
                   <div className="mt-2">
-                    <h4 className="font-semibold">Parameters</h4>
+                    <h4 className="font-semibold">{t("apiReference.parameters")}</h4>
                     <Fields
                       schema={{
                         properties: Object.fromEntries(
@@ -99,8 +107,8 @@ export function ApiReference() {
                 ) : null}
                 {body ? (
                   <p className="mt-2">
-                    <span className="font-semibold">Body</span>{" "}
-                    {body.$ref ? typeOf(body) : typeOf(Object.values(body.properties ?? {})[0])}
+                    <span className="font-semibold">{t("apiReference.body")}</span>{" "}
+                    {body.$ref ? typeOf(t, body) : typeOf(t, Object.values(body.properties ?? {})[0])}
                   </p>
                 ) : null}
                 <ul className="mt-2 grid gap-x-6 sm:grid-cols-2">
@@ -108,7 +116,7 @@ export function ApiReference() {
                     <li key={status}>
                       <span className="font-mono font-semibold">{status}</span> {response.description}
                       {response.content && Number(status) < 400
-                        ? ` → ${typeOf(response.content["application/json"].schema)}`
+                        ? ` → ${typeOf(t, response.content["application/json"].schema)}`
                         : ""}
                     </li>
                   ))}
@@ -117,8 +125,11 @@ export function ApiReference() {
             );
           }),
         )}
-        <section aria-label="Schemas" className="rounded-md border border-slate-200 p-3 text-xs text-slate-700">
-          <h3 className="mb-1 text-sm font-semibold text-slate-900">Schemas</h3>
+        <section
+          aria-label={t("apiReference.schemas")}
+          className="rounded-md border border-slate-200 p-3 text-xs text-slate-700"
+        >
+          <h3 className="mb-1 text-sm font-semibold text-slate-900">{t("apiReference.schemas")}</h3>
           {Object.entries(schemas).map(([name, schema]) => (
             <details key={name} className="border-t border-slate-100 py-1">
               <summary className="cursor-pointer font-mono font-semibold">{name}</summary>

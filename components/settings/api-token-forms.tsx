@@ -1,31 +1,38 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createApiTokenAction, revokeApiTokenAction } from "@/server/team/actions";
 import { fieldErrors, FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 
 export function CreateTokenForm() {
+  const t = useTranslations("settings");
   const { state, pending, onSubmit } = useActionForm(createApiTokenAction);
   const errors = fieldErrors(state);
   const token = state?.ok ? (state.data as { token: string }).token : null;
   return (
-    <form onSubmit={onSubmit} aria-label="Create an API token" className="space-y-2" noValidate>
+    <form onSubmit={onSubmit} aria-label={t("tokens.createLabel")} className="space-y-2" noValidate>
       <div className="flex flex-wrap items-end gap-4">
         <div className="w-72">
-          <TextField name="name" label="Token name" placeholder="e.g. product events" errors={errors.name} />
+          <TextField
+            name="name"
+            label={t("tokens.name")}
+            placeholder={t("tokens.namePlaceholder")}
+            errors={errors.name}
+          />
         </div>
         <fieldset className="mb-5 flex gap-4 text-sm">
-          <legend className="sr-only">Scopes</legend>
+          <legend className="sr-only">{t("tokens.scopes")}</legend>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="scope.read" defaultChecked /> read
+            <input type="checkbox" name="scope.read" defaultChecked /> {t("tokens.scope.read")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="scope.write" /> write
+            <input type="checkbox" name="scope.write" /> {t("tokens.scope.write")}
           </label>
         </fieldset>
         <div className="mb-5">
-          <SubmitButton pending={pending} pendingText="Creating…">
-            Create token
+          <SubmitButton pending={pending} pendingText={t("tokens.creating")}>
+            {t("tokens.create")}
           </SubmitButton>
         </div>
       </div>
@@ -37,7 +44,7 @@ export function CreateTokenForm() {
       <FormMessage state={state} />
       {token ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm">
-          Your new token:{" "}
+          {t("tokens.newToken")}{" "}
           <code data-testid="new-token" className="select-all break-all font-mono">
             {token}
           </code>
@@ -48,14 +55,15 @@ export function CreateTokenForm() {
 }
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: number; name: string }) {
+  const t = useTranslations("settings");
   const { state, pending, onSubmit } = useActionForm(revokeApiTokenAction, {
-    confirm: `Revoke the token “${name}”? Every integration using it stops working at once.`,
+    confirm: t("tokens.revokeConfirm", { name }),
   });
   return (
-    <form onSubmit={onSubmit} aria-label={`Revoke ${name}`} className="flex items-center gap-2">
+    <form onSubmit={onSubmit} aria-label={t("tokens.revokeLabel", { name })} className="flex items-center gap-2">
       <input type="hidden" name="tokenId" value={tokenId} />
-      <SubmitButton variant="danger" pending={pending} pendingText="Revoking…">
-        Revoke
+      <SubmitButton variant="danger" pending={pending} pendingText={t("tokens.revoking")}>
+        {t("tokens.revoke")}
       </SubmitButton>
       <FormMessage state={state} />
     </form>

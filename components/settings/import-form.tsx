@@ -1,9 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Papa from "papaparse";
 import { useState } from "react";
-import { describeImportField, guessMapping, IMPORT_FIELDS, type ImportKind } from "@/lib/import-fields";
-import { countOf } from "@/lib/format";
+import { useFormat } from "@/components/i18n/use-format";
+import { guessMapping, IMPORT_FIELDS, importFieldPlace, type ImportKind } from "@/lib/import-fields";
 import { buttonClass } from "@/components/ui/button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -16,6 +17,8 @@ type Status =
 
 /** Upload, preview and map columns, then import with a progress bar. */
 export function ImportForm() {
+  const t = useTranslations("settings");
+  const f = useFormat();
   const [kind, setKind] = useState<ImportKind>("customers");
   const [file, setFile] = useState<File | null>(null);
   const [headers, setHeaders] = useState<string[]>([]);
@@ -49,7 +52,7 @@ export function ImportForm() {
     body.set("mapping", JSON.stringify(mapping));
     const response = await fetch("/settings/data/import", { method: "POST", body });
     if (!response.ok || !response.body) {
-      const problem = await response.json().catch(() => ({ message: "The import could not start. Please try again." }));
+      const problem = await response.json().catch(() => ({ message: t("import.couldNotStart") }));
       setStatus({ state: "failed", message: problem.message, errors: problem.errors, total: problem.total });
       return;
     }
@@ -66,7 +69,12 @@ export function ImportForm() {
         if (event.ok === true)
           setStatus({
             state: "done",
-            message: `Imported ${countOf(event.rows, "row")}: ${event.created} created, ${event.updated} updated, ${event.skipped} already there.`,
+            message: t("import.done", {
+              rows: event.rows,
+              created: f.number(event.created),
+              updated: f.number(event.updated),
+              skipped: f.number(event.skipped),
+            }),
           });
         else if (event.ok === false) setStatus({ state: "failed", message: event.message });
         else setStatus({ state: "running", done: event.done, total: event.total });
@@ -75,11 +83,23 @@ export function ImportForm() {
   }
 
   const fields = IMPORT_FIELDS[kind];
+  // A field's name for people; the file's amounts are in the book's currency.
+  const fieldName = (field: string) =>
+    t(`import.fields.${kind}.${field}` as Parameters<typeof t>[0], { currency: f.currency });
+  /** Where a problem is: "'Monthly revenue' (MRR (USD))", "the row", "Customer (external id or email)". */
+  const placeOf = (field: string) => {
+    const place = importFieldPlace(kind, field, mapping);
+    if (place.kind === "row") return t("import.place.row");
+    if (place.kind === "file") return t("import.place.file");
+    if (place.kind === "customer") return t("import.place.customer");
+    const label = place.known ? fieldName(place.field) : place.field;
+    return place.column ? t("import.place.column", { column: place.column, label }) : label;
+  };
   return (
     <div className="space-y-4 text-sm">
       <div className="flex flex-wrap items-end gap-4">
         <label className="flex flex-col text-xs font-medium text-slate-600">
-          Import
+          {t("import.kind")}
           <select
             value={kind}
             onChange={(e) => {
@@ -89,13 +109,13 @@ export function ImportForm() {
             }}
             className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
           >
-            <option value="customers">Customers</option>
-            <option value="interactions">Interactions</option>
-            <option value="subscriptions">Subscriptions</option>
+            <option value="customers">{t("import.kinds.customers")}</option>
+            <option value="interactions">{t("import.kinds.interactions")}</option>
+            <option value="subscriptions">{t("import.kinds.subscriptions")}</option>
           </select>
         </label>
         <label className="flex flex-col text-xs font-medium text-slate-600">
-          CSV file
+          {t("import.file")}
           <input
             type="file"
             accept=".csv,text/csv"
@@ -107,17 +127,17 @@ export function ImportForm() {
       {headers.length > 0 ? (
         <>
           <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            <legend className="mb-2 text-sm font-semibold text-slate-700">Columns</legend>
-            {fields.map(({ field, label }) => (
+            <legend className="mb-2 text-sm font-semibold text-slate-700">{t("import.columns")}</legend>
+            {fields.map(({ field }) => (
               <label key={field} className="flex flex-col text-xs font-medium text-slate-600">
-                {label}
+                {fieldName(field)}
                 <select
-                  aria-label={`Column for ${label}`}
+                  aria-label={t("import.columnFor", { label: fieldName(field) })}
                   value={mapping[field] ?? ""}
                   onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })}
                   className="rounded-md border border-slate-300 px-2 py-1 text-sm"
                 >
-                  <option value="">(not in the file)</option>
+                  <option value="">{t("import.notInFile")}</option>
                   {headers.map((h) => (
                     <option key={h} value={h}>
                       {h}
@@ -127,8 +147,8 @@ export function ImportForm() {
               </label>
             ))}
           </fieldset>
-          <ScrollRegion label="Preview of the first rows">
-            <table className="text-xs" aria-label="Preview of the first rows">
+          <ScrollRegion label={t("import.preview")}>
+            <table className="text-xs" aria-label={t("import.preview")}>
               <thead>
                 <tr>
                   {headers.map((h) => (
@@ -152,15 +172,22 @@ export function ImportForm() {
             </table>
           </ScrollRegion>
           <button type="button" onClick={submit} disabled={status.state === "running"} className={buttonClass()}>
-            Check and import
+            {t("import.submit")}
           </button>
         </>
       ) : null}
       {status.state === "running" ? (
         <div>
-          <progress aria-label="Import progress" max={status.total || 1} value={status.done} className="w-full" />
+          <progress
+            aria-label={t("import.progressLabel")}
+            max={status.total || 1}
+            value={status.done}
+            className="w-full"
+          />
           <p className="text-slate-600">
-            {status.total ? `${status.done} of ${status.total} rows` : "Checking every row…"}
+            {status.total
+              ? t("import.progress", { done: f.number(status.done), total: f.number(status.total) })
+              : t("import.checking")}
           </p>
         </div>
       ) : null}
@@ -173,18 +200,18 @@ export function ImportForm() {
         <div role="alert" className="text-red-800">
           <p className="font-medium">{status.message}</p>
           {status.errors ? (
-            <ScrollRegion label="Problems">
-              <table className="mt-2 text-xs" aria-label="Problems">
+            <ScrollRegion label={t("import.problems")}>
+              <table className="mt-2 text-xs" aria-label={t("import.problems")}>
                 <thead>
                   <tr>
                     <th scope="col" className="pr-3 text-left">
-                      Row
+                      {t("import.problemColumns.row")}
                     </th>
                     <th scope="col" className="pr-3 text-left">
-                      Column
+                      {t("import.problemColumns.column")}
                     </th>
                     <th scope="col" className="text-left">
-                      Problem
+                      {t("import.problemColumns.problem")}
                     </th>
                   </tr>
                 </thead>
@@ -192,7 +219,7 @@ export function ImportForm() {
                   {status.errors.map((e, i) => (
                     <tr key={i}>
                       <td className="pr-3">{e.row}</td>
-                      <td className="pr-3">{describeImportField(kind, e.field, mapping)}</td>
+                      <td className="pr-3">{placeOf(e.field)}</td>
                       <td>{e.message}</td>
                     </tr>
                   ))}
@@ -201,7 +228,9 @@ export function ImportForm() {
             </ScrollRegion>
           ) : null}
           {status.total && status.errors && status.total > status.errors.length ? (
-            <p className="mt-1 text-xs">…and {status.total - status.errors.length} more.</p>
+            <p className="mt-1 text-xs">
+              {t("import.andMore", { count: f.number(status.total - status.errors.length) })}
+            </p>
           ) : null}
         </div>
       ) : null}

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { saveJourneyModelAction } from "@/server/journey/actions";
 import { fieldErrors, FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
+import { modelName } from "@/lib/i18n/journey-labels";
 
 type Stage = { name: string; fromMilestone: number; toMilestone: number; targetDays: number };
 type Model = {
@@ -20,6 +22,10 @@ const cell = "w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria
 
 /** One journey model: its name, how it is drawn, and its stages as editable rows. */
 export function JourneyModelForm({ model, editable }: { model: Model; editable: boolean }) {
+  const t = useTranslations("settings");
+  const tj = useTranslations("journey");
+  // Shown in labels and captions in the reader's language; the name input keeps the stored name.
+  const shownName = modelName(tj, { key: model.key ?? "", name: model.name });
   const { state, pending, onSubmit } = useActionForm(saveJourneyModelAction);
   const errors = fieldErrors(state);
   const [rows, setRows] = useState(() => model.stages.map((stage, index) => ({ ...stage, rowId: index })));
@@ -42,7 +48,7 @@ export function JourneyModelForm({ model, editable }: { model: Model; editable: 
   return (
     <form
       onSubmit={onSubmit}
-      aria-label={model.id ? `Journey model ${model.name}` : "New journey model"}
+      aria-label={model.id ? t("journeyModel.formLabel", { name: shownName }) : t("journeyModel.newFormLabel")}
       className="rounded-lg border border-slate-200 bg-white p-4"
       noValidate
     >
@@ -51,7 +57,7 @@ export function JourneyModelForm({ model, editable }: { model: Model; editable: 
         <TextField
           name="name"
           id={`${prefix}-name`}
-          label="Name"
+          label={t("journeyModel.name")}
           defaultValue={model.name}
           errors={errors.name}
           disabled={!editable}
@@ -60,46 +66,48 @@ export function JourneyModelForm({ model, editable }: { model: Model; editable: 
           <TextField
             name="key"
             id={`${prefix}-key`}
-            label="Key (in the URL)"
-            placeholder="e.g. flywheel"
+            label={t("journeyModel.key")}
+            placeholder={t("journeyModel.keyPlaceholder")}
             errors={errors.key}
           />
         )}
         <SelectField
           name="shape"
           id={`${prefix}-shape`}
-          label="Drawn as"
+          label={t("journeyModel.shape")}
           defaultValue={model.shape}
           errors={errors.shape}
           disabled={!editable}
         >
-          <option value="hourglass">Hourglass</option>
-          <option value="funnel">Funnel</option>
-          <option value="stages">Stages (with credit and debt)</option>
+          <option value="hourglass">{t("journeyModel.shapes.hourglass")}</option>
+          <option value="funnel">{t("journeyModel.shapes.funnel")}</option>
+          <option value="stages">{t("journeyModel.shapes.stages")}</option>
         </SelectField>
       </div>
       <label className="mb-3 flex items-center gap-2 text-sm">
-        <input type="checkbox" name="isDefault" defaultChecked={model.isDefault} disabled={!editable} /> Default model
-        (overview, risk and customer lists)
+        <input type="checkbox" name="isDefault" defaultChecked={model.isDefault} disabled={!editable} />{" "}
+        {t("journeyModel.isDefault")}
       </label>
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Stages of {model.name || "the new model"}</caption>
+        <caption className="sr-only">
+          {model.name ? t("journeyModel.caption", { name: shownName }) : t("journeyModel.captionNew")}
+        </caption>
         <thead className="text-xs uppercase text-slate-500">
           <tr>
             <th scope="col" className="py-1">
-              Stage
+              {t("journeyModel.columns.stage")}
             </th>
             <th scope="col" className="w-28 py-1">
-              From milestone
+              {t("journeyModel.columns.from")}
             </th>
             <th scope="col" className="w-28 py-1">
-              To milestone
+              {t("journeyModel.columns.to")}
             </th>
             <th scope="col" className="w-28 py-1">
-              Target days
+              {t("journeyModel.columns.target")}
             </th>
             <th scope="col" className="w-20 py-1">
-              <span className="sr-only">Remove</span>
+              <span className="sr-only">{t("journeyModel.remove")}</span>
             </th>
           </tr>
         </thead>
@@ -120,7 +128,7 @@ export function JourneyModelForm({ model, editable }: { model: Model; editable: 
                   <td key={field} className="py-1 pr-2">
                     <input
                       name={fieldName}
-                      aria-label={`Stage ${index + 1} ${field === "name" ? "name" : field === "from" ? "from milestone" : field === "to" ? "to milestone" : "target days"}`}
+                      aria-label={t("journeyModel.cellLabel", { number: index + 1, field })}
                       defaultValue={value}
                       inputMode={field === "name" ? undefined : "numeric"}
                       aria-invalid={Boolean(errors[fieldName])}
@@ -138,7 +146,7 @@ export function JourneyModelForm({ model, editable }: { model: Model; editable: 
                     onClick={() => setRows(rows.filter((r) => r.rowId !== row.rowId))}
                     className={buttonClass("link", "text-xs text-red-700")}
                   >
-                    Remove
+                    {t("journeyModel.remove")}
                   </button>
                 ) : null}
               </td>
@@ -159,10 +167,10 @@ export function JourneyModelForm({ model, editable }: { model: Model; editable: 
       {editable ? (
         <div className="mt-3 flex items-center gap-3">
           <button type="button" onClick={addRow} className={buttonClass("secondary")}>
-            Add a stage
+            {t("journeyModel.addStage")}
           </button>
-          <SubmitButton pending={pending} pendingText="Saving…">
-            {model.id ? "Save model" : "Add model"}
+          <SubmitButton pending={pending} pendingText={t("journeyModel.saving")}>
+            {model.id ? t("journeyModel.save") : t("journeyModel.add")}
           </SubmitButton>
           <FormMessage state={state} />
         </div>

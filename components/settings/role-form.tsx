@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { saveAdvocateRoleAction } from "@/server/advocacy/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -7,19 +8,20 @@ import { useActionForm } from "@/components/ui/use-action-form";
 type Role = { id?: number; name: string; description: string; active: boolean };
 
 export function RoleForm({ role, editable }: { role: Role; editable: boolean }) {
+  const t = useTranslations("settings");
   const { state, pending, onSubmit } = useActionForm(saveAdvocateRoleAction);
   const errors = fieldErrors(state);
   const prefix = role.id ? `role-${role.id}` : "role-new";
   return (
     <form
       onSubmit={onSubmit}
-      aria-label={role.id ? `Role ${role.name}` : "New role"}
+      aria-label={role.id ? t("roles.formLabel", { name: role.name }) : t("roles.newFormLabel")}
       className="flex flex-wrap items-start gap-3 border-t border-slate-100 py-3"
       noValidate
     >
       {role.id ? <input type="hidden" name="roleId" value={role.id} /> : null}
       <label className="flex flex-col text-xs font-medium text-slate-600" htmlFor={`${prefix}-name`}>
-        Name
+        {t("roles.name")}
         <input
           id={`${prefix}-name`}
           name="name"
@@ -34,7 +36,7 @@ export function RoleForm({ role, editable }: { role: Role; editable: boolean }) 
         className="flex min-w-64 flex-1 flex-col text-xs font-medium text-slate-600"
         htmlFor={`${prefix}-description`}
       >
-        Description
+        {t("roles.description")}
         <input
           id={`${prefix}-description`}
           name="description"
@@ -44,12 +46,12 @@ export function RoleForm({ role, editable }: { role: Role; editable: boolean }) 
         />
       </label>
       <label className="mt-5 flex items-center gap-2 text-sm">
-        <input type="checkbox" name="active" defaultChecked={role.active} disabled={!editable} /> In use
+        <input type="checkbox" name="active" defaultChecked={role.active} disabled={!editable} /> {t("roles.active")}
       </label>
       {editable ? (
         <div className="mt-4 flex items-center gap-2">
-          <SubmitButton variant="secondary" pending={pending} pendingText="Saving…">
-            {role.id ? "Save" : "Add role"}
+          <SubmitButton variant="secondary" pending={pending} pendingText={t("roles.saving")}>
+            {role.id ? t("roles.save") : t("roles.add")}
           </SubmitButton>
           <FormMessage state={state} />
         </div>

@@ -1,10 +1,11 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { FitScoringCard } from "@/components/settings/fit-scoring-card";
 import { ScoringForm } from "@/components/settings/scoring-form";
 import { ShadowCard } from "@/components/settings/shadow-card";
 import { Card } from "@/components/ui/card";
 import { readDb } from "@/server/reads/read-db";
-import { formatDate } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
 import { can, type SessionMember } from "@/lib/permissions";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
 import { getMrrAtRisk } from "@/server/risk/queries";
@@ -15,7 +16,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Half-lives, thresholds, risk weights, every interaction type's weight and the versions saved; admins change them. */
 export async function ScoringEditor({ member }: { member: SessionMember }) {
-  const db = await readDb();
+  const [db, t, f] = await Promise.all([readDb(), getTranslations("settings"), getFormat()]);
   const [{ ledger, risk, delight, advocacy }, types, live, versions, shadow, liveAtRisk] = await Promise.all([
     getSettings(db, ["ledger", "risk", "delight", "advocacy"]),
     listInteractionTypes(db),
@@ -28,18 +29,13 @@ export async function ScoringEditor({ member }: { member: SessionMember }) {
   const editable = can(member.role, "settings.manage");
   return (
     <>
-      <p className="mb-4 max-w-prose text-sm text-slate-600">
-        Saving makes the next scoring version and rebuilds every customer&apos;s balance and risk score from their
-        interactions, in one transaction. &ldquo;Preview backtest&rdquo; shows how the draft would have ranked the
-        customers who churned, beside version {live.number}, before anything is saved. The formulas are on the risk page
-        under &ldquo;How is this computed?&rdquo;.
-      </p>
+      <p className="mb-4 max-w-prose text-sm text-slate-600">{t("scoring.intro", { number: live.number })}</p>
       <ShadowCard
         shadow={
           shadow
             ? {
                 number: shadow.number,
-                until: formatDate(shadow.until),
+                until: f.date(shadow.until),
                 atRisk: shadow.atRisk,
                 liveAtRisk: liveAtRisk.customers,
               }
@@ -57,37 +53,40 @@ export async function ScoringEditor({ member }: { member: SessionMember }) {
         editable={editable}
       />
       {editable ? <FitScoringCard /> : null}
-      <Card title="Scoring versions" className="mt-6">
-        <ScrollRegion label="Scoring versions">
-          <table className="w-full text-left text-sm" aria-label="Scoring versions">
+      <Card title={t("scoring.versions.title")} className="mt-6">
+        <ScrollRegion label={t("scoring.versions.title")}>
+          <table className="w-full text-left text-sm" aria-label={t("scoring.versions.title")}>
             <thead className="text-xs uppercase text-slate-500">
               <tr>
                 <th scope="col" className="py-1">
-                  Version
+                  {t("scoring.versions.version")}
                 </th>
-                <th scope="col">Saved</th>
-                <th scope="col">What changed</th>
-                {backtests ? <th scope="col">Backtest</th> : null}
+                <th scope="col">{t("scoring.versions.saved")}</th>
+                <th scope="col">{t("scoring.versions.changed")}</th>
+                {backtests ? <th scope="col">{t("scoring.versions.backtest")}</th> : null}
               </tr>
             </thead>
             <tbody>
               {versions.map((v) => (
                 <tr key={v.number} className="border-t border-slate-100 align-top" data-testid="scoring-version">
                   <td className="py-1.5 pr-3 font-medium tabular-nums">
-                    {v.number}
-                    {v.number === live.number ? " (live)" : ""}
-                    {v.number === shadow?.number ? " (shadow)" : ""}
-                    {v.kind === "fitted" ? ", fitted" : ""}
+                    {t("scoring.versions.number", {
+                      number: v.number,
+                      live: v.number === live.number ? "yes" : "no",
+                      shadow: v.number === shadow?.number ? "yes" : "no",
+                      fitted: v.kind === "fitted" ? "yes" : "no",
+                    })}
                   </td>
                   <td className="pr-3 whitespace-nowrap">
-                    {formatDate(v.createdAt)}
-                    {v.createdBy ? ` by ${v.createdBy}` : ""}
+                    {v.createdBy
+                      ? t("scoring.versions.savedBy", { date: f.date(v.createdAt), name: v.createdBy })
+                      : f.date(v.createdAt)}
                   </td>
                   <td className="pr-3">{v.summary}</td>
                   {backtests ? (
                     <td>
                       <Link className="text-brand-700 underline" href={`/risk/backtest?version=${v.number}`}>
-                        Backtest
+                        {t("scoring.versions.backtest")}
                       </Link>
                     </td>
                   ) : null}

@@ -1,10 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { previewScoringAction, shadowScoringAction, updateScoringAction } from "@/server/settings/actions";
+import { useFormat } from "@/components/i18n/use-format";
 import { buttonClass } from "@/components/ui/button";
 import { fieldErrors, FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { interactionTypeLabel } from "@/lib/i18n/labels";
 import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
 import type { Settings } from "@/lib/settings";
 
@@ -16,6 +19,14 @@ type Props = Pick<Settings, "ledger" | "risk" | "delight" | "advocacy"> & {
 };
 
 export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes, editable }: Props) {
+  const t = useTranslations("settings");
+  const tl = useTranslations("labels");
+  const f = useFormat();
+  // The book's currency sign for the executive threshold: "$", "€".
+  const currencySign =
+    new Intl.NumberFormat(f.locale, { style: "currency", currency: f.currency })
+      .formatToParts(0)
+      .find((part) => part.type === "currency")?.value ?? f.currency;
   const form = useRef<HTMLFormElement>(null);
   const { state, pending, onSubmit } = useActionForm(updateScoringAction);
   const preview = useActionForm(previewScoringAction);
@@ -34,59 +45,58 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
     />
   );
   return (
-    <form ref={form} onSubmit={onSubmit} aria-label="Scoring" className="space-y-6" noValidate>
+    <form ref={form} onSubmit={onSubmit} aria-label={t("scoring.form.label")} className="space-y-6" noValidate>
       {editable ? null : (
         <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700" data-testid="read-only-note">
-          You can read the scoring settings; only an admin can change them.
+          {t("scoring.form.readOnly")}
         </p>
       )}
       <fieldset className="grid gap-x-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
-        <legend className="px-1 text-sm font-semibold text-slate-700">Ledger</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t("scoring.form.ledger")}</legend>
         {number(
           "creditHalfLifeDays",
-          "Credit half-life (days)",
+          t("scoring.form.creditHalfLifeDays"),
           ledger.creditHalfLifeDays,
-          "How fast good experiences fade. At least 7.",
+          t("scoring.form.creditHalfLifeHint"),
         )}
         {number(
           "debtHalfLifeDays",
-          "Debt half-life (days)",
+          t("scoring.form.debtHalfLifeDays"),
           ledger.debtHalfLifeDays,
-          "How long bad experiences linger. At least 7.",
+          t("scoring.form.debtHalfLifeHint"),
         )}
       </fieldset>
       <fieldset className="grid gap-x-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
-        <legend className="px-1 text-sm font-semibold text-slate-700">Silence, fatigue and risk</legend>
-        {number("silenceDays", "Silent after (days)", risk.silenceDays)}
-        {number("fatigueContacts", "Fatigued after (unanswered contacts)", risk.fatigueContacts)}
-        {number("fatigueWindowDays", "…within (days)", risk.fatigueWindowDays)}
-        {number("debtWeight", "Weight of debt", risk.debtWeight)}
-        {number("trendWeight", "Weight of the 30-day fall", risk.trendWeight)}
-        {number("silenceWeight", "Weight of silence", risk.silenceWeight)}
-        {number("fatigueWeight", "Weight of fatigue", risk.fatigueWeight)}
-        {number("atRiskScore", "At risk from a score of", risk.atRiskScore)}
-        {number("executiveMrr", "Executive call from MRR ($)", risk.executiveMrrCents / 100)}
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t("scoring.form.risk")}</legend>
+        {number("silenceDays", t("scoring.form.silenceDays"), risk.silenceDays)}
+        {number("fatigueContacts", t("scoring.form.fatigueContacts"), risk.fatigueContacts)}
+        {number("fatigueWindowDays", t("scoring.form.fatigueWindowDays"), risk.fatigueWindowDays)}
+        {number("debtWeight", t("scoring.form.debtWeight"), risk.debtWeight)}
+        {number("trendWeight", t("scoring.form.trendWeight"), risk.trendWeight)}
+        {number("silenceWeight", t("scoring.form.silenceWeight"), risk.silenceWeight)}
+        {number("fatigueWeight", t("scoring.form.fatigueWeight"), risk.fatigueWeight)}
+        {number("atRiskScore", t("scoring.form.atRiskScore"), risk.atRiskScore)}
+        {number(
+          "executiveMrr",
+          t("scoring.form.executiveMrr", { currency: currencySign }),
+          risk.executiveMrrCents / 100,
+        )}
       </fieldset>
       <fieldset className="grid gap-x-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
-        <legend className="px-1 text-sm font-semibold text-slate-700">Delight and advocacy</legend>
-        {number("queueDays", "Delight queue: debits of the last (days)", delight.queueDays)}
-        {number("askCapacity", "Asks per advocate per quarter", advocacy.askCapacity)}
-        {number("candidateBalance", "Candidates from a balance of", advocacy.candidateBalance)}
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t("scoring.form.delightAdvocacy")}</legend>
+        {number("queueDays", t("scoring.form.queueDays"), delight.queueDays)}
+        {number("askCapacity", t("scoring.form.askCapacity"), advocacy.askCapacity)}
+        {number("candidateBalance", t("scoring.form.candidateBalance"), advocacy.candidateBalance)}
       </fieldset>
       <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-700">
-          Interaction weights (credit &gt; 0, debit &lt; 0, neutral 0)
-        </legend>
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t("scoring.form.weights")}</legend>
         <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
-          {types.map((type) => number(`weight.${type.key}`, type.label, type.weight))}
+          {types.map((type) => number(`weight.${type.key}`, interactionTypeLabel(tl, type), type.weight))}
         </div>
       </fieldset>
       <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-700">Outcome proxies</legend>
-        <p className="mb-3 max-w-prose text-sm text-slate-600">
-          Types that are the churn itself rather than a warning of it. The backtest leaves them out by default, so the
-          score is judged on what comes before; the live score still counts them.
-        </p>
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t("scoring.form.proxies")}</legend>
+        <p className="mb-3 max-w-prose text-sm text-slate-600">{t("scoring.form.proxiesIntro")}</p>
         <input type="hidden" name="proxiesShown" value="1" />
         <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {types.map((type) => (
@@ -97,7 +107,7 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
                 defaultChecked={proxyTypes.includes(type.key)}
                 disabled={!editable}
               />
-              {type.label}
+              {interactionTypeLabel(tl, type)}
             </label>
           ))}
         </div>
@@ -105,8 +115,8 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
       {editable ? (
         <div className="space-y-3">
           <div className="flex flex-wrap items-center gap-3">
-            <SubmitButton pending={pending} pendingText="Recomputing every balance…">
-              Save and recompute
+            <SubmitButton pending={pending} pendingText={t("scoring.form.recomputing")}>
+              {t("scoring.form.save")}
             </SubmitButton>
             <button
               type="button"
@@ -114,7 +124,7 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
               disabled={preview.pending}
               onClick={() => form.current && preview.submit(form.current)}
             >
-              {preview.pending ? "Backtesting the draft…" : "Preview backtest"}
+              {preview.pending ? t("scoring.form.previewing") : t("scoring.form.preview")}
             </button>
             <button
               type="button"
@@ -122,17 +132,17 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
               disabled={shadow.pending}
               onClick={() => form.current && shadow.submit(form.current)}
             >
-              {shadow.pending ? "Scoring every customer in shadow…" : "Run in shadow for 30 days"}
+              {shadow.pending ? t("scoring.form.shadowing") : t("scoring.form.shadow")}
             </button>
             <FormMessage state={state} />
             <FormMessage state={shadow.state} />
           </div>
-          <section aria-label="Draft backtest" className="max-w-prose">
+          <section aria-label={t("scoring.form.draftBacktest")} className="max-w-prose">
             <FormMessage state={preview.state} />
           </section>
         </div>
       ) : (
-        <p className="text-sm text-slate-600">Only admins change scoring.</p>
+        <p className="text-sm text-slate-600">{t("scoring.form.adminsOnly")}</p>
       )}
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
 import { settingsSectionsFor } from "@/components/layout/nav-items";
@@ -8,10 +9,11 @@ import type { MemberRole } from "@/lib/permissions";
 
 /** The settings sections the member's role may open. */
 export function SettingsNav({ role }: { role: MemberRole }) {
+  const t = useTranslations("common");
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings sections" className="flex flex-wrap gap-x-1 border-b border-slate-200">
-      {settingsSectionsFor(role).map((tab) => {
+    <nav aria-label={t("settingsNav.label")} className="flex flex-wrap gap-x-1 border-b border-slate-200">
+      {settingsSectionsFor(role, t).map((tab) => {
         const active = pathname === tab.href;
         return (
           <Link

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { useFormat } from "@/components/i18n/use-format";
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -15,6 +17,8 @@ export function ShadowCard({
   shadow: { number: number; until: string; atRisk: number; liveAtRisk: number } | null;
   editable: boolean;
 }) {
+  const t = useTranslations("settings");
+  const f = useFormat();
   const promote = useActionForm(promoteShadowScoringAction);
   const end = useActionForm(endShadowScoringAction);
   if (!shadow) {
@@ -27,21 +31,20 @@ export function ShadowCard({
   }
   const { number, until, atRisk, liveAtRisk } = shadow;
   return (
-    <Card title={`Version ${number} runs in shadow until ${until}`} className="mb-6">
+    <Card title={t("shadow.title", { number, until })} className="mb-6">
       <p className="text-sm text-slate-700" data-testid="shadow-summary">
-        Under it, {atRisk} customers would be at risk today ({liveAtRisk} under the live version). The risk list shows
-        its score beside the live one; the backtest page compares the two.
+        {t("shadow.summary", { atRisk, liveAtRisk: f.number(liveAtRisk) })}
       </p>
       {editable ? (
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          <form onSubmit={promote.onSubmit} aria-label="Make the shadow live">
+          <form onSubmit={promote.onSubmit} aria-label={t("shadow.promoteLabel")}>
             <button type="submit" className={buttonClass("primary")} disabled={promote.pending}>
-              {promote.pending ? "Recomputing every balance…" : `Make version ${number} live`}
+              {promote.pending ? t("shadow.recomputing") : t("shadow.promote", { number })}
             </button>
           </form>
-          <form onSubmit={end.onSubmit} aria-label="End the shadow">
+          <form onSubmit={end.onSubmit} aria-label={t("shadow.end")}>
             <button type="submit" className={buttonClass("secondary")} disabled={end.pending}>
-              End the shadow
+              {t("shadow.end")}
             </button>
           </form>
           <FormMessage state={promote.state ?? end.state} />

@@ -1,21 +1,27 @@
+import { getTranslations } from "next-intl/server";
 import {
   InviteMemberForm,
   MemberControls,
   RevokeInvitationButton,
   SecuritySettingsForm,
 } from "@/components/settings/team-forms";
-import { formatDateTime } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
 import { listOpenInvitations } from "@/server/team/invitations";
 import { getSettings } from "@/server/settings/queries";
 import { Card } from "@/components/ui/card";
 import { readDb } from "@/server/reads/read-db";
-import { can, ROLE_LABELS, type SessionMember } from "@/lib/permissions";
+import { can, type SessionMember } from "@/lib/permissions";
 import { listMembers } from "@/server/team/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The team with roles and status; admins change roles, deactivate, invite members and set sign-in security here. */
 export async function TeamCard({ member }: { member: SessionMember }) {
-  const db = await readDb();
+  const [db, t, tl, f] = await Promise.all([
+    readDb(),
+    getTranslations("settings"),
+    getTranslations("labels"),
+    getFormat(),
+  ]);
   const manage = can(member.role, "members.manage");
   const [team, invitations, { security }] = await Promise.all([
     listMembers(db),
@@ -24,26 +30,26 @@ export async function TeamCard({ member }: { member: SessionMember }) {
   ]);
   return (
     <>
-      <Card title="Team">
-        <ScrollRegion label="Team members">
+      <Card title={t("team.title")}>
+        <ScrollRegion label={t("team.members")}>
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
                 <th scope="col" className="py-2 font-medium">
-                  Name
+                  {t("team.columns.name")}
                 </th>
                 <th scope="col" className="py-2 font-medium">
-                  Email
+                  {t("team.columns.email")}
                 </th>
                 <th scope="col" className="py-2 font-medium">
-                  Role
+                  {t("team.columns.role")}
                 </th>
                 <th scope="col" className="py-2 font-medium">
-                  Status
+                  {t("team.columns.status")}
                 </th>
                 {manage ? (
                   <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">Manage</span>
+                    <span className="sr-only">{t("team.columns.manage")}</span>
                   </th>
                 ) : null}
               </tr>
@@ -53,8 +59,8 @@ export async function TeamCard({ member }: { member: SessionMember }) {
                 <tr key={m.id} className="border-b border-slate-100 last:border-0">
                   <td className="py-2">{m.name}</td>
                   <td className="py-2 text-slate-600">{m.email}</td>
-                  <td className="py-2">{ROLE_LABELS[m.role]}</td>
-                  <td className="py-2">{m.active ? "Active" : "Deactivated"}</td>
+                  <td className="py-2">{tl(`roles.${m.role}`)}</td>
+                  <td className="py-2">{m.active ? t("team.active") : t("team.deactivated")}</td>
                   {manage ? (
                     <td className="py-2">
                       <MemberControls
@@ -74,18 +80,20 @@ export async function TeamCard({ member }: { member: SessionMember }) {
       </Card>
       {manage ? (
         <>
-          <Card title="Invite a member" className="mt-6">
-            <p className="mb-3 text-sm text-slate-600">
-              They get a link, good once for 72 hours, to choose their own password.
-            </p>
+          <Card title={t("team.invite.title")} className="mt-6">
+            <p className="mb-3 text-sm text-slate-600">{t("team.invite.intro")}</p>
             <InviteMemberForm />
             {invitations.length > 0 ? (
-              <ul aria-label="Open invitations" className="mt-4 divide-y divide-slate-100 text-sm">
+              <ul aria-label={t("team.invite.open")} className="mt-4 divide-y divide-slate-100 text-sm">
                 {invitations.map((invitation) => (
                   <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
-                      {invitation.name} ({invitation.email}), {ROLE_LABELS[invitation.role]} · until{" "}
-                      {formatDateTime(invitation.expiresAt)}
+                      {t("team.invite.openInvitation", {
+                        name: invitation.name,
+                        email: invitation.email,
+                        role: tl(`roles.${invitation.role}`),
+                        until: f.dateTime(invitation.expiresAt),
+                      })}
                     </span>
                     <RevokeInvitationButton invitationId={invitation.id} email={invitation.email} />
                   </li>
@@ -93,7 +101,7 @@ export async function TeamCard({ member }: { member: SessionMember }) {
               </ul>
             ) : null}
           </Card>
-          <Card title="Sign-in security" className="mt-6">
+          <Card title={t("team.security.title")} className="mt-6">
             <SecuritySettingsForm requireAdminTwoFactor={security.requireAdminTwoFactor} />
           </Card>
         </>

@@ -7,6 +7,8 @@ import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { FILTER_CONTROL } from "@/components/filters/filter-controls";
 import { TaskItem, type TaskView } from "./task-item";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 
 export type MyDaySection = {
   key: string;
@@ -34,6 +36,8 @@ export function MyDayBoard({
   members: { id: number; name: string }[];
   canChange: boolean;
 }) {
+  const t = useTranslations("tasks.board");
+  const f = useFormat();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const bulk = useActionForm(bulkUpdateTasksAction);
   const visible = sections.flatMap((section) => section.groups.flatMap((group) => group.tasks.map((task) => task.id)));
@@ -50,7 +54,7 @@ export function MyDayBoard({
       {canChange ? (
         <form
           onSubmit={bulk.onSubmit}
-          aria-label="Change the selected tasks"
+          aria-label={t("label")}
           className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
         >
           <input type="hidden" name="taskIds" value={chosen.join(",")} />
@@ -61,20 +65,20 @@ export function MyDayBoard({
               checked={visible.length > 0 && chosen.length === visible.length}
               onChange={(event) => setSelected(event.target.checked ? new Set(visible) : new Set())}
             />
-            Select all shown
+            {t("selectAll")}
           </label>
           <span className="text-slate-600" aria-live="polite">
-            {chosen.length} selected
+            {t("selected", { count: f.number(chosen.length) })}
           </span>
           <label className="flex items-center gap-2">
-            <span>Action</span>
+            <span>{t("action")}</span>
             <select name="operation" defaultValue="complete" className={FILTER_CONTROL}>
-              <option value="complete">Complete</option>
-              <option value="reassign">Reassign to…</option>
+              <option value="complete">{t("complete")}</option>
+              <option value="reassign">{t("reassign")}</option>
             </select>
           </label>
           <label className="flex items-center gap-2">
-            <span>Assignee</span>
+            <span>{t("assignee")}</span>
             <select name="assigneeId" defaultValue="" className={FILTER_CONTROL}>
               <option value="">—</option>
               {members.map((member) => (
@@ -84,8 +88,8 @@ export function MyDayBoard({
               ))}
             </select>
           </label>
-          <SubmitButton variant="secondary" pending={bulk.pending} pendingText="Applying…">
-            Apply to selected
+          <SubmitButton variant="secondary" pending={bulk.pending} pendingText={t("applying")}>
+            {t("apply")}
           </SubmitButton>
           <FormMessage state={bulk.state} />
         </form>
@@ -93,10 +97,10 @@ export function MyDayBoard({
       {sections.map((section) => (
         <section key={section.key} aria-labelledby={`section-${section.key}`}>
           <h2 id={`section-${section.key}`} className="mb-2 text-lg font-semibold text-slate-900">
-            {section.label} <span className="text-sm font-normal text-slate-500">({section.count})</span>
+            {section.label} <span className="text-sm font-normal text-slate-500">({f.number(section.count)})</span>
           </h2>
           {section.groups.length === 0 ? (
-            <p className="text-sm text-slate-500">Nothing here.</p>
+            <p className="text-sm text-slate-500">{t("nothing")}</p>
           ) : (
             <ul className="space-y-4">
               {section.groups.map((group) => (
@@ -108,9 +112,11 @@ export function MyDayBoard({
                     >
                       {group.customerName}
                     </Link>
-                    <span className={group.inDebt ? "text-red-700" : "text-emerald-700"}>balance {group.balance}</span>
+                    <span className={group.inDebt ? "text-red-700" : "text-emerald-700"}>
+                      {t("balance", { balance: group.balance })}
+                    </span>
                     <span className={group.atRisk ? "font-semibold text-red-700" : "text-slate-600"}>
-                      risk {group.risk}
+                      {t("risk", { risk: group.risk })}
                     </span>
                   </p>
                   <ul className="space-y-2">
@@ -129,8 +135,10 @@ export function MyDayBoard({
           )}
           {section.count > section.groups.reduce((sum, group) => sum + group.tasks.length, 0) ? (
             <p className="mt-2 text-sm text-slate-600">
-              Showing the first {section.groups.reduce((sum, group) => sum + group.tasks.length, 0)} of {section.count}.
-              Narrow the filters to see the rest.
+              {t("showingFirst", {
+                shown: f.number(section.groups.reduce((sum, group) => sum + group.tasks.length, 0)),
+                count: f.number(section.count),
+              })}
             </p>
           ) : null}
         </section>

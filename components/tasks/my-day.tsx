@@ -1,10 +1,11 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { readDb } from "@/server/reads/read-db";
-import { DUE_BUCKET_LABELS, DUE_BUCKETS } from "@/lib/tasks";
+import { DUE_BUCKETS } from "@/lib/tasks";
 import { getMyDay, type MyDayQuery } from "@/server/tasks/queries";
 import { MyDayBoard, type MyDaySection } from "./my-day-board";
 import { taskView } from "./task-view";
-import { formatDecimal, formatSigned } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/server/i18n/format";
 
 /** My day's sections from the open tasks: overdue, due today, this week, later; grouped by customer. */
 export async function MyDay({
@@ -17,14 +18,16 @@ export async function MyDay({
   canChange: boolean;
 }) {
   const db = await readDb();
-  const { tasks, counts, atRiskScore } = await getMyDay(db, query);
+  const [{ tasks, counts, atRiskScore }, t, tl, f] = await Promise.all([
+    getMyDay(db, query),
+    getTranslations("tasks"),
+    getTranslations("labels"),
+    getFormat(),
+  ]);
   if (tasks.length === 0)
     return (
-      <EmptyState title="No open tasks here">
-        <p>
-          Turn a suggested next step on the risk list into a task, add one from a customer&apos;s page, or let a
-          playbook (Settings → Playbooks) create them.
-        </p>
+      <EmptyState title={t("myDay.emptyTitle")}>
+        <p>{t("myDay.empty")}</p>
       </EmptyState>
     );
   const sections: MyDaySection[] = DUE_BUCKETS.map((bucket) => {
@@ -35,17 +38,17 @@ export async function MyDay({
         group = {
           customerId: task.customerId,
           customerName: task.customerName,
-          balance: formatSigned(task.balance),
+          balance: f.signed(task.balance),
           inDebt: task.balance < 0,
-          risk: formatDecimal(task.riskScore),
+          risk: f.decimal(task.riskScore),
           atRisk: task.riskScore >= atRiskScore,
           tasks: [],
         };
         groups.push(group);
       }
-      group.tasks.push(taskView(task, query.today));
+      group.tasks.push(taskView(task, query.today, { f, t, tl }));
     }
-    return { key: bucket, label: DUE_BUCKET_LABELS[bucket], count: counts[bucket] ?? 0, groups };
+    return { key: bucket, label: tl(`dueBucket.${bucket}`), count: counts[bucket] ?? 0, groups };
   }).filter((section) => section.count > 0 || section.key === "overdue" || section.key === "today");
   return <MyDayBoard sections={sections} members={members} canChange={canChange} />;
 }

@@ -3,6 +3,7 @@
 import { Link } from "@/components/ui/link";
 import { createTaskFromSuggestionAction } from "@/server/tasks/actions";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useTranslations } from "next-intl";
 
 /** One click turns a suggested next step into a task on My day; a step that already is one links there. */
 export function SuggestionTaskButton({
@@ -14,14 +15,18 @@ export function SuggestionTaskButton({
   customerName: string;
   step: { key: string; text: string; task: boolean };
 }) {
+  const t = useTranslations("tasks.suggestion");
   const form = useActionForm(createTaskFromSuggestionAction);
   if (step.task || form.state?.ok)
     return (
       <p className="mt-0.5 text-emerald-700" role="status">
-        ✓ On{" "}
-        <Link href="/tasks?assignee=all" className="underline">
-          My day
-        </Link>
+        {t.rich("onMyDay", {
+          link: (chunks) => (
+            <Link href="/tasks?assignee=all" className="underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   return (
@@ -31,10 +36,10 @@ export function SuggestionTaskButton({
       <button
         type="submit"
         disabled={form.pending}
-        aria-label={`Make it a task: “${step.text}” for ${customerName}`}
+        aria-label={t("makeTaskFor", { step: step.text, customer: customerName })}
         className="font-medium text-brand-700 underline hover:text-brand-900 disabled:text-slate-400"
       >
-        {form.pending ? "Adding…" : "Make it a task"}
+        {form.pending ? t("adding") : t("makeTask")}
       </button>
       {form.state && !form.state.ok ? (
         <span role="alert" className="ml-2 text-red-700">

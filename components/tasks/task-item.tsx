@@ -5,6 +5,7 @@ import { completeTaskAction, dismissTaskAction, toggleChecklistItemAction } from
 import { FormMessage, fieldErrors, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TaskPriority } from "@/lib/tasks";
+import { useTranslations } from "next-intl";
 
 /** A task as the lists show it, formatted on the server. */
 export type TaskView = {
@@ -75,6 +76,7 @@ export function TaskItem({
   canChange: boolean;
   selection?: { selected: boolean; onChange: (selected: boolean) => void };
 }) {
+  const t = useTranslations("tasks.item");
   const complete = useActionForm(completeTaskAction);
   const dismiss = useActionForm(dismissTaskAction);
   // My day lists up to 400 tasks: the dismiss form is built when its fold opens, not for each one.
@@ -90,7 +92,7 @@ export function TaskItem({
             className="mt-1 h-4 w-4"
             checked={selection.selected}
             onChange={(event) => selection.onChange(event.target.checked)}
-            aria-label={`Select “${task.title}”`}
+            aria-label={t("select", { title: task.title })}
           />
         ) : null}
         <div className="min-w-0 flex-1">
@@ -100,15 +102,14 @@ export function TaskItem({
               {task.priorityLabel}
             </span>
             <span className={task.overdue ? "font-semibold text-red-700" : ""}>
-              {task.overdue ? "Overdue since " : "Due "}
-              {task.due}
+              {task.overdue ? t("overdueSince", { date: task.due }) : t("due", { date: task.due })}
             </span>
             <span>· {task.origin}</span>
-            <span>· {task.assigneeName ?? "Unassigned"}</span>
+            <span>· {task.assigneeName ?? t("unassigned")}</span>
           </p>
           {task.note ? <p className="mt-1 text-sm text-slate-600">{task.note}</p> : null}
           {task.checklist.length > 0 ? (
-            <ul className="mt-2 space-y-1" aria-label={`Checklist of “${task.title}”`}>
+            <ul className="mt-2 space-y-1" aria-label={t("checklist", { title: task.title })}>
               {task.checklist.map((item, index) => (
                 <ChecklistItem key={index} taskId={task.id} index={index} item={item} />
               ))}
@@ -120,7 +121,7 @@ export function TaskItem({
         <div className="mt-2 flex flex-wrap items-start gap-4">
           <form
             onSubmit={complete.onSubmit}
-            aria-label={`Complete “${task.title}”`}
+            aria-label={t("completeTask", { title: task.title })}
             className="flex flex-wrap items-end gap-2"
           >
             <input type="hidden" name="taskId" value={task.id} />
@@ -128,25 +129,25 @@ export function TaskItem({
               <TextField
                 id={outcomeId}
                 name="outcome"
-                label="Outcome (optional)"
+                label={t("outcome")}
                 maxLength={500}
-                placeholder="e.g. agreed a training session"
+                placeholder={t("outcomePlaceholder")}
                 errors={fieldErrors(complete.state).outcome}
               />
             </div>
             <div className="mb-5 flex items-center gap-2">
-              <SubmitButton pending={complete.pending} pendingText="Completing…">
-                Complete
+              <SubmitButton pending={complete.pending} pendingText={t("completing")}>
+                {t("complete")}
               </SubmitButton>
               <FormMessage state={complete.state} />
             </div>
           </form>
           <details className="text-sm" onToggle={(event) => setDismissOpen(event.currentTarget.open)}>
-            <summary className="cursor-pointer py-2 text-slate-600">Dismiss…</summary>
+            <summary className="cursor-pointer py-2 text-slate-600">{t("dismissOpen")}</summary>
             {dismissOpen ? (
               <form
                 onSubmit={dismiss.onSubmit}
-                aria-label={`Dismiss “${task.title}”`}
+                aria-label={t("dismissTask", { title: task.title })}
                 className="mt-2 flex flex-wrap items-end gap-2"
               >
                 <input type="hidden" name="taskId" value={task.id} />
@@ -154,14 +155,14 @@ export function TaskItem({
                   <TextField
                     id={reasonId}
                     name="reason"
-                    label="Why dismiss it?"
+                    label={t("reason")}
                     maxLength={300}
                     errors={fieldErrors(dismiss.state).reason}
                   />
                 </div>
                 <div className="mb-5 flex items-center gap-2">
-                  <SubmitButton variant="secondary" pending={dismiss.pending} pendingText="Dismissing…">
-                    Dismiss
+                  <SubmitButton variant="secondary" pending={dismiss.pending} pendingText={t("dismissing")}>
+                    {t("dismiss")}
                   </SubmitButton>
                   <FormMessage state={dismiss.state} />
                 </div>

@@ -1,6 +1,14 @@
-import { formatDate } from "@/lib/format";
-import { PRIORITY_LABELS, SOURCE_LABELS, type TaskPriority, type TaskSource } from "@/lib/tasks";
+import type { useTranslations } from "next-intl";
+import type { Format } from "@/lib/format";
+import type { TaskPriority, TaskSource } from "@/lib/tasks";
 import type { TaskView } from "./task-item";
+
+/** The reader's words for a task row: the formatter, the "tasks" and the "labels" translators. */
+export type TaskWords = {
+  f: Format;
+  t: ReturnType<typeof useTranslations<"tasks">>;
+  tl: ReturnType<typeof useTranslations<"labels">>;
+};
 
 /** A task row as TaskItem shows it, with its due date seen from the member's `today`. */
 export function taskView(
@@ -16,15 +24,16 @@ export function taskView(
     checklist: { text: string; done: boolean }[];
   },
   today: string,
+  { f, t, tl }: TaskWords,
 ): TaskView {
   return {
     id: task.id,
     title: task.title,
     priority: task.priority,
-    priorityLabel: PRIORITY_LABELS[task.priority],
-    due: formatDate(`${task.dueOn}T12:00:00Z`),
+    priorityLabel: tl(`taskPriority.${task.priority}`),
+    due: f.date(`${task.dueOn}T12:00:00Z`),
     overdue: task.dueOn < today,
-    origin: task.playbookName ? `Playbook: ${task.playbookName}` : SOURCE_LABELS[task.source],
+    origin: task.playbookName ? t("item.fromPlaybook", { name: task.playbookName }) : tl(`taskSource.${task.source}`),
     assigneeName: task.assigneeName,
     note: task.note,
     checklist: task.checklist,

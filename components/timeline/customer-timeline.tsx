@@ -1,11 +1,14 @@
 "use client";
 
 import { useCallback, useOptimistic, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
+import { type Channel, CHANNELS } from "@/lib/channels";
 import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
 import type { TimelineEntry } from "@/server/customers/timeline";
-import { formatDay, formatTime } from "@/lib/format";
-import { milestoneLabel } from "@/lib/journey/models";
+import { milestoneLabel } from "@/lib/i18n/labels";
 import { EntryActions } from "./entry-actions";
+import { answeredBy, entryDetail, entryTitle } from "./entry-text";
 import { LogInteractionForm } from "./log-interaction-form";
 
 const KIND_STYLE: Record<TimelineEntry["kind"], string> = {
@@ -19,15 +22,16 @@ const KIND_STYLE: Record<TimelineEntry["kind"], string> = {
 };
 
 function Effect({ weight }: { weight: number | null }) {
+  const t = useTranslations("timeline.list");
+  const f = useFormat();
   if (weight === null) return null;
-  if (weight === 0) return <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">neutral</span>;
+  if (weight === 0) return <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{t("neutral")}</span>;
   const credit = weight > 0;
   return (
     <span
       className={`rounded px-1.5 text-xs font-semibold tabular-nums ${credit ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}
     >
-      {credit ? "credit" : "debit"} {credit ? "+" : "−"}
-      {Math.abs(weight)}
+      {t(credit ? "credit" : "debit", { weight: f.weight(weight) })}
     </span>
   );
 }
@@ -39,16 +43,17 @@ export function CustomerTimeline({
   entries,
   types,
   viewer,
-  timeZone,
   focusLogForm = false,
 }: {
   customerId: number;
   entries: TimelineEntry[];
   types: InteractionTypeOption[];
   viewer: Viewer;
-  timeZone: string;
   focusLogForm?: boolean;
 }) {
+  const t = useTranslations("timeline");
+  const tl = useTranslations("labels");
+  const f = useFormat();
   // Entries saved since the page was rendered, until the refreshed page (new `entries`) holds them.
   const [saved, setSaved] = useState<{ since: TimelineEntry[]; items: TimelineEntry[] }>({ since: entries, items: [] });
   const onSaved = useCallback(
@@ -67,9 +72,14 @@ export function CustomerTimeline({
     entry.id > 0 &&
     (viewer.isAdmin || (entry.actorId === viewer.id && entry.recent));
 
+  const channelLabel = (channel: string) =>
+    (CHANNELS as readonly string[]).includes(channel) ? tl(`channels.${channel as Channel}`) : channel;
+  const directionLabel = (direction: string) =>
+    direction === "inbound" || direction === "outbound" ? tl(`directions.${direction}`) : direction;
+
   const days: { day: string; items: TimelineEntry[] }[] = [];
   for (const entry of shown) {
-    const day = formatDay(entry.at, timeZone);
+    const day = f.day(entry.at);
     if (days.at(-1)?.day !== day) days.push({ day, items: [] });
     days.at(-1)?.items.push(entry);
   }
@@ -88,10 +98,10 @@ export function CustomerTimeline({
       ) : null}
       {days.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-          Nothing here yet.
+          {t("list.empty")}
         </p>
       ) : null}
-      <ol aria-label="Timeline" className="space-y-5">
+      <ol aria-label={t("list.label")} className="space-y-5">
         {days.map(({ day, items }) => (
           <li key={day}>
             <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{day}</h3>
@@ -109,27 +119,33 @@ export function CustomerTimeline({
                   />
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-                      <span className="tabular-nums text-slate-500">{formatTime(entry.at, timeZone)}</span>
+                      <span className="tabular-nums text-slate-500">{f.time(entry.at)}</span>
                       <span className="font-medium text-slate-900">
                         {entry.kind === "milestone"
-                          ? `${entry.fromMilestone ? `${milestoneLabel(entry.fromMilestone)} → ` : ""}${milestoneLabel(entry.toMilestone ?? 1)}`
-                          : entry.title}
+                          ? `${entry.fromMilestone ? `${milestoneLabel(tl, entry.fromMilestone)} → ` : ""}${milestoneLabel(tl, entry.toMilestone ?? 1)}`
+                          : entryTitle(entry, t, tl)}
                       </span>
                       <Effect weight={entry.weight} />
                       {entry.channel ? (
-                        <span className="text-xs text-slate-500">{entry.channel.replace("_", " ")}</span>
+                        <span className="text-xs text-slate-500">{channelLabel(entry.channel)}</span>
                       ) : null}
-                      {entry.direction ? <span className="text-xs text-slate-500">{entry.direction}</span> : null}
-                      {entry.id === 0 ? <span className="text-xs text-slate-500">saving…</span> : null}
+                      {entry.direction ? (
+                        <span className="text-xs text-slate-500">{directionLabel(entry.direction)}</span>
+                      ) : null}
+                      {entry.id === 0 ? <span className="text-xs text-slate-500">{t("list.saving")}</span> : null}
                     </div>
-                    {entry.detail ? <p className="mt-0.5 break-words text-sm text-slate-700">{entry.detail}</p> : null}
-                    {entry.answeredBy ? (
+                    {entry.detail ? (
+                      <p className="mt-0.5 break-words text-sm text-slate-700" translate="no">
+                        {entryDetail(entry, t)}
+                      </p>
+                    ) : null}
+                    {entry.answer ? (
                       <p className="mt-0.5 text-xs text-fuchsia-800" data-testid="answered-by">
-                        Answered with a delight moment: {entry.answeredBy}
+                        {answeredBy(entry.answer, t, f)}
                       </p>
                     ) : null}
                     <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-500">
-                      <span>{entry.actorName ? `by ${entry.actorName}` : "automatic"}</span>
+                      <span>{entry.actorName ? t("list.by", { name: entry.actorName }) : t("list.automatic")}</span>
                       {canChange(entry) ? <EntryActions entry={entry} types={types} /> : null}
                     </div>
                   </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { deleteInteractionAction, editInteractionAction } from "@/server/ledger/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -18,6 +19,7 @@ function toLocalInput(iso: string): string {
 
 /** Edit and delete for an interaction the member may still change (own, within 24 hours; admins any). */
 export function EntryActions({ entry, types }: { entry: TimelineEntry; types: InteractionTypeOption[] }) {
+  const t = useTranslations("timeline.actions");
   const [mode, setMode] = useState<"idle" | "edit" | "delete">("idle");
   const edit = useActionForm(
     async (previous: ActionResult | null, formData: FormData) => {
@@ -29,12 +31,12 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
   );
   const remove = useActionForm(deleteInteractionAction);
 
-  const type = types.find((t) => t.key === entry.typeKey);
+  const type = types.find((one) => one.key === entry.typeKey);
   if (mode === "edit") {
     return (
       <form
         onSubmit={edit.onSubmit}
-        aria-label="Edit interaction"
+        aria-label={t("editForm")}
         className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3"
         noValidate
       >
@@ -53,11 +55,11 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
           }}
         />
         <div className="flex items-center gap-3">
-          <SubmitButton pending={edit.pending} pendingText="Saving…">
-            Save
+          <SubmitButton pending={edit.pending} pendingText={t("saving")}>
+            {t("save")}
           </SubmitButton>
           <button type="button" onClick={() => setMode("idle")} className={buttonClass("link")}>
-            Cancel
+            {t("cancel")}
           </button>
           <FormMessage state={edit.state} />
         </div>
@@ -68,12 +70,12 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
     return (
       <form onSubmit={remove.onSubmit} className="mt-2 flex items-center gap-3">
         <input type="hidden" name="interactionId" value={entry.id} />
-        <span className="text-sm text-slate-700">Delete this interaction? Its effect on the balance goes with it.</span>
-        <SubmitButton variant="danger" pending={remove.pending} pendingText="Deleting…">
-          Delete
+        <span className="text-sm text-slate-700">{t("deleteQuestion")}</span>
+        <SubmitButton variant="danger" pending={remove.pending} pendingText={t("deleting")}>
+          {t("delete")}
         </SubmitButton>
         <button type="button" onClick={() => setMode("idle")} className={buttonClass("link")}>
-          Keep it
+          {t("keep")}
         </button>
         <FormMessage state={remove.state} />
       </form>
@@ -82,10 +84,10 @@ export function EntryActions({ entry, types }: { entry: TimelineEntry; types: In
   return (
     <span className="flex gap-3">
       <button type="button" onClick={() => setMode("edit")} className={buttonClass("link", "text-xs")}>
-        Edit
+        {t("edit")}
       </button>
       <button type="button" onClick={() => setMode("delete")} className={buttonClass("link", "text-xs")}>
-        Delete
+        {t("delete")}
       </button>
     </span>
   );

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/form";
 import type { InteractionTypeOption } from "@/server/ledger/interaction-types";
-import { CHANNEL_LABELS, CHANNELS } from "@/lib/channels";
-import { formatWeight } from "@/lib/format";
+import { CHANNELS } from "@/lib/channels";
+import { interactionTypeLabel } from "@/lib/i18n/labels";
 
 export type InteractionDefaults = {
   typeKey?: string;
@@ -26,29 +28,32 @@ export function InteractionFields({
   defaults?: InteractionDefaults;
   idPrefix?: string;
 }) {
+  const t = useTranslations("timeline.fields");
+  const tl = useTranslations("labels");
+  const f = useFormat();
   const groups = [
-    { label: "Debits (bad experiences)", items: types.filter((t) => t.weight < 0) },
-    { label: "Credits (good experiences)", items: types.filter((t) => t.weight > 0) },
-    { label: "Neutral", items: types.filter((t) => t.weight === 0) },
+    { label: t("debits"), items: types.filter((type) => type.weight < 0) },
+    { label: t("credits"), items: types.filter((type) => type.weight > 0) },
+    { label: t("neutral"), items: types.filter((type) => type.weight === 0) },
   ];
   return (
     <div className="grid gap-x-4 sm:grid-cols-2">
       <SelectField
         name="typeKey"
         id={`${idPrefix}typeKey`}
-        label="What happened"
+        label={t("whatHappened")}
         defaultValue={defaults.typeKey ?? ""}
         errors={errors.typeKey}
         required
       >
         <option value="" disabled>
-          Choose…
+          {t("choose")}
         </option>
         {groups.map((group) => (
           <optgroup key={group.label} label={group.label}>
-            {group.items.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.label} ({formatWeight(t.weight)})
+            {group.items.map((type) => (
+              <option key={type.key} value={type.key}>
+                {interactionTypeLabel(tl, type)} ({f.weight(type.weight)})
               </option>
             ))}
           </optgroup>
@@ -57,40 +62,40 @@ export function InteractionFields({
       <TextField
         name="occurredAtLocal"
         id={`${idPrefix}occurredAtLocal`}
-        label="When"
+        label={t("when")}
         type="datetime-local"
         defaultValue={defaults.occurredAt}
         errors={errors.occurredAt}
-        hint="Empty means now; back-dating is fine."
+        hint={t("whenHint")}
       />
       <SelectField
         name="channel"
         id={`${idPrefix}channel`}
-        label="Channel"
+        label={t("channel")}
         defaultValue={defaults.channel ?? "email"}
         errors={errors.channel}
       >
         {CHANNELS.map((c) => (
           <option key={c} value={c}>
-            {CHANNEL_LABELS[c]}
+            {tl(`channels.${c}`)}
           </option>
         ))}
       </SelectField>
       <SelectField
         name="direction"
         id={`${idPrefix}direction`}
-        label="Direction"
+        label={t("direction")}
         defaultValue={defaults.direction ?? "inbound"}
         errors={errors.direction}
       >
-        <option value="inbound">Inbound (from the customer)</option>
-        <option value="outbound">Outbound (from us)</option>
+        <option value="inbound">{t("inbound")}</option>
+        <option value="outbound">{t("outbound")}</option>
       </SelectField>
       <div className="sm:col-span-2">
         <TextAreaField
           name="summary"
           id={`${idPrefix}summary`}
-          label="Summary"
+          label={t("summary")}
           rows={2}
           maxLength={500}
           defaultValue={defaults.summary}
@@ -101,9 +106,9 @@ export function InteractionFields({
       <TextField
         name="weight"
         id={`${idPrefix}weight`}
-        label="Weight override (optional)"
+        label={t("weight")}
         inputMode="decimal"
-        placeholder="type's default"
+        placeholder={t("weightPlaceholder")}
         defaultValue={defaults.weight}
         errors={errors.weight}
       />

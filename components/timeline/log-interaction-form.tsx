@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { logInteractionAction } from "@/server/ledger/actions";
 import { fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -19,6 +20,7 @@ function optimisticEntry(formData: FormData, type: InteractionTypeOption, actorN
     at,
     createdAt: at,
     title: type.label,
+    event: null,
     detail: String(formData.get("summary") ?? ""),
     weight: weightText === "" ? type.weight : Number(weightText),
     channel: String(formData.get("channel")),
@@ -29,7 +31,7 @@ function optimisticEntry(formData: FormData, type: InteractionTypeOption, actorN
     fromMilestone: null,
     toMilestone: null,
     recent: true,
-    answeredBy: null,
+    answer: null,
   };
 }
 
@@ -55,6 +57,7 @@ export function LogInteractionForm({
   /** The page was opened to log an interaction (the command palette's "Log interaction for …"). */
   focusOnArrival?: boolean;
 }) {
+  const t = useTranslations("timeline.logForm");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const shownWhileSaving = useRef<TimelineEntry | null>(null);
@@ -62,7 +65,7 @@ export function LogInteractionForm({
     prepare: withOccurredAt,
     requestKey: true,
     optimistic(formData) {
-      const type = types.find((t) => t.key === formData.get("typeKey"));
+      const type = types.find((one) => one.key === formData.get("typeKey"));
       const when = new Date(String(formData.get("occurredAt")));
       shownWhileSaving.current = null;
       if (type && String(formData.get("summary") ?? "").trim() && !Number.isNaN(when.getTime())) {
@@ -99,16 +102,16 @@ export function LogInteractionForm({
       ref={formRef}
       id="log-interaction"
       onSubmit={onSubmit}
-      aria-label="Log an interaction"
+      aria-label={t("label")}
       className="rounded-lg border border-slate-200 bg-white p-4"
       noValidate
     >
-      <h2 className="mb-3 text-sm font-semibold text-slate-700">Log an interaction</h2>
+      <h2 className="mb-3 text-sm font-semibold text-slate-700">{t("heading")}</h2>
       <input type="hidden" name="customerId" value={customerId} />
       <InteractionFields types={types} errors={fieldErrors(state)} />
       <div className="flex items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Logging…">
-          Log interaction
+        <SubmitButton pending={pending} pendingText={t("logging")}>
+          {t("submit")}
         </SubmitButton>
         <FormMessage state={state} />
       </div>

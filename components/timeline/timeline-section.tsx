@@ -1,24 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { CustomerTimeline } from "@/components/timeline/customer-timeline";
 import { chipClass } from "@/components/ui/button";
 import { readDb } from "@/server/reads/read-db";
-import { DISPLAY_TIME_ZONE } from "@/lib/dates";
 import { can, type SessionMember } from "@/lib/permissions";
 import { type SearchParams, withParams } from "@/lib/search-params";
 import { getTimeline, TIMELINE_KINDS, type TimelineKind } from "@/server/customers/timeline";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
-
-const KIND_LABELS: Record<TimelineKind, string> = {
-  all: "Everything",
-  interactions: "Interactions",
-  credits: "Credits",
-  debits: "Debits",
-  milestones: "Milestones",
-  delight: "Delight",
-  community: "Community",
-  tasks: "Tasks",
-  account: "Account & roles",
-};
 
 /** One page of the customer's timeline, filtered by kind, with the log form and older/newer links. */
 export async function TimelineSection({
@@ -37,11 +25,15 @@ export async function TimelineSection({
   focusLogForm?: boolean;
 }) {
   const db = await readDb();
-  const [page, types] = await Promise.all([getTimeline(db, { customerId, kind, cursor }), listInteractionTypes(db)]);
+  const [page, types, t] = await Promise.all([
+    getTimeline(db, { customerId, kind, cursor }),
+    listInteractionTypes(db),
+    getTranslations("timeline.section"),
+  ]);
   const path = `/customers/${customerId}`;
   return (
-    <section aria-label="Timeline">
-      <nav aria-label="Timeline filter" className="mb-3 flex flex-wrap gap-2">
+    <section aria-label={t("label")}>
+      <nav aria-label={t("filter")} className="mb-3 flex flex-wrap gap-2">
         {TIMELINE_KINDS.map((k) => (
           <Link
             key={k}
@@ -49,7 +41,7 @@ export async function TimelineSection({
             aria-current={k === kind ? "page" : undefined}
             className={chipClass(k === kind, "text-xs")}
           >
-            {KIND_LABELS[k]}
+            {t(`kinds.${k}`)}
           </Link>
         ))}
       </nav>
@@ -63,13 +55,12 @@ export async function TimelineSection({
           isAdmin: member.role === "admin",
           canWrite: can(member.role, "interactions.write"),
         }}
-        timeZone={DISPLAY_TIME_ZONE}
         focusLogForm={focusLogForm}
       />
       <div className="mt-4 flex gap-3 text-sm">
         {cursor ? (
           <Link href={withParams(path, params, { cursor: undefined })} className="font-medium text-brand-700 underline">
-            ← Newest
+            {t("newest")}
           </Link>
         ) : null}
         {page.nextCursor ? (
@@ -77,7 +68,7 @@ export async function TimelineSection({
             href={withParams(path, params, { cursor: page.nextCursor })}
             className="font-medium text-brand-700 underline"
           >
-            Older entries →
+            {t("older")}
           </Link>
         ) : null}
       </div>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname, useSearchParams } from "next/navigation";
-import { SAVED_VIEW_LIST_INFO, type SavedViewList, showsView, viewHref } from "@/lib/saved-views";
+import { type SavedViewList, showsView, viewHref } from "@/lib/saved-views";
 
 type PinnedView = { id: number; name: string; list: SavedViewList; query: string };
 
@@ -10,12 +11,13 @@ type PinnedView = { id: number; name: string; list: SavedViewList; query: string
  * links: a full load, as the lists' GET filter forms do, so their fields show the view's values.
  */
 export function PinnedViewLinks({ views }: { views: PinnedView[] }) {
+  const t = useTranslations("account.views");
   const pathname = usePathname();
   const search = useSearchParams();
   return (
     <div className="mt-6">
       <h2 id="pinned-views-heading" className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
-        Views
+        {t("pinnedHeading")}
       </h2>
       <ul aria-labelledby="pinned-views-heading" className="mt-1 space-y-1">
         {views.map((view) => {
@@ -30,7 +32,7 @@ export function PinnedViewLinks({ views }: { views: PinnedView[] }) {
                 }`}
               >
                 {view.name}
-                <span className="block text-xs text-slate-500">{SAVED_VIEW_LIST_INFO[view.list].label}</span>
+                <span className="block text-xs text-slate-500">{t(`lists.${view.list}`)}</span>
               </a>
             </li>
           );

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname, useSearchParams } from "next/navigation";
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { FormMessage, fieldErrors, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SAVED_VIEW_LIST_INFO, type SavedViewList, showsView, VIEW_NAME_MAX, viewHref } from "@/lib/saved-views";
+import { type SavedViewList, showsView, VIEW_NAME_MAX, viewHref } from "@/lib/saved-views";
 import type { ViewSummary } from "@/server/views/queries";
 import { saveViewAction } from "@/server/views/actions";
 import { DeleteViewButton, PinViewButton, RenameView } from "./view-actions";
@@ -30,6 +31,7 @@ export function SavedViewsBar({
   canShare: boolean;
   canDeleteShared: boolean;
 }) {
+  const t = useTranslations("account.views");
   const [open, setOpen] = useState<Panel>(null);
   const viewsButton = useRef<HTMLButtonElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
@@ -53,7 +55,7 @@ export function SavedViewsBar({
           onClick={() => toggle("views")}
           className={buttonClass("secondary", "px-3 py-1.5")}
         >
-          Views{count > 0 ? ` (${count})` : ""}
+          {t("viewsButton", { count })}
         </button>
         <button
           ref={saveButton}
@@ -63,7 +65,7 @@ export function SavedViewsBar({
           onClick={() => toggle("save")}
           className={buttonClass("secondary", "px-3 py-1.5")}
         >
-          Save view
+          {t("saveButton")}
         </button>
       </div>
       <div id={`${id}-views`} hidden={open !== "views"}>
@@ -93,27 +95,27 @@ function ViewsPanel({
   shared: ViewSummary[];
   canDeleteShared: boolean;
 }) {
+  const t = useTranslations("account.views");
   if (mine.length === 0 && shared.length === 0)
     return (
-      <PanelBox label="Saved views">
+      <PanelBox label={t("panelLabel")}>
         <p className="text-sm text-slate-600">
-          No saved views for this list yet. Set the filters and sort you want, then choose <strong>Save view</strong> to
-          keep them under a name — for you alone or, as a CSM, manager or admin, shared with the team.
+          {t.rich("noneForList", { strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       </PanelBox>
     );
   return (
-    <PanelBox label="Saved views">
-      <h2 className="text-xs font-semibold uppercase text-slate-500">My views</h2>
+    <PanelBox label={t("panelLabel")}>
+      <h2 className="text-xs font-semibold uppercase text-slate-500">{t("mine")}</h2>
       {mine.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">None yet: choose Save view to keep the filters you see now.</p>
+        <p className="mt-1 text-sm text-slate-600">{t("mineEmpty")}</p>
       ) : (
-        <ul className="mt-1 divide-y divide-slate-100" aria-label="My views">
+        <ul className="mt-1 divide-y divide-slate-100" aria-label={t("mine")}>
           {mine.map((view) => (
             <li key={view.id} className="flex flex-wrap items-center gap-2 py-2">
               <ViewLink view={view} />
-              {view.visibility === "shared" ? <Badge>shared</Badge> : null}
-              {view.pinned ? <Badge>pinned</Badge> : null}
+              {view.visibility === "shared" ? <Badge>{t("sharedBadge")}</Badge> : null}
+              {view.pinned ? <Badge>{t("pinnedBadge")}</Badge> : null}
               <span className="ml-auto flex flex-wrap items-center gap-1">
                 <PinViewButton view={view} />
                 <RenameView view={view} />
@@ -123,15 +125,15 @@ function ViewsPanel({
           ))}
         </ul>
       )}
-      <h2 className="mt-4 text-xs font-semibold uppercase text-slate-500">Shared by the team</h2>
+      <h2 className="mt-4 text-xs font-semibold uppercase text-slate-500">{t("shared")}</h2>
       {shared.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">Nobody has shared a view of this list yet.</p>
+        <p className="mt-1 text-sm text-slate-600">{t("sharedEmpty")}</p>
       ) : (
-        <ul className="mt-1 divide-y divide-slate-100" aria-label="Shared by the team">
+        <ul className="mt-1 divide-y divide-slate-100" aria-label={t("shared")}>
           {shared.map((view) => (
             <li key={view.id} className="flex flex-wrap items-center gap-2 py-2">
               <ViewLink view={view} />
-              <span className="text-xs text-slate-500">by {view.ownerName}</span>
+              <span className="text-xs text-slate-500">{t("byOwner", { name: view.ownerName })}</span>
               {canDeleteShared ? (
                 <span className="ml-auto">
                   <DeleteViewButton view={view} />
@@ -167,6 +169,7 @@ function Badge({ children }: { children: ReactNode }) {
 }
 
 function SaveViewForm({ list, canShare }: { list: SavedViewList; canShare: boolean }) {
+  const t = useTranslations("account.views");
   const search = useSearchParams();
   const form = useActionForm(saveViewAction, {
     // The filters on screen when the button is pressed (the server keeps only the list's own).
@@ -179,34 +182,32 @@ function SaveViewForm({ list, canShare }: { list: SavedViewList; canShare: boole
   const errors = fieldErrors(form.state);
   const id = `view-name-${list}`;
   return (
-    <PanelBox label="Save this view">
-      <form onSubmit={form.onSubmit} aria-label="Save this view" className="space-y-2">
+    <PanelBox label={t("saveLabel")}>
+      <form onSubmit={form.onSubmit} aria-label={t("saveLabel")} className="space-y-2">
         <input type="hidden" name="list" value={list} />
-        <p className="text-sm text-slate-600">
-          Keeps the filters and sort of {SAVED_VIEW_LIST_INFO[list].label} as you see them now, under a name.
-        </p>
+        <p className="text-sm text-slate-600">{t("saveIntro", { list: t(`lists.${list}`) })}</p>
         <TextField
           id={id}
           name="name"
-          label="Name"
+          label={t("name")}
           maxLength={VIEW_NAME_MAX}
-          placeholder="e.g. Big accounts in onboarding"
+          placeholder={t("namePlaceholder")}
           autoFocus
           errors={errors.name}
         />
         {canShare ? (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="shared" /> Share with the team
+            <input type="checkbox" name="shared" /> {t("shareWithTeam")}
           </label>
         ) : (
-          <p className="text-xs text-slate-500">Your role saves views for you alone; CSMs and up share them.</p>
+          <p className="text-xs text-slate-500">{t("saveAloneHint")}</p>
         )}
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="pinned" /> Pin in the navigation
+          <input type="checkbox" name="pinned" /> {t("pinInNavigation")}
         </label>
         <div className="flex items-center gap-3">
-          <SubmitButton pending={form.pending} pendingText="Saving…">
-            Save
+          <SubmitButton pending={form.pending} pendingText={t("saving")}>
+            {t("save")}
           </SubmitButton>
           <FormMessage state={form.state} />
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { FormMessage, fieldErrors, SubmitButton, TextField } from "@/components/ui/form";
@@ -10,6 +11,7 @@ import { deleteViewAction, renameViewAction, setViewPinnedAction } from "@/serve
 const SMALL = "px-2 py-1 text-xs";
 
 export function PinViewButton({ view }: { view: { id: number; name: string; pinned: boolean } }) {
+  const t = useTranslations("account.views");
   const form = useActionForm(setViewPinnedAction);
   return (
     <form onSubmit={form.onSubmit} className="inline-flex items-center gap-2">
@@ -18,10 +20,10 @@ export function PinViewButton({ view }: { view: { id: number; name: string; pinn
       <button
         type="submit"
         disabled={form.pending}
-        aria-label={view.pinned ? `Unpin ${view.name}` : `Pin ${view.name} in the navigation`}
+        aria-label={view.pinned ? t("unpinLabel", { name: view.name }) : t("pinLabel", { name: view.name })}
         className={buttonClass("secondary", SMALL)}
       >
-        {view.pinned ? "Unpin" : "Pin"}
+        {view.pinned ? t("unpin") : t("pin")}
       </button>
       {form.state && !form.state.ok ? <FormMessage state={form.state} /> : null}
     </form>
@@ -29,10 +31,11 @@ export function PinViewButton({ view }: { view: { id: number; name: string; pinn
 }
 
 export function DeleteViewButton({ view }: { view: { id: number; name: string; ownerName?: string } }) {
+  const t = useTranslations("account.views");
   const form = useActionForm(deleteViewAction, {
     confirm: view.ownerName
-      ? `Delete “${view.name}”, shared by ${view.ownerName}? Nobody on the team will see it any more.`
-      : `Delete your view “${view.name}”?`,
+      ? t("deleteSharedConfirm", { name: view.name, owner: view.ownerName })
+      : t("deleteOwnConfirm", { name: view.name }),
   });
   return (
     <form onSubmit={form.onSubmit} className="inline-flex items-center gap-2">
@@ -40,10 +43,10 @@ export function DeleteViewButton({ view }: { view: { id: number; name: string; o
       <button
         type="submit"
         disabled={form.pending}
-        aria-label={`Delete ${view.name}`}
+        aria-label={t("deleteLabel", { name: view.name })}
         className={buttonClass("secondary", SMALL)}
       >
-        Delete
+        {t("delete")}
       </button>
       {form.state && !form.state.ok ? <FormMessage state={form.state} /> : null}
     </form>
@@ -52,26 +55,27 @@ export function DeleteViewButton({ view }: { view: { id: number; name: string; o
 
 /** "Rename" opens a one-field form in place; saved or cancelled, it folds back. */
 export function RenameView({ view }: { view: { id: number; name: string } }) {
+  const t = useTranslations("account.views");
   const [editing, setEditing] = useState(false);
   const form = useActionForm(renameViewAction, { onSuccess: () => setEditing(false) });
   if (!editing)
     return (
       <button
         type="button"
-        aria-label={`Rename ${view.name}`}
+        aria-label={t("renameLabel", { name: view.name })}
         onClick={() => setEditing(true)}
         className={buttonClass("secondary", SMALL)}
       >
-        Rename
+        {t("rename")}
       </button>
     );
   return (
-    <form onSubmit={form.onSubmit} aria-label={`Rename ${view.name}`} className="mt-2 w-full space-y-1">
+    <form onSubmit={form.onSubmit} aria-label={t("renameLabel", { name: view.name })} className="mt-2 w-full space-y-1">
       <input type="hidden" name="viewId" value={view.id} />
       <TextField
         id={`rename-view-${view.id}`}
         name="name"
-        label="New name"
+        label={t("newName")}
         defaultValue={view.name}
         maxLength={VIEW_NAME_MAX}
         autoFocus
@@ -84,11 +88,11 @@ export function RenameView({ view }: { view: { id: number; name: string } }) {
         }}
       />
       <div className="flex items-center gap-2">
-        <SubmitButton pending={form.pending} pendingText="Saving…">
-          Save name
+        <SubmitButton pending={form.pending} pendingText={t("saving")}>
+          {t("saveName")}
         </SubmitButton>
         <button type="button" onClick={() => setEditing(false)} className={buttonClass("ghost")}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
       {form.state && !form.state.ok ? <FormMessage state={form.state} /> : null}

@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
 import { AdvocateCandidates } from "@/components/advocates/advocate-candidates";
 import { AdvocateLeaderboard } from "@/components/advocates/advocate-leaderboard";
 import { AdvocateReferrals } from "@/components/advocates/advocate-referrals";
@@ -8,29 +9,39 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Link } from "@/components/ui/link";
 import { readDb } from "@/server/reads/read-db";
+import { advocateRoleName } from "@/lib/i18n/labels";
 import { idParam, param, type SearchParams } from "@/lib/search-params";
 import { getAdvocateStatusLine } from "@/server/advocacy/queries";
 import { requirePageMember } from "@/server/auth/session";
 import { readRosterQuery } from "./search-params";
 
-export const metadata = { title: "Advocates" };
+export async function generateMetadata() {
+  const t = await getTranslations("advocates");
+  return { title: t("page.title") };
+}
 
 export default async function AdvocatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const db = await readDb();
-  const [member, params] = await Promise.all([requirePageMember(), searchParams]);
+  const [member, params, t, tl] = await Promise.all([
+    requirePageMember(),
+    searchParams,
+    getTranslations("advocates"),
+    getTranslations("labels"),
+  ]);
   const invitedId = param(params, "invited", idParam().optional(), undefined);
   const invited = invitedId ? await getAdvocateStatusLine(db, { customerId: invitedId }) : undefined;
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Advocates"
-        description="Evangelists come from VIP treatment: give ambassadors roles in the community, log what they do, and do not ask too often."
-      />
+      <PageHeader title={t("page.title")} description={t("page.description")} />
       {invited ? (
         <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {invited.name}: {invited.status}.{" "}
+          {t("page.statusLine", {
+            name: invited.name,
+            status: invited.status,
+            role: advocateRoleName(tl, { key: invited.roleKey, name: invited.roleName }),
+          })}{" "}
           <Link href={`/advocates/${invitedId}`} className="font-medium underline">
-            Open {invited.name}&apos;s page
+            {t("page.openPage", { name: invited.name })}
           </Link>
         </p>
       ) : null}

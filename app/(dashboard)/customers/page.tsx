@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { CustomerFilters } from "@/components/customers/customer-filters";
@@ -14,22 +15,30 @@ import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { listActiveMembers } from "@/server/team/queries";
 import { readCustomerQuery } from "@/server/customers/list-params";
 
-export const metadata = { title: "Customers" };
+export async function generateMetadata() {
+  const t = await getTranslations("customers.list");
+  return { title: t("title") };
+}
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const db = await readDb();
   const member = await requirePageMember();
-  const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(db), listActiveMembers(db)]);
+  const [params, models, owners, t] = await Promise.all([
+    searchParams,
+    getJourneyModels(db),
+    listActiveMembers(db),
+    getTranslations("customers.list"),
+  ]);
   const query = readCustomerQuery(params, member.id, models);
   return (
     <>
       <PageHeader
-        title="Customers"
-        description="Find a customer, see everything that happened, log what just happened."
+        title={t("title")}
+        description={t("description")}
         actions={
           can(member.role, "customers.write") ? (
             <Link href="/customers/new" className={buttonClass()}>
-              New customer
+              {t("newCustomer")}
             </Link>
           ) : null
         }

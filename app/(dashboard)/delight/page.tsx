@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
 import { DelightLog } from "@/components/delight/delight-log";
 import { DelightMonthly } from "@/components/delight/delight-monthly";
 import { DelightQueue } from "@/components/delight/delight-queue";
@@ -9,25 +10,28 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { first, type SearchParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 
-export const metadata = { title: "Delight" };
+export async function generateMetadata() {
+  const t = await getTranslations("delight");
+  return { title: t("page.title") };
+}
 
 export default async function DelightPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const member = await requirePageMember();
-  const params = await searchParams;
+  const [params, t] = await Promise.all([searchParams, getTranslations("delight")]);
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Delight"
-        description="Every complaint, bug report or error message is a chance for a moment of delight. Answer them before they turn into churn."
+        title={t("page.title")}
+        description={t("page.description")}
         actions={
           <Link href="/delight/effect" className="text-sm font-medium text-brand-700 underline">
-            Did the delight work?
+            {t("page.effectLink")}
           </Link>
         }
       />
       {first(params, "logged") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-4 py-2 text-sm font-medium text-emerald-800">
-          Delight moment logged.
+          {t("page.logged")}
         </p>
       ) : null}
       <Suspense fallback={<Skeleton className="h-9 w-48" />}>

@@ -1,20 +1,27 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageMember } from "@/server/auth/session";
-import { ROLE_LABELS } from "@/lib/permissions";
 
-export const metadata = { title: "Not available for your role" };
+export async function generateMetadata() {
+  const t = await getTranslations("common.forbidden");
+  return { title: t("title") };
+}
 
 export default async function ForbiddenPage() {
   const member = await requirePageMember();
+  const t = await getTranslations("common.forbidden");
   return (
-    <EmptyState title="Not available for your role">
+    <EmptyState title={t("title")}>
       <p>
-        You are signed in as {ROLE_LABELS[member.role].toLowerCase()}, which cannot open that page. An admin can change
-        your role.{" "}
-        <Link href="/" className="font-medium text-brand-700 underline">
-          Back to the overview
-        </Link>
+        {t.rich("body", {
+          role: member.role,
+          link: (chunks) => (
+            <Link href="/" className="font-medium text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </EmptyState>
   );

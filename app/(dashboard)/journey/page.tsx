@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { JourneyDistribution } from "@/components/journey/journey-distribution";
 import { JourneyFiltersForm } from "@/components/journey/journey-filters";
@@ -14,22 +15,27 @@ import { getHistoryStats } from "@/server/journey/stats";
 import { listActiveMembers } from "@/server/team/queries";
 import { readJourneyView } from "./search-params";
 
-export const metadata = { title: "Journey" };
+export async function generateMetadata() {
+  const t = await getTranslations("journey");
+  return { title: t("title") };
+}
 
 export default async function JourneyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const db = await readDb();
   const member = await requirePageMember();
-  const [params, models, owners] = await Promise.all([searchParams, getJourneyModels(db), listActiveMembers(db)]);
+  const [params, models, owners, t] = await Promise.all([
+    searchParams,
+    getJourneyModels(db),
+    listActiveMembers(db),
+    getTranslations("journey"),
+  ]);
   const { model, filters, stageId, page } = readJourneyView(params, member.id, models);
   // Both widgets read the history statistics: started once here, awaited in each.
   const history = getHistoryStats(db, { model, filters });
   const key = JSON.stringify({ model: model.id, filters });
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Journey"
-        description="Where the book stands and where customers drop off, under each journey model."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <Suspense fallback={<Skeleton className="h-9 w-48" />}>
         <SavedViews list="journey" member={member} />
       </Suspense>

@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
 import {
   ArrAtRiskCard,
   ArrBridgeCard,
@@ -17,12 +18,15 @@ import { requirePageMember } from "@/server/auth/session";
 import { revenueOwner, revenueOwnerChoice } from "@/server/revenue/page";
 import { listActiveMembers } from "@/server/team/queries";
 
-export const metadata = { title: "Revenue" };
+export async function generateMetadata() {
+  const t = await getTranslations("revenue");
+  return { title: t("page.title") };
+}
 
 export default async function RevenuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const db = await readDb();
   const member = await requirePageMember("revenue.read");
-  const [params, owners] = await Promise.all([searchParams, listActiveMembers(db)]);
+  const [params, owners, t] = await Promise.all([searchParams, listActiveMembers(db), getTranslations("revenue")]);
   const now = new Date();
   const { period, problem } = readRevenuePeriod(
     { period: first(params, "period"), from: first(params, "from"), to: first(params, "to") },
@@ -32,18 +36,11 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   const book = can(member.role, "revenue.book");
   return (
     <>
-      <PageHeader
-        title="Revenue"
-        description={
-          book
-            ? "The revenue the book keeps: how ARR moved, what renews soon and how much of it is at risk."
-            : "The revenue your customers bring: how ARR moved, what renews soon and how much of it is at risk."
-        }
-      />
+      <PageHeader title={t("page.title")} description={book ? t("page.descriptionBook") : t("page.descriptionOwn")} />
       <RevenueFilters period={period} owner={revenueOwnerChoice(member, params)} owners={book ? owners : null} />
       {problem ? (
         <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {problem} Showing this quarter instead.
+          {t("page.problem", { problem: t(`periodProblems.${problem}`) })}
         </p>
       ) : null}
       <div className="grid gap-4">

@@ -16,12 +16,17 @@ import { getShadowSummary } from "@/server/scoring/shadow";
 import { getLiveVersion } from "@/server/scoring/versions";
 import { listActiveMembers } from "@/server/team/queries";
 import { readRiskQuery } from "@/server/risk/list-params";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Debt risk" };
+export async function generateMetadata() {
+  const t = await getTranslations("risk.page");
+  return { title: t("title") };
+}
 
 export default async function RiskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const db = await readDb();
   const member = await requirePageMember();
+  const t = await getTranslations("risk.page");
   const [params, models, owners, version, shadow] = await Promise.all([
     searchParams,
     getJourneyModels(db),
@@ -34,16 +39,16 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <PageHeader
-        title="Debt risk"
-        description="Customers whose bad experiences outweigh the good ones, ranked by risk, with why and what to do next."
+        title={t("title")}
+        description={t("description")}
         actions={
           <div className="flex items-center gap-3">
             <Link href="/risk/how" className="text-sm font-medium text-brand-700 underline">
-              How is this computed?
+              {t("how")}
             </Link>
             {can(member.role, "backtest.read") ? (
               <Link href="/risk/backtest" className="text-sm font-medium text-brand-700 underline">
-                Does it predict churn?
+                {t("backtest")}
               </Link>
             ) : null}
             <a
@@ -51,7 +56,7 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
               className={buttonClass("secondary")}
               download
             >
-              Export CSV
+              {t("export")}
             </a>
           </div>
         }

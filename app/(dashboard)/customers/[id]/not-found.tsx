@@ -1,14 +1,19 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/components/ui/link";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export default function CustomerNotFound() {
+  const t = useTranslations("common.customerNotFound");
   return (
-    <EmptyState title="Customer not found">
+    <EmptyState title={t("title")}>
       <p>
-        This customer does not exist or was removed.{" "}
-        <Link href="/customers" className="font-medium text-brand-700 underline">
-          Search all customers
-        </Link>
+        {t.rich("body", {
+          link: (chunks) => (
+            <Link href="/customers" className="font-medium text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </EmptyState>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
@@ -23,7 +24,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   await requirePageMember();
   const id = parseId((await params).id);
   const row = id ? await customerRow(id) : undefined;
-  return { title: row?.customer.name ?? "Customer" };
+  if (row) return { title: row.customer.name };
+  const t = await getTranslations("customers.detail");
+  return { title: t("title") };
 }
 
 export default async function CustomerPage({
@@ -34,7 +37,7 @@ export default async function CustomerPage({
   searchParams: Promise<SearchParams>;
 }) {
   const member = await requirePageMember();
-  const [{ id: rawId }, query] = await Promise.all([params, searchParams]);
+  const [{ id: rawId }, query, t] = await Promise.all([params, searchParams, getTranslations("customers.detail")]);
   const id = parseId(rawId);
   const row = id ? await customerRow(id) : undefined;
   if (!row) notFound();
@@ -43,7 +46,7 @@ export default async function CustomerPage({
   return (
     <div className="space-y-6">
       <Link href="/customers" className="text-sm font-medium text-slate-600 hover:underline">
-        ← Customers
+        {t("back")}
       </Link>
       <CustomerHeader row={row} member={member} />
       <Suspense fallback={<Skeleton className="h-32" />}>

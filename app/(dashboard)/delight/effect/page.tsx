@@ -1,29 +1,34 @@
 import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
 import { DelightEffect } from "@/components/delight/delight-effect";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageMember } from "@/server/auth/session";
 
-export const metadata = { title: "Did the delight work?" };
+export async function generateMetadata() {
+  const t = await getTranslations("delight");
+  return { title: t("effect.title") };
+}
 
 export default async function DelightEffectPage() {
   await requirePageMember();
+  const t = await getTranslations("delight");
   return (
     <>
       <PageHeader
-        title="Did the delight work?"
-        description="Customers whose complaint, bug or error was answered with a delight moment, against matched customers whose same kind of debit went unanswered: the same kind of debit, MRR band and stage at the time, and a balance within one point."
+        title={t("effect.title")}
+        description={t("effect.description")}
         actions={
           <Link href="/delight" className="text-sm font-medium text-brand-700 underline">
-            Back to the delight queue
+            {t("effect.back")}
           </Link>
         }
       />
       <Suspense
         fallback={
           <div className="space-y-3" role="status" aria-live="polite">
-            <p className="text-sm text-slate-600">Matching every answered debit of the last year…</p>
+            <p className="text-sm text-slate-600">{t("effect.loading")}</p>
             <Skeleton className="h-96" />
           </div>
         }

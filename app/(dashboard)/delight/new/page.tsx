@@ -1,5 +1,6 @@
 import { readDb } from "@/server/reads/read-db";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DelightForm } from "@/components/delight/delight-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,41 +9,57 @@ import { getDebitForDelight, getOpenDebits } from "@/server/delight/queries";
 import { safeReturnPath } from "@/lib/return-path";
 import { listInteractionTypes } from "@/server/ledger/interaction-types";
 import { requirePageMember } from "@/server/auth/session";
-import { formatDate } from "@/lib/format";
+import { getFormat } from "@/server/i18n/format";
+import { interactionTypeLabel } from "@/lib/i18n/labels";
 import { first, idParam, param, type SearchParams } from "@/lib/search-params";
 
-export const metadata = { title: "Log a delight moment" };
+export async function generateMetadata() {
+  const t = await getTranslations("delight");
+  return { title: t("new.title") };
+}
 
 export default async function NewDelightPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const db = await readDb();
   await requirePageMember("delight.write");
-  const params = await searchParams;
+  const [params, t, tl, f] = await Promise.all([
+    searchParams,
+    getTranslations("delight"),
+    getTranslations("labels"),
+    getFormat(),
+  ]);
   const promptId = param(params, "prompt", idParam("bigint").optional(), undefined);
   const customerId = param(params, "customer", idParam().optional(), undefined);
   const back = safeReturnPath(first(params, "back"));
   const delightWeight = (await listInteractionTypes(db)).find((t) => t.key === "delight_moment")?.weight ?? 3;
+  const labelOf = (debit: { typeKey: string; label: string }) =>
+    interactionTypeLabel(tl, { key: debit.typeKey, label: debit.label });
   if (promptId) {
     const debit = await getDebitForDelight(db, { interactionId: promptId });
     if (!debit) notFound();
+    const label = labelOf(debit);
     if (debit.answered) {
       return (
-        <EmptyState title="Already answered">
-          <p>A delight moment already answers this {debit.label.toLowerCase()}.</p>
+        <EmptyState title={t("new.alreadyAnswered")}>
+          <p>{t("new.alreadyAnsweredText", { debit: label })}</p>
         </EmptyState>
       );
     }
     return (
       <>
         <PageHeader
-          title="Answer with a delight moment"
-          description={`${debit.label}: ${debit.summary || "no summary"}`}
+          title={t("new.answerTitle")}
+          description={t("new.debitLine", { label, summary: debit.summary || t("new.noSummary") })}
         />
         <DelightForm
           customerId={debit.customerId}
           customerName={debit.customerName}
           defaultWeight={delightWeight}
           returnTo={back ?? "/delight"}
-          prompt={{ id: debit.id, text: `${debit.label}: ${debit.summary}`.slice(0, 300), channel: debit.channel }}
+          prompt={{
+            id: debit.id,
+            text: t("new.debitLine", { label, summary: debit.summary }).slice(0, 300),
+            channel: debit.channel,
+          }}
         />
       </>
     );
@@ -52,7 +69,7 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
   const openDebits = await getOpenDebits(db, { customerId: row.customer.id });
   return (
     <>
-      <PageHeader title="Log a delight moment" />
+      <PageHeader title={t("new.title")} />
       <DelightForm
         customerId={row.customer.id}
         customerName={row.customer.name}
@@ -60,9 +77,13 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
         returnTo={back ?? `/customers/${row.customer.id}`}
         openDebits={openDebits.map((debit) => ({
           id: debit.id,
-          text: `${debit.label}: ${debit.summary}`.slice(0, 300),
+          text: t("new.debitLine", { label: labelOf(debit), summary: debit.summary }).slice(0, 300),
           channel: debit.channel,
-          label: `${debit.label} — ${debit.summary || "no summary"} (${formatDate(debit.occurredAt)})`,
+          label: t("new.openDebit", {
+            label: labelOf(debit),
+            summary: debit.summary || t("new.noSummary"),
+            date: f.date(debit.occurredAt),
+          }),
         }))}
       />
     </>

@@ -1,27 +1,32 @@
 import { Link } from "@/components/ui/link";
 import { z } from "zod";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { readDb } from "@/server/reads/read-db";
-import { formatCents, formatDate, formatDateRange } from "@/lib/format";
-import { MOVEMENT_KINDS, MOVEMENT_LABELS } from "@/lib/revenue";
-import { readRevenuePeriod } from "@/lib/revenue-period";
+import { getFormat } from "@/server/i18n/format";
+import { MOVEMENT_KINDS } from "@/lib/revenue";
+import { inUtc, readRevenuePeriod } from "@/lib/revenue-period";
 import { first, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { revenueOwner } from "@/server/revenue/page";
 import { listBridgeRows, MOVEMENTS_PAGE_SIZE } from "@/server/revenue/queries";
 
-export const metadata = { title: "Revenue movements" };
+export async function generateMetadata() {
+  const t = await getTranslations("revenue");
+  return { title: t("movements.title") };
+}
 
 const KINDS = [...MOVEMENT_KINDS, "start", "end"] as const;
 
 export default async function RevenueMovementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const db = await readDb();
   const member = await requirePageMember("revenue.read");
-  const params = await searchParams;
+  const [params, t, f] = await Promise.all([searchParams, getTranslations("revenue"), getFormat()]);
+  const utc = inUtc(f);
   const { period } = readRevenuePeriod(
     { period: "custom", from: first(params, "from"), to: first(params, "to") },
     new Date(),
@@ -31,10 +36,13 @@ export default async function RevenueMovementsPage({ searchParams }: { searchPar
   const ownerId = revenueOwner(member, params);
   const { rows, total, sumCents } = await listBridgeRows(db, { kind, from: period.from, to: period.to, ownerId, page });
   const paying = kind === "start" || kind === "end";
-  const moment = kind === "start" ? formatDate(period.from, "UTC") : formatDate(period.toDay, "UTC");
+  const moment = kind === "start" ? utc.date(period.from) : utc.date(period.toDay);
   const title = paying
-    ? `Paying customers on ${moment}`
-    : `${MOVEMENT_LABELS[kind]}, ${formatDateRange(period.from, period.toDay, "UTC")}`;
+    ? t("movements.payingOn", { date: moment })
+    : t("movements.kindInRange", {
+        kind: t(`movementKinds.${kind}`),
+        range: utc.dateRange(period.from, period.toDay),
+      });
   const back = withParams(
     "/revenue",
     {},
@@ -44,18 +52,18 @@ export default async function RevenueMovementsPage({ searchParams }: { searchPar
     <>
       <PageHeader
         title={title}
-        description={`${formatCents(sumCents)} ARR${paying ? " in all" : " moved"}: the customers behind this line of the ARR bridge, biggest first.`}
+        description={t(paying ? "movements.descriptionPaying" : "movements.descriptionMoved", {
+          sum: f.money(sumCents),
+        })}
         actions={
           <Link href={back} className="text-sm font-medium text-brand-700 underline">
-            Back to revenue
+            {t("movements.back")}
           </Link>
         }
       />
       {rows.length === 0 && total === 0 ? (
-        <EmptyState
-          title={paying ? "Nobody was paying then" : `No ${MOVEMENT_LABELS[kind].toLowerCase()} in this period`}
-        >
-          Choose another period on the revenue page.
+        <EmptyState title={paying ? t("movements.nobodyPaying") : t("movements.noMovements", { kind })}>
+          {t("movements.chooseAnother")}
         </EmptyState>
       ) : (
         <Card>
@@ -64,19 +72,19 @@ export default async function RevenueMovementsPage({ searchParams }: { searchPar
               <thead className="text-xs uppercase text-slate-500">
                 <tr>
                   <th scope="col" className="py-1 pr-3">
-                    Customer
+                    {t("movements.customer")}
                   </th>
                   {paying ? null : (
                     <th scope="col" className="pl-3">
-                      When
+                      {t("movements.when")}
                     </th>
                   )}
                   <th scope="col" className="pl-3 text-right">
-                    {paying ? "ARR" : "ARR change"}
+                    {paying ? t("movements.arr") : t("movements.arrChange")}
                   </th>
                   {paying ? null : (
                     <th scope="col" className="pl-3 text-right">
-                      ARR after
+                      {t("movements.arrAfter")}
                     </th>
                   )}
                 </tr>
@@ -96,12 +104,12 @@ export default async function RevenueMovementsPage({ searchParams }: { searchPar
                         <span className="block text-xs font-normal text-slate-500">{row.company}</span>
                       ) : null}
                     </th>
-                    {paying ? null : <td className="pl-3">{formatDate(row.occurredAt)}</td>}
+                    {paying ? null : <td className="pl-3">{f.date(row.occurredAt)}</td>}
                     <td className="pl-3 text-right tabular-nums">
                       {paying ? "" : row.deltaCents > 0 ? "+" : "−"}
-                      {formatCents(Math.abs(row.deltaCents))}
+                      {f.money(Math.abs(row.deltaCents))}
                     </td>
-                    {paying ? null : <td className="pl-3 text-right tabular-nums">{formatCents(row.arrAfterCents)}</td>}
+                    {paying ? null : <td className="pl-3 text-right tabular-nums">{f.money(row.arrAfterCents)}</td>}
                   </tr>
                 ))}
               </tbody>
@@ -112,7 +120,11 @@ export default async function RevenueMovementsPage({ searchParams }: { searchPar
             pageSize={MOVEMENTS_PAGE_SIZE}
             total={total}
             hrefFor={(p) => withParams("/revenue/movements", params, { page: p })}
-            noun={paying ? { one: "customer", many: "customers" } : { one: "movement", many: "movements" }}
+            counted={(count, number) =>
+              paying
+                ? t("movements.countedCustomers", { count, number })
+                : t("movements.countedMovements", { count, number })
+            }
           />
         </Card>
       )}

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { AuditLog } from "@/components/settings/audit-log";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -5,7 +6,10 @@ import type { SearchParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { readAuditQuery } from "./search-params";
 
-export const metadata = { title: "Audit log" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("meta.audit") };
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageMember("audit.read");

@@ -1,13 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ImportForm } from "@/components/settings/import-form";
 import { requirePageMember } from "@/server/auth/session";
 import { can } from "@/lib/permissions";
 
-export const metadata = { title: "Import and export" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("meta.data") };
+}
 
 export default async function DataPage() {
   const member = await requirePageMember("settings.read");
+  const t = await getTranslations("settings");
   const today = new Date();
   const monthAgo = new Date(today);
   monthAgo.setUTCDate(monthAgo.getUTCDate() - 30);
@@ -15,30 +20,27 @@ export default async function DataPage() {
   return (
     <div className="space-y-6">
       {can(member.role, "settings.manage") ? (
-        <Card title="Import from CSV">
-          <p className="mb-3 text-sm text-slate-600">
-            Customers are matched by external id (or email) and updated; interactions need an external id each, so
-            importing the same file twice adds nothing. Every row is checked first: one bad row and nothing is imported.
-          </p>
+        <Card title={t("data.importTitle")}>
+          <p className="mb-3 text-sm text-slate-600">{t("data.importIntro")}</p>
           <ImportForm />
         </Card>
       ) : null}
-      <Card title="Export">
+      <Card title={t("data.exportTitle")}>
         <div className="space-y-4 text-sm">
           <p>
             <a href="/export/customers" className={buttonClass("secondary")} download>
-              Customers (CSV)
+              {t("data.customersCsv")}
             </a>
-            <span className="ml-3 text-slate-600">Every customer with the stage in each model, balance and risk.</span>
+            <span className="ml-3 text-slate-600">{t("data.customersCsvHint")}</span>
           </p>
           <form
             method="get"
             action="/export/interactions"
-            aria-label="Export interactions"
+            aria-label={t("data.exportInteractions")}
             className="flex flex-wrap items-end gap-3"
           >
             <label className="flex flex-col text-xs font-medium text-slate-600">
-              From
+              {t("data.from")}
               <input
                 type="date"
                 name="from"
@@ -48,7 +50,7 @@ export default async function DataPage() {
               />
             </label>
             <label className="flex flex-col text-xs font-medium text-slate-600">
-              To
+              {t("data.to")}
               <input
                 type="date"
                 name="to"
@@ -58,13 +60,10 @@ export default async function DataPage() {
               />
             </label>
             <button type="submit" className={buttonClass("secondary")}>
-              Interactions (CSV)
+              {t("data.interactionsCsv")}
             </button>
           </form>
-          <p className="text-slate-600">
-            The debt-risk list has its own export, with its filters, on the risk page. Exports stream, so large books
-            download without waiting.
-          </p>
+          <p className="text-slate-600">{t("data.exportNote")}</p>
         </div>
       </Card>
     </div>

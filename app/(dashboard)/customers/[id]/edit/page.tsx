@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { readDb } from "@/server/reads/read-db";
 import { notFound } from "next/navigation";
 import { CustomerForm } from "@/components/customers/customer-form";
@@ -7,18 +8,25 @@ import { listActiveMembers } from "@/server/team/queries";
 import { requirePageMember } from "@/server/auth/session";
 import { parseId } from "@/lib/validation/fields";
 
-export const metadata = { title: "Edit customer" };
+export async function generateMetadata() {
+  const t = await getTranslations("customers.edit");
+  return { title: t("title") };
+}
 
 export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const db = await readDb();
   await requirePageMember("customers.write");
   const id = parseId((await params).id);
-  const [row, owners] = await Promise.all([id ? getCustomer(db, { id }) : undefined, listActiveMembers(db)]);
+  const [row, owners, t] = await Promise.all([
+    id ? getCustomer(db, { id }) : undefined,
+    listActiveMembers(db),
+    getTranslations("customers.edit"),
+  ]);
   if (!row) notFound();
   const { customer } = row;
   return (
     <>
-      <PageHeader title={`Edit ${customer.name}`} />
+      <PageHeader title={t("heading", { name: customer.name })} />
       <CustomerForm
         owners={owners}
         initial={{
