@@ -113,6 +113,14 @@ test("a manager switches to German, Turkish and Chinese: overview, journey, risk
             `${language.code} ${path}: missing ${JSON.stringify(missing)} English ${JSON.stringify(english)}`,
           );
       }
+      // The risk list's export: column names stay for programs, the reasons and steps are in the language.
+      const csv = await (await colleague.request.get("/risk/export")).text();
+      const [header, ...lines] = csv.trim().split("\r\n");
+      expect(header).toContain("customer_id,name,company,owner");
+      const englishCells = lines
+        .flatMap((line) => line.split(","))
+        .filter((cell) => leftovers.has(cell.replace(/^"|"$/g, "")));
+      expect(englishCells, `${language.code} risk export`).toEqual([]);
       expect(report).toEqual([]);
     }
 

@@ -1,3 +1,7 @@
+import { CURRENCIES } from "./i18n/zones";
+
+const inEachCurrency = (name: string) => CURRENCIES.map((code) => `${name}_${code.toLowerCase()}`);
+
 /** The fields a CSV import can fill, per kind, with the column names that map to them by default. */
 export const IMPORT_FIELDS = {
   customers: [
@@ -6,7 +10,8 @@ export const IMPORT_FIELDS = {
     { field: "name", label: "Name", aliases: ["name", "customer", "full_name", "contact"] },
     { field: "company", label: "Company", aliases: ["company", "organisation", "organization", "account"] },
     { field: "plan", label: "Plan", aliases: ["plan", "tier"] },
-    { field: "mrr", label: "MRR (USD)", aliases: ["mrr", "mrr_usd", "monthly_revenue"] },
+    // An export names the amount's currency (mrr_usd, mrr_eur): any currency's column maps here.
+    { field: "mrr", label: "MRR (USD)", aliases: ["mrr", ...inEachCurrency("mrr"), "monthly_revenue"] },
     { field: "ownerEmail", label: "Owner email", aliases: ["owner", "owner_email", "csm"] },
     { field: "status", label: "Status", aliases: ["status"] },
     { field: "milestone", label: "Milestone (1–13)", aliases: ["milestone", "stage_number"] },
@@ -58,7 +63,11 @@ export const IMPORT_FIELDS = {
     },
     { field: "customerEmail", label: "Customer email", aliases: ["customer_email", "email"] },
     { field: "plan", label: "Plan", aliases: ["plan", "product", "tier"] },
-    { field: "amount", label: "Price (USD)", aliases: ["amount", "price", "amount_usd", "price_usd"] },
+    {
+      field: "amount",
+      label: "Price (USD)",
+      aliases: ["amount", "price", ...inEachCurrency("amount"), ...inEachCurrency("price")],
+    },
     { field: "interval", label: "Billed (month or year)", aliases: ["interval", "billing_interval", "billed"] },
     { field: "status", label: "Status (active or canceled)", aliases: ["status", "state"] },
     {

@@ -4,11 +4,12 @@ import { exportCustomersPage } from "@/server/data/exports";
 import { requireMember } from "@/server/auth/session";
 import { csvResponse } from "@/lib/csv-stream";
 import { stageForMilestone } from "@/lib/journey/models";
+import { getSettings } from "@/server/settings/queries";
 
 /** Every customer with stages, balance and risk, as CSV. */
 export async function GET() {
   await requireMember("dashboard.read");
-  const models = await getJourneyModels(db);
+  const [models, { book }] = await Promise.all([getJourneyModels(db), getSettings(db, ["book"])]);
   return csvResponse(
     `hourglass-customers-${new Date().toISOString().slice(0, 10)}.csv`,
     [
@@ -18,7 +19,7 @@ export async function GET() {
       "email",
       "company",
       "plan",
-      "mrr_usd",
+      `mrr_${book.currency.toLowerCase()}`,
       "status",
       "milestone",
       ...models.map((m) => `stage_${m.key}`),
