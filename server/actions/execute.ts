@@ -22,7 +22,8 @@ export type ActionResult<T = unknown> =
     }
   | { ok: false; message: string; fieldErrors?: FieldErrors };
 
-export type ActionContext = { member: SessionMember; tx: Transaction };
+/** `say` words a catalog message in the member's language: for text an action returns inside `data`. */
+export type ActionContext = { member: SessionMember; tx: Transaction; say: (text: Text) => string };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
   permission: Permission;
@@ -65,7 +66,7 @@ export async function executeAction<S extends z.ZodType, T>(
     };
   }
   try {
-    const result = await db.transaction((tx) => definition.run(parsed.data, { member, tx }));
+    const result = await db.transaction((tx) => definition.run(parsed.data, { member, tx, say }));
     return { ok: true, ...result, message: say(result.message) };
   } catch (error) {
     if (error instanceof ValidationError) {

@@ -52,7 +52,7 @@ export const rotateWebhookSecret = defineAction({
 export const sendTestWebhook = defineAction({
   permission: "notifications.own",
   schema: noFieldsSchema,
-  async run(_input, { member, tx }) {
+  async run(_input, { member, tx, say }) {
     const current = await getPreferences(tx, { memberId: member.id });
     if (!current.webhookUrl) throw new ValidationError(message("notifications.webhookFirst"), {});
     const key = `test:${member.id}:${Date.now()}`;
@@ -60,7 +60,7 @@ export const sendTestWebhook = defineAction({
       memberId: member.id,
       key,
       event: "test",
-      text: `Hourglass test message for ${member.name}.`,
+      text: say(message("done.notifications.testText", { name: member.name })),
     });
     await recordAudit(tx, member, { action: "webhook.test_queued", entityType: "member", entityId: member.id });
     return { message: message("done.notifications.testQueued") };

@@ -181,7 +181,7 @@ const noInput = z.object({}).catchall(z.string());
 export const fitScoring = defineAction({
   permission: "settings.manage",
   schema: noInput,
-  async run(_input, { tx }) {
+  async run(_input, { tx, say }) {
     const live = await getLiveVersion(tx);
     const fit = await fitVersion(tx, { base: configOf(live), label: `Version ${live.number}` });
     const [fitted, current] = fit.outOfTime.scorers;
@@ -196,7 +196,7 @@ export const fitScoring = defineAction({
         liveVersion: live.number,
         config: fit.config,
         effects: describeFittedModel(fit.config),
-        changes: describeChanges(configOf(live), fit.config),
+        changes: say(changesMessage(configOf(live), fit.config)),
         tried: fit.tried,
         outOfTime: fit.outOfTime.scorers.map((scorer) => ({
           key: scorer.key,
