@@ -1,4 +1,5 @@
-import { createTranslator, type useTranslations } from "next-intl";
+import type { useTranslations } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { type Format, plainFormat } from "@/lib/format";
 import enCustomers from "@/messages/en/customers.json";
 

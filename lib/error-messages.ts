@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { createFormat, DEFAULT_FORMAT_OPTIONS } from "@/lib/format";
 import { advocateRoleName, interactionTypeLabel, milestoneLabel } from "@/lib/i18n/labels";
 import errors from "@/messages/en/errors.json";

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Queryable } from "@/db";
 import { members } from "@/db/schema";
 import { createFormat } from "@/lib/format";
