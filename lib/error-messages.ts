@@ -29,7 +29,7 @@ export type MessageValue =
   /** An instant, as the reader's medium date ("14 Feb 2026"), in the reader's time zone; `english`: as English writes it. */
   | { readonly date: Date; readonly english?: string }
   /** How long ago, in whole days, in the reader's language ("3 days ago"). */
-  | { readonly ago: Date }
+  | { readonly ago: Date; readonly now?: Date }
   /** A milestone of the ladder by number, by its name in the reader's language ("Converted"). */
   | { readonly milestone: number }
   /** An advocate role: a built-in one in the reader's language, one the team named as they wrote it. */
@@ -89,7 +89,7 @@ export function createSpeaker({
     if (typeof item === "string" || typeof item === "number" || item instanceof Date) return item;
     if ("key" in item) return say(item);
     if ("date" in item) return item.english && locale === "en" ? item.english : format().date(item.date);
-    if ("ago" in item) return format().ago(item.ago);
+    if ("ago" in item) return format().ago(item.ago, item.now);
     if ("advocateRole" in item) return advocateRoleName(tl, item.advocateRole);
     if ("interactionType" in item) return interactionTypeLabel(tl, item.interactionType);
     if ("money" in item) return format(item.currency).money(item.money);

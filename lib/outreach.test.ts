@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { outreachRefusal, renderEmail } from "./outreach";
+import { english } from "./error-messages";
+import {
+  type ContactState,
+  type ContactRules,
+  outreachRefusalMessage,
+  outreachRefusalReason,
+  renderEmail,
+} from "./outreach";
+
+/** The refusal as an English-speaking member reads it, or null when the email may go. */
+function outreachRefusal(customer: ContactState, rules: ContactRules, now: Date): string | null {
+  const reason = outreachRefusalReason(customer, rules, now);
+  return reason && english.say(outreachRefusalMessage(reason, now));
+}
 
 const rules = { fatigueContacts: 3, fatigueWindowDays: 21, quietDays: 7 };
 const now = new Date("2026-12-01T12:00:00Z");

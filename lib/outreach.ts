@@ -1,6 +1,6 @@
 import { DAY_MS } from "./dates";
 import { type MergeFields, renderTemplate } from "./playbooks";
-import { plainFormat } from "./format";
+import { type Message, message } from "./error-messages";
 
 /** What the never-over-contact rule needs to know about a customer before an email. */
 export type ContactState = {
@@ -39,20 +39,26 @@ export function outreachRefusalReason(
   return null;
 }
 
-/** The refusal in English, for the error a send raises; null when the email may go out. */
-export function outreachRefusal(customer: ContactState, rules: ContactRules, now = new Date()): string | null {
-  const reason = outreachRefusalReason(customer, rules, now);
-  if (!reason) return null;
-  const f = plainFormat;
+/** A refusal as a catalog message (lib/error-messages.ts): the error a send raises and the line the customer's page shows. */
+export function outreachRefusalMessage(reason: OutreachRefusal, now = new Date()): Message {
   switch (reason.kind) {
     case "noEmail":
-      return `${reason.name} has no email address. Add one on the customer's page first.`;
+      return message("outreach.refusal.noEmail", { name: reason.name });
     case "churned":
-      return `${reason.name} has churned: Hourglass does not email churned customers.`;
+      return message("outreach.refusal.churned", { name: reason.name });
     case "fatigued":
-      return `${reason.name} is fatigued: ${reason.contacts} contacts in ${reason.windowDays} days without a reply. Pause outreach and change the conversation.`;
+      return message("outreach.refusal.fatigued", {
+        name: reason.name,
+        contacts: reason.contacts,
+        windowDays: reason.windowDays,
+      });
     case "quiet":
-      return `${reason.name} was emailed ${f.ago(reason.lastEmailAt, now)}; the team waits ${f.number(reason.quietDays)} ${reason.quietDays === 1 ? "day" : "days"} between emails (next from ${f.date(reason.next)}).`;
+      return message("outreach.refusal.quiet", {
+        name: reason.name,
+        emailed: { ago: reason.lastEmailAt, now },
+        quietDays: reason.quietDays,
+        next: { date: reason.next },
+      });
   }
 }
 

@@ -1,5 +1,4 @@
 import { DAY_MS } from "@/lib/dates";
-import { createFormat, type Format } from "@/lib/format";
 import { isCalendarDay } from "@/lib/validation/fields";
 
 export const REVENUE_PERIODS = ["month", "quarter", "12m", "custom"] as const;
@@ -10,7 +9,8 @@ export type RevenuePeriodProblem = "noDays" | "startAfterEnd" | "before2000";
 /** A period of whole UTC days: from the start of `fromDay` to the end of `toDay`. */
 export type RevenuePeriod = { key: RevenuePeriodKey; fromDay: string; toDay: string; from: Date; to: Date };
 
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+/** The UTC calendar day (YYYY-MM-DD) of an instant: how a period's bounds are shown as days. */
+export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 function period(key: RevenuePeriodKey, fromDay: string, toDay: string): RevenuePeriod {
   return {
@@ -57,12 +57,4 @@ export function trailingYear(now: Date): { from: Date; to: Date } {
     from: new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate())),
     to: new Date(today.getTime() + DAY_MS),
   };
-}
-
-/**
- * The reader's formatter reading dates in UTC: the revenue pages' periods, renewal days and cohort
- * months are whole UTC days, which the reader's own time zone could shift by one.
- */
-export function inUtc(f: Format): Format {
-  return createFormat({ locale: f.locale, timeZone: "UTC", currency: f.currency, never: f.daysAgo(null) });
 }

@@ -14,8 +14,6 @@ export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 export const MOVEMENT_KINDS = ["new", "expansion", "contraction", "churn", "reactivation"] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
-export const INTERVAL_LABELS: Record<SubscriptionInterval, string> = { month: "Monthly", year: "Yearly" };
-
 /** The annual value of a price: a monthly price counts twelve times. */
 export function annualCents(amountCents: number, interval: SubscriptionInterval): number {
   return interval === "month" ? amountCents * 12 : amountCents;

@@ -2,7 +2,6 @@ import { Card } from "@/components/ui/card";
 import { getTranslations } from "next-intl/server";
 import { readDb } from "@/server/reads/read-db";
 import { getFormat } from "@/server/i18n/format";
-import { inUtc } from "@/lib/revenue-period";
 import { getDelightMonthly } from "@/server/delight/queries";
 
 /** How many delight moments each month of the last year, and what they cost. */
@@ -32,7 +31,7 @@ export async function DelightMonthly() {
             {months.map((m) => (
               <tr key={m.month} className="border-t border-slate-100">
                 <th scope="row" className="py-1 text-left font-normal">
-                  {inUtc(f).month(m.month)}
+                  {f.month(m.month)}
                 </th>
                 <td className="text-right tabular-nums">{f.number(m.moments)}</td>
                 <td className="text-right tabular-nums">{f.money(m.costCents)}</td>

@@ -10,7 +10,7 @@ import { getFormat } from "@/server/i18n/format";
 import { modelName, stageName } from "@/lib/i18n/journey-labels";
 import { stageForMilestone } from "@/lib/journey/models";
 import { daysUntil, type MovementKind } from "@/lib/revenue";
-import { COHORT_MONTHS, inUtc, type RevenuePeriod, trailingYear } from "@/lib/revenue-period";
+import { COHORT_MONTHS, dayOf, type RevenuePeriod, trailingYear } from "@/lib/revenue-period";
 import { withParams } from "@/lib/search-params";
 import { defaultModel, getJourneyModels } from "@/server/journey/models";
 import { getArrAtRisk, getArrBridge, getCohorts, getRenewals, getRetention } from "@/server/revenue/queries";
@@ -43,7 +43,6 @@ export async function ArrBridgeCard(scope: Scope) {
     getTranslations("revenue"),
     getFormat(),
   ]);
-  const utc = inUtc(f);
   const lines: {
     key: MovementKind | "start" | "end";
     label: string;
@@ -53,7 +52,7 @@ export async function ArrBridgeCard(scope: Scope) {
   }[] = [
     {
       key: "start",
-      label: t("bridge.arrOn", { date: utc.date(scope.period.from) }),
+      label: t("bridge.arrOn", { date: f.date(scope.period.fromDay) }),
       cents: bridge.startCents,
       sign: "",
       kind: "total",
@@ -77,14 +76,14 @@ export async function ArrBridgeCard(scope: Scope) {
     },
     {
       key: "end",
-      label: t("bridge.arrOn", { date: utc.date(scope.period.toDay) }),
+      label: t("bridge.arrOn", { date: f.date(scope.period.toDay) }),
       cents: bridge.endCents,
       sign: "",
       kind: "total",
     },
   ];
   return (
-    <Card title={t("bridge.title", { range: utc.dateRange(scope.period.from, scope.period.toDay) })}>
+    <Card title={t("bridge.title", { range: f.dateRange(scope.period.fromDay, scope.period.toDay) })}>
       <div className="grid gap-4 lg:grid-cols-2">
         <ArrBridgeChart
           steps={lines.map((l) => ({
@@ -138,7 +137,7 @@ export async function RetentionCard({ ownerId, now }: Scope) {
         {t("note", {
           customers: retention.customers,
           arr: f.money(retention.startCents),
-          date: inUtc(f).date(from),
+          date: f.date(dayOf(from)),
           expansion: f.money(retention.expansionCents),
           contraction: f.money(retention.contractionCents),
           churn: f.money(retention.churnCents),
@@ -208,7 +207,7 @@ export async function RenewalsCard({ ownerId, now }: Scope) {
                       {r.company ? <span className="block text-xs font-normal text-slate-500">{r.company}</span> : null}
                     </th>
                     <td className="pl-3">
-                      {inUtc(f).date(r.renewsOn)}{" "}
+                      {f.date(r.renewsOn)}{" "}
                       <span className="text-xs text-slate-500">
                         ({days === 0 ? t("today") : t("inDays", { days })})
                       </span>
@@ -356,7 +355,6 @@ export async function CohortsCard({ ownerId, now }: Scope) {
     getTranslations("revenue.cohorts"),
     getFormat(),
   ]);
-  const months = inUtc(f);
   const cohorts = [...new Set(cells.map((c) => c.cohort))];
   if (cohorts.length === 0)
     return (
@@ -379,7 +377,7 @@ export async function CohortsCard({ ownerId, now }: Scope) {
   });
   const curves: CohortCurve[] = rows.map((r) => ({
     cohort: r.cohort,
-    label: months.month(r.cohort),
+    label: f.month(r.cohort),
     retained: r.months.map((m) => m.revenue),
   }));
   const shade = (share: number | null) =>
@@ -419,7 +417,7 @@ export async function CohortsCard({ ownerId, now }: Scope) {
             {rows.map((row) => (
               <tr key={row.cohort} className="border-t border-slate-100" data-testid="cohort-row">
                 <th scope="row" className="py-1.5 pr-3 text-left font-medium">
-                  {months.month(row.cohort)}
+                  {f.month(row.cohort)}
                 </th>
                 <td className={cell}>{f.number(row.customers)}</td>
                 <td className={cell}>{f.money(row.baseArr)}</td>

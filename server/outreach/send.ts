@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
 import { outreachMessages } from "@/db/schema";
-import { type Message, message as catalogMessage } from "@/lib/error-messages";
+import { message as catalogMessage } from "@/lib/error-messages";
 import { ValidationError } from "@/lib/errors";
-import { type ContactState, type OutreachRefusal, outreachRefusalReason, renderEmail } from "@/lib/outreach";
+import { type ContactState, outreachRefusalMessage, outreachRefusalReason, renderEmail } from "@/lib/outreach";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { lockCustomer } from "@/server/customers/lock";
 import { bookInteraction } from "@/server/ledger/booking";
@@ -42,29 +42,6 @@ export async function getOutreachRefusal(db: Queryable, { customerId }: { custom
   return outreachRefusalReason(state, { ...risk, quietDays: outreach.quietDays });
 }
 
-/** A refusal as the error a send raises says it (lib/outreach.ts has the same words in English). */
-function refusalMessage(reason: OutreachRefusal): Message {
-  switch (reason.kind) {
-    case "noEmail":
-      return catalogMessage("outreach.refusal.noEmail", { name: reason.name });
-    case "churned":
-      return catalogMessage("outreach.refusal.churned", { name: reason.name });
-    case "fatigued":
-      return catalogMessage("outreach.refusal.fatigued", {
-        name: reason.name,
-        contacts: reason.contacts,
-        windowDays: reason.windowDays,
-      });
-    case "quiet":
-      return catalogMessage("outreach.refusal.quiet", {
-        name: reason.name,
-        emailed: { ago: reason.lastEmailAt },
-        quietDays: reason.quietDays,
-        next: { date: reason.next },
-      });
-  }
-}
-
 /**
  * Emails a customer from a template: refused with the reason (a ValidationError, before anything is
  * written) when it would over-contact; otherwise kept in the outbox or sent through SMTP, and logged
@@ -87,7 +64,7 @@ export async function emailCustomer(
   ]);
   if (!state) throw new ValidationError(catalogMessage("outreach.customerGone"), {});
   const refusal = outreachRefusalReason(state, { ...risk, quietDays: outreach.quietDays });
-  if (refusal) throw new ValidationError(refusalMessage(refusal), {});
+  if (refusal) throw new ValidationError(outreachRefusalMessage(refusal), {});
   const email = renderEmail(template, {
     customer: state.name,
     company: state.company ?? "",

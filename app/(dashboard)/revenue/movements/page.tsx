@@ -9,7 +9,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { readDb } from "@/server/reads/read-db";
 import { getFormat } from "@/server/i18n/format";
 import { MOVEMENT_KINDS } from "@/lib/revenue";
-import { inUtc, readRevenuePeriod } from "@/lib/revenue-period";
+import { readRevenuePeriod } from "@/lib/revenue-period";
 import { first, pageParam, param, type SearchParams, withParams } from "@/lib/search-params";
 import { requirePageMember } from "@/server/auth/session";
 import { revenueOwner } from "@/server/revenue/page";
@@ -26,7 +26,6 @@ export default async function RevenueMovementsPage({ searchParams }: { searchPar
   const db = await readDb();
   const member = await requirePageMember("revenue.read");
   const [params, t, f] = await Promise.all([searchParams, getTranslations("revenue"), getFormat()]);
-  const utc = inUtc(f);
   const { period } = readRevenuePeriod(
     { period: "custom", from: first(params, "from"), to: first(params, "to") },
     new Date(),
@@ -36,12 +35,12 @@ export default async function RevenueMovementsPage({ searchParams }: { searchPar
   const ownerId = revenueOwner(member, params);
   const { rows, total, sumCents } = await listBridgeRows(db, { kind, from: period.from, to: period.to, ownerId, page });
   const paying = kind === "start" || kind === "end";
-  const moment = kind === "start" ? utc.date(period.from) : utc.date(period.toDay);
+  const moment = kind === "start" ? f.date(period.fromDay) : f.date(period.toDay);
   const title = paying
     ? t("movements.payingOn", { date: moment })
     : t("movements.kindInRange", {
         kind: t(`movementKinds.${kind}`),
-        range: utc.dateRange(period.from, period.toDay),
+        range: f.dateRange(period.fromDay, period.toDay),
       });
   const back = withParams(
     "/revenue",
