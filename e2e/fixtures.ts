@@ -41,17 +41,20 @@ export class LoginPage {
 
 /**
  * Scrolls down the page half a screen at a time and back up, then waits for every chart: charts
- * load once their box nears the screen (components/charts/lazy.tsx).
+ * load once their box nears the screen (components/charts/lazy.tsx). A scroll made before the page
+ * has hydrated goes unseen by the charts' observers, so the pass repeats until every chart is in.
  */
 export async function revealCharts(page: Page) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
-    }
-    window.scrollTo(0, 0);
-  });
-  await expect(page.locator("[data-chart-box] > .animate-pulse")).toHaveCount(0);
+  await expect(async () => {
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      }
+      window.scrollTo(0, 0);
+    });
+    await expect(page.locator("[data-chart-box] > .animate-pulse")).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 export function demoMember(role: MemberRole) {
