@@ -120,3 +120,48 @@ test("an admin's playbook turns a logged complaint into a task for the customer'
   await expect(open.getByTestId("task")).toContainText(`Playbook: ${playbook}`);
   await expect(open.getByTestId("task")).toContainText("Chris CSM");
 });
+
+test("My day shows 25 tasks per section at first and 25 more at each “Show more”", async ({
+  page,
+  signInAs,
+  request,
+}) => {
+  await signInAs("admin");
+  const name = `Many Tasks ${Date.now().toString(36)}`;
+  await page.goto("/customers/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const customerId = Number(page.url().split("/").pop());
+
+  await page.goto("/settings/api");
+  const form = page.getByRole("form", { name: "Create an API token" });
+  await form.getByLabel("Token name").fill("task import");
+  await form.getByLabel("write").check();
+  await form.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").innerText()).trim();
+  const tasks = Array.from({ length: 60 }, (_, k) => ({
+    externalId: `${name}-${k}`,
+    customerId,
+    title: `Old follow-up ${k + 1}`,
+    dueOn: "2026-01-15",
+    priority: "low",
+  }));
+  const created = await request.post("/api/v1/tasks", {
+    data: { tasks },
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(created.status()).toBe(201);
+
+  // The customer has no owner, so the tasks are nobody's: at least these 60 are overdue and low.
+  await page.goto("/tasks?assignee=unassigned&priority=low");
+  const overdue = page.getByRole("region", { name: /^Overdue/ });
+  const count = Number(/\(([\d,]+)\)/.exec(await overdue.getByRole("heading").innerText())?.[1].replace(/,/g, ""));
+  expect(count).toBeGreaterThanOrEqual(60);
+  await expect(overdue.getByTestId("task")).toHaveCount(25);
+  await expect(overdue).toContainText(`Showing the first 25 of ${count}.`);
+  await overdue.getByRole("link", { name: "Show more in “Overdue”" }).click();
+  await expect(page).toHaveURL(/show-overdue=50/);
+  await expect(overdue.getByTestId("task")).toHaveCount(50);
+  await expect(overdue).toContainText(`Showing the first 50 of ${count}.`);
+});

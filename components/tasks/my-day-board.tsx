@@ -13,8 +13,11 @@ import { useFormat } from "@/components/i18n/use-format";
 export type MyDaySection = {
   key: string;
   label: string;
-  /** All open tasks in this section, of which `groups` shows the first ones. */
+  /** All open tasks in this section, of which `groups` shows the first `shown`. */
   count: number;
+  shown: number;
+  /** Where the section shows more, while it may. */
+  moreHref?: string;
   groups: {
     customerId: number;
     customerName: string;
@@ -133,12 +136,16 @@ export function MyDayBoard({
               ))}
             </ul>
           )}
-          {section.count > section.groups.reduce((sum, group) => sum + group.tasks.length, 0) ? (
-            <p className="mt-2 text-sm text-slate-600">
-              {t("showingFirst", {
-                shown: f.number(section.groups.reduce((sum, group) => sum + group.tasks.length, 0)),
-                count: f.number(section.count),
-              })}
+          {section.count > section.shown ? (
+            <p className="mt-2 flex flex-wrap items-baseline gap-3 text-sm text-slate-600">
+              <span>{t("showingFirst", { shown: f.number(section.shown), count: f.number(section.count) })}</span>
+              {section.moreHref ? (
+                <Link href={section.moreHref} scroll={false} className="font-medium text-brand-700 hover:underline">
+                  {t("showMore", { label: section.label })}
+                </Link>
+              ) : (
+                <span>{t("narrowForRest")}</span>
+              )}
             </p>
           ) : null}
         </section>

@@ -1,6 +1,6 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { readDb } from "@/server/reads/read-db";
-import { DUE_BUCKETS } from "@/lib/tasks";
+import { DUE_BUCKETS, type DueBucket } from "@/lib/tasks";
 import { getMyDay, type MyDayQuery } from "@/server/tasks/queries";
 import { MyDayBoard, type MyDaySection } from "./my-day-board";
 import { taskView } from "./task-view";
@@ -10,10 +10,13 @@ import { getFormat } from "@/server/i18n/format";
 /** My day's sections from the open tasks: overdue, due today, this week, later; grouped by customer. */
 export async function MyDay({
   query,
+  more,
   members,
   canChange,
 }: {
   query: MyDayQuery;
+  /** The URL that shows more of a section, when it may show more. */
+  more: (bucket: DueBucket) => string | undefined;
   members: { id: number; name: string }[];
   canChange: boolean;
 }) {
@@ -48,7 +51,16 @@ export async function MyDay({
       }
       group.tasks.push(taskView(task, query.today, { f, t, tl }));
     }
-    return { key: bucket, label: tl(`dueBucket.${bucket}`), count: counts[bucket] ?? 0, groups };
+    const count = counts[bucket] ?? 0;
+    const shown = groups.reduce((sum, group) => sum + group.tasks.length, 0);
+    return {
+      key: bucket,
+      label: tl(`dueBucket.${bucket}`),
+      count,
+      shown,
+      moreHref: shown < count ? more(bucket) : undefined,
+      groups,
+    };
   }).filter((section) => section.count > 0 || section.key === "overdue" || section.key === "today");
   return <MyDayBoard sections={sections} members={members} canChange={canChange} />;
 }

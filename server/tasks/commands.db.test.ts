@@ -181,5 +181,17 @@ describe("My day", () => {
     const limited = await getMyDay(db, { assignee: member.id, today: day, limit: 1 });
     expect(limited.tasks.map((task) => task.bucket)).toEqual(["overdue", "today", "week", "later"]);
     expect(limited.counts.overdue).toBe(2);
+    const widened = await getMyDay(db, {
+      assignee: member.id,
+      today: day,
+      limit: { overdue: 2, today: 1, week: 1, later: 1 },
+    });
+    expect(widened.tasks.map((task) => task.dueOn)).toEqual([
+      addDays(day, -3),
+      addDays(day, -1),
+      day,
+      addDays(day, 1),
+      addDays(day, 8),
+    ]);
   });
 });

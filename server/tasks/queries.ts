@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
 import { balanceSql } from "@/db/ledger-sql";
 import { customers, members, playbooks, tasks } from "@/db/schema";
-import { addDays, type TaskPriority, type TaskSource } from "@/lib/tasks";
+import { addDays, type DueBucket, type TaskPriority, type TaskSource } from "@/lib/tasks";
 import { getSettings } from "@/server/settings/queries";
 
 /** Whose tasks: one member's, nobody's, or everyone's. */
@@ -16,8 +16,8 @@ export type MyDayQuery = {
   source?: TaskSource;
   /** The member's calendar day: what is overdue, due today and this week is seen from here. */
   today: string;
-  /** Tasks shown per section; the counts cover them all. */
-  limit: number;
+  /** Tasks shown per section (one figure for all, or each section's own); the counts cover them all. */
+  limit: number | Record<DueBucket, number>;
 };
 
 // task_priority is declared from low to urgent, so descending is the most urgent first (and the open tasks' due-day index holds that order).
@@ -45,23 +45,24 @@ export async function getMyDay(db: Queryable, query: MyDayQuery) {
   // The sections as [from, to) days, one list for both naming a task's section and reading each
   // section's first tasks off the open tasks' due-day index: ranking every open task first sorted
   // and joined all of them (85,750 open tasks: 1.3 s).
-  const sections = [
+  const sections: { name: DueBucket; from: string; to: string }[] = [
     { name: "overdue", from: "-infinity", to: query.today },
     { name: "today", from: query.today, to: addDays(query.today, 1) },
     { name: "week", from: addDays(query.today, 1), to: addDays(query.today, 8) },
     { name: "later", from: addDays(query.today, 8), to: "infinity" },
   ];
+  const limitOf = (section: DueBucket) => (typeof query.limit === "number" ? query.limit : query.limit[section]);
   const bucket = sql<string>`case ${sql.join(
     sections.slice(0, -1).map((section) => sql`when ${tasks.dueOn} < ${section.to}::date then ${section.name}`),
     sql` `,
   )} else ${sections[sections.length - 1].name} end`;
   const ranges = sql.join(
-    sections.map((section) => sql`(${section.from}::date, ${section.to}::date)`),
+    sections.map((section) => sql`(${section.from}::date, ${section.to}::date, ${limitOf(section.name)}::int)`),
     sql`, `,
   );
-  const firstOfEachSection = sql`select first.id from (values ${ranges}) as section(from_day, to_day) cross join lateral (
+  const firstOfEachSection = sql`select first.id from (values ${ranges}) as section(from_day, to_day, shown) cross join lateral (
       select ${tasks.id} from ${tasks} where ${where} and ${tasks.dueOn} >= section.from_day and ${tasks.dueOn} < section.to_day
-      order by ${tasks.dueOn}, ${MOST_URGENT_FIRST}, ${tasks.id} limit ${query.limit}) first`;
+      order by ${tasks.dueOn}, ${MOST_URGENT_FIRST}, ${tasks.id} limit section.shown) first`;
   const [counts, rows] = await Promise.all([
     db
       .select({ bucket, count: sql<number>`count(*)::int` })

@@ -7,13 +7,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { readDb } from "@/server/reads/read-db";
 import { can } from "@/lib/permissions";
-import type { SearchParams } from "@/lib/search-params";
-import { TASK_PRIORITIES, TASK_SOURCES } from "@/lib/tasks";
+import { type SearchParams, withParams } from "@/lib/search-params";
+import { type DueBucket, TASK_PRIORITIES, TASK_SOURCES } from "@/lib/tasks";
 import { getTranslations } from "next-intl/server";
 import { requirePageMember } from "@/server/auth/session";
 import { memberToday } from "@/server/notifications/preferences";
 import { listActiveMembers } from "@/server/team/queries";
-import { MY_DAY_SECTION_LIMIT, readMyDayFilters } from "./search-params";
+import {
+  MY_DAY_SECTION_MAX,
+  MY_DAY_SECTION_STEP,
+  readMyDayFilters,
+  readSectionLimits,
+  showParam,
+} from "./search-params";
 
 export async function generateMetadata() {
   const t = await getTranslations("tasks.page");
@@ -31,7 +37,14 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     getTranslations("labels"),
   ]);
   const filters = readMyDayFilters(params, member.id);
-  const query = { ...filters, today, limit: MY_DAY_SECTION_LIMIT };
+  const limit = readSectionLimits(params);
+  const query = { ...filters, today, limit };
+  const more = (bucket: DueBucket) =>
+    limit[bucket] < MY_DAY_SECTION_MAX
+      ? withParams("/tasks", params, {
+          [showParam(bucket)]: Math.min(limit[bucket] + MY_DAY_SECTION_STEP, MY_DAY_SECTION_MAX),
+        })
+      : undefined;
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -72,7 +85,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton className="h-96" />}>
-        <MyDay query={query} members={members} canChange={can(member.role, "tasks.write")} />
+        <MyDay query={query} more={more} members={members} canChange={can(member.role, "tasks.write")} />
       </Suspense>
     </>
   );
