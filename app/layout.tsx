@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getMessages, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { IntlProvider } from "@/components/i18n/intl-provider";
+import { CLIENT_MESSAGES, pickMessages } from "@/lib/i18n/client-messages";
 import { requestPreferences } from "@/server/i18n/preferences";
 import "./globals.css";
 
@@ -17,13 +18,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     getTimeZone(),
     getMessages(),
   ]);
-  // What the server alone says (action answers, emails) stays on the server: a third of the catalog
-  // the browser would otherwise receive with every page.
-  const { errors: _errors, emails: _emails, ...clientMessages } = messages;
   return (
     <html lang={locale} data-theme={theme}>
       <body className="min-h-screen font-sans">
-        <IntlProvider locale={locale} timeZone={timeZone} messages={clientMessages}>
+        <IntlProvider locale={locale} timeZone={timeZone} messages={pickMessages(messages, CLIENT_MESSAGES)}>
           {children}
         </IntlProvider>
       </body>

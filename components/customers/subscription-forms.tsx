@@ -25,18 +25,13 @@ function usePriceLabel(): string {
 }
 
 function IntervalField({ id, value, errors }: { id: string; value?: SubscriptionInterval; errors?: string[] }) {
-  const t = useTranslations("customers");
+  const t = useTranslations("customers.subscriptions");
+  const intervals = useTranslations("customers.revenue.intervals");
   return (
-    <SelectField
-      name="interval"
-      id={id}
-      label={t("subscriptions.billed")}
-      defaultValue={value ?? "month"}
-      errors={errors}
-    >
+    <SelectField name="interval" id={id} label={t("billed")} defaultValue={value ?? "month"} errors={errors}>
       {SUBSCRIPTION_INTERVALS.map((interval) => (
         <option key={interval} value={interval}>
-          {t(`revenue.intervals.${interval}`)}
+          {intervals(interval)}
         </option>
       ))}
     </SelectField>

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { useTranslations } from "next-intl";
+import type { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { useFormat } from "@/components/i18n/use-format";
 import { readDb } from "@/server/reads/read-db";
 import { getFormat } from "@/server/i18n/format";
 import { type DelightEffectRow, DELIGHT_MATCHING, type DelightVerdict, delightVerdict } from "@/lib/delight-effect";
@@ -39,13 +38,15 @@ function EffectTable({
   label,
   rows,
   name,
+  t,
+  f,
 }: {
   label: string;
   rows: DelightEffectRow[];
   name: (key: string) => string;
+  t: T;
+  f: Format;
 }) {
-  const t = useTranslations("delight");
-  const f = useFormat();
   const { minorPerUnit, symbol } = currencyUnit(f);
   const points = (value: number) => t("effect.points", { value: f.signed(value * 100) });
   return (
@@ -202,10 +203,10 @@ export async function DelightEffect() {
         </p>
       </Card>
       <Card title={t("effect.byGesture")}>
-        <EffectTable label={t("effect.gesture")} rows={byGesture} name={gestureName} />
+        <EffectTable label={t("effect.gesture")} rows={byGesture} name={gestureName} t={t} f={f} />
       </Card>
       <Card title={t("effect.byDebit")}>
-        <EffectTable label={t("effect.debit")} rows={byDebitType} name={debitName} />
+        <EffectTable label={t("effect.debit")} rows={byDebitType} name={debitName} t={t} f={f} />
       </Card>
       <Card title={t("effect.howTitle")}>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">

@@ -1,10 +1,10 @@
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { FILTER_CONTROL, FilterSelect, OwnerFilter } from "@/components/filters/filter-controls";
 import { buttonClass } from "@/components/ui/button";
 import { REVENUE_PERIODS, type RevenuePeriod } from "@/lib/revenue-period";
 
 /** The revenue page's period and owner: a GET form, so every view is a URL. */
-export function RevenueFilters({
+export async function RevenueFilters({
   period,
   owner,
   owners,
@@ -14,7 +14,7 @@ export function RevenueFilters({
   /** Null when the member may only read their own book. */
   owners: { id: number; name: string }[] | null;
 }) {
-  const t = useTranslations("revenue");
+  const t = await getTranslations("revenue");
   return (
     <form method="get" aria-label={t("filters.aria")} className="mb-4 flex flex-wrap items-end gap-3">
       <FilterSelect label={t("filters.period")} name="period" defaultValue={period.key}>
