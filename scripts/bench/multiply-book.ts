@@ -78,8 +78,10 @@ export async function multiplyBook(url: string, copies: number, log: (line: stri
     );
   }
   log(`  copied ${tables.length} tables in ${seconds(started)} s`);
-  // The copies were written with triggers off: count the book's tallies again from its customers.
+  // The copies were written with triggers off: count the book's tallies and write its search text
+  // again from its customers (the copied search rows hold the first copy's e-mails).
   await oneQuery(url, (db) => db`select rebuild_customer_tallies()`);
+  await oneQuery(url, (db) => db`select rebuild_customer_search()`);
   await oneQuery(url, (db) =>
     db.unsafe(
       [...maxIds.keys()]

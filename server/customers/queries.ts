@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
-import { customers, customerSearchText, members } from "@/db/schema";
+import { customers, customerSearch, members } from "@/db/schema";
 import { COUNT_AHEAD, countUpTo } from "@/db/capped-count";
 import { balanceSql } from "@/db/ledger-sql";
 import { containsPattern, startsWithPattern } from "@/db/like-pattern";
@@ -25,12 +25,27 @@ export type CustomerListQuery = {
   pageSize: number;
 };
 
+/**
+ * Customers whose name, email or company contains `text` (lower case), from customer_search's trigram
+ * index. `ids` takes the matching ids first and fetches each customer by id: what a count or an
+ * id-ordered read wants (a join read all of `customers` to count "Fischer": 26 → 7 ms at 100,000).
+ * `semi-join` lets a sorted page walk its sort's index and stop at the page's last match (5 ms for
+ * the first page of "Fischer" by name, against 14 ms fetching and sorting every match).
+ */
+function searchMatches(text: string, as: SearchPlan): SQL {
+  const matching = sql`select ${customerSearch.customerId} from ${customerSearch}
+    where ${customerSearch.text} like ${containsPattern(text)}`;
+  return as === "ids" ? sql`${customers.id} = any(array(${matching}))` : sql`${customers.id} in (${matching})`;
+}
+
+type SearchPlan = "ids" | "semi-join";
+
 /** The customers the list's search and filters keep (sort and page aside); `balance` is the balance SQL. */
-function customerListWhere(query: CustomerListQuery, balance: SQL): SQL | undefined {
+function customerListWhere(query: CustomerListQuery, balance: SQL, search: SearchPlan = "ids"): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   const q = query.q?.trim();
   if (q) {
-    conditions.push(sql`${customerSearchText(customers)} like ${containsPattern(q.toLowerCase())}`);
+    conditions.push(searchMatches(q.toLowerCase(), search));
   }
   if (query.ownerId) conditions.push(eq(customers.ownerId, query.ownerId));
   if (query.milestoneRange)
@@ -65,7 +80,7 @@ export async function listCustomers(db: Queryable, query: CustomerListQuery) {
   const pageIds = db
     .select({ id: customers.id })
     .from(customers)
-    .where(where)
+    .where(customerListWhere(query, balance, "semi-join"))
     .orderBy(...orderBy)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
@@ -106,8 +121,8 @@ export async function listCustomers(db: Queryable, query: CustomerListQuery) {
 export const CUSTOMER_SEARCH_LIMIT = 8;
 
 /**
- * Customers whose name, email or company contains `q` (the customer list's search, on its trigram
- * index), names starting with it first: only what a search result shows.
+ * Customers whose name, email or company contains `q` (the customer list's search, read from
+ * customer_search alone), names starting with it first: only what a search result shows.
  */
 export async function searchCustomers(
   db: Queryable,
@@ -116,10 +131,19 @@ export async function searchCustomers(
   const text = q.trim().toLowerCase();
   if (!text) return [];
   return db
-    .select({ id: customers.id, name: customers.name, company: customers.company, email: customers.email })
-    .from(customers)
-    .where(sql`${customerSearchText(customers)} like ${containsPattern(text)}`)
-    .orderBy(sql`lower(${customers.name}) like ${startsWithPattern(text)} desc`, asc(customers.name), asc(customers.id))
+    .select({
+      id: customerSearch.customerId,
+      name: customerSearch.name,
+      company: customerSearch.company,
+      email: customerSearch.email,
+    })
+    .from(customerSearch)
+    .where(sql`${customerSearch.text} like ${containsPattern(text)}`)
+    .orderBy(
+      sql`lower(${customerSearch.name}) like ${startsWithPattern(text)} desc`,
+      asc(customerSearch.name),
+      asc(customerSearch.customerId),
+    )
     .limit(limit);
 }
 

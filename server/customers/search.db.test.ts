@@ -1,5 +1,8 @@
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { db, queryRows } from "@/db";
+import { customers } from "@/db/schema";
+import { bookInteraction } from "@/server/ledger/booking";
 import { can, ROLES } from "@/lib/permissions";
 import { createCustomer } from "@/testing/factories";
 import { CUSTOMER_SEARCH_LIMIT, searchCustomers } from "./queries";
@@ -53,6 +56,48 @@ describe("Command palette: jump to any customer by name, email or company", () =
     expect((await searchCustomers(db, { q: "50%" })).map((c) => c.id)).toEqual([percent.id]);
     expect((await searchCustomers(db, { q: `a_b ${tag}` })).map((c) => c.id)).toEqual([underscore.id]);
     expect(await searchCustomers(db, { q: `%${tag}x` })).toEqual([]);
+  });
+
+  it("follows a rename, a new email and an erasure at once; a booking leaves the search text alone", async () => {
+    const tag = word();
+    const customer = await createCustomer({ name: `Greta ${tag}`, email: `greta@${tag}.example`, company: null });
+    const searchText = async () =>
+      (
+        await queryRows<{ text: string; xmin: string }>(
+          db,
+          sql`select text, xmin::text from customer_search where customer_id = ${customer.id}`,
+        )
+      )[0];
+    const before = await searchText();
+    await bookInteraction(
+      db,
+      {
+        customerId: customer.id,
+        typeKey: "login",
+        occurredAt: new Date(),
+        weight: null,
+        channel: "in_app",
+        direction: "inbound",
+        summary: "",
+      },
+      { actor: { id: null, label: "test" }, source: "system", audit: "by the caller" },
+    );
+    expect(await searchText()).toEqual(before);
+
+    await db
+      .update(customers)
+      .set({ name: `Margarete ${tag}`, company: `${tag} Werke` })
+      .where(eq(customers.id, customer.id));
+    expect((await searchCustomers(db, { q: `margarete ${tag}` })).map((c) => c.id)).toEqual([customer.id]);
+    expect((await searchCustomers(db, { q: `${tag} werke` })).map((c) => c.id)).toEqual([customer.id]);
+    expect(await searchCustomers(db, { q: `greta ${tag}` })).toEqual([]);
+
+    await db
+      .update(customers)
+      .set({ name: "Erased customer", email: null, company: null })
+      .where(eq(customers.id, customer.id));
+    expect(await searchCustomers(db, { q: tag })).toEqual([]);
+    expect((await searchText()).text).toBe("erased customer  ");
   });
 
   it("an empty search finds nothing rather than everyone", async () => {
