@@ -66,6 +66,21 @@ describe("the customer list", () => {
     const few = await listCustomers(db, { ...base, q: "common name 1", pageSize: 500 });
     // "Common Name 1", 10–19, 100–199 and 1000–1200: 1 + 10 + 100 + 201.
     expect(few).toMatchObject({ total: 312, more: false });
+    // Many matches walk the name index, few are fetched by id: both pages are the rows an
+    // independent query sorts by name then id.
+    const expected = async (pattern: string, limit: number) =>
+      (
+        await queryRows<{ id: number }>(
+          db,
+          sql`select id from customers where lower(name || ' ' || coalesce(email, '') || ' ' || coalesce(company, '')) like ${pattern}
+            order by name, id limit ${limit} offset 25`,
+        )
+      ).map((row) => row.id);
+    const many = await listCustomers(db, { ...base, q: "common name", page: 2 });
+    expect(many.rows.map((row) => row.id)).toEqual(await expected("%common name%", 25));
+    const some = await listCustomers(db, { ...base, q: "common name 11", page: 2 });
+    expect(some.rows.map((row) => row.id)).toEqual(await expected("%common name 11%", 25));
+    expect(some.rows).toHaveLength(25);
     await db.execute(sql`delete from customers where email like 'common-%@example.test'`);
   });
 });
