@@ -18,7 +18,8 @@ export type ServerActionSource = {
 
 const SOURCE_DIRS = ["app", "components", "server", "lib", "db"];
 
-function sourceFiles(root: string, dir: string): string[] {
+/** Every .ts and .tsx file under `dir` (relative to `root`), as paths relative to `root`. */
+export function sourceFiles(root: string, dir: string): string[] {
   return readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
     .filter((file) => /\.tsx?$/.test(file) && !file.includes("node_modules"))
     .map((file) => path.join(dir, file));

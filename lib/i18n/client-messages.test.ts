@@ -1,24 +1,20 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en";
+import { sourceFiles } from "@/testing/server-action-sources";
 import { type Catalog, flattenCatalog } from "./flatten";
 import { CLIENT_MESSAGES, pickMessages, SETTINGS_CLIENT_MESSAGES } from "./client-messages";
 
 const root = path.resolve(__dirname, "../..");
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(file);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [file] : [];
-  });
-}
-
-const files = ["app", "components", "lib"].flatMap(sourceFiles).map((file) => ({
-  file,
-  text: readFileSync(path.join(root, file), "utf8"),
-}));
+const files = ["app", "components", "lib"]
+  .flatMap((dir) => sourceFiles(root, dir))
+  .filter((file) => !/\.test\.tsx?$/.test(file))
+  .map((file) => ({
+    file,
+    text: readFileSync(path.join(root, file), "utf8"),
+  }));
 
 // The settings forms may read the settings-only messages: these folders are drawn only on /settings.
 const settingsOnly = (file: string) => /^components\/(settings|playbooks)\//.test(file);
