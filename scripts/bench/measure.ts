@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Cookie } from "@playwright/test";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { poolOptions } from "@/db";
 import { hashApiToken } from "@/lib/api/tokens";
 import type { RefreshReport } from "@/server/system/periodic-refresh";
 import { findChromium } from "@/e2e/chromium-path";
@@ -123,13 +124,14 @@ export async function captureStatements(
 }
 
 /**
- * A connection that sends a page's logged statements back as the app sent them: a time parameter
- * goes as the text it was logged as ('infinity' is no JavaScript date).
+ * A connection that sends a page's logged statements back as the app sent them, with the app's
+ * session settings (JIT off: with it on, a replay paid compilation the page never did): a time
+ * parameter goes as the text it was logged as ('infinity' is no JavaScript date).
  */
 function replayClient(databaseUrl: string) {
   return postgres(databaseUrl, {
+    ...poolOptions(10),
     max: 1,
-    onnotice: () => {},
     types: {
       date: {
         to: 1184,
