@@ -79,19 +79,26 @@ export async function listCustomers(db: Queryable, query: CustomerListQuery) {
   const nulls = query.sort !== "lastActivity" ? sql`` : query.direction === "asc" ? sql`nulls first` : sql`nulls last`;
 
   const orderBy = [sql`${order(sortColumn[query.sort])} ${nulls}`, order(customers.id)];
-  const searched = Boolean(query.q?.trim()) || query.balanceBelow !== undefined;
+  const q = query.q?.trim();
+  const searched = Boolean(q) || query.balanceBelow !== undefined;
   // Without a search or a balance bound every filter is a key of the book's tallies; a search
   // counts only so far past the page ("Fischer" matches 26,250 of 1,000,000: 240 ms to count all).
+  // A search and nothing else is counted in customer_search alone, which stops at the cap; with a
+  // filter too, every match's id is read first (at 1,000,000 customers: 8 against 110 ms).
+  const searchOnly =
+    q && !query.ownerId && !query.milestoneRange && !query.status && !query.plan && query.balanceBelow === undefined;
   const counting = searched
     ? countUpTo(db, {
-        matching: sql`select 1 from ${customers} where ${where}`,
+        matching: searchOnly
+          ? sql`select 1 from ${customerSearch} where ${customerSearch.text} like ${containsPattern(q.toLowerCase())}`
+          : sql`select 1 from ${customers} where ${where}`,
         cap: query.page * query.pageSize + COUNT_AHEAD,
       })
     : countTallied(db, query).then((total) => ({ total, more: false }));
   // A search sorted by name walks the name index when it matches more than the count looks at: the
   // walk then stops soon. Fewer matches are fetched by id and sorted (a rare word walked all
   // 100,000 names: 110 ms, against 1 ms).
-  const walk = Boolean(query.q?.trim()) && query.sort === "name" && (await counting).more;
+  const walk = Boolean(q) && query.sort === "name" && (await counting).more;
   // Deferred join: the page's ids first (on page 2,000 that is 50,000 index entries, not 50,000
   // rows with their balance worked out), then the rows of those ids alone.
   const pageIds = db
