@@ -5,6 +5,7 @@ import {
   baseRate,
   calibrationDeciles,
   isMonotoneRising,
+  rankDescending,
   rocAuc,
   topFraction,
   topPerGroup,
@@ -37,6 +38,27 @@ function bruteForceAuc(scores: number[], outcomes: boolean[]): number | null {
   });
   return pairs === 0 ? null : wins / pairs;
 }
+
+describe("ranking", () => {
+  it("highest first, ties in input order, 0 and −0 tied: [2, −0, 5, 0, 2, −1] → 2, 0, 4, 1, 3, 5", () => {
+    expect(rankDescending([2, -0, 5, 0, 2, -1])).toEqual([2, 0, 4, 1, 3, 5]);
+  });
+
+  it("equals a stable comparison sort on 200 seeded books of up to 2,000 scores, ties and infinities included", () => {
+    const random = seeded(11);
+    for (let book = 0; book < 200; book++) {
+      const scores = Array.from({ length: Math.floor(random() * 2000) }, () =>
+        random() < 0.02 ? -Infinity : Math.round(random() * 40) / 4 - 5,
+      );
+      const expected = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+      expect(rankDescending(scores)).toEqual(expected);
+    }
+  });
+
+  it("an empty book ranks nobody", () => {
+    expect(rankDescending([])).toEqual([]);
+  });
+});
 
 describe("ROC AUC", () => {
   it("AUC of scores [0.9, 0.8, 0.8, 0.1] with outcomes [T, F, T, F] = (1 + 0.5 + 1 + 1) / 4 = 0.875", () => {

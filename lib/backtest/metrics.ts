@@ -199,9 +199,38 @@ function selection(flaggedIndexes: readonly number[], outcomes: readonly boolean
   };
 }
 
-/** Indexes by score, highest first; equal scores keep their input order. */
+/**
+ * Indexes by score, highest first; equal scores keep their input order. A counting sort over the
+ * distinct scores (sorted natively as a Float64Array): a comparison sort of 1.9 million indexes
+ * with a comparator took ~3 s, and a backtest ranks the same rows once per score.
+ */
 export function rankDescending(scores: readonly number[]): number[] {
-  return scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+  const n = scores.length;
+  const sorted = Float64Array.from(scores).sort();
+  // Distinct values ascending (0 and −0 are one value, as they compare equal).
+  let distinctCount = 0;
+  for (let i = 0; i < n; i++)
+    if (i === 0 || sorted[i] !== sorted[distinctCount - 1]) sorted[distinctCount++] = sorted[i];
+  const distinct = sorted.subarray(0, distinctCount);
+  // Each index's slot counted from the highest value down, then the indexes placed slot by slot.
+  const slotOf = new Uint32Array(n);
+  const starts = new Uint32Array(distinctCount + 1);
+  for (let i = 0; i < n; i++) {
+    let lo = 0;
+    let hi = distinctCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (distinct[mid] < scores[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    const slot = distinctCount - 1 - lo;
+    slotOf[i] = slot;
+    starts[slot + 1]++;
+  }
+  for (let k = 1; k <= distinctCount; k++) starts[k] += starts[k - 1];
+  const ranked = new Array<number>(n);
+  for (let i = 0; i < n; i++) ranked[starts[slotOf[i]]++] = i;
+  return ranked;
 }
 
 /** 1-based ranks from the lowest score up; tied scores share the average of the ranks they span. */
@@ -218,8 +247,17 @@ function averageRanks(scores: readonly number[], descending: readonly number[]):
   return ranks;
 }
 
+// Every selection of a backtest reads how many of all its rows churned: counted once per array.
+const trueCounts = new WeakMap<readonly boolean[], number>();
+
 function countTrue(values: readonly boolean[]): number {
-  return values.reduce((count, value) => count + (value ? 1 : 0), 0);
+  let count = trueCounts.get(values);
+  if (count === undefined) {
+    count = 0;
+    for (const value of values) if (value) count++;
+    trueCounts.set(values, count);
+  }
+  return count;
 }
 
 function clamp01(value: number): number {
