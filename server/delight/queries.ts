@@ -68,7 +68,8 @@ export async function getDelightQueue(db: Queryable, { page, pageSize = 30, owne
       ${ownerId ? sql`and c.owner_id = ${ownerId}` : sql``}
       ${q ? sql`and (c.name ilike ${containsPattern(q)} or c.company ilike ${containsPattern(q)})` : sql``}`;
   const offset = (page - 1) * pageSize;
-  // Parallel workers took longer to start (35 ms here) than the page's few thousand rows take to read.
+  // At 1,000,000 customers parallel workers took longer to start (about 35 ms on 2 cores) than the
+  // page's 2,000 debits of a day take to read.
   const pageRows = () =>
     db.transaction(async (tx) => {
       await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
