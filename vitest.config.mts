@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
@@ -8,8 +9,12 @@ const resolve = {
     "@": root,
     // Outside Next's react-server build `server-only` throws on import; the tests run server code directly.
     "server-only": path.join(root, "testing/server-only-stub.ts"),
+    // As in next.config.js: catalogs are compiled, so use-intl formats them without a parser.
+    "use-intl/format-message": createRequire(import.meta.url).resolve("use-intl/format-message/format-only"),
   },
 };
+// use-intl imports its formatter by package name: it must go through Vite for the alias to reach it.
+const server = { deps: { inline: ["use-intl", "next-intl"] } };
 const include = "{app,components,server,db,lib,scripts,testing}/**/";
 
 export default defineConfig({
@@ -22,6 +27,7 @@ export default defineConfig({
       {
         resolve,
         test: {
+          server,
           name: "unit",
           include: [`${include}*.test.ts`],
           exclude: [`${include}*.db.test.ts`, "node_modules/**"],
@@ -31,6 +37,7 @@ export default defineConfig({
         resolve,
         // *.db.test.ts run against a real PostgreSQL: a fresh database per file (testing/).
         test: {
+          server,
           name: "db",
           include: [`${include}*.db.test.ts`],
           globalSetup: ["testing/global-setup.ts"],

@@ -1,9 +1,10 @@
 import { createTranslator } from "next-intl";
+import { compileCatalog } from "@/lib/i18n/compile-catalog";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en";
 import { type CustomerActionLabels, paletteOptions, readPaletteInput } from "./command-palette";
 
-const t = createTranslator({ locale: "en", messages: en, namespace: "common.palette" });
+const t = createTranslator({ locale: "en", messages: compileCatalog(en), namespace: "common.palette" });
 const actionLabels: CustomerActionLabels = {
   interaction: (name) => t("logInteractionFor", { name }),
   task: (name) => t("newTaskFor", { name }),

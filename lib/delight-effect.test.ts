@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { compileCatalog } from "@/lib/i18n/compile-catalog";
 import { describe, expect, it } from "vitest";
 import type { DelightReport } from "@/lib/backtest/matching";
 import en from "@/messages/en";
@@ -42,7 +43,7 @@ describe("delight effect in words", () => {
   });
 
   it("the English catalog says the verdicts as the page always has", () => {
-    const t = createTranslator({ locale: "en", messages: en, namespace: "delight" });
+    const t = createTranslator({ locale: "en", messages: compileCatalog(en), namespace: "delight" });
     expect(t("verdict.fewer")).toMatch(/^Fewer churned/);
     expect(t("verdict.more")).toMatch(/^More churned/);
     expect(t("verdict.noDifference")).toMatch(/^No difference/);

@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { compileCatalog } from "@/lib/i18n/compile-catalog";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en";
 import de from "@/messages/de";
@@ -6,7 +7,7 @@ import { type DigestContent, digestText } from "./digest";
 import { createFormat, DEFAULT_FORMAT_OPTIONS } from "./format";
 
 const english = {
-  t: createTranslator({ locale: "en", messages: en, namespace: "emails" }),
+  t: createTranslator({ locale: "en", messages: compileCatalog(en), namespace: "emails" }),
   f: createFormat(DEFAULT_FORMAT_OPTIONS),
 };
 
@@ -38,7 +39,7 @@ describe("the digest as text", () => {
   });
   it("reads in the member's language, figures included", () => {
     const german = {
-      t: createTranslator({ locale: "de", messages: de, namespace: "emails" }),
+      t: createTranslator({ locale: "de", messages: compileCatalog(de), namespace: "emails" }),
       f: createFormat({ ...DEFAULT_FORMAT_OPTIONS, locale: "de" }),
     };
     const { subject, text } = digestText(content, "https://hg.example", german);

@@ -1,5 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import { createFormat, DEFAULT_FORMAT_OPTIONS } from "@/lib/format";
+import { compileCatalog } from "@/lib/i18n/compile-catalog";
 import { advocateRoleName, interactionTypeLabel, milestoneLabel } from "@/lib/i18n/labels";
 import errors from "@/messages/en/errors.json";
 import labels from "@/messages/en/labels.json";
@@ -108,6 +109,9 @@ export function createSpeaker({
 }
 
 /** English from messages/en: what Error.message, the logs and the public API say. */
-export const english: Speaker = createSpeaker({ locale: "en", messages: { errors, labels } });
+export const english: Speaker = createSpeaker({
+  locale: "en",
+  messages: { errors: compileCatalog(errors), labels: compileCatalog(labels) },
+});
 
 export const inEnglish = (text: Text): string => english.say(text);

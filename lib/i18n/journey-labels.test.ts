@@ -1,12 +1,13 @@
 import { createTranslator } from "next-intl";
+import { compileCatalog } from "@/lib/i18n/compile-catalog";
 import { describe, expect, it } from "vitest";
 import de from "@/messages/de";
 import en from "@/messages/en";
 import { DEFAULT_MODELS } from "@/lib/journey/models";
 import { modelName, stageName } from "./journey-labels";
 
-const english = createTranslator({ locale: "en", messages: en, namespace: "journey" });
-const german = createTranslator({ locale: "de", messages: de as typeof en, namespace: "journey" });
+const english = createTranslator({ locale: "en", messages: compileCatalog(en), namespace: "journey" });
+const german = createTranslator({ locale: "de", messages: compileCatalog(de as typeof en), namespace: "journey" });
 
 describe("built-in journey names", () => {
   it("every built-in model and stage has a catalog entry that reads as the English default", () => {

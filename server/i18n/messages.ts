@@ -1,3 +1,4 @@
+import { compileCatalog } from "@/lib/i18n/compile-catalog";
 import { type AppLocale, PSEUDO_LOCALE } from "@/lib/i18n/locales";
 import { pseudoCatalog } from "@/lib/i18n/pseudo";
 import type en from "@/messages/en";
@@ -12,11 +13,19 @@ const catalogs = {
   "zh-CN": () => import("@/messages/zh-CN"),
 } as Record<AppLocale, () => Promise<{ default: Messages }>>;
 
-let pseudo: Messages | undefined;
+const compiled = new Map<string, Promise<Messages>>();
 
-/** A language's catalog (the pseudo-locale's built from English once). */
-export async function loadMessages(locale: AppLocale | typeof PSEUDO_LOCALE): Promise<Messages> {
-  if (locale !== PSEUDO_LOCALE) return (await catalogs[locale]()).default;
-  pseudo ??= pseudoCatalog((await catalogs.en()).default);
-  return pseudo;
+/** A language's catalog, compiled once per process (the pseudo-locale's built from English). */
+export function loadMessages(locale: AppLocale | typeof PSEUDO_LOCALE): Promise<Messages> {
+  let messages = compiled.get(locale);
+  if (!messages) {
+    messages = (
+      locale === PSEUDO_LOCALE
+        ? catalogs.en().then(({ default: en }) => pseudoCatalog(en))
+        : catalogs[locale]().then((module) => module.default)
+    ).then(compileCatalog);
+    messages.catch(() => compiled.delete(locale));
+    compiled.set(locale, messages);
+  }
+  return messages;
 }
