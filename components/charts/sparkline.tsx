@@ -23,8 +23,6 @@ export function Sparkline({
   width?: number;
   height?: number;
 }) {
-  const t = useTranslations("journey.charts.sparkline");
-  const f = useFormat();
   const [hover, setHover] = useState<number | null>(null);
   if (values.length < 2) return null;
   const min = Math.min(0, ...values);
@@ -35,7 +33,6 @@ export function Sparkline({
   // Whole pixels: a 96-pixel line needs no finer points, and a list of 25 stays small.
   const points = values.map((v, i) => `${Math.round(x(i))},${Math.round(y(v))}`).join(" ");
   const last = values[values.length - 1];
-  const dayOf = (i: number) => new Date(Date.parse(lastDay) - (values.length - 1 - i) * DAY_MS);
   return (
     <span className="relative inline-block">
       <svg
@@ -57,13 +54,22 @@ export function Sparkline({
         {hover === null ? null : <circle cx={x(hover)} cy={y(values[hover])} r={2.5} fill="#0f172a" />}
       </svg>
       {hover === null ? null : (
-        <span
-          role="tooltip"
-          className="pointer-events-none absolute bottom-full left-1/2 z-10 mb-1 -translate-x-1/2 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white"
-        >
-          {t("tooltip", { day: f.shortDate(dayOf(hover)), balance: f.signed(values[hover]) })}
-        </span>
+        <Tooltip day={new Date(Date.parse(lastDay) - (values.length - 1 - hover) * DAY_MS)} balance={values[hover]} />
       )}
+    </span>
+  );
+}
+
+/** The day and balance under the pointer; only a hovered line pays for its words. */
+function Tooltip({ day, balance }: { day: Date; balance: number }) {
+  const t = useTranslations("journey.charts.sparkline");
+  const f = useFormat();
+  return (
+    <span
+      role="tooltip"
+      className="pointer-events-none absolute bottom-full left-1/2 z-10 mb-1 -translate-x-1/2 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white"
+    >
+      {t("tooltip", { day: f.shortDate(day), balance: f.signed(balance) })}
     </span>
   );
 }

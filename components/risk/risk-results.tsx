@@ -60,7 +60,7 @@ function tableRow(
     arr: f.money(row.arrCents),
     ...renewalOf(t, row.nextRenewalOn, today),
     balance: row.balance,
-    history: row.history.map((point) => Math.round(point.balance * 10) / 10),
+    history: row.history.map((point) => Math.round(point.balance * 10) / 10).join(" "),
     historyLastDay: row.history.at(-1)?.day ?? "",
     trend: row.riskTrend,
     silentDays: row.silentDays,

@@ -18,6 +18,11 @@ const files = ["app", "components", "lib"]
 
 // The settings forms may read the settings-only messages: these folders are drawn only on /settings.
 const settingsOnly = (file: string) => /^components\/(settings|playbooks)\//.test(file);
+// What a component reads: useTranslations("a.b"), or a part of the catalog taken whole (`const { format } = useMessages()`).
+const readNamespaces = (text: string) => [
+  ...[...text.matchAll(/useTranslations\("([^"]*)"\)/g)].map((m) => m[1]),
+  ...[...text.matchAll(/const \{ (\w+) \} = useMessages\(\)/g)].map((m) => m[1]),
+];
 const covered = (namespace: string, paths: readonly string[]) =>
   paths.some((p) => namespace === p || namespace.startsWith(`${p}.`));
 
@@ -29,11 +34,16 @@ describe("the messages sent to the browser", () => {
         return namespace !== undefined && covered(namespace, paths) ? [] : [`${file}: ${call}`];
       }),
     );
-    expect(uncovered).toEqual([]);
+    const uncoveredWhole = files.flatMap(({ file, text }) =>
+      [...text.matchAll(/const \{ (\w+) \} = useMessages\(\)/g)].flatMap(([, namespace]) =>
+        covered(namespace, CLIENT_MESSAGES) ? [] : [`${file}: useMessages().${namespace}`],
+      ),
+    );
+    expect([...uncovered, ...uncoveredWhole]).toEqual([]);
   });
 
   it("name only what some component reads: nothing sent that no one uses", () => {
-    const read = files.flatMap(({ text }) => [...text.matchAll(/useTranslations\("([^"]*)"\)/g)].map((m) => m[1]));
+    const read = files.flatMap(({ text }) => readNamespaces(text));
     const unread = [...CLIENT_MESSAGES, ...SETTINGS_CLIENT_MESSAGES].filter(
       (p) => !read.some((namespace) => namespace === p || namespace.startsWith(`${p}.`)),
     );
