@@ -30,6 +30,12 @@ describe("one number style", () => {
     expect(f.percent(0.1234)).toBe("12.3%");
   });
 
+  it("the currency's sign where the language has one: $, € in German, CA$ for Canadian dollars in English", () => {
+    expect(f.currencySymbol).toBe("$");
+    expect(createFormat({ locale: "de", timeZone: "UTC", currency: "EUR", never: "nie" }).currencySymbol).toBe("€");
+    expect(createFormat({ locale: "en", timeZone: "UTC", currency: "CAD", never: "never" }).currencySymbol).toBe("CA$");
+  });
+
   it("counts have separators: 1,000", () => {
     expect(f.number(1000)).toBe("1,000");
   });

@@ -73,6 +73,7 @@ function build({ locale, timeZone, currency, never }: FormatOptions) {
   const minorPerUnit = 10 ** minorDigits;
   const wholeUnits = new Intl.NumberFormat(numberLocale, { ...moneyOptions, maximumFractionDigits: 0 });
   const withMinorUnits = new Intl.NumberFormat(numberLocale, { ...moneyOptions, minimumFractionDigits: minorDigits });
+  const currencySymbol = wholeUnits.formatToParts(0).find((part) => part.type === "currency")?.value ?? currency;
 
   const dateOptions = {
     date: { day: "numeric", month: "short", year: "numeric" },
@@ -111,6 +112,8 @@ function build({ locale, timeZone, currency, never }: FormatOptions) {
     locale,
     timeZone,
     currency,
+    /** The currency as its sign where the language has one: "$", "€", "US$". */
+    currencySymbol,
     /** 12345 → "12,345"; −3 → "−3". */
     number,
     /** A measured figure with fixed decimals: 1238.25 → "1,238.3", −0.04 → "0.0"; none → "—". */

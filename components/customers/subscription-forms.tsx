@@ -18,10 +18,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 function usePriceLabel(): string {
   const t = useTranslations("customers.subscriptions");
   const f = useFormat();
-  const symbol = new Intl.NumberFormat(f.locale, { style: "currency", currency: f.currency })
-    .formatToParts(0)
-    .find((part) => part.type === "currency")?.value;
-  return t("price", { currency: symbol ?? f.currency });
+  return t("price", { currency: f.currencySymbol });
 }
 
 function IntervalField({ id, value, errors }: { id: string; value?: SubscriptionInterval; errors?: string[] }) {

@@ -28,10 +28,7 @@ function verdictText(t: T, f: Format, verdict: DelightVerdict): string {
 function currencyUnit(f: Format) {
   const options = { style: "currency", currency: f.currency } as const;
   const digits = new Intl.NumberFormat("en", options).resolvedOptions().maximumFractionDigits ?? 2;
-  const symbol =
-    new Intl.NumberFormat(f.locale, options).formatToParts(0).find((part) => part.type === "currency")?.value ??
-    f.currency;
-  return { minorPerUnit: 10 ** digits, symbol };
+  return { minorPerUnit: 10 ** digits, symbol: f.currencySymbol };
 }
 
 function EffectTable({

@@ -28,11 +28,6 @@ export function RiskFilters({
 }) {
   const t = useTranslations("risk.filters");
   const f = useFormat();
-  // The book's currency as its sign where the language has one: "$", "€", "US$".
-  const currency =
-    new Intl.NumberFormat(f.locale, { style: "currency", currency: f.currency })
-      .formatToParts(0)
-      .find((part) => part.type === "currency")?.value ?? f.currency;
   return (
     <form method="get" role="search" aria-label={t("label")} className="mb-4 flex flex-wrap items-end gap-3">
       {query.view === "watch" ? <input type="hidden" name="view" value="watch" /> : null}
@@ -40,7 +35,7 @@ export function RiskFilters({
       <StageFilter models={models} value={first(params, "stage") ?? ""} />
       <PlanFilter value={query.plan ?? ""} />
       <label className="flex flex-col text-xs font-medium text-slate-600">
-        {t("minMrr", { currency })}
+        {t("minMrr", { currency: f.currencySymbol })}
         <input
           name="minMrr"
           type="number"

@@ -22,11 +22,6 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
   const t = useTranslations("settings");
   const tl = useTranslations("labels");
   const f = useFormat();
-  // The book's currency sign for the executive threshold: "$", "€".
-  const currencySign =
-    new Intl.NumberFormat(f.locale, { style: "currency", currency: f.currency })
-      .formatToParts(0)
-      .find((part) => part.type === "currency")?.value ?? f.currency;
   const form = useRef<HTMLFormElement>(null);
   const { state, pending, onSubmit } = useActionForm(updateScoringAction);
   const preview = useActionForm(previewScoringAction);
@@ -78,7 +73,7 @@ export function ScoringForm({ ledger, risk, delight, advocacy, types, proxyTypes
         {number("atRiskScore", t("scoring.form.atRiskScore"), risk.atRiskScore)}
         {number(
           "executiveMrr",
-          t("scoring.form.executiveMrr", { currency: currencySign }),
+          t("scoring.form.executiveMrr", { currency: f.currencySymbol }),
           risk.executiveMrrCents / 100,
         )}
       </fieldset>

@@ -17,10 +17,12 @@ export type RiskPageRow = Awaited<ReturnType<typeof loadRiskPage>>["rows"][numbe
 
 /** One page of the risk list with each row's drivers, 90-day balance and suggested next steps: five queries in all (settings, the list and its count, drivers unless kept, daily balances). */
 export async function loadRiskPage(db: Queryable, query: RiskListQuery) {
-  const [{ rows, total, more }, { ledger, risk }] = await Promise.all([
-    getRiskList(db, query),
-    getSettings(db, ["ledger", "risk"]),
-  ]);
+  const {
+    rows,
+    total,
+    more,
+    settings: { ledger, risk },
+  } = await getRiskList(db, query);
   const [drivers, histories] = await Promise.all([
     getKeptRiskDrivers(db, rows),
     getDailyBalances(db, { customers: rows, halfLives: ledger }),

@@ -105,6 +105,8 @@ export async function getRiskList(db: Queryable, query: RiskListQuery) {
     total,
     more,
     threshold: risk.atRiskScore,
+    /** The settings the list was read with, so a caller reading more of the same rows needs no second read. */
+    settings: { ledger, risk },
   };
 }
 
