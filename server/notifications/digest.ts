@@ -7,7 +7,7 @@ import { type DigestContent, digestDriver, digestText, RISK_RISE_STEP } from "@/
 import type { EmailText } from "@/lib/email-text";
 import { interactionTypeLabel } from "@/lib/i18n/labels";
 import { localDay } from "@/lib/tasks";
-import { waitingDebitSql } from "@/server/delight/queries";
+import { getQueueTypeIds, waitingDebitSql } from "@/server/delight/queries";
 import { enqueueJobs } from "@/server/jobs/queue";
 import { mailTransport, sendMail } from "@/server/outreach/mailer";
 import { getRiskDrivers, getRiskList } from "@/server/risk/queries";
@@ -50,7 +50,7 @@ export async function buildDigest(
   memberText?: EmailText,
 ): Promise<{ content: DigestContent; snapshot: Snapshot }> {
   const ownerId = scopeOf(member);
-  const [top, watched, previous, myDay, { advocacy, delight }, text] = await Promise.all([
+  const [top, watched, previous, myDay, { advocacy, delight }, queueTypeIds, text] = await Promise.all([
     getRiskList(db, {
       view: "at-risk",
       ownerId,
@@ -72,6 +72,7 @@ export async function buildDigest(
     previousSnapshot(db, member.id),
     getMyDay(db, { assignee: member.id, today: day, limit: 10 }),
     getSettings(db, ["advocacy", "delight"]),
+    getQueueTypeIds(db),
     memberText ?? textForMember(db, member.id),
   ]);
   const rising = previous
@@ -87,7 +88,7 @@ export async function buildDigest(
       sql`select c.name as "customerName", t.label, t.key as "typeKey", floor(extract(epoch from now() - i.occurred_at) / 86400)::int as "ageDays",
           count(*) over ()::int as count
         from interactions i join customers c on c.id = i.customer_id join interaction_types t on t.id = i.type_id
-        where ${waitingDebitSql(delight.queueDays)} and c.status = 'active' ${owner}
+        where ${waitingDebitSql(delight.queueDays, queueTypeIds)} and c.status = 'active' ${owner}
           and i.occurred_at < now() - interval '48 hours'
         order by i.occurred_at limit 5`,
     ),
