@@ -36,6 +36,11 @@ describe("one number style", () => {
     expect(createFormat({ locale: "en", timeZone: "UTC", currency: "CAD", never: "never" }).currencySymbol).toBe("CA$");
   });
 
+  it("minor units per unit of the currency: 100 cents to the dollar, 1 for the yen", () => {
+    expect(f.minorPerUnit).toBe(100);
+    expect(createFormat({ locale: "ja", timeZone: "UTC", currency: "JPY", never: "never" }).minorPerUnit).toBe(1);
+  });
+
   it("counts have separators: 1,000", () => {
     expect(f.number(1000)).toBe("1,000");
   });

@@ -114,6 +114,8 @@ function build({ locale, timeZone, currency, never }: FormatOptions) {
     currency,
     /** The currency as its sign where the language has one: "$", "€", "US$". */
     currencySymbol,
+    /** How many minor units make one of the currency: 100 for dollars, 1 for yen. */
+    minorPerUnit,
     /** 12345 → "12,345"; −3 → "−3". */
     number,
     /** A measured figure with fixed decimals: 1238.25 → "1,238.3", −0.04 → "0.0"; none → "—". */

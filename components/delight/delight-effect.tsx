@@ -24,13 +24,6 @@ function verdictText(t: T, f: Format, verdict: DelightVerdict): string {
   return `${tooFew} ${unmatched}`;
 }
 
-/** The book's currency: how many minor units make one, and its symbol ("$"). */
-function currencyUnit(f: Format) {
-  const options = { style: "currency", currency: f.currency } as const;
-  const digits = new Intl.NumberFormat("en", options).resolvedOptions().maximumFractionDigits ?? 2;
-  return { minorPerUnit: 10 ** digits, symbol: f.currencySymbol };
-}
-
 function EffectTable({
   label,
   rows,
@@ -44,7 +37,7 @@ function EffectTable({
   t: T;
   f: Format;
 }) {
-  const { minorPerUnit, symbol } = currencyUnit(f);
+  const { minorPerUnit } = f;
   const points = (value: number) => t("effect.points", { value: f.signed(value * 100) });
   return (
     <ScrollRegion label={label}>
@@ -70,7 +63,7 @@ function EffectTable({
               {t("effect.table.balanceLater")}
             </th>
             <th scope="col" className="pl-3 text-right">
-              {t("effect.table.costPerMrr", { symbol })}
+              {t("effect.table.costPerMrr", { symbol: f.currencySymbol })}
             </th>
             <th scope="col" className="pl-3">
               {t("effect.table.says")}
@@ -131,7 +124,7 @@ export async function DelightEffect() {
       </EmptyState>
     );
   }
-  const { minorPerUnit } = currencyUnit(f);
+  const { minorPerUnit } = f;
   const points = (value: number) => t("effect.points", { value: f.signed(value * 100) });
   // A gesture is written by the team; a kind of debit is a built-in interaction type.
   const gestureName = (key: string) => key.replace(/_/g, " ");
