@@ -1,5 +1,7 @@
 import {
   bigint,
+  boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -10,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { members } from "./members";
 
 export const apiTokens = pgTable(
@@ -95,3 +98,22 @@ export const loginThrottles = pgTable(
 
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/**
+ * One row: moved on by triggers in every transaction that changes the reference data pages keep in
+ * memory (settings, journey models and stages, members, scoring versions, playbooks, interaction
+ * types; db/reference-cache.ts). `instance` tells one database from another.
+ */
+export const referenceGeneration = pgTable(
+  "reference_generation",
+  {
+    one: boolean().primaryKey().default(true),
+    instance: text()
+      .notNull()
+      .default(sql`gen_random_uuid()::text`),
+    generation: bigint({ mode: "number" }).notNull().default(1),
+    /** The transaction that last moved it on: one step per transaction, however many rows it wrote. */
+    bumpedBy: bigint({ mode: "number" }),
+  },
+  (t) => [check("reference_generation_one_row", sql`${t.one}`)],
+);

@@ -1,10 +1,10 @@
 import { asc } from "drizzle-orm";
-import { cache } from "react";
 import type { Queryable } from "@/db";
+import { referenceCached } from "@/db/reference-cache";
 import { journeyModels, journeyStages } from "@/db/schema";
 
-/** All journey models with their stages in order (a few dozen rows), read once per request. */
-export const getJourneyModels = cache(async (db: Queryable) => {
+/** All journey models with their stages in order (a few dozen rows), kept until one changes. */
+export const getJourneyModels = referenceCached(async (db: Queryable) => {
   const [models, stages] = await Promise.all([
     db.select().from(journeyModels).orderBy(asc(journeyModels.position), asc(journeyModels.id)),
     db.select().from(journeyStages).orderBy(asc(journeyStages.modelId), asc(journeyStages.position)),

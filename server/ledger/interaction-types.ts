@@ -1,11 +1,12 @@
 import "server-only";
 import { asc } from "drizzle-orm";
 import type { Queryable } from "@/db";
+import { referenceCached } from "@/db/reference-cache";
 import { interactionTypes } from "@/db/schema";
 
 /** Every interaction type with its default weight, by label: the pickers and Settings → Scoring. */
-export async function listInteractionTypes(db: Queryable) {
-  return db
+export const listInteractionTypes = referenceCached((db: Queryable) =>
+  db
     .select({
       key: interactionTypes.key,
       label: interactionTypes.label,
@@ -13,7 +14,7 @@ export async function listInteractionTypes(db: Queryable) {
       impliesMilestone: interactionTypes.impliesMilestone,
     })
     .from(interactionTypes)
-    .orderBy(asc(interactionTypes.label));
-}
+    .orderBy(asc(interactionTypes.label)),
+);
 
 export type InteractionTypeOption = Awaited<ReturnType<typeof listInteractionTypes>>[number];

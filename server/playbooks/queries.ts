@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db";
+import { referenceCached } from "@/db/reference-cache";
 import { members, playbooks, tasks } from "@/db/schema";
 
 /** Every playbook with its assignee and how many of its tasks are open and done. */
@@ -20,9 +21,9 @@ export async function getPlaybooks(db: Queryable) {
 export type PlaybookRow = Awaited<ReturnType<typeof getPlaybooks>>[number];
 
 /** Every playbook's id, name and whether it is on: the lists' bulk bar offers them all to start by hand. */
-export async function listPlaybookChoices(db: Queryable) {
-  return db
+export const listPlaybookChoices = referenceCached((db: Queryable) =>
+  db
     .select({ id: playbooks.id, name: playbooks.name, active: playbooks.active })
     .from(playbooks)
-    .orderBy(asc(playbooks.name), asc(playbooks.id));
-}
+    .orderBy(asc(playbooks.name), asc(playbooks.id)),
+);

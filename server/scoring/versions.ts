@@ -1,5 +1,6 @@
 import { desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db";
+import { referenceCached } from "@/db/reference-cache";
 import { members, type ScoringVersion, scoringVersions } from "@/db/schema";
 import { message } from "@/lib/error-messages";
 import { NotFoundError } from "@/lib/errors";
@@ -21,27 +22,36 @@ export function configOf(version: ScoringVersion): ScoringConfig {
   };
 }
 
+/** The live version and the versions whose shadow had not ended when read, kept until a version changes. */
+const readCurrentVersions = referenceCached(async (db: Queryable) => {
+  const [[live], shadows] = await Promise.all([
+    db
+      .select()
+      .from(scoringVersions)
+      .where(isNull(scoringVersions.shadowUntil))
+      .orderBy(desc(scoringVersions.number))
+      .limit(1),
+    db
+      .select()
+      .from(scoringVersions)
+      .where(gt(scoringVersions.shadowUntil, sql`now()`))
+      .orderBy(desc(scoringVersions.number)),
+  ]);
+  return { live: live ?? null, shadows };
+});
+
 /** The live scoring: the highest-numbered version that never ran in shadow (every save of Settings → Scoring adds one). */
 export async function getLiveVersion(db: Queryable): Promise<ScoringVersion> {
-  const [version] = await db
-    .select()
-    .from(scoringVersions)
-    .where(isNull(scoringVersions.shadowUntil))
-    .orderBy(desc(scoringVersions.number))
-    .limit(1);
-  if (!version) throw new NotFoundError(message("notFound.what.scoringVersion"));
-  return version;
+  const { live } = await readCurrentVersions(db);
+  if (!live) throw new NotFoundError(message("notFound.what.scoringVersion"));
+  return live;
 }
 
 /** The version running in shadow now, if any. */
 export async function getShadowVersion(db: Queryable): Promise<ScoringVersion | null> {
-  const [version] = await db
-    .select()
-    .from(scoringVersions)
-    .where(gt(scoringVersions.shadowUntil, sql`now()`))
-    .orderBy(desc(scoringVersions.number))
-    .limit(1);
-  return version ?? null;
+  const { shadows } = await readCurrentVersions(db);
+  const now = Date.now();
+  return shadows.find((version) => version.shadowUntil !== null && version.shadowUntil.getTime() > now) ?? null;
 }
 
 /** One version by its number; NotFoundError when there is none. */

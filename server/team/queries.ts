@@ -1,7 +1,7 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import { cache } from "react";
 import type { Queryable } from "@/db";
+import { referenceCached } from "@/db/reference-cache";
 import { apiTokens, members } from "@/db/schema";
 
 /** Every member, active ones first, by name: Settings → Team. */
@@ -12,11 +12,8 @@ export async function listMembers(db: Queryable) {
     .orderBy(sql`${members.active} desc`, members.name);
 }
 
-/**
- * Members who can own customers: the owner pickers and filters. Several parts of a page ask
- * (a customer page's account card and its tasks): while React renders it, once per database.
- */
-export const listActiveMembers = cache(async (db: Queryable) =>
+/** Members who can own customers: the owner pickers and filters, kept until one changes. */
+export const listActiveMembers = referenceCached(async (db: Queryable) =>
   db
     .select({ id: members.id, name: members.name, role: members.role })
     .from(members)
