@@ -189,3 +189,27 @@ test("Command palette: “New task for …” lands on the customer's task form,
   await dialog.getByRole("option", { name: "Risk", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Debt risk" })).toBeVisible();
 });
+
+test("the main navigation marks the link just followed while its page is on its way, and shows the page's own header in the first HTML", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("csm");
+  await page.goto("/");
+  // The navigation's request for the next page is held for a moment: a slow network.
+  await page.route(/\/tasks\?_rsc=/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "My day" }).click();
+  await expect(nav.getByRole("status")).toHaveText("Loading");
+  await expect(page.getByRole("heading", { level: 1, name: "My day" })).toBeVisible();
+  await expect(nav.getByRole("status")).toHaveCount(0);
+
+  // A full load: the page's heading is in the document as sent, not behind a loading skeleton.
+  const html = await (await page.request.get("/risk")).text();
+  const heading = html.indexOf("Debt risk</h1>");
+  expect(heading).toBeGreaterThan(0);
+  expect(html.slice(0, heading)).not.toContain('aria-busy="true"');
+});

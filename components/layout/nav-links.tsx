@@ -1,11 +1,27 @@
 "use client";
 
-import { Link } from "@/components/ui/link";
+import { Link, useLinkStatus } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { Icon } from "@/components/ui/icon";
 import type { NavItem } from "./nav-items";
+
+/**
+ * A dot on the link just followed while its page is on its way. Pages have no route-level loading
+ * skeleton: inside one, a page's content reached the screen only with React's next reveal (300 ms
+ * after the first paint) on every full load.
+ */
+function NavigationPending() {
+  const t = useTranslations("common");
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span role="status" className="ml-auto h-2 w-2 animate-pulse rounded-full bg-brand-600" data-testid="nav-pending">
+      <span className="sr-only">{t("loading")}</span>
+    </span>
+  );
+}
 
 /**
  * The main navigation. On a phone it folds behind a "Menu" button (it would otherwise fill the first
@@ -43,6 +59,7 @@ export function NavLinks({ items, children }: { items: NavItem[]; children?: Rea
                 >
                   <Icon name={item.icon} />
                   {item.label}
+                  <NavigationPending />
                 </Link>
               </li>
             );

@@ -4,6 +4,9 @@ import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 
+/** Whether the enclosing link's navigation is still on its way (for a mark on the link itself). */
+export { useLinkStatus } from "next/link";
+
 /**
  * The app's link: Next's, prefetching its page when the pointer or focus reaches it rather than when
  * it is drawn. Every page here is rendered per request for the signed-in member, so prefetching each
