@@ -11,6 +11,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageMember } from "@/server/auth/session";
 
+/** A figure's card: its number and a line or two of words. */
+const STAT_HEIGHT = "h-28 lg:h-[134px]";
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("overview");
   return { title: t("title") };
@@ -21,14 +24,23 @@ export default async function OverviewPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("greeting", { name: member.name.split(" ")[0] })} description={t("description")} />
-      <Suspense fallback={<Skeleton className="h-28" />}>
+      {/* Each stand-in is as tall as what it stands for, so nothing below it moves when that arrives. */}
+      <Suspense
+        fallback={
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            {[0, 1, 2, 3].map((i) => (
+              <Skeleton key={i} className={STAT_HEIGHT} />
+            ))}
+          </div>
+        }
+      >
         <BookCounts />
       </Suspense>
-      <Suspense fallback={<Skeleton className="h-72" />}>
+      <Suspense fallback={<Skeleton className="h-[360px]" />}>
         <CurrentDistribution />
       </Suspense>
       <div className="grid gap-4 lg:grid-cols-3">
-        <Suspense fallback={<Skeleton className="h-28" />}>
+        <Suspense fallback={<Skeleton className={STAT_HEIGHT} />}>
           <MrrAtRisk />
         </Suspense>
         <Card
