@@ -44,9 +44,11 @@ type PageResult = {
   mobile: { performance: number; lcpMs: number; tbtMs: number; cls: number };
 };
 
-function run(args: string[], env: NodeJS.ProcessEnv) {
+/** Runs a script; on failure names it by its first `named` arguments only (the rest may carry a session cookie). */
+function run(args: string[], env: NodeJS.ProcessEnv, named = args.length) {
   const result = spawnSync(process.execPath, args, { env, stdio: "inherit" });
-  if (result.status !== 0) throw new UsageError(`${args.join(" ")} failed (exit code ${result.status}).`);
+  if (result.status !== 0)
+    throw new UsageError(`${args.slice(0, named).join(" ")} failed (exit code ${result.status}).`);
 }
 
 /**
@@ -143,19 +145,27 @@ runScript("lighthouse", async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), "hourglass-lighthouse-"));
     const lighthouse = (url: string, options: string[], { signedIn = true } = {}): Report => {
       const output = path.join(folder, "report.json");
-      run(
-        [
-          "node_modules/lighthouse/cli/index.js",
-          url,
-          "--quiet",
-          ...options,
-          "--output=json",
-          `--output-path=${output}`,
-          ...(signedIn ? [`--extra-headers=${JSON.stringify({ Cookie: header })}`] : []),
-          `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`,
-        ],
-        { ...process.env, CHROME_PATH: chromePath },
-      );
+      const once = () =>
+        run(
+          [
+            "node_modules/lighthouse/cli/index.js",
+            url,
+            "--quiet",
+            ...options,
+            "--output=json",
+            `--output-path=${output}`,
+            ...(signedIn ? [`--extra-headers=${JSON.stringify({ Cookie: header })}`] : []),
+            `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`,
+          ],
+          { ...process.env, CHROME_PATH: chromePath },
+          2,
+        );
+      // Lighthouse now and then loses its own trace of a load (NO_NAVSTART): once more before giving up.
+      try {
+        once();
+      } catch {
+        once();
+      }
       return JSON.parse(readFileSync(output, "utf8")) as Report;
     };
     const mobileFigures = (report: Report) => {
