@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import { type Queryable, queryRows } from "./index";
@@ -36,7 +36,8 @@ const currentGeneration = cache(async (db: Queryable): Promise<Generation> => {
 export function referenceCached<Result>(load: (db: Queryable) => Promise<Result>): (db: Queryable) => Promise<Result> {
   let kept: (Generation & { value: Promise<Result> }) | null = null;
   return async (db) => {
-    if (db instanceof PgTransaction) return load(db);
+    // `is`, not instanceof: the server's bundles can hold more than one copy of drizzle's classes.
+    if (is(db, PgTransaction)) return load(db);
     const seen = await currentGeneration(db);
     if (kept && kept.instance === seen.instance && kept.generation >= seen.generation) return kept.value;
     const entry = { ...seen, value: load(db).then(deepFreeze) };
