@@ -96,6 +96,19 @@ test("from the customer page a delight moment answers one of the customer's open
   ).toBeVisible();
 });
 
+test("“Log a delight moment” opened without a customer asks whom to delight and leads to the queue; an unknown customer is not found", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("csm");
+  const response = await page.goto("/delight/new");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Choose whom to delight" })).toBeVisible();
+  await page.getByRole("link", { name: "the delight queue" }).click();
+  await expect(page).toHaveURL(/\/delight$/);
+  expect((await page.goto("/delight/new?customer=999999999"))?.status()).toBe(404);
+});
+
 test("a community lead invites a candidate as beta tester, activates the role and logs a referral of a new customer", async ({
   page,
   signInAs,

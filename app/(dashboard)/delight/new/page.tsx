@@ -1,3 +1,4 @@
+import { Link } from "@/components/ui/link";
 import { readDb } from "@/server/reads/read-db";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -64,7 +65,25 @@ export default async function NewDelightPage({ searchParams }: { searchParams: P
       </>
     );
   }
-  const row = customerId ? await getCustomer(db, { id: customerId }) : undefined;
+  if (!customerId) {
+    return (
+      <>
+        <PageHeader title={t("new.title")} />
+        <EmptyState title={t("new.chooseTitle")}>
+          <p>
+            {t.rich("new.choose", {
+              queue: (chunks) => (
+                <Link href="/delight" className="font-medium text-brand-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+  const row = await getCustomer(db, { id: customerId });
   if (!row) notFound();
   const openDebits = await getOpenDebits(db, { customerId: row.customer.id });
   return (
