@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /**
@@ -7,10 +8,13 @@ import { useState } from "react";
  * customer matching the list's filters (`allMatching`, which ticks the whole page too).
  */
 export function useCustomerSelection(pageIds: readonly number[]) {
+  const words = useTranslations("customers.table");
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const chosen = pageIds.filter((id) => ticked.has(id));
   return {
+    /** The checkboxes' labels. */
+    words,
     chosen,
     allMatching,
     pageCount: pageIds.length,

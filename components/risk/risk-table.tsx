@@ -68,6 +68,7 @@ export function RiskTable({
   bulk: BulkOptions | null;
 }) {
   const t = useTranslations("risk.table");
+  const ts = useTranslations("tasks.suggestion");
   const f = useFormat();
   const selection = useCustomerSelection(rows.map((row) => row.id));
   return (
@@ -190,7 +191,7 @@ export function RiskTable({
                       <li key={step.key}>
                         <p className={index === 0 ? "font-medium text-slate-900" : "text-slate-600"}>{step.text}</p>
                         {canCreateTasks ? (
-                          <SuggestionTaskButton customerId={row.id} step={step} customerName={row.name} />
+                          <SuggestionTaskButton customerId={row.id} step={step} customerName={row.name} t={ts} />
                         ) : null}
                       </li>
                     ))}

@@ -3,19 +3,25 @@
 import { Link } from "@/components/ui/link";
 import { createTaskFromSuggestionAction } from "@/server/tasks/actions";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { useTranslations } from "next-intl";
+import type { useTranslations } from "next-intl";
 
-/** One click turns a suggested next step into a task on My day; a step that already is one links there. */
+export type SuggestionWords = ReturnType<typeof useTranslations<"tasks.suggestion">>;
+
+/**
+ * One click turns a suggested next step into a task on My day; a step that already is one links
+ * there. Worded by the list it stands in (`t`): one translator per list, not one per step.
+ */
 export function SuggestionTaskButton({
   customerId,
   customerName,
   step,
+  t,
 }: {
   customerId: number;
   customerName: string;
   step: { key: string; text: string; task: boolean };
+  t: SuggestionWords;
 }) {
-  const t = useTranslations("tasks.suggestion");
   const form = useActionForm(createTaskFromSuggestionAction);
   if (step.task || form.state?.ok)
     return (
