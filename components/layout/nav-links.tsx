@@ -17,7 +17,7 @@ function NavigationPending() {
   const { pending } = useLinkStatus();
   if (!pending) return null;
   return (
-    <span role="status" className="ml-auto h-2 w-2 animate-pulse rounded-full bg-brand-600" data-testid="nav-pending">
+    <span role="status" className="ml-auto h-2 w-2 animate-pulse rounded-full bg-brand-600">
       <span className="sr-only">{t("loading")}</span>
     </span>
   );
