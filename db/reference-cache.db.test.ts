@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, type Queryable, queryRows } from "./index";
 import { journeyModels, playbooks, settings } from "./schema";
@@ -44,12 +44,13 @@ describe("reference cache", () => {
         await tx.insert(settings).values({ key, value: {} }).onConflictDoNothing();
     });
     expect(await generation()).toBe(start + 1);
-    await db
-      .transaction(async (tx) => {
+    await expect(
+      db.transaction(async (tx) => {
         await tx.insert(settings).values({ key: "a.four", value: {} });
         tx.rollback();
-      })
-      .catch(() => {});
+      }),
+    ).rejects.toThrow(TransactionRollbackError);
+    expect(await db.select().from(settings).where(eq(settings.key, "a.four"))).toEqual([]);
     expect(await generation()).toBe(start + 1);
   });
 
