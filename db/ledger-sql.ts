@@ -9,9 +9,12 @@ import { type HalfLives, LEDGER_EPOCH_MS } from "@/lib/ledger";
 
 const EPOCH = new Date(LEDGER_EPOCH_MS).toISOString();
 
-/** Days from `from` to `to` (fractional). */
+/**
+ * Days from `from` to `to` (fractional). date_part, not extract: extract returns numeric, and
+ * numeric arithmetic made a backtest's pass over millions of interactions 2.5 times as slow.
+ */
 export function daysBetweenSql(from: SQL, to: SQL = sql`now()`): SQL<number> {
-  return sql<number>`(extract(epoch from (${to} - ${from})) / 86400.0)`;
+  return sql<number>`(date_part('epoch', ${to} - ${from}) / 86400.0)`;
 }
 
 /** Days from the ledger's epoch to `at`. */
