@@ -41,7 +41,7 @@ function bruteForceAuc(scores: number[], outcomes: boolean[]): number | null {
 
 describe("ranking", () => {
   it("highest first, ties in input order, 0 and −0 tied: [2, −0, 5, 0, 2, −1] → 2, 0, 4, 1, 3, 5", () => {
-    expect(rankDescending([2, -0, 5, 0, 2, -1])).toEqual([2, 0, 4, 1, 3, 5]);
+    expect([...rankDescending([2, -0, 5, 0, 2, -1])]).toEqual([2, 0, 4, 1, 3, 5]);
   });
 
   it("equals a stable comparison sort on 200 seeded books of up to 2,000 scores, ties and infinities included", () => {
@@ -51,12 +51,21 @@ describe("ranking", () => {
         random() < 0.02 ? -Infinity : Math.round(random() * 40) / 4 - 5,
       );
       const expected = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
-      expect(rankDescending(scores)).toEqual(expected);
+      expect([...rankDescending(scores)]).toEqual(expected);
     }
   });
 
+  it("orders scores that differ only in their last bits, and full-precision random scores of both signs, as a stable comparison sort", () => {
+    const close = [1, 1 + Number.EPSILON, -1, -1 - 2 * Number.EPSILON, 1, Number.MIN_VALUE, -Number.MIN_VALUE, 0];
+    expect([...rankDescending(close)]).toEqual([1, 0, 4, 5, 7, 6, 2, 3]);
+    const random = seeded(5);
+    const scores = Array.from({ length: 5000 }, () => (random() - 0.5) * 10 ** Math.floor(random() * 12 - 6));
+    const expected = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+    expect([...rankDescending(scores)]).toEqual(expected);
+  });
+
   it("an empty book ranks nobody", () => {
-    expect(rankDescending([])).toEqual([]);
+    expect([...rankDescending([])]).toEqual([]);
   });
 });
 

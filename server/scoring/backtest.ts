@@ -3,7 +3,7 @@ import { type BacktestReport, backtestReport } from "@/lib/backtest/report";
 import { baselineScorers, type FeatureRow, handScore, type Scorer } from "@/lib/backtest/score";
 import type { ScoringConfig } from "@/lib/scoring-version";
 import { keptFor } from "@/server/system/kept";
-import { type FeatureQuery, getFeatureRows, monthlyCutoffs } from "./features";
+import { customerIdHalves, type FeatureQuery, getFeatureRows, monthlyCutoffs } from "./features";
 import type { Horizon } from "@/lib/backtest/horizons";
 
 /** The horizon a draft's preview compares on: the backtest page's default. */
@@ -56,11 +56,11 @@ export async function runBacktest(
   { config, label, horizonDays, includeProxies, baselines = true, now = new Date() }: BacktestParams,
 ): Promise<BacktestReport> {
   const cutoffs = monthlyCutoffs(now, { horizonDays });
-  // Customers' features are independent of each other, so two statements read the odd and the
-  // even customers at once (on the pool, two connections; in a transaction, one after the other),
-  // each grouping half the rows; merged back in (cutoff, customer) order, which ranks ties.
+  // Customers' features are independent of each other, so two statements read the lower and the
+  // upper half of the customer ids at once (on the pool, two connections; in a transaction, one
+  // after the other); merged back in (cutoff, customer) order, which ranks ties.
   const query = featureQuery(config, { cutoffs, horizonDays, includeProxies });
-  const parts = await Promise.all([0, 1].map((index) => getFeatureRows(db, { ...query, shard: { index, of: 2 } })));
+  const parts = await Promise.all((await customerIdHalves(db)).map((shard) => getFeatureRows(db, { ...query, shard })));
   const rows = parts.flat().sort((a, b) => a.cutoff.getTime() - b.cutoff.getTime() || a.customerId - b.customerId);
   const scorers = [versionScorer(config, label), ...(baselines ? baselineScorers(config) : [])];
   return backtestReport(rows, scorers, horizonDays);

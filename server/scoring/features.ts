@@ -19,8 +19,12 @@ export type FeatureQuery = {
    * churned by then (a shadow version's scores), or these customers whatever their state.
    */
   population: "paying" | "active" | { customerIds: readonly number[] };
-  /** Only the customers whose id leaves this remainder divided by `of`: one of several statements run at once. */
-  shard?: { index: number; of: number };
+  /**
+   * Only the customers with ids in [fromId, toId): one of several statements run at once. A range,
+   * not a remainder, because PostgreSQL estimates a range from its statistics: it took `id % 2 = 0`
+   * for 0.5% of the rows, planned for 8,000 instead of 2.4 million and sorted them on disk.
+   */
+  shard?: { fromId: number; toId: number };
 };
 
 const RECENT_DAYS = 30;
@@ -63,7 +67,8 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
   };
   const { population, shard } = query;
   const ids = typeof population === "string" ? null : `{${population.customerIds.join(",")}}`;
-  const inShard = (column: SQL) => (shard ? sql`and ${column} % ${shard.of} = ${shard.index}` : sql``);
+  const inShard = (column: SQL) =>
+    shard ? sql`and ${column} >= ${shard.fromId}::int and ${column} < ${shard.toId}::int` : sql``;
   const notChurned = sql`(c.churned_at is null or c.churned_at > ct.t)`;
   const inPopulation = ids
     ? sql`c.id = any(${ids}::int[])`
@@ -94,7 +99,7 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
           max(i.occurred_at) filter (where i.direction = 'inbound') as last_inbound,
           count(*) filter (where i.direction = 'inbound') as inbound
         from interactions i join tw on tw.type_id = i.type_id
-        where greatest(i.occurred_at, i.recorded_at) <= ${last}::timestamptz
+        where i.occurred_at <= ${last}::timestamptz and i.recorded_at <= ${last}::timestamptz
           ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``} ${inShard(sql`i.customer_id`)}
         group by 1, 2, 3, 4),
       -- Outbound contacts apart: array_agg has no parallel form on PostgreSQL 15, so outside
@@ -104,7 +109,7 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
           ${firstCutoffFrom(sql`greatest(i.occurred_at, i.recorded_at)`)} as a,
           ${window(query.fatigueWindowDays)} as f
         from interactions i join tw on tw.type_id = i.type_id
-        where i.direction = 'outbound' and greatest(i.occurred_at, i.recorded_at) <= ${last}::timestamptz
+        where i.direction = 'outbound' and i.occurred_at <= ${last}::timestamptz and i.recorded_at <= ${last}::timestamptz
           ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``} ${inShard(sql`i.customer_id`)}),
       ledger as (
         select customer_id, a as k, ${sql.join(
@@ -143,11 +148,11 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
             sql`, `,
           )},
           (sum(g.inbound) filter (where ct.k <= g.v))::int as inbound
-        from fine g join ct on ct.k between g.a and greatest(g.r, g.v)
+        from fine g cross join lateral generate_series(g.a, greatest(g.r, g.v)) as ct(k)
         group by 1, 2),
       fatigue as (
         select o.customer_id, ct.k, array_agg(o.occurred_at) as outbound
-        from outbound o join ct on ct.k between o.a and o.f
+        from outbound o cross join lateral generate_series(o.a, o.f) as ct(k)
         group by 1, 2)
       select cum.k, cum.customer_id as "customerId", cum.owner_id as "ownerId", cum.mrr_cents as "mrrCents",
         cum.paying, cum.active, ${daysBetweenSql(sql`cum.signed_up_at`, sql`cum.t`)} as "tenureDays",
@@ -199,4 +204,20 @@ export function monthlyCutoffs(now: Date, { months = 12, horizonDays }: { months
     if (cutoff > earliest && cutoff <= latest) cutoffs.push(new Date(cutoff));
   }
   return cutoffs;
+}
+
+/** The customer ids cut into two ranges of equal width (none for an empty book): the statements a backtest runs at once. */
+export async function customerIdHalves(db: Queryable): Promise<{ fromId: number; toId: number }[]> {
+  const [bounds] = await queryRows<{ low: number | null; high: number | null }>(
+    db,
+    sql`select min(id) as low, max(id) as high from customers`,
+  );
+  if (bounds?.low == null || bounds.high == null) return [];
+  const fromId = Number(bounds.low);
+  const toId = Number(bounds.high) + 1;
+  const middle = Math.floor((fromId + toId) / 2);
+  return [
+    { fromId, toId: middle },
+    { fromId: middle, toId },
+  ];
 }
