@@ -232,6 +232,9 @@ function selection(flagged: number, hits: number, outcomes: readonly boolean[]):
   };
 }
 
+/** Which of a float64's two 32-bit words holds its sign and exponent on this machine. */
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
 /**
  * Indexes by score, highest first; equal scores keep their input order. A stable radix sort of
  * the scores' bits, 16 at a time, each pass carrying the keys with their indexes so that it
@@ -250,10 +253,11 @@ export function rankDescending(scores: ArrayLike<number>): Uint32Array {
   let low = new Uint32Array(n);
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const hi = words[2 * i + 1];
+    const hi = words[2 * i + HIGH_WORD];
+    const lo = words[2 * i + 1 - HIGH_WORD];
     const negative = hi >>> 31 === 1;
     high[i] = negative ? hi : hi ^ 0x7fffffff;
-    low[i] = negative ? words[2 * i] : ~words[2 * i] >>> 0;
+    low[i] = negative ? lo : ~lo >>> 0;
     order[i] = i;
   }
   let nextHigh = new Uint32Array(n);
