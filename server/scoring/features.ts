@@ -105,8 +105,9 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
         where i.occurred_at <= ${last}::timestamptz and i.recorded_at <= ${last}::timestamptz
           ${ids ? sql`and i.customer_id = any(${ids}::int[])` : sql``} ${inShard(sql`i.customer_id`)}
         group by 1, 2, 3, 4),
-      -- Outbound contacts apart: array_agg has no parallel form on PostgreSQL 15, so outside
-      -- fine it leaves that pass free to aggregate in parallel workers.
+      -- Outbound contacts apart, read by their own index (interactions_outbound_idx): a few
+      -- percent of the rows, where folding them into fine's scan would carry their timestamps
+      -- through its grouping.
       outbound as (
         select i.customer_id, i.occurred_at,
           ${firstCutoffFrom(sql`greatest(i.occurred_at, i.recorded_at)`)} as a,

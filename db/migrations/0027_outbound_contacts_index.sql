@@ -1,0 +1,1 @@
+CREATE INDEX "interactions_outbound_idx" ON "interactions" USING btree ("customer_id","occurred_at","recorded_at","type_id") WHERE "interactions"."direction" = 'outbound';
