@@ -68,6 +68,11 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
     });
     return x.credit ? acc.credit : acc.debt;
   };
+  // The cutoffs from..to, as ct(k). Bounded by their number: PostgreSQL takes any generate_series
+  // for 1,000 rows, planned the fatigue pass's grouping for a thousand times its groups and
+  // spilled it to disk in 1,024 parts.
+  const spread = (from: SQL, to: SQL) =>
+    sql`(select generate_series(${from}, ${to}) as k limit ${query.cutoffs.length}) as ct`;
   const { population, shard } = query;
   const ids = typeof population === "string" ? null : `{${population.customerIds.join(",")}}`;
   const inShard = (column: SQL) =>
@@ -152,11 +157,11 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
             sql`, `,
           )},
           (sum(g.inbound) filter (where ct.k <= g.v))::int as inbound
-        from fine g cross join lateral generate_series(g.a, greatest(g.r, g.v)) as ct(k)
+        from fine g cross join lateral ${spread(sql`g.a`, sql`greatest(g.r, g.v)`)}
         group by 1, 2),
       fatigue as (
         select o.customer_id, ct.k, array_agg(o.occurred_at) as outbound
-        from outbound o cross join lateral generate_series(o.a, o.f) as ct(k)
+        from outbound o cross join lateral ${spread(sql`o.a`, sql`o.f`)}
         group by 1, 2)
       select cum.k, cum.customer_id as "customerId", cum.owner_id as "ownerId", cum.mrr_cents as "mrrCents",
         cum.paying, cum.active, ${daysBetweenSql(sql`cum.signed_up_at`, sql`cum.t`)} as "tenureDays",
