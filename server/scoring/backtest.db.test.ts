@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, queryRows } from "@/db";
-import { customers, interactions, members, scoringVersions } from "@/db/schema";
+import { customers, interactions, interactionTypes, members, scoringVersions } from "@/db/schema";
 import { rocAuc } from "@/lib/backtest/metrics";
 import { DAY_MS } from "@/lib/dates";
 import type { SessionMember } from "@/lib/permissions";
@@ -12,7 +12,7 @@ import { ingestEvents } from "@/server/data/api-ingest";
 import { seedDemo } from "@/server/demo/seed";
 import { deleteInteraction, editInteraction, logInteraction } from "@/server/ledger/commands";
 import { independentBacktest, pairwiseAuc } from "@/testing/backtest-check";
-import { asSessionMember } from "@/testing/factories";
+import { asSessionMember, createCustomer } from "@/testing/factories";
 import { rawInteractions, riskFromRaw } from "@/testing/risk-check";
 import { scoringFormFields } from "@/testing/scoring-form";
 import { backtestAtCutoff, backtestWeights, runBacktest, scoreAsOf, versionScorer } from "./backtest";
@@ -116,6 +116,71 @@ describe("the backtest on the demo book", () => {
       ]),
     );
     expect(rows.filter((row) => row.mrrCents !== today.get(row.customerId)).length).toBeGreaterThan(100);
+  });
+
+  it("windows end to the millisecond: a debit 30 days before a cutoff is out of its recent window and 1 ms later in; a row recorded at the cutoff counts, 1 ms later not until the next; an unanswered contact at the cutoff counts and 1 ms later not; one 21 days before the next cutoff is out of its fatigue window and 1 ms later in", async () => {
+    const first = new Date("2026-06-01T00:00:00Z");
+    const next = new Date("2026-07-01T00:00:00Z");
+    const customer = await createCustomer({
+      signedUpAt: new Date("2026-01-01T00:00:00Z"),
+      convertedAt: new Date("2026-02-01T00:00:00Z"),
+    });
+    const types = new Map(
+      (await db.select({ id: interactionTypes.id, key: interactionTypes.key }).from(interactionTypes)).map((t) => [
+        t.key,
+        t.id,
+      ]),
+    );
+    const at = (base: Date, days: number, ms = 0) => new Date(base.getTime() + days * DAY_MS + ms);
+    const row = (key: string, occurredAt: Date, recordedAt = occurredAt) => ({
+      customerId: customer.id,
+      typeId: types.get(key) as number,
+      direction: key === "outbound_email" ? ("outbound" as const) : ("inbound" as const),
+      occurredAt,
+      recordedAt,
+    });
+    const debits = {
+      thirtyDaysBefore: at(first, -30),
+      justInside: at(first, -30, 1),
+      recordedAtCutoff: at(first, -1),
+      recordedJustAfter: at(first, -2),
+    };
+    await db
+      .insert(interactions)
+      .values([
+        row("complaint", debits.thirtyDaysBefore),
+        row("complaint", debits.justInside),
+        row("complaint", debits.recordedAtCutoff, first),
+        row("complaint", debits.recordedJustAfter, at(first, 0, 1)),
+        row("outbound_email", first),
+        row("outbound_email", at(first, 0, 1)),
+        row("outbound_email", at(next, -21)),
+        row("outbound_email", at(next, -21, 1)),
+      ]);
+    const halfLife = 90;
+    const rows = await getFeatureRows(db, {
+      cutoffs: [first, next],
+      horizonDays: 90,
+      typeWeights: { complaint: -2, outbound_email: 0 },
+      halfLives: { credit: [60], debt: [halfLife] },
+      fatigueWindowDays: 21,
+      population: { customerIds: [customer.id] },
+    });
+    // Each debit's weight decayed from when it occurred to the cutoff: -2 · 2^(-age in days / 90).
+    const decayed = (occurred: Date, cutoff: Date) =>
+      -2 * 2 ** (-(cutoff.getTime() - occurred.getTime()) / DAY_MS / halfLife);
+    const sum = (cutoff: Date, occurred: Date[]) => occurred.reduce((total, o) => total + decayed(o, cutoff), 0);
+    expect(rows.map((r) => r.cutoff.toISOString())).toEqual([first.toISOString(), next.toISOString()]);
+    const [atFirst, atNext] = rows;
+    expect(atFirst.debt[0]).toBeCloseTo(
+      sum(first, [debits.thirtyDaysBefore, debits.justInside, debits.recordedAtCutoff]),
+      9,
+    );
+    expect(atFirst.recentDebt[0]).toBeCloseTo(sum(first, [debits.justInside, debits.recordedAtCutoff]), 9);
+    expect(atFirst.unanswered).toBe(1);
+    expect(atNext.debt[0]).toBeCloseTo(sum(next, Object.values(debits)), 9);
+    expect(atNext.recentDebt[0]).toBe(0);
+    expect(atNext.unanswered).toBe(1);
   });
 });
 
