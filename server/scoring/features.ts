@@ -54,7 +54,7 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
   ];
   // The cutoffs moved `days` back and one microsecond on, worked out once per statement: the
   // number of cutoffs before `at + days` is then width_bucket(at, these), with no date arithmetic
-  // per row (adding days to a timestamptz goes through the calendar: a third of the pass).
+  // per row (adding days to a timestamptz goes through the calendar, row by row).
   const cutoffsLess = (days: number) =>
     sql`(select array_agg(t - make_interval(days => ${days}) + interval '1 microsecond' order by k) from ct)`;
   // The index of the first cutoff at or after `at` (1-based; past the last one: n + 1).
