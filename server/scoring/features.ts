@@ -68,11 +68,11 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
     });
     return x.credit ? acc.credit : acc.debt;
   };
-  // The cutoffs from..to, as ct(k). Bounded by their number: PostgreSQL takes any generate_series
+  // The cutoffs from..to, as spread(k). Bounded by their number: PostgreSQL takes any generate_series
   // for 1,000 rows, planned the fatigue pass's grouping for a thousand times its groups and
   // spilled it to disk in 1,024 parts.
   const spread = (from: SQL, to: SQL) =>
-    sql`(select generate_series(${from}, ${to}) as k limit ${query.cutoffs.length}) as ct`;
+    sql`(select generate_series(${from}, ${to}) as k limit ${query.cutoffs.length}) as spread`;
   const { population, shard } = query;
   const ids = typeof population === "string" ? null : `{${population.customerIds.join(",")}}`;
   const inShard = (column: SQL) =>
@@ -151,16 +151,16 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
           left join revenue rv on rv.customer_id = g.customer_id and rv.k = g.k
         window w as (partition by g.customer_id order by g.k)),
       windows as (
-        select g.customer_id, ct.k,
+        select g.customer_id, spread.k,
           ${sql.join(
-            sums.map((x) => sql`sum(g.${sql.raw(x.name)}) filter (where ct.k <= g.r) as ${sql.raw(x.name)}`),
+            sums.map((x) => sql`sum(g.${sql.raw(x.name)}) filter (where spread.k <= g.r) as ${sql.raw(x.name)}`),
             sql`, `,
           )},
-          (sum(g.inbound) filter (where ct.k <= g.v))::int as inbound
+          (sum(g.inbound) filter (where spread.k <= g.v))::int as inbound
         from fine g cross join lateral ${spread(sql`g.a`, sql`greatest(g.r, g.v)`)}
         group by 1, 2),
       fatigue as (
-        select o.customer_id, ct.k, array_agg(o.occurred_at) as outbound
+        select o.customer_id, spread.k, array_agg(o.occurred_at) as outbound
         from outbound o cross join lateral ${spread(sql`o.a`, sql`o.f`)}
         group by 1, 2)
       select cum.k, cum.customer_id as "customerId", cum.owner_id as "ownerId", cum.mrr_cents as "mrrCents",
