@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, queryRows } from "@/db";
-import { customers, interactions, interactionTypes, members, scoringVersions } from "@/db/schema";
+import { customers, interactions, members, scoringVersions } from "@/db/schema";
 import { rocAuc } from "@/lib/backtest/metrics";
 import { DAY_MS } from "@/lib/dates";
 import type { SessionMember } from "@/lib/permissions";
@@ -12,7 +12,7 @@ import { ingestEvents } from "@/server/data/api-ingest";
 import { seedDemo } from "@/server/demo/seed";
 import { deleteInteraction, editInteraction, logInteraction } from "@/server/ledger/commands";
 import { independentBacktest, pairwiseAuc } from "@/testing/backtest-check";
-import { asSessionMember, createCustomer } from "@/testing/factories";
+import { asSessionMember, bookInteraction, createCustomer } from "@/testing/factories";
 import { rawInteractions, riskFromRaw } from "@/testing/risk-check";
 import { scoringFormFields } from "@/testing/scoring-form";
 import { backtestAtCutoff, backtestWeights, runBacktest, scoreAsOf, versionScorer } from "./backtest";
@@ -125,38 +125,30 @@ describe("the backtest on the demo book", () => {
       signedUpAt: new Date("2026-01-01T00:00:00Z"),
       convertedAt: new Date("2026-02-01T00:00:00Z"),
     });
-    const types = new Map(
-      (await db.select({ id: interactionTypes.id, key: interactionTypes.key }).from(interactionTypes)).map((t) => [
-        t.key,
-        t.id,
-      ]),
-    );
     const at = (base: Date, days: number, ms = 0) => new Date(base.getTime() + days * DAY_MS + ms);
-    const row = (key: string, occurredAt: Date, recordedAt = occurredAt) => ({
-      customerId: customer.id,
-      typeId: types.get(key) as number,
-      direction: key === "outbound_email" ? ("outbound" as const) : ("inbound" as const),
-      occurredAt,
-      recordedAt,
-    });
     const debits = {
       thirtyDaysBefore: at(first, -30),
       justInside: at(first, -30, 1),
       recordedAtCutoff: at(first, -1),
       recordedJustAfter: at(first, -2),
     };
-    await db
-      .insert(interactions)
-      .values([
-        row("complaint", debits.thirtyDaysBefore),
-        row("complaint", debits.justInside),
-        row("complaint", debits.recordedAtCutoff, first),
-        row("complaint", debits.recordedJustAfter, at(first, 0, 1)),
-        row("outbound_email", first),
-        row("outbound_email", at(first, 0, 1)),
-        row("outbound_email", at(next, -21)),
-        row("outbound_email", at(next, -21, 1)),
-      ]);
+    // Through the booking engine, each with the moment it was recorded.
+    const log = (typeKey: string, occurredAt: Date, recordedAt = occurredAt) =>
+      bookInteraction(csm, {
+        customerId: customer.id,
+        typeKey,
+        occurredAt,
+        recordedAt,
+        direction: typeKey === "outbound_email" ? "outbound" : "inbound",
+      });
+    await log("complaint", debits.thirtyDaysBefore);
+    await log("complaint", debits.justInside);
+    await log("complaint", debits.recordedAtCutoff, first);
+    await log("complaint", debits.recordedJustAfter, at(first, 0, 1));
+    await log("outbound_email", first);
+    await log("outbound_email", at(first, 0, 1));
+    await log("outbound_email", at(next, -21));
+    await log("outbound_email", at(next, -21, 1));
     const halfLife = 90;
     const rows = await getFeatureRows(db, {
       cutoffs: [first, next],
