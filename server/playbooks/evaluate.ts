@@ -30,29 +30,29 @@ export type FiredTask = { taskId: number; playbookId: number; customerId: number
 
 const ids = (list: readonly number[]) => `{${[...new Set(list)].join(",")}}`;
 
-/** Customers for whom a state trigger's condition holds now; `only` narrows to some customers. */
-function stateCondition(playbook: ActivePlaybook, settings: Pick<Settings, "risk" | "advocacy">, only: SQL): SQL {
+/** Customers for whom a state trigger's condition holds now, among `among` (a relation of customers aliased c). */
+function stateCondition(playbook: ActivePlaybook, settings: Pick<Settings, "risk" | "advocacy">, among: SQL): SQL {
   switch (playbook.trigger) {
     case "risk_at_risk":
-      return sql`select c.id from customers c where c.status = 'active' and c.risk_score >= ${settings.risk.atRiskScore} and ${only}`;
+      return sql`select c.id from ${among} where c.status = 'active' and c.risk_score >= ${settings.risk.atRiskScore}`;
     case "silence":
       // Paying customers, as the risk score's silence: a lead who never bought is not "gone quiet".
-      return sql`select c.id from customers c where c.status = 'active' and c.converted_at is not null
-        and coalesce(c.last_inbound_at, c.converted_at) < now() - make_interval(days => ${playbook.triggerDays ?? 30}) and ${only}`;
+      return sql`select c.id from ${among} where c.status = 'active' and c.converted_at is not null
+        and coalesce(c.last_inbound_at, c.converted_at) < now() - make_interval(days => ${playbook.triggerDays ?? 30})`;
     case "stage_overdue":
       // The default model's stage the customer is in, entered by the latest move into it from outside.
-      return sql`select c.id from customers c
+      return sql`select c.id from ${among}
         join journey_stages s on c.milestone between s.from_milestone and s.to_milestone
         join journey_models m on m.id = s.model_id and m.is_default
-        where c.status = 'active' and ${only}
+        where c.status = 'active'
           and now() - coalesce((select max(mc.at) from milestone_changes mc where mc.customer_id = c.id
               and mc.to_milestone between s.from_milestone and s.to_milestone
               and mc.from_milestone not between s.from_milestone and s.to_milestone), c.signed_up_at)
             > make_interval(days => s.target_days)`;
     case "advocate_capacity":
-      return sql`select c.id from customers c
+      return sql`select c.id from ${among}
         join advocate_asks k on k.customer_id = c.id and k.asked_at >= ${quarterStart(new Date()).toISOString()}::timestamptz
-        where c.status = 'active' and ${only}
+        where c.status = 'active'
         group by c.id, c.ask_capacity having count(*) >= coalesce(c.ask_capacity, ${settings.advocacy.askCapacity})`;
     default:
       throw new Error(`${playbook.trigger} is not a state trigger`);
@@ -135,12 +135,14 @@ export async function firePlaybooks(
   const playbooks = await activePlaybooks(db, wanted);
   if (playbooks.length === 0) return [];
   const settings = await getSettings(db, ["risk", "advocacy"]);
-  const only = sql`c.id = any(${ids(customerIds)}::int[])`;
   const scope = sql`m.customer_id = any(${ids(customerIds)}::int[])`;
+  // The write's customers read by id first, then the conditions tested on them: left to itself the
+  // planner walks the risk index over every at-risk customer in the book for a batch's 1,000.
+  const written = sql`written as materialized (select * from customers where id = any(${ids(customerIds)}::int[]))`;
   const parts: { ctes: SQL; n: number }[] = [];
   playbooks.forEach((playbook, n) => {
     if (STATE_TRIGGERS.includes(playbook.trigger)) {
-      parts.push({ ctes: stateCtes(playbook, stateCondition(playbook, settings, only), scope, n), n });
+      parts.push({ ctes: stateCtes(playbook, stateCondition(playbook, settings, sql`written c`), scope, n), n });
     } else {
       const fires = eventCondition(playbook, events);
       if (fires) parts.push({ ctes: playbookCtes(playbook, fires, n), n });
@@ -149,7 +151,7 @@ export async function firePlaybooks(
   if (parts.length === 0) return [];
   return createTasks(
     db,
-    parts.map((part) => part.ctes),
+    [written, ...parts.map((part) => part.ctes)],
     sql.join(
       parts.map(({ n }) => sql`select * from ${sql.raw(`p${n}_created`)}`),
       sql` union all `,
@@ -245,12 +247,13 @@ export async function firePlaybooksOverTime(db: Queryable): Promise<FiredTask[]>
     const bases = playbooks.map((playbook) => stateBasis(playbook, settings, stages));
     const parts = playbooks.map((playbook, n) => {
       const checkedAt = playbook.stateBasis === bases[n] ? playbook.stateCheckedAt : null;
-      if (checkedAt === null) return stateCtes(playbook, stateCondition(playbook, settings, sql`true`), sql`true`, n);
+      if (checkedAt === null)
+        return stateCtes(playbook, stateCondition(playbook, settings, sql`customers c`), sql`true`, n);
       const crossed = crossedSince(playbook, sql`${new Date(checkedAt).toISOString()}::timestamptz`);
       const candidates = sql`select id from taken ${crossed ? sql`union ${crossed}` : sql``}`;
       return stateCtes(
         playbook,
-        stateCondition(playbook, settings, sql`c.id in (${candidates})`),
+        stateCondition(playbook, settings, sql`(select * from customers where id in (${candidates})) c`),
         sql`m.customer_id in (${candidates})`,
         n,
       );
