@@ -21,6 +21,8 @@ function customerConditions(filters: JourneyFilters, alias = "c"): SQL {
   return sql.join(parts, sql` and `);
 }
 
+const ints = (values: readonly number[]) => `{${values.join(",")}}`;
+
 export type StageSnapshot = { stageId: number; now: number; reached: number; credit: number; debt: number };
 
 export type JourneyView = { model: JourneyModelWithStages; filters: JourneyFilters };
@@ -84,50 +86,72 @@ export async function computeHistoryStats(db: Queryable, { model, filters }: Jou
     db,
     sql`select (date_trunc('week', now()) - interval '${sql.raw(String(WEEKS - 1))} weeks')::text as start`,
   );
+  const { stages } = model;
+  // The 52 weeks' bounds and the next one: a change's week is then a search in them, exact to the microsecond.
+  const weekBounds = `{${Array.from({ length: WEEKS + 1 }, (_, k) => new Date(new Date(start).getTime() + k * 604_800_000).toISOString()).join(",")}}`;
+  const milestones = stages.flatMap((stage) =>
+    Array.from({ length: stage.toMilestone - stage.fromMilestone + 1 }, (_, k) => ({
+      milestone: stage.fromMilestone + k,
+      id: stage.id,
+      position: stage.position,
+    })),
+  );
   const visits = sql`
-    st as (select id, position, from_milestone, to_milestone, target_days from journey_stages where model_id = ${model.id}),
+    st as (
+      select * from unnest(${ints(stages.map((x) => x.id))}::int[], ${ints(stages.map((x) => x.position))}::int[],
+        ${ints(stages.map((x) => x.fromMilestone))}::int[], ${ints(stages.map((x) => x.toMilestone))}::int[],
+        ${ints(stages.map((x) => x.targetDays))}::int[]) as st(id, position, from_milestone, to_milestone, target_days)),
+    -- Each milestone's stage, to join the changes by equality: a range join tried every stage on every change.
+    stage_of as (
+      select * from unnest(${ints(milestones.map((x) => x.milestone))}::int[], ${ints(milestones.map((x) => x.id))}::int[],
+        ${ints(milestones.map((x) => x.position))}::int[]) as s(milestone, stage_id, position)),
     ch as (
-      select mc.customer_id, mc.at, mc.id, st.id as stage_id, st.position
+      select mc.customer_id, mc.at, mc.id, s.stage_id, s.position
       from milestone_changes mc
       join customers c on c.id = mc.customer_id and ${customerConditions(filters)}
-      join st on mc.to_milestone between st.from_milestone and st.to_milestone),
+      join stage_of s on s.milestone = mc.to_milestone),
     marked as (select ch.*, lag(stage_id) over (partition by customer_id order by at, id) as prev_stage from ch),
     visits as (
       select customer_id, stage_id, position, at as entered_at,
         lead(at) over (partition by customer_id order by at, id) as left_at,
         lead(position) over (partition by customer_id order by at, id) as next_position
       from marked where prev_stage is distinct from stage_id)`;
-  const [stageRows, weeklyRows] = await Promise.all([
-    queryRows<StageHistory & { nextCrossing: string | null }>(
-      db,
-      sql`with ${visits}
-        select st.id as "stageId",
-          (percentile_cont(0.5) within group (order by extract(epoch from (v.left_at - v.entered_at)) / 86400.0) filter (where v.left_at is not null))::float8 as "medianDays",
-          (count(*) filter (where v.next_position < v.position))::int as regressions,
-          (count(*) filter (where v.left_at is null and now() - v.entered_at <= make_interval(days => st.target_days)))::int as "onTrack",
-          (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => st.target_days)
-             and now() - v.entered_at <= make_interval(days => 2 * st.target_days)))::int as behind,
-          (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => 2 * st.target_days)))::int as stuck,
-          min(case when v.left_at is null then case
-            when v.entered_at + make_interval(days => st.target_days) > now() then v.entered_at + make_interval(days => st.target_days)
-            when v.entered_at + make_interval(days => 2 * st.target_days) > now() then v.entered_at + make_interval(days => 2 * st.target_days)
-            end end)::text as "nextCrossing"
-        from st left join visits v on v.stage_id = st.id group by st.id`,
-    ),
-    queryRows<{ stageId: number; week: number; delta: number }>(
-      db,
-      sql`with ${visits},
-        events as (
-          select stage_id, entered_at as at, 1 as delta from visits
-          union all select stage_id, left_at, -1 from visits where left_at is not null)
-        select stage_id as "stageId", greatest(0, floor(extract(epoch from (at - ${start}::timestamptz)) / 604800))::int as week, sum(delta)::int as delta
-        from events group by 1, 2`,
-    ),
-  ]);
+  // One statement: the visits are the expensive part (every milestone change, sorted per
+  // customer), so both the stage figures and the weekly sizes are read from one pass over them.
+  const stageRows = await queryRows<
+    StageHistory & { nextCrossing: string | null; weekDeltas: [number, number][] | null }
+  >(
+    db,
+    sql`with ${visits},
+      events as (
+        select stage_id, entered_at as at, 1 as delta from visits
+        union all select stage_id, left_at, -1 from visits where left_at is not null),
+      -- Materialized: read once per stage below, it would otherwise be worked out again for each.
+      weekly as materialized (
+        select stage_id, json_agg(json_build_array(week, delta)) as deltas
+        from (
+          select stage_id, greatest(0, width_bucket(at, ${weekBounds}::timestamptz[]) - 1) as week, sum(delta)::int as delta
+          from events group by 1, 2) w
+        group by stage_id)
+      select st.id as "stageId",
+        (percentile_cont(0.5) within group (order by extract(epoch from (v.left_at - v.entered_at)) / 86400.0) filter (where v.left_at is not null))::float8 as "medianDays",
+        (count(*) filter (where v.next_position < v.position))::int as regressions,
+        (count(*) filter (where v.left_at is null and now() - v.entered_at <= make_interval(days => st.target_days)))::int as "onTrack",
+        (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => st.target_days)
+           and now() - v.entered_at <= make_interval(days => 2 * st.target_days)))::int as behind,
+        (count(*) filter (where v.left_at is null and now() - v.entered_at > make_interval(days => 2 * st.target_days)))::int as stuck,
+        min(case when v.left_at is null then case
+          when v.entered_at + make_interval(days => st.target_days) > now() then v.entered_at + make_interval(days => st.target_days)
+          when v.entered_at + make_interval(days => 2 * st.target_days) > now() then v.entered_at + make_interval(days => 2 * st.target_days)
+          end end)::text as "nextCrossing",
+        (select w.deltas from weekly w where w.stage_id = st.id) as "weekDeltas"
+      from st left join visits v on v.stage_id = st.id group by st.id`,
+  );
   const weekly: Record<number, number[]> = {};
   for (const stage of model.stages) {
     const deltas = new Array<number>(WEEKS).fill(0);
-    for (const row of weeklyRows) if (row.stageId === stage.id && row.week < WEEKS) deltas[row.week] += row.delta;
+    const row = stageRows.find((r) => r.stageId === stage.id);
+    for (const [week, delta] of row?.weekDeltas ?? []) if (week < WEEKS) deltas[week] += delta;
     let running = 0;
     weekly[stage.id] = deltas.map((delta) => (running += delta));
   }
