@@ -6,6 +6,7 @@ import { type JourneyFilters, journeyFiltersKey } from "@/lib/journey/filters";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { db, queryRows } from "@/db";
 import { setMilestone } from "./commands";
+import { moveMilestone } from "./milestones";
 import { seedDemo } from "@/server/demo/seed";
 import { asSessionMember, createMember } from "@/testing/factories";
 import { getJourneyModels } from "./models";
@@ -61,6 +62,37 @@ beforeAll(async () => {
     if (index < 2)
       await executeAction(setMilestone, manager, { customerId: String(id), milestone: "9", reason: "Back on track" });
   }
+  // Moves on the weekly series' bounds: one exactly as a week begins (it counts from that week),
+  // one a millisecond before a week begins (it counts in the week before).
+  const [{ start }] = await queryRows<{ start: string }>(
+    db,
+    sql`select (date_trunc('week', now()) - make_interval(weeks => ${WEEKS - 1}))::text as start`,
+  );
+  const weekStart = (k: number) => new Date(new Date(start).getTime() + k * 7 * DAY);
+  const [quiet] = await queryRows<{ id: number; milestone: number }>(
+    db,
+    sql`select c.id, c.milestone::int as milestone from customers c where c.status = 'active'
+      and not exists (select 1 from milestone_changes mc where mc.customer_id = c.id and mc.at >= ${weekStart(10).toISOString()}::timestamptz)
+      order by c.id limit 1`,
+  );
+  await moveMilestone(db, {
+    customerId: quiet.id,
+    from: quiet.milestone,
+    to: 2,
+    at: weekStart(10),
+    actorId: null,
+    reason: "On a week's bound",
+    source: "system",
+  });
+  await moveMilestone(db, {
+    customerId: quiet.id,
+    from: 2,
+    to: 12,
+    at: new Date(weekStart(20).getTime() - 1),
+    actorId: null,
+    reason: "A millisecond before one",
+    source: "system",
+  });
   customers = await queryRows<Customer>(
     db,
     sql`select id, milestone::int as milestone, status::text as status, owner_id, plan, to_char(signed_up_at at time zone 'UTC', 'YYYY-MM') as cohort from customers`,
