@@ -17,6 +17,7 @@ import { startPlaybook } from "@/server/playbooks/evaluate";
 import { refreshRisk } from "@/server/risk/refresh";
 import { assertOwner } from "./commands";
 import { resolveSelection } from "./selection";
+import { arrayLiteral } from "@/db/array-literal";
 
 /*
  * The customers and risk lists' bulk bar: the same changes as on one customer's page, with the
@@ -24,13 +25,11 @@ import { resolveSelection } from "./selection";
  * transaction, one audit row naming the action, the count and the customers.
  */
 
-const idArray = (ids: readonly number[]) => `{${ids.join(",")}}`;
-
 /** Each selected customer's value of one column before the change, by id. */
 async function currentValues<T>(tx: Queryable, ids: readonly number[], column: "owner_id" | "milestone") {
   const rows = await queryRows<{ id: number; value: T }>(
     tx,
-    sql`select id, ${sql.identifier(column)} as value from customers where id = any(${idArray(ids)}::int[]) order by id`,
+    sql`select id, ${sql.identifier(column)} as value from customers where id = any(${arrayLiteral(ids)}::int[]) order by id`,
   );
   return rows;
 }
@@ -48,7 +47,7 @@ export const bulkChangeOwner = defineAction({
     await tx
       .update(customers)
       .set({ ownerId: input.ownerId, updatedAt: sql`now()` })
-      .where(sql`${customers.id} = any(${idArray(changed)}::int[])`);
+      .where(sql`${customers.id} = any(${arrayLiteral(changed)}::int[])`);
     await recordAudit(tx, member, {
       action: "customers.owner_changed",
       entityType: "customer",

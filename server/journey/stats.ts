@@ -6,9 +6,12 @@ import { customers, journeyRollups } from "@/db/schema";
 import type { JourneyModelWithStages } from "./models";
 import { getSettings } from "@/server/settings/queries";
 import { decayNowSql } from "@/db/ledger-sql";
+import { arrayLiteral } from "@/db/array-literal";
+import { DAY_MS } from "@/lib/dates";
 import { journeyTallyFilter, TALLIES, talliesMatching } from "@/server/customers/tallies";
 
 export const WEEKS = 52;
+const WEEK_MS = 7 * DAY_MS;
 const ROLLUP_MAX_AGE_MS = 15 * 60 * 1000;
 
 function customerConditions(filters: JourneyFilters, alias = "c"): SQL {
@@ -20,8 +23,6 @@ function customerConditions(filters: JourneyFilters, alias = "c"): SQL {
   if (filters.cohort) parts.push(sql`to_char(${c}.signed_up_at at time zone 'UTC', 'YYYY-MM') = ${filters.cohort}`);
   return sql.join(parts, sql` and `);
 }
-
-const ints = (values: readonly number[]) => `{${values.join(",")}}`;
 
 export type StageSnapshot = { stageId: number; now: number; reached: number; credit: number; debt: number };
 
@@ -87,8 +88,8 @@ export async function computeHistoryStats(db: Queryable, { model, filters }: Jou
     sql`select (date_trunc('week', now()) - interval '${sql.raw(String(WEEKS - 1))} weeks')::text as start`,
   );
   const { stages } = model;
-  // The 52 weeks' bounds and the next one: a change's week is then a search in them, exact to the microsecond.
-  const weekBounds = `{${Array.from({ length: WEEKS + 1 }, (_, k) => new Date(new Date(start).getTime() + k * 604_800_000).toISOString()).join(",")}}`;
+  // The 52 weeks' starts and the next one's: a change's week is then a search in them, exact to the microsecond.
+  const weekStarts = Array.from({ length: WEEKS + 1 }, (_, k) => new Date(new Date(start).getTime() + k * WEEK_MS));
   const milestones = stages.flatMap((stage) =>
     Array.from({ length: stage.toMilestone - stage.fromMilestone + 1 }, (_, k) => ({
       milestone: stage.fromMilestone + k,
@@ -98,13 +99,13 @@ export async function computeHistoryStats(db: Queryable, { model, filters }: Jou
   );
   const visits = sql`
     st as (
-      select * from unnest(${ints(stages.map((x) => x.id))}::int[], ${ints(stages.map((x) => x.position))}::int[],
-        ${ints(stages.map((x) => x.fromMilestone))}::int[], ${ints(stages.map((x) => x.toMilestone))}::int[],
-        ${ints(stages.map((x) => x.targetDays))}::int[]) as st(id, position, from_milestone, to_milestone, target_days)),
+      select * from unnest(${arrayLiteral(stages.map((x) => x.id))}::int[], ${arrayLiteral(stages.map((x) => x.position))}::int[],
+        ${arrayLiteral(stages.map((x) => x.fromMilestone))}::int[], ${arrayLiteral(stages.map((x) => x.toMilestone))}::int[],
+        ${arrayLiteral(stages.map((x) => x.targetDays))}::int[]) as st(id, position, from_milestone, to_milestone, target_days)),
     -- Each milestone's stage, to join the changes by equality: a range join tried every stage on every change.
     stage_of as (
-      select * from unnest(${ints(milestones.map((x) => x.milestone))}::int[], ${ints(milestones.map((x) => x.id))}::int[],
-        ${ints(milestones.map((x) => x.position))}::int[]) as s(milestone, stage_id, position)),
+      select * from unnest(${arrayLiteral(milestones.map((x) => x.milestone))}::int[], ${arrayLiteral(milestones.map((x) => x.id))}::int[],
+        ${arrayLiteral(milestones.map((x) => x.position))}::int[]) as s(milestone, stage_id, position)),
     ch as (
       select mc.customer_id, mc.at, mc.id, s.stage_id, s.position
       from milestone_changes mc
@@ -130,7 +131,7 @@ export async function computeHistoryStats(db: Queryable, { model, filters }: Jou
       weekly as materialized (
         select stage_id, json_agg(json_build_array(week, delta)) as deltas
         from (
-          select stage_id, greatest(0, width_bucket(at, ${weekBounds}::timestamptz[]) - 1) as week, sum(delta)::int as delta
+          select stage_id, greatest(0, width_bucket(at, ${arrayLiteral(weekStarts.map((d) => d.toISOString()))}::timestamptz[]) - 1) as week, sum(delta)::int as delta
           from events group by 1, 2) w
         group by stage_id)
       select st.id as "stageId",
@@ -155,15 +156,11 @@ export async function computeHistoryStats(db: Queryable, { model, filters }: Jou
     let running = 0;
     weekly[stage.id] = deltas.map((delta) => (running += delta));
   }
-  const startDate = new Date(start);
-  const nextWeek = startDate.getTime() + WEEKS * 604_800_000;
   const crossings = stageRows.flatMap((row) => (row.nextCrossing ? [new Date(row.nextCrossing).getTime()] : []));
   return {
     computedAt: new Date().toISOString(),
-    changesAt: new Date(Math.min(nextWeek, ...crossings)).toISOString(),
-    weekStarts: Array.from({ length: WEEKS }, (_, k) =>
-      new Date(startDate.getTime() + k * 604_800_000).toISOString().slice(0, 10),
-    ),
+    changesAt: new Date(Math.min(weekStarts[WEEKS].getTime(), ...crossings)).toISOString(),
+    weekStarts: weekStarts.slice(0, WEEKS).map((day) => day.toISOString().slice(0, 10)),
     stages: model.stages.map((stage) => {
       const row = stageRows.find((r) => r.stageId === stage.id);
       return {

@@ -12,6 +12,7 @@ import {
 } from "@/lib/revenue";
 import { type Actor, recordAudit } from "@/server/audit/record";
 import { lockCustomers } from "@/server/customers/lock";
+import { arrayLiteral } from "@/db/array-literal";
 
 /** The state a subscription is set to; `effectiveAt` is when the change of revenue happens. */
 export type SubscriptionChange = {
@@ -148,8 +149,6 @@ function auditView(s: Subscription) {
   };
 }
 
-const idArray = (ids: readonly number[]) => `{${ids.join(",")}}`;
-
 /**
  * Re-derives each movement's kind and the ARR after it from the customer's movements in time
  * order: from nothing is new (or a reactivation if they paid before), to nothing is churn.
@@ -160,7 +159,7 @@ export async function classifyCustomers(tx: Queryable, customerIds: readonly num
       select id, arr_delta_cents,
         sum(arr_delta_cents) over (partition by customer_id order by occurred_at, id) as after,
         customer_id, occurred_at
-      from revenue_movements where customer_id = any(${idArray(customerIds)}::int[])
+      from revenue_movements where customer_id = any(${arrayLiteral(customerIds)}::int[])
     ), flagged as (
       select id, after, after - arr_delta_cents as before,
         coalesce(bool_or(after > 0) over (partition by customer_id order by occurred_at, id
@@ -190,7 +189,7 @@ export async function refreshCustomerRevenue(tx: Queryable, customerIds: readonl
           filter (where s.status = 'active'), 0)::bigint as arr,
         min(s.renews_on) filter (where s.status = 'active' and not s.cancel_at_period_end) as renews
       from customers c2 left join subscriptions s on s.customer_id = c2.id
-      where c2.id = any(${idArray(customerIds)}::int[])
+      where c2.id = any(${arrayLiteral(customerIds)}::int[])
       group by c2.id
     ) x
     where c.id = x.id and (c.arr_cents, c.mrr_cents, c.next_renewal_on) is distinct from (x.arr, round(x.arr / 12.0)::int, x.renews)`);
