@@ -174,6 +174,50 @@ describe("the backtest on the demo book", () => {
     expect(atNext.recentDebt[0]).toBe(0);
     expect(atNext.unanswered).toBe(1);
   });
+
+  it("a customer who converts mid-year carries what happened in the trial: a complaint in March and the last inbound contact in April count at the first cutoff it is paying at (July), as in one customer's own backtest and by hand", async () => {
+    const cutoffs = ["2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01"].map((d) => new Date(`${d}T00:00:00Z`));
+    const july = cutoffs[3];
+    const customer = await createCustomer({
+      signedUpAt: new Date("2026-03-01T00:00:00Z"),
+      convertedAt: new Date("2026-06-15T00:00:00Z"),
+    });
+    const complaint = new Date("2026-03-10T00:00:00Z");
+    const lastInbound = new Date("2026-04-20T00:00:00Z");
+    for (const [typeKey, at] of [
+      ["complaint", complaint],
+      ["login", lastInbound],
+    ] as const)
+      await bookInteraction(csm, {
+        customerId: customer.id,
+        typeKey,
+        occurredAt: at,
+        recordedAt: at,
+        direction: "inbound",
+      });
+    const query = {
+      cutoffs,
+      horizonDays: 90,
+      typeWeights: { complaint: -2, login: 0 },
+      halfLives: { credit: [60], debt: [90] },
+      fatigueWindowDays: 21,
+    };
+    // The whole book's paying customers, narrowed to this one by its id range.
+    const paying = await getFeatureRows(db, {
+      ...query,
+      population: "paying",
+      shard: { fromId: customer.id, toId: customer.id + 1 },
+    });
+    const [own] = (await getFeatureRows(db, { ...query, population: { customerIds: [customer.id] } })).filter(
+      (row) => row.cutoff.getTime() === july.getTime(),
+    );
+    expect(paying.map((row) => row.cutoff.toISOString())).toEqual([july.toISOString()]);
+    const [atJuly] = paying;
+    // -2 · 2^(-113 days / 90), and 72 days since 20 April.
+    expect(atJuly.debt[0]).toBeCloseTo(-2 * 2 ** (-113 / 90), 9);
+    expect(atJuly.silentDays).toBe(72);
+    expect({ ...atJuly, paying: true }).toEqual({ ...own, paying: true });
+  });
 });
 
 // The form's fields for a scoring, as Settings → Scoring sends them.

@@ -77,12 +77,15 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
   const ids = typeof population === "string" ? null : `{${population.customerIds.join(",")}}`;
   const inShard = (column: SQL) =>
     shard ? sql`and ${column} >= ${shard.fromId}::int and ${column} < ${shard.toId}::int` : sql``;
-  const notChurned = sql`(c.churned_at is null or c.churned_at > ct.t)`;
-  const inPopulation = ids
+  // The customers in the population at any cutoff. Each gets a row at every cutoff, so that what
+  // happened before it joined (a trial's complaint, its last inbound contact) is summed along the
+  // cutoffs into the first one it counts at; the rows outside the population are dropped at the end.
+  const first = query.cutoffs[0].toISOString();
+  const everInPopulation = ids
     ? sql`c.id = any(${ids}::int[])`
-    : population === "active"
-      ? notChurned
-      : sql`c.converted_at <= ct.t and ${notChurned}`;
+    : sql`(c.churned_at is null or c.churned_at > ${first}::timestamptz)
+        ${population === "active" ? sql`` : sql`and c.converted_at <= ${last}::timestamptz`}`;
+  const inPopulation = ids ? sql`` : population === "active" ? sql`where cum.active` : sql`where cum.paying`;
   const weight = sql`coalesce(i.weight_override, tw.weight)`;
   // The grouping passes hold a few hundred thousand groups: with 64 MB instead of the default 4 MB
   // they stay in memory (10.4 → 8.8 s at 100,000 customers / 5,000,000 interactions).
@@ -138,7 +141,7 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
         select c.id as customer_id, ct.k, ct.t, c.owner_id, c.signed_up_at, c.churned_at,
           c.converted_at <= ct.t and (c.churned_at is null or c.churned_at > ct.t) as paying,
           c.churned_at is null or c.churned_at > ct.t as active
-        from customers c cross join ct where ${inPopulation} ${inShard(sql`c.id`)}),
+        from customers c cross join ct where ${everInPopulation} ${inShard(sql`c.id`)}),
       cum as (
         select g.*,
           ${sql.join(
@@ -181,6 +184,7 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
       from cum
       left join windows on windows.customer_id = cum.customer_id and windows.k = cum.k
       left join fatigue on fatigue.customer_id = cum.customer_id and fatigue.k = cum.k
+      ${inPopulation}
       order by cum.k, cum.customer_id`,
     );
   });
