@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db";
+import { arrayLiteral } from "@/db/array-literal";
 import { accumulatorSql, daysBetweenSql, daysSinceLedgerEpochSql, decaySql } from "@/db/ledger-sql";
 import type { FeatureRow } from "@/lib/backtest/score";
 import { DAY_MS } from "@/lib/dates";
@@ -45,7 +46,7 @@ const VOLUME_DAYS = 90;
  */
 export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promise<FeatureRow[]> {
   if (query.cutoffs.length === 0) return [];
-  const cutoffs = `{${query.cutoffs.map((t) => t.toISOString()).join(",")}}`;
+  const cutoffs = arrayLiteral(query.cutoffs.map((t) => t.toISOString()));
   const last = query.cutoffs[query.cutoffs.length - 1].toISOString();
   const weights = JSON.stringify(query.typeWeights);
   const sums = [
@@ -74,7 +75,7 @@ export async function getFeatureRows(db: Queryable, query: FeatureQuery): Promis
   const spread = (from: SQL, to: SQL) =>
     sql`(select generate_series(${from}, ${to}) as k limit ${query.cutoffs.length}) as spread`;
   const { population, shard } = query;
-  const ids = typeof population === "string" ? null : `{${population.customerIds.join(",")}}`;
+  const ids = typeof population === "string" ? null : arrayLiteral(population.customerIds);
   const inShard = (column: SQL) =>
     shard ? sql`and ${column} >= ${shard.fromId}::int and ${column} < ${shard.toId}::int` : sql``;
   // The customers in the population at any cutoff. Each gets a row at every cutoff, so that what
